@@ -1,0 +1,130 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "embudo",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "PGClient", targets: ["PGClient"]),
+        .executable(name: "embudo", targets: ["embudo"]),
+    ],
+    dependencies: [
+        // HTTP server (brings swift-nio, swift-log, swift-service-lifecycle, swift-http-types).
+        // Default traits off: no swift-configuration, no full Foundation in the server.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        // The `embudo` command line.
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        // Already in the graph through Hummingbird; named because we import them directly.
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // libpq, the PostgreSQL client library (Debian: libpq-dev; headers via pkg-config).
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        // Blocking libpq wrapped for Swift 6: connections, typed rows, errors, pool. No CRM knowledge.
+        .target(
+            name: "PGClient",
+            dependencies: ["CLibPQ"],
+            swiftSettings: swiftSettings
+        ),
+        // A private PostgreSQL cluster (initdb / pg_ctl) for `embudo serve` and for the tests.
+        .target(
+            name: "EmbeddedPostgres",
+            swiftSettings: swiftSettings
+        ),
+        // Database configuration, migrations, roles and the per-transaction tenant context.
+        .target(
+            name: "EmbudoDatabase",
+            dependencies: [
+                "PGClient",
+                "EmbeddedPostgres",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The service and model layer: companies, users, memberships, authentication.
+        .target(
+            name: "EmbudoModel",
+            dependencies: ["EmbudoDatabase", "PGClient"],
+            swiftSettings: swiftSettings
+        ),
+        // Hummingbird application: routes, health, service lifecycle.
+        .target(
+            name: "EmbudoServer",
+            dependencies: [
+                "EmbudoModel",
+                "EmbudoDatabase",
+                "PGClient",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "embudo",
+            dependencies: [
+                "EmbudoServer",
+                "EmbudoModel",
+                "EmbudoDatabase",
+                "EmbeddedPostgres",
+                "PGClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Test helpers: one throwaway cluster per test process, one database per test.
+        .target(
+            name: "EmbudoTestSupport",
+            dependencies: ["EmbudoDatabase", "EmbeddedPostgres", "PGClient"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PGClientTests",
+            dependencies: ["PGClient", "EmbudoTestSupport", "EmbeddedPostgres"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EmbudoDatabaseTests",
+            dependencies: ["EmbudoDatabase", "EmbudoModel", "EmbudoTestSupport", "PGClient"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EmbudoServerTests",
+            dependencies: [
+                "EmbudoServer", "EmbudoModel", "EmbudoDatabase", "EmbudoTestSupport", "PGClient",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
+
+// Benchmarks are built only on request (`EMBUDO_BENCHMARKS=1 swift build -c release`), as Hummingbird
+// gates its own, so that tests and CI never pay for them.
+if Context.environment["EMBUDO_BENCHMARKS"] != nil {
+    package.targets.append(
+        .executableTarget(
+            name: "embudo-bench",
+            dependencies: [
+                "PGClient", "EmbeddedPostgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        )
+    )
+}

@@ -1,0 +1,99 @@
+import EmbeddedPostgres
+import EmbudoDatabase
+import Foundation
+import PGClient
+import Synchronization
+
+/// One throwaway PostgreSQL cluster per test process, started on first use and destroyed when the
+/// process exits, with a migrated template database that each test clones.
+///
+/// Tests run in parallel: each takes a database of its own with ``TestDatabase/make(migrated:)``.
+public enum TestCluster {
+    /// The migrated template that test databases are cloned from.
+    public static let templateName = "embudo_template"
+
+    private static let shared = Mutex<Task<EmbeddedPostgres, any Error>?>(nil)
+    private static let running = Mutex<EmbeddedPostgres?>(nil)
+
+    /// The cluster, started (and its template migrated) on first use.
+    public static func cluster() async throws -> EmbeddedPostgres {
+        let task = shared.withLock { task in
+            if let task { return task }
+            let started = Task { try start() }
+            task = started
+            return started
+        }
+        return try await task.value
+    }
+
+    /// The repository's `sql` folder.
+    public static var sqlDirectory: SQLDirectory {
+        // This file is Sources/EmbudoTestSupport/TestCluster.swift.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return SQLDirectory(path: root.appendingPathComponent("sql").path)
+    }
+
+    private static func start() throws -> EmbeddedPostgres {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("embudo-test-\(getpid())-\(UUID().uuidString.prefix(8))").path
+        let cluster = try EmbeddedPostgres(.init(
+            directory: directory,
+            durable: false,
+            settings: ["max_connections": "400", "shared_buffers": "'64MB'"]
+        ))
+        running.withLock { $0 = cluster }
+        atexit { TestCluster.destroy() }
+        try cluster.initializeIfNeeded()
+        try cluster.start()
+        try DatabaseEndpoints.ensureDatabase(named: templateName, in: cluster)
+        let connection = try PGConnection(conninfo: cluster.conninfo(database: templateName))
+        try Migrator(directory: sqlDirectory).migrate(connection)
+        return cluster
+    }
+
+    /// Stops and deletes the cluster (at process exit).
+    static func destroy() {
+        running.withLock { cluster in
+            cluster?.destroy()
+            cluster = nil
+        }
+    }
+}
+
+/// A database of one test's own, in the shared test cluster.
+public struct TestDatabase: Sendable {
+    /// The database's name.
+    public let name: String
+    /// The cluster it lives in.
+    public let cluster: EmbeddedPostgres
+
+    private static let counter = Atomic<Int>(0)
+
+    /// Creates a fresh database: a clone of the migrated template, or an empty one.
+    public static func make(migrated: Bool = true) async throws -> TestDatabase {
+        let cluster = try await TestCluster.cluster()
+        let number = counter.add(1, ordering: .relaxed).newValue
+        let name = "test_\(number)"
+        try DatabaseEndpoints.ensureDatabase(named: name, in: cluster, template: migrated ? TestCluster.templateName : "template0")
+        return TestDatabase(name: name, cluster: cluster)
+    }
+
+    /// The superuser's connection string (what `embudo migrate` would use).
+    public var adminConninfo: String { cluster.conninfo(database: name) }
+
+    /// The service role's connection string.
+    public var serviceConninfo: String { cluster.conninfo(user: "embudo_service", database: name) }
+
+    /// Opens a connection as the superuser.
+    public func adminConnection() throws -> PGConnection {
+        try PGConnection(conninfo: adminConninfo)
+    }
+
+    /// Drops the database (ends its connections first).
+    public func drop() {
+        guard let connection = try? PGConnection(conninfo: cluster.conninfo()) else { return }
+        if let statement = try? connection.query("SELECT format('DROP DATABASE IF EXISTS %I WITH (FORCE)', \(name)::text)")[0].decode(String.self, at: 0) {
+            _ = try? connection.execute(statement)
+        }
+    }
+}

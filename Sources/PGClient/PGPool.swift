@@ -1,0 +1,278 @@
+import Dispatch
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A fixed-size pool of PostgreSQL connections, each owned by a thread of its own.
+///
+/// libpq is blocking, and blocking calls must never run on a SwiftNIO event loop or hold up Swift's
+/// cooperative thread pool. So each connection lives on a dedicated thread for its whole life; async
+/// callers hand the pool a *synchronous* closure (typically a whole transaction) and suspend until a
+/// worker has run it. The connection never crosses threads, which is exactly libpq's rule, and needs no
+/// `@unchecked Sendable`.
+///
+/// - Callers wait in a bounded queue; a caller that cannot get a connection within
+///   ``Configuration/acquireTimeout`` gets ``PGError/Code/poolTimeout``, and one that finds the queue full
+///   ``PGError/Code/poolExhausted``.
+/// - A connection found broken after a job is dropped; the next job on that worker opens a new one.
+/// - A job that leaves a transaction open has it rolled back before the next job.
+public final class PGPool: Sendable {
+    /// How the pool connects and queues.
+    public struct Configuration: Sendable {
+        /// libpq connection string or URL; `""` takes everything from the `PG*` environment variables.
+        public var conninfo: String
+        /// Number of connections (and threads).
+        public var size: Int
+        /// How long a caller may wait for a connection.
+        public var acquireTimeout: Duration
+        /// How many callers may wait at once.
+        public var maxWaiting: Int
+        /// Options of each connection.
+        public var connectionOptions: PGConnection.Options
+        /// Runs on every newly opened connection before its first job; an error closes it and fails the
+        /// job that was waiting for it.
+        public var connectionSetup: (@Sendable (PGConnection) throws -> Void)?
+        /// How long an idle worker keeps checking for the next job before it sleeps. A short spin saves a
+        /// thread wake-up per call when calls come back to back.
+        public var spinDuration: Duration
+
+        public init(
+            conninfo: String,
+            size: Int = 4,
+            acquireTimeout: Duration = .seconds(10),
+            maxWaiting: Int = 10_000,
+            connectionOptions: PGConnection.Options = .init(),
+            connectionSetup: (@Sendable (PGConnection) throws -> Void)? = nil,
+            spinDuration: Duration = .microseconds(50)
+        ) {
+            self.conninfo = conninfo
+            self.size = size
+            self.acquireTimeout = acquireTimeout
+            self.maxWaiting = maxWaiting
+            self.connectionOptions = connectionOptions
+            self.connectionSetup = connectionSetup
+            self.spinDuration = spinDuration
+        }
+    }
+
+    /// A snapshot of the pool's counters.
+    public struct Statistics: Sendable {
+        /// Connections (and threads) in the pool.
+        public var size: Int
+        /// Jobs running now.
+        public var busy: Int
+        /// Callers waiting for a connection now.
+        public var waiting: Int
+        /// Connections opened since the pool started (more than `size` means some were replaced).
+        public var connectionsOpened: Int
+        /// Callers that gave up waiting.
+        public var timeouts: Int
+    }
+
+    typealias Work = @Sendable (PGConnection?, PGError?) -> Void
+
+    struct Job: Sendable {
+        var id: Int
+        var work: Work
+        var fail: @Sendable (PGError) -> Void
+    }
+
+    struct State: ~Copyable {
+        var jobs = JobQueue()
+        var nextJobID = 0
+        var isShutdown = false
+        var busy = 0
+        var connectionsOpened = 0
+        var timeouts = 0
+    }
+
+    /// The configuration the pool was made with.
+    public let configuration: Configuration
+    private let state = Mutex(State())
+    private let available = DispatchSemaphore(value: 0)
+    private let spinners = Atomic<Int>(0)
+    private let exited = DispatchSemaphore(value: 0)
+
+    /// Starts the pool's threads. Connections open lazily, on each worker's first job.
+    public init(_ configuration: Configuration) {
+        precondition(configuration.size > 0, "a pool needs at least one connection")
+        self.configuration = configuration
+        for _ in 0..<configuration.size {
+            Worker.start { [self] in
+                self.workerLoop()
+                self.exited.signal()
+            }
+        }
+    }
+
+    /// Runs `body` with a connection, on that connection's thread.
+    ///
+    /// `body` is synchronous on purpose: it cannot `await`, so it holds the connection only for the work
+    /// it does. Decode results into `Sendable` values inside it.
+    public func withConnection<T: Sendable>(
+        _ body: @escaping @Sendable (PGConnection) throws -> T
+    ) async throws -> T {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
+            let work: Work = { connection, error in
+                guard let connection else {
+                    continuation.resume(throwing: error ?? PGError(.connectionFailed, message: "no connection"))
+                    return
+                }
+                continuation.resume(with: Result { try body(connection) })
+            }
+            enqueue(work: work, fail: { continuation.resume(throwing: $0) })
+        }
+    }
+
+    /// Runs `body` in a transaction on a pooled connection (see
+    /// ``PGConnection/transaction(prelude:readOnly:_:)``), and runs it again, up to `retries` times, when
+    /// PostgreSQL reports a serialization failure or deadlock, or the connection broke before `COMMIT` was
+    /// sent: in each case the previous attempt was rolled back.
+    public func transaction<T: Sendable>(
+        prelude: [PGQuery] = [],
+        readOnly: Bool = false,
+        retries: Int = 2,
+        _ body: @escaping @Sendable (PGConnection) throws -> T
+    ) async throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try await withConnection { connection in
+                    try connection.transaction(prelude: prelude, readOnly: readOnly, body)
+                }
+            } catch let error as PGError where attempt < retries && Self.isRetryable(error) {
+                attempt += 1
+            }
+        }
+    }
+
+    /// Whether a failed transaction may run again.
+    static func isRetryable(_ error: PGError) -> Bool {
+        error.code.isRetryable || (error.code == .connectionLost && !error.outcomeUnknown)
+    }
+
+    /// The current counters.
+    public var statistics: Statistics {
+        state.withLock { state in
+            Statistics(
+                size: configuration.size, busy: state.busy, waiting: state.jobs.count,
+                connectionsOpened: state.connectionsOpened, timeouts: state.timeouts
+            )
+        }
+    }
+
+    /// Stops accepting work, lets queued jobs finish, closes the connections and waits for the threads.
+    public func shutdown() {
+        let alreadyShutdown = state.withLock { state in
+            defer { state.isShutdown = true }
+            return state.isShutdown
+        }
+        guard !alreadyShutdown else { return }
+        for _ in 0..<configuration.size { available.signal() }
+        for _ in 0..<configuration.size { exited.wait() }
+    }
+
+    private func enqueue(work: @escaping Work, fail: @escaping @Sendable (PGError) -> Void) {
+        enum Outcome { case queued(id: Int, mustWait: Bool), shutdown, full }
+        let outcome = state.withLock { state -> Outcome in
+            guard !state.isShutdown else { return .shutdown }
+            guard state.jobs.count < configuration.maxWaiting else { return .full }
+            state.nextJobID += 1
+            state.jobs.append(Job(id: state.nextJobID, work: work, fail: fail))
+            let free = configuration.size - state.busy
+            return .queued(id: state.nextJobID, mustWait: state.jobs.count > free)
+        }
+        switch outcome {
+        case .shutdown:
+            fail(PGError(.poolShutdown, message: "the connection pool is shut down"))
+        case .full:
+            fail(PGError(.poolExhausted, message: "too many callers are waiting for a database connection"))
+        case .queued(let id, let mustWait):
+            available.signal()
+            if mustWait { scheduleTimeout(for: id) }
+        }
+    }
+
+    /// Fails a job that is still queued when its wait expires.
+    private func scheduleTimeout(for id: Int) {
+        let nanoseconds = configuration.acquireTimeout.nanoseconds
+        DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) { [self] in
+            let expired = state.withLock { state -> Job? in
+                guard let job = state.jobs.remove(id: id) else { return nil }
+                state.timeouts += 1
+                return job
+            }
+            expired?.fail(PGError(.poolTimeout, message: "no database connection became free in time"))
+        }
+    }
+
+    /// Takes the next job, spinning briefly before sleeping.
+    private func nextJob() -> Job? {
+        if spinners.add(1, ordering: .relaxed).newValue == 1 {
+            let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(configuration.spinDuration.nanoseconds)
+            var acquired = false
+            while DispatchTime.now().uptimeNanoseconds < deadline {
+                if available.wait(timeout: .now()) == .success {
+                    acquired = true
+                    break
+                }
+            }
+            spinners.subtract(1, ordering: .relaxed)
+            if !acquired { available.wait() }
+        } else {
+            spinners.subtract(1, ordering: .relaxed)
+            available.wait()
+        }
+        return state.withLock { state -> Job? in
+            guard let job = state.jobs.popFirst() else { return nil }
+            state.busy += 1
+            return job
+        }
+    }
+
+    private func workerLoop() {
+        var connection: PGConnection?
+        while true {
+            guard let job = nextJob() else {
+                if state.withLock({ $0.isShutdown && $0.jobs.count == 0 }) { return }
+                continue  // a timed-out job left a spare signal
+            }
+            if connection == nil || connection?.isConnected == false {
+                connection = nil
+                do {
+                    let opened = try PGConnection(conninfo: configuration.conninfo, options: configuration.connectionOptions)
+                    try configuration.connectionSetup?(opened)
+                    connection = opened
+                    state.withLock { $0.connectionsOpened += 1 }
+                } catch let error as PGError {
+                    job.work(nil, error)
+                    state.withLock { $0.busy -= 1 }
+                    continue
+                } catch {
+                    job.work(nil, PGError(.connectionFailed, message: "connection setup failed: \(error)"))
+                    state.withLock { $0.busy -= 1 }
+                    continue
+                }
+            }
+            job.work(connection, nil)
+            if let open = connection {
+                if !open.isConnected {
+                    connection = nil
+                } else {
+                    open.rollbackQuietly()
+                }
+            }
+            state.withLock { $0.busy -= 1 }
+        }
+    }
+}
+
+extension Duration {
+    var nanoseconds: Int {
+        let (seconds, attoseconds) = components
+        return Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
+    }
+}

@@ -1,0 +1,130 @@
+import EmbeddedPostgres
+import EmbudoTestSupport
+import Foundation
+import PGClient
+import Synchronization
+import Testing
+
+@Suite("Connection pool")
+struct PoolTests {
+    @Test func manyConcurrentCallersShareFewConnections() async throws {
+        let database = try await TestDatabase.make(migrated: false)
+        let pool = PGPool(.init(conninfo: database.adminConninfo, size: 2))
+        defer { pool.shutdown() }
+        let sum = try await withThrowingTaskGroup(of: Int.self) { group in
+            for value in 0..<200 {
+                group.addTask {
+                    try await pool.withConnection { try $0.query("SELECT \(value)::int")[0].decode(Int.self, at: 0) }
+                }
+            }
+            var sum = 0
+            for try await value in group { sum += value }
+            return sum
+        }
+        #expect(sum == (0..<200).reduce(0, +))
+        #expect(pool.statistics.connectionsOpened == 2)
+    }
+
+    @Test func waitingLongerThanTheTimeoutFails() async throws {
+        let database = try await TestDatabase.make(migrated: false)
+        let pool = PGPool(.init(conninfo: database.adminConninfo, size: 1, acquireTimeout: .milliseconds(200)))
+        defer { pool.shutdown() }
+        let blocker = Task { try await pool.withConnection { try $0.query("SELECT pg_sleep(1.5)") ; return true } }
+        try await Task.sleep(for: .milliseconds(100))
+        let started = ContinuousClock.now
+        let error = await #expect(throws: PGError.self) {
+            try await pool.withConnection { try $0.query("SELECT 1"); return true }
+        }
+        #expect(error?.code == .poolTimeout)
+        #expect(ContinuousClock.now - started < .seconds(1.2))
+        #expect(try await blocker.value)
+        #expect(pool.statistics.timeouts == 1)
+        // The pool still works afterwards.
+        #expect(try await pool.withConnection { try $0.query("SELECT 7")[0].decode(Int.self, at: 0) } == 7)
+    }
+
+    @Test func aFullWaitQueueRefusesAtOnce() async throws {
+        let database = try await TestDatabase.make(migrated: false)
+        let pool = PGPool(.init(conninfo: database.adminConninfo, size: 1, acquireTimeout: .seconds(5), maxWaiting: 1))
+        defer { pool.shutdown() }
+        let blocker = Task { try await pool.withConnection { try $0.query("SELECT pg_sleep(0.8)"); return true } }
+        try await Task.sleep(for: .milliseconds(100))
+        let waiter = Task { try await pool.withConnection { _ in true } }
+        try await Task.sleep(for: .milliseconds(100))
+        let error = await #expect(throws: PGError.self) { try await pool.withConnection { _ in true } }
+        #expect(error?.code == .poolExhausted)
+        #expect(try await blocker.value)
+        #expect(try await waiter.value)
+    }
+
+    @Test func aJobThatLeavesATransactionOpenDoesNotPoisonTheNext() async throws {
+        let database = try await TestDatabase.make(migrated: false)
+        let pool = PGPool(.init(conninfo: database.adminConninfo, size: 1))
+        defer { pool.shutdown() }
+        _ = try? await pool.withConnection { connection in
+            try connection.execute("BEGIN")
+            try connection.query("SELECT 1/0")
+            return true
+        }
+        let state = try await pool.withConnection { $0.isInTransaction }
+        #expect(!state)
+    }
+
+    @Test func transactionsRetrySerializationFailures() async throws {
+        let database = try await TestDatabase.make(migrated: false)
+        let pool = PGPool(.init(conninfo: database.adminConninfo, size: 1))
+        defer { pool.shutdown() }
+        let attempts = Atomic<Int>(0)
+        let result = try await pool.transaction { connection in
+            if attempts.add(1, ordering: .relaxed).newValue < 3 {
+                try connection.query("DO $$ BEGIN RAISE EXCEPTION 'conflict' USING ERRCODE = 'serialization_failure'; END $$")
+            }
+            return try connection.query("SELECT 5")[0].decode(Int.self, at: 0)
+        }
+        #expect(result == 5)
+        #expect(attempts.load(ordering: .relaxed) == 3)
+    }
+
+    @Test func unreachableServerFailsFast() async throws {
+        let pool = PGPool(.init(conninfo: "host=/nonexistent-folder port=1 user=nobody", size: 1))
+        defer { pool.shutdown() }
+        let error = await #expect(throws: PGError.self) { try await pool.withConnection { _ in true } }
+        #expect(error?.code == .connectionFailed)
+    }
+
+    @Test func aConnectionBrokenByAServerRestartIsReplaced() async throws {
+        // A cluster of this test's own, since it restarts the server.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("embudo-restart-\(UUID().uuidString.prefix(8))").path
+        let cluster = try EmbeddedPostgres(.init(directory: directory, durable: false))
+        defer { cluster.destroy() }
+        try cluster.initializeIfNeeded()
+        try cluster.start()
+        let pool = PGPool(.init(conninfo: cluster.conninfo(), size: 1))
+        defer { pool.shutdown() }
+        let before = try await pool.withConnection { $0.backendPID }
+
+        try cluster.stop()
+        try cluster.start()
+
+        // The old connection is dead; the first call may see that, the next gets a new connection.
+        _ = try? await pool.withConnection { try $0.query("SELECT 1"); return true }
+        let after = try await pool.withConnection { connection in
+            (try connection.query("SELECT 1")[0].decode(Int.self, at: 0), connection.backendPID)
+        }
+        #expect(after.0 == 1)
+        #expect(after.1 != before)
+        #expect(pool.statistics.connectionsOpened == 2)
+    }
+
+    @Test func transactionRetriesAfterAConnectionLostBeforeCommit() async throws {
+        let database = try await TestDatabase.make(migrated: false)
+        let pool = PGPool(.init(conninfo: database.adminConninfo, size: 1))
+        defer { pool.shutdown() }
+        let victim = try await pool.withConnection { $0.backendPID }
+        let admin = try PGConnection(conninfo: database.adminConninfo)
+        try admin.query("SELECT pg_terminate_backend(\(victim))")
+        try await Task.sleep(for: .milliseconds(50))
+        let value = try await pool.transaction { try $0.query("SELECT 3")[0].decode(Int.self, at: 0) }
+        #expect(value == 3)
+    }
+}

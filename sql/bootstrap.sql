@@ -1,0 +1,53 @@
+-- Embudo bootstrap: roles, database grants, the internal schema and the migrations ledger.
+--
+-- Run by `embudo migrate` (and `embudo serve` on start) with the privileged login, before the
+-- migrations, every time: every statement here is idempotent. Roles are cluster-wide, so several
+-- Embudo databases in one cluster share them.
+--
+--   embudo_owner    owns every schema object; NOLOGIN, never used by the service.
+--   embudo_service  the role the service runs every request as: no superuser, no BYPASSRLS, not the
+--                   owner, so row-level security always applies to it.
+--   embudo_bi       the group of BI logins; each company has a NOLOGIN group inside it
+--                   (embudo_bi_<random>), and a BI login belongs to its company's group.
+
+DO $bootstrap$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'embudo_owner') THEN
+        CREATE ROLE embudo_owner NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'embudo_service') THEN
+        CREATE ROLE embudo_service LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'embudo_bi') THEN
+        CREATE ROLE embudo_bi NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+    END IF;
+    -- A privileged login that is not a superuser must be able to act as the owner to migrate.
+    IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+        EXECUTE format('GRANT embudo_owner TO %I', current_user);
+    END IF;
+    EXECUTE format('GRANT CONNECT, CREATE, TEMPORARY ON DATABASE %I TO embudo_owner', current_database());
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO embudo_service, embudo_bi', current_database());
+    EXECUTE format('REVOKE CREATE, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+END
+$bootstrap$;
+
+-- Tenant-sized queries gain nothing from parallel plans on the small machines Embudo targets, and the
+-- planner overestimates rows behind row-level-security InitPlans (see postgres-tenancy.md §1.4).
+ALTER ROLE embudo_service SET max_parallel_workers_per_gather = 0;
+
+-- Tables live in public (Odoo's table names), owned by embudo_owner; helpers in the embudo schema.
+ALTER SCHEMA public OWNER TO embudo_owner;
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+GRANT USAGE ON SCHEMA public TO embudo_service, embudo_bi;
+CREATE SCHEMA IF NOT EXISTS embudo AUTHORIZATION embudo_owner;
+GRANT USAGE ON SCHEMA embudo TO embudo_service, embudo_bi;
+
+-- Functions are executable by nobody unless a migration grants it.
+ALTER DEFAULT PRIVILEGES FOR ROLE embudo_owner REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+
+CREATE TABLE IF NOT EXISTS embudo.schema_migrations (
+    version text PRIMARY KEY,
+    checksum text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now()
+);
+ALTER TABLE embudo.schema_migrations OWNER TO embudo_owner;

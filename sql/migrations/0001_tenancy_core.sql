@@ -1,0 +1,237 @@
+-- Tenancy core: companies (the tenants), users and their access to companies, the tenant context
+-- helpers used by every row-level-security policy, and the first tenant table (res_partner).
+--
+-- Runs as embudo_owner (the migrator does SET LOCAL ROLE), so everything here is owned by it.
+
+-- bcrypt password hashes (pgcrypto is a trusted extension: the database's CREATE right suffices).
+CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA embudo;
+
+-- Access levels, in increasing order: documents of one's own, all documents, administrator.
+-- No membership row at all means no access.
+CREATE TYPE embudo.access_level AS ENUM ('own', 'all', 'admin');
+
+-- ---------------------------------------------------------------------------------------------------
+-- Identity: global, not per company. Not exposed to BI logins; the service reads it to log users in.
+-- ---------------------------------------------------------------------------------------------------
+
+CREATE TABLE res_users (
+    id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    login text NOT NULL CHECK (login <> '' AND login = btrim(login)),
+    name text NOT NULL CHECK (name <> ''),
+    email text,
+    tz text NOT NULL DEFAULT 'UTC' CHECK (tz <> ''),
+    lang text NOT NULL DEFAULT 'en_US',
+    password_hash text,
+    active boolean NOT NULL DEFAULT true,
+    create_date timestamptz NOT NULL DEFAULT now(),
+    write_date timestamptz NOT NULL DEFAULT now()
+);
+CREATE UNIQUE INDEX res_users_login_key ON res_users (lower(login));
+COMMENT ON TABLE res_users IS 'Login identities, shared by all companies; access to a company is a res_company_member row.';
+
+CREATE TABLE res_company (
+    id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    name text NOT NULL CHECK (name <> '' AND name = btrim(name)),
+    active boolean NOT NULL DEFAULT true,
+    create_date timestamptz NOT NULL DEFAULT now(),
+    write_date timestamptz NOT NULL DEFAULT now()
+);
+CREATE UNIQUE INDEX res_company_name_key ON res_company (lower(name));
+COMMENT ON TABLE res_company IS 'The tenants. Every tenant table has company_id NOT NULL referencing this table.';
+
+-- Who may act in which company, and at what level.
+CREATE TABLE res_company_member (
+    company_id int NOT NULL REFERENCES res_company (id) ON DELETE CASCADE,
+    user_id int NOT NULL REFERENCES res_users (id) ON DELETE CASCADE,
+    access_level embudo.access_level NOT NULL,
+    PRIMARY KEY (company_id, user_id)
+);
+CREATE INDEX res_company_member_user ON res_company_member (user_id, company_id);
+COMMENT ON TABLE res_company_member IS 'A user''s access level in a company; no row means no access.';
+
+-- The BI group role of each company (role names are cluster-wide, so they carry a random suffix).
+CREATE TABLE embudo.company_bi_role (
+    company_id int PRIMARY KEY REFERENCES res_company (id) ON DELETE CASCADE,
+    role_name name NOT NULL UNIQUE
+);
+
+GRANT SELECT (id, login, name, email, tz, lang, active, create_date, write_date) ON res_users TO embudo_service;
+GRANT SELECT ON res_company_member TO embudo_service;
+GRANT SELECT ON embudo.company_bi_role TO embudo_bi;
+
+-- ---------------------------------------------------------------------------------------------------
+-- The tenant context.
+--
+-- The service runs every request as embudo_service, in a transaction that starts with
+--   SELECT set_config('embudo.user_id', <user>, true), set_config('embudo.company_ids', <ids>, true)
+-- Those settings are trusted only for embudo_service, and even then only as far as the user's
+-- memberships allow. Any other role (a BI login) can set them too, so for other roles they are ignored:
+-- a BI login's companies come from the BI groups it belongs to.
+-- ---------------------------------------------------------------------------------------------------
+
+-- The acting user of the service, or NULL (BI logins, no context).
+CREATE FUNCTION embudo.current_user_id() RETURNS int
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+    SELECT CASE WHEN current_user = 'embudo_service'
+                THEN nullif(current_setting('embudo.user_id', true), '')::int END
+$$;
+
+-- The companies the current role may act in with at least the given access level. BI logins read as
+-- 'all' and are never administrators. Call it in policies as (SELECT embudo.company_ids(...)) so that it
+-- runs once per statement.
+CREATE FUNCTION embudo.company_ids(minimum embudo.access_level DEFAULT 'own') RETURNS int[]
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+AS $$
+BEGIN
+    IF current_user = 'embudo_service' THEN
+        RETURN ARRAY(
+            SELECT m.company_id
+            FROM public.res_company_member m
+            JOIN public.res_users u ON u.id = m.user_id AND u.active
+            WHERE m.user_id = nullif(current_setting('embudo.user_id', true), '')::int
+              AND m.company_id = ANY (string_to_array(nullif(current_setting('embudo.company_ids', true), ''), ',')::int[])
+              AND m.access_level >= minimum);
+    END IF;
+    IF minimum > 'all' THEN
+        RETURN '{}';
+    END IF;
+    RETURN ARRAY(
+        SELECT b.company_id
+        FROM embudo.company_bi_role b
+        WHERE pg_has_role(current_user, b.role_name, 'USAGE'));
+END
+$$;
+
+GRANT EXECUTE ON FUNCTION embudo.current_user_id() TO embudo_service, embudo_bi;
+GRANT EXECUTE ON FUNCTION embudo.company_ids(embudo.access_level) TO embudo_service, embudo_bi;
+
+-- Puts a tenant table under row-level security: enabled and forced (so the owner obeys it too), a
+-- restrictive fence on company_id for every command and every role, and the service's and BI's table
+-- rights. Permissive policies for the access levels are the caller's to add.
+CREATE FUNCTION embudo.enable_tenancy(target regclass, company_column name DEFAULT 'company_id') RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', target);
+    EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', target);
+    EXECUTE format(
+        'CREATE POLICY tenant_fence ON %s AS RESTRICTIVE FOR ALL '
+        'USING (%2$I = ANY ((SELECT embudo.company_ids())::int[])) WITH CHECK (%2$I = ANY ((SELECT embudo.company_ids())::int[]))',
+        target, company_column);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %s TO embudo_service', target);
+    EXECUTE format('GRANT SELECT ON %s TO embudo_bi', target);
+END
+$$;
+
+-- ---------------------------------------------------------------------------------------------------
+-- res_company under tenancy: a company sees itself; its administrators may rename it.
+-- ---------------------------------------------------------------------------------------------------
+
+SELECT embudo.enable_tenancy('res_company', 'id');
+REVOKE INSERT, DELETE ON res_company FROM embudo_service;
+CREATE POLICY member_read ON res_company FOR SELECT USING (true);
+CREATE POLICY admin_update ON res_company FOR UPDATE TO embudo_service
+    USING (id = ANY ((SELECT embudo.company_ids('admin'))::int[]));
+
+-- ---------------------------------------------------------------------------------------------------
+-- res_partner: contacts and customers, the first tenant table.
+-- ---------------------------------------------------------------------------------------------------
+
+CREATE TABLE res_partner (
+    company_id int NOT NULL REFERENCES res_company (id),
+    id int GENERATED ALWAYS AS IDENTITY,
+    name text NOT NULL CHECK (name <> ''),
+    is_company boolean NOT NULL DEFAULT false,
+    parent_id int,
+    email text,
+    phone text,
+    mobile text,
+    website text,
+    street text,
+    street2 text,
+    city text,
+    zip text,
+    lang text,
+    comment text,
+    user_id int,
+    active boolean NOT NULL DEFAULT true,
+    create_uid int REFERENCES res_users (id),
+    create_date timestamptz NOT NULL DEFAULT now(),
+    write_uid int REFERENCES res_users (id),
+    write_date timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (company_id, id),
+    FOREIGN KEY (company_id, parent_id) REFERENCES res_partner (company_id, id),
+    -- The salesperson must belong to the partner's company.
+    FOREIGN KEY (company_id, user_id) REFERENCES res_company_member (company_id, user_id) ON DELETE SET NULL (user_id)
+);
+CREATE INDEX res_partner_parent ON res_partner (company_id, parent_id);
+CREATE INDEX res_partner_user ON res_partner (company_id, user_id);
+CREATE INDEX res_partner_name ON res_partner (company_id, name);
+COMMENT ON TABLE res_partner IS 'Contacts and customers of a company.';
+
+SELECT embudo.enable_tenancy('res_partner');
+-- Every member reads, creates and edits contacts; deleting one needs access to all documents.
+CREATE POLICY member_read ON res_partner FOR SELECT USING (true);
+CREATE POLICY member_create ON res_partner FOR INSERT TO embudo_service WITH CHECK (true);
+CREATE POLICY member_update ON res_partner FOR UPDATE TO embudo_service USING (true);
+CREATE POLICY manager_delete ON res_partner FOR DELETE TO embudo_service
+    USING (company_id = ANY ((SELECT embudo.company_ids('all'))::int[]));
+
+-- ---------------------------------------------------------------------------------------------------
+-- Administration, run by the privileged login (embudo company create / user create); nobody else may
+-- execute these. Values arrive as parameters; identifiers are quoted with format('%I').
+-- ---------------------------------------------------------------------------------------------------
+
+-- Creates a company and its BI group role; returns the company's id.
+CREATE FUNCTION embudo.create_company(company_name text) RETURNS int
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    new_id int;
+    group_role name := 'embudo_bi_' || substr(md5(gen_random_uuid()::text), 1, 16);
+BEGIN
+    INSERT INTO public.res_company (name) VALUES (company_name) RETURNING id INTO new_id;
+    EXECUTE format('CREATE ROLE %I NOLOGIN IN ROLE embudo_bi', group_role);
+    INSERT INTO embudo.company_bi_role (company_id, role_name) VALUES (new_id, group_role);
+    RETURN new_id;
+END
+$$;
+
+-- Creates a BI login that reads the company's rows (and only those) through the report views.
+CREATE FUNCTION embudo.create_bi_login(company int, login name, password text) RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    group_role name := (SELECT role_name FROM embudo.company_bi_role WHERE company_id = company);
+BEGIN
+    IF group_role IS NULL THEN
+        RAISE EXCEPTION 'company % does not exist', company USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', login, password, group_role);
+END
+$$;
+
+-- Sets a user's password (bcrypt).
+CREATE FUNCTION embudo.set_password(target_user int, password text) RETURNS void
+LANGUAGE sql
+AS $$
+    UPDATE public.res_users
+    SET password_hash = embudo.crypt(password, embudo.gen_salt('bf', 10)), write_date = now()
+    WHERE id = target_user
+$$;
+
+-- The id of the active user with this login and password, or NULL. The service may call it but cannot
+-- read password hashes itself.
+CREATE FUNCTION embudo.authenticate(user_login text, password text) RETURNS int
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT u.id
+    FROM public.res_users u
+    WHERE lower(u.login) = lower(user_login)
+      AND u.active
+      AND u.password_hash IS NOT NULL
+      AND u.password_hash = embudo.crypt(password, u.password_hash)
+$$;
+GRANT EXECUTE ON FUNCTION embudo.authenticate(text, text) TO embudo_service;
