@@ -62,6 +62,7 @@ let package = Package(
         .target(
             name: "EmbudoServer",
             dependencies: [
+                "EmbeddedPostgres",
                 "EmbudoModel",
                 "EmbudoDatabase",
                 "PGClient",
@@ -83,6 +84,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -99,7 +101,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EmbudoDatabaseTests",
-            dependencies: ["EmbudoDatabase", "EmbudoModel", "EmbudoTestSupport", "PGClient"],
+            dependencies: ["EmbudoDatabase", "EmbudoModel", "EmbudoTestSupport", "EmbeddedPostgres", "PGClient"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -54,12 +54,18 @@ public final class Database: Sendable {
         try await pool.transaction(readOnly: readOnly, body)
     }
 
-    /// Opens one connection now, to fail fast on a wrong address, login or an unmigrated database.
+    /// Runs a trivial statement; throws when PostgreSQL cannot be reached or the service role cannot be
+    /// used (a wrong address or login, an unmigrated database). The server calls it on start to fail fast.
     public func checkConnection() async throws {
         _ = try await pool.withConnection { connection in
             try connection.query("SELECT 1")
             return true
         }
+    }
+
+    /// Whether PostgreSQL answers now (for health checks).
+    public func isReachable() async -> Bool {
+        (try? await checkConnection()) != nil
     }
 
     /// Closes the pool.

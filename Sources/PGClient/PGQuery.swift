@@ -53,6 +53,12 @@ public struct PGQuery: Sendable, Hashable, ExpressibleByStringInterpolation, Cus
             parameters.append(value.pgText)
             sql += "$\(parameters.count)"
         }
+
+        /// Appends a bind parameter that may be NULL.
+        public mutating func appendInterpolation<Value: PGEncodable>(_ value: Value?) {
+            parameters.append(value?.pgText)
+            sql += "$\(parameters.count)"
+        }
     }
 
     /// The statement text only (parameters are never printed).

@@ -1,0 +1,96 @@
+import PGClient
+
+/// Creates companies, users, memberships and BI logins, through the privileged login.
+///
+/// The service role cannot do any of this (it may not create roles nor insert companies); the `embudo`
+/// command runs these with the login that migrates.
+public struct Administration {
+    let connection: PGConnection
+
+    /// Administers the database behind a privileged connection.
+    public init(connection: PGConnection) {
+        self.connection = connection
+    }
+
+    /// Creates a company and its BI group role.
+    ///
+    /// - Throws: ``PGError`` with ``PGError/Code/uniqueViolation`` when a company has that name.
+    public func createCompany(named name: String) throws -> Company {
+        let id = try connection.transaction { try $0.query(SQL.createCompany(name))[0].decode(Int.self, at: 0) }
+        return Company(id: id, name: name, active: true)
+    }
+
+    /// The company with this name (case-insensitive), if any.
+    public func company(named name: String) throws -> Company? {
+        try connection.query(SQL.companyByName(name)).map(Self.company).first
+    }
+
+    /// Every company, by id.
+    public func companies() throws -> [Company] {
+        try connection.query(SQL.companies).map(Self.company)
+    }
+
+    /// Creates a user, or finds the existing one with this login (whose password is then left as it is).
+    ///
+    /// - Returns: the user's id and whether the user was created now.
+    public func ensureUser(login: String, password: String, name: String? = nil, email: String? = nil) throws -> (id: Int, created: Bool) {
+        try connection.transaction { connection in
+            if let existing = try connection.query(SQL.userByLogin(login)).map({ try $0.decode(Int.self, at: 0) }).first {
+                return (existing, false)
+            }
+            let id = try connection.query(SQL.createUser(login: login, name: name ?? login, email: email))[0].decode(Int.self, at: 0)
+            try connection.query(SQL.setPassword(user: id, password: password))
+            return (id, true)
+        }
+    }
+
+    /// Gives a user access to a company at a level (replacing the level it had there).
+    public func grant(user: Int, company: Int, access: AccessLevel) throws {
+        try connection.query(SQL.grant(user: user, company: company, access: access))
+    }
+
+    /// A user's memberships.
+    public func memberships(user: Int) throws -> [Membership] {
+        try connection.query(SQL.memberships(user: user)).map(Self.membership)
+    }
+
+    /// Creates a PostgreSQL login for BI tools that reads only this company's rows.
+    public func createBILogin(company: Int, login: String, password: String) throws {
+        _ = try connection.transaction { try $0.query(SQL.createBILogin(company: company, login: login, password: password)) }
+    }
+
+    static func company(_ row: PGRow) throws -> Company {
+        let (id, name, active) = try row.decode((Int, String, Bool).self)
+        return Company(id: id, name: name, active: active)
+    }
+
+    static func membership(_ row: PGRow) throws -> Membership {
+        let (company, access) = try row.decode((Int, String).self)
+        return Membership(companyID: company, access: AccessLevel(rawValue: access) ?? .own)
+    }
+
+    enum SQL {
+        static func createCompany(_ name: String) -> PGQuery { "SELECT embudo.create_company(\(name))" }
+        static let companies: PGQuery = "SELECT id, name, active FROM res_company ORDER BY id"
+        static func companyByName(_ name: String) -> PGQuery {
+            "SELECT id, name, active FROM res_company WHERE lower(name) = lower(\(name))"
+        }
+        static func userByLogin(_ login: String) -> PGQuery { "SELECT id FROM res_users WHERE lower(login) = lower(\(login))" }
+        static func createUser(login: String, name: String, email: String?) -> PGQuery {
+            "INSERT INTO res_users (login, name, email) VALUES (\(login), \(name), \(email)) RETURNING id"
+        }
+        static func setPassword(user: Int, password: String) -> PGQuery { "SELECT embudo.set_password(\(user), \(password))" }
+        static func grant(user: Int, company: Int, access: AccessLevel) -> PGQuery {
+            """
+            INSERT INTO res_company_member (company_id, user_id, access_level) VALUES (\(company), \(user), \(access.rawValue))
+            ON CONFLICT (company_id, user_id) DO UPDATE SET access_level = excluded.access_level
+            """
+        }
+        static func memberships(user: Int) -> PGQuery {
+            "SELECT company_id, access_level::text FROM res_company_member WHERE user_id = \(user) ORDER BY company_id"
+        }
+        static func createBILogin(company: Int, login: String, password: String) -> PGQuery {
+            "SELECT embudo.create_bi_login(\(company), \(login), \(password))"
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import EmbudoDatabase
+import PGClient
+
+/// A user who proved their password, with the companies they may act in.
+public struct AuthenticatedUser: Sendable, Hashable {
+    public var id: Int
+    public var login: String
+    public var name: String
+    public var tz: String
+    public var lang: String
+    public var memberships: [Membership]
+
+    /// The context for acting in all the user's companies (or the given subset of them).
+    public func context(companies: [Int]? = nil) -> TenantContext {
+        let allowed = memberships.map(\.companyID)
+        let chosen = companies.map { wanted in wanted.filter(allowed.contains) } ?? allowed
+        return TenantContext(userID: id, companyIDs: chosen)
+    }
+}
+
+/// Checks logins and passwords as the service, which cannot read password hashes: PostgreSQL compares
+/// them (`embudo.authenticate`, bcrypt).
+public struct Authenticator: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// The user with this login and password, or nil when either is wrong or the user is inactive.
+    public func authenticate(login: String, password: String) async throws -> AuthenticatedUser? {
+        try await database.withoutTenant { connection in
+            let rows = try connection.query(SQL.authenticate(login: login, password: password))
+            guard rows.count > 0 else { return nil }
+            let row = rows[0]
+            let (id, login, name, tz, lang) = try row.decode((Int, String, String, String, String).self)
+            let memberships = try connection.query(Administration.SQL.memberships(user: id)).map(Administration.membership)
+            return AuthenticatedUser(id: id, login: login, name: name, tz: tz, lang: lang, memberships: memberships)
+        }
+    }
+
+    enum SQL {
+        static func authenticate(login: String, password: String) -> PGQuery {
+            """
+            SELECT u.id, u.login, u.name, u.tz, u.lang
+            FROM res_users u
+            WHERE u.id = embudo.authenticate(\(login), \(password))
+            """
+        }
+    }
+}

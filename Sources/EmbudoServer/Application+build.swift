@@ -1,0 +1,35 @@
+import EmbudoDatabase
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// Builds Embudo's HTTP application.
+///
+/// Data flows one way: HTTP routes here → the JSON-RPC layer → the model layer (`EmbudoModel`) → SQL.
+/// The routes of each API live in a `*Routes.swift` file of their own and are added here.
+///
+/// - Parameters:
+///   - configuration: where to listen.
+///   - database: the service's database (its pool is shut down with the application).
+///   - services: further services to run beside the server (an embedded cluster to stop at the end);
+///     they start before the database and stop after it.
+///   - logger: the application's logger.
+///   - onServerRunning: called with the bound port once the server accepts connections.
+public func buildApplication(
+    configuration: ServerConfiguration,
+    database: Database,
+    services: [any Service] = [],
+    logger: Logger,
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    let router = Router()
+    HealthRoutes(database: database).register(on: router)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Embudo"),
+        services: services + [DatabaseService(database: database)],
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+        logger: logger
+    )
+}

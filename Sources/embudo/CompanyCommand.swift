@@ -1,0 +1,49 @@
+import ArgumentParser
+import EmbudoModel
+import Foundation
+
+/// `embudo company create NAME`, `embudo company list`.
+struct CompanyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "company",
+        abstract: "Manage companies (tenants).",
+        subcommands: [Create.self, List.self]
+    )
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a company.")
+
+        @Argument(help: "The company's name (unique, case-insensitive).")
+        var name: String
+
+        @OptionGroup var database: DatabaseOptions
+
+        func validate() throws {
+            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("the name is empty") }
+        }
+
+        func run() async throws {
+            let company = try database.withAdministration { administration in
+                if try administration.company(named: name) != nil {
+                    throw CommandError("a company named \(name) exists already")
+                }
+                return try administration.createCompany(named: name.trimmingCharacters(in: .whitespaces))
+            }
+            print("Created company \(company.name) (id \(company.id)).")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the companies.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let companies = try database.withAdministration { try $0.companies() }
+            for company in companies {
+                print("\(company.id)\t\(company.name)\(company.active ? "" : "\t(disabled)")")
+            }
+        }
+    }
+}
+

@@ -1,0 +1,104 @@
+import ArgumentParser
+import EmbeddedPostgres
+import EmbudoDatabase
+import EmbudoModel
+import EmbudoServer
+import Foundation
+import Hummingbird
+import Logging
+import PGClient
+import ServiceLifecycle
+
+/// `embudo serve`: runs the HTTP service (the default command).
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the Embudo service.")
+
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on.") var port = 8069
+    @Option(help: "Database connections in the service's pool.") var poolSize = 4
+    @Flag(help: "Do not apply pending migrations on start.") var noMigrate = false
+    @Option(help: "Log level (trace, debug, info, notice, warning, error, critical).") var logLevel: Logger.Level = .info
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = logLevel
+            return handler
+        }
+        let logger = Logger(label: "embudo")
+        let location = database.location
+        if case .embedded(let directory) = location {
+            logger.info("No database configured: using the embedded PostgreSQL cluster in \(directory)")
+        }
+        let endpoints = try DatabaseEndpoints.prepare(location)
+        var services: [any Service] = []
+        if endpoints.startedCluster, let cluster = endpoints.embedded {
+            services.append(EmbeddedClusterService(cluster: cluster))
+        }
+        do {
+            let admin = try PGConnection(conninfo: endpoints.adminConninfo)
+            if !noMigrate {
+                let applied = try Migrator(directory: SQLDirectory.locate()).migrate(admin)
+                if !applied.isEmpty { logger.info("Applied migrations: \(applied.joined(separator: ", "))") }
+            }
+            if let cluster = endpoints.embedded {
+                try DemoData.seedIfEmpty(Administration(connection: admin), folder: cluster.configuration.directory, logger: logger)
+            }
+        } catch {
+            if endpoints.startedCluster { try? endpoints.embedded?.stop() }
+            throw error
+        }
+
+        let db = Database(conninfo: endpoints.serviceConninfo, poolSize: poolSize)
+        do {
+            try await db.checkConnection()
+        } catch {
+            db.shutdown()
+            if endpoints.startedCluster { try? endpoints.embedded?.stop() }
+            throw CommandError("the service cannot use the database: \(describe(error))")
+        }
+        let app = buildApplication(
+            configuration: .init(host: host, port: port),
+            database: db,
+            services: services,
+            logger: logger,
+            onServerRunning: { port in
+                logger.notice("Embudo is listening on http://\(host):\(port)")
+            }
+        )
+        try await app.runService()
+    }
+
+    private func describe(_ error: any Error) -> String {
+        (error as? PGError)?.debugDescription ?? String(describing: error)
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
+
+/// The company and administrator that a new embedded database starts with.
+enum DemoData {
+    static func seedIfEmpty(_ administration: Administration, folder: String, logger: Logger) throws {
+        guard try administration.companies().isEmpty else { return }
+        let company = try administration.createCompany(named: "Demo")
+        let password = randomPassword()
+        let user = try administration.ensureUser(login: "admin", password: password, name: "Administrator")
+        try administration.grant(user: user.id, company: company.id, access: .admin)
+        let note = "login: admin\npassword: \(password)\ndatabase: \(DatabaseEndpoints.embeddedDatabaseName)\n"
+        let file = folder + "/demo-login.txt"
+        _ = FileManager.default.createFile(atPath: file, contents: Data(note.utf8), attributes: [.posixPermissions: 0o600])
+        logger.notice("""
+            A new embedded database was created with the company "Demo" and its administrator. \
+            Log in with database "\(DatabaseEndpoints.embeddedDatabaseName)", login "admin", password "\(password)" \
+            (saved in \(file)).
+            """)
+    }
+
+    static func randomPassword() -> String {
+        let alphabet = Array("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<16).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
+    }
+}

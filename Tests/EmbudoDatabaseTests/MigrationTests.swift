@@ -1,0 +1,60 @@
+import EmbudoDatabase
+import EmbudoTestSupport
+import Foundation
+import PGClient
+import Testing
+
+@Suite("Migrations")
+struct MigrationTests {
+    /// A copy of the repository's SQL that a test may change.
+    private func copyOfSQL() throws -> SQLDirectory {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("embudo-sql-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.copyItem(atPath: TestCluster.sqlDirectory.path, toPath: folder.path)
+        return SQLDirectory(path: folder.path)
+    }
+
+    @Test func migratingTwiceChangesNothing() async throws {
+        let database = try await TestDatabase.make(migrated: false)
+        defer { database.drop() }
+        let connection = try database.adminConnection()
+        let migrator = Migrator(directory: TestCluster.sqlDirectory)
+        let first = try migrator.migrate(connection)
+        #expect(first == (try TestCluster.sqlDirectory.migrations().map(\.version)))
+        #expect(try migrator.migrate(connection) == [])
+        #expect(try migrator.appliedVersions(connection) == first)
+    }
+
+    @Test func aChangedAppliedMigrationIsRefused() async throws {
+        let database = try await TestDatabase.make(migrated: false)
+        defer { database.drop() }
+        let sql = try copyOfSQL()
+        defer { try? FileManager.default.removeItem(atPath: sql.path) }
+        let connection = try database.adminConnection()
+        try Migrator(directory: sql).migrate(connection)
+
+        let file = sql.path + "/migrations/0001_tenancy_core.sql"
+        try (try String(contentsOfFile: file, encoding: .utf8) + "\n-- edited\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let error = #expect(throws: DatabaseSetupError.self) { try Migrator(directory: sql).migrate(connection) }
+        #expect(error?.message.contains("0001_tenancy_core was applied, but its file has changed") == true)
+    }
+
+    @Test func aNewMigrationIsAppliedAsTheOwnerInOneTransaction() async throws {
+        let database = try await TestDatabase.make(migrated: false)
+        defer { database.drop() }
+        let sql = try copyOfSQL()
+        defer { try? FileManager.default.removeItem(atPath: sql.path) }
+        let connection = try database.adminConnection()
+        try Migrator(directory: sql).migrate(connection)
+
+        try "CREATE TABLE extra (id int); SELECT 1/0;".write(toFile: sql.path + "/migrations/9998_broken.sql", atomically: true, encoding: .utf8)
+        #expect(throws: DatabaseSetupError.self) { try Migrator(directory: sql).migrate(connection) }
+        // All or nothing: the table of the failed migration is not there, nor its record.
+        #expect(try connection.query("SELECT to_regclass('extra') IS NULL")[0].decode(Bool.self, at: 0))
+        try FileManager.default.removeItem(atPath: sql.path + "/migrations/9998_broken.sql")
+
+        try "CREATE TABLE extra (id int);".write(toFile: sql.path + "/migrations/9999_extra.sql", atomically: true, encoding: .utf8)
+        #expect(try Migrator(directory: sql).migrate(connection) == ["9999_extra"])
+        let owner = try connection.query("SELECT tableowner::text FROM pg_tables WHERE tablename = 'extra'")[0].decode(String.self, at: 0)
+        #expect(owner == "embudo_owner")
+    }
+}

@@ -1,0 +1,180 @@
+import EmbeddedPostgres
+import EmbudoDatabase
+import EmbudoModel
+import EmbudoTestSupport
+import PGClient
+import Testing
+
+@Suite("Tenant isolation enforced by PostgreSQL")
+struct TenancyTests {
+    @Test(arguments: [false, true])
+    func aUserOfOneCompanyCannotTouchAnothersRows(superuserLogin: Bool) async throws {
+        let fixture = try await TenancyFixture()
+        let db = fixture.service(superuser: superuserLogin)
+        defer { db.shutdown() }
+        let alice = TenantContext(userID: fixture.alice, companyIDs: [fixture.acme.id])
+        let bolt = fixture.bolt.id
+        let boltPartner = fixture.boltPartner
+
+        let role = try await db.transaction(as: alice) { try $0.query("SELECT current_user::text")[0].decode(String.self, at: 0) }
+        #expect(role == "embudo_service")
+
+        // Read: the query asks for nothing in particular; only Acme's rows come back.
+        #expect(try await db.transaction(as: alice) { try $0.partnerNames() } == ["Acme Customer"])
+        #expect(try await db.transaction(as: alice) {
+            try $0.query("SELECT count(*) FROM res_partner WHERE company_id = \(bolt) OR id = \(boltPartner)")[0].decode(Int.self, at: 0)
+        } == 0)
+        #expect(try await db.transaction(as: alice) {
+            try $0.query("SELECT name FROM res_company").map { try $0.decode(String.self, at: 0) }
+        } == ["Acme"])
+
+        // Update and delete of Bolt's row touch nothing.
+        #expect(try await db.transaction(as: alice) {
+            try $0.query("UPDATE res_partner SET name = 'stolen' WHERE id = \(boltPartner)").affectedRows
+        } == 0)
+        let adamDeletes = TenantContext(userID: fixture.adam, companyIDs: [fixture.acme.id])
+        #expect(try await db.transaction(as: adamDeletes) {
+            try $0.query("DELETE FROM res_partner WHERE id = \(boltPartner)").affectedRows
+        } == 0)
+
+        // Insert into Bolt, and moving an own row to Bolt, are refused by the policy.
+        let insert = await #expect(throws: PGError.self) {
+            try await db.transaction(as: alice) {
+                try $0.query("INSERT INTO res_partner (company_id, name) VALUES (\(bolt), 'planted')").affectedRows
+            }
+        }
+        #expect(insert?.code == .insufficientPrivilege)
+        let move = await #expect(throws: PGError.self) {
+            try await db.transaction(as: alice) { try $0.query("UPDATE res_partner SET company_id = \(bolt)").affectedRows }
+        }
+        #expect(move?.code == .insufficientPrivilege)
+
+        // Bolt's row is untouched.
+        let bob = TenantContext(userID: fixture.bob, companyIDs: [bolt])
+        #expect(try await db.transaction(as: bob) { try $0.partnerNames() } == ["Bolt Customer"])
+    }
+
+    @Test func aContextNamingAnotherCompanyIsNarrowedToTheUsersMemberships() async throws {
+        let fixture = try await TenancyFixture()
+        let db = fixture.service()
+        defer { db.shutdown() }
+        // alice is no member of Bolt: asking for it gives nothing more.
+        let spoofed = TenantContext(userID: fixture.alice, companyIDs: [fixture.acme.id, fixture.bolt.id])
+        #expect(try await db.transaction(as: spoofed) { try $0.partnerNames() } == ["Acme Customer"])
+        let onlyBolt = TenantContext(userID: fixture.alice, companyIDs: [fixture.bolt.id])
+        #expect(try await db.transaction(as: onlyBolt) { try $0.partnerNames() } == [])
+        // carol, member of both, sees both when she acts in both, one when she chooses one.
+        let carolBoth = TenantContext(userID: fixture.carol, companyIDs: [fixture.acme.id, fixture.bolt.id])
+        #expect(try await db.transaction(as: carolBoth) { try $0.partnerNames() } == ["Acme Customer", "Bolt Customer"])
+        let carolBolt = TenantContext(userID: fixture.carol, companyIDs: [fixture.bolt.id])
+        #expect(try await db.transaction(as: carolBolt) { try $0.partnerNames() } == ["Bolt Customer"])
+        // No context at all: nothing.
+        #expect(try await db.withoutTenant { try $0.partnerNames() } == [])
+    }
+
+    @Test func theContextDoesNotOutliveItsTransaction() async throws {
+        let fixture = try await TenancyFixture()
+        // One connection, so that the second call surely reuses the first's.
+        let db = Database(conninfo: fixture.database.serviceConninfo, poolSize: 1)
+        defer { db.shutdown() }
+        let alice = TenantContext(userID: fixture.alice, companyIDs: [fixture.acme.id])
+        #expect(try await db.transaction(as: alice) { try $0.partnerNames() } == ["Acme Customer"])
+        #expect(try await db.pool.withConnection { try $0.partnerNames() } == [])
+    }
+
+    @Test func accessLevelsDecideWhoMayDelete() async throws {
+        let fixture = try await TenancyFixture()
+        let db = fixture.service()
+        defer { db.shutdown() }
+        let partner = fixture.acmePartner
+        let alice = TenantContext(userID: fixture.alice, companyIDs: [fixture.acme.id])
+        #expect(try await db.transaction(as: alice) { try $0.query("DELETE FROM res_partner WHERE id = \(partner)").affectedRows } == 0)
+        let adam = TenantContext(userID: fixture.adam, companyIDs: [fixture.acme.id])
+        #expect(try await db.transaction(as: adam) { try $0.query("DELETE FROM res_partner WHERE id = \(partner)").affectedRows } == 1)
+        // Only administrators rename their company.
+        #expect(try await db.transaction(as: alice) { try $0.query("UPDATE res_company SET name = 'Renamed'").affectedRows } == 0)
+        #expect(try await db.transaction(as: adam) { try $0.query("UPDATE res_company SET name = 'Acme Corp'").affectedRows } == 1)
+    }
+
+    @Test func aBILoginSeesOnlyItsCompanyWhateverSettingsItSets() async throws {
+        let fixture = try await TenancyFixture()
+        let admin = Administration(connection: try fixture.database.adminConnection())
+        let login = "bi_acme_\(fixture.database.name)"
+        try admin.createBILogin(company: fixture.acme.id, login: login, password: "bi-secret-1")
+        let bi = try PGConnection(conninfo: fixture.database.cluster.conninfo(user: login, database: fixture.database.name))
+        #expect(try bi.partnerNames() == ["Acme Customer"])
+
+        // The settings the service uses mean nothing for a BI login, set for the session or locally.
+        try bi.query("SELECT set_config('embudo.company_ids', \(String(fixture.bolt.id)), false), set_config('embudo.user_id', \(String(fixture.bob)), false)")
+        #expect(try bi.partnerNames() == ["Acme Customer"])
+        #expect(try bi.query("SELECT name FROM res_company").map { try $0.decode(String.self, at: 0) } == ["Acme"])
+        // It cannot become the service, nor write.
+        #expect(throws: PGError.self) { try bi.execute("SET ROLE embudo_service") }
+        let write = #expect(throws: PGError.self) { try bi.query("UPDATE res_partner SET name = 'x'") }
+        #expect(write?.code == .insufficientPrivilege)
+        // Identity tables are not for BI.
+        #expect(throws: PGError.self) { try bi.query("SELECT login FROM res_users") }
+    }
+
+    @Test func aCompositeForeignKeyRefusesACrossCompanyReference() async throws {
+        let fixture = try await TenancyFixture()
+        // Even the superuser, whom row-level security does not stop, cannot link Acme's row to Bolt's.
+        let connection = try fixture.database.adminConnection()
+        let error = #expect(throws: PGError.self) {
+            try connection.query("""
+                INSERT INTO res_partner (company_id, name, parent_id) VALUES (\(fixture.acme.id), 'Child', \(fixture.boltPartner))
+                """)
+        }
+        #expect(error?.code == .foreignKeyViolation)
+        // A salesperson must be a member of the company.
+        let salesperson = #expect(throws: PGError.self) {
+            try connection.query("UPDATE res_partner SET user_id = \(fixture.bob) WHERE id = \(fixture.acmePartner)")
+        }
+        #expect(salesperson?.code == .foreignKeyViolation)
+        try connection.query("UPDATE res_partner SET user_id = \(fixture.alice) WHERE id = \(fixture.acmePartner)")
+    }
+
+    @Test func everyTenantTableIsFencedAndIndexedByCompany() async throws {
+        let database = try await TestDatabase.make()
+        let connection = try database.adminConnection()
+        let tables = try connection.query("""
+            SELECT c.relname::text, c.relrowsecurity, c.relforcerowsecurity,
+                   EXISTS (SELECT FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname = 'tenant_fence'
+                           AND NOT p.polpermissive AND p.polcmd = '*'),
+                   (SELECT a.attnotnull FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'company_id')
+            FROM pg_class c
+            WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'
+              AND EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'company_id' AND NOT a.attisdropped)
+              -- The membership table is identity data (who may act where), read by the policies' helper.
+              AND c.relname <> 'res_company_member'
+            """).decode((String, Bool, Bool, Bool, Bool).self)
+        #expect(tables.count >= 1)
+        for (table, enabled, forced, fenced, notNull) in tables {
+            #expect(enabled && forced && fenced && notNull, "\(table) is not fenced by company")
+        }
+        let badIndexes = try connection.query("""
+            SELECT i.indexrelid::regclass::text
+            FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+            WHERE c.relnamespace = 'public'::regnamespace AND c.relname <> 'res_company_member'
+              AND EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'company_id')
+              AND (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum = i.indkey[0]) <> 'company_id'
+            """).map { try $0.decode(String.self, at: 0) }
+        #expect(badIndexes == [])
+    }
+
+    @Test func theServiceRoleHasNoWayAroundRowLevelSecurity() async throws {
+        let database = try await TestDatabase.make()
+        let connection = try database.adminConnection()
+        let (superuser, bypass, owner) = try connection.query("""
+            SELECT rolsuper, rolbypassrls, pg_has_role('embudo_service', 'embudo_owner', 'MEMBER')
+            FROM pg_roles WHERE rolname = 'embudo_service'
+            """)[0].decode((Bool, Bool, Bool).self)
+        #expect(!superuser && !bypass && !owner)
+        // A login that may not act as the service is refused with a clear reason.
+        try connection.execute("CREATE ROLE stranger_\(database.name) LOGIN")
+        let db = Database(conninfo: database.cluster.conninfo(user: "stranger_\(database.name)", database: database.name), poolSize: 1)
+        defer { db.shutdown() }
+        let error = await #expect(throws: PGError.self) { try await db.checkConnection() }
+        #expect(error?.serverMessage.contains("may not act as embudo_service") == true)
+    }
+}
