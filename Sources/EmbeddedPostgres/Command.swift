@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,12 +9,13 @@ import Darwin
 /// Runs a program to completion and captures its output, with `posix_spawn` and `waitpid` (Foundation's
 /// `Process` can miss the exit of a child when several run at once).
 enum Command {
+    private static let spawnLock = Mutex(())
+
     /// Runs `program` (a path, or a name looked up in `PATH`) and returns its standard output.
     ///
     /// - Throws: ``EmbeddedPostgresError`` with the program's standard error when it exits non-zero.
     static func output(_ program: String, _ arguments: [String], quiet: Bool = false) throws(EmbeddedPostgresError) -> String {
         var pipeEnds: [Int32] = [0, 0]
-        guard pipe(&pipeEnds) == 0 else { throw EmbeddedPostgresError("cannot create a pipe to run \(program)") }
         // Standard error goes to a file, so that neither stream can fill a pipe and block the program.
         let errorPath = FileManager.default.temporaryDirectory.appendingPathComponent("embudo-\(UUID().uuidString).err").path
         defer { unlink(errorPath) }
@@ -22,18 +24,25 @@ enum Command {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
         posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
-        posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
 
         let argv = ([program] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid = pid_t()
-        let spawned = program.contains("/")
-            ? posix_spawn(&pid, program, &actions, nil, argv, environ)
-            : posix_spawnp(&pid, program, &actions, nil, argv, environ)
-        close(pipeEnds[1])
+        // The pipe is made close-on-exec, and made and handed out under one lock, so that a program
+        // spawned at the same time by another thread (a postmaster that lives on) cannot inherit its
+        // write end and keep the read below from ever seeing the end.
+        let spawned: Int32 = spawnLock.withLock { _ in
+            guard pipe(&pipeEnds) == 0 else { return errno }
+            _ = fcntl(pipeEnds[0], F_SETFD, FD_CLOEXEC)
+            _ = fcntl(pipeEnds[1], F_SETFD, FD_CLOEXEC)
+            posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
+            let result = program.contains("/")
+                ? posix_spawn(&pid, program, &actions, nil, argv, environ)
+                : posix_spawnp(&pid, program, &actions, nil, argv, environ)
+            close(pipeEnds[1])
+            return result
+        }
         guard spawned == 0 else {
             close(pipeEnds[0])
             throw EmbeddedPostgresError("cannot run \(program): \(String(cString: strerror(spawned)))")

@@ -25,18 +25,35 @@ struct PoolTests {
         #expect(pool.statistics.connectionsOpened == 2)
     }
 
+    /// Holds an advisory lock so that a pooled job asking for it blocks until the test lets it go.
+    private struct Gate {
+        let holder: PGConnection
+        init(_ database: TestDatabase) throws {
+            holder = try database.adminConnection()
+            try holder.query("SELECT pg_advisory_lock(42)")
+        }
+        func open() throws { try holder.query("SELECT pg_advisory_unlock(42)") }
+        static let wait: PGQuery = "SELECT pg_advisory_lock(42), pg_advisory_unlock(42)"
+    }
+
+    private func waitUntil(_ condition: () -> Bool) async throws {
+        while !condition() { try await Task.sleep(for: .milliseconds(10)) }
+    }
+
     @Test func waitingLongerThanTheTimeoutFails() async throws {
         let database = try await TestDatabase.make(migrated: false)
         let pool = PGPool(.init(conninfo: database.adminConninfo, size: 1, acquireTimeout: .milliseconds(200)))
         defer { pool.shutdown() }
-        let blocker = Task { try await pool.withConnection { try $0.query("SELECT pg_sleep(1.5)") ; return true } }
-        try await Task.sleep(for: .milliseconds(100))
-        let started = ContinuousClock.now
+        let gate = try Gate(database)
+        let blocker = Task { try await pool.withConnection { try $0.query(Gate.wait); return true } }
+        try await waitUntil { pool.statistics.busy == 1 }
         let error = await #expect(throws: PGError.self) {
             try await pool.withConnection { try $0.query("SELECT 1"); return true }
         }
         #expect(error?.code == .poolTimeout)
-        #expect(ContinuousClock.now - started < .seconds(1.2))
+        // The error came while the only connection was still busy, not after it was freed.
+        #expect(pool.statistics.busy == 1)
+        try gate.open()
         #expect(try await blocker.value)
         #expect(pool.statistics.timeouts == 1)
         // The pool still works afterwards.
@@ -45,14 +62,16 @@ struct PoolTests {
 
     @Test func aFullWaitQueueRefusesAtOnce() async throws {
         let database = try await TestDatabase.make(migrated: false)
-        let pool = PGPool(.init(conninfo: database.adminConninfo, size: 1, acquireTimeout: .seconds(5), maxWaiting: 1))
+        let pool = PGPool(.init(conninfo: database.adminConninfo, size: 1, acquireTimeout: .seconds(60), maxWaiting: 1))
         defer { pool.shutdown() }
-        let blocker = Task { try await pool.withConnection { try $0.query("SELECT pg_sleep(0.8)"); return true } }
-        try await Task.sleep(for: .milliseconds(100))
+        let gate = try Gate(database)
+        let blocker = Task { try await pool.withConnection { try $0.query(Gate.wait); return true } }
+        try await waitUntil { pool.statistics.busy == 1 }
         let waiter = Task { try await pool.withConnection { _ in true } }
-        try await Task.sleep(for: .milliseconds(100))
+        try await waitUntil { pool.statistics.waiting == 1 }
         let error = await #expect(throws: PGError.self) { try await pool.withConnection { _ in true } }
         #expect(error?.code == .poolExhausted)
+        try gate.open()
         #expect(try await blocker.value)
         #expect(try await waiter.value)
     }
