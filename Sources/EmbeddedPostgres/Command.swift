@@ -26,6 +26,20 @@ enum Command {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
 
+        // The child starts with no blocked signals and default handlers, whatever the spawning thread
+        // had (runtime threads block signals, and pgbench -T needs SIGALRM).
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGPIPE, SIGALRM, SIGINT, SIGTERM, SIGCHLD, SIGHUP] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
         let argv = ([program] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid = pid_t()
@@ -38,8 +52,8 @@ enum Command {
             _ = fcntl(pipeEnds[1], F_SETFD, FD_CLOEXEC)
             posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
             let result = program.contains("/")
-                ? posix_spawn(&pid, program, &actions, nil, argv, environ)
-                : posix_spawnp(&pid, program, &actions, nil, argv, environ)
+                ? posix_spawn(&pid, program, &actions, &attributes, argv, environ)
+                : posix_spawnp(&pid, program, &actions, &attributes, argv, environ)
             close(pipeEnds[1])
             return result
         }

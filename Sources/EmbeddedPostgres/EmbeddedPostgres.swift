@@ -221,6 +221,13 @@ public struct EmbeddedPostgres: Sendable {
         }
     }
 
+    /// Runs one of the installation's programs (`pgbench`, `pg_dump`, …) as the cluster's owner and
+    /// returns its standard output.
+    @discardableResult
+    public func runTool(_ program: String, _ arguments: [String]) throws(EmbeddedPostgresError) -> String {
+        try run(program, arguments)
+    }
+
     @discardableResult
     private func run(_ program: String, _ arguments: [String], quiet: Bool = false) throws(EmbeddedPostgresError) -> String {
         let path = binDirectory + "/" + program
