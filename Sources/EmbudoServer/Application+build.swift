@@ -24,6 +24,7 @@ public func buildApplication(
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let router = Router()
+    router.add(middleware: DatabaseThreadsMiddleware(database: database))
     HealthRoutes(database: database).register(on: router)
     return Application(
         router: router,

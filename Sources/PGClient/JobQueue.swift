@@ -1,16 +1,16 @@
-/// A first-in first-out queue of pool jobs that also supports removing a job by id (when its caller's
+/// A first-in first-out queue of pool items that also supports removing a database job by id (when its caller's
 /// wait expires). Amortised O(1) append and pop.
 struct JobQueue: ~Copyable {
-    private var storage: [PGPool.Job?] = []
+    private var storage: [PGPool.Item?] = []
     private var head = 0
     private(set) var count = 0
 
-    mutating func append(_ job: PGPool.Job) {
+    mutating func append(_ job: PGPool.Item) {
         storage.append(job)
         count += 1
     }
 
-    mutating func popFirst() -> PGPool.Job? {
+    mutating func popFirst() -> PGPool.Item? {
         while head < storage.count {
             let job = storage[head]
             storage[head] = nil
@@ -26,8 +26,8 @@ struct JobQueue: ~Copyable {
     }
 
     mutating func remove(id: Int) -> PGPool.Job? {
-        for index in head..<storage.count where storage[index]?.id == id {
-            let job = storage[index]
+        for index in head..<storage.count {
+            guard case .database(let job) = storage[index], job.id == id else { continue }
             storage[index] = nil
             count -= 1
             return job

@@ -23,20 +23,29 @@ struct Benchmark: AsyncParsableCommand {
     @Option(help: "Rounds; medians are reported.") var rounds = 5
     @Option(help: "pgbench scale factor (100,000 accounts each).") var scale = 10
     @Option(parsing: .upToNextOption, help: "Client counts.") var clients: [Int] = [1, 4]
+    @Option(help: "Connections in PGPool (default: one per client).") var poolSize: Int?
+    @Flag(help: "Connect over TCP on 127.0.0.1 instead of the Unix socket (both pgbench and PGPool).") var tcp = false
 
     func run() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("embudo-bench-\(getpid())").path
-        let cluster = try EmbeddedPostgres(.init(directory: directory, durable: false, settings: ["max_connections": "100"]))
+        var settings = ["max_connections": "100"]
+        if tcp { settings["listen_addresses"] = "'127.0.0.1'" }
+        let port = tcp ? Int.random(in: 20_000..<30_000) : 5432
+        let cluster = try EmbeddedPostgres(.init(directory: directory, durable: false, port: port, settings: settings))
         defer { cluster.destroy() }
         try cluster.initializeIfNeeded()
         try cluster.start()
         let admin = try PGConnection(conninfo: cluster.conninfo())
         try admin.execute("CREATE DATABASE bench")
-        let connectionArguments = ["-h", cluster.socketDirectory, "-p", String(cluster.configuration.port), "-U", EmbeddedPostgres.superuser]
+        let host = tcp ? "127.0.0.1" : cluster.socketDirectory
+        let connectionArguments = ["-h", host, "-p", String(cluster.configuration.port), "-U", EmbeddedPostgres.superuser]
         log("Initialising pgbench tables (scale \(scale))…")
         try cluster.runTool("pgbench", ["-i", "-q", "-s", String(scale)] + connectionArguments + ["bench"])
         let accounts = scale * 100_000
-        let conninfo = cluster.conninfo(database: "bench")
+        let conninfo = tcp
+            ? "host=127.0.0.1 port=\(port) user=\(EmbeddedPostgres.superuser) dbname=bench"
+            : cluster.conninfo(database: "bench")
+        log("Connecting over \(tcp ? "TCP 127.0.0.1:\(port)" : "the Unix socket in \(cluster.socketDirectory)")")
 
         var results: [String: [Double]] = [:]
         for round in 1...rounds {
@@ -47,10 +56,15 @@ struct Benchmark: AsyncParsableCommand {
                     .split(separator: " ")[2] ?? "0") ?? 0
                 results["pgbench -S -M prepared, \(count) client(s)", default: []].append(tps)
 
-                let select = try await measure(conninfo: conninfo, clients: count, accounts: accounts) { connection, aid in
+                let select = try await measure(conninfo: conninfo, clients: count, accounts: accounts, onPoolThreads: false) { connection, aid in
                     try connection.query("SELECT abalance FROM pgbench_accounts WHERE aid = \(aid)")[0].decode(Int.self, at: 0)
                 }
-                results["PGPool select, \(count) client(s)", default: []].append(select)
+                results["PGPool select, caller hops to a pool thread, \(count) client(s)", default: []].append(select)
+
+                let affine = try await measure(conninfo: conninfo, clients: count, accounts: accounts) { connection, aid in
+                    try connection.query("SELECT abalance FROM pgbench_accounts WHERE aid = \(aid)")[0].decode(Int.self, at: 0)
+                }
+                results["PGPool select, caller on a pool thread, \(count) client(s)", default: []].append(affine)
 
                 let tenant = try await measure(conninfo: conninfo, clients: count, accounts: accounts) { connection, aid in
                     try connection.transaction(
@@ -68,7 +82,7 @@ struct Benchmark: AsyncParsableCommand {
                     return value
                 }
                 results["PGPool BEGIN+context+select+COMMIT in 4 round trips, \(count) client(s)", default: []].append(unpipelined)
-                log("round \(round), \(count) client(s): pgbench \(Int(tps)), PGPool \(Int(select)), pipelined txn \(Int(tenant)), 4-trip txn \(Int(unpipelined)) per second")
+                log("round \(round), \(count) client(s): pgbench \(Int(tps)), PGPool hop \(Int(select)), on pool thread \(Int(affine)), pipelined txn \(Int(tenant)), 4-trip txn \(Int(unpipelined)) per second")
             }
         }
 
@@ -86,12 +100,13 @@ struct Benchmark: AsyncParsableCommand {
         }
     }
 
-    /// Runs `clients` concurrent callers for `seconds`, each doing one pool job per statement.
+    /// Runs `clients` concurrent callers for `seconds`, each doing one pool job per statement; with
+    /// `onPoolThreads` the callers prefer the pool as their task executor, as the server's requests do.
     private func measure(
-        conninfo: String, clients: Int, accounts: Int,
+        conninfo: String, clients: Int, accounts: Int, onPoolThreads: Bool = true,
         _ work: @escaping @Sendable (PGConnection, Int) throws -> Int
     ) async throws -> Double {
-        let pool = PGPool(.init(conninfo: conninfo, size: clients))
+        let pool = PGPool(.init(conninfo: conninfo, size: poolSize ?? clients))
         defer { pool.shutdown() }
         // Open every connection and prepare the statement before the clock starts, as pgbench does.
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -104,7 +119,7 @@ struct Benchmark: AsyncParsableCommand {
         let start = ContinuousClock.now
         let total = try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<clients {
-                group.addTask {
+                group.addTask(executorPreference: onPoolThreads ? pool : nil) {
                     var done = 0
                     var generator = SystemRandomNumberGenerator()
                     while ContinuousClock.now - start < duration {

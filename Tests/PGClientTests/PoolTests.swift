@@ -76,6 +76,41 @@ struct PoolTests {
         #expect(try await waiter.value)
     }
 
+    @Test func callersOnThePoolsThreadsUseTheirThreadsConnection() async throws {
+        let database = try await TestDatabase.make(migrated: false)
+        let pool = PGPool(.init(conninfo: database.adminConninfo, size: 2))
+        defer { pool.shutdown() }
+        let pids = try await withThrowingTaskGroup(of: Set<Int>.self) { group in
+            for _ in 0..<2 {
+                group.addTask(executorPreference: pool) {
+                    var seen = Set<Int>()
+                    for value in 0..<50 {
+                        let (echo, pid) = try await pool.withConnection { connection in
+                            (try connection.query("SELECT \(value)::int")[0].decode(Int.self, at: 0), connection.backendPID)
+                        }
+                        #expect(echo == value)
+                        seen.insert(pid)
+                    }
+                    return seen
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        // Each caller stayed on one thread and so used one connection throughout.
+        #expect(pids.allSatisfy { $0.count == 1 })
+        #expect(pool.statistics.connectionsOpened <= 2)
+        // Transactions work the same way inline, including rollback of what a job leaves open.
+        let value = try await withTaskExecutorPreference(pool) {
+            _ = try? await pool.withConnection { connection in
+                try connection.execute("BEGIN")
+                try connection.query("SELECT 1/0")
+                return true
+            }
+            return try await pool.transaction { try $0.query("SELECT 9")[0].decode(Int.self, at: 0) }
+        }
+        #expect(value == 9)
+    }
+
     @Test func aJobThatLeavesATransactionOpenDoesNotPoisonTheNext() async throws {
         let database = try await TestDatabase.make(migrated: false)
         let pool = PGPool(.init(conninfo: database.adminConninfo, size: 1))
