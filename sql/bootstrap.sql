@@ -33,7 +33,19 @@ $bootstrap$;
 
 -- Tenant-sized queries gain nothing from parallel plans on the small machines Embudo targets, and the
 -- planner overestimates rows behind row-level-security InitPlans (see postgres-tenancy.md §1.4).
-ALTER ROLE embudo_service SET max_parallel_workers_per_gather = 0;
+-- Written only when missing: role settings are cluster-wide, and rewriting them from several databases
+-- at once makes PostgreSQL report "tuple concurrently updated".
+DO $settings$
+BEGIN
+    IF NOT EXISTS (
+        SELECT FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole
+        WHERE r.rolname = 'embudo_service' AND s.setdatabase = 0
+          AND 'max_parallel_workers_per_gather=0' = ANY (s.setconfig)
+    ) THEN
+        ALTER ROLE embudo_service SET max_parallel_workers_per_gather = 0;
+    END IF;
+END
+$settings$;
 
 -- Tables live in public (Odoo's table names), owned by embudo_owner; helpers in the embudo schema.
 ALTER SCHEMA public OWNER TO embudo_owner;

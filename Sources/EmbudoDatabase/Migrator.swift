@@ -1,4 +1,7 @@
 import PGClient
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Applies Embudo's SQL to a database: the bootstrap script, then each migration not yet applied.
 ///
@@ -29,9 +32,7 @@ public struct Migrator: Sendable {
         try connection.query("SELECT pg_advisory_lock(\(Self.lockKey))")
         defer { _ = try? connection.query("SELECT pg_advisory_unlock(\(Self.lockKey))") }
 
-        _ = try connection.transaction { connection in
-            try connection.execute(bootstrap)
-        }
+        try runBootstrap(bootstrap, on: connection)
         let applied = try Dictionary(uniqueKeysWithValues: connection.query(Statements.applied).decode((String, String).self))
         var done: [String] = []
         for migration in migrations {
@@ -57,6 +58,26 @@ public struct Migrator: Sendable {
             done.append(migration.version)
         }
         return done
+    }
+
+    /// Runs the bootstrap script, again when a concurrent bootstrap in another database of the cluster
+    /// (the advisory lock is per database) changed the same role at the same moment.
+    private func runBootstrap(_ sql: String, on connection: PGConnection) throws {
+        var attempt = 0
+        while true {
+            do {
+                _ = try connection.transaction { try $0.execute(sql) }
+                return
+            } catch let error as PGError where attempt < 5 && Self.isConcurrentCatalogUpdate(error) {
+                attempt += 1
+                usleep(UInt32(attempt * 50_000))
+            }
+        }
+    }
+
+    /// "tuple concurrently updated" (XX000) or a duplicate role created at the same time (23505).
+    static func isConcurrentCatalogUpdate(_ error: PGError) -> Bool {
+        error.sqlState == "XX000" || error.code == .uniqueViolation || error.code.isRetryable
     }
 
     /// The versions recorded as applied.
