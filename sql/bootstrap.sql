@@ -27,7 +27,7 @@ BEGIN
     END IF;
     EXECUTE format('GRANT CONNECT, CREATE, TEMPORARY ON DATABASE %I TO embudo_owner', current_database());
     EXECUTE format('GRANT CONNECT ON DATABASE %I TO embudo_service, embudo_bi', current_database());
-    EXECUTE format('REVOKE CREATE, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+    EXECUTE format('REVOKE CONNECT, CREATE, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
 END
 $bootstrap$;
 

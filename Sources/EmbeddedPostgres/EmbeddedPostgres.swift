@@ -185,6 +185,18 @@ public struct EmbeddedPostgres: Sendable {
         }
     }
 
+    /// Whether every folder above `path` lets other users through (the `postgres` system user must
+    /// reach the cluster's folder when root runs Embudo).
+    public static func otherUsersCanReach(_ path: String) -> Bool {
+        var folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
+        while true {
+            var info = stat()
+            if stat(folder.path, &info) == 0, info.st_mode & S_IXOTH == 0 { return false }
+            if folder.path == "/" { return true }
+            folder = folder.deletingLastPathComponent()
+        }
+    }
+
     // MARK: - Running as the right user
 
     /// Whether PostgreSQL's programs must run as the `postgres` system user.

@@ -51,7 +51,7 @@ public final class Database: Sendable {
         readOnly: Bool = true,
         _ body: @escaping @Sendable (PGConnection) throws -> T
     ) async throws -> T {
-        try await pool.transaction(readOnly: readOnly, body)
+        try await pool.transaction(prelude: [TenantContext.none(timeout: statementTimeout)], readOnly: readOnly, body)
     }
 
     /// Runs a trivial statement; throws when PostgreSQL cannot be reached or the service role cannot be

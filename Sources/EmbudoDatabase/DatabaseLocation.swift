@@ -24,7 +24,17 @@ public enum DatabaseLocation: Sendable, Equatable {
         if let databaseURL, !databaseURL.isEmpty { return .conninfo(databaseURL) }
         if let url = environment["DATABASE_URL"], !url.isEmpty { return .conninfo(url) }
         if libpqVariables.contains(where: { environment[$0].map { !$0.isEmpty } ?? false }) { return .environment }
-        return .embedded(directory: embeddedDirectory ?? environment["EMBUDO_HOME"] ?? ".embudo")
+        return .embedded(directory: embeddedDirectory ?? environment["EMBUDO_HOME"] ?? defaultEmbeddedDirectory())
+    }
+
+    /// `./.embudo`; but as root in a folder the `postgres` system user cannot enter (a checkout under
+    /// `/root`), a folder of this checkout's own under `/var/lib/embudo`.
+    static func defaultEmbeddedDirectory() -> String {
+        let local = FileManager.default.currentDirectoryPath + "/.embudo"
+        guard getuid() == 0, !EmbeddedPostgres.otherUsersCanReach(local) else { return ".embudo" }
+        var hash: UInt64 = 14_695_981_039_346_656_037
+        for byte in local.utf8 { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
+        return "/var/lib/embudo/cluster-" + String(hash, radix: 36)
     }
 }
 

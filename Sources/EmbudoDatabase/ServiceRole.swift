@@ -38,6 +38,8 @@ public enum ServiceRole {
                     + "row-level security would not apply, so the service refuses to use it"
             )
         }
+        // From now on the pool drops the connection if it ever runs as a superuser again.
+        connection.expectsUnprivilegedRole = true
     }
 
     enum Statements {

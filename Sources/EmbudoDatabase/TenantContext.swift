@@ -18,10 +18,18 @@ public struct TenantContext: Sendable, Hashable {
 
     /// The statement that sets the context, transaction-locally.
     func statement(timeout: Duration?) -> PGQuery {
-        let companies = companyIDs.map(String.init).joined(separator: ",")
+        Self.statement(user: String(userID), companies: companyIDs.map(String.init).joined(separator: ","), timeout: timeout)
+    }
+
+    /// The statement that clears any context (whatever a role or database default may have set).
+    static func none(timeout: Duration?) -> PGQuery {
+        statement(user: "", companies: "", timeout: timeout)
+    }
+
+    private static func statement(user: String, companies: String, timeout: Duration?) -> PGQuery {
         let milliseconds = timeout.map { String($0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000) } ?? "0"
         return """
-            SELECT set_config('embudo.user_id', \(String(userID)), true),
+            SELECT set_config('embudo.user_id', \(user), true),
                    set_config('embudo.company_ids', \(companies), true),
                    set_config('statement_timeout', \(milliseconds), true)
             """

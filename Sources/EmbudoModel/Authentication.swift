@@ -44,7 +44,7 @@ public struct Authenticator: Sendable {
             """
             SELECT u.id, u.login, u.name, u.tz, u.lang
             FROM res_users u
-            WHERE u.id = embudo.authenticate(\(login), \(password))
+            WHERE u.id = (SELECT embudo.authenticate(\(login), \(password)))
             """
         }
     }

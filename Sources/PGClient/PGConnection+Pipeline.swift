@@ -32,6 +32,16 @@ extension PGConnection {
     }
 
     private func runPipelineBatch(_ queries: ArraySlice<PGQuery>) throws(PGError) -> [PGResult] {
+        // Refuse bad parameters before anything is sent, so that a batch is never sent half.
+        for query in queries {
+            for case let parameter? in query.parameters where parameter.utf8.contains(0) {
+                throw PGError(.invalidInput, message: "a text parameter contains a NUL character, which PostgreSQL cannot store")
+            }
+        }
+        if options.preparedStatements && preparedNames.count + queries.count > options.preparedStatementLimit {
+            try execute("DEALLOCATE ALL")
+            preparedNames = [:]
+        }
         guard PQenterPipelineMode(handle) == 1 else {
             throw PGError(.client, message: "cannot enter pipeline mode: " + String(cString: PQerrorMessage(handle)))
         }

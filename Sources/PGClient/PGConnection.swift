@@ -50,6 +50,8 @@ public final class PGConnection {
     var nextStatementNumber = 0
     /// Statements queued by ``transaction(prelude:readOnly:_:)`` to travel with the next statement.
     var deferred: [PGQuery] = []
+    /// Set once the connection has switched to an unprivileged role (see ``isReusable``).
+    public var expectsUnprivilegedRole = false
 
     /// Opens a connection.
     ///
@@ -146,7 +148,9 @@ public final class PGConnection {
         return try checked(PQexec(handle, sql))
     }
 
-    /// Tries to re-establish a broken connection in place. Prepared statements are forgotten.
+    /// Tries to re-establish a broken connection in place. Prepared statements are forgotten, and so is
+    /// any role switched to with `SET SESSION ROLE`: a pooled connection is never reset, the pool opens a
+    /// new one (and sets it up) instead.
     public func reset() -> Bool {
         PQreset(handle)
         preparedNames = [:]
@@ -202,10 +206,20 @@ public final class PGConnection {
         )
     }
 
-    /// The error for a connection that failed.
+    /// The error for a libpq call that failed without a server error: a lost connection, or libpq
+    /// refusing the call on a healthy one (too many parameters, a call not allowed in this state).
     func connectionError() -> PGError {
         let message = String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines()
-        return PGError(.connectionLost, message: message.isEmpty ? "connection lost" : message)
+        guard isConnected else { return PGError(.connectionLost, message: message.isEmpty ? "connection lost" : message) }
+        return PGError(.client, message: message.isEmpty ? "libpq refused the call" : message)
+    }
+
+    /// Whether the connection is in a state to take the next job: connected, idle, out of pipeline
+    /// mode, and not running as a superuser (a role switch undone would make it one; PostgreSQL reports
+    /// `is_superuser` on every change, so this costs no round trip).
+    public var isReusable: Bool {
+        isConnected && PQpipelineStatus(handle) == PQ_PIPELINE_OFF && transactionStatus == PQTRANS_IDLE
+            && (!expectsUnprivilegedRole || parameterStatus("is_superuser") != "on")
     }
 
     /// Calls `body` with the parameters as C strings laid out in one buffer.

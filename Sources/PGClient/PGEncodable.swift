@@ -62,6 +62,8 @@ extension Date: PGEncodable {
         if self == .distantFuture { return "infinity" }
         if self == .distantPast { return "-infinity" }
         let total = timeIntervalSince1970
+        // Beyond any date PostgreSQL stores (or NaN): send text it refuses with a clear error.
+        guard total.isFinite, abs(total) < 9e12 else { return "invalid date" }
         var seconds = Int(total.rounded(.down))
         var micros = Int(((total - Double(seconds)) * 1_000_000).rounded())
         if micros == 1_000_000 {

@@ -295,12 +295,12 @@ public final class PGPool: Sendable {
         return opened
     }
 
-    /// After a job: drops a broken connection, rolls back a transaction the job left open.
+    /// After a job: rolls back a transaction the job left open, and drops a connection that is broken or
+    /// not fit for the next job (stuck in pipeline mode, or running as a superuser again).
     private func finishJob(on worker: WorkerContext) {
         guard let connection = worker.connection else { return }
-        if connection.isConnected {
-            connection.rollbackQuietly()
-        } else {
+        connection.rollbackQuietly()
+        if !connection.isReusable {
             worker.connection = nil
         }
     }

@@ -30,7 +30,8 @@ public final class PGResult {
 
     /// The name of a column.
     public func columnName(_ column: Int) -> String {
-        PQfname(handle, Int32(column)).map { String(cString: $0) } ?? ""
+        guard column >= 0 && column < columnCount else { return "" }
+        return PQfname(handle, Int32(column)).map { String(cString: $0) } ?? ""
     }
 
     /// The index of the column with this name, if there is one.
@@ -41,7 +42,8 @@ public final class PGResult {
 
     /// The PostgreSQL type of a column.
     public func columnType(_ column: Int) -> PGType {
-        PGType(oid: PQftype(handle, Int32(column)))
+        guard column >= 0 && column < columnCount else { return .unknown }
+        return PGType(oid: PQftype(handle, Int32(column)))
     }
 
     /// The row at an index.

@@ -12,7 +12,10 @@ public struct PGRow {
     }
 
     /// The raw cell at a column: its bytes (nil for SQL NULL) and its PostgreSQL type.
+    ///
+    /// - Precondition: `column` is a column of the result (``decode(_:at:)`` checks this and throws).
     public func cell(_ column: Int) -> PGCell {
+        precondition(column >= 0 && column < result.columnCount, "column index out of range")
         let handle = result.handle
         let type = PGType(oid: PQftype(handle, Int32(column)))
         if PQgetisnull(handle, row, Int32(column)) != 0 {

@@ -162,6 +162,24 @@ struct TenancyTests {
         #expect(badIndexes == [])
     }
 
+    @Test func aConnectionThatBecomesSuperuserAgainIsNotReused() async throws {
+        let fixture = try await TenancyFixture()
+        let db = Database(conninfo: fixture.database.adminConninfo, poolSize: 1)
+        defer { db.shutdown() }
+        let alice = TenantContext(userID: fixture.alice, companyIDs: [fixture.acme.id])
+        // A job undoes the role switch (nothing in Embudo does; this is the safety net).
+        _ = try await db.pool.withConnection { connection in
+            try connection.execute("RESET ROLE")
+            return true
+        }
+        let (role, names) = try await db.transaction(as: alice) { connection in
+            (try connection.query("SELECT current_user::text")[0].decode(String.self, at: 0), try connection.partnerNames())
+        }
+        #expect(role == "embudo_service")
+        #expect(names == ["Acme Customer"])
+        #expect(db.pool.statistics.connectionsOpened == 2)
+    }
+
     @Test func theServiceRoleHasNoWayAroundRowLevelSecurity() async throws {
         let database = try await TestDatabase.make()
         let connection = try database.adminConnection()
@@ -171,7 +189,7 @@ struct TenancyTests {
             """)[0].decode((Bool, Bool, Bool).self)
         #expect(!superuser && !bypass && !owner)
         // A login that may not act as the service is refused with a clear reason.
-        try connection.execute("CREATE ROLE stranger_\(database.name) LOGIN")
+        try connection.execute("CREATE ROLE stranger_\(database.name) LOGIN; GRANT CONNECT ON DATABASE \(database.name) TO stranger_\(database.name)")
         let db = Database(conninfo: database.cluster.conninfo(user: "stranger_\(database.name)", database: database.name), poolSize: 1)
         defer { db.shutdown() }
         let error = await #expect(throws: PGError.self) { try await db.checkConnection() }

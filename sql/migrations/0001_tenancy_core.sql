@@ -5,6 +5,8 @@
 
 -- bcrypt password hashes (pgcrypto is a trusted extension: the database's CREATE right suffices).
 CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA embudo;
+-- Nobody but the owner calls them directly (bcrypt at a high cost is a cheap way to burn CPU).
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA embudo FROM PUBLIC;
 
 -- Access levels, in increasing order: documents of one's own, all documents, administrator.
 -- No membership row at all means no access.
@@ -50,6 +52,7 @@ CREATE INDEX res_company_member_user ON res_company_member (user_id, company_id)
 COMMENT ON TABLE res_company_member IS 'A user''s access level in a company; no row means no access.';
 
 -- The BI group role of each company (role names are cluster-wide, so they carry a random suffix).
+-- BI logins read it (it holds company ids and role names, both visible in pg_roles anyway).
 CREATE TABLE embudo.company_bi_role (
     company_id int PRIMARY KEY REFERENCES res_company (id) ON DELETE CASCADE,
     role_name name NOT NULL UNIQUE
@@ -72,6 +75,7 @@ GRANT SELECT ON embudo.company_bi_role TO embudo_bi;
 -- The acting user of the service, or NULL (BI logins, no context).
 CREATE FUNCTION embudo.current_user_id() RETURNS int
 LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
 AS $$
     SELECT CASE WHEN current_user = 'embudo_service'
                 THEN nullif(current_setting('embudo.user_id', true), '')::int END
@@ -82,6 +86,7 @@ $$;
 -- runs once per statement.
 CREATE FUNCTION embudo.company_ids(minimum embudo.access_level DEFAULT 'own') RETURNS int[]
 LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
     IF current_user = 'embudo_service' THEN
@@ -96,10 +101,12 @@ BEGIN
     IF minimum > 'all' THEN
         RETURN '{}';
     END IF;
+    -- Joined to pg_roles so that a group role dropped by hand cannot make every BI query fail.
     RETURN ARRAY(
         SELECT b.company_id
         FROM embudo.company_bi_role b
-        WHERE pg_has_role(current_user, b.role_name, 'USAGE'));
+        JOIN pg_roles r ON r.rolname = b.role_name
+        WHERE pg_has_role(current_user, r.oid, 'USAGE'));
 END
 $$;
 
@@ -129,7 +136,9 @@ $$;
 -- ---------------------------------------------------------------------------------------------------
 
 SELECT embudo.enable_tenancy('res_company', 'id');
-REVOKE INSERT, DELETE ON res_company FROM embudo_service;
+-- Companies are created and disabled by the operator, not through the service.
+REVOKE INSERT, UPDATE, DELETE ON res_company FROM embudo_service;
+GRANT UPDATE (name, write_date) ON res_company TO embudo_service;
 CREATE POLICY member_read ON res_company FOR SELECT USING (true);
 CREATE POLICY admin_update ON res_company FOR UPDATE TO embudo_service
     USING (id = ANY ((SELECT embudo.company_ids('admin'))::int[]));
@@ -222,16 +231,27 @@ AS $$
 $$;
 
 -- The id of the active user with this login and password, or NULL. The service may call it but cannot
--- read password hashes itself.
+-- read password hashes itself. An unknown login costs one bcrypt too, so that timing does not tell
+-- which logins exist.
 CREATE FUNCTION embudo.authenticate(user_login text, password text) RETURNS int
-LANGUAGE sql STABLE SECURITY DEFINER
+LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT u.id
+DECLARE
+    found_id int;
+    found_hash text;
+BEGIN
+    SELECT u.id, u.password_hash INTO found_id, found_hash
     FROM public.res_users u
-    WHERE lower(u.login) = lower(user_login)
-      AND u.active
-      AND u.password_hash IS NOT NULL
-      AND u.password_hash = embudo.crypt(password, u.password_hash)
+    WHERE lower(u.login) = lower(user_login) AND u.active;
+    IF found_hash IS NULL THEN
+        PERFORM embudo.crypt(password, embudo.gen_salt('bf', 10));
+        RETURN NULL;
+    END IF;
+    IF found_hash = embudo.crypt(password, found_hash) THEN
+        RETURN found_id;
+    END IF;
+    RETURN NULL;
+END
 $$;
 GRANT EXECUTE ON FUNCTION embudo.authenticate(text, text) TO embudo_service;
