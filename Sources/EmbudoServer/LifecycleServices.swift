@@ -1,3 +1,4 @@
+import Dispatch
 import EmbeddedPostgres
 import EmbudoDatabase
 import ServiceLifecycle
@@ -8,7 +9,14 @@ struct DatabaseService: Service {
 
     func run() async throws {
         try? await gracefulShutdown()
-        database.shutdown()
+        // Waiting for the pool's threads blocks: do it on a Dispatch thread, not a cooperative one.
+        let database = self.database
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                database.shutdown()
+                done.resume()
+            }
+        }
     }
 }
 

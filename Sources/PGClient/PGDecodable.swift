@@ -47,48 +47,33 @@ func parseInteger<T: FixedWidthInteger>(_ bytes: UnsafeRawBufferPointer, as: T.T
 
 private let integerTypes: Set<PGType> = [.int2, .int4, .int8, .oidType]
 
+/// Decodes int2, int4, int8 and oid cells as any integer type the value fits.
+private func decodeInteger<T: FixedWidthInteger>(_ cell: PGCell, as type: T.Type) throws(PGDecodingError) -> T {
+    try cell.expect(integerTypes, for: T.self)
+    guard let value = parseInteger(try cell.requireBytes(for: T.self), as: T.self) else {
+        throw cell.mismatch(.invalidValue, T.self)
+    }
+    return value
+}
+
 extension Int: PGDecodable {
     /// Decodes int2, int4, int8 and oid columns.
-    public static func decode(from cell: PGCell) throws(PGDecodingError) -> Int {
-        try cell.expect(integerTypes, for: Int.self)
-        guard let value = parseInteger(try cell.requireBytes(for: Int.self), as: Int.self) else {
-            throw cell.mismatch(.invalidValue, Int.self)
-        }
-        return value
-    }
+    public static func decode(from cell: PGCell) throws(PGDecodingError) -> Int { try decodeInteger(cell, as: Int.self) }
 }
 
 extension Int64: PGDecodable {
     /// Decodes int2, int4, int8 and oid columns.
-    public static func decode(from cell: PGCell) throws(PGDecodingError) -> Int64 {
-        try cell.expect(integerTypes, for: Int64.self)
-        guard let value = parseInteger(try cell.requireBytes(for: Int64.self), as: Int64.self) else {
-            throw cell.mismatch(.invalidValue, Int64.self)
-        }
-        return value
-    }
+    public static func decode(from cell: PGCell) throws(PGDecodingError) -> Int64 { try decodeInteger(cell, as: Int64.self) }
 }
 
 extension Int32: PGDecodable {
     /// Decodes int2 and int4 columns, and int8 or oid values that fit.
-    public static func decode(from cell: PGCell) throws(PGDecodingError) -> Int32 {
-        try cell.expect(integerTypes, for: Int32.self)
-        guard let value = parseInteger(try cell.requireBytes(for: Int32.self), as: Int32.self) else {
-            throw cell.mismatch(.invalidValue, Int32.self)
-        }
-        return value
-    }
+    public static func decode(from cell: PGCell) throws(PGDecodingError) -> Int32 { try decodeInteger(cell, as: Int32.self) }
 }
 
 extension Int16: PGDecodable {
     /// Decodes int2 columns, and wider integers whose value fits.
-    public static func decode(from cell: PGCell) throws(PGDecodingError) -> Int16 {
-        try cell.expect(integerTypes, for: Int16.self)
-        guard let value = parseInteger(try cell.requireBytes(for: Int16.self), as: Int16.self) else {
-            throw cell.mismatch(.invalidValue, Int16.self)
-        }
-        return value
-    }
+    public static func decode(from cell: PGCell) throws(PGDecodingError) -> Int16 { try decodeInteger(cell, as: Int16.self) }
 }
 
 extension Bool: PGDecodable {

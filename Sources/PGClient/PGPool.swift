@@ -177,7 +177,11 @@ public final class PGPool: Sendable {
     }
 
     /// Stops accepting work, lets queued jobs finish, closes the connections and waits for the threads.
+    ///
+    /// Blocks the calling thread until the workers are done: call it from a plain thread or after the
+    /// last use, never from a task running on the pool itself.
     public func shutdown() {
+        precondition(WorkerContext.current?.pool !== self, "PGPool.shutdown() called from one of the pool's own threads")
         let alreadyShutdown = state.withLock { state in
             defer { state.isShutdown = true }
             return state.isShutdown
@@ -188,23 +192,24 @@ public final class PGPool: Sendable {
     }
 
     private func enqueue(work: @escaping Work, fail: @escaping @Sendable (PGError) -> Void) {
-        enum Outcome { case queued(id: Int, mustWait: Bool), shutdown, full }
+        enum Outcome { case queued(id: Int), shutdown, full }
         let outcome = state.withLock { state -> Outcome in
             guard !state.isShutdown else { return .shutdown }
             guard state.jobs.count < configuration.maxWaiting else { return .full }
             state.nextJobID += 1
             state.jobs.append(.database(Job(id: state.nextJobID, work: work, fail: fail)))
-            let free = configuration.size - state.busy
-            return .queued(id: state.nextJobID, mustWait: state.jobs.count > free)
+            return .queued(id: state.nextJobID)
         }
         switch outcome {
         case .shutdown:
             fail(PGError(.poolShutdown, message: "the connection pool is shut down"))
         case .full:
             fail(PGError(.poolExhausted, message: "too many callers are waiting for a database connection"))
-        case .queued(let id, let mustWait):
+        case .queued(let id):
             available.signal()
-            if mustWait { scheduleTimeout(for: id) }
+            // Every queued job gets its deadline: whether a worker is free cannot be known here, since
+            // workers also run the tasks that prefer the pool (those call inline, without queueing).
+            scheduleTimeout(for: id)
         }
     }
 

@@ -6,11 +6,17 @@ import Testing
 
 @Suite("Migrations")
 struct MigrationTests {
-    /// A copy of the repository's SQL that a test may change.
-    private func copyOfSQL() throws -> SQLDirectory {
+    /// A fresh database migrated from a copy of the repository's SQL that the test may change.
+    private func migratedWithCopyOfSQL(_ body: (PGConnection, SQLDirectory) throws -> Void) async throws {
+        let database = try await TestDatabase.make(migrated: false)
+        defer { database.drop() }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("embudo-sql-\(UUID().uuidString.prefix(8))")
         try FileManager.default.copyItem(atPath: TestCluster.sqlDirectory.path, toPath: folder.path)
-        return SQLDirectory(path: folder.path)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sql = SQLDirectory(path: folder.path)
+        let connection = try database.adminConnection()
+        try Migrator(directory: sql).migrate(connection)
+        try body(connection, sql)
     }
 
     @Test func migratingTwiceChangesNothing() async throws {
@@ -25,36 +31,26 @@ struct MigrationTests {
     }
 
     @Test func aChangedAppliedMigrationIsRefused() async throws {
-        let database = try await TestDatabase.make(migrated: false)
-        defer { database.drop() }
-        let sql = try copyOfSQL()
-        defer { try? FileManager.default.removeItem(atPath: sql.path) }
-        let connection = try database.adminConnection()
-        try Migrator(directory: sql).migrate(connection)
-
-        let file = sql.path + "/migrations/0001_tenancy_core.sql"
-        try (try String(contentsOfFile: file, encoding: .utf8) + "\n-- edited\n").write(toFile: file, atomically: true, encoding: .utf8)
-        let error = #expect(throws: DatabaseSetupError.self) { try Migrator(directory: sql).migrate(connection) }
-        #expect(error?.message.contains("0001_tenancy_core was applied, but its file has changed") == true)
+        try await migratedWithCopyOfSQL { connection, sql in
+            let file = sql.path + "/migrations/0001_tenancy_core.sql"
+            try (try String(contentsOfFile: file, encoding: .utf8) + "\n-- edited\n").write(toFile: file, atomically: true, encoding: .utf8)
+            let error = #expect(throws: DatabaseSetupError.self) { try Migrator(directory: sql).migrate(connection) }
+            #expect(error?.message.contains("0001_tenancy_core was applied, but its file has changed") == true)
+        }
     }
 
     @Test func aNewMigrationIsAppliedAsTheOwnerInOneTransaction() async throws {
-        let database = try await TestDatabase.make(migrated: false)
-        defer { database.drop() }
-        let sql = try copyOfSQL()
-        defer { try? FileManager.default.removeItem(atPath: sql.path) }
-        let connection = try database.adminConnection()
-        try Migrator(directory: sql).migrate(connection)
+        try await migratedWithCopyOfSQL { connection, sql in
+            try "CREATE TABLE extra (id int); SELECT 1/0;".write(toFile: sql.path + "/migrations/9998_broken.sql", atomically: true, encoding: .utf8)
+            #expect(throws: DatabaseSetupError.self) { try Migrator(directory: sql).migrate(connection) }
+            // All or nothing: the table of the failed migration is not there, nor its record.
+            #expect(try connection.query("SELECT to_regclass('extra') IS NULL")[0].decode(Bool.self, at: 0))
+            try FileManager.default.removeItem(atPath: sql.path + "/migrations/9998_broken.sql")
 
-        try "CREATE TABLE extra (id int); SELECT 1/0;".write(toFile: sql.path + "/migrations/9998_broken.sql", atomically: true, encoding: .utf8)
-        #expect(throws: DatabaseSetupError.self) { try Migrator(directory: sql).migrate(connection) }
-        // All or nothing: the table of the failed migration is not there, nor its record.
-        #expect(try connection.query("SELECT to_regclass('extra') IS NULL")[0].decode(Bool.self, at: 0))
-        try FileManager.default.removeItem(atPath: sql.path + "/migrations/9998_broken.sql")
-
-        try "CREATE TABLE extra (id int);".write(toFile: sql.path + "/migrations/9999_extra.sql", atomically: true, encoding: .utf8)
-        #expect(try Migrator(directory: sql).migrate(connection) == ["9999_extra"])
-        let owner = try connection.query("SELECT tableowner::text FROM pg_tables WHERE tablename = 'extra'")[0].decode(String.self, at: 0)
-        #expect(owner == "embudo_owner")
+            try "CREATE TABLE extra (id int);".write(toFile: sql.path + "/migrations/9999_extra.sql", atomically: true, encoding: .utf8)
+            #expect(try Migrator(directory: sql).migrate(connection) == ["9999_extra"])
+            let owner = try connection.query("SELECT tableowner::text FROM pg_tables WHERE tablename = 'extra'")[0].decode(String.self, at: 0)
+            #expect(owner == "embudo_owner")
+        }
     }
 }
