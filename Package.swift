@@ -58,12 +58,22 @@ let package = Package(
             dependencies: ["EmbudoDatabase", "PGClient"],
             swiftSettings: swiftSettings
         ),
+        // Odoo's JSON-RPC protocol, transport-free: envelope, faults, the common/db/object services.
+        .target(
+            name: "EmbudoRPC",
+            dependencies: [
+                "EmbudoModel",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Hummingbird application: routes, health, service lifecycle.
         .target(
             name: "EmbudoServer",
             dependencies: [
                 "EmbeddedPostgres",
                 "EmbudoModel",
+                "EmbudoRPC",
                 "EmbudoDatabase",
                 "PGClient",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -102,6 +112,12 @@ let package = Package(
         .testTarget(
             name: "EmbudoDatabaseTests",
             dependencies: ["EmbudoDatabase", "EmbudoModel", "EmbudoTestSupport", "EmbeddedPostgres", "PGClient"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EmbudoRPCTests",
+            dependencies: ["EmbudoRPC", "EmbudoModel", "EmbudoDatabase", "EmbudoTestSupport", "PGClient",
+                           .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

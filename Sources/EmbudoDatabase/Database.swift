@@ -63,6 +63,11 @@ public final class Database: Sendable {
         }
     }
 
+    /// The PostgreSQL database's name (what Odoo clients call the `db`).
+    public func databaseName() async throws -> String {
+        try await withoutTenant { try $0.query("SELECT current_database()::text")[0].decode(String.self, at: 0) }
+    }
+
     /// Whether PostgreSQL answers now (for health checks).
     public func isReachable() async -> Bool {
         (try? await checkConnection()) != nil

@@ -1,4 +1,6 @@
 import EmbudoDatabase
+import EmbudoModel
+import EmbudoRPC
 import Hummingbird
 import Logging
 import NIOCore
@@ -12,6 +14,7 @@ import ServiceLifecycle
 /// - Parameters:
 ///   - configuration: where to listen.
 ///   - database: the service's database (its pool is shut down with the application).
+///   - databaseName: the name Odoo clients give as `db`.
 ///   - services: further services to run beside the server (an embedded cluster to stop at the end);
 ///     they start before the database and stop after it.
 ///   - logger: the application's logger.
@@ -19,6 +22,7 @@ import ServiceLifecycle
 public func buildApplication(
     configuration: ServerConfiguration,
     database: Database,
+    databaseName: String,
     services: [any Service] = [],
     logger: Logger,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
@@ -26,6 +30,8 @@ public func buildApplication(
     let router = Router()
     router.add(middleware: DatabaseThreadsMiddleware(database: database))
     HealthRoutes(database: database).register(on: router)
+    let dispatcher = RPCDispatcher(databaseName: databaseName, authenticator: Authenticator(database: database), logger: logger)
+    RPCRoutes(dispatcher: dispatcher).register(on: router)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Embudo"),

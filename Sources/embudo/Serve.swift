@@ -57,8 +57,9 @@ struct Serve: AsyncParsableCommand {
         }
 
         let db = Database(conninfo: endpoints.serviceConninfo, poolSize: poolSize)
+        let databaseName: String
         do {
-            try await db.checkConnection()
+            databaseName = try await db.databaseName()
         } catch {
             db.shutdown()
             if endpoints.startedCluster { try? endpoints.embedded?.stop() }
@@ -67,6 +68,7 @@ struct Serve: AsyncParsableCommand {
         let app = buildApplication(
             configuration: .init(host: host, port: port),
             database: db,
+            databaseName: databaseName,
             services: services,
             logger: logger,
             onServerRunning: { port in

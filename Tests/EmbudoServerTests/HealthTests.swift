@@ -10,11 +10,12 @@ import FoundationNetworking
 #endif
 
 /// Runs the real server on a free port for the duration of `body`.
-func withRunningServer<T: Sendable>(database: Database, _ body: @Sendable (URL) async throws -> T) async throws -> T {
+func withRunningServer<T: Sendable>(database: Database, databaseName: String = "embudo", _ body: @Sendable (URL) async throws -> T) async throws -> T {
     let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
     let app = buildApplication(
         configuration: .init(host: "127.0.0.1", port: 0),
         database: database,
+        databaseName: databaseName,
         logger: Logger(label: "test"),
         onServerRunning: { continuation.yield($0) }
     )
@@ -52,5 +53,43 @@ struct HealthTests {
         }
         #expect(status == 503)
         #expect(body.contains("unreachable"))
+    }
+}
+
+@Suite("JSON-RPC over HTTP")
+struct JSONRPCHTTPTests {
+    private func post(_ url: URL, _ body: Data) async throws -> (Int?, [String: Any]) {
+        var request = URLRequest(url: url)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = body
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode, try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:])
+    }
+
+    @Test func versionLoginAndErrorsAnswerHTTP200() async throws {
+        let database = try await TestDatabase.make()
+        let db = Database(conninfo: database.serviceConninfo, poolSize: 1)
+        try await withRunningServer(database: db, databaseName: database.name) { url in
+            let version = try await post(url.appendingPathComponent("web/webclient/version_info"),
+                                         Data(#"{"jsonrpc":"2.0","method":"call","params":{},"id":1}"#.utf8))
+            #expect(version.0 == 200)
+            #expect((version.1["result"] as? [String: Any])?["server_version"] as? String == "17.0")
+
+            let login = try await post(url.appendingPathComponent("jsonrpc"), Data("""
+                {"jsonrpc":"2.0","method":"call","params":{"service":"common","method":"login","args":["\(database.name)","nobody","x"]},"id":2}
+                """.utf8))
+            #expect(login.0 == 200)
+            #expect(login.1["result"] as? Bool == false)
+
+            let huge = try await post(url.appendingPathComponent("jsonrpc"), Data(repeating: UInt8(ascii: " "), count: 9 << 20))
+            #expect(huge.0 == 200)
+            #expect(((huge.1["error"] as? [String: Any])?["data"] as? [String: Any])?["name"] as? String == "werkzeug.exceptions.BadRequest")
+
+            // The server still serves after all that.
+            let again = try await post(url.appendingPathComponent("jsonrpc"),
+                                       Data(#"{"params":{"service":"common","method":"version"},"id":3}"#.utf8))
+            #expect(again.1["id"] as? Int == 3)
+        }
     }
 }

@@ -1,0 +1,77 @@
+/// An error answered to a JSON-RPC client the way Odoo answers it: the exception's Python name, a
+/// message for people, and the JSON-RPC error code Odoo uses (200 for server errors, 100 for an expired
+/// session, 404 for an unknown route).
+///
+/// Faults are the only errors whose text reaches clients; anything else becomes a generic server error.
+public struct RPCFault: Error, Sendable, Hashable {
+    /// The exception's qualified name (`odoo.exceptions.AccessDenied`), read by clients to tell kinds apart.
+    public var name: String
+    /// The message shown to the user.
+    public var message: String
+    /// The JSON-RPC `error.code`.
+    public var code: Int
+
+    public init(name: String, message: String, code: Int = 200) {
+        self.name = name
+        self.message = message
+        self.code = code
+    }
+
+    /// Wrong credentials, or a method that needs the master password.
+    public static func accessDenied(_ message: String = "Access Denied") -> RPCFault {
+        RPCFault(name: "odoo.exceptions.AccessDenied", message: message)
+    }
+
+    /// The user may not do this.
+    public static func accessError(_ message: String) -> RPCFault {
+        RPCFault(name: "odoo.exceptions.AccessError", message: message)
+    }
+
+    /// A business rule refused the operation.
+    public static func userError(_ message: String) -> RPCFault {
+        RPCFault(name: "odoo.exceptions.UserError", message: message)
+    }
+
+    /// A value or argument is not acceptable.
+    public static func validationError(_ message: String) -> RPCFault {
+        RPCFault(name: "odoo.exceptions.ValidationError", message: message)
+    }
+
+    /// A record does not exist (any more).
+    public static func missingError(_ message: String) -> RPCFault {
+        RPCFault(name: "odoo.exceptions.MissingError", message: message)
+    }
+
+    /// The web session is missing or expired.
+    public static func sessionExpired() -> RPCFault {
+        RPCFault(name: "odoo.http.SessionExpiredException", message: "Session expired", code: 100)
+    }
+
+    /// The request itself is malformed (not JSON, not a JSON-RPC object, too large or too deep).
+    public static func badRequest(_ message: String) -> RPCFault {
+        RPCFault(name: "werkzeug.exceptions.BadRequest", message: message)
+    }
+
+    /// No such service or method.
+    public static func methodNotFound(_ message: String) -> RPCFault {
+        RPCFault(name: "builtins.AttributeError", message: message)
+    }
+
+    /// Something failed inside the server; the detail is in the server's log, not in the answer.
+    public static let internalError = RPCFault(name: "builtins.Exception", message: "Internal server error")
+
+    /// The JSON-RPC `error` object.
+    var json: JSONValue {
+        [
+            "code": .int(code),
+            "message": code == 100 ? "Odoo Session Expired" : "Odoo Server Error",
+            "data": [
+                "name": .string(name),
+                "message": .string(message),
+                "arguments": [.string(message)],
+                "context": [:],
+                "debug": "",
+            ],
+        ]
+    }
+}
