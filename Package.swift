@@ -115,6 +115,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "EmbudoModelTests",
+            dependencies: ["EmbudoModel", "EmbudoDatabase", "EmbudoTestSupport", "PGClient"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "EmbudoRPCTests",
             dependencies: ["EmbudoRPC", "EmbudoModel", "EmbudoDatabase", "EmbudoTestSupport", "PGClient",
                            .product(name: "Logging", package: "swift-log")],

@@ -1,3 +1,4 @@
+import EmbudoModel
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

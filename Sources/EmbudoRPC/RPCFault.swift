@@ -1,3 +1,5 @@
+import EmbudoModel
+
 /// An error answered to a JSON-RPC client the way Odoo answers it: the exception's Python name, a
 /// message for people, and the JSON-RPC error code Odoo uses (200 for server errors, 100 for an expired
 /// session, 404 for an unknown route).

@@ -1,3 +1,5 @@
+import EmbudoModel
+
 /// The version Embudo reports to Odoo clients. Its major number (17) is at least 10, so clients such as
 /// odoorpc take their stateless path (credentials with every call, no cookie).
 public enum ServerVersion {

@@ -1,3 +1,4 @@
+import EmbudoModel
 import EmbudoRPC
 import Hummingbird
 import NIOCore

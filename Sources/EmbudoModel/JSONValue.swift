@@ -4,7 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// A JSON value as JSON-RPC carries it. Integers and floating-point numbers stay apart, as Odoo's
+/// A JSON value, as Odoo clients send and receive values (JSON-RPC arguments, domains, field values). Integers and floating-point numbers stay apart, as Odoo's
 /// clients (Python) keep them apart.
 public enum JSONValue: Sendable, Hashable {
     case null

@@ -1,0 +1,24 @@
+import PGClient
+
+/// Builds one SQL statement from trusted fragments and bound values: every value becomes `$n`, never
+/// SQL text. Identifiers come only from model descriptions, never from clients.
+public struct SQLBuilder: Sendable {
+    public private(set) var sql = ""
+    public private(set) var parameters: [String?] = []
+
+    public init() {}
+
+    /// Appends trusted SQL text (from a model description or this layer, never from a client).
+    public mutating func append(_ text: String) {
+        sql += text
+    }
+
+    /// Appends a placeholder bound to `value`.
+    public mutating func bind(_ value: String?) {
+        parameters.append(value)
+        sql += "$\(parameters.count)"
+    }
+
+    /// The statement.
+    public var query: PGQuery { PGQuery(sql: sql, parameterTexts: parameters) }
+}
