@@ -63,6 +63,7 @@ let package = Package(
             name: "EmbudoRPC",
             dependencies: [
                 "EmbudoModel",
+                "PGClient",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

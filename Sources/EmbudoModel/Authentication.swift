@@ -29,8 +29,17 @@ public struct Authenticator: Sendable {
 
     /// The user with this login and password, or nil when either is wrong or the user is inactive.
     public func authenticate(login: String, password: String) async throws -> AuthenticatedUser? {
+        try await user(SQL.authenticate(login: login, password: password))
+    }
+
+    /// The user with this id and password (how Odoo's `object` service calls arrive), or nil.
+    public func authenticate(userID: Int, password: String) async throws -> AuthenticatedUser? {
+        try await user(SQL.authenticate(userID: userID, password: password))
+    }
+
+    private func user(_ query: PGQuery) async throws -> AuthenticatedUser? {
         try await database.withoutTenant { connection in
-            let rows = try connection.query(SQL.authenticate(login: login, password: password))
+            let rows = try connection.query(query)
             guard rows.count > 0 else { return nil }
             let row = rows[0]
             let (id, login, name, tz, lang) = try row.decode((Int, String, String, String, String).self)
@@ -45,6 +54,13 @@ public struct Authenticator: Sendable {
             SELECT u.id, u.login, u.name, u.tz, u.lang
             FROM res_users u
             WHERE u.id = (SELECT embudo.authenticate(\(login), \(password)))
+            """
+        }
+        static func authenticate(userID: Int, password: String) -> PGQuery {
+            """
+            SELECT u.id, u.login, u.name, u.tz, u.lang
+            FROM res_users u
+            WHERE u.id = (SELECT embudo.authenticate((SELECT l.login FROM res_users l WHERE l.id = \(userID)), \(password)))
             """
         }
     }

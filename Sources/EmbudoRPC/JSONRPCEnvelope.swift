@@ -49,6 +49,11 @@ public enum JSONRPCEnvelope {
         return encode(.object(members))
     }
 
+    /// The answer for a result that is JSON text already (built by PostgreSQL), passed through as it is.
+    public static func result(json: String, id: JSONValue) -> [UInt8] {
+        Array(#"{"jsonrpc":"2.0","id":"#.utf8) + encode(id) + Array(#","result":"#.utf8) + Array(json.utf8) + [UInt8(ascii: "}")]
+    }
+
     /// The answer for a fault.
     public static func error(_ fault: RPCFault, id: JSONValue) -> [UInt8] {
         encode(["jsonrpc": "2.0", "id": id, "error": fault.json])

@@ -1,5 +1,6 @@
 import EmbudoModel
 import Logging
+import PGClient
 
 /// Answers Odoo's `/jsonrpc` services, transport-free: a parsed request in, a JSON value or an
 /// ``RPCFault`` out.
@@ -7,16 +8,19 @@ import Logging
 /// - `common`: `version`, `login`, `authenticate`.
 /// - `db`: `list`, `server_version`, `db_exist`, `list_lang`; the master-password methods answer
 ///   AccessDenied (databases are managed with `embudo`, not over the API).
-/// - `object`: model calls (`execute`, `execute_kw`) arrive with the model layer.
+/// - `object`: `execute` and `execute_kw`, model calls checked against `(db, uid, password)`.
 public struct RPCDispatcher: Sendable {
     /// The name clients give as `db` (the PostgreSQL database's name).
     public let databaseName: String
     let authenticator: Authenticator
+    let models: ModelService
+    let credentials = CredentialsCache()
     let logger: Logger
 
-    public init(databaseName: String, authenticator: Authenticator, logger: Logger) {
+    public init(databaseName: String, authenticator: Authenticator, models: ModelService, logger: Logger) {
         self.databaseName = databaseName
         self.authenticator = authenticator
+        self.models = models
         self.logger = logger
     }
 
@@ -28,8 +32,9 @@ public struct RPCDispatcher: Sendable {
             }
             let args = params["args"]?.arrayValue ?? []
             switch service {
-            case "common": return try await common(method, args)
-            case "db": return try db(method, args)
+            case "common": return .value(try await common(method, args))
+            case "db": return .value(try db(method, args))
+            case "object": return try await object(method, args)
             default: throw RPCFault.methodNotFound("The service \(service) is not available")
             }
         }
@@ -37,12 +42,12 @@ public struct RPCDispatcher: Sendable {
 
     /// Answers `/web/webclient/version_info`.
     public func versionInfo(_ body: [UInt8]) async -> [UInt8] {
-        await answer(body) { _ in ServerVersion.info }
+        await answer(body) { _ in .value(ServerVersion.info) }
     }
 
     /// Parses the envelope, runs `handle` and wraps its result or fault. Errors that are not faults are
     /// logged and answered generically, so no internal detail reaches the client.
-    func answer(_ body: [UInt8], _ handle: ([String: JSONValue]) async throws -> JSONValue?) async -> [UInt8] {
+    func answer(_ body: [UInt8], _ handle: ([String: JSONValue]) async throws -> CallResult) async -> [UInt8] {
         let request: JSONRPCEnvelope.Request
         do {
             request = try JSONRPCEnvelope.parse(body)
@@ -50,9 +55,18 @@ public struct RPCDispatcher: Sendable {
             return JSONRPCEnvelope.error(error, id: .null)
         }
         do {
-            return JSONRPCEnvelope.result(try await handle(request.params), id: request.id)
+            switch try await handle(request.params) {
+            case .value(let value): return JSONRPCEnvelope.result(value, id: request.id)
+            case .json(let text): return JSONRPCEnvelope.result(json: text, id: request.id)
+            }
         } catch let fault as RPCFault {
             return JSONRPCEnvelope.error(fault, id: request.id)
+        } catch let error as ModelError {
+            return JSONRPCEnvelope.error(RPCFault(error), id: request.id)
+        } catch let error as PGError {
+            if let fault = RPCFault(error) { return JSONRPCEnvelope.error(fault, id: request.id) }
+            logger.error("JSON-RPC call failed", metadata: ["error": "\(error.debugDescription)"])
+            return JSONRPCEnvelope.error(.internalError, id: request.id)
         } catch {
             logger.error("JSON-RPC call failed", metadata: ["error": "\(String(reflecting: error))"])
             return JSONRPCEnvelope.error(.internalError, id: request.id)
@@ -77,6 +91,40 @@ public struct RPCDispatcher: Sendable {
         default:
             throw RPCFault.methodNotFound("The method common.\(method) does not exist")
         }
+    }
+
+    // MARK: - object
+
+    func object(_ method: String, _ args: [JSONValue]) async throws -> CallResult {
+        guard method == "execute" || method == "execute_kw" else {
+            throw RPCFault.methodNotFound("The method object.\(method) does not exist")
+        }
+        guard args.count >= 5, let db = args[0].stringValue, let uid = args[1].intValue, let password = args[2].stringValue,
+              let model = args[3].stringValue, let name = args[4].stringValue
+        else {
+            throw RPCFault.validationError("\(method) expects [db, uid, password, model, method, …]")
+        }
+        guard db == databaseName, let user = try await user(uid, password: password) else { throw RPCFault.accessDenied() }
+        let positional: [JSONValue]
+        var keywords: [String: JSONValue] = [:]
+        if method == "execute" {
+            positional = Array(args.dropFirst(5))
+        } else {
+            positional = args.count > 5 ? (args[5].arrayValue ?? [args[5]]) : []
+            if args.count > 6 {
+                guard case .object(let members) = args[6] else { throw RPCFault.validationError("execute_kw expects kwargs as a dictionary") }
+                keywords = members
+            }
+        }
+        return try await models.call(model, name, args: positional, kwargs: keywords, user: user)
+    }
+
+    /// The user behind `(uid, password)`, from the cache of recently verified pairs or from PostgreSQL.
+    func user(_ uid: Int, password: String) async throws -> AuthenticatedUser? {
+        if let cached = credentials.user(uid, password: password) { return cached }
+        guard let user = try await authenticator.authenticate(userID: uid, password: password) else { return nil }
+        credentials.remember(user, password: password)
+        return user
     }
 
     // MARK: - db

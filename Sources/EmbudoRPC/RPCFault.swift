@@ -1,4 +1,5 @@
 import EmbudoModel
+import PGClient
 
 /// An error answered to a JSON-RPC client the way Odoo answers it: the exception's Python name, a
 /// message for people, and the JSON-RPC error code Odoo uses (200 for server errors, 100 for an expired
@@ -75,5 +76,32 @@ public struct RPCFault: Error, Sendable, Hashable {
                 "debug": "",
             ],
         ]
+    }
+}
+
+extension RPCFault {
+    /// The Odoo exception for a refusal of the model layer.
+    public init(_ error: ModelError) {
+        switch error.kind {
+        case .validation: self = .validationError(error.message)
+        case .access: self = .accessError(error.message)
+        case .missing: self = .missingError(error.message)
+        case .user: self = .userError(error.message)
+        }
+    }
+
+    /// The Odoo exception for a database error a user can act on (integrity, permission, bad value), or
+    /// nil for failures that stay internal. The message never quotes SQL or the server's text.
+    public init?(_ error: PGError) {
+        switch error.code {
+        case .uniqueViolation: self = .validationError("Another record already has this value.")
+        case .foreignKeyViolation: self = .validationError("The record refers to a record that does not exist, or is still referred to by another one.")
+        case .notNullViolation: self = .validationError("A required field is missing\(error.column.map { ": \($0)" } ?? ".")")
+        case .checkViolation: self = .validationError("A value is not allowed here.")
+        case .invalidInput: self = .validationError("A value has the wrong format.")
+        case .insufficientPrivilege: self = .accessError("You are not allowed to do this.")
+        case .queryCanceled: self = .userError("The operation took too long and was cancelled.")
+        default: return nil
+        }
     }
 }

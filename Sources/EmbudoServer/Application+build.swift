@@ -30,7 +30,10 @@ public func buildApplication(
     let router = Router()
     router.add(middleware: DatabaseThreadsMiddleware(database: database))
     HealthRoutes(database: database).register(on: router)
-    let dispatcher = RPCDispatcher(databaseName: databaseName, authenticator: Authenticator(database: database), logger: logger)
+    let dispatcher = RPCDispatcher(
+        databaseName: databaseName, authenticator: Authenticator(database: database),
+        models: ModelService(database: database), logger: logger
+    )
     RPCRoutes(dispatcher: dispatcher).register(on: router)
     return Application(
         router: router,

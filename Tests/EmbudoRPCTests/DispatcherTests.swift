@@ -30,7 +30,10 @@ struct DispatcherTests {
         userID = try admin.ensureUser(login: "ana", password: "ana-secret-1").id
         try admin.grant(user: userID, company: company.id, access: .admin)
         db = Database(conninfo: database.serviceConninfo, poolSize: 1)
-        dispatcher = RPCDispatcher(databaseName: database.name, authenticator: Authenticator(database: db), logger: Logger(label: "test"))
+        dispatcher = RPCDispatcher(
+            databaseName: database.name, authenticator: Authenticator(database: db), models: ModelService(database: db),
+            logger: Logger(label: "test")
+        )
     }
 
     @Test func versionIsOdooStyleWithAModernMajor() async throws {

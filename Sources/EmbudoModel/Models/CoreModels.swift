@@ -40,7 +40,7 @@ public enum CoreModels {
             FieldDescription("lang", .char, string: "Language"),
             FieldDescription("comment", .text, string: "Notes"),
             FieldDescription("user_id", .many2one, string: "Salesperson", relation: "res.users"),
-            FieldDescription("company_id", .many2one, string: "Company", relation: "res.company"),
+            FieldDescription("company_id", .many2one, string: "Company", readonly: true, relation: "res.company"),
             FieldDescription("active", .boolean, string: "Active"),
             FieldDescription("create_date", .datetime, string: "Created on", readonly: true),
             FieldDescription("write_date", .datetime, string: "Last Updated on", readonly: true),

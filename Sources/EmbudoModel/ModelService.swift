@@ -1,0 +1,297 @@
+import EmbudoDatabase
+import PGClient
+
+/// What a model method returns: a value, or JSON that PostgreSQL already built (read results), passed
+/// to the client as it is.
+public enum CallResult: Sendable, Equatable {
+    case value(JSONValue)
+    case json(String)
+}
+
+/// Runs Odoo's generic model methods (`search`, `search_count`, `read`, `search_read`, `fields_get`,
+/// `default_get`, `create`, `write`, `unlink`) on the described models, each call in one transaction
+/// acting as the user in the companies of the call's context.
+public struct ModelService: Sendable {
+    let database: Database
+    let registry: ModelRegistry
+
+    public init(database: Database, registry: ModelRegistry = CoreModels.registry) {
+        self.database = database
+        self.registry = registry
+    }
+
+    /// Calls `method` of `model` with Odoo's positional `args` and keyword `kwargs`.
+    ///
+    /// - Throws: ``ModelError`` for anything the caller got wrong or may not do; ``PGError`` only for
+    ///   failures of the database itself.
+    public func call(
+        _ modelName: String, _ method: String, args: [JSONValue], kwargs: [String: JSONValue], user: AuthenticatedUser
+    ) async throws -> CallResult {
+        if method.hasPrefix("_") {
+            throw ModelError(.access, "Private methods (such as \(modelName).\(method)) cannot be called remotely.")
+        }
+        let model = try registry.model(modelName)
+        let context = kwargs["context"] ?? .object([:])
+        let tenant = try Self.tenant(for: user, context: context)
+        let queries = ModelQueries(model: model, registry: registry)
+        let arguments = Arguments(args: args, kwargs: kwargs)
+        let activeTest = context["active_test"] != false
+
+        switch method {
+        case "search":
+            let signature = ["domain", "offset", "limit", "order", "count"]
+            var sql = SQLBuilder()
+            let count = arguments.value(4, "count", signature)?.isTruthy ?? false
+            sql.append(count ? "SELECT count(*) FROM \(model.table) \(ModelQueries.alias)" : "SELECT \(ModelQueries.alias).id FROM \(model.table) \(ModelQueries.alias)")
+            try queries.appendWhere(arguments.value(0, "domain", signature) ?? [], activeTest: activeTest, into: &sql)
+            if !count {
+                sql.append(" ORDER BY " + (try queries.orderBy(arguments.value(3, "order", signature)?.stringValue)))
+                queries.appendPage(limit: try arguments.limit(2, signature), offset: try arguments.offset(1, signature), into: &sql)
+            }
+            let query = sql.query
+            return .value(try await database.transaction(as: tenant, readOnly: true) { connection in
+                let rows = try connection.query(query)
+                return count ? .int(try rows[0].decode(Int.self, at: 0)) : .array(try rows.map { .int(try $0.decode(Int.self, at: 0)) })
+            })
+
+        case "search_count":
+            var sql = SQLBuilder()
+            sql.append("SELECT count(*) FROM \(model.table) \(ModelQueries.alias)")
+            try queries.appendWhere(arguments.value(0, "domain", ["domain"]) ?? [], activeTest: activeTest, into: &sql)
+            let query = sql.query
+            return .value(try await database.transaction(as: tenant, readOnly: true) { .int(try $0.query(query)[0].decode(Int.self, at: 0)) })
+
+        case "read":
+            let signature = ["ids", "fields", "load"]
+            let ids = try Arguments.ids(arguments.value(0, "ids", signature))
+            let fields = try queries.readableFields(try Arguments.strings(arguments.value(1, "fields", signature), "fields"))
+            let classic = arguments.value(2, "load", signature)?.stringValue != "_classic_write"
+            var sql = SQLBuilder()
+            sql.append("SELECT coalesce(jsonb_agg(\(try queries.recordObject(fields, classicRead: classic)) ORDER BY array_position(")
+            sql.bind(PGArrayLiteral.join(ids.map(String.init)))
+            sql.append("::int[], \(ModelQueries.alias).id)), '[]')::text FROM \(model.table) \(ModelQueries.alias) WHERE \(ModelQueries.alias).id = ANY (")
+            sql.bind(PGArrayLiteral.join(ids.map(String.init)))
+            sql.append("::int[])")
+            return try await json(sql, as: tenant)
+
+        case "search_read":
+            let signature = ["domain", "fields", "offset", "limit", "order"]
+            let fields = try queries.readableFields(try Arguments.strings(arguments.value(1, "fields", signature), "fields"))
+            var inner = SQLBuilder()
+            inner.append("SELECT coalesce(jsonb_agg(page.obj ORDER BY page.n), '[]')::text FROM (SELECT ")
+            inner.append(try queries.recordObject(fields, classicRead: true))
+            inner.append(" AS obj, row_number() OVER (ORDER BY \(try queries.orderBy(arguments.value(4, "order", signature)?.stringValue))) AS n")
+            inner.append(" FROM \(model.table) \(ModelQueries.alias)")
+            try queries.appendWhere(arguments.value(0, "domain", signature) ?? [], activeTest: activeTest, into: &inner)
+            inner.append(" ORDER BY n")
+            queries.appendPage(limit: try arguments.limit(3, signature), offset: try arguments.offset(2, signature), into: &inner)
+            inner.append(") page")
+            return try await json(inner, as: tenant)
+
+        case "fields_get":
+            return .value(fieldsGet(model))
+
+        case "default_get":
+            let names = try Arguments.strings(arguments.value(0, "fields_list", ["fields_list"]), "fields_list") ?? []
+            var defaults: [String: JSONValue] = [:]
+            for name in names where model.fields[name] != nil {
+                if name == "active" { defaults[name] = true }
+                if name == "company_id", let company = tenant.companyIDs.first { defaults[name] = .int(company) }
+            }
+            return .value(.object(defaults))
+
+        case "create":
+            let argument = arguments.value(0, "vals_list", ["vals_list"]) ?? .null
+            let single: Bool
+            let list: [JSONValue]
+            switch argument {
+            case .object: (single, list) = (true, [argument])
+            case .array(let values): (single, list) = (false, values)
+            default: throw ModelError.validation("create expects a dictionary of values or a list of them")
+            }
+            let statements = try list.map { (values) throws(ModelError) -> PGQuery in
+                guard case .object(let members) = values else { throw ModelError.validation("create expects dictionaries of values") }
+                return try insert(members, model: model, queries: queries, tenant: tenant)
+            }
+            let ids = try await database.transaction(as: tenant) { connection in
+                try connection.pipeline(statements).map { try $0[0].decode(Int.self, at: 0) }
+            }
+            return .value(single ? .int(ids[0]) : .array(ids.map(JSONValue.int)))
+
+        case "write":
+            let signature = ["ids", "vals"]
+            let ids = try Arguments.ids(arguments.value(0, "ids", signature))
+            guard case .object(let members)? = arguments.value(1, "vals", signature) else {
+                throw ModelError.validation("write expects a dictionary of values")
+            }
+            let assignments = try queries.assignments(members, creating: false)
+            var sql = SQLBuilder()
+            sql.append("UPDATE \(model.table) \(ModelQueries.alias) SET write_date = now(), write_uid = ")
+            sql.bind(String(tenant.userID))
+            sql.append("::int")
+            for assignment in assignments {
+                sql.append(", \(assignment.column) = ")
+                Self.bind(assignment.value, cast: assignment.cast, into: &sql)
+            }
+            sql.append(" WHERE \(ModelQueries.alias).id = ANY (")
+            sql.bind(PGArrayLiteral.join(ids.map(String.init)))
+            sql.append("::int[])")
+            let query = sql.query
+            let count = Set(ids).count
+            try await database.transaction(as: tenant) { connection in
+                guard try connection.query(query).affectedRows == count else { throw Self.missing(model) }
+            }
+            return .value(true)
+
+        case "unlink":
+            let ids = try Arguments.ids(arguments.value(0, "ids", ["ids"]))
+            var sql = SQLBuilder()
+            sql.append("DELETE FROM \(model.table) \(ModelQueries.alias) WHERE \(ModelQueries.alias).id = ANY (")
+            sql.bind(PGArrayLiteral.join(ids.map(String.init)))
+            sql.append("::int[])")
+            let query = sql.query
+            var visible = SQLBuilder()
+            visible.append("SELECT count(*) FROM \(model.table) WHERE id = ANY (")
+            visible.bind(PGArrayLiteral.join(ids.map(String.init)))
+            visible.append("::int[])")
+            let visibleQuery = visible.query
+            let count = Set(ids).count
+            try await database.transaction(as: tenant) { connection in
+                let deleted = try connection.query(query).affectedRows
+                guard deleted == count else {
+                    // Seen but not deleted: the user's access level does not allow it.
+                    if try connection.query(visibleQuery)[0].decode(Int.self, at: 0) > 0 {
+                        throw ModelError(.access, "You are not allowed to delete these \(model.name) records.")
+                    }
+                    throw Self.missing(model)
+                }
+            }
+            return .value(true)
+
+        case "context_get" where model.name == "res.users":
+            return .value(["lang": .string(user.lang), "tz": .string(user.tz), "uid": .int(user.id)])
+
+        default:
+            throw ModelError(.validation, "The method \(model.name).\(method) does not exist")
+        }
+    }
+
+    private func json(_ sql: SQLBuilder, as tenant: TenantContext) async throws -> CallResult {
+        let query = sql.query
+        return .json(try await database.transaction(as: tenant, readOnly: true) { try $0.query(query)[0].decode(String.self, at: 0) })
+    }
+
+    private func insert(_ values: [String: JSONValue], model: ModelDescription, queries: ModelQueries, tenant: TenantContext) throws(ModelError) -> PGQuery {
+        var values = values
+        if values["company_id"] == nil, let company = tenant.companyIDs.first { values["company_id"] = .int(company) }
+        for field in model.fields.values where field.required && values[field.name] == nil {
+            throw .validation("Field \(field.string) (\(field.name)) is required")
+        }
+        let assignments = try queries.assignments(values, creating: true)
+        var sql = SQLBuilder()
+        sql.append("INSERT INTO \(model.table) (create_uid, write_uid")
+        for assignment in assignments { sql.append(", \(assignment.column)") }
+        sql.append(") VALUES (")
+        sql.bind(String(tenant.userID))
+        sql.append("::int, ")
+        sql.bind(String(tenant.userID))
+        sql.append("::int")
+        for assignment in assignments {
+            sql.append(", ")
+            Self.bind(assignment.value, cast: assignment.cast, into: &sql)
+        }
+        sql.append(") RETURNING id")
+        return sql.query
+    }
+
+    static func bind(_ value: String?, cast: String, into sql: inout SQLBuilder) {
+        if cast == "timestamp" {
+            sql.append("(")
+            sql.bind(value)
+            sql.append("::timestamp AT TIME ZONE 'UTC')")
+        } else {
+            sql.bind(value)
+            sql.append("::\(cast)")
+        }
+    }
+
+    static func missing(_ model: ModelDescription) -> ModelError {
+        ModelError(.missing, "Record does not exist or has been deleted. (Records: \(model.name))")
+    }
+
+    /// The tenant context of a call: `context.allowed_company_ids` (first = current company), checked
+    /// against the user's memberships; by default the user's first company.
+    static func tenant(for user: AuthenticatedUser, context: JSONValue) throws(ModelError) -> TenantContext {
+        let memberships = user.memberships.map(\.companyID)
+        guard let first = memberships.first else { throw ModelError(.access, "You have access to no company.") }
+        guard let requested = context["allowed_company_ids"]?.arrayValue, !requested.isEmpty else {
+            return TenantContext(userID: user.id, companyIDs: [first])
+        }
+        let ids = try requested.map { (value) throws(ModelError) -> Int in
+            guard let id = value.intValue, memberships.contains(id) else {
+                throw ModelError(.access, "Access to unauthorized or invalid companies.")
+            }
+            return id
+        }
+        return TenantContext(userID: user.id, companyIDs: ids)
+    }
+
+    func fieldsGet(_ model: ModelDescription) -> JSONValue {
+        var result: [String: JSONValue] = [:]
+        for field in model.fields.values {
+            var attributes: [String: JSONValue] = [
+                "type": .string(field.type.rawValue), "string": .string(field.string),
+                "required": .bool(field.required), "readonly": .bool(field.readonly || field.name == "id"),
+                "store": true, "sortable": .bool(field.column != nil), "searchable": true,
+            ]
+            if let relation = field.relation { attributes["relation"] = .string(relation) }
+            if field.type == .selection { attributes["selection"] = .array(field.selection.map { .array($0.map(JSONValue.string)) }) }
+            result[field.name] = .object(attributes)
+        }
+        result["display_name"] = ["type": "char", "string": "Display Name", "required": false, "readonly": true, "store": false, "sortable": false, "searchable": false]
+        return .object(result)
+    }
+}
+
+/// Odoo-style method arguments: positional, or by keyword.
+struct Arguments {
+    let args: [JSONValue]
+    let kwargs: [String: JSONValue]
+
+    func value(_ position: Int, _ name: String, _ signature: [String]) -> JSONValue? {
+        if position < args.count { return args[position] }
+        return kwargs[name]
+    }
+
+    func limit(_ position: Int, _ signature: [String]) throws(ModelError) -> Int? {
+        guard let value = value(position, "limit", signature), value != .null, value != false else { return nil }
+        guard let limit = value.intValue, limit >= 0 else { throw .validation("limit must be a positive integer") }
+        return limit
+    }
+
+    func offset(_ position: Int, _ signature: [String]) throws(ModelError) -> Int {
+        guard let value = value(position, "offset", signature), value != .null, value != false else { return 0 }
+        guard let offset = value.intValue, offset >= 0 else { throw .validation("offset must be a positive integer") }
+        return offset
+    }
+
+    /// Record ids: one id or a list of them.
+    static func ids(_ value: JSONValue?) throws(ModelError) -> [Int] {
+        guard let value else { throw .validation("Record ids are missing") }
+        let list = value.arrayValue ?? [value]
+        return try list.map { (element) throws(ModelError) -> Int in
+            guard let id = element.intValue, id > 0, id < Int(Int32.max) else { throw .validation("Invalid record id \(element)") }
+            return id
+        }
+    }
+
+    /// A list of names (nil when absent or false).
+    static func strings(_ value: JSONValue?, _ name: String) throws(ModelError) -> [String]? {
+        guard let value, value != .null, value != false else { return nil }
+        guard let list = value.arrayValue else { throw .validation("\(name) must be a list of field names") }
+        return try list.map { (element) throws(ModelError) -> String in
+            guard let text = element.stringValue else { throw .validation("\(name) must be a list of field names") }
+            return text
+        }
+    }
+}

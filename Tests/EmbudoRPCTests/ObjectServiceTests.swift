@@ -1,0 +1,102 @@
+import EmbudoDatabase
+import EmbudoModel
+import EmbudoRPC
+import EmbudoTestSupport
+import Foundation
+import Logging
+import Testing
+
+@Suite("JSON-RPC object service on res.partner")
+struct ObjectServiceTests {
+    let database: TestDatabase
+    let db: Database
+    let dispatcher: RPCDispatcher
+    let uid: Int
+    let otherCompany: Int
+
+    init() async throws {
+        database = try await TestDatabase.make()
+        let admin = Administration(connection: try database.adminConnection())
+        let company = try admin.createCompany(named: "Acme")
+        otherCompany = try admin.createCompany(named: "Other").id
+        uid = try admin.ensureUser(login: "ana", password: "ana-secret-1").id
+        try admin.grant(user: uid, company: company.id, access: .all)
+        db = Database(conninfo: database.serviceConninfo, poolSize: 2)
+        dispatcher = RPCDispatcher(
+            databaseName: database.name, authenticator: Authenticator(database: db), models: ModelService(database: db),
+            logger: Logger(label: "test")
+        )
+    }
+
+    func kw(_ model: String, _ method: String, _ args: JSONValue, _ kwargs: JSONValue = [:], password: String = "ana-secret-1") async throws -> JSONValue {
+        try await call(dispatcher, [
+            "service": "object", "method": "execute_kw",
+            "args": [.string(database.name), .int(uid), .string(password), .string(model), .string(method), args, kwargs],
+        ])
+    }
+
+    @Test func createReadSearchWriteUnlink() async throws {
+        defer { db.shutdown() }
+        let company = try await kw("res.partner", "create", [["name": "Acme Corp", "is_company": true, "city": "Madrid"]])
+        let companyID = try #require(company["result"]?.intValue as Int?)
+        let people = try await kw("res.partner", "create", [[["name": "Ana", "parent_id": .int(companyID)], ["name": "Bruno", "email": "b@x.example"]]])
+        let ids = try #require(people["result"]?.arrayValue).compactMap(\.intValue)
+        #expect(ids.count == 2)
+
+        let read = try await kw("res.partner", "read", [.array(ids.map(JSONValue.int))], ["fields": ["name", "parent_id", "email", "is_company"]])
+        let records = try #require(read["result"]?.arrayValue)
+        #expect(records.count == 2)
+        #expect(records[0]["name"] == "Ana")
+        #expect(records[0]["parent_id"] == [.int(companyID), "Acme Corp"])
+        #expect(records[0]["email"] == false)
+        #expect(records[1]["email"] == "b@x.example")
+        #expect(records[1]["is_company"] == false)
+
+        let found = try await kw("res.partner", "search_read", [[["parent_id", "ilike", "acme"]]], ["fields": ["name"], "limit": 5])
+        #expect(found["result"]?.arrayValue?.map { $0["name"] } == ["Ana"])
+        let ordered = try await kw("res.partner", "search", [[]], ["order": "name desc"])
+        #expect(ordered["result"]?.arrayValue?.count == 3)
+        #expect(try await kw("res.partner", "search_count", [[["is_company", "=", true]]])["result"] == 1)
+
+        #expect(try await kw("res.partner", "write", [.array(ids.map(JSONValue.int)), ["city": "Lima"]])["result"] == true)
+        let lima = try await kw("res.partner", "search_read", [[["city", "=", "Lima"]]], ["fields": ["name"]])
+        #expect(lima["result"]?.arrayValue?.count == 2)
+
+        #expect(try await kw("res.partner", "unlink", [.array(ids.map(JSONValue.int))])["result"] == true)
+        #expect(try await kw("res.partner", "search_count", [[]])["result"] == 1)
+        let gone = try await kw("res.partner", "write", [[.int(ids[0])], ["city": "X"]])
+        #expect(gone["error"]?["data"]?["name"] == "odoo.exceptions.MissingError")
+    }
+
+    @Test func errorsAreOdooExceptions() async throws {
+        defer { db.shutdown() }
+        #expect(try await kw("res.partner", "search", [[]], password: "wrong")["error"]?["data"]?["name"] == "odoo.exceptions.AccessDenied")
+        let unknownModel = try await kw("no.such.model", "search", [[]])
+        #expect(unknownModel["error"]?["data"]?["name"] == "odoo.exceptions.UserError")
+        #expect(unknownModel["error"]?["data"]?["message"] == "Object no.such.model doesn't exist")
+        #expect(try await kw("res.partner", "_private", [[]])["error"]?["data"]?["name"] == "odoo.exceptions.AccessError")
+        #expect(try await kw("res.partner", "search", [[["password", "=", "x"]]])["error"]?["data"]?["name"] == "odoo.exceptions.ValidationError")
+        #expect(try await kw("res.partner", "search", [[]], ["order": "name; DROP TABLE res_partner"])["error"]?["data"]?["name"] == "odoo.exceptions.ValidationError")
+        #expect(try await kw("res.partner", "create", [["email": "x@y"]])["error"]?["data"]?["message"] == "Field Name (name) is required")
+        #expect(try await kw("res.partner", "create", [["name": "X", "parent_id": 99999]])["error"]?["data"]?["name"] == "odoo.exceptions.ValidationError")
+        let foreign = try await kw("res.partner", "search", [[]], ["context": ["allowed_company_ids": [.int(otherCompany)]]])
+        #expect(foreign["error"]?["data"]?["name"] == "odoo.exceptions.AccessError")
+        // No SQL or server text in any answer.
+        let text = String(describing: try await kw("res.partner", "create", [["name": "X", "parent_id": 99999]]))
+        #expect(!text.contains("INSERT") && !text.contains("violates"))
+    }
+
+    @Test func fieldsGetAndContextGet() async throws {
+        defer { db.shutdown() }
+        let fields = try await kw("res.partner", "fields_get", [], ["attributes": ["type", "relation"]])
+        #expect(fields["result"]?["parent_id"]?["type"] == "many2one")
+        #expect(fields["result"]?["parent_id"]?["relation"] == "res.partner")
+        #expect(fields["result"]?["name"]?["type"] == "char")
+        let context = try await call(dispatcher, [
+            "service": "object", "method": "execute",
+            "args": [.string(database.name), .int(uid), "ana-secret-1", "res.users", "context_get"],
+        ])
+        #expect(context["result"]?["uid"] == .int(uid))
+        #expect(context["result"]?["tz"] == "UTC")
+    }
+}
