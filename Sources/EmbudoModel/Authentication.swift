@@ -41,27 +41,18 @@ public struct Authenticator: Sendable {
         try await database.withoutTenant { connection in
             let rows = try connection.query(query)
             guard rows.count > 0 else { return nil }
-            let row = rows[0]
-            let (id, login, name, tz, lang) = try row.decode((Int, String, String, String, String).self)
-            let memberships = try connection.query(Administration.SQL.memberships(user: id)).map(Administration.membership)
+            let (id, login, name, tz, lang, companies, levels) = try rows[0].decode((Int, String, String, String, String, [Int], [String]).self)
+            let memberships = zip(companies, levels).map { Membership(companyID: $0, access: AccessLevel(rawValue: $1) ?? .own) }
             return AuthenticatedUser(id: id, login: login, name: name, tz: tz, lang: lang, memberships: memberships)
         }
     }
 
     enum SQL {
         static func authenticate(login: String, password: String) -> PGQuery {
-            """
-            SELECT u.id, u.login, u.name, u.tz, u.lang
-            FROM res_users u
-            WHERE u.id = (SELECT embudo.authenticate(\(login), \(password)))
-            """
+            "SELECT * FROM embudo.authenticate(\(login), \(password))"
         }
         static func authenticate(userID: Int, password: String) -> PGQuery {
-            """
-            SELECT u.id, u.login, u.name, u.tz, u.lang
-            FROM res_users u
-            WHERE u.id = (SELECT embudo.authenticate((SELECT l.login FROM res_users l WHERE l.id = \(userID)), \(password)))
-            """
+            "SELECT * FROM embudo.authenticate_id(\(userID), \(password))"
         }
     }
 }

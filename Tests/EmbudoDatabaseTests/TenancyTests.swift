@@ -162,6 +162,20 @@ struct TenancyTests {
         #expect(badIndexes == [])
     }
 
+    @Test func usersAndMembershipsAreVisibleOnlyWithinTheCompaniesActedIn() async throws {
+        let fixture = try await TenancyFixture()
+        let db = fixture.service()
+        defer { db.shutdown() }
+        let alice = TenantContext(userID: fixture.alice, companyIDs: [fixture.acme.id])
+        let (logins, members) = try await db.transaction(as: alice) { connection in
+            (try connection.query("SELECT login FROM res_users ORDER BY login").map { try $0.decode(String.self, at: 0) },
+             try connection.query("SELECT DISTINCT company_id FROM res_company_member").map { try $0.decode(Int.self, at: 0) })
+        }
+        #expect(logins == ["adam", "alice", "carol"])
+        #expect(members == [fixture.acme.id])
+        #expect(try await db.withoutTenant { try $0.query("SELECT count(*) FROM res_users")[0].decode(Int.self, at: 0) } == 0)
+    }
+
     @Test func aConnectionThatBecomesSuperuserAgainIsNotReused() async throws {
         let fixture = try await TenancyFixture()
         let db = Database(conninfo: fixture.database.adminConninfo, poolSize: 1)

@@ -81,6 +81,20 @@ AS $$
                 THEN nullif(current_setting('embudo.user_id', true), '')::int END
 $$;
 
+-- The companies among `companies` in which the active user `acting_user` has at least `minimum`
+-- access. It reads the identity tables as their owner (their row-level security is for the service's
+-- own queries), and only the service may call it.
+CREATE FUNCTION embudo.member_company_ids(acting_user int, companies int[], minimum embudo.access_level) RETURNS int[]
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT coalesce(array_agg(m.company_id), '{}')
+    FROM public.res_company_member m
+    JOIN public.res_users u ON u.id = m.user_id AND u.active
+    WHERE m.user_id = acting_user AND m.company_id = ANY (companies) AND m.access_level >= minimum
+$$;
+GRANT EXECUTE ON FUNCTION embudo.member_company_ids(int, int[], embudo.access_level) TO embudo_service;
+
 -- The companies the current role may act in with at least the given access level. BI logins read as
 -- 'all' and are never administrators. Call it in policies as (SELECT embudo.company_ids(...)) so that it
 -- runs once per statement.
@@ -90,13 +104,10 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
     IF current_user = 'embudo_service' THEN
-        RETURN ARRAY(
-            SELECT m.company_id
-            FROM public.res_company_member m
-            JOIN public.res_users u ON u.id = m.user_id AND u.active
-            WHERE m.user_id = nullif(current_setting('embudo.user_id', true), '')::int
-              AND m.company_id = ANY (string_to_array(nullif(current_setting('embudo.company_ids', true), ''), ',')::int[])
-              AND m.access_level >= minimum);
+        RETURN embudo.member_company_ids(
+            nullif(current_setting('embudo.user_id', true), '')::int,
+            string_to_array(nullif(current_setting('embudo.company_ids', true), ''), ',')::int[],
+            minimum);
     END IF;
     IF minimum > 'all' THEN
         RETURN '{}';
@@ -112,6 +123,17 @@ $$;
 
 GRANT EXECUTE ON FUNCTION embudo.current_user_id() TO embudo_service, embudo_bi;
 GRANT EXECUTE ON FUNCTION embudo.company_ids(embudo.access_level) TO embudo_service, embudo_bi;
+
+-- The identity tables are global, but what the service sees of them is not: a user sees themself and
+-- the users and memberships of the companies they act in. Enabled, not forced: their owner (the
+-- SECURITY DEFINER helpers above and below) reads them whole.
+ALTER TABLE res_users ENABLE ROW LEVEL SECURITY;
+CREATE POLICY colleagues ON res_users FOR SELECT TO embudo_service
+    USING (id = (SELECT embudo.current_user_id())
+           OR id IN (SELECT m.user_id FROM res_company_member m WHERE m.company_id = ANY ((SELECT embudo.company_ids())::int[])));
+ALTER TABLE res_company_member ENABLE ROW LEVEL SECURITY;
+CREATE POLICY colleagues ON res_company_member FOR SELECT TO embudo_service
+    USING (user_id = (SELECT embudo.current_user_id()) OR company_id = ANY ((SELECT embudo.company_ids())::int[]));
 
 -- Puts a tenant table under row-level security: enabled and forced (so the owner obeys it too), a
 -- restrictive fence on company_id for every command and every role, and the service's and BI's table
@@ -230,28 +252,49 @@ AS $$
     WHERE id = target_user
 $$;
 
--- The id of the active user with this login and password, or NULL. The service may call it but cannot
--- read password hashes itself. An unknown login costs one bcrypt too, so that timing does not tell
--- which logins exist.
-CREATE FUNCTION embudo.authenticate(user_login text, password text) RETURNS int
+-- Logging in: the active user with this login (or id) and password, with their memberships, or no
+-- row. The service may call these but cannot read password hashes, nor other users before it knows
+-- who acts. An unknown login costs one bcrypt too, so that timing does not tell which logins exist.
+CREATE FUNCTION embudo.verified_user(candidate int, password text)
+RETURNS TABLE (id int, login text, name text, tz text, lang text, company_ids int[], access_levels text[])
 LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    found_id int;
-    found_hash text;
+    stored_hash text := (SELECT u.password_hash FROM public.res_users u WHERE u.id = candidate AND u.active);
 BEGIN
-    SELECT u.id, u.password_hash INTO found_id, found_hash
-    FROM public.res_users u
-    WHERE lower(u.login) = lower(user_login) AND u.active;
-    IF found_hash IS NULL THEN
+    IF stored_hash IS NULL THEN
         PERFORM embudo.crypt(password, embudo.gen_salt('bf', 10));
-        RETURN NULL;
+        RETURN;
     END IF;
-    IF found_hash = embudo.crypt(password, found_hash) THEN
-        RETURN found_id;
+    IF stored_hash <> embudo.crypt(password, stored_hash) THEN
+        RETURN;
     END IF;
-    RETURN NULL;
+    RETURN QUERY
+        SELECT u.id, u.login, u.name, u.tz, u.lang,
+               coalesce(array_agg(m.company_id ORDER BY m.company_id) FILTER (WHERE m.company_id IS NOT NULL), '{}'),
+               coalesce(array_agg(m.access_level::text ORDER BY m.company_id) FILTER (WHERE m.company_id IS NOT NULL), '{}')
+        FROM public.res_users u
+        LEFT JOIN public.res_company_member m ON m.user_id = u.id
+        WHERE u.id = candidate
+        GROUP BY u.id;
 END
 $$;
-GRANT EXECUTE ON FUNCTION embudo.authenticate(text, text) TO embudo_service;
+
+CREATE FUNCTION embudo.authenticate(user_login text, password text)
+RETURNS TABLE (id int, login text, name text, tz text, lang text, company_ids int[], access_levels text[])
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT * FROM embudo.verified_user(
+        (SELECT u.id FROM public.res_users u WHERE lower(u.login) = lower(user_login)), password)
+$$;
+
+CREATE FUNCTION embudo.authenticate_id(user_id int, password text)
+RETURNS TABLE (id int, login text, name text, tz text, lang text, company_ids int[], access_levels text[])
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT * FROM embudo.verified_user(user_id, password)
+$$;
+GRANT EXECUTE ON FUNCTION embudo.authenticate(text, text), embudo.authenticate_id(int, text) TO embudo_service;
