@@ -1,0 +1,64 @@
+"""Runs the real Embudo server (debug build) on its own embedded PostgreSQL for the client tests."""
+import json
+import os
+import pathlib
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server():
+    binary = ROOT / ".build" / "debug" / "embudo"
+    assert binary.exists(), "build first: swift build --build-tests"
+    home = tempfile.mkdtemp(prefix="embudo-e2e-")
+    os.chmod(home, 0o755)
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL" and not k.startswith("PG")}
+    log = open(os.path.join(home, "server.log"), "w")
+    process = subprocess.Popen(
+        [str(binary), "serve", "--port", str(port), "--embedded-directory", os.path.join(home, "cluster")],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                with urllib.request.urlopen(url + "/health", timeout=1) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("the server did not start: " + open(os.path.join(home, "server.log")).read())
+        note = pathlib.Path(home, "cluster", "demo-login.txt").read_text()
+        password = dict(line.split(": ", 1) for line in note.strip().splitlines())["password"]
+        yield {"url": url, "port": port, "db": "embudo", "login": "admin", "password": password}
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def jsonrpc(url, service, method, *args):
+    """A raw call, written as in Odoo's External API documentation."""
+    body = json.dumps({"jsonrpc": "2.0", "method": "call", "params": {"service": service, "method": method, "args": args}, "id": 1})
+    request = urllib.request.Request(url + "/jsonrpc", body.encode(), {"Content-Type": "application/json"})
+    with urllib.request.urlopen(request) as answer:
+        assert answer.status == 200
+        return json.loads(answer.read())
