@@ -88,6 +88,30 @@ public struct ModelService: Sendable {
             inner.append(") page")
             return try await json(inner, as: tenant)
 
+        case "read_group":
+            let signature = ["domain", "fields", "groupby", "offset", "limit", "orderby", "lazy"]
+            let groupBy: [String]
+            switch arguments.value(2, "groupby", signature) {
+            case .string(let one)?: groupBy = [one]
+            case let value?: groupBy = try Arguments.strings(value, "groupby") ?? []
+            case nil: groupBy = []
+            }
+            let domain = arguments.value(0, "domain", signature) ?? []
+            let lazy = arguments.value(6, "lazy", signature)?.isTruthy ?? true
+            let readGroup = ReadGroup(model: model, queries: queries)
+            let (query, keys, aggregates) = try readGroup.statement(
+                domain: domain, fields: try Arguments.strings(arguments.value(1, "fields", signature), "fields") ?? [],
+                groupBy: groupBy, lazy: lazy, orderBy: arguments.value(5, "orderby", signature)?.stringValue,
+                limit: try arguments.limit(4, signature), offset: try arguments.offset(3, signature),
+                activeTest: activeTest, timeZone: context["tz"]?.stringValue ?? user.tz
+            )
+            let rows = try await database.transaction(as: tenant, readOnly: true) { connection in
+                try connection.query(query).map { row in
+                    try (0..<row.result.columnCount).map { column in try JSONValue(jsonText: row.decode(String.self, at: column)) }
+                }
+            }
+            return .value(readGroup.groups(rows, keys: keys, aggregates: aggregates, domain: domain, groupBy: groupBy, lazy: lazy))
+
         case "fields_get":
             return .value(fieldsGet(model))
 

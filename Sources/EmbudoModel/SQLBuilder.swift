@@ -19,6 +19,12 @@ public struct SQLBuilder: Sendable {
         sql += "$\(parameters.count)"
     }
 
+    /// Registers a bound value and returns its placeholder (`$n`), for a value used in several places.
+    public mutating func placeholder(for value: String?) -> String {
+        parameters.append(value)
+        return "$\(parameters.count)"
+    }
+
     /// The statement.
     public var query: PGQuery { PGQuery(sql: sql, parameterTexts: parameters) }
 }

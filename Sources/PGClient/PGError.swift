@@ -76,6 +76,7 @@ public struct PGError: Error, Sendable, CustomStringConvertible, CustomDebugStri
             case "42601": self = .syntaxError
             case "42P01", "42703", "42883", "42704": self = .undefinedObject
             case "57P01", "57P02", "57P03": self = .connectionLost
+            case "08P01": self = .client  // protocol violation: a client bug, the connection still works
             default:
                 if sqlState.hasPrefix("08") {
                     self = .connectionLost

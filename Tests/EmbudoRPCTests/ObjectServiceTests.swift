@@ -86,6 +86,41 @@ struct ObjectServiceTests {
         #expect(!text.contains("INSERT") && !text.contains("violates"))
     }
 
+    @Test func readGroup() async throws {
+        defer { db.shutdown() }
+        let acme = try #require(try await kw("res.partner", "create", [["name": "Acme Corp", "city": "Madrid"]])["result"]?.intValue as Int?)
+        _ = try await kw("res.partner", "create", [[
+            ["name": "Ana", "city": "Lima", "parent_id": .int(acme)], ["name": "Bruno", "city": "Lima", "parent_id": .int(acme)],
+            ["name": "Carla"],
+        ]])
+        let byCity = try await kw("res.partner", "read_group", [[], ["city"], ["city"]])
+        let cities = try #require(byCity["result"]?.arrayValue)
+        #expect(cities.map { $0["city"] } == ["Lima", "Madrid", false])
+        #expect(cities.map { $0["city_count"] } == [2, 1, 1])
+        #expect(cities[0]["__domain"] == [["city", "=", "Lima"]])
+
+        let byParent = try await kw("res.partner", "read_group", [[["name", "!=", "Carla"]], ["parent_id"], ["parent_id", "city"]], ["lazy": true])
+        let parents = try #require(byParent["result"]?.arrayValue)
+        #expect(parents.first?["parent_id"] == [.int(acme), "Acme Corp"])
+        #expect(parents.first?["parent_id_count"] == 2)
+        #expect(parents.first?["__context"] == ["group_by": ["city"]])
+        #expect(parents.first?["__domain"] == [["parent_id", "=", .int(acme)], ["name", "!=", "Carla"]])
+
+        let strict = try await kw("res.partner", "read_group", [[], ["city"], ["parent_id", "city"]], ["lazy": false, "orderby": "__count desc"])
+        #expect(strict["result"]?.arrayValue?.first?["__count"] == 2)
+
+        let byMonth = try await kw("res.partner", "read_group", [[], [], ["create_date:month"]])
+        let month = try #require(byMonth["result"]?.arrayValue?.first)
+        #expect(month["create_date:month"]?.stringValue?.isEmpty == false)
+        #expect(month["create_date_count"] == 4)
+        #expect(month["__domain"]?.arrayValue?.first == "&")
+        // Drilling down with a group's domain finds the group's records.
+        let drill = try await kw("res.partner", "search_count", [try #require(month["__domain"])])
+        #expect(drill["result"] == 4)
+
+        #expect(try await kw("res.partner", "read_group", [[], ["city"], ["password"]])["error"]?["data"]?["name"] == "odoo.exceptions.ValidationError")
+    }
+
     @Test func fieldsGetAndContextGet() async throws {
         defer { db.shutdown() }
         let fields = try await kw("res.partner", "fields_get", [], ["attributes": ["type", "relation"]])
