@@ -38,13 +38,15 @@ public struct Authenticator: Sendable {
     }
 
     private func user(_ query: PGQuery) async throws -> AuthenticatedUser? {
-        try await database.withoutTenant { connection in
-            let rows = try connection.query(query)
-            guard rows.count > 0 else { return nil }
-            let (id, login, name, tz, lang, companies, levels) = try rows[0].decode((Int, String, String, String, String, [Int], [String]).self)
-            let memberships = zip(companies, levels).map { Membership(companyID: $0, access: AccessLevel(rawValue: $1) ?? .own) }
-            return AuthenticatedUser(id: id, login: login, name: name, tz: tz, lang: lang, memberships: memberships)
-        }
+        try await database.withoutTenant { connection in try Self.identity(try connection.query(query)) }
+    }
+
+    /// The user in a row of `embudo.identity`'s shape, or nil for no row.
+    static func identity(_ rows: PGResult) throws -> AuthenticatedUser? {
+        guard rows.count > 0 else { return nil }
+        let (id, login, name, tz, lang, companies, levels) = try rows[0].decode((Int, String, String, String, String, [Int], [String]).self)
+        let memberships = zip(companies, levels).map { Membership(companyID: $0, access: AccessLevel(rawValue: $1) ?? .own) }
+        return AuthenticatedUser(id: id, login: login, name: name, tz: tz, lang: lang, memberships: memberships)
     }
 
     enum SQL {

@@ -30,11 +30,12 @@ public func buildApplication(
     let router = Router()
     router.add(middleware: DatabaseThreadsMiddleware(database: database))
     HealthRoutes(database: database).register(on: router)
+    let models = ModelService(database: database)
     let dispatcher = RPCDispatcher(
-        databaseName: databaseName, authenticator: Authenticator(database: database),
-        models: ModelService(database: database), logger: logger
+        databaseName: databaseName, authenticator: Authenticator(database: database), models: models, logger: logger
     )
-    RPCRoutes(dispatcher: dispatcher).register(on: router)
+    let web = WebSessionDispatcher(rpc: dispatcher, sessions: Sessions(database: database), models: models)
+    RPCRoutes(dispatcher: dispatcher, web: web).register(on: router)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Embudo"),

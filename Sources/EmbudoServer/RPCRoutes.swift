@@ -3,10 +3,14 @@ import EmbudoRPC
 import Hummingbird
 import NIOCore
 
-/// Odoo's JSON-RPC routes: `POST /jsonrpc` and `POST /web/webclient/version_info`. Answers are always
-/// HTTP 200 with the JSON-RPC envelope, errors included.
+/// Odoo's JSON-RPC routes: `POST /jsonrpc`, `/web/webclient/version_info`, `/web/session/*` and
+/// `/web/dataset/call_kw`. Answers are always HTTP 200 with the JSON-RPC envelope, errors included.
 struct RPCRoutes: Sendable {
     let dispatcher: RPCDispatcher
+    let web: WebSessionDispatcher
+
+    /// The cookie that carries the web session.
+    static let sessionCookie = "session_id"
 
     /// The largest request body accepted.
     static let maxBodySize = 8 << 20
@@ -17,6 +21,34 @@ struct RPCRoutes: Sendable {
         }
         router.post("/web/webclient/version_info") { request, _ in
             await Self.respond(to: request) { await dispatcher.versionInfo($0) }
+        }
+        router.post("/web/session/authenticate") { request, _ in
+            var token: String?
+            var response = await Self.respond(to: request) { body in
+                let (answer, started) = await web.authenticate(body)
+                token = started
+                return answer
+            }
+            if let token {
+                // A new id at each login; HttpOnly so that page scripts cannot read it.
+                response.setCookie(.init(name: Self.sessionCookie, value: token, maxAge: Int(web.sessions.lifetime.components.seconds),
+                                         path: "/", httpOnly: true, sameSite: .lax))
+            }
+            return response
+        }
+        router.post("/web/session/get_session_info") { request, _ in
+            await Self.respond(to: request) { await web.sessionInfo($0, token: request.cookies[Self.sessionCookie]?.value) }
+        }
+        router.post("/web/session/destroy") { request, _ in
+            var response = await Self.respond(to: request) { await web.destroy($0, token: request.cookies[Self.sessionCookie]?.value) }
+            response.setCookie(.init(name: Self.sessionCookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax))
+            return response
+        }
+        router.post("/web/dataset/call_kw") { request, _ in
+            await Self.respond(to: request) { await web.callKW($0, token: request.cookies[Self.sessionCookie]?.value) }
+        }
+        router.post("/web/dataset/call_kw/**") { request, _ in
+            await Self.respond(to: request) { await web.callKW($0, token: request.cookies[Self.sessionCookie]?.value) }
         }
     }
 

@@ -255,6 +255,21 @@ $$;
 -- Logging in: the active user with this login (or id) and password, with their memberships, or no
 -- row. The service may call these but cannot read password hashes, nor other users before it knows
 -- who acts. An unknown login costs one bcrypt too, so that timing does not tell which logins exist.
+-- A user's identity and memberships (internal: only the SECURITY DEFINER functions below call it).
+CREATE FUNCTION embudo.identity(target int)
+RETURNS TABLE (id int, login text, name text, tz text, lang text, company_ids int[], access_levels text[])
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT u.id, u.login, u.name, u.tz, u.lang,
+           coalesce(array_agg(m.company_id ORDER BY m.company_id) FILTER (WHERE m.company_id IS NOT NULL), '{}'),
+           coalesce(array_agg(m.access_level::text ORDER BY m.company_id) FILTER (WHERE m.company_id IS NOT NULL), '{}')
+    FROM public.res_users u
+    LEFT JOIN public.res_company_member m ON m.user_id = u.id
+    WHERE u.id = target AND u.active
+    GROUP BY u.id
+$$;
+
 CREATE FUNCTION embudo.verified_user(candidate int, password text)
 RETURNS TABLE (id int, login text, name text, tz text, lang text, company_ids int[], access_levels text[])
 LANGUAGE plpgsql STABLE SECURITY DEFINER
@@ -270,14 +285,7 @@ BEGIN
     IF stored_hash <> embudo.crypt(password, stored_hash) THEN
         RETURN;
     END IF;
-    RETURN QUERY
-        SELECT u.id, u.login, u.name, u.tz, u.lang,
-               coalesce(array_agg(m.company_id ORDER BY m.company_id) FILTER (WHERE m.company_id IS NOT NULL), '{}'),
-               coalesce(array_agg(m.access_level::text ORDER BY m.company_id) FILTER (WHERE m.company_id IS NOT NULL), '{}')
-        FROM public.res_users u
-        LEFT JOIN public.res_company_member m ON m.user_id = u.id
-        WHERE u.id = candidate
-        GROUP BY u.id;
+    RETURN QUERY SELECT * FROM embudo.identity(candidate);
 END
 $$;
 
