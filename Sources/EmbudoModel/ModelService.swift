@@ -192,6 +192,65 @@ public struct ModelService: Sendable {
             }
             return .value(true)
 
+        case "name_search":
+            let signature = ["name", "args", "operator", "limit"]
+            let name = arguments.value(0, "name", signature)?.stringValue ?? ""
+            let op = arguments.value(2, "operator", signature)?.stringValue ?? "ilike"
+            var domain = arguments.value(1, "args", signature)?.arrayValue ?? []
+            if !name.isEmpty { domain.append([.string(model.recordName), .string(op), .string(name)]) }
+            var sql = SQLBuilder()
+            let a = ModelQueries.alias
+            sql.append("SELECT coalesce(jsonb_agg(jsonb_build_array(page.id, page.label) ORDER BY page.n), '[]')::text FROM (SELECT \(a).id, ")
+            sql.append("\(a).\(model.fields[model.recordName]?.column ?? "id")::text AS label, row_number() OVER (ORDER BY \(try queries.orderBy(nil))) AS n")
+            sql.append(" FROM \(model.table) \(a)")
+            try queries.appendWhere(.array(domain), activeTest: activeTest, into: &sql)
+            sql.append(" ORDER BY n")
+            queries.appendPage(limit: try arguments.limit(3, signature) ?? 100, offset: 0, into: &sql)
+            sql.append(") page")
+            return try await json(sql, as: tenant)
+
+        case "name_create":
+            guard let name = arguments.value(0, "name", ["name"])?.stringValue, !name.isEmpty else {
+                throw ModelError.validation("name_create expects a name")
+            }
+            let statement = try insert([model.recordName: .string(name)], model: model, queries: queries, tenant: tenant)
+            let id = try await database.transaction(as: tenant) { try $0.query(statement)[0].decode(Int.self, at: 0) }
+            return .value([.int(id), .string(name)])
+
+        case "exists":
+            let ids = try Arguments.ids(arguments.value(0, "ids", ["ids"]))
+            var sql = SQLBuilder()
+            sql.append("SELECT id FROM \(model.table) WHERE id = ANY (")
+            sql.bind(PGArrayLiteral.join(ids.map(String.init)))
+            sql.append("::int[]) ORDER BY array_position(")
+            sql.bind(PGArrayLiteral.join(ids.map(String.init)))
+            sql.append("::int[], id)")
+            let query = sql.query
+            return .value(try await database.transaction(as: tenant, readOnly: true) { connection in
+                .array(try connection.query(query).map { .int(try $0.decode(Int.self, at: 0)) })
+            })
+
+        case "copy":
+            let signature = ["id", "default"]
+            guard let id = try Arguments.ids(arguments.value(0, "id", signature)).first else { throw ModelError.validation("copy expects an id") }
+            var overrides: [String: JSONValue] = [:]
+            if case .object(let members)? = arguments.value(1, "default", signature) { overrides = members }
+            let copyable = model.fields.values.filter { $0.column != nil && !$0.readonly && $0.name != "id" }.sorted { $0.name < $1.name }
+            var read = SQLBuilder()
+            read.append("SELECT (\(try queries.recordObject(copyable, classicRead: false)))::text FROM \(model.table) \(ModelQueries.alias) WHERE \(ModelQueries.alias).id = ")
+            read.bind(String(id))
+            read.append("::int")
+            let readQuery = read.query
+            let original = try await database.transaction(as: tenant, readOnly: true) { connection in
+                try connection.query(readQuery).map { try $0.decode(String.self, at: 0) }.first
+            }
+            guard let original, case .object(var values) = try JSONValue(jsonText: original) else { throw Self.missing(model) }
+            values["id"] = nil
+            if let name = values[model.recordName]?.stringValue { values[model.recordName] = .string(name + " (copy)") }
+            for (key, value) in overrides { values[key] = value }
+            let statement = try insert(values, model: model, queries: queries, tenant: tenant)
+            return .value(.int(try await database.transaction(as: tenant) { try $0.query(statement)[0].decode(Int.self, at: 0) }))
+
         case "context_get" where model.name == "res.users":
             return .value(["lang": .string(user.lang), "tz": .string(user.tz), "uid": .int(user.id)])
 

@@ -121,6 +121,25 @@ struct ObjectServiceTests {
         #expect(try await kw("res.partner", "read_group", [[], ["city"], ["password"]])["error"]?["data"]?["name"] == "odoo.exceptions.ValidationError")
     }
 
+    @Test func nameSearchNameCreateExistsCopy() async throws {
+        defer { db.shutdown() }
+        let created = try await kw("res.partner", "name_create", ["Acme Corp"])
+        let acme = try #require(created["result"]?.arrayValue?.first?.intValue as Int?)
+        #expect(created["result"] == [.int(acme), "Acme Corp"])
+        _ = try await kw("res.partner", "create", [["name": "Acme Labs", "city": "Lima", "parent_id": .int(acme)]])
+        let found = try await kw("res.partner", "name_search", ["acme"], ["limit": 5])
+        #expect(found["result"]?.arrayValue?.compactMap { $0.arrayValue?.last } == ["Acme Corp", "Acme Labs"])
+        let filtered = try await kw("res.partner", "name_search", ["acme"], ["args": [["city", "=", "Lima"]]])
+        #expect(found["result"]?.arrayValue?.count == 2 && filtered["result"]?.arrayValue?.count == 1)
+        #expect(try await kw("res.partner", "exists", [[.int(acme), 999_999]])["result"] == [.int(acme)])
+        let labs = try #require(found["result"]?.arrayValue?.last?.arrayValue?.first?.intValue as Int?)
+        let copy = try #require(try await kw("res.partner", "copy", [.int(labs)], ["default": ["city": "Quito"]])["result"]?.intValue as Int?)
+        let read = try await kw("res.partner", "read", [[.int(copy)]], ["fields": ["name", "city", "parent_id"]])
+        #expect(read["result"]?.arrayValue?.first?["name"] == "Acme Labs (copy)")
+        #expect(read["result"]?.arrayValue?.first?["city"] == "Quito")
+        #expect(read["result"]?.arrayValue?.first?["parent_id"] == [.int(acme), "Acme Corp"])
+    }
+
     @Test func fieldsGetAndContextGet() async throws {
         defer { db.shutdown() }
         let fields = try await kw("res.partner", "fields_get", [], ["attributes": ["type", "relation"]])
