@@ -15,6 +15,7 @@ public struct RPCDispatcher: Sendable {
     let authenticator: Authenticator
     let models: ModelService
     let credentials = CredentialsCache()
+    let throttle = LoginThrottle()
     let logger: Logger
 
     public init(databaseName: String, authenticator: Authenticator, models: ModelService, logger: Logger) {
@@ -25,14 +26,15 @@ public struct RPCDispatcher: Sendable {
     }
 
     /// Answers one request body of `/jsonrpc` (always a JSON-RPC answer, never a thrown error).
-    public func jsonrpc(_ body: [UInt8]) async -> [UInt8] {
+    /// `client` is the caller's address, for throttling failed logins.
+    public func jsonrpc(_ body: [UInt8], client: String? = nil) async -> [UInt8] {
         await answer(body) { params in
             guard let service = params["service"]?.stringValue, let method = params["method"]?.stringValue else {
                 throw RPCFault.badRequest("params needs service and method")
             }
             let args = params["args"]?.arrayValue ?? []
             switch service {
-            case "common": return .value(try await common(method, args))
+            case "common": return .value(try await common(method, args, client: client))
             case "db": return .value(try db(method, args))
             case "object": return try await object(method, args)
             default: throw RPCFault.methodNotFound("The service \(service) is not available")
@@ -75,7 +77,7 @@ public struct RPCDispatcher: Sendable {
 
     // MARK: - common
 
-    func common(_ method: String, _ args: [JSONValue]) async throws -> JSONValue {
+    func common(_ method: String, _ args: [JSONValue], client: String?) async throws -> JSONValue {
         switch method {
         case "version":
             return ServerVersion.info
@@ -86,8 +88,10 @@ public struct RPCDispatcher: Sendable {
                 throw RPCFault.validationError("\(method) expects [db, login, password\(method == "authenticate" ? ", user_agent_env" : "")]")
             }
             guard db == databaseName else { return false }
-            guard let user = try await authenticator.authenticate(login: login, password: password) else { return false }
-            return .int(user.id)
+            let user = try await verify(login: login, client: client) {
+                try await authenticator.authenticate(login: login, password: password)
+            }
+            return user.map { .int($0.id) } ?? false
         default:
             throw RPCFault.methodNotFound("The method common.\(method) does not exist")
         }
@@ -119,10 +123,25 @@ public struct RPCDispatcher: Sendable {
         return try await models.call(model, name, args: positional, kwargs: keywords, user: user)
     }
 
+    /// Runs a password check unless the login or address is throttled, and counts the outcome.
+    func verify(login: String, client: String?, _ check: () async throws -> AuthenticatedUser?) async throws -> AuthenticatedUser? {
+        guard throttle.allows(login: login, address: client) else {
+            throw RPCFault.accessDenied("Too many failed logins; try again in a few minutes")
+        }
+        guard let user = try await check() else {
+            throttle.recordFailure(login: login, address: client)
+            return nil
+        }
+        throttle.recordSuccess(login: login)
+        return user
+    }
+
     /// The user behind `(uid, password)`, from the cache of recently verified pairs or from PostgreSQL.
     func user(_ uid: Int, password: String) async throws -> AuthenticatedUser? {
         if let cached = credentials.user(uid, password: password) { return cached }
-        guard let user = try await authenticator.authenticate(userID: uid, password: password) else { return nil }
+        guard let user = try await verify(login: "uid:\(uid)", client: nil, { try await authenticator.authenticate(userID: uid, password: password) }) else {
+            return nil
+        }
         credentials.remember(user, password: password)
         return user
     }

@@ -18,7 +18,7 @@ public struct WebSessionDispatcher: Sendable {
 
     /// `/web/session/authenticate` with `{db, login, password}`: the session info, and the new token to
     /// set as the cookie (nil when the login failed).
-    public func authenticate(_ body: [UInt8]) async -> (answer: [UInt8], token: String?) {
+    public func authenticate(_ body: [UInt8], client: String? = nil) async -> (answer: [UInt8], token: String?) {
         let started = LockedBox<String?>(nil)
         let answer = await rpc.answer(body) { params in
             guard let db = params["db"]?.stringValue, let login = params["login"]?.stringValue,
@@ -26,10 +26,13 @@ public struct WebSessionDispatcher: Sendable {
             else {
                 throw RPCFault.validationError("authenticate expects db, login and password")
             }
-            guard db == rpc.databaseName, let (token, user) = try await sessions.start(login: login, password: password) else {
-                throw RPCFault.accessDenied()
+            guard db == rpc.databaseName else { throw RPCFault.accessDenied() }
+            let user = try await rpc.verify(login: login, client: client) {
+                guard let (token, user) = try await sessions.start(login: login, password: password) else { return nil }
+                started.value = token
+                return user
             }
-            started.value = token
+            guard let user else { throw RPCFault.accessDenied() }
             return .value(try await info(for: user))
         }
         return (answer, started.value)

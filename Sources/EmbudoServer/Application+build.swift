@@ -27,7 +27,7 @@ public func buildApplication(
     logger: Logger,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let router = Router()
+    let router = Router(context: EmbudoRequestContext.self)
     router.add(middleware: DatabaseThreadsMiddleware(database: database))
     HealthRoutes(database: database).register(on: router)
     let models = ModelService(database: database)

@@ -15,17 +15,17 @@ struct RPCRoutes: Sendable {
     /// The largest request body accepted.
     static let maxBodySize = 8 << 20
 
-    func register(on router: Router<some RequestContext>) {
-        router.post("/jsonrpc") { request, _ in
-            await Self.respond(to: request) { await dispatcher.jsonrpc($0) }
+    func register(on router: Router<EmbudoRequestContext>) {
+        router.post("/jsonrpc") { request, context in
+            await Self.respond(to: request) { await dispatcher.jsonrpc($0, client: context.clientAddress) }
         }
         router.post("/web/webclient/version_info") { request, _ in
             await Self.respond(to: request) { await dispatcher.versionInfo($0) }
         }
-        router.post("/web/session/authenticate") { request, _ in
+        router.post("/web/session/authenticate") { request, context in
             var token: String?
             var response = await Self.respond(to: request) { body in
-                let (answer, started) = await web.authenticate(body)
+                let (answer, started) = await web.authenticate(body, client: context.clientAddress)
                 token = started
                 return answer
             }

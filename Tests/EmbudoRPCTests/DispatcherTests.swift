@@ -60,6 +60,19 @@ struct DispatcherTests {
         #expect(badArguments["error"]?["data"]?["name"] == "odoo.exceptions.ValidationError")
     }
 
+    @Test func repeatedFailedLoginsAreThrottled() async throws {
+        defer { db.shutdown() }
+        let name = JSONValue.string(database.name)
+        for _ in 0..<10 {
+            #expect(try await call(dispatcher, ["service": "common", "method": "login", "args": [name, "ana", "guess"]])["result"] == false)
+        }
+        let blocked = try await call(dispatcher, ["service": "common", "method": "login", "args": [name, "ana", "ana-secret-1"]])
+        #expect(blocked["error"]?["data"]?["name"] == "odoo.exceptions.AccessDenied")
+        #expect(blocked["error"]?["data"]?["message"] == "Too many failed logins; try again in a few minutes")
+        // Other logins are not affected.
+        #expect(try await call(dispatcher, ["service": "common", "method": "login", "args": [name, "nobody", "x"]])["result"] == false)
+    }
+
     @Test func dbServiceListsThisDatabaseAndRefusesMasterPasswordMethods() async throws {
         defer { db.shutdown() }
         #expect(try await call(dispatcher, ["service": "db", "method": "list", "args": []])["result"] == [.string(database.name)])
