@@ -35,7 +35,8 @@ public struct FieldDescription: Sendable, Hashable {
 
     public init(
         _ name: String, _ type: FieldType, string: String, required: Bool = false, readonly: Bool = false,
-        relation: String? = nil, column: String? = nil, inverseName: String? = nil, selection: [[String]] = []
+        relation: String? = nil, column: String? = nil, inverseName: String? = nil, selection: [[String]] = [],
+        linkTable: String? = nil, linkColumns: (String, String)? = nil
     ) {
         self.name = name
         self.type = type
@@ -46,6 +47,8 @@ public struct FieldDescription: Sendable, Hashable {
         self.column = type.isToMany ? nil : (column ?? name)
         self.inverseName = inverseName
         self.selection = selection
+        self.linkTable = linkTable
+        self.linkColumnNames = linkColumns.map { [$0.0, $0.1] }
     }
 }
 

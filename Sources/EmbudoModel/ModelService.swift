@@ -133,12 +133,23 @@ public struct ModelService: Sendable {
             case .array(let values): (single, list) = (false, values)
             default: throw ModelError.validation("create expects a dictionary of values or a list of them")
             }
-            let statements = try list.map { (values) throws(ModelError) -> PGQuery in
+            let records = try list.map { (values) throws(ModelError) -> (PGQuery, [(FieldDescription, [X2ManyCommand])]) in
                 guard case .object(let members) = values else { throw ModelError.validation("create expects dictionaries of values") }
-                return try insert(members, model: model, queries: queries, tenant: tenant)
+                let (scalars, relations) = try split(members, model: model)
+                return (try insert(scalars, model: model, queries: queries, tenant: tenant), relations)
             }
             let ids = try await database.transaction(as: tenant) { connection in
-                try connection.pipeline(statements).map { try $0[0].decode(Int.self, at: 0) }
+                if records.allSatisfy({ $0.1.isEmpty }) {
+                    // Plain values only: every INSERT in one round trip.
+                    return try connection.pipeline(records.map(\.0)).map { try $0[0].decode(Int.self, at: 0) }
+                }
+                return try records.map { statement, relations in
+                    let id = try connection.query(statement)[0].decode(Int.self, at: 0)
+                    for (field, commands) in relations {
+                        try apply(commands, field: field, record: id, model: model, tenant: tenant, on: connection)
+                    }
+                    return id
+                }
             }
             return .value(single ? .int(ids[0]) : .array(ids.map(JSONValue.int)))
 
@@ -148,22 +159,16 @@ public struct ModelService: Sendable {
             guard case .object(let members)? = arguments.value(1, "vals", signature) else {
                 throw ModelError.validation("write expects a dictionary of values")
             }
-            let assignments = try queries.assignments(members, creating: false)
-            var sql = SQLBuilder()
-            sql.append("UPDATE \(model.table) \(ModelQueries.alias) SET write_date = now(), write_uid = ")
-            sql.bind(String(tenant.userID))
-            sql.append("::int")
-            for assignment in assignments {
-                sql.append(", \(assignment.column) = ")
-                Self.bind(assignment.value, cast: assignment.cast, into: &sql)
-            }
-            sql.append(" WHERE \(ModelQueries.alias).id = ANY (")
-            sql.bind(PGArrayLiteral.join(ids.map(String.init)))
-            sql.append("::int[])")
-            let query = sql.query
+            let (scalars, relations) = try split(members, model: model)
+            let query = try update(ids, scalars, model: model, queries: queries, tenant: tenant)
             let count = Set(ids).count
             try await database.transaction(as: tenant) { connection in
-                guard try connection.query(query).affectedRows == count else { throw Self.missing(model) }
+                try checkUpdated(try connection.query(query), count, model)
+                for id in ids {
+                    for (field, commands) in relations {
+                        try apply(commands, field: field, record: id, model: model, tenant: tenant, on: connection)
+                    }
+                }
             }
             return .value(true)
 
@@ -264,7 +269,7 @@ public struct ModelService: Sendable {
         return .json(try await database.transaction(as: tenant, readOnly: true) { try $0.query(query)[0].decode(String.self, at: 0) })
     }
 
-    private func insert(_ values: [String: JSONValue], model: ModelDescription, queries: ModelQueries, tenant: TenantContext) throws(ModelError) -> PGQuery {
+    func insert(_ values: [String: JSONValue], model: ModelDescription, queries: ModelQueries, tenant: TenantContext) throws(ModelError) -> PGQuery {
         var values = values
         if values["company_id"] == nil, let company = tenant.companyIDs.first { values["company_id"] = .int(company) }
         for field in model.fields.values where field.required && values[field.name] == nil {
@@ -284,6 +289,38 @@ public struct ModelService: Sendable {
             Self.bind(assignment.value, cast: assignment.cast, into: &sql)
         }
         sql.append(") RETURNING id")
+        return sql.query
+    }
+
+    /// Separates stored values from one2many / many2many commands.
+    func split(_ values: [String: JSONValue], model: ModelDescription) throws(ModelError) -> ([String: JSONValue], [(FieldDescription, [X2ManyCommand])]) {
+        var scalars: [String: JSONValue] = [:]
+        var relations: [(FieldDescription, [X2ManyCommand])] = []
+        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+            let field = try model.field(name)
+            if field.type.isToMany {
+                relations.append((field, try X2ManyCommand.parse(value, field: name)))
+            } else {
+                scalars[name] = value
+            }
+        }
+        return (scalars, relations)
+    }
+
+    /// `UPDATE` of stored values on some records (always stamping `write_date` and `write_uid`).
+    func update(_ ids: [Int], _ values: [String: JSONValue], model: ModelDescription, queries: ModelQueries, tenant: TenantContext) throws(ModelError) -> PGQuery {
+        let assignments = try queries.assignments(values, creating: false)
+        var sql = SQLBuilder()
+        sql.append("UPDATE \(model.table) \(ModelQueries.alias) SET write_date = now(), write_uid = ")
+        sql.bind(String(tenant.userID))
+        sql.append("::int")
+        for assignment in assignments {
+            sql.append(", \(assignment.column) = ")
+            Self.bind(assignment.value, cast: assignment.cast, into: &sql)
+        }
+        sql.append(" WHERE \(ModelQueries.alias).id = ANY (")
+        sql.bind(PGArrayLiteral.join(ids.map(String.init)))
+        sql.append("::int[])")
         return sql.query
     }
 

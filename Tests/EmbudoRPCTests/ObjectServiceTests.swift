@@ -140,6 +140,44 @@ struct ObjectServiceTests {
         #expect(read["result"]?.arrayValue?.first?["parent_id"] == [.int(acme), "Acme Corp"])
     }
 
+    @Test func x2manyCommands() async throws {
+        defer { db.shutdown() }
+        let created = try await kw("res.partner", "create", [[
+            "name": "Acme Corp", "is_company": true,
+            "category_id": [[0, 0, ["name": "VIP"]]],
+            "child_ids": [[0, 0, ["name": "Ana"]], [0, 0, ["name": "Bruno"]]],
+        ]])
+        let acme = try #require(created["result"]?.intValue as Int?)
+        func read() async throws -> JSONValue {
+            try #require(try await kw("res.partner", "read", [[.int(acme)]], ["fields": ["category_id", "child_ids"]])["result"]?.arrayValue?.first)
+        }
+        let first = try await read()
+        #expect(first["child_ids"]?.arrayValue?.count == 2)
+        let vip = try #require(first["category_id"]?.arrayValue?.first?.intValue as Int?)
+        let local = try #require(try await kw("res.partner.category", "create", [["name": "Local"]])["result"]?.intValue as Int?)
+
+        _ = try await kw("res.partner", "write", [[.int(acme)], ["category_id": [[6, 0, [.int(vip), .int(local)]]]]])
+        #expect(try await read()["category_id"] == [.int(vip), .int(local)])
+        _ = try await kw("res.partner", "write", [[.int(acme)], ["category_id": [[3, .int(vip)]]]])
+        #expect(try await read()["category_id"] == [.int(local)])
+        _ = try await kw("res.partner", "write", [[.int(acme)], ["category_id": [[4, .int(vip)]]]])
+        #expect(try await kw("res.partner", "search_count", [[["category_id", "in", [.int(vip)]]]])["result"] == 1)
+        _ = try await kw("res.partner", "write", [[.int(acme)], ["category_id": [[5]]]])
+        #expect(try await read()["category_id"] == [])
+        _ = try await kw("res.partner", "write", [[.int(acme)], ["category_id": [.int(local)]]])
+        #expect(try await read()["category_id"] == [.int(local)])
+
+        let children = try #require(try await read()["child_ids"]?.arrayValue?.compactMap(\.intValue))
+        let loner = try #require(try await kw("res.partner", "create", [["name": "Carla"]])["result"]?.intValue as Int?)
+        _ = try await kw("res.partner", "write", [[.int(acme)], ["child_ids": [[4, .int(loner)], [3, .int(children[0])]]]])
+        #expect(Set(try await read()["child_ids"]?.arrayValue?.compactMap(\.intValue) ?? []) == [children[1], loner])
+        _ = try await kw("res.partner", "write", [[.int(acme)], ["child_ids": [[2, .int(loner)]]]])
+        #expect(try await kw("res.partner", "exists", [[.int(loner)]])["result"] == [])
+
+        let bad = try await kw("res.partner", "write", [[.int(acme)], ["category_id": [[9, 1]]]])
+        #expect(bad["error"]?["data"]?["name"] == "odoo.exceptions.ValidationError")
+    }
+
     @Test func fieldsGetAndContextGet() async throws {
         defer { db.shutdown() }
         let fields = try await kw("res.partner", "fields_get", [], ["attributes": ["type", "relation"]])

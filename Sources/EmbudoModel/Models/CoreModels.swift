@@ -39,6 +39,12 @@ public enum CoreModels {
             FieldDescription("zip", .char, string: "Zip"),
             FieldDescription("lang", .char, string: "Language"),
             FieldDescription("comment", .text, string: "Notes"),
+            FieldDescription("function", .char, string: "Job Position"),
+            FieldDescription("vat", .char, string: "Tax ID"),
+            FieldDescription(
+                "category_id", .many2many, string: "Tags", relation: "res.partner.category",
+                linkTable: "res_partner_res_partner_category_rel", linkColumns: ("partner_id", "category_id")
+            ),
             FieldDescription("user_id", .many2one, string: "Salesperson", relation: "res.users"),
             FieldDescription("company_id", .many2one, string: "Company", readonly: true, relation: "res.company"),
             FieldDescription("active", .boolean, string: "Active"),
@@ -47,6 +53,17 @@ public enum CoreModels {
         ]
     )
 
+    public static let partnerCategory = ModelDescription(
+        name: "res.partner.category", table: "res_partner_category", order: "name, id", parentField: "parent_id",
+        fields: [
+            FieldDescription("name", .char, string: "Tag Name", required: true),
+            FieldDescription("color", .integer, string: "Color Index"),
+            FieldDescription("parent_id", .many2one, string: "Parent Category", relation: "res.partner.category"),
+            FieldDescription("active", .boolean, string: "Active"),
+            FieldDescription("company_id", .many2one, string: "Company", readonly: true, relation: "res.company"),
+        ]
+    )
+
     /// Every model described so far.
-    public static let registry = ModelRegistry([company, users, partner])
+    public static let registry = ModelRegistry([company, users, partner, partnerCategory])
 }
