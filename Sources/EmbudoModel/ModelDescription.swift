@@ -64,12 +64,15 @@ public struct ModelDescription: Sendable {
     public var parentField: String?
     /// Whether the table has an `active` column that hides archived records by default.
     public var hasActive: Bool
+    /// Whether clients may only read it (reference data).
+    public var isReadOnly: Bool
     public var fields: [String: FieldDescription]
 
     public init(
         name: String, table: String, recordName: String = "name", order: String = "id",
-        parentField: String? = nil, fields: [FieldDescription]
+        parentField: String? = nil, isReadOnly: Bool = false, fields: [FieldDescription]
     ) {
+        self.isReadOnly = isReadOnly
         self.name = name
         self.table = table
         self.recordName = recordName

@@ -31,6 +31,9 @@ public struct ModelService: Sendable {
             throw ModelError(.access, "Private methods (such as \(modelName).\(method)) cannot be called remotely.")
         }
         let model = try registry.model(modelName)
+        if model.isReadOnly && Self.writingMethods.contains(method) {
+            throw ModelError(.access, "\(model.name) records cannot be changed.")
+        }
         let context = kwargs["context"] ?? .object([:])
         let tenant = try Self.tenant(for: user, context: context)
         let queries = ModelQueries(model: model, registry: registry)
@@ -263,6 +266,8 @@ public struct ModelService: Sendable {
             throw ModelError(.validation, "The method \(model.name).\(method) does not exist")
         }
     }
+
+    static let writingMethods: Set<String> = ["create", "write", "unlink", "copy", "name_create"]
 
     private func json(_ sql: SQLBuilder, as tenant: TenantContext) async throws -> CallResult {
         let query = sql.query

@@ -81,6 +81,8 @@ struct ObjectServiceTests {
         #expect(try await kw("res.partner", "create", [["name": "X", "parent_id": 99999]])["error"]?["data"]?["name"] == "odoo.exceptions.ValidationError")
         let foreign = try await kw("res.partner", "search", [[]], ["context": ["allowed_company_ids": [.int(otherCompany)]]])
         #expect(foreign["error"]?["data"]?["name"] == "odoo.exceptions.AccessError")
+        #expect(try await kw("ir.model", "create", [["model": "x.y", "name": "X"]])["error"]?["data"]?["name"] == "odoo.exceptions.AccessError")
+        #expect(try await kw("ir.model", "search_count", [[["model", "=", "res.partner"]]])["result"] == 1)
         // No SQL or server text in any answer.
         let text = String(describing: try await kw("res.partner", "create", [["name": "X", "parent_id": 99999]]))
         #expect(!text.contains("INSERT") && !text.contains("violates"))

@@ -11,6 +11,8 @@ def test_odoorpc_cycle(server):
     odoo.login(server["db"], server["login"], server["password"])
     assert odoo.env.uid > 0
 
+    assert "res.partner" in odoo.env
+    assert "no.such.model" not in odoo.env
     Partner = odoo.env["res.partner"]
     company_id = Partner.create({"name": "Acme Corp", "is_company": True, "city": "Madrid"})
     contact_id = Partner.create({"name": "Ana Pérez", "parent_id": company_id, "email": "ana@acme.example"})

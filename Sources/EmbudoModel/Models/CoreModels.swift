@@ -64,6 +64,14 @@ public enum CoreModels {
         ]
     )
 
-    /// Every model described so far.
-    public static let registry = ModelRegistry([company, users, partner, partnerCategory])
+    public static let model = ModelDescription(
+        name: "ir.model", table: "ir_model", order: "model", isReadOnly: true,
+        fields: [
+            FieldDescription("model", .char, string: "Model", required: true, readonly: true),
+            FieldDescription("name", .char, string: "Model Description", required: true, readonly: true),
+        ]
+    )
+
+    /// Every model described so far (each also has its row in the `ir_model` table).
+    public static let registry = ModelRegistry([company, users, partner, partnerCategory, model])
 }
