@@ -116,7 +116,8 @@ public struct DomainCompiler: Sendable {
         guard depth < Self.maxDepth else { throw .validation("The domain nests more than \(Self.maxDepth) levels deep") }
         let op = rawOp == "<>" ? "!=" : rawOp
         guard Self.operators.contains(op) else { throw .validation("Invalid domain operator \(rawOp)") }
-        let parts = path.split(separator: ".", maxSplits: 1).map(String.init)
+        let parts = path.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard !parts[0].isEmpty, parts.count == 1 || !parts[1].isEmpty else { throw .validation("Invalid field path \(path)") }
         let field = try model.field(parts[0])
 
         // A dotted path: the rest applies to the related model.
@@ -186,6 +187,16 @@ public struct DomainCompiler: Sendable {
             sql.append(negated ? "(\(column)::text NOT \(sqlOp) " : "\(column)::text \(sqlOp) ")
             sql.bind(pattern)
             if negated { sql.append(" OR \(column) IS NULL)") }
+        case "in" where field.type == .boolean, "not in" where field.type == .boolean:
+            // For booleans false also means NULL: compare the value read as Odoo reads it.
+            let values = value.arrayValue ?? [value]
+            let texts = try values.map { (element) throws(ModelError) -> String in
+                element == .null ? "f" : try text(of: element, for: field)
+            }
+            if texts.isEmpty { sql.append(op == "in" ? "FALSE" : "TRUE"); return }
+            sql.append(op == "in" ? "coalesce(\(column), false) = ANY (" : "NOT (coalesce(\(column), false) = ANY (")
+            sql.bind(PGArrayLiteral.join(texts))
+            sql.append(op == "in" ? "::bool[])" : "::bool[]))")
         case "in", "not in":
             let values = value.arrayValue ?? [value]
             let includesFalse = values.contains { $0 == false || $0 == .null }
@@ -200,16 +211,20 @@ public struct DomainCompiler: Sendable {
                 return
             }
             let texts = try present.map { (element) throws(ModelError) -> String in try text(of: element, for: field) }
-            if negated {
-                sql.append("(NOT (\(column) = ANY (")
+            sql.append(negated ? "(NOT (\(column) = ANY (" : "(\(column) = ANY (")
+            if field.type == .datetime {
+                // Odoo's datetimes are UTC.
+                sql.append("ARRAY(SELECT x AT TIME ZONE 'UTC' FROM unnest(")
                 sql.bind(PGArrayLiteral.join(texts))
-                sql.append("::\(arrayType(field)))) ")
-                sql.append(includesFalse ? "AND \(column) IS NOT NULL)" : "OR \(column) IS NULL)")
+                sql.append("::timestamp[]) x)")
             } else {
-                sql.append("(\(column) = ANY (")
                 sql.bind(PGArrayLiteral.join(texts))
-                sql.append("::\(arrayType(field)))")
-                sql.append(includesFalse ? " OR \(column) IS NULL)" : ")")
+                sql.append("::\(arrayType(field))")
+            }
+            if negated {
+                sql.append(")) " + (includesFalse ? "AND \(column) IS NOT NULL)" : "OR \(column) IS NULL)"))
+            } else {
+                sql.append(")" + (includesFalse ? " OR \(column) IS NULL)" : ")"))
             }
         default:
             throw .validation("Operator \(op) cannot be used on field \(field.name)")
@@ -325,7 +340,7 @@ public struct DomainCompiler: Sendable {
         func invalid() -> ModelError { .validation("Invalid value \(Self.describe(value)) for field \(field.name)") }
         switch field.type {
         case .integer, .many2one, .one2many, .many2many:
-            guard let number = value.intValue, abs(number) < Int(Int32.max) else { throw invalid() }
+            guard let number = value.intValue, Int32(exactly: number) != nil else { throw invalid() }
             return String(number)
         case .float, .monetary:
             switch value {
@@ -365,7 +380,7 @@ public struct DomainCompiler: Sendable {
     }
 
     private func arrayType(_ field: FieldDescription) -> String {
-        field.type == .datetime ? "timestamp[]" : scalarType(field) + "[]"
+        scalarType(field) + "[]"
     }
 }
 

@@ -66,13 +66,16 @@ public struct ModelDescription: Sendable {
     public var hasActive: Bool
     /// Whether clients may only read it (reference data).
     public var isReadOnly: Bool
+    /// Whether the table has `create_uid` / `write_uid` / `write_date`, stamped on every change.
+    public var hasAuditColumns: Bool
     public var fields: [String: FieldDescription]
 
     public init(
         name: String, table: String, recordName: String = "name", order: String = "id",
-        parentField: String? = nil, isReadOnly: Bool = false, fields: [FieldDescription]
+        parentField: String? = nil, isReadOnly: Bool = false, hasAuditColumns: Bool = true, fields: [FieldDescription]
     ) {
         self.isReadOnly = isReadOnly
+        self.hasAuditColumns = hasAuditColumns
         self.name = name
         self.table = table
         self.recordName = recordName

@@ -128,6 +128,10 @@ struct ModelQueries: Sendable {
             guard let column = field.column, name != "id", !field.readonly || (creating && name == "company_id") else {
                 throw .validation("Field \(name) of \(model.name) cannot be written")
             }
+            if value == false && (field.type == .integer || field.type == .float || field.type == .monetary) {
+                // Odoo stores 0 for a number set to False.
+                return (column, "0", castName(field))
+            }
             if value == .null || (value == false && field.type != .boolean) {
                 if field.required { throw .validation("Field \(field.string) (\(name)) is required") }
                 return (column, nil, castName(field))

@@ -275,22 +275,35 @@ public struct ModelService: Sendable {
     }
 
     func insert(_ values: [String: JSONValue], model: ModelDescription, queries: ModelQueries, tenant: TenantContext) throws(ModelError) -> PGQuery {
+        guard !model.isReadOnly else { throw ModelError(.access, "\(model.name) records cannot be changed.") }
         var values = values
-        if values["company_id"] == nil, let company = tenant.companyIDs.first { values["company_id"] = .int(company) }
+        if model.fields["company_id"] != nil, values["company_id"] == nil, let company = tenant.companyIDs.first {
+            values["company_id"] = .int(company)
+        }
         for field in model.fields.values where field.required && values[field.name] == nil {
             throw .validation("Field \(field.string) (\(field.name)) is required")
         }
         let assignments = try queries.assignments(values, creating: true)
         var sql = SQLBuilder()
-        sql.append("INSERT INTO \(model.table) (create_uid, write_uid")
-        for assignment in assignments { sql.append(", \(assignment.column)") }
-        sql.append(") VALUES (")
-        sql.bind(String(tenant.userID))
-        sql.append("::int, ")
-        sql.bind(String(tenant.userID))
-        sql.append("::int")
+        var columns = assignments.map(\.column)
+        if model.hasAuditColumns { columns = ["create_uid", "write_uid"] + columns }
+        sql.append("INSERT INTO \(model.table) (" + columns.joined(separator: ", ") + ")")
+        guard !columns.isEmpty else {
+            sql.append(" DEFAULT VALUES RETURNING id")
+            return sql.query
+        }
+        sql.append(" VALUES (")
+        var first = true
+        if model.hasAuditColumns {
+            sql.bind(String(tenant.userID))
+            sql.append("::int, ")
+            sql.bind(String(tenant.userID))
+            sql.append("::int")
+            first = false
+        }
         for assignment in assignments {
-            sql.append(", ")
+            if !first { sql.append(", ") }
+            first = false
             Self.bind(assignment.value, cast: assignment.cast, into: &sql)
         }
         sql.append(") RETURNING id")
@@ -314,11 +327,15 @@ public struct ModelService: Sendable {
 
     /// `UPDATE` of stored values on some records (always stamping `write_date` and `write_uid`).
     func update(_ ids: [Int], _ values: [String: JSONValue], model: ModelDescription, queries: ModelQueries, tenant: TenantContext) throws(ModelError) -> PGQuery {
+        guard !model.isReadOnly else { throw ModelError(.access, "\(model.name) records cannot be changed.") }
         let assignments = try queries.assignments(values, creating: false)
         var sql = SQLBuilder()
-        sql.append("UPDATE \(model.table) \(ModelQueries.alias) SET write_date = now(), write_uid = ")
-        sql.bind(String(tenant.userID))
-        sql.append("::int")
+        sql.append("UPDATE \(model.table) \(ModelQueries.alias) SET write_date = now()")
+        if model.hasAuditColumns {
+            sql.append(", write_uid = ")
+            sql.bind(String(tenant.userID))
+            sql.append("::int")
+        }
         for assignment in assignments {
             sql.append(", \(assignment.column) = ")
             Self.bind(assignment.value, cast: assignment.cast, into: &sql)

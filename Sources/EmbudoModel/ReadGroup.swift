@@ -29,7 +29,7 @@ struct ReadGroup {
         guard !groupBy.isEmpty else { throw .validation("read_group needs at least one groupby") }
         let used = lazy ? Array(groupBy.prefix(1)) : groupBy
         let keys = try used.map { (spec) throws(ModelError) -> GroupKey in
-            let parts = spec.split(separator: ":", maxSplits: 1).map(String.init)
+            let parts = spec.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             let field = try model.field(parts[0])
             guard field.column != nil else { throw .validation("Cannot group by \(parts[0])") }
             if parts.count == 2 {
@@ -43,7 +43,7 @@ struct ReadGroup {
         var aggregates: [Aggregate] = []
         for spec in fields {
             // "amount:sum", "total:sum(amount)", or a bare numeric field (summed, as Odoo does).
-            let parts = spec.split(separator: ":", maxSplits: 1).map(String.init)
+            let parts = spec.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             var name = parts[0]
             var function = parts.count == 2 ? parts[1] : "sum"
             var fieldName = name
@@ -71,14 +71,14 @@ struct ReadGroup {
                 let local = key.field.type == .datetime ? "(\(column) AT TIME ZONE \(tz))" : "\(column)::timestamp"
                 let start = "date_trunc('\(granularity)', \(local))"
                 groupTerms.append(start)
-                select.append("to_jsonb(\(Self.label(granularity, start)))")
+                select.append("coalesce(to_jsonb(\(Self.label(granularity, start))), 'null')")
                 let interval = granularity == "quarter" ? "3 months" : "1 \(granularity)"
                 if key.field.type == .datetime {
-                    select.append("to_jsonb(to_char((\(start)) AT TIME ZONE \(tz) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'))")
-                    select.append("to_jsonb(to_char((\(start) + interval '\(interval)') AT TIME ZONE \(tz) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'))")
+                    select.append("coalesce(to_jsonb(to_char((\(start)) AT TIME ZONE \(tz) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')), 'null')")
+                    select.append("coalesce(to_jsonb(to_char((\(start) + interval '\(interval)') AT TIME ZONE \(tz) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')), 'null')")
                 } else {
-                    select.append("to_jsonb(to_char(\(start), 'YYYY-MM-DD'))")
-                    select.append("to_jsonb(to_char(\(start) + interval '\(interval)', 'YYYY-MM-DD'))")
+                    select.append("coalesce(to_jsonb(to_char(\(start), 'YYYY-MM-DD')), 'null')")
+                    select.append("coalesce(to_jsonb(to_char(\(start) + interval '\(interval)', 'YYYY-MM-DD')), 'null')")
                 }
             } else if key.field.type == .many2one {
                 groupTerms.append(column)

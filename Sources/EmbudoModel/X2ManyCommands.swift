@@ -79,17 +79,19 @@ extension ModelService {
                 case .update(let id, let values):
                     try checkUpdated(try connection.query(try update([id], values, model: related, queries: relatedQueries, tenant: tenant)), 1, related)
                 case .delete(let id):
-                    var sql = SQLBuilder()
-                    sql.append("DELETE FROM \(related.table) WHERE id = ")
-                    sql.bind(String(id))
-                    sql.append("::int")
-                    try connection.query(sql.query)
+                    try delete(id, from: related, on: connection)
                 case .unlink(let id):
                     try setParent({ sql in
                         sql.append("id = "); sql.bind(String(id)); sql.append("::int AND \(inverseColumn) = "); sql.bind(String(record)); sql.append("::int")
                     }, to: nil)
                 case .link(let id):
-                    try setParent({ sql in sql.append("id = "); sql.bind(String(id)); sql.append("::int") }, to: record)
+                    var sql = SQLBuilder()
+                    sql.append("UPDATE \(related.table) SET \(inverseColumn) = ")
+                    sql.bind(String(record))
+                    sql.append("::int, write_date = now() WHERE id = ")
+                    sql.bind(String(id))
+                    sql.append("::int")
+                    try checkUpdated(try connection.query(sql.query), 1, related)
                 case .clear:
                     try setParent({ sql in sql.append("\(inverseColumn) = "); sql.bind(String(record)); sql.append("::int") }, to: nil)
                 case .set(let list):
@@ -138,11 +140,7 @@ extension ModelService {
             case .update(let id, let values):
                 try checkUpdated(try connection.query(try update([id], values, model: related, queries: relatedQueries, tenant: tenant)), 1, related)
             case .delete(let id):
-                var sql = SQLBuilder()
-                sql.append("DELETE FROM \(related.table) WHERE id = ")
-                sql.bind(String(id))
-                sql.append("::int")
-                try connection.query(sql.query)
+                try delete(id, from: related, on: connection)
             case .unlink(let id): try unlinkFrom([id])
             case .link(let id): try linkTo([id])
             case .clear: try unlinkFrom(nil)
@@ -150,6 +148,18 @@ extension ModelService {
                 try unlinkFrom(list, keeping: true)
                 try linkTo(list)
             }
+        }
+    }
+
+    /// Deletes one related record; one the user sees but may not delete is an access error.
+    func delete(_ id: Int, from related: ModelDescription, on connection: PGConnection) throws {
+        guard !related.isReadOnly else { throw ModelError(.access, "\(related.name) records cannot be changed.") }
+        var sql = SQLBuilder()
+        sql.append("DELETE FROM \(related.table) WHERE id = ")
+        sql.bind(String(id))
+        sql.append("::int")
+        guard try connection.query(sql.query).affectedRows == 1 else {
+            throw ModelError(.access, "You are not allowed to delete this \(related.name) record, or it does not exist.")
         }
     }
 

@@ -36,7 +36,7 @@ public struct RPCDispatcher: Sendable {
             switch service {
             case "common": return .value(try await common(method, args, client: client))
             case "db": return .value(try db(method, args))
-            case "object": return try await object(method, args)
+            case "object": return try await object(method, args, client: client)
             default: throw RPCFault.methodNotFound("The service \(service) is not available")
             }
         }
@@ -99,7 +99,7 @@ public struct RPCDispatcher: Sendable {
 
     // MARK: - object
 
-    func object(_ method: String, _ args: [JSONValue]) async throws -> CallResult {
+    func object(_ method: String, _ args: [JSONValue], client: String?) async throws -> CallResult {
         guard method == "execute" || method == "execute_kw" else {
             throw RPCFault.methodNotFound("The method object.\(method) does not exist")
         }
@@ -108,16 +108,19 @@ public struct RPCDispatcher: Sendable {
         else {
             throw RPCFault.validationError("\(method) expects [db, uid, password, model, method, …]")
         }
-        guard db == databaseName, let user = try await user(uid, password: password) else { throw RPCFault.accessDenied() }
+        guard db == databaseName, Int32(exactly: uid) != nil, let user = try await user(uid, password: password, client: client) else {
+            throw RPCFault.accessDenied()
+        }
         let positional: [JSONValue]
         var keywords: [String: JSONValue] = [:]
         if method == "execute" {
             positional = Array(args.dropFirst(5))
         } else {
             positional = args.count > 5 ? (args[5].arrayValue ?? [args[5]]) : []
-            if args.count > 6 {
-                guard case .object(let members) = args[6] else { throw RPCFault.validationError("execute_kw expects kwargs as a dictionary") }
-                keywords = members
+            switch args.count > 6 ? args[6] : .null {
+            case .object(let members): keywords = members
+            case .null: break
+            default: throw RPCFault.validationError("execute_kw expects kwargs as a dictionary")
             }
         }
         return try await models.call(model, name, args: positional, kwargs: keywords, user: user)
@@ -137,9 +140,9 @@ public struct RPCDispatcher: Sendable {
     }
 
     /// The user behind `(uid, password)`, from the cache of recently verified pairs or from PostgreSQL.
-    func user(_ uid: Int, password: String) async throws -> AuthenticatedUser? {
+    func user(_ uid: Int, password: String, client: String?) async throws -> AuthenticatedUser? {
         if let cached = credentials.user(uid, password: password) { return cached }
-        guard let user = try await verify(login: "uid:\(uid)", client: nil, { try await authenticator.authenticate(userID: uid, password: password) }) else {
+        guard let user = try await verify(login: "uid:\(uid)", client: client, { try await authenticator.authenticate(userID: uid, password: password) }) else {
             return nil
         }
         credentials.remember(user, password: password)

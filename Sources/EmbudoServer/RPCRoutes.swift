@@ -55,13 +55,22 @@ struct RPCRoutes: Sendable {
     static func respond(to request: Request, _ handle: ([UInt8]) async -> [UInt8]) async -> Response {
         var request = request
         let answer: [UInt8]
+        // Like Odoo's JSON routes, only JSON bodies: a cross-site HTML form cannot send one.
+        let contentType = request.headers[.contentType]?.lowercased() ?? ""
+        guard contentType.hasPrefix("application/json") || contentType.hasPrefix("application/json-rpc") else {
+            return Self.json(JSONRPCEnvelope.error(.badRequest("Requests must have Content-Type: application/json"), id: .null))
+        }
         do {
             let body = try await request.collectBody(upTo: maxBodySize)
             answer = await handle(Array(buffer: body))
         } catch {
             answer = JSONRPCEnvelope.error(.badRequest("The request body is larger than \(maxBodySize) bytes"), id: .null)
         }
-        return Response(
+        return json(answer)
+    }
+
+    static func json(_ answer: [UInt8]) -> Response {
+        Response(
             status: .ok,
             headers: [.contentType: "application/json"],
             body: .init(byteBuffer: ByteBuffer(bytes: answer))

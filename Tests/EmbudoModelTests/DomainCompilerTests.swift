@@ -79,6 +79,10 @@ struct DomainCompilerTests {
         #expect(try await f.names(#"["!", ["city", "=", "Madrid"]]"#) == ["Bruno", "José Núñez", "Old", "Zed Ltd"])
         #expect(try await f.names(#"[["is_company", "=", false], ["active", "=", true]]"#) == ["Ana Pérez", "Bruno", "José Núñez"])
         #expect(try await f.names(#"[["email", "=?", false]]"#).count == 6)
+        // Booleans: false is false or NULL, in lists too ("include archived" idiom).
+        #expect(try await f.names(#"[["active", "in", [true, false]]]"#).count == 6)
+        #expect(try await f.names(#"[["active", "in", [false]]]"#) == ["Old"])
+        #expect(try await f.names(#"[["active", "not in", [false]]]"#).count == 5)
     }
 
     @Test func likeOperatorsAndAccents() async throws {
@@ -122,6 +126,9 @@ struct DomainCompilerTests {
         #expect(try f.compileError(#"{"name": "x"}"#)?.kind == .validation)
         #expect(try f.compileError(#"[["create_date", ">", "yesterday"]]"#)?.kind == .validation)
         #expect(try f.compileError(#"[["name", "child_of", 1]]"#)?.kind == .validation)
+        #expect(try f.compileError(#"[["", "=", 1]]"#)?.kind == .validation)
+        #expect(try f.compileError(#"[["parent_id..", "=", 1]]"#)?.kind == .validation)
+        #expect(try f.compileError(#"[["id", "=", -9223372036854775808]]"#)?.kind == .validation)
         // Values are bound, never spliced: SQL in a value is just text that matches nothing.
         #expect(try await f.names(#"[["name", "=", "x'; DROP TABLE res_partner; --"]]"#) == [])
         #expect(try await f.names(#"[["name", "ilike", "%"]]"#).count == 6)

@@ -82,6 +82,12 @@ struct ObjectServiceTests {
         let foreign = try await kw("res.partner", "search", [[]], ["context": ["allowed_company_ids": [.int(otherCompany)]]])
         #expect(foreign["error"]?["data"]?["name"] == "odoo.exceptions.AccessError")
         #expect(try await kw("ir.model", "create", [["model": "x.y", "name": "X"]])["error"]?["data"]?["name"] == "odoo.exceptions.AccessError")
+        #expect(try await kw("res.users", "write", [[.int(uid)], ["name": "X"]])["error"]?["data"]?["name"] == "odoo.exceptions.AccessError")
+        // Only administrators rename their company: for others the company is not there to write.
+        let companies = try await kw("res.company", "search", [[]])
+        let rename = try await kw("res.company", "write", [companies["result"] ?? [], ["name": "Renamed"]])
+        #expect(rename["error"]?["data"]?["name"] == "odoo.exceptions.MissingError")
+        #expect(try await kw("res.partner.category", "create", [["name": "Zero", "color": false]])["result"]?.intValue != nil)
         #expect(try await kw("ir.model", "search_count", [[["model", "=", "res.partner"]]])["result"] == 1)
         // No SQL or server text in any answer.
         let text = String(describing: try await kw("res.partner", "create", [["name": "X", "parent_id": 99999]]))
@@ -121,6 +127,9 @@ struct ObjectServiceTests {
         #expect(drill["result"] == 4)
 
         #expect(try await kw("res.partner", "read_group", [[], ["city"], ["password"]])["error"]?["data"]?["name"] == "odoo.exceptions.ValidationError")
+        for hostile: JSONValue in [[[], [""], ["city"]], [[], ["city"], [":"]], [[], ["city"], [""]]] {
+            #expect(try await kw("res.partner", "read_group", hostile)["error"]?["data"]?["name"] == "odoo.exceptions.ValidationError")
+        }
     }
 
     @Test func nameSearchNameCreateExistsCopy() async throws {

@@ -1,7 +1,7 @@
 /// The descriptions of the core models: companies, users, contacts.
 public enum CoreModels {
     public static let company = ModelDescription(
-        name: "res.company", table: "res_company", order: "name, id",
+        name: "res.company", table: "res_company", order: "name, id", hasAuditColumns: false,
         fields: [
             FieldDescription("name", .char, string: "Company Name", required: true),
             FieldDescription("active", .boolean, string: "Active"),
@@ -11,7 +11,7 @@ public enum CoreModels {
     )
 
     public static let users = ModelDescription(
-        name: "res.users", table: "res_users", order: "name, login",
+        name: "res.users", table: "res_users", order: "name, login", isReadOnly: true, hasAuditColumns: false,
         fields: [
             FieldDescription("name", .char, string: "Name", required: true),
             FieldDescription("login", .char, string: "Login", required: true),
@@ -65,7 +65,7 @@ public enum CoreModels {
     )
 
     public static let model = ModelDescription(
-        name: "ir.model", table: "ir_model", order: "model", isReadOnly: true,
+        name: "ir.model", table: "ir_model", order: "model", isReadOnly: true, hasAuditColumns: false,
         fields: [
             FieldDescription("model", .char, string: "Model", required: true, readonly: true),
             FieldDescription("name", .char, string: "Model Description", required: true, readonly: true),
