@@ -80,16 +80,17 @@ public struct ModelService: Sendable {
         case "search_read":
             let signature = ["domain", "fields", "offset", "limit", "order"]
             let fields = try queries.readableFields(try Arguments.strings(arguments.value(1, "fields", signature), "fields"))
-            var inner = SQLBuilder()
-            inner.append("SELECT coalesce(jsonb_agg(page.obj ORDER BY page.n), '[]')::text FROM (SELECT ")
-            inner.append(try queries.recordObject(fields, classicRead: true))
-            inner.append(" AS obj, row_number() OVER (ORDER BY \(try queries.orderBy(arguments.value(4, "order", signature)?.stringValue))) AS n")
-            inner.append(" FROM \(model.table) \(ModelQueries.alias)")
-            try queries.appendWhere(arguments.value(0, "domain", signature) ?? [], activeTest: activeTest, into: &inner)
-            inner.append(" ORDER BY n")
-            queries.appendPage(limit: try arguments.limit(3, signature), offset: try arguments.offset(2, signature), into: &inner)
-            inner.append(") page")
-            return try await json(inner, as: tenant)
+            // The page's ids first, then JSON for those rows only.
+            let a = ModelQueries.alias
+            var sql = SQLBuilder()
+            sql.append("SELECT coalesce(jsonb_agg(\(try queries.recordObject(fields, classicRead: true)) ORDER BY page.n), '[]')::text FROM (")
+            sql.append("SELECT \(a).id, row_number() OVER (ORDER BY \(try queries.orderBy(arguments.value(4, "order", signature)?.stringValue))) AS n")
+            sql.append(" FROM \(model.table) \(a)")
+            try queries.appendWhere(arguments.value(0, "domain", signature) ?? [], activeTest: activeTest, into: &sql)
+            sql.append(" ORDER BY n")
+            queries.appendPage(limit: try arguments.limit(3, signature), offset: try arguments.offset(2, signature), into: &sql)
+            sql.append(") page JOIN \(model.table) \(a) ON \(a).id = page.id")
+            return try await json(sql, as: tenant)
 
         case "read_group":
             let signature = ["domain", "fields", "groupby", "offset", "limit", "orderby", "lazy"]
