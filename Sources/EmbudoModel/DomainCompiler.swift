@@ -29,9 +29,30 @@ public struct DomainCompiler: Sendable {
         case constant(Bool)
     }
 
+    /// The most JSON values a whole domain may hold, sub-domains included.
+    static let maxValues = 20_000
+
     /// Appends the condition for `domain` on `model`, whose table is aliased `alias`.
     public func compile(_ domain: JSONValue, on model: ModelDescription, alias: String, into sql: inout SQLBuilder) throws(ModelError) {
+        guard Self.size(of: domain, limit: Self.maxValues) <= Self.maxValues else {
+            throw .validation("The domain is too large")
+        }
         try render(try parse(domain), on: model, alias: alias, depth: 0, into: &sql)
+    }
+
+    /// The number of JSON values in `value`, counting stops past `limit`.
+    static func size(of value: JSONValue, limit: Int) -> Int {
+        var count = 0
+        var stack = [value]
+        while let next = stack.popLast(), count <= limit {
+            count += 1
+            switch next {
+            case .array(let values): stack += values
+            case .object(let members): stack += members.values
+            default: break
+            }
+        }
+        return count
     }
 
     // MARK: - Parsing

@@ -164,6 +164,9 @@ public struct ModelService: Sendable {
                 throw ModelError.validation("write expects a dictionary of values")
             }
             let (scalars, relations) = try split(members, model: model)
+            guard relations.isEmpty || ids.count * relations.reduce(0, { $0 + $1.1.count }) <= Self.maxCommands else {
+                throw ModelError.validation("Too many x2many commands in one call (at most \(Self.maxCommands))")
+            }
             let query = try update(ids, scalars, model: model, queries: queries, tenant: tenant)
             let count = Set(ids).count
             try await database.transaction(as: tenant) { connection in
@@ -311,6 +314,9 @@ public struct ModelService: Sendable {
         return sql.query
     }
 
+    /// The most x2many commands one call may carry.
+    static let maxCommands = 1000
+
     /// Separates stored values from one2many / many2many commands.
     func split(_ values: [String: JSONValue], model: ModelDescription) throws(ModelError) -> ([String: JSONValue], [(FieldDescription, [X2ManyCommand])]) {
         var scalars: [String: JSONValue] = [:]
@@ -322,6 +328,9 @@ public struct ModelService: Sendable {
             } else {
                 scalars[name] = value
             }
+        }
+        guard relations.reduce(0, { $0 + $1.1.count }) <= Self.maxCommands else {
+            throw .validation("Too many x2many commands in one call (at most \(Self.maxCommands))")
         }
         return (scalars, relations)
     }
