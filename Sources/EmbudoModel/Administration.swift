@@ -59,6 +59,16 @@ public struct Administration {
         _ = try connection.transaction { try $0.query(SQL.createBILogin(company: company, login: login, password: password)) }
     }
 
+    /// Creates an API key for a user and returns it; it cannot be read again.
+    public func createAPIKey(user: Int, name: String) throws -> String {
+        try connection.transaction { try $0.query(SQL.createAPIKey(user: user, name: name))[0].decode(String.self, at: 0) }
+    }
+
+    /// The id of the user with this login, if any.
+    public func user(login: String) throws -> Int? {
+        try connection.query(SQL.userByLogin(login)).map { try $0.decode(Int.self, at: 0) }.first
+    }
+
     static func company(_ row: PGRow) throws -> Company {
         let (id, name, active) = try row.decode((Int, String, Bool).self)
         return Company(id: id, name: name, active: active)
@@ -88,6 +98,9 @@ public struct Administration {
         }
         static func memberships(user: Int) -> PGQuery {
             "SELECT company_id, access_level::text FROM res_company_member WHERE user_id = \(user) ORDER BY company_id"
+        }
+        static func createAPIKey(user: Int, name: String) -> PGQuery {
+            "SELECT embudo.create_api_key(\(user), \(name))"
         }
         static func createBILogin(company: Int, login: String, password: String) -> PGQuery {
             "SELECT embudo.create_bi_login(\(company), \(login), \(password))"

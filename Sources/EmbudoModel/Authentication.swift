@@ -37,6 +37,11 @@ public struct Authenticator: Sendable {
         try await user(SQL.authenticate(userID: userID, password: password))
     }
 
+    /// The user of an API key (the JSON-2 API's bearer token), or nil.
+    public func authenticate(apiKey: String) async throws -> AuthenticatedUser? {
+        try await user(SQL.authenticate(apiKey: apiKey))
+    }
+
     private func user(_ query: PGQuery) async throws -> AuthenticatedUser? {
         try await database.withoutTenant { connection in try Self.identity(try connection.query(query)) }
     }
@@ -52,6 +57,9 @@ public struct Authenticator: Sendable {
     enum SQL {
         static func authenticate(login: String, password: String) -> PGQuery {
             "SELECT * FROM embudo.authenticate(\(login), \(password))"
+        }
+        static func authenticate(apiKey: String) -> PGQuery {
+            "SELECT * FROM embudo.authenticate_key(\(apiKey))"
         }
         static func authenticate(userID: Int, password: String) -> PGQuery {
             "SELECT * FROM embudo.authenticate_id(\(userID), \(password))"

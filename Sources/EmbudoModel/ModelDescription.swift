@@ -104,7 +104,7 @@ public struct ModelRegistry: Sendable {
 
     /// The model with this name, or the error Odoo gives ("Object X doesn't exist").
     public func model(_ name: String) throws(ModelError) -> ModelDescription {
-        guard let model = models[name] else { throw ModelError(.user, "Object \(name) doesn't exist") }
+        guard let model = models[name] else { throw ModelError(.unknownModel, "Object \(name) doesn't exist") }
         return model
     }
 }

@@ -11,6 +11,10 @@ public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible {
         case missing
         /// A business rule refused it.
         case user
+        /// No model with that name.
+        case unknownModel
+        /// The model has no method with that name.
+        case unknownMethod
     }
 
     public var kind: Kind

@@ -13,7 +13,8 @@ public enum CallResult: Sendable, Equatable {
 /// acting as the user in the companies of the call's context.
 public struct ModelService: Sendable {
     let database: Database
-    let registry: ModelRegistry
+    /// The models it serves.
+    public let registry: ModelRegistry
 
     public init(database: Database, registry: ModelRegistry = CoreModels.registry) {
         self.database = database
@@ -42,7 +43,7 @@ public struct ModelService: Sendable {
 
         switch method {
         case "search":
-            let signature = ["domain", "offset", "limit", "order", "count"]
+            let signature = Self.parameters[method] ?? []
             var sql = SQLBuilder()
             let count = arguments.value(4, "count", signature)?.isTruthy ?? false
             sql.append(count ? "SELECT count(*) FROM \(model.table) \(ModelQueries.alias)" : "SELECT \(ModelQueries.alias).id FROM \(model.table) \(ModelQueries.alias)")
@@ -60,12 +61,12 @@ public struct ModelService: Sendable {
         case "search_count":
             var sql = SQLBuilder()
             sql.append("SELECT count(*) FROM \(model.table) \(ModelQueries.alias)")
-            try queries.appendWhere(arguments.value(0, "domain", ["domain"]) ?? [], activeTest: activeTest, into: &sql)
+            try queries.appendWhere(arguments.value(0, "domain", Self.parameters[method] ?? []) ?? [], activeTest: activeTest, into: &sql)
             let query = sql.query
             return .value(try await database.transaction(as: tenant, readOnly: true) { .int(try $0.query(query)[0].decode(Int.self, at: 0)) })
 
         case "read":
-            let signature = ["ids", "fields", "load"]
+            let signature = Self.parameters[method] ?? []
             let ids = try Arguments.ids(arguments.value(0, "ids", signature))
             let fields = try queries.readableFields(try Arguments.strings(arguments.value(1, "fields", signature), "fields"))
             let classic = arguments.value(2, "load", signature)?.stringValue != "_classic_write"
@@ -78,7 +79,7 @@ public struct ModelService: Sendable {
             return try await json(sql, as: tenant)
 
         case "search_read":
-            let signature = ["domain", "fields", "offset", "limit", "order"]
+            let signature = Self.parameters[method] ?? []
             let fields = try queries.readableFields(try Arguments.strings(arguments.value(1, "fields", signature), "fields"))
             // The page's ids first, then JSON for those rows only.
             let a = ModelQueries.alias
@@ -93,7 +94,7 @@ public struct ModelService: Sendable {
             return try await json(sql, as: tenant)
 
         case "read_group":
-            let signature = ["domain", "fields", "groupby", "offset", "limit", "orderby", "lazy"]
+            let signature = Self.parameters[method] ?? []
             let groupBy: [String]
             switch arguments.value(2, "groupby", signature) {
             case .string(let one)?: groupBy = [one]
@@ -120,7 +121,7 @@ public struct ModelService: Sendable {
             return .value(fieldsGet(model))
 
         case "default_get":
-            let names = try Arguments.strings(arguments.value(0, "fields_list", ["fields_list"]), "fields_list") ?? []
+            let names = try Arguments.strings(arguments.value(0, "fields_list", Self.parameters[method] ?? []), "fields_list") ?? []
             var defaults: [String: JSONValue] = [:]
             for name in names where model.fields[name] != nil {
                 if name == "active" { defaults[name] = true }
@@ -129,7 +130,7 @@ public struct ModelService: Sendable {
             return .value(.object(defaults))
 
         case "create":
-            let argument = arguments.value(0, "vals_list", ["vals_list"]) ?? .null
+            let argument = arguments.value(0, "vals_list", Self.parameters[method] ?? []) ?? .null
             let single: Bool
             let list: [JSONValue]
             switch argument {
@@ -158,7 +159,7 @@ public struct ModelService: Sendable {
             return .value(single ? .int(ids[0]) : .array(ids.map(JSONValue.int)))
 
         case "write":
-            let signature = ["ids", "vals"]
+            let signature = Self.parameters[method] ?? []
             let ids = try Arguments.ids(arguments.value(0, "ids", signature))
             guard case .object(let members)? = arguments.value(1, "vals", signature) else {
                 throw ModelError.validation("write expects a dictionary of values")
@@ -180,7 +181,7 @@ public struct ModelService: Sendable {
             return .value(true)
 
         case "unlink":
-            let ids = try Arguments.ids(arguments.value(0, "ids", ["ids"]))
+            let ids = try Arguments.ids(arguments.value(0, "ids", Self.parameters[method] ?? []))
             var sql = SQLBuilder()
             sql.append("DELETE FROM \(model.table) \(ModelQueries.alias) WHERE \(ModelQueries.alias).id = ANY (")
             sql.bind(PGArrayLiteral.join(ids.map(String.init)))
@@ -205,7 +206,7 @@ public struct ModelService: Sendable {
             return .value(true)
 
         case "name_search":
-            let signature = ["name", "args", "operator", "limit"]
+            let signature = Self.parameters[method] ?? []
             let name = arguments.value(0, "name", signature)?.stringValue ?? ""
             let op = arguments.value(2, "operator", signature)?.stringValue ?? "ilike"
             var domain = arguments.value(1, "args", signature)?.arrayValue ?? []
@@ -222,7 +223,7 @@ public struct ModelService: Sendable {
             return try await json(sql, as: tenant)
 
         case "name_create":
-            guard let name = arguments.value(0, "name", ["name"])?.stringValue, !name.isEmpty else {
+            guard let name = arguments.value(0, "name", Self.parameters[method] ?? [])?.stringValue, !name.isEmpty else {
                 throw ModelError.validation("name_create expects a name")
             }
             let statement = try insert([model.recordName: .string(name)], model: model, queries: queries, tenant: tenant)
@@ -230,7 +231,7 @@ public struct ModelService: Sendable {
             return .value([.int(id), .string(name)])
 
         case "exists":
-            let ids = try Arguments.ids(arguments.value(0, "ids", ["ids"]))
+            let ids = try Arguments.ids(arguments.value(0, "ids", Self.parameters[method] ?? []))
             var sql = SQLBuilder()
             sql.append("SELECT id FROM \(model.table) WHERE id = ANY (")
             sql.bind(PGArrayLiteral.join(ids.map(String.init)))
@@ -243,7 +244,7 @@ public struct ModelService: Sendable {
             })
 
         case "copy":
-            let signature = ["id", "default"]
+            let signature = Self.parameters[method] ?? []
             guard let id = try Arguments.ids(arguments.value(0, "id", signature)).first else { throw ModelError.validation("copy expects an id") }
             var overrides: [String: JSONValue] = [:]
             if case .object(let members)? = arguments.value(1, "default", signature) { overrides = members }
@@ -267,11 +268,29 @@ public struct ModelService: Sendable {
             return .value(["lang": .string(user.lang), "tz": .string(user.tz), "uid": .int(user.id)])
 
         default:
-            throw ModelError(.validation, "The method \(model.name).\(method) does not exist")
+            throw ModelError(.unknownMethod, "The method \(model.name).\(method) does not exist")
         }
     }
 
-    static let writingMethods: Set<String> = ["create", "write", "unlink", "copy", "name_create"]
+    /// The parameters of each method, in order, with Odoo's names (JSON-2 clients pass them by name).
+    public static let parameters: [String: [String]] = [
+        "search": ["domain", "offset", "limit", "order", "count"],
+        "search_count": ["domain"],
+        "read": ["ids", "fields", "load"],
+        "search_read": ["domain", "fields", "offset", "limit", "order"],
+        "read_group": ["domain", "fields", "groupby", "offset", "limit", "orderby", "lazy"],
+        "fields_get": ["allfields", "attributes"],
+        "default_get": ["fields_list"],
+        "create": ["vals_list"],
+        "write": ["ids", "vals"],
+        "unlink": ["ids"],
+        "name_search": ["name", "args", "operator", "limit"],
+        "name_create": ["name"],
+        "exists": ["ids"],
+        "copy": ["id", "default"],
+    ]
+
+    public static let writingMethods: Set<String> = ["create", "write", "unlink", "copy", "name_create"]
 
     private func json(_ sql: SQLBuilder, as tenant: TenantContext) async throws -> CallResult {
         let query = sql.query
@@ -388,7 +407,8 @@ public struct ModelService: Sendable {
         return TenantContext(userID: user.id, companyIDs: ids)
     }
 
-    func fieldsGet(_ model: ModelDescription) -> JSONValue {
+    /// Odoo's `fields_get` answer for a model.
+    public func fieldsGet(_ model: ModelDescription) -> JSONValue {
         var result: [String: JSONValue] = [:]
         for field in model.fields.values {
             var attributes: [String: JSONValue] = [

@@ -13,7 +13,8 @@ public struct RPCDispatcher: Sendable {
     /// The name clients give as `db` (the PostgreSQL database's name).
     public let databaseName: String
     let authenticator: Authenticator
-    let models: ModelService
+    /// The model layer the `object` service calls.
+    public let models: ModelService
     let credentials = CredentialsCache()
     let throttle = LoginThrottle()
     let logger: Logger

@@ -86,7 +86,8 @@ extension RPCFault {
         case .validation: self = .validationError(error.message)
         case .access: self = .accessError(error.message)
         case .missing: self = .missingError(error.message)
-        case .user: self = .userError(error.message)
+        case .user, .unknownModel: self = .userError(error.message)
+        case .unknownMethod: self = .methodNotFound(error.message)
         }
     }
 

@@ -35,7 +35,7 @@ public func buildApplication(
         databaseName: databaseName, authenticator: Authenticator(database: database), models: models, logger: logger
     )
     let web = WebSessionDispatcher(rpc: dispatcher, sessions: Sessions(database: database), models: models)
-    RPCRoutes(dispatcher: dispatcher, web: web).register(on: router)
+    RPCRoutes(dispatcher: dispatcher, web: web, json2: JSON2Dispatcher(rpc: dispatcher)).register(on: router)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Embudo"),

@@ -1,5 +1,6 @@
 import EmbudoModel
 import EmbudoRPC
+import HTTPTypes
 import Hummingbird
 import NIOCore
 
@@ -8,6 +9,7 @@ import NIOCore
 struct RPCRoutes: Sendable {
     let dispatcher: RPCDispatcher
     let web: WebSessionDispatcher
+    let json2: JSON2Dispatcher
 
     /// The cookie that carries the web session.
     static let sessionCookie = "session_id"
@@ -47,6 +49,24 @@ struct RPCRoutes: Sendable {
         router.post("/web/dataset/call_kw") { request, _ in
             await Self.respond(to: request) { await web.callKW($0, token: request.cookies[Self.sessionCookie]?.value) }
         }
+        router.post("/json/2/:model/:method") { request, context in
+            var request = request
+            let body = (try? await request.collectBody(upTo: Self.maxBodySize)).map { Array(buffer: $0) }
+            guard let body else {
+                return Self.response(json2: JSON2Dispatcher.fault(413, .badRequest("The request body is larger than \(Self.maxBodySize) bytes")))
+            }
+            let answer = await json2.call(
+                model: context.parameters.get("model") ?? "", method: context.parameters.get("method") ?? "", body: body,
+                authorization: request.headers[.authorization], database: request.headers[.odooDatabase],
+                client: context.clientAddress
+            )
+            return Self.response(json2: answer)
+        }
+        router.get("/doc-bearer/:file") { _, context in
+            let file = context.parameters.get("file") ?? ""
+            guard file.hasSuffix(".json") else { return Self.response(json2: JSON2Dispatcher.fault(404, .missingError("Not found"))) }
+            return Self.response(json2: json2.documentation(model: String(file.dropLast(5))))
+        }
         router.post("/web/dataset/call_kw/**") { request, _ in
             await Self.respond(to: request) { await web.callKW($0, token: request.cookies[Self.sessionCookie]?.value) }
         }
@@ -69,6 +89,14 @@ struct RPCRoutes: Sendable {
         return json(answer)
     }
 
+    static func response(json2 answer: JSON2Dispatcher.Answer) -> Response {
+        Response(
+            status: .init(code: answer.status),
+            headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: answer.body))
+        )
+    }
+
     static func json(_ answer: [UInt8]) -> Response {
         Response(
             status: .ok,
@@ -76,4 +104,9 @@ struct RPCRoutes: Sendable {
             body: .init(byteBuffer: ByteBuffer(bytes: answer))
         )
     }
+}
+
+extension HTTPField.Name {
+    /// JSON-2's optional database header.
+    static let odooDatabase = HTTPField.Name("X-Odoo-Database")!
 }

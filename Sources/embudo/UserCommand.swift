@@ -7,8 +7,35 @@ struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Manage users.",
-        subcommands: [Create.self]
+        subcommands: [Create.self, APIKey.self]
     )
+
+    /// `embudo user api-key create --login L --name N`.
+    struct APIKey: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "api-key", abstract: "Manage API keys.", subcommands: [CreateKey.self])
+    }
+
+    struct CreateKey: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "create",
+            abstract: "Create an API key for a user; it is printed once, on the last line, and usable wherever the password is."
+        )
+
+        @Option(help: "The user's login.") var login: String
+        @Option(help: "What the key is for (shown in the key list).") var name: String
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let userLogin = login
+            let key = try database.withAdministration { administration in
+                guard let user = try administration.user(login: userLogin) else { throw CommandError("there is no user \(userLogin)") }
+                return try administration.createAPIKey(user: user, name: name)
+            }
+            print("API key \"\(name)\" for \(login) (shown only now):")
+            print(key)
+        }
+    }
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -46,7 +46,13 @@ def server():
             raise RuntimeError("the server did not start: " + open(os.path.join(home, "server.log")).read())
         note = pathlib.Path(home, "cluster", "demo-login.txt").read_text()
         password = dict(line.split(": ", 1) for line in note.strip().splitlines())["password"]
-        yield {"url": url, "port": port, "db": "embudo", "login": "admin", "password": password}
+        created = subprocess.run(
+            [str(binary), "user", "api-key", "create", "--login", "admin", "--name", "client tests",
+             "--embedded-directory", os.path.join(home, "cluster")],
+            cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+        )
+        api_key = created.stdout.strip().splitlines()[-1]
+        yield {"url": url, "port": port, "db": "embudo", "login": "admin", "password": password, "api_key": api_key}
     finally:
         process.send_signal(signal.SIGTERM)
         try:

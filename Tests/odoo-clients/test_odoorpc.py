@@ -30,8 +30,8 @@ def test_odoorpc_cycle(server):
 
     contact.email = "ana.perez@acme.example"
     assert Partner.read([contact_id], ["email"])[0]["email"] == "ana.perez@acme.example"
-    Partner.write([other_id], {"city": "Quito"})
-    assert Partner.search_count([("city", "=", "Quito")]) == 1
+    Partner.write([other_id], {"city": "Cuenca"})
+    assert Partner.search_count([("city", "=", "Cuenca")]) == 1
 
     Partner.unlink([other_id])
     assert Partner.search([("id", "=", other_id)]) == []

@@ -1,0 +1,103 @@
+import EmbudoModel
+import Logging
+import PGClient
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Odoo 19's JSON-2 API: `POST /json/2/<model>/<method>` with `Authorization: bearer <api key>`, an
+/// optional `X-Odoo-Database`, named arguments in the body (`ids`, `context`, and the method's
+/// parameters, e.g. `vals_list` for `create`). Answers are the bare JSON result; errors use HTTP status
+/// codes (401 bad key, 403 not allowed, 404 unknown model, method or record, 422 invalid arguments) with
+/// Odoo's exception object as the body.
+public struct JSON2Dispatcher: Sendable {
+    let rpc: RPCDispatcher
+
+    public init(rpc: RPCDispatcher) {
+        self.rpc = rpc
+    }
+
+    /// An HTTP answer.
+    public struct Answer: Sendable {
+        public var status: Int
+        public var body: [UInt8]
+    }
+
+    public func call(
+        model: String, method: String, body: [UInt8], authorization: String?, database: String?, client: String?
+    ) async -> Answer {
+        do {
+            if let database, database != rpc.databaseName { return Self.fault(404, .missingError("Database \(database) not found")) }
+            guard let authorization, authorization.lowercased().hasPrefix("bearer "),
+                  case let key = String(authorization.dropFirst("bearer ".count)).trimmingSpaces(), !key.isEmpty
+            else {
+                return Self.fault(401, .accessDenied("Missing or malformed Authorization: bearer <api key>"))
+            }
+            guard let user = try await rpc.verify(login: "api-key", client: client, { try await rpc.authenticator.authenticate(apiKey: key) }) else {
+                return Self.fault(401, .accessDenied("Invalid API key"))
+            }
+            guard JSONRPCEnvelope.depth(of: body) <= JSONRPCEnvelope.maxDepth else {
+                return Self.fault(400, .badRequest("The request nests too deeply"))
+            }
+            var named: [String: JSONValue] = [:]
+            if !body.isEmpty {
+                guard case .object(let members) = try? JSONDecoder().decode(JSONValue.self, from: Data(body)) else {
+                    return Self.fault(400, .badRequest("The body must be a JSON object of named arguments"))
+                }
+                named = members
+            }
+            switch try await rpc.models.call(model, method, args: [], kwargs: named, user: user) {
+            case .value(let value): return Answer(status: 200, body: JSONRPCEnvelope.encode(value))
+            case .json(let text): return Answer(status: 200, body: Array(text.utf8))
+            }
+        } catch let error as ModelError {
+            let status: Int
+            switch error.kind {
+            case .unknownModel, .unknownMethod, .missing: status = 404
+            case .access: status = 403
+            case .validation, .user: status = 422
+            }
+            return Self.fault(status, RPCFault(error))
+        } catch let error as PGError {
+            guard let fault = RPCFault(error) else {
+                rpc.logger.error("JSON-2 call failed", metadata: ["error": "\(error.debugDescription)"])
+                return Self.fault(500, .internalError)
+            }
+            return Self.fault(fault.name == "odoo.exceptions.AccessError" ? 403 : 422, fault)
+        } catch let fault as RPCFault {
+            return Self.fault(fault.name == "odoo.exceptions.AccessDenied" ? 401 : 422, fault)
+        } catch {
+            rpc.logger.error("JSON-2 call failed", metadata: ["error": "\(String(reflecting: error))"])
+            return Self.fault(500, .internalError)
+        }
+    }
+
+    /// `/doc-bearer/<model>.json`: the model's fields and each method's parameter names, in order, so that
+    /// clients can map positional arguments to names.
+    public func documentation(model name: String) -> Answer {
+        guard let model = rpc.models.registry.models[name] else { return Self.fault(404, .missingError("Object \(name) doesn't exist")) }
+        var methods: [String: JSONValue] = [:]
+        for (method, parameters) in ModelService.parameters where !(model.isReadOnly && ModelService.writingMethods.contains(method)) {
+            methods[method] = ["parameters": .array(parameters.map(JSONValue.string))]
+        }
+        return Answer(status: 200, body: JSONRPCEnvelope.encode([
+            "model": .string(model.name), "fields": rpc.models.fieldsGet(model), "methods": .object(methods),
+        ]))
+    }
+
+    /// An error answer with Odoo's exception object as the body.
+    public static func fault(_ status: Int, _ fault: RPCFault) -> Answer {
+        Answer(status: status, body: JSONRPCEnvelope.encode(fault.json["data"] ?? .null))
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var text = Substring(self)
+        while text.first == " " { text.removeFirst() }
+        while text.last == " " { text.removeLast() }
+        return String(text)
+    }
+}
