@@ -264,6 +264,24 @@ public struct ModelService: Sendable {
             let statement = try insert(values, model: model, queries: queries, tenant: tenant)
             return .value(.int(try await database.transaction(as: tenant) { try $0.query(statement)[0].decode(Int.self, at: 0) }))
 
+        case "check_object_reference" where model.name == "ir.model.data", "xmlid_to_res_model_res_id" where model.name == "ir.model.data":
+            guard let module = args.first?.stringValue ?? kwargs["module"]?.stringValue,
+                  let name = (args.count > 1 ? args[1].stringValue : nil) ?? kwargs["xml_id"]?.stringValue
+            else {
+                throw ModelError.validation("\(method) expects a module and an external id")
+            }
+            var sql = SQLBuilder()
+            sql.append("SELECT model, res_id FROM ir_model_data WHERE module = ")
+            sql.bind(module)
+            sql.append(" AND name = ")
+            sql.bind(name)
+            let query = sql.query
+            let found = try await database.transaction(as: tenant, readOnly: true) { connection in
+                try connection.query(query).map { try $0.decode((String, Int).self) }.first
+            }
+            guard let (modelName, id) = found else { throw ModelError(.user, "External ID not found in the system: \(module).\(name)") }
+            return .value([.string(modelName), .int(id)])
+
         case "context_get" where model.name == "res.users":
             return .value(["lang": .string(user.lang), "tz": .string(user.tz), "uid": .int(user.id)])
 

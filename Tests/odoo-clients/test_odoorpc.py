@@ -65,3 +65,21 @@ def test_external_api_calls(server):
                        [[["name", "=", "x'); DROP TABLE res_partner; --"]]], {"order": "name"})
     assert injected["result"] == []
     assert jsonrpc(url, "object", "execute_kw", db, uid, server["password"], "res.partner", "search_count", [[]])["result"] >= 1
+
+
+def test_reference_data_and_external_ids(server):
+    odoo = odoorpc.ODOO("127.0.0.1", port=server["port"])
+    odoo.login(server["db"], server["login"], server["password"])
+    mexico = odoo.env.ref("base.mx")
+    assert mexico.name == "Mexico" and mexico.code == "MX"
+    assert mexico.currency_id.name == "MXN"
+    assert odoo.env["res.country.state"].search_count([("country_id.code", "=", "MX")]) >= 32
+    assert odoo.env.ref("base.USD").symbol == "$"
+    assert odoo.env.ref("base.lang_es").code == "es_ES"
+    Partner = odoo.env["res.partner"]
+    jalisco = odoo.env["res.country.state"].search([("code", "=", "JAL"), ("country_id", "=", mexico.id)])
+    partner_id = Partner.create({"name": "Tequila SA", "country_id": mexico.id, "state_id": jalisco[0]})
+    assert Partner.browse(partner_id).state_id.name == "Jalisco"
+    assert Partner.search([("country_id.code", "=", "MX")]) == [partner_id]
+    with pytest.raises(odoorpc.error.RPCError):
+        odoo.env["res.country"].create({"name": "Atlantis", "code": "AT"})

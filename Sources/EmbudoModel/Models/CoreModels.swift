@@ -40,6 +40,8 @@ public enum CoreModels {
             FieldDescription("lang", .char, string: "Language"),
             FieldDescription("comment", .text, string: "Notes"),
             FieldDescription("function", .char, string: "Job Position"),
+            FieldDescription("country_id", .many2one, string: "Country", relation: "res.country"),
+            FieldDescription("state_id", .many2one, string: "State", relation: "res.country.state"),
             FieldDescription("vat", .char, string: "Tax ID"),
             FieldDescription(
                 "category_id", .many2many, string: "Tags", relation: "res.partner.category",
@@ -72,6 +74,60 @@ public enum CoreModels {
         ]
     )
 
+    public static let currency = ModelDescription(
+        name: "res.currency", table: "res_currency", order: "active desc, name", isReadOnly: true, hasAuditColumns: false,
+        fields: [
+            FieldDescription("name", .char, string: "Currency", required: true),
+            FieldDescription("full_name", .char, string: "Name"),
+            FieldDescription("symbol", .char, string: "Symbol"),
+            FieldDescription("rounding", .float, string: "Rounding Factor"),
+            FieldDescription("decimal_places", .integer, string: "Decimal Places"),
+            FieldDescription("active", .boolean, string: "Active"),
+        ]
+    )
+
+    public static let country = ModelDescription(
+        name: "res.country", table: "res_country", order: "name", isReadOnly: true, hasAuditColumns: false,
+        fields: [
+            FieldDescription("name", .char, string: "Country Name", required: true),
+            FieldDescription("code", .char, string: "Country Code"),
+            FieldDescription("currency_id", .many2one, string: "Currency", relation: "res.currency"),
+            FieldDescription("state_ids", .one2many, string: "States", relation: "res.country.state", inverseName: "country_id"),
+        ]
+    )
+
+    public static let countryState = ModelDescription(
+        name: "res.country.state", table: "res_country_state", order: "name", isReadOnly: true, hasAuditColumns: false,
+        fields: [
+            FieldDescription("name", .char, string: "State Name", required: true),
+            FieldDescription("code", .char, string: "State Code", required: true),
+            FieldDescription("country_id", .many2one, string: "Country", required: true, relation: "res.country"),
+        ]
+    )
+
+    public static let lang = ModelDescription(
+        name: "res.lang", table: "res_lang", order: "active desc, name", isReadOnly: true, hasAuditColumns: false,
+        fields: [
+            FieldDescription("name", .char, string: "Name", required: true),
+            FieldDescription("code", .char, string: "Locale Code", required: true),
+            FieldDescription("iso_code", .char, string: "ISO code"),
+            FieldDescription("direction", .selection, string: "Direction", selection: [["ltr", "Left-to-Right"], ["rtl", "Right-to-Left"]]),
+            FieldDescription("active", .boolean, string: "Active"),
+        ]
+    )
+
+    public static let modelData = ModelDescription(
+        name: "ir.model.data", table: "ir_model_data", recordName: "name", order: "module, name", isReadOnly: true, hasAuditColumns: false,
+        fields: [
+            FieldDescription("module", .char, string: "Module", required: true),
+            FieldDescription("name", .char, string: "External Identifier", required: true),
+            FieldDescription("model", .char, string: "Model Name", required: true),
+            FieldDescription("res_id", .integer, string: "Record ID"),
+        ]
+    )
+
     /// Every model described so far (each also has its row in the `ir_model` table).
-    public static let registry = ModelRegistry([company, users, partner, partnerCategory, model])
+    public static let registry = ModelRegistry([
+        company, users, partner, partnerCategory, model, currency, country, countryState, lang, modelData,
+    ])
 }
