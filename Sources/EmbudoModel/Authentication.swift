@@ -9,12 +9,24 @@ public struct AuthenticatedUser: Sendable, Hashable {
     public var tz: String
     public var lang: String
     public var memberships: [Membership]
+    /// The stamp of the credentials this user was verified with, when they may be cached.
+    public var credentialStamp: String?
+
+    public init(id: Int, login: String, name: String, tz: String, lang: String, memberships: [Membership], credentialStamp: String? = nil) {
+        self.id = id
+        self.login = login
+        self.name = name
+        self.tz = tz
+        self.lang = lang
+        self.memberships = memberships
+        self.credentialStamp = credentialStamp
+    }
 
     /// The context for acting in all the user's companies (or the given subset of them).
     public func context(companies: [Int]? = nil) -> TenantContext {
         let allowed = memberships.map(\.companyID)
         let chosen = companies.map { wanted in wanted.filter(allowed.contains) } ?? allowed
-        return TenantContext(userID: id, companyIDs: chosen)
+        return TenantContext(userID: id, companyIDs: chosen, credentialStamp: credentialStamp)
     }
 }
 
@@ -32,7 +44,8 @@ public struct Authenticator: Sendable {
         try await user(SQL.authenticate(login: login, password: password))
     }
 
-    /// The user with this id and password (how Odoo's `object` service calls arrive), or nil.
+    /// The user with this id and password (how Odoo's `object` service calls arrive), or nil. The user
+    /// carries the stamp of these credentials, so that a cached verification can be re-checked cheaply.
     public func authenticate(userID: Int, password: String) async throws -> AuthenticatedUser? {
         try await user(SQL.authenticate(userID: userID, password: password))
     }
@@ -49,9 +62,15 @@ public struct Authenticator: Sendable {
     /// The user in a row of `embudo.identity`'s shape, or nil for no row.
     static func identity(_ rows: PGResult) throws -> AuthenticatedUser? {
         guard rows.count > 0 else { return nil }
-        let (id, login, name, tz, lang, companies, levels) = try rows[0].decode((Int, String, String, String, String, [Int], [String]).self)
-        let memberships = zip(companies, levels).map { Membership(companyID: $0, access: AccessLevel(rawValue: $1) ?? .own) }
-        return AuthenticatedUser(id: id, login: login, name: name, tz: tz, lang: lang, memberships: memberships)
+        let row = rows[0]
+        let memberships = zip(try row.decode([Int].self, at: 5), try row.decode([String].self, at: 6)).map {
+            Membership(companyID: $0, access: AccessLevel(rawValue: $1) ?? .own)
+        }
+        return AuthenticatedUser(
+            id: try row.decode(Int.self, at: 0), login: try row.decode(String.self, at: 1), name: try row.decode(String.self, at: 2),
+            tz: try row.decode(String.self, at: 3), lang: try row.decode(String.self, at: 4), memberships: memberships,
+            credentialStamp: row.result.columnCount > 7 ? try row.decode(String?.self, at: 7) : nil
+        )
     }
 
     enum SQL {
@@ -62,7 +81,7 @@ public struct Authenticator: Sendable {
             "SELECT * FROM embudo.authenticate_key(\(apiKey))"
         }
         static func authenticate(userID: Int, password: String) -> PGQuery {
-            "SELECT * FROM embudo.authenticate_id(\(userID), \(password))"
+            "SELECT i.*, embudo.credential_stamp(i.id) FROM embudo.authenticate_id(\(userID), \(password)) i"
         }
     }
 }

@@ -414,7 +414,7 @@ public struct ModelService: Sendable {
         let memberships = user.memberships.map(\.companyID)
         guard let first = memberships.first else { throw ModelError(.access, "You have access to no company.") }
         guard let requested = context["allowed_company_ids"]?.arrayValue, !requested.isEmpty else {
-            return TenantContext(userID: user.id, companyIDs: [first])
+            return TenantContext(userID: user.id, companyIDs: [first], credentialStamp: user.credentialStamp)
         }
         let ids = try requested.map { (value) throws(ModelError) -> Int in
             guard let id = value.intValue, memberships.contains(id) else {
@@ -422,7 +422,7 @@ public struct ModelService: Sendable {
             }
             return id
         }
-        return TenantContext(userID: user.id, companyIDs: ids)
+        return TenantContext(userID: user.id, companyIDs: ids, credentialStamp: user.credentialStamp)
     }
 
     /// Odoo's `fields_get` answer for a model.

@@ -5,8 +5,10 @@ import Synchronization
 /// every call, do not pay for bcrypt on every call.
 ///
 /// Passwords are not kept: an entry holds a keyed hash of the password (Swift's `Hasher`, seeded at
-/// random per process), which cannot be reversed or computed outside this process. Entries expire after
-/// ``timeToLive``, so a changed password or a disabled user takes effect within that time.
+/// random per process), which cannot be reversed or computed outside this process. Each call made with
+/// cached credentials also carries their stamp, which PostgreSQL checks in the call's first statement,
+/// so a changed password, a revoked key or a disabled user stops the next call; entries also expire
+/// after ``timeToLive``.
 final class CredentialsCache: Sendable {
     struct Entry {
         var fingerprint: Int
@@ -38,6 +40,11 @@ final class CredentialsCache: Sendable {
             guard let entry = entries[userID], entry.fingerprint == fingerprint, entry.expires > now else { return nil }
             return entry.user
         }
+    }
+
+    /// Drops a user's entry.
+    func forget(_ userID: Int) {
+        _ = entries.withLock { $0.removeValue(forKey: userID) }
     }
 
     /// Remembers a verified pair.

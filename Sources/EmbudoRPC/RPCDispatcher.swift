@@ -124,7 +124,13 @@ public struct RPCDispatcher: Sendable {
             default: throw RPCFault.validationError("execute_kw expects kwargs as a dictionary")
             }
         }
-        return try await models.call(model, name, args: positional, kwargs: keywords, user: user)
+        do {
+            return try await models.call(model, name, args: positional, kwargs: keywords, user: user)
+        } catch let error as PGError where error.sqlState == "28P01" {
+            // The cached credentials were changed (password, keys, user disabled) since they were verified.
+            credentials.forget(uid)
+            throw RPCFault.accessDenied()
+        }
     }
 
     /// Runs a password check unless the login or address is throttled, and counts the outcome.

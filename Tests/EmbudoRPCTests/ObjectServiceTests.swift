@@ -4,6 +4,7 @@ import EmbudoRPC
 import EmbudoTestSupport
 import Foundation
 import Logging
+import PGClient
 import Testing
 
 @Suite("JSON-RPC object service on res.partner")
@@ -187,6 +188,16 @@ struct ObjectServiceTests {
 
         let bad = try await kw("res.partner", "write", [[.int(acme)], ["category_id": [[9, 1]]]])
         #expect(bad["error"]?["data"]?["name"] == "odoo.exceptions.ValidationError")
+    }
+
+    @Test func aChangedPasswordStopsCachedCredentialsAtTheNextCall() async throws {
+        defer { db.shutdown() }
+        #expect(try await kw("res.partner", "search_count", [[]])["result"] == 0)  // verified, now cached
+        let admin = try database.adminConnection()
+        try admin.query("SELECT embudo.set_password(\(uid), \("a-new-secret-2"))")
+        let stale = try await kw("res.partner", "search_count", [[]])
+        #expect(stale["error"]?["data"]?["name"] == "odoo.exceptions.AccessDenied")
+        #expect(try await kw("res.partner", "search_count", [[]], password: "a-new-secret-2")["result"] == 0)
     }
 
     @Test func fieldsGetAndContextGet() async throws {
