@@ -32,6 +32,13 @@ public struct ModelService: Sendable {
             throw ModelError(.access, "Private methods (such as \(modelName).\(method)) cannot be called remotely.")
         }
         let model = try registry.model(modelName)
+        if model.name == "res.users", method == "create" || method == "set_access_level" {
+            let context = kwargs["context"] ?? .object([:])
+            let tenant = try Self.tenant(for: user, context: context)
+            if let result = try await userAdministration(method, arguments: Arguments(args: args, kwargs: kwargs), tenant: tenant) {
+                return result
+            }
+        }
         if model.isReadOnly && Self.writingMethods.contains(method) {
             throw ModelError(.access, "\(model.name) records cannot be changed.")
         }
@@ -306,6 +313,7 @@ public struct ModelService: Sendable {
         "name_create": ["name"],
         "exists": ["ids"],
         "copy": ["id", "default"],
+        "set_access_level": ["ids", "level"],
     ]
 
     public static let writingMethods: Set<String> = ["create", "write", "unlink", "copy", "name_create"]

@@ -92,12 +92,3 @@ public struct JSON2Dispatcher: Sendable {
         Answer(status: status, body: JSONRPCEnvelope.encode(fault.json["data"] ?? .null))
     }
 }
-
-extension String {
-    func trimmingSpaces() -> String {
-        var text = Substring(self)
-        while text.first == " " { text.removeFirst() }
-        while text.last == " " { text.removeLast() }
-        return String(text)
-    }
-}
