@@ -78,7 +78,9 @@ def test_reference_data_and_external_ids(server):
     assert odoo.env.ref("base.lang_es").code == "es_ES"
     Partner = odoo.env["res.partner"]
     jalisco = odoo.env["res.country.state"].search([("code", "=", "JAL"), ("country_id", "=", mexico.id)])
-    partner_id = Partner.create({"name": "Tequila SA", "country_id": mexico.id, "state_id": jalisco[0]})
+    doctor = odoo.env.ref("base.res_partner_title_doctor")
+    partner_id = Partner.create({"name": "Tequila SA", "country_id": mexico.id, "state_id": jalisco[0], "title": doctor.id})
+    assert Partner.browse(partner_id).title.shortcut == "Dr."
     assert Partner.browse(partner_id).state_id.name == "Jalisco"
     assert Partner.search([("country_id.code", "=", "MX")]) == [partner_id]
     with pytest.raises(odoorpc.error.RPCError):

@@ -40,6 +40,7 @@ public enum CoreModels {
             FieldDescription("lang", .char, string: "Language"),
             FieldDescription("comment", .text, string: "Notes"),
             FieldDescription("function", .char, string: "Job Position"),
+            FieldDescription("title", .many2one, string: "Title", relation: "res.partner.title"),
             FieldDescription("country_id", .many2one, string: "Country", relation: "res.country"),
             FieldDescription("state_id", .many2one, string: "State", relation: "res.country.state"),
             FieldDescription("vat", .char, string: "Tax ID"),
@@ -116,6 +117,14 @@ public enum CoreModels {
         ]
     )
 
+    public static let partnerTitle = ModelDescription(
+        name: "res.partner.title", table: "res_partner_title", order: "name", isReadOnly: true, hasAuditColumns: false,
+        fields: [
+            FieldDescription("name", .char, string: "Title", required: true),
+            FieldDescription("shortcut", .char, string: "Abbreviation"),
+        ]
+    )
+
     public static let modelData = ModelDescription(
         name: "ir.model.data", table: "ir_model_data", recordName: "name", order: "module, name", isReadOnly: true, hasAuditColumns: false,
         fields: [
@@ -128,6 +137,6 @@ public enum CoreModels {
 
     /// Every model described so far (each also has its row in the `ir_model` table).
     public static let registry = ModelRegistry([
-        company, users, partner, partnerCategory, model, currency, country, countryState, lang, modelData,
+        company, users, partner, partnerCategory, partnerTitle, model, currency, country, countryState, lang, modelData,
     ])
 }
