@@ -45,6 +45,17 @@ public final class Database: Sendable {
         try await pool.transaction(prelude: [context.statement(timeout: statementTimeout)], readOnly: readOnly, body)
     }
 
+    /// Runs one statement acting as `context`, in a transaction of its own that travels in one round trip
+    /// (`BEGIN`, context, statement, `COMMIT`); `decode` reads the result.
+    public func single<T: Sendable>(
+        _ query: PGQuery,
+        as context: TenantContext,
+        readOnly: Bool = true,
+        _ decode: @escaping @Sendable (PGResult) throws -> T
+    ) async throws -> T {
+        try await pool.single(query, prelude: [context.statement(timeout: statementTimeout)], readOnly: readOnly, decode)
+    }
+
     /// Runs `body` in a transaction with no tenant context: tenant tables show no rows. For looking up
     /// identities (log in) and for health checks.
     public func withoutTenant<T: Sendable>(

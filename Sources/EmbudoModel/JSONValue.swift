@@ -107,6 +107,6 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
 extension JSONValue {
     /// Parses JSON text (as PostgreSQL prints `jsonb`).
     public init(jsonText: String) throws {
-        self = try JSONDecoder().decode(JSONValue.self, from: Data(jsonText.utf8))
+        self = try JSONValue.parse(Array(jsonText.utf8))
     }
 }

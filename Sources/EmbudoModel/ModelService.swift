@@ -59,18 +59,15 @@ public struct ModelService: Sendable {
                 sql.append(" ORDER BY " + (try queries.orderBy(arguments.value(3, "order", signature)?.stringValue)))
                 queries.appendPage(limit: try arguments.limit(2, signature), offset: try arguments.offset(1, signature), into: &sql)
             }
-            let query = sql.query
-            return .value(try await database.transaction(as: tenant, readOnly: true) { connection in
-                let rows = try connection.query(query)
-                return count ? .int(try rows[0].decode(Int.self, at: 0)) : .array(try rows.map { .int(try $0.decode(Int.self, at: 0)) })
+            return .value(try await database.single(sql.query, as: tenant) { rows in
+                count ? .int(try rows[0].decode(Int.self, at: 0)) : .array(try rows.map { .int(try $0.decode(Int.self, at: 0)) })
             })
 
         case "search_count":
             var sql = SQLBuilder()
             sql.append("SELECT count(*) FROM \(model.table) \(ModelQueries.alias)")
             try queries.appendWhere(arguments.value(0, "domain", Self.parameters[method] ?? []) ?? [], activeTest: activeTest, into: &sql)
-            let query = sql.query
-            return .value(try await database.transaction(as: tenant, readOnly: true) { .int(try $0.query(query)[0].decode(Int.self, at: 0)) })
+            return .value(try await database.single(sql.query, as: tenant) { .int(try $0[0].decode(Int.self, at: 0)) })
 
         case "read":
             let signature = Self.parameters[method] ?? []
@@ -319,8 +316,7 @@ public struct ModelService: Sendable {
     public static let writingMethods: Set<String> = ["create", "write", "unlink", "copy", "name_create"]
 
     private func json(_ sql: SQLBuilder, as tenant: TenantContext) async throws -> CallResult {
-        let query = sql.query
-        return .json(try await database.transaction(as: tenant, readOnly: true) { try $0.query(query)[0].decode(String.self, at: 0) })
+        .json(try await database.single(sql.query, as: tenant) { try $0[0].decode(String.self, at: 0) })
     }
 
     func insert(_ values: [String: JSONValue], model: ModelDescription, queries: ModelQueries, tenant: TenantContext) throws(ModelError) -> PGQuery {

@@ -43,7 +43,7 @@ public struct JSON2Dispatcher: Sendable {
             }
             var named: [String: JSONValue] = [:]
             if !body.isEmpty {
-                guard case .object(let members) = try? JSONDecoder().decode(JSONValue.self, from: Data(body)) else {
+                guard case .object(let members) = try? JSONValue.parse(body, maxDepth: JSONRPCEnvelope.maxDepth) else {
                     return Self.fault(400, .badRequest("The body must be a JSON object of named arguments"))
                 }
                 named = members

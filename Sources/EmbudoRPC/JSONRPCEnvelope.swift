@@ -29,7 +29,7 @@ public enum JSONRPCEnvelope {
         }
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(body))
+            value = try JSONValue.parse(body, maxDepth: maxDepth)
         } catch {
             throw .badRequest("Invalid JSON data")
         }
@@ -60,8 +60,7 @@ public enum JSONRPCEnvelope {
     }
 
     static func encode(_ value: JSONValue) -> [UInt8] {
-        // Encoding a JSONValue cannot fail: it holds only encodable cases and finite numbers.
-        Array((try? JSONEncoder().encode(value)) ?? Data(#"{"jsonrpc":"2.0","id":null}"#.utf8))
+        value.jsonBytes
     }
 
     /// The deepest nesting of `[` and `{` outside strings, found without parsing (so that a hostile body

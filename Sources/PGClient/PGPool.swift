@@ -161,6 +161,29 @@ public final class PGPool: Sendable {
         }
     }
 
+    /// Runs one statement in its own transaction on a pooled connection, `BEGIN`, prelude, statement and
+    /// `COMMIT` in a single round trip (see ``PGConnection/transaction(prelude:readOnly:single:)``), with the
+    /// same retries as ``transaction(prelude:readOnly:retries:_:)``; `decode` reads the result on the
+    /// connection's thread.
+    public func single<T: Sendable>(
+        _ query: PGQuery,
+        prelude: [PGQuery] = [],
+        readOnly: Bool = false,
+        retries: Int = 2,
+        _ decode: @escaping @Sendable (PGResult) throws -> T
+    ) async throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try await withConnection { connection in
+                    try decode(try connection.transaction(prelude: prelude, readOnly: readOnly, single: query))
+                }
+            } catch let error as PGError where attempt < retries && Self.isRetryable(error) {
+                attempt += 1
+            }
+        }
+    }
+
     /// Whether a failed transaction may run again.
     static func isRetryable(_ error: PGError) -> Bool {
         error.code.isRetryable || (error.code == .connectionLost && !error.outcomeUnknown)
