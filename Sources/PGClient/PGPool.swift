@@ -149,14 +149,9 @@ public final class PGPool: Sendable {
         retries: Int = 2,
         _ body: @escaping @Sendable (PGConnection) throws -> T
     ) async throws -> T {
-        var attempt = 0
-        while true {
-            do {
-                return try await withConnection { connection in
-                    try connection.transaction(prelude: prelude, readOnly: readOnly, body)
-                }
-            } catch let error as PGError where attempt < retries && Self.isRetryable(error) {
-                attempt += 1
+        try await retrying(retries) {
+            try await withConnection { connection in
+                try connection.transaction(prelude: prelude, readOnly: readOnly, body)
             }
         }
     }
@@ -172,14 +167,21 @@ public final class PGPool: Sendable {
         retries: Int = 2,
         _ decode: @escaping @Sendable (PGResult) throws -> T
     ) async throws -> T {
-        var attempt = 0
+        try await retrying(retries) {
+            try await withConnection { connection in
+                try decode(try connection.transaction(prelude: prelude, readOnly: readOnly, single: query))
+            }
+        }
+    }
+
+    /// Runs `attempt` again, up to `retries` times, while it fails with a retryable error.
+    private func retrying<T>(_ retries: Int, _ attempt: () async throws -> T) async throws -> T {
+        var tries = 0
         while true {
             do {
-                return try await withConnection { connection in
-                    try decode(try connection.transaction(prelude: prelude, readOnly: readOnly, single: query))
-                }
-            } catch let error as PGError where attempt < retries && Self.isRetryable(error) {
-                attempt += 1
+                return try await attempt()
+            } catch let error as PGError where tries < retries && Self.isRetryable(error) {
+                tries += 1
             }
         }
     }
