@@ -51,6 +51,17 @@ CREATE TABLE res_company_member (
 CREATE INDEX res_company_member_user ON res_company_member (user_id, company_id);
 COMMENT ON TABLE res_company_member IS 'A user''s access level in a company; no row means no access.';
 
+-- API keys, usable wherever a password is (Odoo 14+) and as JSON-2 bearer tokens; only a SHA-256 is
+-- kept (a key is 160 random bits, so a fast hash is enough). Created by `embudo user api-key create`.
+CREATE TABLE embudo.user_api_key (
+    id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    user_id int NOT NULL REFERENCES res_users (id) ON DELETE CASCADE,
+    name text NOT NULL CHECK (name <> ''),
+    key_hash bytea NOT NULL UNIQUE,
+    create_date timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX user_api_key_user ON embudo.user_api_key (user_id);
+
 -- The BI group role of each company (role names are cluster-wide, so they carry a random suffix).
 -- BI logins read it (it holds company ids and role names, both visible in pg_roles anyway).
 CREATE TABLE embudo.company_bi_role (
@@ -153,6 +164,20 @@ BEGIN
 END
 $$;
 
+-- The access rules of records every member of a company shares (contacts, tags): every member reads,
+-- creates and edits them; deleting one needs access to all documents.
+CREATE FUNCTION embudo.enable_shared_record_policies(target regclass) RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    EXECUTE format('CREATE POLICY member_read ON %s FOR SELECT USING (true)', target);
+    EXECUTE format('CREATE POLICY member_create ON %s FOR INSERT TO embudo_service WITH CHECK (true)', target);
+    EXECUTE format('CREATE POLICY member_update ON %s FOR UPDATE TO embudo_service USING (true)', target);
+    EXECUTE format('CREATE POLICY manager_delete ON %s FOR DELETE TO embudo_service '
+                   'USING (company_id = ANY ((SELECT embudo.company_ids(''all''))::int[]))', target);
+END
+$$;
+
 -- ---------------------------------------------------------------------------------------------------
 -- res_company under tenancy: a company sees itself; its administrators may rename it.
 -- ---------------------------------------------------------------------------------------------------
@@ -202,12 +227,7 @@ CREATE INDEX res_partner_name ON res_partner (company_id, name);
 COMMENT ON TABLE res_partner IS 'Contacts and customers of a company.';
 
 SELECT embudo.enable_tenancy('res_partner');
--- Every member reads, creates and edits contacts; deleting one needs access to all documents.
-CREATE POLICY member_read ON res_partner FOR SELECT USING (true);
-CREATE POLICY member_create ON res_partner FOR INSERT TO embudo_service WITH CHECK (true);
-CREATE POLICY member_update ON res_partner FOR UPDATE TO embudo_service USING (true);
-CREATE POLICY manager_delete ON res_partner FOR DELETE TO embudo_service
-    USING (company_id = ANY ((SELECT embudo.company_ids('all'))::int[]));
+SELECT embudo.enable_shared_record_policies('res_partner');
 
 -- ---------------------------------------------------------------------------------------------------
 -- Administration, run by the privileged login (embudo company create / user create); nobody else may
@@ -252,7 +272,7 @@ AS $$
     WHERE id = target_user
 $$;
 
--- Logging in: the active user with this login (or id) and password, with their memberships, or no
+-- Logging in: the active user with this login (or id) and password (or API key), with their memberships, or no
 -- row. The service may call these but cannot read password hashes, nor other users before it knows
 -- who acts. An unknown login costs one bcrypt too, so that timing does not tell which logins exist.
 -- A user's identity and memberships (internal: only the SECURITY DEFINER functions below call it).
@@ -278,6 +298,11 @@ AS $$
 DECLARE
     stored_hash text := (SELECT u.password_hash FROM public.res_users u WHERE u.id = candidate AND u.active);
 BEGIN
+    IF EXISTS (SELECT FROM embudo.user_api_key k
+               WHERE k.user_id = candidate AND k.key_hash = sha256(convert_to(password, 'UTF8'))) THEN
+        RETURN QUERY SELECT * FROM embudo.identity(candidate);
+        RETURN;
+    END IF;
     IF stored_hash IS NULL THEN
         PERFORM embudo.crypt(password, embudo.gen_salt('bf', 10));
         RETURN;

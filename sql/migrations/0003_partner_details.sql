@@ -19,11 +19,7 @@ CREATE TABLE res_partner_category (
 CREATE INDEX res_partner_category_name ON res_partner_category (company_id, name);
 COMMENT ON TABLE res_partner_category IS 'Contact tags of a company.';
 SELECT embudo.enable_tenancy('res_partner_category');
-CREATE POLICY member_read ON res_partner_category FOR SELECT USING (true);
-CREATE POLICY member_create ON res_partner_category FOR INSERT TO embudo_service WITH CHECK (true);
-CREATE POLICY member_update ON res_partner_category FOR UPDATE TO embudo_service USING (true);
-CREATE POLICY manager_delete ON res_partner_category FOR DELETE TO embudo_service
-    USING (company_id = ANY ((SELECT embudo.company_ids('all'))::int[]));
+SELECT embudo.enable_shared_record_policies('res_partner_category');
 
 -- Which contact has which tag (Odoo's table and column names). A link needs both in one company.
 CREATE TABLE res_partner_res_partner_category_rel (
