@@ -32,12 +32,16 @@ public struct FieldDescription: Sendable, Hashable {
     private var linkColumnNames: [String]?
     /// For selections: the values and their labels.
     public var selection: [[String]]
+    /// How `read_group` aggregates the field when a client names it bare (Odoo's `group_operator`).
+    public var aggregator: String
+
 
     public init(
         _ name: String, _ type: FieldType, string: String, required: Bool = false, readonly: Bool = false,
         relation: String? = nil, column: String? = nil, inverseName: String? = nil, selection: [[String]] = [],
-        linkTable: String? = nil, linkColumns: (String, String)? = nil
+        linkTable: String? = nil, linkColumns: (String, String)? = nil, aggregator: String = "sum"
     ) {
+        self.aggregator = aggregator
         self.name = name
         self.type = type
         self.string = string

@@ -45,7 +45,7 @@ struct ReadGroup {
             // "amount:sum", "total:sum(amount)", or a bare numeric field (summed, as Odoo does).
             let parts = spec.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             var name = parts[0]
-            var function = parts.count == 2 ? parts[1] : "sum"
+            var function = parts.count == 2 ? parts[1] : (model.fields[name]?.aggregator ?? "sum")
             var fieldName = name
             if let open = function.firstIndex(of: "("), function.hasSuffix(")") {
                 fieldName = String(function[function.index(after: open)..<function.index(before: function.endIndex)])

@@ -32,9 +32,10 @@ struct RPCRoutes: Sendable {
                 return answer
             }
             if let token {
-                // A new id at each login; HttpOnly so that page scripts cannot read it.
+                // A new id at each login; HttpOnly so that page scripts cannot read it, and Secure when a
+                // TLS-terminating proxy says the client came over HTTPS.
                 response.setCookie(.init(name: Self.sessionCookie, value: token, maxAge: Int(web.sessions.lifetime.components.seconds),
-                                         path: "/", httpOnly: true, sameSite: .lax))
+                                         path: "/", secure: Self.cameOverTLS(request), httpOnly: true, sameSite: .lax))
             }
             return response
         }
@@ -43,7 +44,8 @@ struct RPCRoutes: Sendable {
         }
         router.post("/web/session/destroy") { request, _ in
             var response = await Self.respond(to: request) { await web.destroy($0, token: request.cookies[Self.sessionCookie]?.value) }
-            response.setCookie(.init(name: Self.sessionCookie, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax))
+            response.setCookie(.init(name: Self.sessionCookie, value: "", maxAge: 0, path: "/", secure: Self.cameOverTLS(request),
+                                     httpOnly: true, sameSite: .lax))
             return response
         }
         router.post("/web/dataset/call_kw") { request, _ in
@@ -97,6 +99,11 @@ struct RPCRoutes: Sendable {
         )
     }
 
+    /// Whether the client reached a TLS-terminating proxy in front of the service (`X-Forwarded-Proto`).
+    static func cameOverTLS(_ request: Request) -> Bool {
+        request.headers[.forwardedProto]?.lowercased() == "https"
+    }
+
     static func json(_ answer: [UInt8]) -> Response {
         Response(
             status: .ok,
@@ -109,4 +116,6 @@ struct RPCRoutes: Sendable {
 extension HTTPField.Name {
     /// JSON-2's optional database header.
     static let odooDatabase = HTTPField.Name("X-Odoo-Database")!
+    /// The scheme a reverse proxy received the request on.
+    static let forwardedProto = HTTPField.Name("X-Forwarded-Proto")!
 }

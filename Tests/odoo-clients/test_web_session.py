@@ -10,9 +10,9 @@ def opener():
     return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
 
 
-def post(client, url, path, params):
+def post(client, url, path, params, headers=None):
     body = json.dumps({"jsonrpc": "2.0", "method": "call", "params": params, "id": 5}).encode()
-    request = urllib.request.Request(url + path, body, {"Content-Type": "application/json"})
+    request = urllib.request.Request(url + path, body, {"Content-Type": "application/json", **(headers or {})})
     with client.open(request) as answer:
         assert answer.status == 200
         return json.loads(answer.read()), answer.headers.get_all("Set-Cookie") or []
@@ -24,7 +24,7 @@ def test_session_cycle(server):
                          {"db": server["db"], "login": server["login"], "password": server["password"]})
     assert info["result"]["uid"] > 0
     assert info["result"]["user_context"]["uid"] == info["result"]["uid"]
-    assert any("session_id=" in c and "HttpOnly" in c for c in cookies)
+    assert any("session_id=" in c and "HttpOnly" in c and "Secure" not in c for c in cookies)
     assert info["result"]["user_companies"]["allowed_companies"]
 
     same, _ = post(client, url, "/web/session/get_session_info", {})
@@ -41,6 +41,14 @@ def test_session_cycle(server):
     expired, _ = post(client, url, "/web/session/get_session_info", {})
     assert expired["error"]["code"] == 100
     assert expired["error"]["data"]["name"] == "odoo.http.SessionExpiredException"
+
+
+def test_secure_cookie_behind_a_tls_proxy(server):
+    client, url = opener(), server["url"]
+    _, cookies = post(client, url, "/web/session/authenticate",
+                      {"db": server["db"], "login": server["login"], "password": server["password"]},
+                      headers={"X-Forwarded-Proto": "https"})
+    assert any("session_id=" in c and "Secure" in c and "HttpOnly" in c for c in cookies)
 
 
 def test_no_session_and_bad_password(server):

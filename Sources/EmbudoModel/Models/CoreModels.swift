@@ -49,6 +49,7 @@ public enum CoreModels {
                 linkTable: "res_partner_res_partner_category_rel", linkColumns: ("partner_id", "category_id")
             ),
             FieldDescription("user_id", .many2one, string: "Salesperson", relation: "res.users"),
+            FieldDescription("team_id", .many2one, string: "Sales Team", relation: "crm.team"),
             FieldDescription("company_id", .many2one, string: "Company", readonly: true, relation: "res.company"),
             FieldDescription("active", .boolean, string: "Active"),
             FieldDescription("create_date", .datetime, string: "Created on", readonly: true),
@@ -138,5 +139,5 @@ public enum CoreModels {
     /// Every model described so far (each also has its row in the `ir_model` table).
     public static let registry = ModelRegistry([
         company, users, partner, partnerCategory, partnerTitle, model, currency, country, countryState, lang, modelData,
-    ])
+    ] + CRMModels.all)
 }
