@@ -16,6 +16,9 @@ extension JSONValue {
     }
 
     /// The value as compact JSON text, object keys sorted.
+    public var jsonText: String { String(decoding: jsonBytes, as: UTF8.self) }
+
+    /// The value as compact JSON, UTF-8, object keys sorted.
     public var jsonBytes: [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(64)

@@ -39,13 +39,19 @@ public struct ModelService: Sendable {
                 return result
             }
         }
+        let context = kwargs["context"] ?? .object([:])
+        let tenant = try Self.tenant(for: user, context: context)
+        let arguments = Arguments(args: args, kwargs: kwargs)
+        if let result = try await wizardCall(model, method, arguments: arguments, context: context, tenant: tenant) {
+            return result
+        }
         if model.isReadOnly && Self.writingMethods.contains(method) {
             throw ModelError(.access, "\(model.name) records cannot be changed.")
         }
-        let context = kwargs["context"] ?? .object([:])
-        let tenant = try Self.tenant(for: user, context: context)
+        if let result = try await specificCall(model, method, arguments: arguments, context: context, tenant: tenant) {
+            return result
+        }
         let queries = ModelQueries(model: model, registry: registry)
-        let arguments = Arguments(args: args, kwargs: kwargs)
         let activeTest = context["active_test"] != false
 
         switch method {
@@ -119,7 +125,12 @@ public struct ModelService: Sendable {
                     try (0..<row.result.columnCount).map { column in try JSONValue(jsonText: row.decode(String.self, at: column)) }
                 }
             }
-            return .value(readGroup.groups(rows, keys: keys, aggregates: aggregates, domain: domain, groupBy: groupBy, lazy: lazy))
+            let groups = readGroup.groups(rows, keys: keys, aggregates: aggregates, domain: domain, groupBy: groupBy, lazy: lazy)
+            if model.name == "crm.lead", groupBy.first == "stage_id" {
+                let fields = try Arguments.strings(arguments.value(1, "fields", signature), "fields") ?? []
+                return .value(try await expandStages(groups, fields: fields, context: context, lazy: lazy, domain: domain, groupBy: groupBy, tenant: tenant))
+            }
+            return .value(groups)
 
         case "fields_get":
             return .value(fieldsGet(model))
@@ -175,7 +186,7 @@ public struct ModelService: Sendable {
             let query = try update(ids, scalars, model: model, queries: queries, tenant: tenant)
             let count = Set(ids).count
             try await database.transaction(as: tenant) { connection in
-                try checkUpdated(try connection.query(query), count, model)
+                try checkChanged(try connection.query(query), ids: ids, model: model, on: connection)
                 for id in ids {
                     for (field, commands) in relations {
                         try apply(commands, field: field, record: id, model: model, tenant: tenant, on: connection)
@@ -264,6 +275,7 @@ public struct ModelService: Sendable {
             guard let original, case .object(var values) = try JSONValue(jsonText: original) else { throw Self.missing(model) }
             values["id"] = nil
             if let name = values[model.recordName]?.stringValue { values[model.recordName] = .string(name + " (copy)") }
+            for field in Self.notCopied[model.name] ?? [] { values[field] = nil }
             for (key, value) in overrides { values[key] = value }
             let statement = try insert(values, model: model, queries: queries, tenant: tenant)
             return .value(.int(try await database.transaction(as: tenant) { try $0.query(statement)[0].decode(Int.self, at: 0) }))
@@ -279,6 +291,10 @@ public struct ModelService: Sendable {
             sql.bind(module)
             sql.append(" AND name = ")
             sql.bind(name)
+            // A company's own default records (its stages, its "Sales" team) before global ones.
+            sql.append(" ORDER BY CASE WHEN company_id = ")
+            sql.bind(String(tenant.companyIDs[0]))
+            sql.append("::int THEN 0 WHEN company_id IS NULL THEN 1 ELSE 2 END LIMIT 1")
             let query = sql.query
             let found = try await database.transaction(as: tenant, readOnly: true) { connection in
                 try connection.query(query).map { try $0.decode((String, Int).self) }.first
@@ -314,6 +330,9 @@ public struct ModelService: Sendable {
     ]
 
     public static let writingMethods: Set<String> = ["create", "write", "unlink", "copy", "name_create"]
+
+    /// Fields `copy` leaves to the new record's defaults (a copied lead gets its stage and probability anew).
+    static let notCopied: [String: [String]] = ["crm.lead": ["stage_id", "probability"]]
 
     private func json(_ sql: SQLBuilder, as tenant: TenantContext) async throws -> CallResult {
         .json(try await database.single(sql.query, as: tenant) { try $0[0].decode(String.self, at: 0) })

@@ -94,6 +94,13 @@ extension RPCFault {
     /// The Odoo exception for a database error a user can act on (integrity, permission, bad value), or
     /// nil for failures that stay internal. The message never quotes SQL or the server's text.
     public init?(_ error: PGError) {
+        // Refusals raised on purpose by Embudo's own SQL (embudo.refuse) carry a message written for users.
+        switch error.sqlState {
+        case "EMU01": self = .userError(error.serverMessage); return
+        case "EMA01": self = .accessError(error.serverMessage); return
+        case "EMV01": self = .validationError(error.serverMessage); return
+        default: break
+        }
         switch error.code {
         case .uniqueViolation: self = .validationError("Another record already has this value.")
         case .foreignKeyViolation: self = .validationError("The record refers to a record that does not exist, or is still referred to by another one.")

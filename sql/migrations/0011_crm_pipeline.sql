@@ -481,18 +481,20 @@ $$;
 -- Lead behaviour
 -- ---------------------------------------------------------------------------------------------------
 
--- The team of a salesperson (reference §2.2): a team the user leads or belongs to, else the first team
--- by sequence, among active teams of the company that use leads (for leads) or opportunities.
+-- The team of a salesperson (reference §2.2): an active team the user leads or belongs to, else the
+-- first team by sequence among those that use leads (for a lead) or opportunities.
 CREATE FUNCTION embudo.crm_default_team(company int, salesperson int, lead_type text) RETURNS int
 LANGUAGE sql STABLE
 AS $$
-    SELECT t.id FROM public.crm_team t
-    WHERE t.company_id = company AND t.active
-      AND (CASE WHEN lead_type = 'lead' THEN t.use_leads ELSE t.use_opportunities END)
-    ORDER BY (salesperson IS NOT NULL AND (t.user_id = salesperson OR EXISTS (
-                 SELECT 1 FROM public.crm_team_member m WHERE m.company_id = t.company_id AND m.team_id = t.id AND m.user_id = salesperson))) DESC,
-             t.sequence, t.id
-    LIMIT 1
+    SELECT coalesce(
+        (SELECT t.id FROM public.crm_team t
+         WHERE t.company_id = company AND t.active AND salesperson IS NOT NULL
+           AND (t.user_id = salesperson OR EXISTS (SELECT 1 FROM public.crm_team_member m
+                                                   WHERE m.company_id = t.company_id AND m.team_id = t.id AND m.user_id = salesperson))
+         ORDER BY t.sequence, t.id LIMIT 1),
+        (SELECT t.id FROM public.crm_team t
+         WHERE t.company_id = company AND t.active AND (CASE WHEN lead_type = 'lead' THEN t.use_leads ELSE t.use_opportunities END)
+         ORDER BY t.sequence, t.id LIMIT 1))
 $$;
 
 -- The first stage for a team: shared stages and the team's own, by sequence; unfolded ones only when

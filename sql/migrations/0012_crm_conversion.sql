@@ -316,9 +316,39 @@ BEGIN
 END
 $$;
 
+-- The mass conversion (crm.lead2opportunity.partner.mass): with `deduplicate`, each lead with active,
+-- not won duplicates is first merged with them and the result takes its place; then all are converted,
+-- salespeople assigned round-robin. Returns the first lead's id.
+CREATE FUNCTION embudo.crm_mass_convert(ids int[], action text, partner int, salespeople int[], team int,
+                                        force_assignment boolean, deduplicate boolean)
+RETURNS int
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    lead public.crm_lead;
+    duplicates int[];
+    result int[] := '{}';
+BEGIN
+    FOR lead IN SELECT * FROM public.crm_lead l WHERE l.id = ANY (ids) ORDER BY array_position(ids, l.id) LOOP
+        IF lead.id = ANY (result) OR NOT EXISTS (SELECT 1 FROM public.crm_lead l WHERE l.id = lead.id) THEN
+            CONTINUE;  -- already merged into an earlier one
+        END IF;
+        duplicates := CASE WHEN deduplicate
+                           THEN embudo.crm_duplicates(lead.company_id, lead.email_from, lead.partner_id, false) ELSE '{}' END;
+        IF cardinality(duplicates) > 1 AND lead.id = ANY (duplicates) THEN
+            result := result || embudo.crm_merge(duplicates[1:5], NULL, NULL, false);
+        ELSE
+            result := result || lead.id;
+        END IF;
+    END LOOP;
+    RETURN embudo.crm_convert(result, action, partner, salespeople, team, force_assignment);
+END
+$$;
+
 GRANT EXECUTE ON FUNCTION
     embudo.crm_duplicates(int, text, int, boolean), embudo.contains_pattern(text), embudo.crm_matching_partner(crm_lead),
     embudo.crm_convert_defaults(int), embudo.crm_create_customer(crm_lead, int),
     embudo.crm_convert(int[], text, int, int[], int, boolean), embudo.crm_merge(int[], int, int, boolean),
-    embudo.crm_convert_merge(int[], text, int, int, int, boolean)
+    embudo.crm_convert_merge(int[], text, int, int, int, boolean),
+    embudo.crm_mass_convert(int[], text, int, int[], int, boolean, boolean)
 TO embudo_service;
