@@ -202,20 +202,12 @@ public struct ModelService: Sendable {
             sql.bind(PGArrayLiteral.join(ids.map(String.init)))
             sql.append("::int[])")
             let query = sql.query
-            var visible = SQLBuilder()
-            visible.append("SELECT count(*) FROM \(model.table) WHERE id = ANY (")
-            visible.bind(PGArrayLiteral.join(ids.map(String.init)))
-            visible.append("::int[])")
-            let visibleQuery = visible.query
             let count = Set(ids).count
             try await database.transaction(as: tenant) { connection in
                 let deleted = try connection.query(query).affectedRows
                 guard deleted == count else {
-                    // Seen but not deleted: the user's access level does not allow it.
-                    if try connection.query(visibleQuery)[0].decode(Int.self, at: 0) > 0 {
-                        throw ModelError(.access, "You are not allowed to delete these \(model.name) records.")
-                    }
-                    throw Self.missing(model)
+                    // The user's access level hides some or does not allow deleting them.
+                    try refuseHidden(ids, model: model, verb: "delete", on: connection)
                 }
             }
             return .value(true)

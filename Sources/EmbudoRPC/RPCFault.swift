@@ -107,6 +107,8 @@ extension RPCFault {
         case .notNullViolation: self = .validationError("A required field is missing\(error.column.map { ": \($0)" } ?? ".")")
         case .checkViolation: self = .validationError("A value is not allowed here.")
         case .invalidInput: self = .validationError("A value has the wrong format.")
+        case .insufficientPrivilege where error.serverMessage.contains("row-level security"):
+            self = .accessError("Your access level does not allow this record to be created or changed like this in this company.")
         case .insufficientPrivilege: self = .accessError("You are not allowed to do this.")
         case .queryCanceled: self = .userError("The operation took too long and was cancelled.")
         default: return nil

@@ -291,8 +291,9 @@ COMMENT ON TABLE crm_lead IS 'Leads and opportunities (one record, converted in 
 SELECT embudo.enable_tenancy('crm_lead');
 
 -- "Own documents" sees and edits leads where it is the salesperson or none is set; "all documents"
--- every lead of the company. As in Odoo, the rule is checked on the row as found (a salesperson may
--- hand a lead over) and on creation. Only administrators delete.
+-- every lead of the company. The rule holds for the row after a change too (PostgreSQL checks an
+-- updated row against the read policy), so a salesperson with "own documents" cannot hand a lead over
+-- to a colleague: a manager with "all documents" does that. Only administrators delete.
 CREATE POLICY personal_or_all_read ON crm_lead FOR SELECT
     USING (user_id = (SELECT embudo.current_user_id()) OR user_id IS NULL
            OR company_id = ANY ((SELECT embudo.company_ids('all'))::int[]));
@@ -302,7 +303,8 @@ CREATE POLICY personal_or_all_create ON crm_lead FOR INSERT TO embudo_service
 CREATE POLICY personal_or_all_update ON crm_lead FOR UPDATE TO embudo_service
     USING (user_id = (SELECT embudo.current_user_id()) OR user_id IS NULL
            OR company_id = ANY ((SELECT embudo.company_ids('all'))::int[]))
-    WITH CHECK (true);
+    WITH CHECK (user_id = (SELECT embudo.current_user_id()) OR user_id IS NULL
+                OR company_id = ANY ((SELECT embudo.company_ids('all'))::int[]));
 CREATE POLICY admin_delete ON crm_lead FOR DELETE TO embudo_service
     USING (company_id = ANY ((SELECT embudo.company_ids('admin'))::int[]));
 
@@ -1017,3 +1019,49 @@ CREATE POLICY own_wizards ON embudo.transient_record TO embudo_service
 ALTER TABLE res_partner ADD COLUMN team_id int;
 ALTER TABLE res_partner ADD FOREIGN KEY (company_id, team_id) REFERENCES crm_team (company_id, id) ON DELETE SET NULL (team_id);
 CREATE INDEX res_partner_team ON res_partner (company_id, team_id);
+
+-- ---------------------------------------------------------------------------------------------------
+-- "Forbidden" or "missing"? A record the user's level hides is refused with an access error, as Odoo's
+-- record rules do, not reported missing. The check runs as the tables' owner, which sees the records
+-- of the request's companies (and only those: the tenant fence still applies) through owner policies.
+-- ---------------------------------------------------------------------------------------------------
+
+CREATE OR REPLACE FUNCTION embudo.company_ids(minimum embudo.access_level DEFAULT 'own') RETURNS int[]
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    -- The owner acts here only inside the service's own SECURITY DEFINER checks (and migrations, which
+    -- set no context and so see no company).
+    IF current_user IN ('embudo_service', 'embudo_owner') THEN
+        RETURN embudo.member_company_ids(
+            nullif(current_setting('embudo.user_id', true), '')::int,
+            string_to_array(nullif(current_setting('embudo.company_ids', true), ''), ',')::int[],
+            minimum);
+    END IF;
+    IF minimum > 'all' THEN
+        RETURN '{}';
+    END IF;
+    RETURN ARRAY(
+        SELECT b.company_id
+        FROM embudo.company_bi_role b
+        JOIN pg_roles r ON r.rolname = b.role_name
+        WHERE pg_has_role(current_user, r.oid, 'USAGE'));
+END
+$$;
+
+CREATE POLICY owner_exists ON crm_lead FOR SELECT TO embudo_owner USING (true);
+
+-- How many of `ids` exist in the request's companies, whatever the user's access level.
+CREATE FUNCTION embudo.count_existing(target regclass, ids int[]) RETURNS int
+LANGUAGE plpgsql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    found int;
+BEGIN
+    EXECUTE format('SELECT count(*)::int FROM %s WHERE id = ANY ($1)', target) INTO found USING ids;
+    RETURN found;
+END
+$$;
+GRANT EXECUTE ON FUNCTION embudo.count_existing(regclass, int[]) TO embudo_service;

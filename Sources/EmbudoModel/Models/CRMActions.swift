@@ -89,9 +89,15 @@ extension ModelService {
     func checkChanged(_ result: PGResult, ids: [Int], model: ModelDescription, on connection: PGConnection) throws {
         let expected = Set(ids).count
         guard result.affectedRows != expected else { return }
-        let visible = try connection.query(CRMSQL.countVisible(table: model.table, ids: ids))[0].decode(Int.self, at: 0)
-        if visible == expected {
-            throw ModelError(.access, "You are not allowed to modify these \(model.name) records (your access level does not allow it).")
+        try refuseHidden(ids, model: model, verb: "modify", on: connection)
+    }
+
+    /// Throws AccessError when all of `ids` exist in the request's companies (the user's access level
+    /// hides them or forbids the change), else MissingError.
+    func refuseHidden(_ ids: [Int], model: ModelDescription, verb: String, on connection: PGConnection) throws -> Never {
+        let existing = try connection.query(CRMSQL.countExisting(table: model.table, ids: ids))[0].decode(Int.self, at: 0)
+        if existing == Set(ids).count {
+            throw ModelError(.access, "You are not allowed to \(verb) these \(model.name) records: your access level does not allow it.")
         }
         throw Self.missing(model)
     }
@@ -143,12 +149,8 @@ enum CRMSQL {
         sql.append("::int[])")
         return sql.query
     }
-    static func countVisible(table: String, ids list: [Int]) -> PGQuery {
-        var sql = SQLBuilder()
-        sql.append("SELECT count(*) FROM \(table) WHERE id = ANY (")
-        sql.bind(ids(list))
-        sql.append("::int[])")
-        return sql.query
+    static func countExisting(table: String, ids list: [Int]) -> PGQuery {
+        "SELECT embudo.count_existing(\(table)::regclass, \(ids(list))::int[])"
     }
     static func setWon(_ list: [Int]) -> PGQuery { "SELECT embudo.crm_action_set_won(\(ids(list))::int[])" }
     static func setLost(_ list: [Int], reason: Int?) -> PGQuery { "SELECT embudo.crm_action_set_lost(\(ids(list))::int[], \(reason)::int)" }

@@ -1,0 +1,207 @@
+import EmbudoDatabase
+import EmbudoModel
+import Testing
+
+/// The pipeline's behaviour (reference §2.1–2.9, §2.15, §2.21): defaults, team and stage rules, won /
+/// lost / restore, conversion, merge, kanban columns and history, through the JSON-RPC dispatcher.
+@Suite("CRM pipeline behaviour")
+struct CRMPipelineTests {
+    @Test func defaultDataOfEveryCompany() async throws {
+        let f = try await CRMFixture()
+        defer { f.db.shutdown() }
+        let stages = try await f.ok("olga", "crm.stage", "search_read", [[]], ["fields": ["name", "sequence", "is_won", "fold"]])
+        #expect(stages.arrayValue?.map { $0["name"] } == ["New", "Qualified", "Proposition", "Won"])
+        #expect(stages.arrayValue?.map { $0["is_won"] } == [false, false, false, true])
+        let reasons = try await f.ok("olga", "crm.lost.reason", "search_read", [[]], ["fields": ["name"]])
+        #expect(Set(reasons.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []) == ["Too expensive", "We don't have people/skills", "Not enough stock"])
+        let teams = try await f.ok("bea", "crm.team", "search_read", [[]], ["fields": ["name", "user_id", "member_ids"]])
+        #expect(teams.arrayValue?.count == 1)
+        #expect(teams.arrayValue?.first?["name"] == "Sales")
+        #expect(teams.arrayValue?.first?["user_id"]?.arrayValue?.first?.intValue == f.users["bea"])
+        #expect(teams.arrayValue?.first?["member_ids"] == [.int(f.users["bea"]!)])
+        // External ids resolve to the caller's company's own records.
+        let acmeNew = try await f.ok("olga", "ir.model.data", "check_object_reference", ["crm", "stage_lead1"])
+        let betaNew = try await f.ok("nadia", "ir.model.data", "check_object_reference", ["crm", "stage_lead1"])
+        #expect(acmeNew.arrayValue?.first == "crm.stage")
+        #expect(acmeNew.arrayValue?[1] != betaNew.arrayValue?[1])
+        #expect(try await f.ok("olga", "ir.model.data", "check_object_reference", ["crm", "mt_lead_won"]).arrayValue?.first == "mail.message.subtype")
+    }
+
+    @Test func createDefaultsTeamsStagesAndDates() async throws {
+        let f = try await CRMFixture()
+        defer { f.db.shutdown() }
+        let sales = try #require(try await f.ok("boss", "crm.team", "search", [[["name", "=", "Sales"]]]).arrayValue?.first?.intValue)
+        let direct = try #require(try await f.ok("boss", "crm.team", "create", [[
+            "name": "Direct", "sequence": 5, "user_id": .int(f.users["alex"]!), "member_ids": [[6, 0, [.int(f.users["olga"]!)]]],
+            "invoiced_target": 25000, "alias_name": "Diréct Sales@acme.example", "use_leads": true,
+        ]]).intValue)
+        #expect(try await f.field("boss", "crm.team", direct, "alias_name") == "direct-sales")
+        #expect(try await f.field("boss", "crm.team", direct, "member_ids") == [.int(f.users["olga"]!)])
+        // A team-specific first stage, folded stages skipped.
+        let folded = try #require(try await f.ok("boss", "crm.stage", "create", [["name": "Backlog", "sequence": 0, "fold": true, "team_id": .int(direct)]]).intValue)
+        let intake = try #require(try await f.ok("boss", "crm.stage", "create", [["name": "Intake", "sequence": 0, "team_id": .int(direct)]]).intValue)
+
+        // Leads setting off: everything is an opportunity.
+        let first = try #require(try await f.ok("olga", "crm.lead", "create", [["name": "Chairs", "expected_revenue": 1000]]).intValue)
+        let record = try #require(try await f.ok("olga", "crm.lead", "read", [[.int(first)]], ["fields": [
+            "type", "user_id", "team_id", "stage_id", "company_id", "probability", "prorated_revenue", "date_open", "active",
+        ]]).arrayValue?.first)
+        #expect(record["type"] == "opportunity")
+        #expect(record["user_id"]?.arrayValue?.first?.intValue == f.users["olga"])
+        #expect(record["team_id"]?.arrayValue?.first?.intValue == direct)  // olga is a member of Direct
+        #expect(record["stage_id"]?.arrayValue?.first?.intValue == intake)
+        #expect(record["stage_id"]?.arrayValue?.first?.intValue != folded)
+        #expect(record["company_id"]?.arrayValue?.first?.intValue == f.acme)
+        #expect(record["probability"] == 10)
+        #expect(record["prorated_revenue"] == 100)
+        #expect(record["date_open"]?.stringValue != nil)
+
+        // The settings wizard turns leads on, as Odoo clients do it; only administrators may.
+        let denied = try #require(try await f.ok("alex", "res.config.settings", "create", [["group_use_lead": true]]).intValue)
+        #expect(try await f.error("alex", "res.config.settings", "execute", [[.int(denied)]]) == "odoo.exceptions.AccessError")
+        let settings = try #require(try await f.ok("boss", "res.config.settings", "create", [["group_use_lead": true]]).intValue)
+        #expect(try await f.ok("boss", "res.config.settings", "execute", [[.int(settings)]]) == true)
+        #expect(try await f.ok("boss", "res.config.settings", "default_get", [["group_use_lead"]]) == ["group_use_lead": true])
+        let lead = try #require(try await f.ok("alex", "crm.lead", "create", [["name": "Inbound", "user_id": false]]).intValue)
+        #expect(try await f.field("alex", "crm.lead", lead, "type") == "lead")
+        #expect(try await f.field("alex", "crm.lead", lead, "date_open") == false)
+
+        // Changing the salesperson moves the lead to their team, unless they are in it already.
+        #expect(try await f.ok("boss", "crm.lead", "write", [[.int(first)], ["user_id": .int(f.users["boss"]!)]]) == true)
+        #expect(try await f.field("boss", "crm.lead", first, "team_id").arrayValue?.first?.intValue == sales)
+        #expect(try await f.ok("boss", "crm.lead", "write", [[.int(first)], ["user_id": .int(f.users["alex"]!)]]) == true)
+        #expect(try await f.field("boss", "crm.lead", first, "team_id").arrayValue?.first?.intValue == direct)  // alex leads Direct
+
+        // A stage move stamps date_last_stage_update; prorated revenue follows the probability.
+        let before = try await f.field("boss", "crm.lead", first, "date_last_stage_update")
+        try await Task.sleep(for: .milliseconds(1100))
+        let qualified = try #require(try await f.ok("boss", "ir.model.data", "check_object_reference", ["crm", "stage_lead2"]).arrayValue?[1].intValue)
+        #expect(try await f.ok("boss", "crm.lead", "write", [[.int(first)], ["stage_id": .int(qualified), "probability": 40]]) == true)
+        #expect(try await f.field("boss", "crm.lead", first, "date_last_stage_update") != before)
+        #expect(try await f.field("boss", "crm.lead", first, "prorated_revenue") == 400)
+
+        // Deleting a team frees its stages; a stage that still holds leads cannot be deleted.
+        #expect(try await f.error("boss", "crm.stage", "unlink", [[.int(qualified)]]) == "odoo.exceptions.UserError")
+        let message = try await f.kw("boss", "crm.stage", "unlink", [[.int(qualified)]])
+        #expect(message["error"]?["data"]?["message"]?.stringValue?.contains("still holds 1 lead") == true)
+        let temporary = try #require(try await f.ok("boss", "crm.team", "create", [["name": "Temporary"]]).intValue)
+        let own = try #require(try await f.ok("boss", "crm.stage", "create", [["name": "Temp stage", "team_id": .int(temporary)]]).intValue)
+        #expect(try await f.ok("boss", "crm.team", "unlink", [[.int(temporary)]]) == true)
+        #expect(try await f.field("boss", "crm.stage", own, "team_id") == false)
+    }
+
+    @Test func wonLostRestoreAndHistory() async throws {
+        let f = try await CRMFixture()
+        defer { f.db.shutdown() }
+        let a = try #require(try await f.ok("alex", "crm.lead", "create", [["name": "Deal A", "expected_revenue": 500]]).intValue)
+        let b = try #require(try await f.ok("alex", "crm.lead", "create", [["name": "Deal B"]]).intValue)
+        #expect(try await f.ok("alex", "crm.lead", "action_set_won_rainbowman", [[.int(a)]]) == true)
+        let won = try #require(try await f.ok("alex", "crm.lead", "read", [[.int(a)]], ["fields": ["stage_id", "probability", "date_closed"]]).arrayValue?.first)
+        #expect(won["stage_id"]?.arrayValue?[1] == "Won")
+        #expect(won["probability"] == 100)
+        #expect(won["date_closed"]?.stringValue != nil)
+
+        // The lost wizard, driven as Odoo clients drive it.
+        let reason = try #require(try await f.ok("alex", "ir.model.data", "check_object_reference", ["crm", "lost_reason_1"]).arrayValue?[1].intValue)
+        let context: JSONValue = ["context": ["active_ids": [.int(b)], "active_id": .int(b), "active_model": "crm.lead"]]
+        let wizard = try #require(try await f.ok("alex", "crm.lead.lost", "create", [["lost_reason_id": .int(reason)]], context).intValue)
+        #expect(try await f.ok("alex", "crm.lead.lost", "action_lost_reason_apply", [[.int(wizard)]], context) == true)
+        #expect(try await f.ok("alex", "crm.lead", "search", [[["id", "=", .int(b)]]]) == [])  // archived: hidden by default
+        let lost = try #require(try await f.ok("alex", "crm.lead", "read", [[.int(b)]], ["fields": ["active", "probability", "lost_reason", "date_closed"]]).arrayValue?.first)
+        #expect(lost["active"] == false)
+        #expect(lost["probability"] == 0)
+        #expect(lost["lost_reason"]?.arrayValue?.first?.intValue == reason)
+
+        // One won, one lost in the team: a new lead starts at 50 %.
+        let c = try #require(try await f.ok("alex", "crm.lead", "create", [["name": "Deal C"]]).intValue)
+        #expect(try await f.field("alex", "crm.lead", c, "probability") == 50)
+
+        // Restore: the reason goes.
+        #expect(try await f.ok("alex", "crm.lead", "toggle_active", [[.int(b)]]) == true)
+        let restored = try #require(try await f.ok("alex", "crm.lead", "read", [[.int(b)]], ["fields": ["active", "lost_reason", "probability"]]).arrayValue?.first)
+        #expect(restored["active"] == true)
+        #expect(restored["lost_reason"] == false)
+        #expect(restored["probability"] == 50)
+
+        // History: Created, Won, Lost (with tracking values), Restored; notes through message_post.
+        let note = try await f.ok("alex", "crm.lead", "message_post", [[.int(b)]], ["body": "Called: call back Monday", "message_type": "comment"])
+        #expect(note.intValue != nil)
+        let messages = try await f.ok("alex", "mail.message", "search_read", [[["model", "=", "crm.lead"], ["res_id", "=", .int(b)]]],
+                                      ["fields": ["subtype_id", "body", "tracking_value_ids"], "order": "id"])
+        let subtypes = messages.arrayValue?.compactMap { $0["subtype_id"]?.arrayValue?[1].stringValue }
+        #expect(subtypes == ["Opportunity Created", "Opportunity Lost", "Opportunity Restored", "Note"])
+        let lostMessage = try #require(messages.arrayValue?[1])
+        let tracking = try await f.ok("alex", "mail.tracking.value", "read", [lostMessage["tracking_value_ids"]!],
+                                      ["fields": ["field", "old_value_char", "new_value_char", "old_value_integer", "new_value_integer"]])
+        let reasonChange = tracking.arrayValue?.first { $0["field"] == "lost_reason" }
+        #expect(reasonChange?["new_value_char"] == "Too expensive")
+        // Olga (own documents) does not see the history of leads she cannot see.
+        #expect(try await f.ok("olga", "mail.message", "search_count", [[["res_id", "=", .int(b)]]]) == 0)
+        #expect(try await f.error("olga", "crm.lead", "message_post", [[.int(b)]], ["body": "hi"]) == "odoo.exceptions.MissingError")
+    }
+
+    @Test func conversionMergeAndKanban() async throws {
+        let f = try await CRMFixture()
+        defer { f.db.shutdown() }
+        let settings = try #require(try await f.ok("boss", "res.config.settings", "create", [["group_use_lead": true]]).intValue)
+        _ = try await f.ok("boss", "res.config.settings", "execute", [[.int(settings)]])
+        let lead = try #require(try await f.ok("alex", "crm.lead", "create", [[
+            "name": "50 chairs", "partner_name": "Acme Furniture", "contact_name": "Ana Pérez", "email_from": "Ana Pérez <ana@acme.example>",
+            "phone": "+34 600 000 001", "city": "Madrid", "function": "Buyer", "website": "acme.example",
+        ]]).intValue)
+        #expect(try await f.field("alex", "crm.lead", lead, "website") == "http://acme.example")
+        let context: JSONValue = ["context": ["active_id": .int(lead), "active_ids": [.int(lead)], "active_model": "crm.lead"]]
+        let defaults = try await f.ok("alex", "crm.lead2opportunity.partner", "default_get", [["name", "action", "partner_id", "user_id"]], context)
+        #expect(defaults["name"] == "convert")
+        #expect(defaults["action"] == "create")
+        let wizard = try #require(try await f.ok("alex", "crm.lead2opportunity.partner", "create", [[:]], context).intValue)
+        let action = try await f.ok("alex", "crm.lead2opportunity.partner", "action_apply", [[.int(wizard)]], context)
+        #expect(action["res_id"]?.intValue == lead)
+        let converted = try #require(try await f.ok("alex", "crm.lead", "read", [[.int(lead)]], ["fields": ["type", "partner_id", "date_conversion"]]).arrayValue?.first)
+        #expect(converted["type"] == "opportunity")
+        #expect(converted["date_conversion"]?.stringValue != nil)
+        let person = try #require(converted["partner_id"]?.arrayValue?.first?.intValue)
+        let customer = try #require(try await f.ok("alex", "res.partner", "read", [[.int(person)]], ["fields": ["name", "parent_id", "phone", "city", "function", "email", "is_company"]]).arrayValue?.first)
+        #expect(customer["name"] == "Ana Pérez")
+        #expect(customer["parent_id"]?.arrayValue?[1] == "Acme Furniture")
+        #expect(customer["phone"] == "+34 600 000 001")
+        #expect(customer["function"] == "Buyer")
+        #expect(customer["email"] == "ana@acme.example")
+
+        // A second request from the same address: the wizard proposes to merge, and merging keeps the
+        // opportunity (ranked first), its id and the other's history.
+        let again = try #require(try await f.ok("alex", "crm.lead", "create", [["name": "Chairs again", "email_from": "ANA@acme.example", "description": "Also tables"]]).intValue)
+        let context2: JSONValue = ["context": ["active_id": .int(again), "active_ids": [.int(again)]]]
+        let merge = try #require(try await f.ok("alex", "crm.lead2opportunity.partner", "create", [[:]], context2).intValue)
+        let values = try #require(try await f.ok("alex", "crm.lead2opportunity.partner", "read", [[.int(merge)]], ["fields": ["name", "duplicated_lead_ids", "action"]]).arrayValue?.first)
+        #expect(values["name"] == "merge")
+        #expect(values["duplicated_lead_ids"] == [.int(lead), .int(again)])
+        let merged = try await f.ok("alex", "crm.lead2opportunity.partner", "action_apply", [[.int(merge)]], context2)
+        #expect(merged["res_id"]?.intValue == lead)
+        #expect(try await f.ok("alex", "crm.lead", "search_count", [[["id", "=", .int(again)]]], ["context": ["active_test": false]]) == 0)
+        #expect(try await f.field("alex", "crm.lead", lead, "description") == "Also tables")
+        let moved = try await f.ok("alex", "mail.message", "search_count", [[["res_id", "=", .int(lead)], ["subject", "like", "From Chairs again"]]])
+        #expect(moved == 1)
+
+        // Kanban: every stage, empty ones included, with counts, revenue sums and fold flags.
+        let proposition = try #require(try await f.ok("boss", "ir.model.data", "check_object_reference", ["crm", "stage_lead3"]).arrayValue?[1].intValue)
+        _ = try await f.ok("boss", "crm.stage", "write", [[.int(proposition)], ["fold": true]])
+        _ = try await f.ok("alex", "crm.lead", "write", [[.int(lead)], ["expected_revenue": 1200]])
+        let groups = try await f.ok("alex", "crm.lead", "read_group", [[["type", "=", "opportunity"]], ["expected_revenue"], ["stage_id"]], ["lazy": true])
+        let columns = try #require(groups.arrayValue)
+        #expect(columns.map { $0["stage_id"]?.arrayValue?[1] } == ["New", "Qualified", "Proposition", "Won"])
+        #expect(columns.map { $0["stage_id_count"] } == [1, 0, 0, 0])
+        #expect(columns[0]["expected_revenue"] == 1200)
+        #expect(columns.map { $0["__fold"] } == [false, false, true, false])
+
+        // crm.merge.opportunity, and the limits of a merge.
+        let x = try #require(try await f.ok("alex", "crm.lead", "create", [["name": "X", "type": "opportunity"]]).intValue)
+        let y = try #require(try await f.ok("alex", "crm.lead", "create", [["name": "Y", "type": "opportunity", "phone": "123"]]).intValue)
+        let mergeContext: JSONValue = ["context": ["active_ids": [.int(x), .int(y)]]]
+        let mergeWizard = try #require(try await f.ok("alex", "crm.merge.opportunity", "create", [[:]], mergeContext).intValue)
+        let head = try await f.ok("alex", "crm.merge.opportunity", "action_merge", [[.int(mergeWizard)]], mergeContext)
+        #expect(head["res_id"]?.intValue == x)
+        #expect(try await f.field("alex", "crm.lead", x, "phone") == "123")
+        #expect(try await f.error("alex", "crm.lead", "merge_opportunity", [[.int(x)]]) == "odoo.exceptions.UserError")
+    }
+}
