@@ -204,4 +204,31 @@ struct CRMPipelineTests {
         #expect(try await f.field("alex", "crm.lead", x, "phone") == "123")
         #expect(try await f.error("alex", "crm.lead", "merge_opportunity", [[.int(x)]]) == "odoo.exceptions.UserError")
     }
+
+    @Test func massConversionDeduplicatesAndAssignsRoundRobin() async throws {
+        let f = try await CRMFixture()
+        defer { f.db.shutdown() }
+        let settings = try #require(try await f.ok("boss", "res.config.settings", "create", [["group_use_lead": true]]).intValue)
+        _ = try await f.ok("boss", "res.config.settings", "execute", [[.int(settings)]])
+        let known = try #require(try await f.ok("alex", "res.partner", "create", [["name": "Known Buyer", "email": "known@buyer.example"]]).intValue)
+        var leads: [Int] = []
+        for (name, email) in [("One", "known@buyer.example"), ("Two", "new@buyer.example"), ("Three", "third@buyer.example"), ("Two again", "NEW@buyer.example")] {
+            leads.append(try #require(try await f.ok("alex", "crm.lead", "create", [["name": .string(name), "email_from": .string(email), "user_id": false]]).intValue))
+        }
+        let selected = Array(leads.prefix(3))
+        let context: JSONValue = ["context": ["active_ids": .array(selected.map(JSONValue.int)), "active_model": "crm.lead"]]
+        let wizard = try #require(try await f.ok("alex", "crm.lead2opportunity.partner.mass", "create", [[
+            "user_ids": [[6, 0, [.int(f.users["alex"]!), .int(f.users["olga"]!)]]],
+        ]], context).intValue)
+        _ = try await f.ok("alex", "crm.lead2opportunity.partner.mass", "action_mass_convert", [[.int(wizard)]], context)
+        let rows = try await f.ok("alex", "crm.lead", "search_read", [[["id", "in", .array(leads.map(JSONValue.int))]]],
+                                  ["fields": ["name", "type", "partner_id", "user_id"], "order": "id", "context": ["active_test": false]])
+        let records = try #require(rows.arrayValue)
+        // "Two" and "Two again" share an address: merged into one (the older survives).
+        #expect(records.map { $0["name"] } == ["One", "Two", "Three"])
+        #expect(records.allSatisfy { $0["type"] == "opportunity" })
+        #expect(records[0]["partner_id"]?.arrayValue?.first?.intValue == known)  // existing partner found by email
+        #expect(records[1]["partner_id"]?.arrayValue?[1] == "new")  // created, named after the address
+        #expect(records.map { $0["user_id"]?.arrayValue?.first?.intValue } == [f.users["alex"], f.users["olga"], f.users["alex"]])
+    }
 }
