@@ -176,7 +176,7 @@ public struct DomainCompiler: Sendable {
             }
             return
         }
-        try scalarLeaf(field, op: op, value: value, column: "\(alias).\(field.column!)", into: &sql)
+        try scalarLeaf(field, op: op, value: value, column: field.sql(alias), into: &sql)
     }
 
     /// `(field, op, value)` on a stored column.
@@ -293,7 +293,7 @@ public struct DomainCompiler: Sendable {
         let inner = "d\(depth + 1)"
         switch field.type {
         case .many2one:
-            let column = "\(alias).\(field.column!)"
+            let column = field.sql(alias)
             sql.append(negated ? "(\(column) IS NULL OR \(column) NOT IN (" : "\(column) IN (")
             sql.append("SELECT \(inner).id FROM \(related.table) \(inner) WHERE ")
             try condition(&sql, related, inner)
@@ -332,7 +332,7 @@ public struct DomainCompiler: Sendable {
             guard let id = element.intValue else { throw .validation("Operator \(op) needs record ids") }
             return String(id)
         }
-        let column = field.name == "id" ? "\(alias).id" : "\(alias).\(field.column!)"
+        let column = field.name == "id" ? "\(alias).id" : field.sql(alias)
         let step = op == "child_of"
             ? "SELECT r.id FROM \(target.table) r JOIN tree t ON r.\(parentColumn) = t.id"
             : "SELECT r.\(parentColumn) FROM \(target.table) r JOIN tree t ON r.id = t.id WHERE r.\(parentColumn) IS NOT NULL"

@@ -34,14 +34,17 @@ public struct FieldDescription: Sendable, Hashable {
     public var selection: [[String]]
     /// How `read_group` aggregates the field when a client names it bare (Odoo's `group_operator`).
     public var aggregator: String
+    /// For a computed field: the SQL that computes it, `$` standing for the record's table alias.
+    public var expression: String?
 
 
     public init(
         _ name: String, _ type: FieldType, string: String, required: Bool = false, readonly: Bool = false,
         relation: String? = nil, column: String? = nil, inverseName: String? = nil, selection: [[String]] = [],
-        linkTable: String? = nil, linkColumns: (String, String)? = nil, aggregator: String = "sum"
+        linkTable: String? = nil, linkColumns: (String, String)? = nil, aggregator: String = "sum", expression: String? = nil
     ) {
         self.aggregator = aggregator
+        self.expression = expression
         self.name = name
         self.type = type
         self.string = string
@@ -53,6 +56,32 @@ public struct FieldDescription: Sendable, Hashable {
         self.selection = selection
         self.linkTable = linkTable
         self.linkColumnNames = linkColumns.map { [$0.0, $0.1] }
+    }
+}
+
+extension FieldDescription {
+    /// A computed field (readonly, never written): its value comes from `expression`.
+    public static func computed(_ name: String, _ type: FieldType, string: String, relation: String? = nil, selection: [[String]] = [], _ expression: String) -> FieldDescription {
+        FieldDescription(name, type, string: string, readonly: true, relation: relation, selection: selection, expression: expression)
+    }
+
+    /// The field's value in SQL for the record aliased `alias`: its column, or its expression.
+    public func sql(_ alias: String) -> String {
+        if let expression { return "(" + expression.replacingDollar(with: alias) + ")" }
+        return "\(alias).\(column!)"
+    }
+
+    /// Whether the field is stored in a column of the model's table (so that it can be written).
+    public var isStored: Bool { column != nil && expression == nil }
+}
+
+extension String {
+    func replacingDollar(with alias: String) -> String {
+        var result = ""
+        for character in self {
+            if character == "$" { result += alias } else { result.append(character) }
+        }
+        return result
     }
 }
 

@@ -32,8 +32,8 @@ struct ModelQueries: Sendable {
             let words = rawTerm.split(separator: " ").map { $0.lowercased() }
             guard let name = words.first, words.count <= 4 else { throw .validation("Invalid order \(text)") }
             let field = try model.field(name)
-            guard let column = field.column else { throw .validation("Cannot order by \(name)") }
-            var term = "\(Self.alias).\(column)"
+            guard field.column != nil else { throw .validation("Cannot order by \(name)") }
+            var term = field.sql(Self.alias)
             switch Array(words.dropFirst()) {
             case []: break
             case ["asc"]: term += " ASC"
@@ -94,15 +94,15 @@ struct ModelQueries: Sendable {
         let a = Self.alias
         switch field.type {
         case .char, .text, .html, .selection, .boolean:
-            return "coalesce(to_jsonb(\(a).\(field.column!)), 'false')"
+            return "coalesce(to_jsonb(\(field.sql(a))), 'false')"
         case .integer, .float, .monetary:
-            return "coalesce(to_jsonb(\(a).\(field.column!)), '0')"
+            return "coalesce(to_jsonb(\(field.sql(a))), '0')"
         case .date:
-            return "coalesce(to_jsonb(to_char(\(a).\(field.column!), 'YYYY-MM-DD')), 'false')"
+            return "coalesce(to_jsonb(to_char(\(field.sql(a)), 'YYYY-MM-DD')), 'false')"
         case .datetime:
-            return "coalesce(to_jsonb(to_char(\(a).\(field.column!) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')), 'false')"
+            return "coalesce(to_jsonb(to_char(\(field.sql(a)) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')), 'false')"
         case .many2one:
-            let column = "\(a).\(field.column!)"
+            let column = field.sql(a)
             guard classicRead else { return "coalesce(to_jsonb(\(column)), 'false')" }
             let related = try registry.model(field.relation!)
             return "CASE WHEN \(column) IS NULL THEN 'false'::jsonb ELSE jsonb_build_array(\(column), "
@@ -112,7 +112,9 @@ struct ModelQueries: Sendable {
             guard let inverse = field.inverseName, let inverseColumn = related.fields[inverse]?.column else {
                 throw .validation("Field \(field.name) cannot be read")
             }
-            return "coalesce((SELECT jsonb_agg(x.id ORDER BY x.id) FROM \(related.table) x WHERE x.\(inverseColumn) = \(a).id), '[]')"
+            // Like Odoo, an x2many shows the active records of a model that can archive.
+            let active = related.hasActive ? " AND x.active" : ""
+            return "coalesce((SELECT jsonb_agg(x.id ORDER BY x.id) FROM \(related.table) x WHERE x.\(inverseColumn) = \(a).id\(active)), '[]')"
         case .many2many:
             guard let link = field.linkTable, let (own, other) = field.linkColumns else {
                 throw .validation("Field \(field.name) cannot be read")
@@ -125,7 +127,7 @@ struct ModelQueries: Sendable {
     func assignments(_ values: [String: JSONValue], creating: Bool) throws(ModelError) -> [(column: String, value: String?, cast: String)] {
         try values.sorted { $0.key < $1.key }.map { (name, value) throws(ModelError) in
             let field = try model.field(name)
-            guard let column = field.column, name != "id", !field.readonly || (creating && name == "company_id") else {
+            guard let column = field.column, field.isStored, name != "id", !field.readonly || (creating && name == "company_id") else {
                 throw .validation("Field \(name) of \(model.name) cannot be written")
             }
             if value == false && (field.type == .integer || field.type == .float || field.type == .monetary) {

@@ -51,6 +51,9 @@ public struct ModelService: Sendable {
         if let result = try await specificCall(model, method, arguments: arguments, context: context, tenant: tenant) {
             return result
         }
+        if let result = try await activityCall(model, method, arguments: arguments, tenant: tenant) {
+            return result
+        }
         let queries = ModelQueries(model: model, registry: registry)
         let activeTest = context["active_test"] != false
 
@@ -447,7 +450,7 @@ public struct ModelService: Sendable {
             var attributes: [String: JSONValue] = [
                 "type": .string(field.type.rawValue), "string": .string(field.string),
                 "required": .bool(field.required), "readonly": .bool(field.readonly || field.name == "id"),
-                "store": true, "sortable": .bool(field.column != nil), "searchable": true,
+                "store": .bool(field.isStored || field.type.isToMany), "sortable": .bool(field.column != nil), "searchable": true,
             ]
             if let relation = field.relation { attributes["relation"] = .string(relation) }
             if field.type == .selection { attributes["selection"] = .array(field.selection.map { .array($0.map(JSONValue.string)) }) }

@@ -66,7 +66,7 @@ struct ReadGroup {
         var select: [String] = []
         var groupTerms: [String] = []
         for key in keys {
-            let column = "\(a).\(key.field.column!)"
+            let column = key.field.sql(a)
             if let granularity = key.granularity {
                 let local = key.field.type == .datetime ? "(\(column) AT TIME ZONE \(tz))" : "\(column)::timestamp"
                 let start = "date_trunc('\(granularity)', \(local))"
@@ -92,7 +92,7 @@ struct ReadGroup {
         }
         select.append("to_jsonb(count(*))")
         for aggregate in aggregates {
-            let column = "\(a).\(aggregate.field.column!)"
+            let column = aggregate.field.sql(a)
             let expression: String
             switch aggregate.function {
             case "count_distinct": expression = "count(DISTINCT \(column))"
@@ -126,7 +126,7 @@ struct ReadGroup {
             } else if let index = keys.firstIndex(where: { $0.name == name || $0.field.name == name }) {
                 terms.append("\(groupTerms[index]) \(direction)")
             } else if let aggregate = aggregates.first(where: { $0.name == name }) {
-                terms.append("\(aggregate.function == "count_distinct" ? "count" : aggregate.function)(\(ModelQueries.alias).\(aggregate.field.column!)) \(direction)")
+                terms.append("\(aggregate.function == "count_distinct" ? "count" : aggregate.function)(\(aggregate.field.sql(ModelQueries.alias))) \(direction)")
             } else {
                 throw .validation("Cannot order groups by \(name)")
             }

@@ -56,7 +56,7 @@ public enum CRMModels {
             FieldDescription("create_uid", .many2one, string: "Created by", readonly: true, relation: "res.users"),
             FieldDescription("create_date", .datetime, string: "Created on", readonly: true),
             FieldDescription("write_date", .datetime, string: "Last Updated on", readonly: true),
-        ]
+        ] + ActivityModels.mixinFields(model: "crm.lead")
     )
 
     public static let stage = ModelDescription(
@@ -204,5 +204,6 @@ public enum CRMModels {
     /// Every CRM pipeline model.
     public static let all: [ModelDescription] = [
         lead, stage, team, tag, lostReason, campaign, medium, source, message, trackingValue, subtype, followers,
+        ActivityModels.type, ActivityModels.activity,
     ]
 }
