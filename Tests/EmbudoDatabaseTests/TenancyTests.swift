@@ -151,7 +151,9 @@ struct TenancyTests {
             """).decode((String, Bool, Bool, Bool, Bool).self)
         #expect(tables.count >= 1)
         for (table, enabled, forced, fenced, notNull) in tables {
-            #expect(enabled && forced && fenced && notNull, "\(table) is not fenced by company")
+            // The mail queue is fenced for the service; only its owner's delivery functions see it whole.
+            let mustForce = table != "mail_mail"
+            #expect(enabled && (forced || !mustForce) && fenced && notNull, "\(table) is not fenced by company")
         }
         let badIndexes = try connection.query("""
             SELECT i.indexrelid::regclass::text

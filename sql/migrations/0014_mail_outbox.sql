@@ -1,0 +1,81 @@
+-- Outgoing e-mail (Odoo's mail.mail): a queue in PostgreSQL that a delivery worker empties by SMTP, with
+-- retries and a visible state per message. The service writes and reads a company's own mail through
+-- the tenant fence; the worker, which serves every company, claims and settles messages only through
+-- the SECURITY DEFINER functions below (the table's owner is not held by the fence on this table).
+
+CREATE TABLE mail_mail (
+    company_id int NOT NULL REFERENCES res_company (id),
+    id int GENERATED ALWAYS AS IDENTITY,
+    state text NOT NULL DEFAULT 'outgoing' CHECK (state IN ('outgoing', 'sent', 'exception', 'cancel')),
+    email_from text NOT NULL,
+    email_to text NOT NULL,
+    email_cc text,
+    reply_to text,
+    subject text NOT NULL DEFAULT '',
+    body_html text NOT NULL DEFAULT '',
+    model text,
+    res_id int,
+    mail_message_id int,
+    attempts int NOT NULL DEFAULT 0,
+    max_attempts int NOT NULL DEFAULT 5 CHECK (max_attempts > 0),
+    next_attempt_at timestamptz NOT NULL DEFAULT now(),
+    failure_reason text,
+    sent_at timestamptz,
+    create_uid int REFERENCES res_users (id),
+    create_date timestamptz NOT NULL DEFAULT now(),
+    write_uid int REFERENCES res_users (id),
+    write_date timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (company_id, id),
+    FOREIGN KEY (company_id, mail_message_id) REFERENCES mail_message (company_id, id) ON DELETE SET NULL (mail_message_id)
+);
+CREATE UNIQUE INDEX mail_mail_id ON mail_mail (id);
+CREATE INDEX mail_mail_document ON mail_mail (company_id, model, res_id);
+-- The worker's queue, across companies.
+CREATE INDEX mail_mail_due ON mail_mail (next_attempt_at) WHERE state = 'outgoing';
+COMMENT ON TABLE mail_mail IS 'Outgoing e-mail: outgoing → sent, or exception after max_attempts failures.';
+SELECT embudo.enable_tenancy('mail_mail');
+-- The delivery worker's functions run as the owner and must see every company's queue.
+ALTER TABLE mail_mail NO FORCE ROW LEVEL SECURITY;
+CREATE POLICY member_all ON mail_mail TO embudo_service USING (true) WITH CHECK (true);
+REVOKE DELETE ON mail_mail FROM embudo_service;
+
+-- Claims up to `batch` due messages for delivery: each is leased for `lease` (a worker that dies leaves
+-- it to be claimed again after that) and counts an attempt. Concurrent workers never get the same one.
+CREATE FUNCTION embudo.mail_claim(batch int, lease interval)
+RETURNS TABLE (id int, email_from text, email_to text, email_cc text, reply_to text, subject text, body_html text, attempts int)
+LANGUAGE sql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    UPDATE public.mail_mail m
+    SET attempts = m.attempts + 1, next_attempt_at = now() + lease, write_date = now()
+    WHERE m.id IN (SELECT d.id FROM public.mail_mail d WHERE d.state = 'outgoing' AND d.next_attempt_at <= now()
+                   ORDER BY d.next_attempt_at, d.id LIMIT batch FOR UPDATE SKIP LOCKED)
+    RETURNING m.id, m.email_from, m.email_to, m.email_cc, m.reply_to, m.subject, m.body_html, m.attempts
+$$;
+
+-- A claimed message was accepted by the relay.
+CREATE FUNCTION embudo.mail_sent(message int) RETURNS void
+LANGUAGE sql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    UPDATE public.mail_mail SET state = 'sent', sent_at = now(), failure_reason = NULL, write_date = now()
+    WHERE id = message AND state = 'outgoing'
+$$;
+
+-- A claimed message failed: retried after `retry_in`, or in exception once its attempts are spent (or
+-- at once when the failure is permanent).
+CREATE FUNCTION embudo.mail_failed(message int, reason text, retry_in interval, permanent boolean) RETURNS text
+LANGUAGE sql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    UPDATE public.mail_mail
+    SET state = CASE WHEN permanent OR attempts >= max_attempts THEN 'exception' ELSE 'outgoing' END,
+        next_attempt_at = now() + retry_in, failure_reason = left(reason, 2000), write_date = now()
+    WHERE id = message AND state = 'outgoing'
+    RETURNING state
+$$;
+
+GRANT EXECUTE ON FUNCTION embudo.mail_claim(int, interval), embudo.mail_sent(int), embudo.mail_failed(int, text, interval, boolean)
+TO embudo_service;
+
+INSERT INTO ir_model (model, name) VALUES ('mail.mail', 'Outgoing Mails');
