@@ -161,7 +161,9 @@ struct TenancyTests {
             WHERE c.relnamespace = 'public'::regnamespace AND c.relname NOT IN ('res_company_member', 'ir_model_data')
               AND EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'company_id')
               AND (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum = i.indkey[0]) <> 'company_id'
-              -- Lookups by id (ids are unique across companies) and the deployment-wide mail aliases.
+              -- Lookups by id (ids are unique across companies), the deployment-wide mail aliases, and the
+              -- delivery worker's queue across companies.
+              AND i.indexrelid::regclass::text <> 'mail_mail_due'
               AND NOT (i.indisunique AND i.indnatts = 1
                        AND (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum = i.indkey[0]) IN ('id', 'alias_name'))
             """).map { try $0.decode(String.self, at: 0) }
