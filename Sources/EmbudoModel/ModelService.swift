@@ -54,6 +54,9 @@ public struct ModelService: Sendable {
         if let result = try await activityCall(model, method, arguments: arguments, tenant: tenant) {
             return result
         }
+        if let result = try await saleCall(model, method, arguments: arguments, context: context, tenant: tenant) {
+            return result
+        }
         let queries = ModelQueries(model: model, registry: registry)
         let activeTest = context["active_test"] != false
 
@@ -156,8 +159,18 @@ public struct ModelService: Sendable {
             case .array(let values): (single, list) = (false, values)
             default: throw ModelError.validation("create expects a dictionary of values or a list of them")
             }
+            // Odoo's context defaults: `default_<field>` fills a field the values leave out.
+            var defaults: [String: JSONValue] = [:]
+            if case .object(let entries) = context {
+                for (key, value) in entries where key.hasPrefix("default_") {
+                    let name = String(key.dropFirst("default_".count))
+                    guard let field = model.fields[name] else { continue }
+                    if field.type.isToMany || (field.isStored && (!field.readonly || name == "company_id")) { defaults[name] = value }
+                }
+            }
             let records = try list.map { (values) throws(ModelError) -> (PGQuery, [(FieldDescription, [X2ManyCommand])]) in
-                guard case .object(let members) = values else { throw ModelError.validation("create expects dictionaries of values") }
+                guard case .object(var members) = values else { throw ModelError.validation("create expects dictionaries of values") }
+                for (name, value) in defaults where members[name] == nil { members[name] = value }
                 let (scalars, relations) = try split(members, model: model)
                 return (try insert(scalars, model: model, queries: queries, tenant: tenant), relations)
             }

@@ -75,9 +75,9 @@ extension ModelService {
                 case .create(let values):
                     var values = values
                     values[inverse] = .int(record)
-                    try connection.query(try insert(values, model: related, queries: relatedQueries, tenant: tenant))
+                    try createNested(values, model: related, queries: relatedQueries, tenant: tenant, on: connection)
                 case .update(let id, let values):
-                    try checkUpdated(try connection.query(try update([id], values, model: related, queries: relatedQueries, tenant: tenant)), 1, related)
+                    try updateNested(id, values, model: related, queries: relatedQueries, tenant: tenant, on: connection)
                 case .delete(let id):
                     try delete(id, from: related, on: connection)
                 case .unlink(let id):
@@ -135,10 +135,9 @@ extension ModelService {
         for command in commands {
             switch command {
             case .create(let values):
-                let id = try connection.query(try insert(values, model: related, queries: relatedQueries, tenant: tenant))[0].decode(Int.self, at: 0)
-                try linkTo([id])
+                try linkTo([try createNested(values, model: related, queries: relatedQueries, tenant: tenant, on: connection)])
             case .update(let id, let values):
-                try checkUpdated(try connection.query(try update([id], values, model: related, queries: relatedQueries, tenant: tenant)), 1, related)
+                try updateNested(id, values, model: related, queries: relatedQueries, tenant: tenant, on: connection)
             case .delete(let id):
                 try delete(id, from: related, on: connection)
             case .unlink(let id): try unlinkFrom([id])
@@ -148,6 +147,31 @@ extension ModelService {
                 try unlinkFrom(list, keeping: true)
                 try linkTo(list)
             }
+        }
+    }
+
+    /// Creates a related record from x2many command values, its own x2many values included (an order
+    /// line with its taxes). Returns its id.
+    @discardableResult
+    func createNested(
+        _ values: [String: JSONValue], model: ModelDescription, queries: ModelQueries, tenant: TenantContext, on connection: PGConnection
+    ) throws -> Int {
+        let (scalars, relations) = try split(values, model: model)
+        let id = try connection.query(try insert(scalars, model: model, queries: queries, tenant: tenant))[0].decode(Int.self, at: 0)
+        for (field, commands) in relations {
+            try apply(commands, field: field, record: id, model: model, tenant: tenant, on: connection)
+        }
+        return id
+    }
+
+    /// Updates a related record from an x2many command, its own x2many values included.
+    func updateNested(
+        _ id: Int, _ values: [String: JSONValue], model: ModelDescription, queries: ModelQueries, tenant: TenantContext, on connection: PGConnection
+    ) throws {
+        let (scalars, relations) = try split(values, model: model)
+        try checkChanged(try connection.query(try update([id], scalars, model: model, queries: queries, tenant: tenant)), ids: [id], model: model, on: connection)
+        for (field, commands) in relations {
+            try apply(commands, field: field, record: id, model: model, tenant: tenant, on: connection)
         }
     }
 

@@ -43,6 +43,7 @@ public enum ActivityModels {
             FieldDescription("res_id", .integer, string: "Related Document ID", required: true),
             FieldDescription("res_name", .char, string: "Document Name", readonly: true),
             FieldDescription("lead_id", .many2one, string: "Lead", readonly: true, relation: "crm.lead"),
+            FieldDescription("order_id", .many2one, string: "Sales Order", readonly: true, relation: "sale.order"),
             FieldDescription("activity_type_id", .many2one, string: "Activity Type", relation: "mail.activity.type"),
             FieldDescription("summary", .char, string: "Summary"),
             FieldDescription("note", .html, string: "Note"),
@@ -69,11 +70,11 @@ public enum ActivityModels {
     )
 
     /// The activity fields of a document model (`crm.lead` now; `sale.order` later).
-    static func mixinFields(model: String) -> [FieldDescription] {
+    static func mixinFields(model: String, inverse: String) -> [FieldDescription] {
         let pending = "FROM mail_activity x WHERE x.res_model = '\(model)' AND x.res_id = $.id AND x.active"
         let first = "\(pending) ORDER BY x.date_deadline, x.id LIMIT 1"
         return [
-            FieldDescription("activity_ids", .one2many, string: "Activities", relation: "mail.activity", inverseName: "lead_id"),
+            FieldDescription("activity_ids", .one2many, string: "Activities", relation: "mail.activity", inverseName: inverse),
             .computed("activity_state", .selection, string: "Activity State", selection: states, "embudo.document_activity_state('\(model)', $.id)"),
             .computed("activity_date_deadline", .date, string: "Next Activity Deadline", "SELECT min(x.date_deadline) \(pending)"),
             .computed("activity_user_id", .many2one, string: "Responsible User", relation: "res.users", "SELECT x.user_id \(first)"),
@@ -101,7 +102,7 @@ extension ModelService {
             }
             if method == "action_done" { return .value(true) }
             return .value(messages.count == 1 ? .int(messages[0]) : .array(messages.map(JSONValue.int)))
-        case ("crm.lead", "activity_schedule"):
+        case ("crm.lead", "activity_schedule"), ("sale.order", "activity_schedule"):
             let signature = ["ids", "act_type_xmlid", "date_deadline", "summary", "note"]
             let ids = try Arguments.ids(arguments.value(0, "ids", signature))
             var deadline: String?

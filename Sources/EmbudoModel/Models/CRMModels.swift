@@ -56,7 +56,7 @@ public enum CRMModels {
             FieldDescription("create_uid", .many2one, string: "Created by", readonly: true, relation: "res.users"),
             FieldDescription("create_date", .datetime, string: "Created on", readonly: true),
             FieldDescription("write_date", .datetime, string: "Last Updated on", readonly: true),
-        ] + ActivityModels.mixinFields(model: "crm.lead")
+        ] + ActivityModels.mixinFields(model: "crm.lead", inverse: "lead_id") + SaleModels.leadFields
     )
 
     public static let stage = ModelDescription(
@@ -94,7 +94,7 @@ public enum CRMModels {
                 "alias_contact", .selection, string: "Alias Contact Security",
                 selection: [["everyone", "Everyone"], ["partners", "Authenticated Partners"], ["followers", "Followers only"]]
             ),
-        ]
+        ] + SaleModels.teamFields
     )
 
     public static let tag = ModelDescription(

@@ -4,6 +4,7 @@ public enum CoreModels {
         name: "res.company", table: "res_company", order: "name, id", hasAuditColumns: false,
         fields: [
             FieldDescription("name", .char, string: "Company Name", required: true),
+            FieldDescription("currency_id", .many2one, string: "Currency", readonly: true, relation: "res.currency"),
             FieldDescription("active", .boolean, string: "Active"),
             FieldDescription("create_date", .datetime, string: "Created on", readonly: true),
             FieldDescription("write_date", .datetime, string: "Last Updated on", readonly: true),
@@ -50,6 +51,8 @@ public enum CoreModels {
             ),
             FieldDescription("user_id", .many2one, string: "Salesperson", relation: "res.users"),
             FieldDescription("team_id", .many2one, string: "Sales Team", relation: "crm.team"),
+            FieldDescription("property_product_pricelist", .many2one, string: "Pricelist", relation: "product.pricelist"),
+            FieldDescription("property_payment_term_id", .many2one, string: "Customer Payment Terms", relation: "account.payment.term"),
             FieldDescription("company_id", .many2one, string: "Company", readonly: true, relation: "res.company"),
             FieldDescription("active", .boolean, string: "Active"),
             FieldDescription("create_date", .datetime, string: "Created on", readonly: true),
@@ -139,5 +142,5 @@ public enum CoreModels {
     /// Every model described so far (each also has its row in the `ir_model` table).
     public static let registry = ModelRegistry([
         company, users, partner, partnerCategory, partnerTitle, model, currency, country, countryState, lang, modelData,
-    ] + CRMModels.all + Wizards.all)
+    ] + CRMModels.all + Wizards.all + SaleModels.all)
 }

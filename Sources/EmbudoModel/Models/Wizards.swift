@@ -57,8 +57,18 @@ public enum Wizards {
         ]
     )
 
+    static let quotationPartner = ModelDescription(
+        name: "crm.quotation.partner", table: "embudo.transient_record", hasAuditColumns: false,
+        fields: [
+            FieldDescription("action", .selection, string: "Quotation Customer", required: true,
+                             selection: [["create", "Create a new customer"], ["exist", "Link to an existing customer"], ["nothing", "Do not link to a customer"]]),
+            FieldDescription("lead_id", .many2one, string: "Associated Lead", relation: "crm.lead"),
+            FieldDescription("partner_id", .many2one, string: "Customer", relation: "res.partner"),
+        ]
+    )
+
     /// Every wizard model.
-    public static let all: [ModelDescription] = [lost, conversion, massConversion, merge, settings]
+    public static let all: [ModelDescription] = [lost, conversion, massConversion, merge, settings, quotationPartner]
     static let names = Set(all.map(\.name))
 }
 
@@ -184,6 +194,12 @@ extension ModelService {
                 try rows.map { try $0.decode(Int.self, at: 0) }
             }
             return ["opportunity_ids": .array(open.map(JSONValue.int)), "user_id": false, "team_id": false]
+        case "crm.quotation.partner":
+            guard let lead = activeID else { return ["action": "create"] }
+            let text = try await database.single(WizardSQL.quotationPartnerDefaults(lead: lead), as: tenant) { try $0[0].decode(String.self, at: 0) }
+            guard case .object(var defaults) = try JSONValue(jsonText: text) else { return [:] }
+            for (key, value) in defaults where value == .null { defaults[key] = false }
+            return defaults
         case "res.config.settings":
             let useLeads = try await database.single(WizardSQL.useLeads(company: tenant.companyIDs[0]), as: tenant) {
                 try $0.count == 0 ? false : $0[0].decode(Bool.self, at: 0)
@@ -258,6 +274,12 @@ extension ModelService {
             let query = CRMSQL.merge(ids("opportunity_ids"), user: id("user_id"), team: id("team_id"))
             let head = try await database.transaction(as: tenant) { try $0.query(query)[0].decode(Int.self, at: 0) }
             return .value(Self.openRecord("crm.lead", head))
+        case ("crm.quotation.partner", "action_apply"):
+            guard let lead = id("lead_id") ?? activeIDs.first else { throw ModelError(.user, "No opportunity to quote.") }
+            let query = WizardSQL.quotationPartnerApply(lead: lead, action: values["action"]?.stringValue ?? "create", partner: id("partner_id"))
+            let partner = try await database.transaction(as: tenant) { try $0.query(query)[0].decode(Int?.self, at: 0) }
+            guard let partner else { throw ModelError(.user, "A quotation needs a customer: create or link one.") }
+            return .value(try await newQuotationAction(lead: lead, partner: partner, tenant: tenant))
         case ("res.config.settings", "execute"), ("res.config.settings", "set_values"):
             let query = WizardSQL.setUseLeads(company: tenant.companyIDs[0], values["group_use_lead"]?.isTruthy ?? false)
             try await database.transaction(as: tenant) { connection in
@@ -295,6 +317,10 @@ enum WizardSQL {
     static func openLeads(_ ids: [Int]) -> PGQuery {
         let list = PGArrayLiteral.join(ids.map(String.init))
         return "SELECT id FROM crm_lead WHERE id = ANY (\(list)::int[]) AND (probability IS NULL OR probability < 100) ORDER BY id"
+    }
+    static func quotationPartnerDefaults(lead: Int) -> PGQuery { "SELECT embudo.crm_quotation_partner_defaults(\(lead))::text" }
+    static func quotationPartnerApply(lead: Int, action: String, partner: Int?) -> PGQuery {
+        "SELECT embudo.crm_quotation_partner_apply(\(lead), \(action), \(partner)::int)"
     }
     static func useLeads(company: Int) -> PGQuery { "SELECT crm_use_leads FROM res_company WHERE id = \(company)" }
     static func setUseLeads(company: Int, _ on: Bool) -> PGQuery {
