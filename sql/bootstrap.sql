@@ -9,6 +9,8 @@
 --                   owner, so row-level security always applies to it.
 --   embudo_bi       the group of BI logins; each company has a NOLOGIN group inside it
 --                   (embudo_bi_<random>), and a BI login belongs to its company's group.
+--   embudo_report   owns the sources of the report views and holds their table rights, so that BI
+--                   logins need none; row-level security applies to it like to any reader.
 
 DO $bootstrap$
 BEGIN
@@ -20,6 +22,14 @@ BEGIN
     END IF;
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'embudo_bi') THEN
         CREATE ROLE embudo_bi NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+    END IF;
+    -- Owns the report views' sources and holds the table rights BI logins do not have; row-level
+    -- security applies to it (not the owner, no BYPASSRLS), with the querying login as current_user.
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'embudo_report') THEN
+        CREATE ROLE embudo_report NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE IN ROLE embudo_bi;
+    END IF;
+    IF NOT pg_has_role('embudo_owner', 'embudo_report', 'MEMBER') THEN
+        GRANT embudo_report TO embudo_owner;
     END IF;
     -- A privileged login that is not a superuser must be able to act as the owner to migrate.
     IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN

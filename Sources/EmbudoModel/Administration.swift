@@ -60,6 +60,11 @@ public struct Administration {
     }
 
     /// Creates an API key for a user and returns it; it cannot be read again.
+    /// Drops a BI login created by ``createBILogin(company:login:password:)``.
+    public func dropBILogin(login: String) throws {
+        _ = try connection.transaction { try $0.query(SQL.dropBILogin(login)) }
+    }
+
     public func createAPIKey(user: Int, name: String) throws -> String {
         try connection.transaction { try $0.query(SQL.createAPIKey(user: user, name: name))[0].decode(String.self, at: 0) }
     }
@@ -102,6 +107,7 @@ public struct Administration {
         static func createAPIKey(user: Int, name: String) -> PGQuery {
             "SELECT embudo.create_api_key(\(user), \(name))"
         }
+        static func dropBILogin(_ login: String) -> PGQuery { "SELECT embudo.drop_bi_login(\(login))" }
         static func createBILogin(company: Int, login: String, password: String) -> PGQuery {
             "SELECT embudo.create_bi_login(\(company), \(login), \(password))"
         }

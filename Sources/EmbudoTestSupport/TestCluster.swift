@@ -81,6 +81,9 @@ public struct TestDatabase: Sendable {
     /// The superuser's connection string (what `embudo migrate` would use).
     public var adminConninfo: String { cluster.conninfo(database: name) }
 
+    /// The connection string of another login of the cluster (local connections are trusted).
+    public func conninfo(user: String) -> String { cluster.conninfo(user: user, database: name) }
+
     /// The service role's connection string.
     public var serviceConninfo: String { cluster.conninfo(user: "embudo_service", database: name) }
 

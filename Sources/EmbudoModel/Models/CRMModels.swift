@@ -94,7 +94,7 @@ public enum CRMModels {
                 "alias_contact", .selection, string: "Alias Contact Security",
                 selection: [["everyone", "Everyone"], ["partners", "Authenticated Partners"], ["followers", "Followers only"]]
             ),
-        ] + SaleModels.teamFields
+        ] + SaleModels.teamFields + ReportModels.teamFields
     )
 
     public static let tag = ModelDescription(
