@@ -143,48 +143,55 @@ JOIN public.crm_team t ON t.company_id = s.company_id AND (s.team_id IS NULL OR 
 LEFT JOIN public.crm_lead l ON l.company_id = s.company_id AND l.stage_id = s.id AND l.team_id = t.id AND l.type = 'opportunity' AND l.active
 GROUP BY s.company_id, t.id, t.name, s.id, s.name, s.sequence, s.is_won;
 
+-- Aggregates first, names after: the joins then touch one row per group, not one per lead.
 CREATE VIEW report_source.forecast_monthly AS
-SELECT l.company_id, date_trunc('month', l.date_deadline)::date AS deadline_month, l.team_id, t.name AS team_name,
-       l.user_id, u.name AS salesperson_name,
-       count(*) AS opportunity_count,
-       sum(l.expected_revenue) AS expected_revenue,
-       sum(l.prorated_revenue) AS prorated_revenue,
-       count(*) FILTER (WHERE l.date_deadline < k.today) AS overdue_count
-FROM public.crm_lead l
-JOIN report_source.company_clock k ON k.company_id = l.company_id
-LEFT JOIN public.crm_team t ON t.company_id = l.company_id AND t.id = l.team_id
-LEFT JOIN public.res_users u ON u.id = l.user_id
-WHERE l.type = 'opportunity' AND l.active AND coalesce(l.probability, 0) < 100
-GROUP BY l.company_id, date_trunc('month', l.date_deadline), l.team_id, t.name, l.user_id, u.name;
+SELECT a.company_id, a.deadline_month, a.team_id, t.name AS team_name, a.user_id, u.name AS salesperson_name,
+       a.opportunity_count, a.expected_revenue, a.prorated_revenue, a.overdue_count
+FROM (
+    SELECT l.company_id, date_trunc('month', l.date_deadline)::date AS deadline_month, l.team_id, l.user_id,
+           count(*) AS opportunity_count, sum(l.expected_revenue) AS expected_revenue, sum(l.prorated_revenue) AS prorated_revenue,
+           count(*) FILTER (WHERE l.date_deadline < k.today) AS overdue_count
+    FROM public.crm_lead l
+    JOIN report_source.company_clock k ON k.company_id = l.company_id
+    WHERE l.type = 'opportunity' AND l.active AND coalesce(l.probability, 0) < 100
+    GROUP BY l.company_id, date_trunc('month', l.date_deadline), l.team_id, l.user_id
+) a
+LEFT JOIN public.crm_team t ON t.company_id = a.company_id AND t.id = a.team_id
+LEFT JOIN public.res_users u ON u.id = a.user_id;
 
 CREATE VIEW report_source.won_revenue_monthly AS
-SELECT l.company_id, date_trunc('month', l.date_closed AT TIME ZONE k.tz)::date AS close_month, l.team_id, t.name AS team_name,
-       l.user_id, u.name AS salesperson_name,
-       count(*) FILTER (WHERE l.probability = 100) AS won_count,
-       coalesce(sum(l.expected_revenue) FILTER (WHERE l.probability = 100), 0) AS won_revenue,
-       count(*) FILTER (WHERE NOT l.active AND coalesce(l.probability, 0) = 0) AS lost_count,
-       round(100.0 * count(*) FILTER (WHERE l.probability = 100)
-             / nullif(count(*) FILTER (WHERE l.probability = 100 OR (NOT l.active AND coalesce(l.probability, 0) = 0)), 0), 2) AS win_rate
-FROM public.crm_lead l
-JOIN report_source.company_clock k ON k.company_id = l.company_id
-LEFT JOIN public.crm_team t ON t.company_id = l.company_id AND t.id = l.team_id
-LEFT JOIN public.res_users u ON u.id = l.user_id
-WHERE l.type = 'opportunity' AND l.date_closed IS NOT NULL
-  AND (l.probability = 100 OR (NOT l.active AND coalesce(l.probability, 0) = 0))
-GROUP BY l.company_id, date_trunc('month', l.date_closed AT TIME ZONE k.tz), l.team_id, t.name, l.user_id, u.name;
+SELECT a.company_id, a.close_month, a.team_id, t.name AS team_name, a.user_id, u.name AS salesperson_name,
+       a.won_count, a.won_revenue, a.lost_count,
+       round(100.0 * a.won_count / nullif(a.won_count + a.lost_count, 0), 2) AS win_rate
+FROM (
+    SELECT l.company_id, date_trunc('month', l.date_closed AT TIME ZONE k.tz)::date AS close_month, l.team_id, l.user_id,
+           count(*) FILTER (WHERE l.probability = 100) AS won_count,
+           coalesce(sum(l.expected_revenue) FILTER (WHERE l.probability = 100), 0) AS won_revenue,
+           count(*) FILTER (WHERE NOT l.active AND coalesce(l.probability, 0) = 0) AS lost_count
+    FROM public.crm_lead l
+    JOIN report_source.company_clock k ON k.company_id = l.company_id
+    WHERE l.type = 'opportunity' AND l.date_closed IS NOT NULL
+      AND (l.probability = 100 OR (NOT l.active AND coalesce(l.probability, 0) = 0))
+    GROUP BY l.company_id, date_trunc('month', l.date_closed AT TIME ZONE k.tz), l.team_id, l.user_id
+) a
+LEFT JOIN public.crm_team t ON t.company_id = a.company_id AND t.id = a.team_id
+LEFT JOIN public.res_users u ON u.id = a.user_id;
 
 CREATE VIEW report_source.leads_monthly AS
-SELECT l.company_id, date_trunc('month', l.create_date AT TIME ZONE k.tz)::date AS create_month, l.team_id, t.name AS team_name,
-       count(*) AS created_count,
-       count(*) FILTER (WHERE l.date_conversion IS NOT NULL) AS converted_count,
-       count(*) FILTER (WHERE NOT l.active AND coalesce(l.probability, 0) = 0) AS lost_count,
-       round(100.0 * count(*) FILTER (WHERE l.date_conversion IS NOT NULL) / count(*), 2) AS conversion_rate,
-       round(avg(l.day_open)::numeric, 2) AS avg_days_to_assign,
-       round(avg(l.day_close)::numeric, 2) AS avg_days_to_close
-FROM public.crm_lead l
-JOIN report_source.company_clock k ON k.company_id = l.company_id
-LEFT JOIN public.crm_team t ON t.company_id = l.company_id AND t.id = l.team_id
-GROUP BY l.company_id, date_trunc('month', l.create_date AT TIME ZONE k.tz), l.team_id, t.name;
+SELECT a.company_id, a.create_month, a.team_id, t.name AS team_name, a.created_count, a.converted_count, a.lost_count,
+       round(100.0 * a.converted_count / a.created_count, 2) AS conversion_rate, a.avg_days_to_assign, a.avg_days_to_close
+FROM (
+    SELECT l.company_id, date_trunc('month', l.create_date AT TIME ZONE k.tz)::date AS create_month, l.team_id,
+           count(*) AS created_count,
+           count(*) FILTER (WHERE l.date_conversion IS NOT NULL) AS converted_count,
+           count(*) FILTER (WHERE NOT l.active AND coalesce(l.probability, 0) = 0) AS lost_count,
+           round(avg(l.day_open)::numeric, 2) AS avg_days_to_assign,
+           round(avg(l.day_close)::numeric, 2) AS avg_days_to_close
+    FROM public.crm_lead l
+    JOIN report_source.company_clock k ON k.company_id = l.company_id
+    GROUP BY l.company_id, date_trunc('month', l.create_date AT TIME ZONE k.tz), l.team_id
+) a
+LEFT JOIN public.crm_team t ON t.company_id = a.company_id AND t.id = a.team_id;
 
 -- Flectra's activity analysis: done activities and discussion messages on leads, plus the pending
 -- activities with their state.
