@@ -1227,6 +1227,11 @@ AS $$
     FROM public.res_currency c WHERE c.id = currency
 $$;
 
+-- What later features add to the quotation e-mail (the online answer link), as HTML.
+CREATE FUNCTION embudo.sale_mail_extra(sale_order int) RETURNS text
+LANGUAGE sql
+AS $$ SELECT ''::text $$;
+
 CREATE FUNCTION embudo.sale_send_quotation(ids int[]) RETURNS int[]
 LANGUAGE plpgsql
 AS $$
@@ -1278,6 +1283,7 @@ BEGIN
             || coalesce('<p>Payment terms: ' || embudo.html_escape((SELECT t.name FROM public.account_payment_term t
                                                                     WHERE t.company_id = o.company_id AND t.id = o.payment_term_id)) || '</p>', '')
             || coalesce('<p>' || embudo.html_escape(o.note) || '</p>', '')
+            || embudo.sale_mail_extra(o.id)
             || '<p>Do not hesitate to contact us if you have any questions.</p></div>';
         INSERT INTO public.mail_message (company_id, model, res_id, body, subject, author_id, message_type, subtype_id, email_from, create_uid, write_uid)
         VALUES (o.company_id, 'sale.order', o.id, body, subject, me, 'email', embudo.subtype('mail.mt_comment'), sender, me, me)
@@ -1355,7 +1361,7 @@ INSERT INTO ir_model (model, name) VALUES
 GRANT EXECUTE ON FUNCTION
     embudo.member_reads_order(int, int, int), embudo.sale_order_track(), embudo.sale_state_label(text), embudo.sale_cancel(int[]),
     embudo.sale_draft(int[]), embudo.sale_lock(int[]), embudo.sale_unlock(int[]), embudo.html_escape(text),
-    embudo.money(numeric, int), embudo.sale_send_quotation(int[])
+    embudo.money(numeric, int), embudo.sale_send_quotation(int[]), embudo.sale_mail_extra(int)
 TO embudo_service;
 
 -- ---------------------------------------------------------------------------------------------------

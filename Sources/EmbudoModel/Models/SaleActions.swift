@@ -59,6 +59,7 @@ extension ModelService {
         "action_quotation_sent": "embudo.sale_mark_sent", "action_quotation_send": "embudo.sale_send_quotation",
         "action_confirm": "embudo.sale_confirm", "action_cancel": "embudo.sale_cancel", "action_draft": "embudo.sale_draft",
         "action_done": "embudo.sale_lock", "action_lock": "embudo.sale_lock", "action_unlock": "embudo.sale_unlock",
+        "action_revoke_portal_link": "embudo.portal_revoke",
     ]
 }
 
