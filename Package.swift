@@ -107,6 +107,7 @@ let package = Package(
             name: "embudo",
             dependencies: [
                 "EmbudoServer",
+                "EmbudoMail",
                 "EmbudoModel",
                 "EmbudoDatabase",
                 "EmbeddedPostgres",
