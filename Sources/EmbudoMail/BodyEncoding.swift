@@ -12,7 +12,7 @@ public enum BodyEncoding: String, Sendable {
         return escaped * 6 > bytes.count ? .base64 : .quotedPrintable
     }
 
-    /// The bytes encoded, lines ending in CRLF (the last one too).
+    /// The bytes encoded, lines ending in CRLF (the last one too); they decode to exactly `bytes`.
     public func encode(_ bytes: [UInt8]) -> String {
         switch self {
         case .quotedPrintable: Self.quotedPrintable(bytes)
@@ -34,6 +34,7 @@ public enum BodyEncoding: String, Sendable {
 
     /// RFC 2045 §6.7: line breaks of the text become CRLF; `=`, non-ASCII and control bytes become `=XX`;
     /// a space or tab before a line break is escaped too; lines longer than 76 get soft breaks (`=`).
+    /// Since SMTP needs a final line break, the last line of a text without one ends in a soft break.
     static func quotedPrintable(_ bytes: [UInt8]) -> String {
         let hex = Array("0123456789ABCDEF".utf8)
         var output: [UInt8] = []
@@ -66,7 +67,8 @@ public enum BodyEncoding: String, Sendable {
             append(literal ? [byte] : [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
             index += 1
         }
-        if !line.isEmpty || output.isEmpty { endLine(soft: false) }
+        // A text that does not end with a line break ends with a soft one, so that it decodes exactly.
+        if !line.isEmpty { endLine(soft: true) }
         return String(decoding: output, as: UTF8.self)
     }
 }
