@@ -34,11 +34,12 @@ public enum HeaderEncoding {
         return quoted + "\""
     }
 
-    /// `text` as UTF-8 base64 encoded words of at most 75 characters each, never splitting a character's
+    /// `text` as UTF-8 base64 encoded words of at most 64 characters each, never splitting a character's
     /// bytes between two words.
     public static func encodedWords(_ text: String) -> [String] {
-        // 75 - "=?UTF-8?B?".count - "?=".count = 63 base64 characters: 45 bytes of UTF-8.
-        let maxBytes = 45
+        // RFC 2047 allows 75 characters; 39 bytes (52 in base64, 64 with the markers) leave room for
+        // "Subject: " or "Reply-To: " on the first line within 78.
+        let maxBytes = 39
         var words: [String] = []
         var chunk: [UInt8] = []
         for scalar in text.unicodeScalars {

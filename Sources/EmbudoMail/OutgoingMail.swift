@@ -40,4 +40,11 @@ public struct FormattedMail: Sendable, Equatable {
     public var content: String
     /// The `Message-ID` header's value.
     public var messageID: String
+
+    public init(sender: String, recipients: [String], content: String, messageID: String) {
+        self.sender = sender
+        self.recipients = recipients
+        self.content = content
+        self.messageID = messageID
+    }
 }

@@ -1,5 +1,6 @@
 import NIOCore
 import NIOSSL
+import Synchronization
 
 /// Something to send to the server and the promise of its reply: a command with its CRLF, or the
 /// dot-stuffed content of DATA.
@@ -7,6 +8,20 @@ struct SMTPRequest: Sendable {
     var payload: ByteBuffer
     var stage: SMTPStage
     var reply: EventLoopPromise<SMTPReply>
+}
+
+/// Why a connection failed first, kept where the connection can read it after the channel (and its
+/// handler) is gone: a write to a closed channel then reports the cause, not "I/O on closed channel".
+final class SMTPConnectionFailure: Sendable {
+    private let error = Mutex<SMTPError?>(nil)
+
+    /// The first failure, if any.
+    var value: SMTPError? { error.withLock { $0 } }
+
+    /// Records `failure` unless one was recorded before.
+    func record(_ failure: SMTPError) {
+        error.withLock { if $0 == nil { $0 = failure } }
+    }
 }
 
 /// The SMTP client's channel handler: frames the server's bytes into lines and replies, and pairs each
@@ -27,12 +42,14 @@ final class SMTPChannelHandler: ChannelDuplexHandler {
     private var input = ByteBuffer()
     private var parser = SMTPReplyParser()
     private var failure: SMTPError?
+    private let firstFailure: SMTPConnectionFailure
     private var timer: Scheduled<Void>?
     private let timeout: TimeAmount
 
     /// A handler whose first reply is the server's greeting, fulfilling `greeting`.
-    init(greeting: EventLoopPromise<SMTPReply>, timeout: TimeAmount) {
+    init(greeting: EventLoopPromise<SMTPReply>, timeout: TimeAmount, failure: SMTPConnectionFailure) {
         self.timeout = timeout
+        self.firstFailure = failure
         waiting.append((.greeting, greeting))
     }
 
@@ -125,7 +142,10 @@ final class SMTPChannelHandler: ChannelDuplexHandler {
     }
 
     private func failAll(_ error: SMTPError) {
-        if failure == nil { failure = error }
+        if failure == nil {
+            failure = error
+            firstFailure.record(error)
+        }
         timer?.cancel()
         timer = nil
         while let request = waiting.popFirst() {

@@ -106,13 +106,14 @@ public struct SMTPClient: MailTransport {
 }
 
 /// What a server announced in its reply to EHLO.
-struct SMTPExtensions: Equatable {
+public struct SMTPExtensions: Sendable, Equatable {
     /// Whether STARTTLS is offered.
-    var startTLS = false
+    public var startTLS = false
     /// The AUTH mechanisms offered, upper case.
-    var authentication: Set<String> = []
+    public var authentication: Set<String> = []
 
-    init(_ reply: SMTPReply) {
+    /// The extensions of a reply to EHLO.
+    public init(_ reply: SMTPReply) {
         // The first line greets; each further line is a keyword and its parameters.
         for line in reply.lines.dropFirst() {
             let words = line.uppercased().split(whereSeparator: { $0 == " " || $0 == "=" }).map(String.init)

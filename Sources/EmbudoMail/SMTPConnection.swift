@@ -7,6 +7,7 @@ import NIOSSL
 struct SMTPConnection {
     let channel: any Channel
     private let greeting: EventLoopFuture<SMTPReply>
+    private let failure: SMTPConnectionFailure
 
     /// Connects to `host`:`port`; with `tls`, the connection is TLS from its first byte (port 465).
     static func connect(
@@ -17,6 +18,7 @@ struct SMTPConnection {
         let greeting = eventLoop.makePromise(of: SMTPReply.self)
         let timeout = TimeAmount(commandTimeout)
         let serverHostname = serverName(host)
+        let failure = SMTPConnectionFailure()
         do {
             let channel = try await ClientBootstrap(group: eventLoop)
                 .connectTimeout(TimeAmount(connectTimeout))
@@ -25,12 +27,12 @@ struct SMTPConnection {
                         if let tls {
                             try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: serverHostname))
                         }
-                        try channel.pipeline.syncOperations.addHandler(SMTPChannelHandler(greeting: greeting, timeout: timeout))
+                        try channel.pipeline.syncOperations.addHandler(SMTPChannelHandler(greeting: greeting, timeout: timeout, failure: failure))
                     }
                 }
                 .connect(host: host, port: port)
                 .get()
-            return SMTPConnection(channel: channel, greeting: greeting.futureResult)
+            return SMTPConnection(channel: channel, greeting: greeting.futureResult, failure: failure)
         } catch {
             greeting.fail(error)
             throw error as? SMTPError ?? .connectionFailed("\(host):\(port): \(error)")
@@ -89,7 +91,8 @@ struct SMTPConnection {
         do {
             return try await future.get()
         } catch {
-            throw Self.map(error)
+            // The connection's first failure explains later ones (a write after the TLS handshake failed).
+            throw failure.value ?? Self.map(error)
         }
     }
 

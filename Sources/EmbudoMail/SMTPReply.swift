@@ -22,15 +22,17 @@ public struct SMTPReply: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Assembles replies from lines: `250-first`, `250-second`, `250 last` is one reply.
-struct SMTPReplyParser {
+public struct SMTPReplyParser: Sendable {
     private var code: Int?
     private var lines: [String] = []
 
     /// Whether part of a multi-line reply has been read.
-    var isInsideReply: Bool { code != nil }
+    public var isInsideReply: Bool { code != nil }
+
+    public init() {}
 
     /// Reads one line (without its CRLF); returns the reply when the line was its last.
-    mutating func feed(_ line: String) throws(SMTPError) -> SMTPReply? {
+    public mutating func feed(_ line: String) throws(SMTPError) -> SMTPReply? {
         let bytes = Array(line.utf8)
         guard bytes.count >= 3, bytes[0] >= UInt8(ascii: "2"), bytes[0] <= UInt8(ascii: "5"),
               bytes[1...2].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
