@@ -147,6 +147,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "EmbudoMailTests",
+            dependencies: [
+                "EmbudoMail", "EmbudoModel", "EmbudoDatabase", "EmbudoTestSupport", "PGClient",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "EmbudoServerTests",
             dependencies: [
                 "EmbudoServer", "EmbudoModel", "EmbudoDatabase", "EmbudoTestSupport", "PGClient",
