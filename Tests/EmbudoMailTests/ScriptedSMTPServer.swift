@@ -1,5 +1,6 @@
 import NIOCore
 import NIOPosix
+import NIOSSL
 import Synchronization
 
 /// A real SMTP server on a local TCP port that answers each command as a test's script says, and
@@ -23,15 +24,24 @@ final class ScriptedSMTPServer: Sendable {
 
     /// Starts the server. `greeting` is sent on connection (nil: never, to test timeouts); `respond`
     /// answers each command line, and `"."` for the end of DATA, with the reply's text (lines separated
-    /// by CRLF, without the final one).
-    init(greeting: String? = "220 scripted.test ESMTP", respond: @escaping @Sendable (String) -> String) async throws {
+    /// by CRLF, without the final one). With `tls`, the server starts TLS after a 220 reply to STARTTLS
+    /// (recorded as the command `<TLS>`), or from the first byte when `implicitTLS`.
+    init(
+        greeting: String? = "220 scripted.test ESMTP", tls: NIOSSLContext? = nil, implicitTLS: Bool = false,
+        respond: @escaping @Sendable (String) -> String
+    ) async throws {
         let recording = Recording()
         self.recording = recording
         channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(ScriptHandler(greeting: greeting, respond: respond, recording: recording))
+                    if implicitTLS, let tls {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls))
+                    }
+                    try channel.pipeline.syncOperations.addHandler(
+                        ScriptHandler(greeting: greeting, tls: implicitTLS ? nil : tls, respond: respond, recording: recording)
+                    )
                 }
             }
             .bind(host: "127.0.0.1", port: 0)
@@ -49,14 +59,16 @@ private final class ScriptHandler: ChannelInboundHandler {
     typealias OutboundOut = ByteBuffer
 
     let greeting: String?
+    let tls: NIOSSLContext?
     let respond: @Sendable (String) -> String
     let recording: ScriptedSMTPServer.Recording
     var buffer = ByteBuffer()
     var inData = false
     var content = ""
 
-    init(greeting: String?, respond: @escaping @Sendable (String) -> String, recording: ScriptedSMTPServer.Recording) {
+    init(greeting: String?, tls: NIOSSLContext?, respond: @escaping @Sendable (String) -> String, recording: ScriptedSMTPServer.Recording) {
         self.greeting = greeting
+        self.tls = tls
         self.respond = respond
         self.recording = recording
     }
@@ -89,6 +101,15 @@ private final class ScriptHandler: ChannelInboundHandler {
             if text.uppercased() == "DATA", answer.hasPrefix("354") { inData = true }
             reply(context, answer)
             if text.uppercased() == "QUIT" { context.close(promise: nil) }
+            if text.uppercased() == "STARTTLS", answer.hasPrefix("220"), let tls {
+                // The reply went out in plain text; what follows is TLS.
+                do {
+                    try context.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls), position: .first)
+                    recording.commands.withLock { $0.append("<TLS>") }
+                } catch {
+                    context.close(promise: nil)
+                }
+            }
         }
         buffer.discardReadBytes()
     }
