@@ -32,7 +32,7 @@ public struct SMTPClient: MailTransport {
         do {
             tlsContext = try NIOSSLContext(configuration: tls)
         } catch {
-            throw .tls(String(describing: error))
+            throw .tls(configuration.caFile.map { "CA file \($0): \(error)" } ?? String(describing: error))
         }
     }
 
