@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        // TLS for outgoing mail (STARTTLS and implicit TLS to the SMTP relay).
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", .upToNextMinor(from: "2.37.6")),
     ],
     targets: [
         // libpq, the PostgreSQL client library (Debian: libpq-dev; headers via pkg-config).
@@ -69,6 +71,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Outgoing e-mail: an SMTP client on SwiftNIO, the message formatter, and the delivery worker
+        // that empties the mail_mail queue.
+        .target(
+            name: "EmbudoMail",
+            dependencies: [
+                "EmbudoDatabase",
+                "PGClient",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Hummingbird application: routes, health, service lifecycle.
         .target(
             name: "EmbudoServer",
@@ -90,6 +107,7 @@ let package = Package(
             name: "embudo",
             dependencies: [
                 "EmbudoServer",
+                "EmbudoMail",
                 "EmbudoModel",
                 "EmbudoDatabase",
                 "EmbeddedPostgres",
@@ -126,6 +144,18 @@ let package = Package(
             name: "EmbudoRPCTests",
             dependencies: ["EmbudoRPC", "EmbudoModel", "EmbudoDatabase", "EmbudoTestSupport", "PGClient",
                            .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EmbudoMailTests",
+            dependencies: [
+                "EmbudoMail", "EmbudoModel", "EmbudoDatabase", "EmbudoTestSupport", "PGClient",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -17,6 +17,8 @@ import ServiceLifecycle
 ///   - databaseName: the name Odoo clients give as `db`.
 ///   - services: further services to run beside the server (an embedded cluster to stop at the end);
 ///     they start before the database and stop after it.
+///   - workers: background services that use `database` (the outgoing mail worker): they start after the
+///     database and stop before it, once the HTTP server has stopped.
 ///   - logger: the application's logger.
 ///   - onServerRunning: called with the bound port once the server accepts connections.
 public func buildApplication(
@@ -24,6 +26,7 @@ public func buildApplication(
     database: Database,
     databaseName: String,
     services: [any Service] = [],
+    workers: [any Service] = [],
     logger: Logger,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
@@ -40,7 +43,7 @@ public func buildApplication(
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Embudo"),
-        services: services + [DatabaseService(database: database)],
+        services: services + [DatabaseService(database: database)] + workers,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger
     )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EmbeddedPostgres
 import EmbudoDatabase
+import EmbudoMail
 import EmbudoModel
 import EmbudoServer
 import Foundation
@@ -20,6 +21,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Log level (trace, debug, info, notice, warning, error, critical).") var logLevel: Logger.Level = .info
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup(title: "Outgoing mail") var mail: MailOptions
 
     func validate() throws {
         guard (1...200).contains(poolSize) else { throw ValidationError("--pool-size must be between 1 and 200") }
@@ -33,6 +35,14 @@ struct Serve: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "embudo")
+        // Outgoing mail's settings are checked before anything starts.
+        let smtp: SMTPClient?
+        let delivery = try mail.deliveryConfiguration()
+        do {
+            smtp = try mail.smtpConfiguration().map { configuration throws(SMTPConfigurationError) in try SMTPClient(configuration: configuration) }
+        } catch let error as SMTPConfigurationError {
+            throw CommandError("outgoing mail: \(error)")
+        }
         let location = database.location
         if case .embedded(let directory) = location {
             logger.info("No database configured: using the embedded PostgreSQL cluster in \(directory)")
@@ -65,11 +75,21 @@ struct Serve: AsyncParsableCommand {
             if endpoints.startedCluster { try? endpoints.embedded?.stop() }
             throw CommandError("the service cannot use the database: \(describe(error))")
         }
+        var workers: [any Service] = []
+        if let smtp {
+            logger.info("Outgoing mail: delivering through \(smtp.configuration)")
+            workers.append(MailDeliveryService(
+                queue: MailQueue(database: db), transport: smtp, configuration: delivery, logger: Logger(label: "embudo.mail")
+            ))
+        } else {
+            logger.notice("Outgoing mail is not configured (no --smtp-host or EMBUDO_SMTP_HOST): messages stay queued")
+        }
         let app = buildApplication(
             configuration: .init(host: host, port: port),
             database: db,
             databaseName: databaseName,
             services: services,
+            workers: workers,
             logger: logger,
             onServerRunning: { port in
                 logger.notice("Embudo is listening on http://\(host):\(port)")

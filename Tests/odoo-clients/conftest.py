@@ -11,6 +11,8 @@ import urllib.request
 
 import pytest
 
+import smtp_relay
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 
@@ -21,17 +23,30 @@ def free_port():
 
 
 @pytest.fixture(scope="session")
-def server():
+def relay():
+    """The SMTP relay the server sends its outgoing mail through (STARTTLS and AUTH required)."""
+    folder = tempfile.mkdtemp(prefix="embudo-relay-")
+    controller, handler, ca_file = smtp_relay.start(folder)
+    try:
+        yield {"port": controller.port, "handler": handler, "ca_file": ca_file}
+    finally:
+        controller.stop()
+
+
+@pytest.fixture(scope="session")
+def server(relay):
     binary = ROOT / ".build" / "debug" / "embudo"
     assert binary.exists(), "build first: swift build --build-tests"
     home = tempfile.mkdtemp(prefix="embudo-e2e-")
     os.chmod(home, 0o755)
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL" and not k.startswith("PG")}
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL" and not k.startswith("PG") and not k.startswith("EMBUDO_SMTP")}
     log = open(os.path.join(home, "server.log"), "w")
+    mail = ["--smtp-host", "127.0.0.1", "--smtp-port", str(relay["port"]), "--smtp-security", "starttls",
+            "--smtp-ca-file", relay["ca_file"], "--smtp-user", smtp_relay.USER, "--mail-poll-interval", "0.2", "--mail-retry-base", "1"]
     process = subprocess.Popen(
-        [str(binary), "serve", "--port", str(port), "--embedded-directory", os.path.join(home, "cluster")],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [str(binary), "serve", "--port", str(port), "--embedded-directory", os.path.join(home, "cluster"), *mail],
+        cwd=ROOT, env=dict(env, EMBUDO_SMTP_PASSWORD=smtp_relay.PASSWORD), stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -52,7 +67,8 @@ def server():
             cwd=ROOT, env=env, capture_output=True, text=True, check=True,
         )
         api_key = created.stdout.strip().splitlines()[-1]
-        yield {"url": url, "port": port, "db": "embudo", "login": "admin", "password": password, "api_key": api_key}
+        yield {"url": url, "port": port, "db": "embudo", "login": "admin", "password": password, "api_key": api_key,
+               "log": os.path.join(home, "server.log")}
     finally:
         process.send_signal(signal.SIGTERM)
         try:

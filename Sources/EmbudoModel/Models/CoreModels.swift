@@ -142,5 +142,5 @@ public enum CoreModels {
     /// Every model described so far (each also has its row in the `ir_model` table).
     public static let registry = ModelRegistry([
         company, users, partner, partnerCategory, partnerTitle, model, currency, country, countryState, lang, modelData,
-    ] + CRMModels.all + Wizards.all + SaleModels.all + ReportModels.all)
+    ] + CRMModels.all + Wizards.all + SaleModels.all + ReportModels.all + MailModels.all)
 }

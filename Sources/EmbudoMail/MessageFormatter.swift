@@ -1,0 +1,56 @@
+/// Turns a queued message into an e-mail: the SMTP envelope and the RFC 5322 / MIME text. Pure: the date
+/// and the unique part of the Message-ID come from the caller, so the output is reproducible.
+public struct MessageFormatter: Sendable {
+    /// The domain of Message-IDs; nil takes the sender's domain.
+    public var messageIDDomain: String?
+
+    public init(messageIDDomain: String? = nil) {
+        self.messageIDDomain = messageIDDomain
+    }
+
+    /// Formats `mail`.
+    ///
+    /// - Parameters:
+    ///   - secondsSince1970: the `Date` header's time.
+    ///   - uniqueID: the unique part of the Message-ID (letters, digits, dots).
+    /// - Throws: ``MailFormatError`` when an address is invalid or missing: permanent for this message.
+    public func format(_ mail: OutgoingMail, secondsSince1970: Int, uniqueID: String) throws(MailFormatError) -> FormattedMail {
+        guard let from = try MailAddress.parseList(mail.from).first else { throw .noSender }
+        let to = try MailAddress.parseList(mail.to)
+        let cc = try MailAddress.parseList(mail.cc ?? "")
+        let replyTo = try MailAddress.parseList(mail.replyTo ?? "")
+        var recipients: [String] = []
+        for address in (to + cc).map(\.address) where !recipients.contains(address) {
+            recipients.append(address)
+        }
+        guard !recipients.isEmpty else { throw .noRecipients }
+
+        let domain = messageIDDomain ?? from.address.split(separator: "@").last.map(String.init) ?? "localhost"
+        let messageID = "<\(uniqueID).\(mail.id)@\(domain)>"
+        let body = Array(mail.bodyHTML.utf8)
+        let encoding = BodyEncoding.choose(for: body)
+
+        var headers = HeaderEncoding.field("Date", MailDate.format(secondsSince1970: secondsSince1970))
+        headers += HeaderEncoding.field("From", from.description)
+        if !to.isEmpty { headers += HeaderEncoding.field("To", Self.list(to)) }
+        if !cc.isEmpty { headers += HeaderEncoding.field("Cc", Self.list(cc)) }
+        if !replyTo.isEmpty { headers += HeaderEncoding.field("Reply-To", Self.list(replyTo)) }
+        headers += HeaderEncoding.field("Subject", HeaderEncoding.unstructured(Self.singleLine(mail.subject)))
+        headers += HeaderEncoding.field("Message-ID", messageID)
+        headers += HeaderEncoding.field("MIME-Version", "1.0")
+        headers += HeaderEncoding.field("Content-Type", "text/html; charset=utf-8")
+        headers += HeaderEncoding.field("Content-Transfer-Encoding", encoding.rawValue)
+        return FormattedMail(
+            sender: from.address, recipients: recipients, content: headers + "\r\n" + encoding.encode(body), messageID: messageID
+        )
+    }
+
+    static func list(_ addresses: [MailAddress]) -> String {
+        addresses.map(\.description).joined(separator: ", ")
+    }
+
+    /// The text with its line breaks and tabs turned into spaces (a header is one logical line).
+    static func singleLine(_ text: String) -> String {
+        String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
+    }
+}
