@@ -60,6 +60,11 @@ public struct Administration {
     }
 
     /// Creates an API key for a user and returns it; it cannot be read again.
+    /// Sets a system parameter (Odoo's `ir.config_parameter`, e.g. `web.base.url` for links in e-mails).
+    public func setParameter(_ key: String, to value: String) throws {
+        _ = try connection.transaction { try $0.query(SQL.setParameter(key, value)) }
+    }
+
     /// Drops a BI login created by ``createBILogin(company:login:password:)``.
     public func dropBILogin(login: String) throws {
         _ = try connection.transaction { try $0.query(SQL.dropBILogin(login)) }
@@ -106,6 +111,9 @@ public struct Administration {
         }
         static func createAPIKey(user: Int, name: String) -> PGQuery {
             "SELECT embudo.create_api_key(\(user), \(name))"
+        }
+        static func setParameter(_ key: String, _ value: String) -> PGQuery {
+            "INSERT INTO ir_config_parameter (key, value) VALUES (\(key), \(value)) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
         }
         static func dropBILogin(_ login: String) -> PGQuery { "SELECT embudo.drop_bi_login(\(login))" }
         static func createBILogin(company: Int, login: String, password: String) -> PGQuery {

@@ -19,6 +19,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Database connections in the service's pool.") var poolSize = 4
     @Flag(help: "Do not apply pending migrations on start.") var noMigrate = false
     @Option(help: "Log level (trace, debug, info, notice, warning, error, critical).") var logLevel: Logger.Level = .info
+    @Option(help: "The address customers reach the service at, for links in e-mails (default: http://<host>:<port>, or $EMBUDO_PUBLIC_URL).")
+    var publicURL: String?
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup(title: "Outgoing mail") var mail: MailOptions
@@ -61,6 +63,8 @@ struct Serve: AsyncParsableCommand {
             if let cluster = endpoints.embedded {
                 try DemoData.seedIfEmpty(Administration(connection: admin), folder: cluster.configuration.directory, logger: logger)
             }
+            let url = publicURL ?? ProcessInfo.processInfo.environment["EMBUDO_PUBLIC_URL"] ?? "http://\(host):\(port)"
+            try Administration(connection: admin).setParameter("web.base.url", to: url)
         } catch {
             if endpoints.startedCluster { try? endpoints.embedded?.stop() }
             throw error
