@@ -166,7 +166,8 @@ AS $$
                      AND (m.access_level >= 'all' OR salesperson IS NULL OR salesperson = person))
 $$;
 
--- Defaults and checks of a new or changed activity (reference §2.16).
+-- Defaults and checks of a new or changed activity (reference §2.16), on leads and (once they exist)
+-- quotations.
 CREATE FUNCTION embudo.mail_activity_before_write() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
@@ -187,7 +188,6 @@ BEGIN
             PERFORM embudo.refuse('access', 'You cannot schedule an activity on a document you cannot change.');
         END IF;
         IF NEW.activity_type_id IS NULL THEN
-            -- To Do when active and allowed for the model, else the first type for the model, else the first generic one.
             SELECT t.id INTO NEW.activity_type_id FROM public.mail_activity_type t
             WHERE t.company_id = NEW.company_id AND t.active AND (t.res_model IS NULL OR t.res_model = NEW.res_model)
             ORDER BY EXISTS (SELECT 1 FROM public.ir_model_data d WHERE d.company_id = t.company_id AND d.model = 'mail.activity.type'
@@ -206,21 +206,23 @@ BEGIN
             NEW.date_deadline := CASE WHEN NEW.automated THEN embudo.user_today(NEW.user_id)
                                       ELSE embudo.activity_deadline(NEW.company_id, NEW.activity_type_id, embudo.user_today(me)) END;
         END IF;
-        NEW.res_name := CASE NEW.res_model WHEN 'crm.lead' THEN (SELECT l.name FROM public.crm_lead l WHERE l.id = NEW.res_id) END;
+        NEW.res_name := CASE NEW.res_model WHEN 'crm.lead' THEN (SELECT l.name FROM public.crm_lead l WHERE l.id = NEW.res_id)
+                                           WHEN 'sale.order' THEN (SELECT o.name FROM public.sale_order o WHERE o.id = NEW.res_id) END;
     ELSIF NEW.res_model IS DISTINCT FROM OLD.res_model OR NEW.res_id IS DISTINCT FROM OLD.res_id OR NEW.company_id <> OLD.company_id THEN
         PERFORM embudo.refuse('validation', 'An activity cannot move to another document.');
     END IF;
     -- The assignee must be able to read the document.
-    IF (TG_OP = 'INSERT' OR NEW.user_id IS DISTINCT FROM OLD.user_id) AND NEW.user_id IS DISTINCT FROM me AND NOT NEW.automated
-       AND NEW.res_model = 'crm.lead' THEN
-        SELECT l.user_id INTO salesperson FROM public.crm_lead l WHERE l.id = NEW.res_id;
+    IF (TG_OP = 'INSERT' OR NEW.user_id IS DISTINCT FROM OLD.user_id) AND NEW.user_id IS DISTINCT FROM me AND NOT NEW.automated THEN
+        salesperson := CASE NEW.res_model WHEN 'crm.lead' THEN (SELECT l.user_id FROM public.crm_lead l WHERE l.id = NEW.res_id)
+                                          ELSE (SELECT o.user_id FROM public.sale_order o WHERE o.id = NEW.res_id) END;
         IF NOT embudo.member_reads_lead(NEW.company_id, NEW.user_id, salesperson) THEN
             PERFORM embudo.refuse('access', format('%s cannot read this document: assign the activity to someone who can.',
                                                    coalesce((SELECT u.name FROM public.res_users u WHERE u.id = NEW.user_id), 'That user')));
         END IF;
     END IF;
-    IF TG_OP = 'INSERT' AND NEW.res_model = 'crm.lead' THEN
-        PERFORM embudo.crm_follow(NEW.company_id, NEW.res_id, NEW.user_id);
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO public.mail_followers (company_id, res_model, res_id, user_id)
+        VALUES (NEW.company_id, NEW.res_model, NEW.res_id, NEW.user_id) ON CONFLICT DO NOTHING;
     END IF;
     RETURN NEW;
 END
@@ -293,14 +295,17 @@ BEGIN
             PERFORM embudo.refuse('validation', format('Unknown activity type %s.', type_xmlid));
         END IF;
     END IF;
-    IF model <> 'crm.lead' THEN
+    IF model NOT IN ('crm.lead', 'sale.order') THEN
         PERFORM embudo.refuse('validation', 'Activities can be scheduled on leads, opportunities and quotations only.');
     END IF;
-    WITH inserted AS (
+    WITH documents AS (
+        SELECT l.company_id, l.id FROM public.crm_lead l WHERE model = 'crm.lead' AND l.id = ANY (ids)
+        UNION ALL SELECT o.company_id, o.id FROM public.sale_order o WHERE model = 'sale.order' AND o.id = ANY (ids)
+    ), inserted AS (
         INSERT INTO public.mail_activity (company_id, res_model, res_id, activity_type_id, date_deadline, summary, note, user_id,
                                           automated, create_uid, write_uid)
-        SELECT l.company_id, model, l.id, kind, deadline, summary, note, assignee, true, embudo.current_user_id(), embudo.current_user_id()
-        FROM public.crm_lead l WHERE l.id = ANY (ids)
+        SELECT d.company_id, model, d.id, kind, deadline, summary, note, assignee, true, embudo.current_user_id(), embudo.current_user_id()
+        FROM documents d
         RETURNING id
     )
     SELECT array_agg(id ORDER BY id) INTO created FROM inserted;

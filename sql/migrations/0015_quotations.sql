@@ -774,88 +774,57 @@ BEGIN
 END
 $$;
 
--- Amounts follow every change of a line's inputs or taxes (once per statement and order).
-CREATE FUNCTION embudo.sale_order_line_changed() RETURNS trigger
+-- Amounts follow every change of a line or of its taxes: once per statement and order, from the
+-- statement's transition tables (new rows for INSERT and UPDATE, old rows for UPDATE and DELETE).
+-- (A transition table exists only for the operations that have it, and a statement naming a missing
+-- one fails when it runs: hence one statement per operation.)
+CREATE FUNCTION embudo.sale_order_lines_changed() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
 DECLARE
-    target record;
+    orders int[][];
 BEGIN
-    FOR target IN
-        SELECT DISTINCT x.company_id, x.order_id FROM (
-            SELECT n.company_id, n.order_id FROM new_rows n
-            UNION ALL SELECT o.company_id, o.order_id FROM old_rows o) x
-    LOOP
-        PERFORM embudo.sale_order_recompute(target.company_id, target.order_id);
+    IF TG_OP = 'INSERT' THEN
+        orders := ARRAY(SELECT DISTINCT ARRAY[n.company_id, n.order_id] FROM new_rows n);
+    ELSIF TG_OP = 'DELETE' THEN
+        orders := ARRAY(SELECT DISTINCT ARRAY[o.company_id, o.order_id] FROM old_rows o);
+    ELSE
+        orders := ARRAY(SELECT ARRAY[n.company_id, n.order_id] FROM new_rows n UNION SELECT ARRAY[o.company_id, o.order_id] FROM old_rows o);
+    END IF;
+    FOR i IN 1 .. coalesce(array_length(orders, 1), 0) LOOP
+        PERFORM embudo.sale_order_recompute(orders[i][1], orders[i][2]);
     END LOOP;
     RETURN NULL;
 END
 $$;
-CREATE FUNCTION embudo.sale_order_line_inserted() RETURNS trigger
+CREATE FUNCTION embudo.sale_line_taxes_changed() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
 DECLARE
-    target record;
+    lines int[];
+    pair int[];
 BEGIN
-    FOR target IN SELECT DISTINCT n.company_id, n.order_id FROM new_rows n LOOP
-        PERFORM embudo.sale_order_recompute(target.company_id, target.order_id);
-    END LOOP;
-    RETURN NULL;
-END
-$$;
-CREATE FUNCTION embudo.sale_order_line_deleted() RETURNS trigger
-LANGUAGE plpgsql
-AS $$
-DECLARE
-    target record;
-BEGIN
-    FOR target IN SELECT DISTINCT o.company_id, o.order_id FROM old_rows o LOOP
-        PERFORM embudo.sale_order_recompute(target.company_id, target.order_id);
+    IF TG_OP = 'INSERT' THEN
+        lines := ARRAY(SELECT n.sale_order_line_id FROM new_rows n);
+    ELSE
+        lines := ARRAY(SELECT o.sale_order_line_id FROM old_rows o);
+    END IF;
+    FOR pair IN SELECT DISTINCT ARRAY[l.company_id, l.order_id] FROM public.sale_order_line l WHERE l.id = ANY (lines) LOOP
+        PERFORM embudo.sale_order_recompute(pair[1], pair[2]);
     END LOOP;
     RETURN NULL;
 END
 $$;
 CREATE TRIGGER amounts_on_insert AFTER INSERT ON sale_order_line REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION embudo.sale_order_line_inserted();
+    FOR EACH STATEMENT EXECUTE FUNCTION embudo.sale_order_lines_changed();
 CREATE TRIGGER amounts_on_update AFTER UPDATE ON sale_order_line REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION embudo.sale_order_line_changed();
+    FOR EACH STATEMENT EXECUTE FUNCTION embudo.sale_order_lines_changed();
 CREATE TRIGGER amounts_on_delete AFTER DELETE ON sale_order_line REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION embudo.sale_order_line_deleted();
-
-CREATE FUNCTION embudo.sale_line_taxes_changed() RETURNS trigger
-LANGUAGE plpgsql
-AS $$
-DECLARE
-    target record;
-BEGIN
-    FOR target IN
-        SELECT DISTINCT l.company_id, l.order_id FROM public.sale_order_line l
-        WHERE l.id IN (SELECT n.sale_order_line_id FROM new_rows n)
-    LOOP
-        PERFORM embudo.sale_order_recompute(target.company_id, target.order_id);
-    END LOOP;
-    RETURN NULL;
-END
-$$;
-CREATE FUNCTION embudo.sale_line_taxes_removed() RETURNS trigger
-LANGUAGE plpgsql
-AS $$
-DECLARE
-    target record;
-BEGIN
-    FOR target IN
-        SELECT DISTINCT l.company_id, l.order_id FROM public.sale_order_line l
-        WHERE l.id IN (SELECT o.sale_order_line_id FROM old_rows o)
-    LOOP
-        PERFORM embudo.sale_order_recompute(target.company_id, target.order_id);
-    END LOOP;
-    RETURN NULL;
-END
-$$;
+    FOR EACH STATEMENT EXECUTE FUNCTION embudo.sale_order_lines_changed();
 CREATE TRIGGER amounts_on_tax_insert AFTER INSERT ON account_tax_sale_order_line_rel REFERENCING NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION embudo.sale_line_taxes_changed();
 CREATE TRIGGER amounts_on_tax_delete AFTER DELETE ON account_tax_sale_order_line_rel REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION embudo.sale_line_taxes_removed();
+    FOR EACH STATEMENT EXECUTE FUNCTION embudo.sale_line_taxes_changed();
 
 -- A pricelist change re-prices nothing by itself (as in Odoo); a currency change re-rounds.
 CREATE FUNCTION embudo.sale_order_currency_changed() RETURNS trigger
@@ -981,8 +950,7 @@ GRANT EXECUTE ON FUNCTION
     embudo.sale_order_before_insert(), embudo.sale_order_after_insert(), embudo.sale_order_before_update(),
     embudo.sale_order_before_delete(), embudo.sale_order_line_before_write(), embudo.sale_order_line_product_taxes(),
     embudo.sale_order_line_before_delete(), embudo.sale_line_amounts(sale_order_line, numeric), embudo.sale_order_recompute(int, int),
-    embudo.sale_order_line_changed(), embudo.sale_order_line_inserted(), embudo.sale_order_line_deleted(),
-    embudo.sale_line_taxes_changed(), embudo.sale_line_taxes_removed(), embudo.sale_order_currency_changed(),
+    embudo.sale_order_lines_changed(), embudo.sale_line_taxes_changed(), embudo.sale_order_currency_changed(),
     embudo.sale_order_option_defaults(), embudo.sale_option_add(int), embudo.sale_transition(int[], text[], text, text),
     embudo.sale_mark_sent(int[]), embudo.sale_confirm(int[])
 TO embudo_service;
@@ -1037,110 +1005,6 @@ CREATE POLICY owner_or_writer_update ON mail_activity FOR UPDATE TO embudo_servi
 CREATE POLICY owner_or_writer_delete ON mail_activity FOR DELETE TO embudo_service
     USING (create_uid = (SELECT embudo.current_user_id()) OR user_id = (SELECT embudo.current_user_id())
            OR EXISTS (SELECT 1 FROM crm_lead l WHERE l.id = lead_id) OR EXISTS (SELECT 1 FROM sale_order o WHERE o.id = order_id));
-
--- Whether `person` may read an order whose salesperson is `salesperson` (the same rule as leads).
-CREATE FUNCTION embudo.member_reads_order(company int, person int, salesperson int) RETURNS boolean
-LANGUAGE sql STABLE
-AS $$ SELECT embudo.member_reads_lead(company, person, salesperson) $$;
-
--- Activity defaults and checks, now for orders as well as leads.
-CREATE OR REPLACE FUNCTION embudo.mail_activity_before_write() RETURNS trigger
-LANGUAGE plpgsql
-AS $$
-DECLARE
-    kind public.mail_activity_type;
-    salesperson int;
-    me int := embudo.current_user_id();
-BEGIN
-    IF TG_OP = 'INSERT' THEN
-        IF NEW.res_model IS NULL AND NEW.res_model_id IS NOT NULL THEN
-            NEW.res_model := (SELECT m.model FROM public.ir_model m WHERE m.id = NEW.res_model_id);
-        END IF;
-        IF NEW.res_model IS NULL OR NEW.res_model NOT IN ('crm.lead', 'sale.order') THEN
-            PERFORM embudo.refuse('validation', 'Activities can be scheduled on leads, opportunities and quotations only.');
-        END IF;
-        NEW.res_model_id := coalesce(NEW.res_model_id, (SELECT m.id FROM public.ir_model m WHERE m.model = NEW.res_model));
-        IF NOT embudo.document_visible(NEW.res_model, NEW.res_id) THEN
-            PERFORM embudo.refuse('access', 'You cannot schedule an activity on a document you cannot change.');
-        END IF;
-        IF NEW.activity_type_id IS NULL THEN
-            SELECT t.id INTO NEW.activity_type_id FROM public.mail_activity_type t
-            WHERE t.company_id = NEW.company_id AND t.active AND (t.res_model IS NULL OR t.res_model = NEW.res_model)
-            ORDER BY EXISTS (SELECT 1 FROM public.ir_model_data d WHERE d.company_id = t.company_id AND d.model = 'mail.activity.type'
-                                 AND d.res_id = t.id AND d.module = 'mail' AND d.name = 'mail_activity_data_todo') DESC,
-                     t.res_model IS NULL, t.sequence, t.id
-            LIMIT 1;
-        END IF;
-        SELECT * INTO kind FROM public.mail_activity_type t WHERE t.company_id = NEW.company_id AND t.id = NEW.activity_type_id;
-        IF kind.res_model IS NOT NULL AND kind.res_model <> NEW.res_model THEN
-            PERFORM embudo.refuse('validation', format('The activity type %s is not available on this kind of document.', kind.name));
-        END IF;
-        NEW.summary := coalesce(NEW.summary, kind.summary);
-        NEW.note := coalesce(NEW.note, kind.default_description);
-        NEW.user_id := coalesce(NEW.user_id, kind.default_user_id, me);
-        IF NEW.date_deadline IS NULL THEN
-            NEW.date_deadline := CASE WHEN NEW.automated THEN embudo.user_today(NEW.user_id)
-                                      ELSE embudo.activity_deadline(NEW.company_id, NEW.activity_type_id, embudo.user_today(me)) END;
-        END IF;
-        NEW.res_name := CASE NEW.res_model WHEN 'crm.lead' THEN (SELECT l.name FROM public.crm_lead l WHERE l.id = NEW.res_id)
-                                           WHEN 'sale.order' THEN (SELECT o.name FROM public.sale_order o WHERE o.id = NEW.res_id) END;
-    ELSIF NEW.res_model IS DISTINCT FROM OLD.res_model OR NEW.res_id IS DISTINCT FROM OLD.res_id OR NEW.company_id <> OLD.company_id THEN
-        PERFORM embudo.refuse('validation', 'An activity cannot move to another document.');
-    END IF;
-    -- The assignee must be able to read the document.
-    IF (TG_OP = 'INSERT' OR NEW.user_id IS DISTINCT FROM OLD.user_id) AND NEW.user_id IS DISTINCT FROM me AND NOT NEW.automated THEN
-        salesperson := CASE NEW.res_model WHEN 'crm.lead' THEN (SELECT l.user_id FROM public.crm_lead l WHERE l.id = NEW.res_id)
-                                          ELSE (SELECT o.user_id FROM public.sale_order o WHERE o.id = NEW.res_id) END;
-        IF NOT embudo.member_reads_lead(NEW.company_id, NEW.user_id, salesperson) THEN
-            PERFORM embudo.refuse('access', format('%s cannot read this document: assign the activity to someone who can.',
-                                                   coalesce((SELECT u.name FROM public.res_users u WHERE u.id = NEW.user_id), 'That user')));
-        END IF;
-    END IF;
-    IF TG_OP = 'INSERT' THEN
-        INSERT INTO public.mail_followers (company_id, res_model, res_id, user_id)
-        VALUES (NEW.company_id, NEW.res_model, NEW.res_id, NEW.user_id) ON CONFLICT DO NOTHING;
-    END IF;
-    RETURN NEW;
-END
-$$;
-
-CREATE OR REPLACE FUNCTION embudo.activity_schedule(model text, ids int[], type_xmlid text, deadline date, summary text, note text, assignee int)
-RETURNS int[]
-LANGUAGE plpgsql
-AS $$
-DECLARE
-    created int[];
-    kind int;
-BEGIN
-    IF type_xmlid IS NOT NULL AND type_xmlid <> '' THEN
-        SELECT d.res_id INTO kind FROM public.ir_model_data d
-        WHERE d.model = 'mail.activity.type' AND d.module = split_part(type_xmlid, '.', 1) AND d.name = split_part(type_xmlid, '.', 2)
-          AND d.company_id = ANY (embudo.company_ids())
-        ORDER BY array_position(embudo.company_ids(), d.company_id) LIMIT 1;
-        IF kind IS NULL THEN
-            PERFORM embudo.refuse('validation', format('Unknown activity type %s.', type_xmlid));
-        END IF;
-    END IF;
-    IF model NOT IN ('crm.lead', 'sale.order') THEN
-        PERFORM embudo.refuse('validation', 'Activities can be scheduled on leads, opportunities and quotations only.');
-    END IF;
-    WITH documents AS (
-        SELECT l.company_id, l.id FROM public.crm_lead l WHERE model = 'crm.lead' AND l.id = ANY (ids)
-        UNION ALL SELECT o.company_id, o.id FROM public.sale_order o WHERE model = 'sale.order' AND o.id = ANY (ids)
-    ), inserted AS (
-        INSERT INTO public.mail_activity (company_id, res_model, res_id, activity_type_id, date_deadline, summary, note, user_id,
-                                          automated, create_uid, write_uid)
-        SELECT d.company_id, model, d.id, kind, deadline, summary, note, assignee, true, embudo.current_user_id(), embudo.current_user_id()
-        FROM documents d
-        RETURNING id
-    )
-    SELECT array_agg(id ORDER BY id) INTO created FROM inserted;
-    IF coalesce(cardinality(created), 0) < cardinality(ARRAY(SELECT DISTINCT unnest(ids))) THEN
-        PERFORM embudo.refuse('user', 'Some of these documents do not exist or you cannot see them.');
-    END IF;
-    RETURN created;
-END
-$$;
 
 INSERT INTO mail_message_subtype (name, description, res_model, internal, hidden, "default", sequence) VALUES
     ('Quotation sent', 'Quotation sent', 'sale.order', false, false, false, 1),
@@ -1359,7 +1223,7 @@ INSERT INTO ir_model (model, name) VALUES
     ('l10n_mx_edi.payment.method', 'Payment Method'), ('l10n_mx_edi.usage', 'CFDI Usage'), ('l10n_mx_edi.payment.policy', 'Payment Policy');
 
 GRANT EXECUTE ON FUNCTION
-    embudo.member_reads_order(int, int, int), embudo.sale_order_track(), embudo.sale_state_label(text), embudo.sale_cancel(int[]),
+    embudo.sale_order_track(), embudo.sale_state_label(text), embudo.sale_cancel(int[]),
     embudo.sale_draft(int[]), embudo.sale_lock(int[]), embudo.sale_unlock(int[]), embudo.html_escape(text),
     embudo.money(numeric, int), embudo.sale_send_quotation(int[]), embudo.sale_mail_extra(int)
 TO embudo_service;
