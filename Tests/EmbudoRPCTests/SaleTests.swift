@@ -245,3 +245,24 @@ struct SaleTests {
         #expect(try await f.field("alex", "sale.order", other, "state") == "draft")
     }
 }
+
+extension SaleTests {
+    @Test func activitiesOnQuotations() async throws {
+        let f = try await CRMFixture()
+        defer { f.db.shutdown() }
+        let (customer, _, _) = try await catalogue(f)
+        let order = try #require(try await f.ok("alex", "sale.order", "create", [["partner_id": .int(customer)]]).intValue)
+        let upsell = try #require(try await f.ok("alex", "sale.order", "activity_schedule", [[.int(order)], "sale.mail_act_sale_upsell"], ["summary": "Offer the mat"]).intValue)
+        let todo = try #require(try await f.ok("alex", "mail.activity", "create", [["res_model": "sale.order", "res_id": .int(order)]]).intValue)
+        #expect(try await f.field("alex", "mail.activity", upsell, "res_name") == "S00001")
+        #expect(try await f.field("alex", "sale.order", order, "activity_state") == "today")
+        #expect(try await f.field("alex", "sale.order", order, "activity_ids") == [.int(upsell), .int(todo)])
+        // Order Upsell is for quotations only.
+        let lead = try #require(try await f.ok("alex", "crm.lead", "create", [["name": "X"]]).intValue)
+        #expect(try await f.error("alex", "crm.lead", "activity_schedule", [[.int(lead)], "sale.mail_act_sale_upsell"]) == "odoo.exceptions.ValidationError")
+        let message = try #require(try await f.ok("alex", "mail.activity", "action_feedback", [[.int(upsell)]], ["feedback": "Added"]).intValue)
+        #expect(try await f.field("alex", "mail.message", message, "res_id") == .int(order))
+        // Olga (own documents) does not see the activities of alex's quotation.
+        #expect(try await f.ok("olga", "mail.activity", "search_count", [[["res_model", "=", "sale.order"]]]) == 0)
+    }
+}
