@@ -224,6 +224,8 @@ struct HTMLSanitizerPass {
         }
         if let current = skipping {
             if name == current.name, !selfClosing { skipping = (current.name, current.depth + 1) }
+            // A `<body>` ends an unclosed `<head>`, as browsers read it.
+            if current.name == "head", name == "body" { skipping = nil }
             return
         }
         if HTMLSanitizer.droppedContainers.contains(name), !selfClosing {
