@@ -58,7 +58,7 @@ let package = Package(
         // The service and model layer: companies, users, memberships, authentication.
         .target(
             name: "EmbudoModel",
-            dependencies: ["EmbudoDatabase", "PGClient"],
+            dependencies: ["EmbudoDatabase", "EmbudoMail", "PGClient"],
             swiftSettings: swiftSettings
         ),
         // Odoo's JSON-RPC protocol, transport-free: envelope, faults, the common/db/object services.

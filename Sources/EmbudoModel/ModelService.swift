@@ -31,6 +31,9 @@ public struct ModelService: Sendable {
         if method.hasPrefix("_") {
             throw ModelError(.access, "Private methods (such as \(modelName).\(method)) cannot be called remotely.")
         }
+        if modelName == "mail.thread", method == "message_process" {
+            return try await messageProcess(arguments: Arguments(args: args, kwargs: kwargs), user: user)
+        }
         let model = try registry.model(modelName)
         if model.name == "res.users", method == "create" || method == "set_access_level" {
             let context = kwargs["context"] ?? .object([:])

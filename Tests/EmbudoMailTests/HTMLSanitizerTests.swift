@@ -1,3 +1,4 @@
+import Foundation
 import EmbudoMail
 import Testing
 

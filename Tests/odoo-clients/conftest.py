@@ -68,6 +68,7 @@ def server(relay):
         )
         api_key = created.stdout.strip().splitlines()[-1]
         yield {"url": url, "port": port, "db": "embudo", "login": "admin", "password": password, "api_key": api_key,
+               "binary": str(binary), "cluster": os.path.join(home, "cluster"), "env": env,
                "log": os.path.join(home, "server.log")}
     finally:
         process.send_signal(signal.SIGTERM)

@@ -37,9 +37,12 @@ extension ModelService {
                 ids, body: body, subject: arguments.kwargs["subject"]?.stringValue,
                 type: arguments.kwargs["message_type"]?.stringValue ?? "notification", subtype: subtype, author: tenant.userID
             )
+            // A message (not a note) goes to the customer too, by e-mail, answers coming back to the lead.
+            let mails = subtype == "mail.mt_comment" ? ids.map { GatewaySQL.sendToCustomer(lead: $0, body: body, subject: arguments.kwargs["subject"]?.stringValue) } : []
             let messages = try await database.transaction(as: tenant) { connection in
                 let rows = try connection.query(query)
                 guard rows.count == Set(ids).count else { throw Self.missing(model) }
+                for mail in mails { _ = try connection.query(mail) }
                 return try rows.map { try $0.decode(Int.self, at: 0) }
             }
             return .value(messages.count == 1 ? .int(messages[0]) : .array(messages.map(JSONValue.int)))

@@ -39,6 +39,7 @@ public enum CRMModels {
             FieldDescription("email_from", .char, string: "Email"),
             FieldDescription("email_normalized", .char, string: "Normalized Email", readonly: true),
             FieldDescription("email_cc", .text, string: "Email cc"),
+            FieldDescription("message_bounce", .integer, string: "Bounce", readonly: true),
             FieldDescription("phone", .char, string: "Phone"),
             FieldDescription("mobile", .char, string: "Mobile"),
             FieldDescription("website", .char, string: "Website"),
@@ -201,9 +202,24 @@ public enum CRMModels {
         ]
     )
 
+    /// Files attached to messages (read-only through the API; the gateway stores them).
+    public static let attachment = ModelDescription(
+        name: "ir.attachment", table: "ir_attachment", order: "id desc", isReadOnly: true, hasAuditColumns: false,
+        fields: [
+            FieldDescription("name", .char, string: "Name", required: true),
+            FieldDescription("mimetype", .char, string: "Mime Type"),
+            FieldDescription("res_model", .char, string: "Resource Model"),
+            FieldDescription("res_id", .integer, string: "Resource ID"),
+            FieldDescription("file_size", .integer, string: "File Size"),
+            FieldDescription("mail_message_id", .many2one, string: "Message", relation: "mail.message"),
+            FieldDescription("company_id", .many2one, string: "Company", readonly: true, relation: "res.company"),
+            FieldDescription("create_date", .datetime, string: "Created on", readonly: true),
+        ]
+    )
+
     /// Every CRM pipeline model.
     public static let all: [ModelDescription] = [
         lead, stage, team, tag, lostReason, campaign, medium, source, message, trackingValue, subtype, followers,
-        ActivityModels.type, ActivityModels.activity,
+        ActivityModels.type, ActivityModels.activity, attachment,
     ]
 }

@@ -5,6 +5,7 @@ public enum CoreModels {
         fields: [
             FieldDescription("name", .char, string: "Company Name", required: true),
             FieldDescription("currency_id", .many2one, string: "Currency", readonly: true, relation: "res.currency"),
+            FieldDescription("alias_domain", .char, string: "Alias Domain"),
             FieldDescription("active", .boolean, string: "Active"),
             FieldDescription("create_date", .datetime, string: "Created on", readonly: true),
             FieldDescription("write_date", .datetime, string: "Last Updated on", readonly: true),

@@ -1,0 +1,93 @@
+import EmbudoDatabase
+import EmbudoMail
+import PGClient
+
+/// The mail gateway's entry (Odoo's `mail.thread.message_process(model, message)`): one raw RFC 5322
+/// message, parsed here, routed by PostgreSQL (sql/migrations/0018_mail_gateway.sql) in the company whose
+/// domain it was sent to, acting as the caller (the gateway's user, a member of that company).
+extension ModelService {
+    /// What the gateway did with a message.
+    public enum GatewayOutcome: String, Sendable {
+        case created, posted, duplicate, bounce, refused
+    }
+
+    func messageProcess(arguments: Arguments, user: AuthenticatedUser) async throws -> CallResult {
+        let signature = ["model", "message", "custom_values", "save_original", "strip_attachments", "thread_id"]
+        guard let raw = arguments.value(1, "message", signature)?.stringValue else {
+            throw ModelError.validation("message_process expects the message as text")
+        }
+        let message: InboundMessage
+        do {
+            message = try InboundParser.parse(Array(raw.utf8))
+        } catch {
+            throw ModelError.validation("The message cannot be read: \(error)")
+        }
+        let recipients = (message.to + message.cc + message.deliveredTo).map(\.address)
+        let route = try await database.withoutTenant { connection in
+            try connection.query(GatewaySQL.resolve(recipients)).map { try $0.decode((Int, Int?).self) }.first
+        }
+        guard let (company, team) = route else {
+            throw ModelError(.user, "No company receives mail for \(recipients.joined(separator: ", ")): unknown domain.")
+        }
+        guard user.memberships.contains(where: { $0.companyID == company }) else {
+            throw ModelError(.access, "The gateway's user is not a member of the company this message is for.")
+        }
+        let tenant = TenantContext(userID: user.id, companyIDs: [company], credentialStamp: user.credentialStamp)
+        let payload = Self.gatewayPayload(message)
+        let attachments: JSONValue = .array(message.attachments.map { attachment in
+            ["filename": .string(attachment.filename), "content_type": .string(attachment.contentType),
+             "content_id": attachment.contentID.map(JSONValue.string) ?? .null, "data": .string(Self.hex(attachment.data))]
+        })
+        let outcome = try await database.transaction(as: tenant) { connection -> JSONValue in
+            let result = try JSONValue(jsonText: try connection.query(GatewaySQL.route(team: team, message: payload.jsonText))[0].decode(String.self, at: 0))
+            if let model = result["model"]?.stringValue, let record = result["res_id"]?.intValue, let posted = result["message"]?.intValue,
+               !message.attachments.isEmpty {
+                _ = try connection.query(GatewaySQL.attach(model: model, record: record, message: posted, attachments: attachments.jsonText))
+            }
+            return result
+        }
+        return .value(outcome["res_id"] ?? false)
+    }
+
+    static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The parsed message as the gateway's SQL reads it.
+    static func gatewayPayload(_ message: InboundMessage) -> JSONValue {
+        func list(_ addresses: [MailAddress]) -> String { addresses.map(\.description).joined(separator: ", ") }
+        var payload: [String: JSONValue] = [
+            "subject": .string(message.subject), "from": message.from.map { .string($0.description) } ?? .null,
+            "to": .string(list(message.to)), "cc": .string(list(message.cc)), "body": .string(message.bodyHTML),
+            "references": .array(message.references.map(JSONValue.string)), "is_bounce": .bool(message.isBounce),
+        ]
+        payload["message_id"] = message.messageID.map(JSONValue.string) ?? .null
+        payload["in_reply_to"] = message.inReplyTo.map(JSONValue.string) ?? .null
+        payload["priority"] = message.priority.map(JSONValue.string) ?? .null
+        payload["text"] = message.textBody.map(JSONValue.string) ?? .null
+        payload["bounced_recipient"] = message.bouncedRecipient.map(JSONValue.string) ?? .null
+        payload["bounced_message_id"] = message.bouncedMessageID.map(JSONValue.string) ?? .null
+        return .object(payload)
+    }
+}
+
+/// The SQL of the mail gateway.
+enum GatewaySQL {
+    static func resolve(_ addresses: [String]) -> PGQuery {
+        "SELECT company_id, team_id FROM embudo.mail_resolve(\(PGArrayLiteral.join(addresses))::text[])"
+    }
+    static func route(team: Int?, message: String) -> PGQuery { "SELECT embudo.mail_gateway(\(team)::int, \(message)::jsonb)::text" }
+    static func attach(model: String, record: Int, message: Int, attachments: String) -> PGQuery {
+        "SELECT embudo.mail_gateway_attach(\(model), \(record), \(message), \(attachments)::jsonb)"
+    }
+    static func sendToCustomer(lead: Int, body: String, subject: String?) -> PGQuery {
+        "SELECT embudo.crm_lead_send_mail(\(lead), \(body), \(subject))"
+    }
+}
