@@ -212,3 +212,122 @@ struct InboundParserTests {
         #expect(message.subject == "✓ é€uro plain “q”A")
     }
 }
+
+/// Structures that the corpus files do not cover.
+struct InboundStructureTests {
+    @Test func forwardedMessageIsAnAttachment() throws {
+        let raw = """
+        From: a@example.com
+        Subject: Fwd: pedido
+        Content-Type: multipart/mixed; boundary=outer
+
+        --outer
+        Content-Type: text/plain
+
+        Reenvío.
+        --outer
+        Content-Type: message/rfc822
+
+        From: b@example.com
+        Subject: =?utf-8?Q?Pedido_n=C2=BA_7/2026?=
+        Message-ID: <orig@example.com>
+
+        Hola
+        --outer--
+        """
+        let message = try InboundParser.parse(Array(raw.utf8))
+        #expect(!message.isBounce)
+        #expect(message.bouncedMessageID == nil)
+        #expect(message.textBody == "Reenvío.")
+        #expect(message.attachments.map(\.filename) == ["Pedido nº 7-2026.eml"])
+        #expect(message.attachments.first?.contentType == "message/rfc822")
+        #expect(message.attachments.first.map { String(decoding: $0.data, as: UTF8.self).hasSuffix("\nHola") } == true)
+    }
+
+    @Test func mailerDaemonWithDeliveryStatusIsABounce() throws {
+        let raw = """
+        From: postmaster@mx.example.net
+        Subject: failure notice
+        Content-Type: multipart/mixed; boundary="b"
+
+        --b
+
+        Delivery failed.
+        --b
+        Content-Type: message/delivery-status
+
+        Reporting-MTA: dns; mx.example.net
+
+        Original-Recipient: rfc822; <gone@example.org>
+        Action: failed
+        --b
+        Content-Type: message/rfc822
+
+        Message-ID: <sent-9@embudo.test>
+        Subject: x
+
+        body
+        --b--
+        """
+        let message = try InboundParser.parse(Array(raw.utf8))
+        #expect(message.isBounce)
+        #expect(message.bouncedRecipient == "gone@example.org")
+        #expect(message.bouncedMessageID == "sent-9@embudo.test")
+        #expect(message.attachments.isEmpty)
+        #expect(message.textBody == "Delivery failed.")
+    }
+
+    @Test func readReceiptIsNotABounce() throws {
+        let raw = """
+        From: ana@example.com
+        Content-Type: multipart/report; report-type=disposition-notification; boundary=r
+
+        --r
+        Content-Type: text/plain
+
+        Read.
+        --r
+        Content-Type: message/disposition-notification
+
+        Final-Recipient: rfc822; ana@example.com
+        Disposition: manual-action/MDN-sent-manually; displayed
+        --r--
+        """
+        let message = try InboundParser.parse(Array(raw.utf8))
+        #expect(!message.isBounce)
+        #expect(message.bouncedRecipient == nil)
+        #expect(message.textBody == "Read.")
+        #expect(message.attachments.map(\.contentType) == ["message/disposition-notification"])
+    }
+
+    @Test func hostileFilenamesAndMissingBoundary() throws {
+        let raw = """
+        From: a@example.com
+        Content-Type: multipart/mixed; boundary="never-used"
+
+        just text
+        --nx
+        Content-Type: application/octet-stream; name="../../etc/passwd"
+        """
+        let message = try InboundParser.parse(Array(raw.utf8))
+        #expect(message.attachments.isEmpty)
+        #expect(message.textBody?.hasPrefix("just text") == true)
+
+        let named = """
+        From: a@example.com
+        Content-Type: multipart/mixed; boundary=x
+
+        --x
+        Content-Type: application/octet-stream; name="..\\\\..\\\\win.ini"
+        Content-Transfer-Encoding: base64
+
+        QQ==
+        --x
+        Content-Type: image/png
+
+        --x--
+        """
+        let parsed = try InboundParser.parse(Array(named.utf8))
+        #expect(parsed.attachments.map(\.filename) == ["win.ini", "attachment-2.png"])
+    }
+}

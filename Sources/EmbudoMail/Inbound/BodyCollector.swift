@@ -70,7 +70,8 @@ struct BodyCollector {
         if name.isEmpty, type == "message/rfc822" || type == "message/global" {
             let header = try? HeaderSection.parse(data, in: 0..<data.count, maxFields: limits.maxHeaders)
             let subject = header?.first("subject").map { EncodedWords.decode($0) } ?? ""
-            name = Self.safeFilename(subject)
+            // A subject is not a path: its slashes stay in the name, as dashes.
+            name = Self.safeFilename(String(subject.map { $0 == "/" || $0 == "\\" ? "-" : $0 }))
             if !name.isEmpty { name += ".eml" }
         }
         if name.isEmpty { name = "attachment-\(attachments.count + 1)" + Self.fileExtension(type) }

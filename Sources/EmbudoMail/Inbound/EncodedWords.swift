@@ -35,8 +35,8 @@ enum EncodedWords {
         for (position, token) in tokens.enumerated() {
             switch token {
             case .word(let charset, let decoded):
-                if let current = pending, current.charset == charset {
-                    pending = (charset, current.bytes + decoded)
+                if pending?.charset == charset {
+                    pending?.bytes.append(contentsOf: decoded)
                 } else {
                     if let current = pending { output += current.charset.decode(current.bytes) }
                     pending = (charset, decoded)

@@ -20,7 +20,7 @@ public enum InboundParser {
         guard start < bytes.count else { throw .noHeaders }
 
         var builder = MIMETreeBuilder(bytes: bytes, limits: limits)
-        let root = try builder.entity(in: start..<bytes.count, depth: 0, defaultType: "text/plain", isTop: true)
+        let root = try builder.entity(in: start..<bytes.count, depth: 0, defaultType: "text/plain")
         guard !root.header.fields.isEmpty else { throw .noHeaders }
 
         var message = InboundMessage()

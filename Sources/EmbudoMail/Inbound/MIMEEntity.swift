@@ -36,7 +36,7 @@ struct MIMETreeBuilder {
 
     /// The entity in `range`; `depth` counts enclosing multiparts.
     mutating func entity(
-        in range: Range<Int>, depth: Int, defaultType: String, isTop: Bool = false
+        in range: Range<Int>, depth: Int, defaultType: String
     ) throws(InboundParseError) -> MIMEEntity {
         partCount += 1
         if partCount > limits.maxParts { throw .tooManyParts }
