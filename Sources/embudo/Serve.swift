@@ -19,6 +19,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Database connections in the service's pool.") var poolSize = 4
     @Flag(help: "Do not apply pending migrations on start.") var noMigrate = false
     @Option(help: "Log level (trace, debug, info, notice, warning, error, critical).") var logLevel: Logger.Level = .info
+    @Flag(help: "Send statements without preparing them on the server (for pgbouncer before 1.21 in transaction mode; or $EMBUDO_NO_PREPARED_STATEMENTS=1).")
+    var noPreparedStatements = false
     @Option(help: "The address customers reach the service at, for links in e-mails (default: http://<host>:<port>, or $EMBUDO_PUBLIC_URL).")
     var publicURL: String?
 
@@ -64,13 +66,19 @@ struct Serve: AsyncParsableCommand {
                 try DemoData.seedIfEmpty(Administration(connection: admin), folder: cluster.configuration.directory, logger: logger)
             }
             let url = publicURL ?? ProcessInfo.processInfo.environment["EMBUDO_PUBLIC_URL"] ?? "http://\(host):\(port)"
-            try Administration(connection: admin).setParameter("web.base.url", to: url)
+            do {
+                try Administration(connection: admin).setParameter("web.base.url", to: url)
+            } catch {
+                // Logged in as the service (no right to change parameters): `embudo migrate` sets it.
+                logger.warning("Cannot record the public URL \(url) (web.base.url): \(error)")
+            }
         } catch {
             if endpoints.startedCluster { try? endpoints.embedded?.stop() }
             throw error
         }
 
-        let db = Database(conninfo: endpoints.serviceConninfo, poolSize: poolSize)
+        let unprepared = noPreparedStatements || ProcessInfo.processInfo.environment["EMBUDO_NO_PREPARED_STATEMENTS"] == "1"
+        let db = Database(conninfo: endpoints.serviceConninfo, poolSize: poolSize, preparedStatements: !unprepared)
         let databaseName: String
         do {
             databaseName = try await db.databaseName()
