@@ -60,6 +60,35 @@ public struct Administration {
     }
 
     /// Creates an API key for a user and returns it; it cannot be read again.
+    /// Disables (or enables again) a company: its members and BI logins lose access; nothing is deleted.
+    public func setCompanyActive(_ company: Int, _ active: Bool) throws {
+        _ = try connection.transaction { try $0.query(SQL.setCompanyActive(company, active)) }
+    }
+
+    /// Removes a user's access to a company.
+    public func revoke(user: Int, company: Int) throws {
+        _ = try connection.transaction { try $0.query(SQL.revoke(user: user, company: company)) }
+    }
+
+    /// Sets a user's password and ends their web sessions (cached stateless logins end with the
+    /// credential stamp).
+    public func setPassword(user: Int, password: String) throws {
+        try connection.transaction { connection in
+            try connection.query(SQL.setPassword(user: user, password: password))
+            try connection.query(SQL.endSessions(user: user))
+        }
+    }
+
+    /// A user's API keys: (name, creation date as text).
+    public func apiKeys(user: Int) throws -> [(name: String, created: String)] {
+        try connection.query(SQL.apiKeys(user: user)).map { try $0.decode((String, String).self) }
+    }
+
+    /// Deletes a user's API keys of that name; returns how many.
+    public func revokeAPIKey(user: Int, name: String) throws -> Int {
+        try connection.transaction { try $0.query(SQL.revokeAPIKey(user: user, name: name)).affectedRows }
+    }
+
     /// Sets a system parameter (Odoo's `ir.config_parameter`, e.g. `web.base.url` for links in e-mails).
     public func setParameter(_ key: String, to value: String) throws {
         _ = try connection.transaction { try $0.query(SQL.setParameter(key, value)) }
@@ -112,6 +141,15 @@ public struct Administration {
         static func createAPIKey(user: Int, name: String) -> PGQuery {
             "SELECT embudo.create_api_key(\(user), \(name))"
         }
+        static func setCompanyActive(_ company: Int, _ active: Bool) -> PGQuery { "SELECT embudo.set_company_active(\(company), \(active))" }
+        static func revoke(user: Int, company: Int) -> PGQuery {
+            "DELETE FROM res_company_member WHERE user_id = \(user) AND company_id = \(company)"
+        }
+        static func endSessions(user: Int) -> PGQuery { "DELETE FROM embudo.http_session WHERE user_id = \(user)" }
+        static func apiKeys(user: Int) -> PGQuery {
+            "SELECT name, to_char(create_date, 'YYYY-MM-DD HH24:MI') FROM embudo.user_api_key WHERE user_id = \(user) ORDER BY id"
+        }
+        static func revokeAPIKey(user: Int, name: String) -> PGQuery { "DELETE FROM embudo.user_api_key WHERE user_id = \(user) AND name = \(name)" }
         static func setParameter(_ key: String, _ value: String) -> PGQuery {
             "INSERT INTO ir_config_parameter (key, value) VALUES (\(key), \(value)) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
         }

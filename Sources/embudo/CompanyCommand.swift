@@ -2,12 +2,12 @@ import ArgumentParser
 import EmbudoModel
 import Foundation
 
-/// `embudo company create NAME`, `embudo company list`.
+/// `embudo company create NAME`, `embudo company list`, `embudo company disable|enable NAME`.
 struct CompanyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "company",
         abstract: "Manage companies (tenants).",
-        subcommands: [Create.self, List.self]
+        subcommands: [Create.self, List.self, Disable.self, Enable.self]
     )
 
     struct Create: AsyncParsableCommand {
@@ -30,6 +30,36 @@ struct CompanyCommand: AsyncParsableCommand {
                 return try administration.createCompany(named: name.trimmingCharacters(in: .whitespaces))
             }
             print("Created company \(company.name) (id \(company.id)).")
+        }
+    }
+
+    struct Disable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Disable a company: its users and BI logins lose access at once; its data stays."
+        )
+        @Argument(help: "The company's name.") var name: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try database.withAdministration { administration in
+                guard let company = try administration.company(named: name) else { throw CommandError("no company \(name)") }
+                try administration.setCompanyActive(company.id, false)
+            }
+            print("Disabled company \(name).")
+        }
+    }
+
+    struct Enable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Enable a disabled company again.")
+        @Argument(help: "The company's name.") var name: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try database.withAdministration { administration in
+                guard let company = try administration.company(named: name) else { throw CommandError("no company \(name)") }
+                try administration.setCompanyActive(company.id, true)
+            }
+            print("Enabled company \(name).")
         }
     }
 
