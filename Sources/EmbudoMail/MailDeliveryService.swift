@@ -117,7 +117,7 @@ public struct MailDeliveryService: Service {
             metadata["message_id"] = "\(formatted.messageID)"
             do throws(SMTPError) {
                 try await transport.send(formatted)
-                return await recordSent(mail, metadata: metadata)
+                return await recordSent(mail, messageID: formatted.messageID, metadata: metadata)
             } catch {
                 failure = (error.description, error.isPermanent)
             }
@@ -127,9 +127,9 @@ public struct MailDeliveryService: Service {
         return await recordFailure(mail, reason: failure.reason, permanent: failure.permanent, metadata: metadata)
     }
 
-    private func recordSent(_ mail: OutgoingMail, metadata: Logger.Metadata) async -> DeliveryResult {
+    private func recordSent(_ mail: OutgoingMail, messageID: String, metadata: Logger.Metadata) async -> DeliveryResult {
         do {
-            try await queue.markSent(mail.id)
+            try await queue.markSent(mail.id, messageID: messageID)
             logger.info("Outgoing mail \(mail.id) sent", metadata: metadata)
             return .sent
         } catch {

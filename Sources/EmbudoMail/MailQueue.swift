@@ -38,10 +38,12 @@ public struct MailQueue: Sendable {
         }
     }
 
-    /// Marks a claimed message as accepted by the relay (`sent`).
-    public func markSent(_ id: Int) async throws {
+    /// Marks a claimed message as accepted by the relay (`sent`), recording the Message-ID it went out
+    /// with (answers quote it; the mail gateway threads them back).
+    public func markSent(_ id: Int, messageID: String? = nil) async throws {
+        let bare = messageID.map { String($0.drop { $0 == "<" }.reversed().drop { $0 == ">" }.reversed()) }
         _ = try await database.withoutTenant(readOnly: false) { connection in
-            try connection.query("SELECT embudo.mail_sent(\(id))")
+            try connection.query("SELECT embudo.mail_sent(\(id), \(bare))")
             return true
         }
     }

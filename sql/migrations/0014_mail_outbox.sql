@@ -16,6 +16,7 @@ CREATE TABLE mail_mail (
     model text,
     res_id int,
     mail_message_id int,
+    message_id text,
     attempts int NOT NULL DEFAULT 0,
     max_attempts int NOT NULL DEFAULT 5 CHECK (max_attempts > 0),
     next_attempt_at timestamptz NOT NULL DEFAULT now(),
@@ -53,12 +54,13 @@ AS $$
     RETURNING m.id, m.email_from, m.email_to, m.email_cc, m.reply_to, m.subject, m.body_html, m.attempts
 $$;
 
--- A claimed message was accepted by the relay.
-CREATE FUNCTION embudo.mail_sent(message int) RETURNS void
+-- A claimed message was accepted by the relay, with this Message-ID (without angle brackets).
+CREATE FUNCTION embudo.mail_sent(message int, sent_message_id text DEFAULT NULL) RETURNS void
 LANGUAGE sql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-    UPDATE public.mail_mail SET state = 'sent', sent_at = now(), failure_reason = NULL, write_date = now()
+    UPDATE public.mail_mail SET state = 'sent', sent_at = now(), failure_reason = NULL, write_date = now(),
+                                message_id = coalesce(sent_message_id, message_id)
     WHERE id = message AND state = 'outgoing'
 $$;
 
@@ -75,7 +77,7 @@ AS $$
     RETURNING state
 $$;
 
-GRANT EXECUTE ON FUNCTION embudo.mail_claim(int, interval), embudo.mail_sent(int), embudo.mail_failed(int, text, interval, boolean)
+GRANT EXECUTE ON FUNCTION embudo.mail_claim(int, interval), embudo.mail_sent(int, text), embudo.mail_failed(int, text, interval, boolean)
 TO embudo_service;
 
 INSERT INTO ir_model (model, name) VALUES ('mail.mail', 'Outgoing Mails');

@@ -115,7 +115,7 @@ CREATE POLICY with_document_create ON ir_attachment FOR INSERT TO embudo_service
 REVOKE UPDATE ON ir_attachment FROM embudo_service;
 
 -- The record a message answers: a message stored here with that Message-ID, or a mail sent from here
--- (the delivery worker's Message-IDs end with ".<mail id>@domain").
+-- (recorded with the Message-ID it went out with, which also ends with ".<mail id>@domain").
 CREATE FUNCTION embudo.mail_thread_of(ids text[]) RETURNS TABLE (model text, res_id int)
 LANGUAGE sql STABLE
 AS $$
@@ -124,7 +124,7 @@ AS $$
         JOIN public.mail_message m ON m.message_id = a.id
         UNION ALL
         SELECT s.model, s.res_id, a.position FROM unnest(ids) WITH ORDINALITY a (id, position)
-        JOIN public.mail_mail s ON s.id = nullif(substring(a.id FROM '\.([0-9]{1,9})@[^@]+$'), '')::int
+        JOIN public.mail_mail s ON s.message_id = a.id OR s.id = nullif(substring(a.id FROM '\.([0-9]{1,9})@[^@]+$'), '')::int
         WHERE s.model IS NOT NULL
     ) x
     ORDER BY x.position DESC
