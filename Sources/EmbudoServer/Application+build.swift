@@ -1,5 +1,7 @@
+import CoreMetrics
 import EmbudoDatabase
 import EmbudoModel
+import EmbudoObservability
 import EmbudoRPC
 import Hummingbird
 import Logging
@@ -19,6 +21,8 @@ import ServiceLifecycle
 ///     they start before the database and stop after it.
 ///   - workers: background services that use `database` (the outgoing mail worker): they start after the
 ///     database and stop before it, once the HTTP server has stopped.
+///   - metrics: where requests and calls are counted, served at `GET /metrics` (give the instance
+///     bootstrapped as the process' `MetricsSystem` factory; tests give their own).
 ///   - logger: the application's logger.
 ///   - onServerRunning: called with the bound port once the server accepts connections.
 public func buildApplication(
@@ -27,15 +31,20 @@ public func buildApplication(
     databaseName: String,
     services: [any Service] = [],
     workers: [any Service] = [],
+    metrics: PrometheusRegistry = PrometheusRegistry(),
     logger: Logger,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let router = Router(context: EmbudoRequestContext.self)
+    router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: HTTPMetricsMiddleware(metrics: metrics))
     router.add(middleware: DatabaseThreadsMiddleware(database: database))
     HealthRoutes(database: database).register(on: router)
+    MetricsRoutes(registry: metrics, database: database).register(on: router)
     let models = ModelService(database: database)
     let dispatcher = RPCDispatcher(
-        databaseName: databaseName, authenticator: Authenticator(database: database), models: models, logger: logger
+        databaseName: databaseName, authenticator: Authenticator(database: database), models: models, logger: logger,
+        metrics: metrics
     )
     let web = WebSessionDispatcher(rpc: dispatcher, sessions: Sessions(database: database), models: models)
     RPCRoutes(dispatcher: dispatcher, web: web, json2: JSON2Dispatcher(rpc: dispatcher)).register(on: router)
