@@ -179,6 +179,7 @@ let package = Package(
             name: "EmbudoServerTests",
             dependencies: [
                 "EmbudoServer", "EmbudoModel", "EmbudoDatabase", "EmbudoObservability", "EmbudoTestSupport", "PGClient",
+                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -22,17 +22,18 @@ public struct RPCDispatcher: Sendable {
     /// Counts, times and logs the object calls.
     public let observer: RPCCallObserver
 
-    /// - Parameter metrics: where the object calls are counted and timed (the process' `MetricsSystem`
-    ///   unless given).
+    /// - Parameters:
+    ///   - metrics: where the object calls are counted and timed (the process' `MetricsSystem` unless given).
+    ///   - callLogLevel: the level of the line logged per object call (the HTTP application uses `info`).
     public init(
         databaseName: String, authenticator: Authenticator, models: ModelService, logger: Logger,
-        metrics: any MetricsFactory = MetricsSystem.factory
+        metrics: any MetricsFactory = MetricsSystem.factory, callLogLevel: Logger.Level = .debug
     ) {
         self.databaseName = databaseName
         self.authenticator = authenticator
         self.models = models
         self.logger = logger
-        self.observer = RPCCallObserver(factory: metrics, registry: models.registry, logger: logger)
+        self.observer = RPCCallObserver(factory: metrics, registry: models.registry, logger: logger, level: callLogLevel)
     }
 
     /// The logger of the request being answered (with its request id), else the dispatcher's.

@@ -24,6 +24,7 @@ import ServiceLifecycle
 ///   - metrics: where requests and calls are counted, served at `GET /metrics` (give the instance
 ///     bootstrapped as the process' `MetricsSystem` factory; tests give their own).
 ///   - logger: the application's logger.
+///   - callLogLevel: the level of the line logged per model call (`info`; tests use `debug`).
 ///   - onServerRunning: called with the bound port once the server accepts connections.
 public func buildApplication(
     configuration: ServerConfiguration,
@@ -33,6 +34,7 @@ public func buildApplication(
     workers: [any Service] = [],
     metrics: PrometheusRegistry = PrometheusRegistry(),
     logger: Logger,
+    callLogLevel: Logger.Level = .info,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let router = Router(context: EmbudoRequestContext.self)
@@ -44,7 +46,7 @@ public func buildApplication(
     let models = ModelService(database: database)
     let dispatcher = RPCDispatcher(
         databaseName: databaseName, authenticator: Authenticator(database: database), models: models, logger: logger,
-        metrics: metrics
+        metrics: metrics, callLogLevel: callLogLevel
     )
     let web = WebSessionDispatcher(rpc: dispatcher, sessions: Sessions(database: database), models: models)
     RPCRoutes(dispatcher: dispatcher, web: web, json2: JSON2Dispatcher(rpc: dispatcher)).register(on: router)

@@ -22,7 +22,8 @@ struct HTTPMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private func count(_ context: Context, status: Int) {
-        let route = context.endpointPath ?? "other"
+        // Hummingbird names unmatched requests "NotFound": only real patterns (starting with "/") count.
+        let route = context.endpointPath.flatMap { $0.hasPrefix("/") ? $0 : nil } ?? "other"
         Counter(label: "embudo_http_requests_total", dimensions: [("route", route), ("status", String(status))], factory: metrics)
             .increment()
     }
