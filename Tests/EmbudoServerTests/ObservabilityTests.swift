@@ -109,6 +109,17 @@ struct ObservabilityTests {
                                               args: #"[[1], "not a dictionary"]"#)
             #expect(invalid.1["error"] != nil)
             _ = try await get(url.appendingPathComponent("no/such/page"))
+            // The web client's call_kw without a session, and JSON-2 with a bad key.
+            var callKW = URLRequest(url: url.appendingPathComponent("web/dataset/call_kw"))
+            callKW.httpMethod = "POST"
+            callKW.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            callKW.httpBody = Data(#"{"params":{"model":"crm.lead","method":"search_count","args":[[]],"kwargs":{}}}"#.utf8)
+            _ = try await URLSession.shared.data(for: callKW)
+            var json2 = URLRequest(url: url.appendingPathComponent("json/2/crm.lead/search_count"))
+            json2.httpMethod = "POST"
+            json2.setValue("bearer not-a-key", forHTTPHeaderField: "Authorization")
+            json2.httpBody = Data("{}".utf8)
+            _ = try await URLSession.shared.data(for: json2)
             var request = URLRequest(url: url.appendingPathComponent("metrics"))
             request.httpMethod = "GET"
             let (data, response) = try await URLSession.shared.data(for: request)
@@ -125,6 +136,9 @@ struct ObservabilityTests {
         #expect(text.contains(#"embudo_http_requests_total{route="/jsonrpc",status="200"} 3"#))
         #expect(text.contains(#"embudo_http_requests_total{route="other",status="404"} 1"#))
         #expect(!text.contains("no/such/page"))
+        #expect(text.contains(#"embudo_rpc_calls_total{method="search_count",model="crm.lead",outcome="SessionExpired"} 1"#))
+        #expect(text.contains(#"embudo_rpc_calls_total{method="search_count",model="crm.lead",outcome="AccessDenied"} 1"#))
+        #expect(text.contains(#"embudo_http_requests_total{route="/json/2/{model}/{method}",status="401"} 1"#))
         #expect(text.contains(#"embudo_db_pool_connections{state="busy"} "#))
         #expect(text.contains(#"embudo_db_pool_connections{state="idle"} "#))
         #expect(text.contains("embudo_db_pool_waiting 0"))
