@@ -40,9 +40,10 @@ public func buildApplication(
     let router = Router(context: EmbudoRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: HTTPMetricsMiddleware(metrics: metrics))
-    router.add(middleware: DatabaseThreadsMiddleware(database: database))
+    // Health and metrics stay off the pool's threads: they must answer while every connection is busy.
     HealthRoutes(database: database).register(on: router)
     MetricsRoutes(registry: metrics, database: database).register(on: router)
+    router.add(middleware: DatabaseThreadsMiddleware(database: database))
     let models = ModelService(database: database)
     let dispatcher = RPCDispatcher(
         databaseName: databaseName, authenticator: Authenticator(database: database), models: models, logger: logger,
