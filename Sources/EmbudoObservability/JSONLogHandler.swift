@@ -32,7 +32,7 @@ public struct JSONLogHandler: LogHandler {
             bytes.withUnsafeBufferPointer { buffer in
                 var offset = 0
                 while offset < buffer.count {
-                    let written = fputs_unlocked_safe(buffer, offset)
+                    let written = writeToStandardError(buffer, offset)
                     if written <= 0 { break }
                     offset += written
                 }
@@ -103,7 +103,7 @@ public struct JSONLogHandler: LogHandler {
 }
 
 /// Writes part of a buffer to standard error; the number of bytes written, or 0 or less on failure.
-private func fputs_unlocked_safe(_ buffer: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Int {
+private func writeToStandardError(_ buffer: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Int {
     guard let base = buffer.baseAddress else { return 0 }
     return write(2, base + offset, buffer.count - offset)
 }
