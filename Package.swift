@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        // The metrics API (in the graph through Hummingbird); Embudo exports it itself for Prometheus.
+        .package(url: "https://github.com/apple/swift-metrics.git", .upToNextMinor(from: "2.13.0")),
         // TLS for outgoing mail (STARTTLS and implicit TLS to the SMTP relay).
         .package(url: "https://github.com/apple/swift-nio-ssl.git", .upToNextMinor(from: "2.37.6")),
     ],
@@ -61,12 +63,22 @@ let package = Package(
             dependencies: ["EmbudoDatabase", "EmbudoMail", "PGClient"],
             swiftSettings: swiftSettings
         ),
+        // Observability without CRM knowledge: the Prometheus exporter for swift-metrics, JSON log lines.
+        .target(
+            name: "EmbudoObservability",
+            dependencies: [
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Odoo's JSON-RPC protocol, transport-free: envelope, faults, the common/db/object services.
         .target(
             name: "EmbudoRPC",
             dependencies: [
                 "EmbudoModel",
                 "PGClient",
+                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -94,7 +106,9 @@ let package = Package(
                 "EmbudoModel",
                 "EmbudoRPC",
                 "EmbudoDatabase",
+                "EmbudoObservability",
                 "PGClient",
+                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -111,8 +125,10 @@ let package = Package(
                 "EmbudoModel",
                 "EmbudoDatabase",
                 "EmbeddedPostgres",
+                "EmbudoObservability",
                 "PGClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -162,7 +178,8 @@ let package = Package(
         .testTarget(
             name: "EmbudoServerTests",
             dependencies: [
-                "EmbudoServer", "EmbudoModel", "EmbudoDatabase", "EmbudoTestSupport", "PGClient",
+                "EmbudoServer", "EmbudoModel", "EmbudoDatabase", "EmbudoObservability", "EmbudoTestSupport", "PGClient",
+                .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

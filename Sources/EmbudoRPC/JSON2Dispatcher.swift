@@ -23,10 +23,25 @@ public struct JSON2Dispatcher: Sendable {
     public struct Answer: Sendable {
         public var status: Int
         public var body: [UInt8]
+        /// How the call ended, for metrics and logs: `ok` or the fault's short name.
+        var outcome = "ok"
     }
 
+    /// Calls `method` of `model` with the named arguments of `body`, as the API key's user; counted, timed
+    /// and logged by the dispatcher's ``RPCCallObserver``.
     public func call(
         model: String, method: String, body: [UInt8], authorization: String?, database: String?, client: String?
+    ) async -> Answer {
+        let started = ContinuousClock.now
+        let uid = LockedBox<Int?>(nil)
+        let answer = await perform(model: model, method: method, body: body, authorization: authorization, database: database,
+                                   client: client, uid: uid)
+        rpc.observer.record(model: model, method: method, uid: uid.value, outcome: answer.outcome, elapsed: ContinuousClock.now - started)
+        return answer
+    }
+
+    func perform(
+        model: String, method: String, body: [UInt8], authorization: String?, database: String?, client: String?, uid: LockedBox<Int?>
     ) async -> Answer {
         do {
             if let database, database != rpc.databaseName { return Self.fault(404, .missingError("Database \(database) not found")) }
@@ -38,6 +53,7 @@ public struct JSON2Dispatcher: Sendable {
             guard let user = try await rpc.verify(login: "api-key", client: client, { try await rpc.authenticator.authenticate(apiKey: key) }) else {
                 return Self.fault(401, .accessDenied("Invalid API key"))
             }
+            uid.value = user.id
             guard JSONRPCEnvelope.depth(of: body) <= JSONRPCEnvelope.maxDepth else {
                 return Self.fault(400, .badRequest("The request nests too deeply"))
             }
@@ -62,14 +78,14 @@ public struct JSON2Dispatcher: Sendable {
             return Self.fault(status, RPCFault(error))
         } catch let error as PGError {
             guard let fault = RPCFault(error) else {
-                rpc.logger.error("JSON-2 call failed", metadata: ["error": "\(error.debugDescription)"])
+                rpc.requestLogger.error("JSON-2 call failed", metadata: ["error": "\(error.debugDescription)"])
                 return Self.fault(500, .internalError)
             }
             return Self.fault(fault.name == "odoo.exceptions.AccessError" ? 403 : 422, fault)
         } catch let fault as RPCFault {
             return Self.fault(fault.name == "odoo.exceptions.AccessDenied" ? 401 : 422, fault)
         } catch {
-            rpc.logger.error("JSON-2 call failed", metadata: ["error": "\(String(reflecting: error))"])
+            rpc.requestLogger.error("JSON-2 call failed", metadata: ["error": "\(String(reflecting: error))"])
             return Self.fault(500, .internalError)
         }
     }
@@ -89,6 +105,6 @@ public struct JSON2Dispatcher: Sendable {
 
     /// An error answer with Odoo's exception object as the body.
     public static func fault(_ status: Int, _ fault: RPCFault) -> Answer {
-        Answer(status: status, body: JSONRPCEnvelope.encode(fault.json["data"] ?? .null))
+        Answer(status: status, body: JSONRPCEnvelope.encode(fault.json["data"] ?? .null), outcome: RPCCallObserver.outcome(of: fault))
     }
 }

@@ -1,3 +1,4 @@
+import CoreMetrics
 import EmbudoModel
 import Logging
 import PGClient
@@ -18,13 +19,25 @@ public struct RPCDispatcher: Sendable {
     let credentials = CredentialsCache()
     let throttle = LoginThrottle()
     let logger: Logger
+    /// Counts, times and logs the object calls.
+    public let observer: RPCCallObserver
 
-    public init(databaseName: String, authenticator: Authenticator, models: ModelService, logger: Logger) {
+    /// - Parameters:
+    ///   - metrics: where the object calls are counted and timed (the process' `MetricsSystem` unless given).
+    ///   - callLogLevel: the level of the line logged per object call (the HTTP application uses `info`).
+    public init(
+        databaseName: String, authenticator: Authenticator, models: ModelService, logger: Logger,
+        metrics: any MetricsFactory = MetricsSystem.factory, callLogLevel: Logger.Level = .debug
+    ) {
         self.databaseName = databaseName
         self.authenticator = authenticator
         self.models = models
         self.logger = logger
+        self.observer = RPCCallObserver(factory: metrics, registry: models.registry, logger: logger, level: callLogLevel)
     }
+
+    /// The logger of the request being answered (with its request id), else the dispatcher's.
+    var requestLogger: Logger { RequestLogger.current ?? logger }
 
     /// Answers one request body of `/jsonrpc` (always a JSON-RPC answer, never a thrown error).
     /// `client` is the caller's address, for throttling failed logins.
@@ -68,10 +81,10 @@ public struct RPCDispatcher: Sendable {
             return JSONRPCEnvelope.error(RPCFault(error), id: request.id)
         } catch let error as PGError {
             if let fault = RPCFault(error) { return JSONRPCEnvelope.error(fault, id: request.id) }
-            logger.error("JSON-RPC call failed", metadata: ["error": "\(error.debugDescription)"])
+            requestLogger.error("JSON-RPC call failed", metadata: ["error": "\(error.debugDescription)"])
             return JSONRPCEnvelope.error(.internalError, id: request.id)
         } catch {
-            logger.error("JSON-RPC call failed", metadata: ["error": "\(String(reflecting: error))"])
+            requestLogger.error("JSON-RPC call failed", metadata: ["error": "\(String(reflecting: error))"])
             return JSONRPCEnvelope.error(.internalError, id: request.id)
         }
     }
@@ -109,27 +122,29 @@ public struct RPCDispatcher: Sendable {
         else {
             throw RPCFault.validationError("\(method) expects [db, uid, password, model, method, …]")
         }
-        guard db == databaseName, Int32(exactly: uid) != nil, let user = try await user(uid, password: password, client: client) else {
-            throw RPCFault.accessDenied()
-        }
-        let positional: [JSONValue]
-        var keywords: [String: JSONValue] = [:]
-        if method == "execute" {
-            positional = Array(args.dropFirst(5))
-        } else {
-            positional = args.count > 5 ? (args[5].arrayValue ?? [args[5]]) : []
-            switch args.count > 6 ? args[6] : .null {
-            case .object(let members): keywords = members
-            case .null: break
-            default: throw RPCFault.validationError("execute_kw expects kwargs as a dictionary")
+        return try await observer.observe(model: model, method: name, uid: { uid }) {
+            guard db == databaseName, Int32(exactly: uid) != nil, let user = try await user(uid, password: password, client: client) else {
+                throw RPCFault.accessDenied()
             }
-        }
-        do {
-            return try await models.call(model, name, args: positional, kwargs: keywords, user: user)
-        } catch let error as PGError where error.sqlState == "28P01" {
-            // The cached credentials were changed (password, keys, user disabled) since they were verified.
-            credentials.forget(uid)
-            throw RPCFault.accessDenied()
+            let positional: [JSONValue]
+            var keywords: [String: JSONValue] = [:]
+            if method == "execute" {
+                positional = Array(args.dropFirst(5))
+            } else {
+                positional = args.count > 5 ? (args[5].arrayValue ?? [args[5]]) : []
+                switch args.count > 6 ? args[6] : .null {
+                case .object(let members): keywords = members
+                case .null: break
+                default: throw RPCFault.validationError("execute_kw expects kwargs as a dictionary")
+                }
+            }
+            do {
+                return try await models.call(model, name, args: positional, kwargs: keywords, user: user)
+            } catch let error as PGError where error.sqlState == "28P01" {
+                // The cached credentials were changed (password, keys, user disabled) since they were verified.
+                credentials.forget(uid)
+                throw RPCFault.accessDenied()
+            }
         }
     }
 

@@ -54,16 +54,21 @@ public struct WebSessionDispatcher: Sendable {
     /// `/web/dataset/call_kw` with `{model, method, args, kwargs}`, as the session's user.
     public func callKW(_ body: [UInt8], token: String?) async -> [UInt8] {
         await rpc.answer(body) { params in
-            let user = try await user(token)
             guard let model = params["model"]?.stringValue, let method = params["method"]?.stringValue else {
+                _ = try await user(token)
                 throw RPCFault.validationError("call_kw expects model and method")
             }
-            var kwargs: [String: JSONValue] = [:]
-            if let value = params["kwargs"] {
-                guard case .object(let members) = value else { throw RPCFault.validationError("kwargs must be a dictionary") }
-                kwargs = members
+            let uid = LockedBox<Int?>(nil)
+            return try await rpc.observer.observe(model: model, method: method, uid: { uid.value }) {
+                let user = try await user(token)
+                uid.value = user.id
+                var kwargs: [String: JSONValue] = [:]
+                if let value = params["kwargs"] {
+                    guard case .object(let members) = value else { throw RPCFault.validationError("kwargs must be a dictionary") }
+                    kwargs = members
+                }
+                return try await models.call(model, method, args: params["args"]?.arrayValue ?? [], kwargs: kwargs, user: user)
             }
-            return try await models.call(model, method, args: params["args"]?.arrayValue ?? [], kwargs: kwargs, user: user)
         }
     }
 

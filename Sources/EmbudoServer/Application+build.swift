@@ -1,5 +1,7 @@
+import CoreMetrics
 import EmbudoDatabase
 import EmbudoModel
+import EmbudoObservability
 import EmbudoRPC
 import Hummingbird
 import Logging
@@ -19,7 +21,10 @@ import ServiceLifecycle
 ///     they start before the database and stop after it.
 ///   - workers: background services that use `database` (the outgoing mail worker): they start after the
 ///     database and stop before it, once the HTTP server has stopped.
+///   - metrics: where requests and calls are counted, served at `GET /metrics` (give the instance
+///     bootstrapped as the process' `MetricsSystem` factory; tests give their own).
 ///   - logger: the application's logger.
+///   - callLogLevel: the level of the line logged per model call (`info`; tests use `debug`).
 ///   - onServerRunning: called with the bound port once the server accepts connections.
 public func buildApplication(
     configuration: ServerConfiguration,
@@ -27,15 +32,22 @@ public func buildApplication(
     databaseName: String,
     services: [any Service] = [],
     workers: [any Service] = [],
+    metrics: PrometheusRegistry = PrometheusRegistry(),
     logger: Logger,
+    callLogLevel: Logger.Level = .info,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let router = Router(context: EmbudoRequestContext.self)
-    router.add(middleware: DatabaseThreadsMiddleware(database: database))
+    router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: HTTPMetricsMiddleware(metrics: metrics))
+    // Health and metrics stay off the pool's threads: they must answer while every connection is busy.
     HealthRoutes(database: database).register(on: router)
+    MetricsRoutes(registry: metrics, database: database).register(on: router)
+    router.add(middleware: DatabaseThreadsMiddleware(database: database))
     let models = ModelService(database: database)
     let dispatcher = RPCDispatcher(
-        databaseName: databaseName, authenticator: Authenticator(database: database), models: models, logger: logger
+        databaseName: databaseName, authenticator: Authenticator(database: database), models: models, logger: logger,
+        metrics: metrics, callLogLevel: callLogLevel
     )
     let web = WebSessionDispatcher(rpc: dispatcher, sessions: Sessions(database: database), models: models)
     RPCRoutes(dispatcher: dispatcher, web: web, json2: JSON2Dispatcher(rpc: dispatcher)).register(on: router)

@@ -1,8 +1,10 @@
 import ArgumentParser
+import CoreMetrics
 import EmbeddedPostgres
 import EmbudoDatabase
 import EmbudoMail
 import EmbudoModel
+import EmbudoObservability
 import EmbudoServer
 import Foundation
 import Hummingbird
@@ -21,6 +23,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Log level (trace, debug, info, notice, warning, error, critical).") var logLevel: Logger.Level = .info
     @Flag(help: "Send statements without preparing them on the server (for pgbouncer before 1.21 in transaction mode; or $EMBUDO_NO_PREPARED_STATEMENTS=1).")
     var noPreparedStatements = false
+    @Option(help: "Log lines as text or json (one object per line); default: $EMBUDO_LOG_FORMAT, else text.") var logFormat: LogFormat?
     @Option(help: "The address customers reach the service at, for links in e-mails (default: http://<host>:<port>, or $EMBUDO_PUBLIC_URL).")
     var publicURL: String?
 
@@ -33,11 +36,10 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = logLevel
-            return handler
-        }
+        let format = try logFormat ?? LogFormat.fromEnvironment()
+        LoggingSystem.bootstrap { [logLevel] label in format.handler(label: label, level: logLevel) }
+        let metrics = PrometheusRegistry()
+        MetricsSystem.bootstrap(metrics)
         let logger = Logger(label: "embudo")
         // Outgoing mail's settings are checked before anything starts.
         let smtp: SMTPClient?
@@ -102,6 +104,7 @@ struct Serve: AsyncParsableCommand {
             databaseName: databaseName,
             services: services,
             workers: workers,
+            metrics: metrics,
             logger: logger,
             onServerRunning: { port in
                 logger.notice("Embudo is listening on http://\(host):\(port)")
@@ -116,6 +119,16 @@ struct Serve: AsyncParsableCommand {
 }
 
 extension Logger.Level: @retroactive ExpressibleByArgument {}
+extension LogFormat: ExpressibleByArgument {}
+
+extension LogFormat {
+    /// The format named by `$EMBUDO_LOG_FORMAT`, or text when it is not set.
+    static func fromEnvironment() throws -> LogFormat {
+        guard let name = ProcessInfo.processInfo.environment[environmentVariable], !name.isEmpty else { return .text }
+        guard let format = LogFormat(rawValue: name) else { throw ValidationError("\(environmentVariable) must be text or json") }
+        return format
+    }
+}
 
 /// The company and administrator that a new embedded database starts with.
 enum DemoData {
