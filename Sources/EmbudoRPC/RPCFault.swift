@@ -111,6 +111,12 @@ extension RPCFault {
             self = .accessError("Your access level does not allow this record to be created or changed like this in this company.")
         case .insufficientPrivilege: self = .accessError("You are not allowed to do this.")
         case .queryCanceled: self = .userError("The operation took too long and was cancelled.")
+        case .connectionLost where error.outcomeUnknown:
+            self = RPCFault(name: "builtins.ConnectionError",
+                            message: "The database connection was lost while the change was being committed: check whether it was saved before repeating it.")
+        case .connectionFailed, .connectionLost, .poolTimeout, .poolExhausted, .poolShutdown:
+            // Rolled back (or never started): the call can be repeated.
+            self = RPCFault(name: "builtins.ConnectionError", message: "The database is unavailable right now; please try again in a moment.")
         default: return nil
         }
     }

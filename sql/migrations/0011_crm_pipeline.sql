@@ -685,10 +685,11 @@ BEGIN
     SELECT s.is_won INTO old_won FROM public.crm_stage s WHERE s.company_id = OLD.company_id AND s.id = OLD.stage_id;
     IF NEW.stage_id IS DISTINCT FROM OLD.stage_id THEN
         NEW.date_last_stage_update := now();
-        IF new_won THEN
-            NEW.probability := 100;
-            NEW.automated_probability := 100;
-        END IF;
+    END IF;
+    -- An active lead in a won stage is won: its probability stays 100 whatever else a write says.
+    IF new_won AND NEW.active THEN
+        NEW.probability := 100;
+        NEW.automated_probability := 100;
     END IF;
     IF NOT NEW.active AND OLD.active THEN
         -- Lost (or archived).

@@ -145,6 +145,9 @@ BEGIN
     IF (SELECT count(*) FROM public.crm_lead l WHERE l.id = ANY (ids)) < cardinality(ARRAY(SELECT DISTINCT unnest(ids))) THEN
         PERFORM embudo.refuse('user', 'Some of the leads to convert do not exist or you cannot see them.');
     END IF;
+    -- Locked first (in id order, so that concurrent conversions queue instead of deadlocking): a second
+    -- conversion of the same lead sees the first one's customer and creates none.
+    PERFORM 1 FROM public.crm_lead l WHERE l.id = ANY (ids) ORDER BY l.id FOR UPDATE;
     FOR lead IN SELECT * FROM public.crm_lead l WHERE l.id = ANY (ids) ORDER BY array_position(ids, l.id) LOOP
         IF NOT lead.active THEN
             CONTINUE;
@@ -192,6 +195,8 @@ DECLARE
     author int := embudo.current_user_id();
 BEGIN
     ids := ARRAY(SELECT DISTINCT unnest(ids));
+    -- Locked before they are read: a write racing the merge lands before it (and is merged) or after it.
+    PERFORM 1 FROM public.crm_lead l WHERE l.id = ANY (ids) ORDER BY l.id FOR UPDATE;
     IF cardinality(ids) < 2 THEN
         PERFORM embudo.refuse('user', 'Please select more than one element (lead or opportunity) from the list view.');
     END IF;
