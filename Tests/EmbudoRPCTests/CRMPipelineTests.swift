@@ -137,7 +137,7 @@ struct CRMPipelineTests {
         #expect(reasonChange?["new_value_char"] == "Too expensive")
         // Olga (own documents) does not see the history of leads she cannot see.
         #expect(try await f.ok("olga", "mail.message", "search_count", [[["res_id", "=", .int(b)]]]) == 0)
-        #expect(try await f.error("olga", "crm.lead", "message_post", [[.int(b)]], ["body": "hi"]) == "odoo.exceptions.MissingError")
+        #expect(try await f.error("olga", "crm.lead", "message_post", [[.int(b)]], ["body": "hi"]) == "odoo.exceptions.AccessError")
     }
 
     @Test func conversionMergeAndKanban() async throws {

@@ -187,6 +187,9 @@ BEGIN
         IF NOT embudo.document_visible(NEW.res_model, NEW.res_id) THEN
             PERFORM embudo.refuse('access', 'You cannot schedule an activity on a document you cannot change.');
         END IF;
+        -- The document's company, whichever of the caller's companies is the current one.
+        NEW.company_id := CASE NEW.res_model WHEN 'crm.lead' THEN (SELECT l.company_id FROM public.crm_lead l WHERE l.id = NEW.res_id)
+                                             ELSE (SELECT o.company_id FROM public.sale_order o WHERE o.id = NEW.res_id) END;
         IF NEW.activity_type_id IS NULL THEN
             SELECT t.id INTO NEW.activity_type_id FROM public.mail_activity_type t
             WHERE t.company_id = NEW.company_id AND t.active AND (t.res_model IS NULL OR t.res_model = NEW.res_model)

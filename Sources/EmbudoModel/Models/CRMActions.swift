@@ -21,12 +21,12 @@ extension ModelService {
         switch method {
         case "action_set_won", "action_set_won_rainbowman":
             let ids = try Arguments.ids(arguments.value(0, "ids", ["ids"]))
-            try await run(CRMSQL.setWon(ids), expecting: ids, model: model, tenant: tenant)
+            try await run(CRMSQL.setWon(ids), on: ids, model: model, tenant: tenant)
             return .value(true)
         case "action_set_lost":
             let ids = try Arguments.ids(arguments.value(0, "ids", ["ids"]))
             let reason = arguments.kwargs["lost_reason"]?.intValue ?? arguments.kwargs["lost_reason_id"]?.intValue
-            try await run(CRMSQL.setLost(ids, reason: reason), expecting: nil, model: model, tenant: tenant)
+            try await run(CRMSQL.setLost(ids, reason: reason), on: ids, model: model, tenant: tenant)
             return .value(true)
         case "message_post":
             let ids = try Arguments.ids(arguments.value(0, "ids", ["ids"]))
@@ -41,7 +41,7 @@ extension ModelService {
             let mails = subtype == "mail.mt_comment" ? ids.map { GatewaySQL.sendToCustomer(lead: $0, body: body, subject: arguments.kwargs["subject"]?.stringValue) } : []
             let messages = try await database.transaction(as: tenant) { connection in
                 let rows = try connection.query(query)
-                guard rows.count == Set(ids).count else { throw Self.missing(model) }
+                guard rows.count == Set(ids).count else { try refuseHidden(ids, model: model, verb: "post on", on: connection) }
                 for mail in mails { _ = try connection.query(mail) }
                 return try rows.map { try $0.decode(Int.self, at: 0) }
             }
@@ -49,7 +49,7 @@ extension ModelService {
         case "message_subscribe":
             let ids = try Arguments.ids(arguments.value(0, "ids", ["ids", "partner_ids"]))
             let partners = try Arguments.ids(arguments.value(1, "partner_ids", ["ids", "partner_ids"]) ?? [])
-            try await run(CRMSQL.follow(ids, partners: partners), expecting: nil, model: model, tenant: tenant)
+            try await run(CRMSQL.follow(ids, partners: partners), on: ids, model: model, tenant: tenant)
             return .value(true)
         case "convert_opportunity":
             let signature = ["ids", "partner_id", "user_ids", "team_id"]
@@ -80,10 +80,15 @@ extension ModelService {
         return methods
     }()
 
-    private func run(_ query: PGQuery, expecting ids: [Int]?, model: ModelDescription, tenant: TenantContext) async throws {
+    /// Runs an action on `ids` after checking that the user sees them all: records the user's access
+    /// level hides are an access error, records that do not exist (or are another company's) missing.
+    private func run(_ query: PGQuery, on ids: [Int], model: ModelDescription, tenant: TenantContext) async throws {
+        let visible = CRMSQL.countVisible(table: model.table, ids: ids)
         try await database.transaction(as: tenant) { connection in
-            let changed = try connection.query(query)[0].decode(Int.self, at: 0)
-            if let ids, changed != Set(ids).count { throw Self.missing(model) }
+            guard try connection.query(visible)[0].decode(Int.self, at: 0) == Set(ids).count else {
+                try refuseHidden(ids, model: model, verb: "change", on: connection)
+            }
+            _ = try connection.query(query)
         }
     }
 
@@ -148,6 +153,13 @@ enum CRMSQL {
         let value = state.map { $0 ? "true" : "false" } ?? "NOT active"
         var sql = SQLBuilder()
         sql.append("UPDATE \(table) SET active = \(value), write_date = now() WHERE id = ANY (")
+        sql.bind(ids(list))
+        sql.append("::int[])")
+        return sql.query
+    }
+    static func countVisible(table: String, ids list: [Int]) -> PGQuery {
+        var sql = SQLBuilder()
+        sql.append("SELECT count(*)::int FROM \(table) WHERE id = ANY (")
         sql.bind(ids(list))
         sql.append("::int[])")
         return sql.query
