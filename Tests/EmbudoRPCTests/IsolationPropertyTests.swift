@@ -10,7 +10,17 @@ import Testing
 /// BI logins. Every outcome (result, or the Odoo exception name) is compared with the model's
 /// prediction; the model changes only when the call succeeded.
 ///
-/// `EMBUDO_PROPERTY_SEED=<n>` replays a run, `EMBUDO_PROPERTY_OPS=<n>` sets its length.
+/// `EMBUDO_PROPERTY_SEED=<n>` replays a run, `EMBUDO_PROPERTY_OPS=<n>` sets its length (default 10,000,
+/// about 25–40 s on the 2-core machine), `EMBUDO_PROPERTY_MAX_MISMATCHES=<n>` how many mismatches to
+/// collect before stopping (default 1: the model may diverge after one), `EMBUDO_PROPERTY_TRACE=1`
+/// prints every operation. Deviations of Embudo from the documented rules that this test found are
+/// listed below (`known…`): they are recorded as known issues (the first of each kind is shown, all are
+/// counted) and the model is *not* bent to them; `EMBUDO_PROPERTY_STRICT=1` makes them failures.
+///
+/// Rules the model encodes where README says nothing and the SQL is explicit: order actions
+/// (`action_confirm` / `action_cancel`) and `mail.activity.action_done` refuse records the caller cannot
+/// see with one UserError ("do not exist or you cannot see them"); scheduling an activity on a document
+/// the caller cannot change is an AccessError; a lead lost already keeps activities scheduled on it later.
 @Suite("Isolation property")
 struct IsolationPropertyTests {
     // MARK: the model (no SQL)
@@ -89,8 +99,10 @@ struct IsolationPropertyTests {
         let environment = ProcessInfo.processInfo.environment
         let seed = environment["EMBUDO_PROPERTY_SEED"].flatMap { UInt64($0) } ?? 20_261_128
         let count = environment["EMBUDO_PROPERTY_OPS"].flatMap { Int($0) } ?? 10_000
+        let strictFromEnvironment = environment["EMBUDO_PROPERTY_STRICT"] == "1"
         let maxMismatches = environment["EMBUDO_PROPERTY_MAX_MISMATCHES"].flatMap { Int($0) } ?? 1
         var rng = SplitMix64(seed: seed)
+        print("IsolationPropertyTests: seed \(seed) (replay with EMBUDO_PROPERTY_SEED=\(seed)), \(count) operations" + (strictFromEnvironment ? ", strict" : ""))
         let f = try await IsolationFixture()
         defer { f.shutdown() }
         let started = ContinuousClock.now
