@@ -105,8 +105,11 @@ struct IsolationFixture {
 
     func shutdown() {
         db.shutdown()
-        if let admin = try? Administration(connection: try database.adminConnection()) {
-            for login in biLogins.values { try? admin.dropBILogin(login: login) }
+        do {
+            let admin = Administration(connection: try database.adminConnection())
+            for login in biLogins.values { try admin.dropBILogin(login: login) }
+        } catch {
+            print("IsolationFixture: could not drop the BI logins: \(error)")
         }
     }
 }

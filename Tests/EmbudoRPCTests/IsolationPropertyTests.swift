@@ -445,6 +445,7 @@ struct IsolationPropertyTests {
         }
         if mismatches.count < maxMismatches, !batch.isEmpty { _ = try await flush() }
         let elapsed = ContinuousClock.now - started
+        bi.removeAll() // close the BI sessions before the fixture drops their logins
         print("IsolationPropertyTests: seed \(seed), \(index) operations in \(elapsed), \(mismatches.count) mismatches;"
               + " leads \(model.leads.count), orders \(model.orders.count), activities \(model.activities.count)")
         print("IsolationPropertyTests: known deviations " + knownCounts.map { "\($0.value)× \($0.key)" }.joined(separator: "; "))
