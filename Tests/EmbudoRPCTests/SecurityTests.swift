@@ -124,11 +124,10 @@ struct SecurityTests {
         #expect(try await f.kw("alex", "res.partner", "search", [[]])["result"] != nil)
     }
 
-    /// JSON-2 throttles bad API keys under one shared name ("api-key"), not per client or per user: ten
-    /// wrong bearer tokens (from anyone, with no client address) lock every API-key user out for five
-    /// minutes, and one success anywhere resets the count for everyone.
-    @Test(.disabled("Found bug: JSON-2 API-key failures are throttled under one global key; see the report"))
-    func badAPIKeysFromOneClientDoNotLockOutOthers() async throws {
+    /// JSON-2 used to throttle bad API keys under one shared name ("api-key"): ten wrong bearer tokens
+    /// from one client locked every API-key user out for five minutes, and one success anywhere reset
+    /// the count for everyone. Now per client address.
+    @Test func badAPIKeysFromOneClientDoNotLockOutOthers() async throws {
         let f = try await CRMFixture()
         defer { f.db.shutdown() }
         let admin = Administration(connection: try f.database.adminConnection())
@@ -142,6 +141,11 @@ struct SecurityTests {
         let legit = await json2.call(model: "res.partner", method: "search", body: Array(#"{"domain":[]}"#.utf8),
                                      authorization: "bearer \(key)", database: nil, client: "198.51.100.1")
         #expect(legit.status == 200, "a different client with a valid key is locked out: \(String(decoding: legit.body, as: UTF8.self))")
+        // The guessing client stays blocked, even with a valid key.
+        let guesser = await json2.call(model: "res.partner", method: "search", body: Array(#"{"domain":[]}"#.utf8),
+                                       authorization: "bearer \(key)", database: nil, client: "203.0.113.9")
+        #expect(guesser.status == 401)
+        #expect(String(decoding: guesser.body, as: UTF8.self).contains("Too many failed logins"))
     }
 
     // MARK: - Revocation under the credentials cache
