@@ -72,7 +72,7 @@ enum Fuzz {
         if internalErrors && name == "builtins.Exception" { problems.append("internal server error") }
         let message = data["message"] as? String ?? ""
         let leaking = forbidden.filter { message.contains($0) }
-        let requestText = leaking.isEmpty ? "" : String(decoding: request, as: UTF8.self).replacingOccurrences(of: "\\/", with: "/")
+        let requestText = leaking.isEmpty ? "" : String(decoding: request, as: UTF8.self).replacingOccurrences(of: "\\/", with: "/").replacingOccurrences(of: "\\\"", with: "\"")
         for token in leaking where occurrences(of: token, in: message) > occurrences(of: token, in: requestText) {
             problems.append("the message leaks \"\(token)\": \(message.prefix(300))")
         }
