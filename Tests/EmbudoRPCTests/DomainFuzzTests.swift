@@ -111,7 +111,9 @@ struct DomainFuzzTests {
                     findings.append("\(reproduction): \(name) \(error["data"]?["message"]?.stringValue ?? "")")
                 }
                 // PostgreSQL's text cannot hold NUL: refusing such values is right (as Odoo does).
-                if valid, !domain.jsonText.contains("\\u0000") { findings.append("\(reproduction): a well-formed domain was refused: \(error["data"]?["message"]?.stringValue ?? "")") }
+                // Nor can a =like pattern end with the escape character.
+                let message = error["data"]?["message"]?.stringValue ?? ""
+                if valid, !domain.jsonText.contains("\\u0000"), !message.hasSuffix("ends with an escape character") { findings.append("\(reproduction): a well-formed domain was refused: \(error["data"]?["message"]?.stringValue ?? "")") }
                 continue
             }
             outcomes["result", default: 0] += 1

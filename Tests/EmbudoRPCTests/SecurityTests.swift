@@ -291,7 +291,7 @@ struct SecurityTests {
             #expect(data != nil, "\(answer)")
             #expect(data?["debug"] == "", "\(answer)")
             let text = "\(answer)"
-            for token in Fuzz.forbidden where token != "DELETE " {
+            for token in Fuzz.forbidden {
                 #expect(!text.contains(token) || text.contains("DROP TABLE"), "\(token) in \(text)")
             }
         }
