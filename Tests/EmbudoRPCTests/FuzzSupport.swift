@@ -73,7 +73,11 @@ enum Fuzz {
         let message = data["message"] as? String ?? ""
         let leaking = forbidden.filter { message.contains($0) }
         let requestText = leaking.isEmpty ? "" : String(decoding: request, as: UTF8.self).replacingOccurrences(of: "\\/", with: "/").replacingOccurrences(of: "\\\"", with: "\"")
-        for token in leaking where occurrences(of: token, in: message) > occurrences(of: token, in: requestText) {
+        // Names the request carried are echoed ("Invalid field EMAIL_FROM on model …"): compare the counts of
+        // the token without its trailing space, in the message and in the request.
+        for token in leaking {
+            let bare = token.trimmingCharacters(in: .whitespaces)
+            guard occurrences(of: bare, in: message) > occurrences(of: bare, in: requestText) else { continue }
             problems.append("the message leaks \"\(token)\": \(message.prefix(300))")
         }
         return problems
