@@ -205,6 +205,11 @@ public struct DomainCompiler: Sendable {
             let negated = op.hasPrefix("not ")
             let sqlOp = op.hasSuffix("ilike") ? "ILIKE" : "LIKE"
             let pattern = op.hasPrefix("=") ? text : "%" + text + "%"
+            // A pattern ending in an unescaped escape character is invalid, and PostgreSQL only says so when it
+            // happens to evaluate it (depending on the data): refuse it whatever the data.
+            if pattern.reversed().prefix(while: { $0 == "\\" }).count % 2 == 1 {
+                throw .validation("The pattern \(Self.describe(value)) for field \(field.name) ends with an escape character")
+            }
             sql.append(negated ? "(\(column)::text NOT \(sqlOp) " : "\(column)::text \(sqlOp) ")
             sql.bind(pattern)
             if negated { sql.append(" OR \(column) IS NULL)") }

@@ -50,7 +50,9 @@ public struct JSON2Dispatcher: Sendable {
             else {
                 return Self.fault(401, .accessDenied("Missing or malformed Authorization: bearer <api key>"))
             }
-            guard let user = try await rpc.verify(login: "api-key", client: client, { try await rpc.authenticator.authenticate(apiKey: key) }) else {
+            // API keys are throttled per client address: under one shared name, ten bad keys from anyone
+            // would lock every API-key user out, and one good key anywhere would reset everyone's count.
+            guard let user = try await rpc.verify(login: "api-key@" + (client ?? ""), client: client, { try await rpc.authenticator.authenticate(apiKey: key) }) else {
                 return Self.fault(401, .accessDenied("Invalid API key"))
             }
             uid.value = user.id

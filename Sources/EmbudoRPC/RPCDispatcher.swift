@@ -141,9 +141,18 @@ public struct RPCDispatcher: Sendable {
             do {
                 return try await models.call(model, name, args: positional, kwargs: keywords, user: user)
             } catch let error as PGError where error.sqlState == "28P01" {
-                // The cached credentials were changed (password, keys, user disabled) since they were verified.
+                // The credentials' stamp changed (password, keys, memberships, user disabled) since they were
+                // verified, and PostgreSQL refused the call in its first statement: verify them again, and
+                // answer with the current access if they are still good (a new API key or access level must
+                // not refuse the right password).
                 credentials.forget(uid)
-                throw RPCFault.accessDenied()
+                guard let current = try await self.user(uid, password: password, client: client) else { throw RPCFault.accessDenied() }
+                do {
+                    return try await models.call(model, name, args: positional, kwargs: keywords, user: current)
+                } catch let error as PGError where error.sqlState == "28P01" {
+                    credentials.forget(uid)
+                    throw RPCFault.accessDenied()
+                }
             }
         }
     }
