@@ -5,18 +5,7 @@ import EmbudoTestSupport
 import Foundation
 import Logging
 
-/// splitmix64: a tiny, fully specified generator, so a seed replays the same operations everywhere.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+// The seeded generator is SplitMix64 (FuzzSupport.swift), so a seed replays the same operations everywhere.
 
 /// Three companies, each with an administrator, an "all documents" and an "own documents" user, plus
 /// one user who is administrator of the first company and "own documents" in the second; one BI login
