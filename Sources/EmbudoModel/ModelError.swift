@@ -7,6 +7,9 @@ public struct ModelError: Error, Sendable, Hashable, CustomStringConvertible {
         case validation
         /// The user may not do this.
         case access
+        /// The user may not act in the companies asked for (their memberships, as last verified, do not
+        /// allow it): access refused, but worth verifying the credentials again first.
+        case companyAccess
         /// A record does not exist, or not for this user.
         case missing
         /// A business rule refused it.

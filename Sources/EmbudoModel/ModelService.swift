@@ -446,13 +446,13 @@ public struct ModelService: Sendable {
     /// against the user's memberships; by default the user's first company.
     static func tenant(for user: AuthenticatedUser, context: JSONValue) throws(ModelError) -> TenantContext {
         let memberships = user.memberships.map(\.companyID)
-        guard let first = memberships.first else { throw ModelError(.access, "You have access to no company.") }
+        guard let first = memberships.first else { throw ModelError(.companyAccess, "You have access to no company.") }
         guard let requested = context["allowed_company_ids"]?.arrayValue, !requested.isEmpty else {
             return TenantContext(userID: user.id, companyIDs: [first], credentialStamp: user.credentialStamp)
         }
         let ids = try requested.map { (value) throws(ModelError) -> Int in
             guard let id = value.intValue, memberships.contains(id) else {
-                throw ModelError(.access, "Access to unauthorized or invalid companies.")
+                throw ModelError(.companyAccess, "Access to unauthorized or invalid companies.")
             }
             return id
         }

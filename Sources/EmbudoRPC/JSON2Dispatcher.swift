@@ -74,7 +74,7 @@ public struct JSON2Dispatcher: Sendable {
             let status: Int
             switch error.kind {
             case .unknownModel, .unknownMethod, .missing: status = 404
-            case .access: status = 403
+            case .access, .companyAccess: status = 403
             case .validation, .user: status = 422
             }
             return Self.fault(status, RPCFault(error))

@@ -140,11 +140,11 @@ public struct RPCDispatcher: Sendable {
             }
             do {
                 return try await models.call(model, name, args: positional, kwargs: keywords, user: user)
-            } catch let error as PGError where error.sqlState == "28P01" {
+            } catch let error where Self.staleCredentials(error) {
                 // The credentials' stamp changed (password, keys, memberships, user disabled) since they were
-                // verified, and PostgreSQL refused the call in its first statement: verify them again, and
-                // answer with the current access if they are still good (a new API key or access level must
-                // not refuse the right password).
+                // verified, and PostgreSQL refused the call in its first statement, or the cached memberships
+                // do not allow the companies asked for: verify them again, and answer with the current access
+                // if they are still good (a new API key or access level must not refuse the right password).
                 credentials.forget(uid)
                 guard let current = try await self.user(uid, password: password, client: client) else { throw RPCFault.accessDenied() }
                 do {
@@ -155,6 +155,13 @@ public struct RPCDispatcher: Sendable {
                 }
             }
         }
+    }
+
+    /// Whether a failed call may only reflect cached credentials that changed since they were verified.
+    static func staleCredentials(_ error: any Error) -> Bool {
+        if let error = error as? PGError { return error.sqlState == "28P01" }
+        if let error = error as? ModelError { return error.kind == .companyAccess }
+        return false
     }
 
     /// Runs a password check unless the login or address is throttled, and counts the outcome.

@@ -84,7 +84,7 @@ extension RPCFault {
     public init(_ error: ModelError) {
         switch error.kind {
         case .validation: self = .validationError(error.message)
-        case .access: self = .accessError(error.message)
+        case .access, .companyAccess: self = .accessError(error.message)
         case .missing: self = .missingError(error.message)
         case .user, .unknownModel: self = .userError(error.message)
         case .unknownMethod: self = .methodNotFound(error.message)

@@ -67,3 +67,20 @@ BEGIN
             GROUP BY u.id);
 END
 $$;
+
+-- A user's identity lists only the companies they may act in now: disabled ones are left out, so a
+-- call naming one is refused outright.
+CREATE OR REPLACE FUNCTION embudo.identity(target int)
+RETURNS TABLE (id int, login text, name text, tz text, lang text, company_ids int[], access_levels text[])
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT u.id, u.login, u.name, u.tz, u.lang,
+           coalesce(array_agg(m.company_id ORDER BY m.company_id) FILTER (WHERE m.company_id IS NOT NULL), '{}'),
+           coalesce(array_agg(m.access_level::text ORDER BY m.company_id) FILTER (WHERE m.company_id IS NOT NULL), '{}')
+    FROM public.res_users u
+    LEFT JOIN public.res_company_member m
+           ON m.user_id = u.id AND NOT EXISTS (SELECT 1 FROM embudo.disabled_company d WHERE d.company_id = m.company_id)
+    WHERE u.id = target AND u.active
+    GROUP BY u.id
+$$;
