@@ -20,34 +20,20 @@ public struct TenantContext: Sendable, Hashable {
         self.credentialStamp = credentialStamp
     }
 
-    /// The statement that sets the context, transaction-locally.
+    /// The statement that sets the context, transaction-locally (`embudo.enter_tenant`: the user, the
+    /// companies, the statement timeout, and the companies granted at each access level, which the
+    /// tenant policies read).
     func statement(timeout: Duration?) -> PGQuery {
-        let companies = companyIDs.map(String.init).joined(separator: ",")
-        guard let credentialStamp else { return Self.statement(user: String(userID), companies: companies, timeout: timeout) }
-        let milliseconds = Self.milliseconds(timeout)
-        return """
-            SELECT set_config('embudo.user_id', \(String(userID)), true),
-                   set_config('embudo.company_ids', \(companies), true),
-                   set_config('statement_timeout', \(milliseconds), true),
-                   embudo.check_credential(\(userID), \(credentialStamp))
-            """
-    }
-
-    private static func milliseconds(_ timeout: Duration?) -> String {
-        timeout.map { String($0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000) } ?? "0"
+        Self.statement(user: userID, companies: companyIDs, stamp: credentialStamp, timeout: timeout)
     }
 
     /// The statement that clears any context (whatever a role or database default may have set).
     static func none(timeout: Duration?) -> PGQuery {
-        statement(user: "", companies: "", timeout: timeout)
+        statement(user: nil, companies: [], stamp: nil, timeout: timeout)
     }
 
-    private static func statement(user: String, companies: String, timeout: Duration?) -> PGQuery {
-        let milliseconds = milliseconds(timeout)
-        return """
-            SELECT set_config('embudo.user_id', \(user), true),
-                   set_config('embudo.company_ids', \(companies), true),
-                   set_config('statement_timeout', \(milliseconds), true)
-            """
+    private static func statement(user: Int?, companies: [Int], stamp: String?, timeout: Duration?) -> PGQuery {
+        let milliseconds = timeout.map { Int($0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000) } ?? 0
+        return "SELECT embudo.enter_tenant(\(user)::int, \(companies)::int[], \(milliseconds)::int, \(stamp)::text)"
     }
 }

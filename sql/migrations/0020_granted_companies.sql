@@ -1,0 +1,112 @@
+-- The tenant context's companies, worked out once per transaction instead of once per policy.
+--
+-- Every tenant policy asks embudo.company_ids() which companies the request may see, at some access
+-- level; a read of one lead with its customer, stage, salesperson and tags asked eight times, and each
+-- answer was a PL/pgSQL call into a SECURITY DEFINER function joining the memberships (about 30 µs
+-- each, most of the statement's cost). Now the statement that opens a call's context,
+-- embudo.enter_tenant(), checks the credentials' stamp and works out the companies at the three access
+-- levels once, into transaction-local settings, and company_ids() is a plain SQL expression that the
+-- planner inlines: it reads the setting.
+--
+-- The settings are trusted for the service's own roles only, as before: a BI login can set
+-- embudo.granted_* in its session, but for any role other than embudo_service and embudo_owner
+-- company_ids() ignores them and answers from the login's BI groups. When no context was opened
+-- (migrations, maintenance as the owner), the settings are absent and the answer is worked out from
+-- the memberships as before.
+
+-- What company_ids() was: the answer worked out from the memberships or the BI groups.
+CREATE FUNCTION embudo.company_ids_computed(minimum embudo.access_level) RETURNS int[]
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF current_user IN ('embudo_service', 'embudo_owner') THEN
+        RETURN embudo.member_company_ids(
+            nullif(current_setting('embudo.user_id', true), '')::int,
+            string_to_array(nullif(current_setting('embudo.company_ids', true), ''), ',')::int[],
+            minimum);
+    END IF;
+    IF minimum > 'all' THEN
+        RETURN '{}';
+    END IF;
+    -- Joined to pg_roles so that a group role dropped by hand cannot make every BI query fail.
+    RETURN ARRAY(
+        SELECT b.company_id
+        FROM embudo.company_bi_role b
+        JOIN pg_roles r ON r.rolname = b.role_name
+        WHERE pg_has_role(current_user, r.oid, 'USAGE'));
+END
+$$;
+GRANT EXECUTE ON FUNCTION embudo.company_ids_computed(embudo.access_level) TO embudo_service, embudo_bi, embudo_report;
+
+-- The companies the current role may act in with at least the given access level. Inlinable (plain
+-- SQL, no SET clause, not SECURITY DEFINER; the body is bound at creation, so the caller's search_path
+-- does not matter). Call it in policies as (SELECT embudo.company_ids(...)) so that it runs once per
+-- statement.
+CREATE OR REPLACE FUNCTION embudo.company_ids(minimum embudo.access_level DEFAULT 'own') RETURNS int[]
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT CASE
+        WHEN current_user IN ('embudo_service', 'embudo_owner')
+             AND nullif(current_setting('embudo.granted_' || minimum::text, true), '') IS NOT NULL
+        THEN current_setting('embudo.granted_' || minimum::text, true)::int[]
+        ELSE embudo.company_ids_computed(minimum)
+    END;
+END;
+
+-- The acting user of the service, or NULL (BI logins, no context). Inlinable for the same reason.
+CREATE OR REPLACE FUNCTION embudo.current_user_id() RETURNS int
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT CASE WHEN current_user IN ('embudo_service', 'embudo_owner')
+                THEN nullif(current_setting('embudo.user_id', true), '')::int END;
+END;
+
+-- The companies among `companies` in which the active user `acting_user` has at least 'own', 'all'
+-- and 'admin' access (disabled companies left out): embudo.member_company_ids() at the three levels, in
+-- one query.
+CREATE FUNCTION embudo.member_grants(acting_user int, companies int[], OUT own int[], OUT every int[], OUT admin int[])
+LANGUAGE plpgsql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    SELECT coalesce(array_agg(m.company_id), '{}'),
+           coalesce(array_agg(m.company_id) FILTER (WHERE m.access_level >= 'all'), '{}'),
+           coalesce(array_agg(m.company_id) FILTER (WHERE m.access_level >= 'admin'), '{}')
+      INTO own, every, admin
+      FROM public.res_company_member m
+      JOIN public.res_users u ON u.id = m.user_id AND u.active
+     WHERE m.user_id = acting_user AND m.company_id = ANY (companies)
+       AND NOT EXISTS (SELECT 1 FROM embudo.disabled_company d WHERE d.company_id = m.company_id);
+END
+$$;
+REVOKE EXECUTE ON FUNCTION embudo.member_grants(int, int[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION embudo.member_grants(int, int[]) TO embudo_service;
+
+-- Opens a call's tenant context, transaction-locally: the acting user (NULL: none), the companies asked
+-- for, the statement timeout in milliseconds (0: none) and, for credentials verified earlier and
+-- cached, their stamp (raises invalid_password, 28P01, when it no longer matches). Then records the
+-- companies the user may act in at each access level, for company_ids(). (Settings made with
+-- set_config(..., true) inside a function outlive it; only the function's own SET clause is undone.)
+CREATE FUNCTION embudo.enter_tenant(acting_user int, companies int[], timeout_ms int, stamp text) RETURNS boolean
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    granted record;
+BEGIN
+    IF stamp IS NOT NULL AND embudo.credential_stamp(acting_user) IS DISTINCT FROM stamp THEN
+        RAISE EXCEPTION 'the credentials of user % changed', acting_user USING ERRCODE = 'invalid_password';
+    END IF;
+    SELECT * INTO granted FROM embudo.member_grants(acting_user, companies);
+    PERFORM set_config('embudo.user_id', coalesce(acting_user::text, ''), true),
+            set_config('embudo.company_ids', coalesce(array_to_string(companies, ','), ''), true),
+            set_config('statement_timeout', timeout_ms::text, true),
+            set_config('embudo.granted_own', granted.own::text, true),
+            set_config('embudo.granted_all', granted.every::text, true),
+            set_config('embudo.granted_admin', granted.admin::text, true);
+    RETURN true;
+END
+$$;
+REVOKE EXECUTE ON FUNCTION embudo.enter_tenant(int, int[], int, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION embudo.enter_tenant(int, int[], int, text) TO embudo_service;
