@@ -29,6 +29,9 @@ public enum ServiceRole {
                 )
             }
             try connection.execute("SET SESSION ROLE embudo_service")
+            // The role's own settings apply at login only (see bootstrap.sql): no JIT, no parallel plans.
+            try connection.execute("SET jit = off")
+            try connection.execute("SET max_parallel_workers_per_gather = 0")
         }
         let check = try connection.query(Statements.privileges)[0]
         let (current, superuser, bypass, owner) = try check.decode((String, Bool, Bool, Bool).self)

@@ -18,6 +18,7 @@ struct TenancyTests {
 
         let role = try await db.transaction(as: alice) { try $0.query("SELECT current_user::text")[0].decode(String.self, at: 0) }
         #expect(role == "embudo_service")
+        #expect(try await db.transaction(as: alice) { try $0.query("SHOW jit")[0].decode(String.self, at: 0) } == "off")
 
         // Read: the query asks for nothing in particular; only Acme's rows come back.
         #expect(try await db.transaction(as: alice) { try $0.partnerNames() } == ["Acme Customer"])
@@ -110,6 +111,12 @@ struct TenancyTests {
         // The settings the service uses mean nothing for a BI login, set for the session or locally.
         try bi.query("SELECT set_config('embudo.company_ids', \(String(fixture.bolt.id)), false), set_config('embudo.user_id', \(String(fixture.bob)), false)")
         #expect(try companies() == [fixture.acme.id])
+        // Nor do the companies the service's context records per access level.
+        let bolt = "{\(fixture.bolt.id)}"
+        try bi.query("SELECT set_config('embudo.granted_own', \(bolt), false), set_config('embudo.granted_all', \(bolt), false)")
+        #expect(try companies() == [fixture.acme.id])
+        // No JIT compilation for BI queries either (see bootstrap.sql).
+        #expect(try bi.query("SHOW jit")[0].decode(String.self, at: 0) == "off")
         // It reads the report views only: not the tables, not as the service, and never writes.
         let table = #expect(throws: PGError.self) { try bi.query("SELECT name FROM public.res_partner") }
         #expect(table?.code == .insufficientPrivilege)
