@@ -24,7 +24,7 @@ export async function editor(container, { id, title, model, columns, domain = []
         reorder && h('button', { class: 'icon', 'aria-label': `${t('Move down')}: ${row.name}`, disabled: index === rows.length - 1, onclick: () => swap(rows, index, index + 1) }, '↓'),
         h('button', { class: 'icon danger', 'aria-label': `${t('Delete')}: ${row.name}`, onclick: async () => {
           if (await attempt(() => rpc.call(model, 'unlink', [[row.id]])) !== undefined) { forget(model); load(); }
-        } }, '🗑')))));
+        } }, '✕')))));
     const name = h('input', { name: 'name', required: true });
     const add = h('form', { class: 'inline-form' }, field(`${t('New')}: ${t(title)}`, name), h('button', { type: 'submit', class: 'primary' }, t('Add')));
     add.addEventListener('submit', async (event) => {

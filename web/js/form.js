@@ -62,13 +62,13 @@ export async function render(view, { params }) {
   const kind = record.type === 'lead' ? t('Lead') : t('Opportunity');
   const status = !record.active ? h('span', { class: 'pill lost' }, record.lost_reason ? `${t('Lost')}: ${m2oName(record.lost_reason)}` : t('Archived'))
     : record.probability === 100 ? h('span', { class: 'pill won' }, t('Won')) : null;
-  const actions = id ? h('div', { class: 'actions' },
-    record.type === 'lead' && record.active && h('button', { id: 'convert', onclick: () => convert(view, params, record) }, t('Convert to opportunity')),
-    record.active && record.probability !== 100 && h('button', { id: 'mark-won', class: 'won', onclick: () => won(view, params, id) }, t('Mark won')),
-    record.active && h('button', { id: 'mark-lost', onclick: () => lost(view, params, id) }, t('Mark lost')),
-    !record.active && h('button', { id: 'restore', onclick: () => restore(view, params, id) }, t('Restore')),
-    h('button', { id: 'schedule', onclick: async () => { if (await scheduleActivity('crm.lead', id)) rerender(view, params); } }, t('Schedule activity')),
-    record.type === 'opportunity' && h('button', { id: 'new-quotation', onclick: () => newQuotation(id) }, t('New') + ' ' + t('Quotation'))) : null;
+  const actions = h('div', { class: 'actions' }, h('button', { type: 'submit', form: 'lead-form', class: 'primary' }, t('Save')),
+    id && record.type === 'lead' && record.active && h('button', { id: 'convert', onclick: () => convert(view, params, record) }, t('Convert to opportunity')),
+    id && record.active && record.probability !== 100 && h('button', { id: 'mark-won', class: 'won', onclick: () => won(view, params, id) }, t('Mark won')),
+    id && record.active && h('button', { id: 'mark-lost', onclick: () => lost(view, params, id) }, t('Mark lost')),
+    id && !record.active && h('button', { id: 'restore', onclick: () => restore(view, params, id) }, t('Restore')),
+    id && h('button', { id: 'schedule', onclick: async () => { if (await scheduleActivity('crm.lead', id)) rerender(view, params); } }, t('Schedule activity')),
+    id && record.type === 'opportunity' && h('button', { id: 'new-quotation', onclick: () => newQuotation(id) }, `${t('New')} ${t('Quotation')}`));
 
   mount(view,
     h('div', { class: 'toolbar' }, h('a', { href: '#/pipeline', class: 'button' }, '← ', t('Pipeline')),

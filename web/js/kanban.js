@@ -83,7 +83,7 @@ function quickCreate(state, stage, team) {
 function card(state, lead, index) {
   const node = h('article', { class: 'card lead', tabindex: 0, dataset: { id: lead.id, stage: m2oId(lead.stage_id) },
     'aria-describedby': 'kanban-help', 'aria-label': lead.name },
-  h('a', { class: 'title', href: `#/lead/${lead.id}`, tabindex: -1 }, lead.name),
+  h('a', { class: 'title', href: `#/lead/${lead.id}`, tabindex: -1, draggable: 'false' }, lead.name),
   lead.partner_id && h('div', { class: 'customer' }, m2oName(lead.partner_id)),
   h('div', { class: 'revenue' }, money(lead.expected_revenue)),
   h('div', { class: 'meta' },
@@ -118,6 +118,8 @@ async function move(state, lead, stage) {
 
 // Pointer-based dragging works with a mouse, a pen and a finger alike.
 function dragSupport(state, node, lead) {
+  // The browser's own drag of links and text would cancel the pointer events.
+  node.addEventListener('dragstart', (event) => event.preventDefault());
   node.addEventListener('pointerdown', (down) => {
     if (down.button !== 0 || down.target.closest('button, a.title:focus')) return;
     let ghost = null;

@@ -2,6 +2,7 @@
 import { h, mount, field } from './dom.js';
 import * as rpc from './rpc.js';
 import { t, setLanguage } from './i18n.js';
+import { clear as clearChoices } from './relations.js';
 
 const main = document.getElementById('main');
 const topbar = document.getElementById('topbar');
@@ -56,7 +57,6 @@ async function showLogin() {
     error.textContent = '';
     try {
       await rpc.authenticate(db.value, login.value, password.value);
-      location.hash = location.hash || '#/pipeline';
       start();
     } catch (failure) {
       error.textContent = failure.kind.includes('AccessDenied') ? t('Wrong login or password') : failure.message;
@@ -118,15 +118,20 @@ async function refreshBadge() {
   const rows = await rpc.call('res.users', 'systray_get_activities', []).catch(() => []);
   const overdue = rows.reduce((sum, r) => sum + (r.overdue_count || 0), 0);
   const today = rows.reduce((sum, r) => sum + (r.today_count || 0), 0);
-  mount(badge, h('span', { class: 'clock', 'aria-hidden': 'true' }, '⏰'),
+  mount(badge, bell(),
     h('span', { class: 'count overdue', 'data-count': overdue }, String(overdue)),
     h('span', { class: 'count today', 'data-count': today }, String(today)));
   badge.setAttribute('aria-label', `${t('Reminders')}: ${overdue} ${t('overdue')}, ${today} ${t('today')}`);
 }
 
+function bell() {
+  return h('svg', { viewBox: '0 0 24 24', width: 18, height: 18, 'aria-hidden': 'true', class: 'bell' },
+    h('path', { d: 'M12 22a2.5 2.5 0 0 0 2.5-2.5h-5A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.8V3a1.5 1.5 0 0 0-3 0v1.2A7 7 0 0 0 5 11v5l-2 2v1h18v-1z', fill: 'currentColor' }));
+}
+
 let routeToken = 0;
 async function route() {
-  if (!rpc.session.info) return;
+  if (!rpc.session.info || !rpc.session.companyId) return;
   const hash = location.hash;
   const found = routes.find(([pattern]) => pattern.test(hash));
   if (!found) { location.hash = '#/pipeline'; return; }
@@ -134,6 +139,7 @@ async function route() {
   const token = ++routeToken;
   document.querySelectorAll('#nav a').forEach((a) => a.toggleAttribute('aria-current', hash.startsWith(a.getAttribute('href'))));
   document.getElementById('nav')?.classList.remove('open');
+  clearChoices();
   const module = await load();
   if (token !== routeToken) return;
   document.title = `${t(title)} · Embudo`;

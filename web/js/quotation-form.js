@@ -90,7 +90,7 @@ function lineTable(rows, remove) {
     h('td', {}, m2oName(row.product_id)), h('td', {}, row.name || ''), h('td', { class: 'num' }, row.product_uom_qty ?? ''),
     h('td', { class: 'num' }, row.price_unit !== undefined ? money(row.price_unit) : ''), h('td', { class: 'num' }, row.discount || ''),
     h('td', { class: 'num' }, row.price_subtotal !== undefined ? money(row.price_subtotal) : ''),
-    remove && h('td', {}, h('button', { class: 'link', 'aria-label': `${t('Delete')} ${m2oName(row.product_id)}`, onclick: () => remove(row) }, '🗑'))))));
+    remove && h('td', {}, h('button', { class: 'link', 'aria-label': `${t('Delete')} ${m2oName(row.product_id)}`, onclick: () => remove(row) }, '✕'))))));
 }
 
 function optionTable(rows, addToOrder) {

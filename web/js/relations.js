@@ -9,6 +9,9 @@ export function choices(model, domain = []) {
   return cache.get(key);
 }
 
+/** Forget every cached choice (each screen starts with fresh ones). */
+export function clear() { cache.clear(); }
+
 /** Forget cached choices (after creating a customer, a tag...). */
 export function forget(model) {
   for (const key of cache.keys()) if (key.includes(`:${model}:`)) cache.delete(key);
