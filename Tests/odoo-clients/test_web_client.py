@@ -312,6 +312,17 @@ def test_deleting_a_stage_with_opportunities_is_refused(browser, server, rpc):
     assert "New" in [s["name"] for s in rpc.call("crm.stage", "search_read", [], ["name"])]
 
 
+def test_users_screen_shows_and_changes_access_levels(browser, server, rpc):
+    bea = rpc.call("res.users", "create", {"login": "web-bea", "name": "Bea Web", "password": "bea-web-pass-1", "access_level": "own"})
+    assert rpc.call("res.users", "read", [bea], ["access_level"])[0]["access_level"] == "own"
+    assert rpc.call("res.users", "read", [rpc.uid], ["access_level"])[0]["access_level"] == "admin"
+    go(browser, server, "#/users")
+    level = Select(wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, f'#users tr[data-id="{bea}"] select'))))
+    assert level.first_selected_option.get_attribute("value") == "own"
+    level.select_by_value("all")
+    wait(browser).until(lambda d: rpc.call("res.users", "read", [bea], ["access_level"])[0]["access_level"] == "all")
+
+
 # Without a browser: the page's headers, and cross-site requests.
 
 def fetch(url, headers=None, data=None):

@@ -9,9 +9,9 @@ const LEVELS = [['own', 'Own documents'], ['all', 'All documents'], ['admin', 'A
 export async function render(view) {
   const body = h('tbody');
   const load = async () => {
-    const users = await rpc.searchRead('res.users', [], ['name', 'login', 'email']);
+    const users = await rpc.searchRead('res.users', [], ['name', 'login', 'email', 'access_level']);
     mount(body, users.map((user) => {
-      const level = select([...LEVELS.map(([v, l]) => [v, t(l)]), ['none', t('No access')]], '', { empty: '—' });
+      const level = select([...LEVELS.map(([v, l]) => [v, t(l)]), ['none', t('No access')]], user.access_level || '', { empty: '—' });
       level.setAttribute('aria-label', `${t('Access level')}: ${user.name}`);
       level.onchange = async () => {
         if (!level.value) return;
