@@ -76,23 +76,33 @@ def rpc(server):
     return session
 
 
-@pytest.fixture(scope="module")
-def browser(server, rpc):
+def make_driver(width=1366, height=900):
     options = webdriver.ChromeOptions()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=en-US"):
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={width},{height}", "--lang=en-US"):
         options.add_argument(argument)
     if CHROMIUM:
         options.binary_location = CHROMIUM
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=webdriver.ChromeService(executable_path=DRIVER), options=options)
     SHOTS.mkdir(parents=True, exist_ok=True)
+    return webdriver.Chrome(service=webdriver.ChromeService(executable_path=DRIVER), options=options)
+
+
+def log_in(driver, server, login, password):
+    driver.get(server["url"] + "/")
+    wait(driver).until(EC.presence_of_element_located((By.ID, "login-form")))
+    driver.find_element(By.NAME, "login").send_keys(login)
+    driver.find_element(By.NAME, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()
+
+
+@pytest.fixture(scope="module")
+def browser(server, rpc):
+    driver = make_driver()
     try:
         driver.get(server["url"] + "/")
         wait(driver).until(EC.presence_of_element_located((By.ID, "login-form")))
         shot(driver, "01-login")
-        driver.find_element(By.NAME, "login").send_keys(LOGIN)
-        driver.find_element(By.NAME, "password").send_keys(PASSWORD)
-        driver.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()
+        log_in(driver, server, LOGIN, PASSWORD)
         # Two companies: the user chooses one.
         choice = wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#company-form select")))
         shot(driver, "02-company")
@@ -252,12 +262,38 @@ def test_create_and_confirm_a_quotation(browser, server, rpc):
     assert order["partner_id"][0] == customer and order["state"] == "draft" and order["amount_untaxed"] == 1000
     assert "1,000" in browser.find_element(By.ID, "amount-total").text
     shot(browser, "07-quotation")
+    browser.find_element(By.ID, "send-quotation").click()
+    wait(browser).until(lambda d: d.find_element(By.ID, "quotation-state").get_attribute("data-state") == "sent")
+    assert rpc.call("sale.order", "read", [order_id], ["state"])[0]["state"] == "sent"
     browser.find_element(By.ID, "confirm-quotation").click()
     wait(browser).until(lambda d: d.find_element(By.ID, "quotation-state").get_attribute("data-state") == "sale")
     assert rpc.call("sale.order", "read", [order_id], ["state"])[0]["state"] == "sale"
     go(browser, server, "#/quotations")
     assert any(str(order_id) == row.get_attribute("data-id") for row in browser.find_elements(By.CSS_SELECTOR, "#quotations tbody tr"))
     shot(browser, "08-quotations")
+
+
+def test_lost_with_a_reason_restored_then_won(browser, server, rpc):
+    lead = rpc.call("crm.lead", "create", {"name": "Undecided customer", "type": "opportunity", "expected_revenue": 700})
+    reason = rpc.call("crm.lost.reason", "search_read", [], ["name"])[0]
+    go(browser, server, f"#/lead/{lead}")
+    browser.find_element(By.ID, "mark-lost").click()
+    form = wait(browser).until(EC.visibility_of_element_located((By.ID, "lost-form")))
+    Select(form.find_element(By.NAME, "lost_reason_id")).select_by_value(str(reason["id"]))
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "restore")))
+    assert reason["name"] in browser.find_element(By.CSS_SELECTOR, ".pill.lost").text
+    lost = rpc.call("crm.lead", "read", [lead], ["active", "lost_reason"], context={"active_test": False})[0]
+    assert lost["active"] is False and lost["lost_reason"][0] == reason["id"]
+    browser.find_element(By.ID, "restore").click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "mark-won")))
+    assert rpc.call("crm.lead", "read", [lead], ["active", "lost_reason"])[0] == {"id": lead, "active": True, "lost_reason": False}
+    browser.find_element(By.ID, "mark-won").click()
+    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".pill.won")))
+    won = rpc.call("crm.lead", "read", [lead], ["probability", "stage_id"])[0]
+    assert won["probability"] == 100 and won["stage_id"][1] == "Won"
+    # The history has the stage change with its old and new values.
+    wait(browser).until(lambda d: "New → Won" in d.find_element(By.ID, "history").text)
 
 
 def test_form_inputs_have_labels(browser, server, rpc):
@@ -321,6 +357,37 @@ def test_users_screen_shows_and_changes_access_levels(browser, server, rpc):
     assert level.first_selected_option.get_attribute("value") == "own"
     level.select_by_value("all")
     wait(browser).until(lambda d: rpc.call("res.users", "read", [bea], ["access_level"])[0]["access_level"] == "all")
+
+
+def test_a_spanish_user_on_a_phone(server, rpc):
+    """The user's language chooses the strings; the layout fits a phone (menu behind a toggle, stacked columns)."""
+    cli(server, "user", "create", "--login", "web-es", "--password", "web-es-pass-1", "--company", COMPANY, "--access", "own")
+    as_postgres = ["runuser", "-u", "postgres", "--"] if os.getuid() == 0 else []
+    bindir = sorted(pathlib.Path("/usr/lib/postgresql").glob("*/bin"))[-1]
+    subprocess.run(as_postgres + [str(bindir / "psql"), "-h", os.path.join(server["cluster"], "run"), "-d", "embudo", "-v", "ON_ERROR_STOP=1",
+                                  "-c", "UPDATE res_users SET lang = 'es_ES' WHERE login = 'web-es'"], check=True, capture_output=True)
+    driver = make_driver(390, 844)
+    try:
+        log_in(driver, server, "web-es", "web-es-pass-1")
+        ready(driver, "#/pipeline")
+        assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "es"
+        assert driver.find_element(By.CSS_SELECTOR, ".toolbar h1").text == "Flujo de ventas"
+        nav = driver.find_element(By.ID, "nav")
+        assert not nav.is_displayed()
+        driver.find_element(By.CSS_SELECTOR, ".menu-toggle").click()
+        wait(driver).until(EC.visibility_of(nav))
+        labels = [a.text for a in nav.find_elements(By.TAG_NAME, "a")]
+        assert "Mis actividades" in labels and "Presupuestos" in labels and "Iniciativas" in labels
+        shot(driver, "16-phone-menu-es")
+        driver.find_element(By.CSS_SELECTOR, ".menu-toggle").click()
+        # Columns stack: the page does not scroll sideways.
+        assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+        shot(driver, "17-phone-pipeline-es")
+        go(driver, server, "#/activities")
+        assert driver.find_element(By.CSS_SELECTOR, ".toolbar h1").text == "Mis actividades"
+        shot(driver, "18-phone-activities-es")
+    finally:
+        driver.quit()
 
 
 # Without a browser: the page's headers, and cross-site requests.

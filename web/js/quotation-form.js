@@ -11,7 +11,10 @@ const OPTION_FIELDS = ['product_id', 'name', 'quantity', 'price_unit', 'discount
 export async function render(view, { params }) {
   const id = params[0] === 'new' ? null : Number(params[0]);
   const [partners, products, terms] = await Promise.all([choices('res.partner'), choices('product.product'), choices('account.payment.term')]);
-  let order = { state: 'draft', partner_id: false, payment_term_id: false, validity_date: false, note: '' };
+  // From an opportunity: its defaults (customer, team, origin...) come in the context of action_sale_quotations_new.
+  const defaults = id ? {} : JSON.parse(sessionStorage.getItem('embudo.quotation.context') || '{}');
+  let order = { state: 'draft', partner_id: defaults.default_partner_id ? [defaults.default_partner_id, ''] : false,
+    payment_term_id: false, validity_date: false, note: '' };
   if (id) {
     const found = await rpc.read('sale.order', [id], ['name', 'state', 'partner_id', 'payment_term_id', 'validity_date', 'note', 'date_order',
       'user_id', 'opportunity_id', 'amount_untaxed', 'amount_tax', 'amount_total', 'order_line', 'sale_order_option_ids']);
@@ -58,9 +61,8 @@ export async function render(view, { params }) {
     if (!id) {
       values.order_line = pendingLines.map((l) => [0, 0, l]);
       values.sale_order_option_ids = pendingOptions.map((l) => [0, 0, l]);
-      const context = JSON.parse(sessionStorage.getItem('embudo.quotation.context') || '{}');
       if (!values.partner_id) delete values.partner_id;
-      const created = await attempt(() => rpc.create('sale.order', values, context));
+      const created = await attempt(() => rpc.create('sale.order', values, defaults));
       if (created) { sessionStorage.removeItem('embudo.quotation.context'); toast(t('Saved')); location.hash = `#/quotation/${created}`; }
     } else if (await attempt(() => rpc.write('sale.order', [id], values)) !== undefined) { toast(t('Saved')); refresh(); }
   } }, t('Save'));
@@ -85,7 +87,7 @@ const name = (options, id) => (options.find(([value]) => value === id) || [0, ''
 
 function lineTable(rows, remove) {
   return h('table', { class: 'list lines' }, h('thead', {}, h('tr', {},
-    ['Product', 'Description', 'Quantity', 'Unit price', 'Discount (%)', 'Subtotal'].map((c) => h('th', { scope: 'col' }, t(c))), remove && h('th', {}, ''))),
+    ['Product', 'Description', 'Quantity', 'Unit price', 'Discount (%)', 'Subtotal'].map((c, i) => h('th', { scope: 'col', class: i > 1 ? 'num' : '' }, t(c))), remove && h('th', {}, ''))),
   h('tbody', {}, rows.map((row) => h('tr', { class: row.display_type || '' },
     h('td', {}, m2oName(row.product_id)), h('td', {}, row.name || ''), h('td', { class: 'num' }, row.product_uom_qty ?? ''),
     h('td', { class: 'num' }, row.price_unit !== undefined ? money(row.price_unit) : ''), h('td', { class: 'num' }, row.discount || ''),

@@ -19,7 +19,7 @@ export async function render(view) {
   };
   search.addEventListener('input', debounce(load));
   mount(view, h('div', { class: 'toolbar' }, h('h1', {}, t('Quotations')), field(t('Search'), search),
-    h('a', { class: 'button primary', href: '#/quotation/new', id: 'new-quotation' }, t('New'))), h('div', { class: 'scroll' }, table));
+    h('a', { class: 'button primary', href: '#/quotation/new', id: 'new-quotation', onclick: () => sessionStorage.removeItem('embudo.quotation.context') }, t('New'))), h('div', { class: 'scroll' }, table));
   await load();
 }
 
