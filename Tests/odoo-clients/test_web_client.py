@@ -165,8 +165,10 @@ def test_drag_a_card_to_another_stage(browser, server, rpc):
     wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, f'.column[data-stage="{stages["Proposition"]}"] .card[data-id="{lead}"]')))
     assert rpc.call("crm.lead", "read", [lead], ["stage_id"])[0]["stage_id"][0] == stages["Proposition"]
     header = browser.find_element(By.CSS_SELECTOR, f'.column[data-stage="{stages["Proposition"]}"] header')
-    assert header.find_element(By.CSS_SELECTOR, ".count").text == "1"
-    assert "1,500" in header.find_element(By.CSS_SELECTOR, ".sum").text
+    in_stage = rpc.call("crm.lead", "search_read", [["stage_id", "=", stages["Proposition"]], ["type", "=", "opportunity"]], ["expected_revenue"])
+    assert header.find_element(By.CSS_SELECTOR, ".count").text == str(len(in_stage))
+    total = sum(row["expected_revenue"] for row in in_stage)
+    assert header.find_element(By.CSS_SELECTOR, ".sum").text == f"{total:,.0f}" and total >= 1500
     shot(browser, "03-pipeline")
 
 
@@ -186,6 +188,32 @@ def test_keyboard_moves_a_card(browser, server, rpc):
     ActionChains(browser).send_keys(Keys.ARROW_RIGHT).perform()
     wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, f'.column[data-stage="{stages["Proposition"]}"] {selector}')))
     assert rpc.call("crm.lead", "read", [lead], ["stage_id"])[0]["stage_id"][0] == stages["Proposition"]
+
+
+def test_quick_create_priority_and_fold(browser, server, rpc):
+    stages = {s["name"]: s["id"] for s in rpc.call("crm.stage", "search_read", [], ["name"])}
+    go(browser, server, "#/pipeline")
+    column = f'.column[data-stage="{stages["Qualified"]}"]'
+    browser.find_element(By.CSS_SELECTOR, f"{column} button.add").click()
+    form = wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, f"{column} form.quick-create")))
+    form.find_element(By.NAME, "name").send_keys("Quickly created")
+    form.find_element(By.NAME, "expected_revenue").send_keys("2500")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    card = wait(browser).until(lambda d: next((c for c in d.find_elements(By.CSS_SELECTOR, f"{column} .card.lead") if "Quickly created" in c.text), None))
+    lead = int(card.get_attribute("data-id"))
+    created = rpc.call("crm.lead", "read", [lead], ["stage_id", "expected_revenue", "type", "priority"])[0]
+    assert created["stage_id"][0] == stages["Qualified"] and created["expected_revenue"] == 2500 and created["type"] == "opportunity"
+    # Priority stars: the second star sets "2".
+    card.find_elements(By.CSS_SELECTOR, ".star")[1].click()
+    wait(browser).until(lambda d: rpc.call("crm.lead", "read", [lead], ["priority"])[0]["priority"] == "2")
+    wait(browser).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, f'.card[data-id="{lead}"] .star.on')) == 2)
+    # Fold the column, then unfold it.
+    browser.find_element(By.CSS_SELECTOR, f"{column} button.fold").click()
+    wait(browser).until(lambda d: "folded" in d.find_element(By.CSS_SELECTOR, column).get_attribute("class"))
+    assert not browser.find_elements(By.CSS_SELECTOR, f"{column} .card")
+    assert browser.find_element(By.CSS_SELECTOR, f"{column} button.fold").get_attribute("aria-expanded") == "false"
+    browser.find_element(By.CSS_SELECTOR, f"{column} button.fold").click()
+    wait(browser).until(lambda d: d.find_elements(By.CSS_SELECTOR, f'{column} .card[data-id="{lead}"]'))
 
 
 def test_convert_a_lead_creating_its_customer(browser, server, rpc):
