@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 
@@ -13,12 +14,16 @@ enum CrossSiteCheck {
     static func isCrossSite(_ request: Request) -> Bool {
         if request.headers[.secFetchSite]?.lowercased() == "cross-site" { return true }
         guard let origin = request.headers[.origin] else { return false }
-        guard let host = request.head.authority else { return true }
-        return !PortalRoutes.origin(origin, matches: host)
+        // Behind a reverse proxy that rewrites Host, the host the browser used is in X-Forwarded-Host (a page of
+        // another site cannot set that header on a request without a CORS preflight, which is never granted).
+        let hosts = [request.head.authority, request.headers[.forwardedHost]?.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) }]
+        return !hosts.contains { host in host.map { PortalRoutes.origin(origin, matches: $0) } ?? false }
     }
 }
 
 extension HTTPField.Name {
     /// Fetch metadata: where the browser says the request comes from.
     static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")!
+    /// The host a reverse proxy received the request for.
+    static let forwardedHost = HTTPField.Name("X-Forwarded-Host")!
 }
