@@ -263,6 +263,15 @@ def test_schedule_activities_and_see_their_colours(browser, server, rpc):
     wait(browser).until(lambda d: int(d.find_element(By.CSS_SELECTOR, "#reminders .count.overdue").text) >= 1)
     assert int(browser.find_element(By.CSS_SELECTOR, "#reminders .count.today").text) >= 1
     shot(browser, "06-my-activities")
+    # Done with feedback: it leaves the list and is kept archived with its feedback.
+    done_id = next(a["id"] for a in activities if a["summary"] == "Call back yesterday")
+    overdue.find_element(By.CSS_SELECTOR, "button.done").click()
+    feedback = wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "dialog textarea[name=feedback]")))
+    feedback.send_keys("They will call on Monday")
+    browser.find_element(By.CSS_SELECTOR, "dialog button[type=submit]").click()
+    wait(browser).until(lambda d: not d.find_elements(By.CSS_SELECTOR, f'#my-activities li[data-id="{done_id}"]'))
+    done = rpc.call("mail.activity", "read", [done_id], ["active", "feedback"], context={"active_test": False})[0]
+    assert done["active"] is False and "Monday" in done["feedback"]
     # The "only mine" filter is removable.
     browser.find_element(By.ID, "remove-mine").click()
     wait(browser).until(EC.presence_of_element_located((By.ID, "add-mine")))
@@ -322,6 +331,24 @@ def test_lost_with_a_reason_restored_then_won(browser, server, rpc):
     assert won["probability"] == 100 and won["stage_id"][1] == "Won"
     # The history has the stage change with its old and new values.
     wait(browser).until(lambda d: "New → Won" in d.find_element(By.ID, "history").text)
+
+
+def test_a_new_lead_from_the_leads_menu(browser, server, rpc):
+    go(browser, server, "#/leads")
+    browser.find_element(By.CSS_SELECTOR, '.toolbar a.primary').click()
+    ready(browser, "#/lead/new?type=lead")
+    form = browser.find_element(By.ID, "lead-form")
+    form.find_element(By.NAME, "name").send_keys("Typed in the browser")
+    form.find_element(By.NAME, "partner_name").send_keys("Ñandú & Cía <SL>")
+    form.find_element(By.NAME, "expected_revenue").send_keys("900")
+    form.find_element(By.ID, "save").click()
+    wait(browser).until(lambda d: (d.find_element(By.ID, "main").get_attribute("data-ready") or "").startswith("#/lead/")
+                        and "new" not in d.find_element(By.ID, "main").get_attribute("data-ready"))
+    lead = int(browser.find_element(By.ID, "main").get_attribute("data-ready").rsplit("/", 1)[1])
+    saved = rpc.call("crm.lead", "read", [lead], ["type", "partner_name", "expected_revenue", "name"])[0]
+    assert saved == {"id": lead, "type": "lead", "partner_name": "Ñandú & Cía <SL>", "expected_revenue": 900, "name": "Typed in the browser"}
+    go(browser, server, "#/leads")
+    assert any(row.get_attribute("data-id") == str(lead) for row in browser.find_elements(By.CSS_SELECTOR, "#lead-list tbody tr"))
 
 
 def test_form_inputs_have_labels(browser, server, rpc):
