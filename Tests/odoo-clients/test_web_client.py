@@ -157,9 +157,13 @@ def test_login_shows_pipeline_and_leads_menu(browser, server):
 
 def test_drag_a_card_to_another_stage(browser, server, rpc):
     stages = {s["name"]: s["id"] for s in rpc.call("crm.stage", "search_read", [], ["name"])}
-    lead = rpc.call("crm.lead", "create", {"name": "Drag me", "type": "opportunity", "expected_revenue": 1500, "stage_id": stages["New"]})
+    tag = rpc.call("crm.tag", "create", {"name": "Urgent", "color": 1})
+    lead = rpc.call("crm.lead", "create", {"name": "Drag me", "type": "opportunity", "expected_revenue": 1500, "stage_id": stages["New"],
+                                           "priority": "2", "tag_ids": [[6, 0, [tag]]]})
     go(browser, server, "#/pipeline")
     card = wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, f'.column[data-stage="{stages["New"]}"] .card[data-id="{lead}"]')))
+    assert card.find_element(By.CSS_SELECTOR, ".tags .tag").text == "Urgent"
+    assert len(card.find_elements(By.CSS_SELECTOR, ".star.on")) == 2
     target = browser.find_element(By.CSS_SELECTOR, f'.column[data-stage="{stages["Proposition"]}"]')
     ActionChains(browser).click_and_hold(card).move_by_offset(15, 5).move_to_element(target).move_by_offset(5, 5).release().perform()
     wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, f'.column[data-stage="{stages["Proposition"]}"] .card[data-id="{lead}"]')))

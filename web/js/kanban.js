@@ -4,6 +4,7 @@ import { h, mount, announce, field, m2oName, m2oId, attempt, select } from './do
 import * as rpc from './rpc.js';
 import { t, money } from './i18n.js';
 import { stars, clock } from './widgets.js';
+import { TAG_COLORS } from './editor.js';
 
 const CARD_FIELDS = ['name', 'partner_id', 'expected_revenue', 'priority', 'user_id', 'activity_state', 'activity_date_deadline',
   'activity_summary', 'stage_id', 'tag_ids', 'type'];
@@ -30,10 +31,12 @@ function domain(state) {
 }
 
 async function load(state, focusId) {
-  const [groups, cards] = await Promise.all([
+  const [groups, cards, tags] = await Promise.all([
     rpc.call('crm.lead', 'read_group', [domain(state), ['expected_revenue'], ['stage_id']], { lazy: true }),
     rpc.searchRead('crm.lead', domain(state), CARD_FIELDS, { limit: 1000 }),
+    rpc.searchRead('crm.tag', [], ['name', 'color']),
   ]);
+  state.tags = new Map(tags.map((tag) => [tag.id, tag]));
   const team = state.team();
   state.stages = groups.filter((g) => g.stage_id).map((g) => ({ id: g.stage_id[0], name: g.stage_id[1], count: g.stage_id_count,
     revenue: g.expected_revenue || 0, fold: state.folded.has(g.stage_id[0]) ? state.folded.get(g.stage_id[0]) : !!g.__fold }));
@@ -85,6 +88,8 @@ function card(state, lead, index) {
     'aria-describedby': 'kanban-help', 'aria-label': lead.name },
   h('a', { class: 'title', href: `#/lead/${lead.id}`, tabindex: -1, draggable: 'false' }, lead.name),
   lead.partner_id && h('div', { class: 'customer' }, m2oName(lead.partner_id)),
+  lead.tag_ids?.length ? h('ul', { class: 'tags', 'aria-label': t('Tags') }, lead.tag_ids.map((id) => state.tags.get(id)).filter(Boolean)
+    .map((tag) => h('li', { class: 'tag', style: `border-color: ${TAG_COLORS[tag.color % TAG_COLORS.length] || TAG_COLORS[0]}` }, tag.name))) : null,
   h('div', { class: 'revenue' }, money(lead.expected_revenue)),
   h('div', { class: 'meta' },
     stars(lead.priority, async (value) => { await attempt(() => rpc.write('crm.lead', [lead.id], { priority: value })); load(state, lead.id); }),
