@@ -14,9 +14,13 @@ struct WebClientRoutes: Sendable {
 
     func register(on router: Router<EmbudoRequestContext>) {
         router.get("/") { request, _ in serve("index.html", request: request) }
+        router.head("/") { request, _ in serve("index.html", request: request).withoutBody() }
         router.get("/web") { _, _ in Response(status: .seeOther, headers: [.location: "/"]) }
         router.get("/web/static/**") { request, context in
             serve(context.parameters.getCatchAll().joined(separator: "/"), request: request)
+        }
+        router.head("/web/static/**") { request, context in
+            serve(context.parameters.getCatchAll().joined(separator: "/"), request: request).withoutBody()
         }
     }
 
@@ -39,6 +43,15 @@ struct WebClientRoutes: Sendable {
             .contentType: type, .cacheControl: "no-cache", .contentSecurityPolicy: contentSecurityPolicy,
             .xContentTypeOptions: "nosniff", .referrerPolicy: "same-origin", .xFrameOptions: "DENY",
         ]
+    }
+}
+
+extension Response {
+    /// The same answer with its headers (Content-Length included) and no body, for HEAD.
+    func withoutBody() -> Response {
+        var headers = self.headers
+        if let length = body.contentLength { headers[.contentLength] = String(length) }
+        return Response(status: status, headers: headers)
     }
 }
 

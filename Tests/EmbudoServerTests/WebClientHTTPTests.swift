@@ -54,6 +54,11 @@ struct WebClientHTTPTests {
             #expect(policy.contains("script-src 'self'") && !policy.contains("unsafe"))
             #expect(headers["X-Content-Type-Options"] as? String == "nosniff")
 
+            var head = URLRequest(url: url.appendingPathComponent("web/static/js/app.js"))
+            head.httpMethod = "HEAD"
+            let (_, headResponse) = try await SecurityHTTPTests.session.data(for: head)
+            #expect((headResponse as? HTTPURLResponse)?.statusCode == 200)
+
             let (jsStatus, jsHeaders, _) = try await Self.get(url, "/web/static/js/app.js")
             #expect(jsStatus == 200)
             #expect((jsHeaders["Content-Type"] as? String)?.hasPrefix("text/javascript") == true)

@@ -355,6 +355,36 @@ def test_a_new_lead_from_the_leads_menu(browser, server, rpc):
     assert any(row.get_attribute("data-id") == str(lead) for row in browser.find_elements(By.CSS_SELECTOR, "#lead-list tbody tr"))
 
 
+def test_a_quotation_from_an_opportunity(browser, server, rpc):
+    customer = rpc.call("res.partner", "create", {"name": "Quoted Customer SA"})
+    rpc.call("product.product", "create", {"name": "Quoted desk", "list_price": 300})
+    lead = rpc.call("crm.lead", "create", {"name": "Desks for HQ", "type": "opportunity", "partner_id": customer})
+    go(browser, server, f"#/lead/{lead}")
+    browser.find_element(By.ID, "new-quotation").click()
+    ready(browser, "#/quotation/new")
+    assert Select(browser.find_element(By.NAME, "partner_id")).first_selected_option.text == "Quoted Customer SA"
+    adder = browser.find_element(By.ID, "add-line")
+    Select(adder.find_element(By.NAME, "line-product")).select_by_visible_text("Quoted desk")
+    adder.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    option = browser.find_element(By.ID, "add-option")
+    Select(option.find_element(By.NAME, "option-product")).select_by_visible_text("Quoted desk")
+    option.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(browser).until(lambda d: "Quoted desk" in d.find_element(By.CSS_SELECTOR, "table.options tbody").text)
+    browser.find_element(By.ID, "save-quotation").click()
+    wait(browser).until(lambda d: (d.find_element(By.ID, "main").get_attribute("data-ready") or "").rsplit("/", 1)[-1].isdigit())
+    order_id = int(browser.find_element(By.ID, "main").get_attribute("data-ready").rsplit("/", 1)[1])
+    order = rpc.call("sale.order", "read", [order_id], ["opportunity_id", "partner_id", "amount_untaxed", "sale_order_option_ids"])[0]
+    assert order["opportunity_id"][0] == lead and order["partner_id"][0] == customer and order["amount_untaxed"] == 300
+    assert len(order["sale_order_option_ids"]) == 1
+    # The optional product is added to the order from the form.
+    browser.find_element(By.CSS_SELECTOR, "table.options tbody button").click()
+    wait(browser).until(lambda d: rpc.call("sale.order", "read", [order_id], ["amount_untaxed"])[0]["amount_untaxed"] == 600)
+    # Cancel it.
+    wait(browser).until(EC.element_to_be_clickable((By.ID, "cancel-quotation"))).click()
+    wait(browser).until(lambda d: d.find_element(By.ID, "quotation-state").get_attribute("data-state") == "cancel")
+    assert rpc.call("sale.order", "read", [order_id], ["state"])[0]["state"] == "cancel"
+
+
 def test_form_inputs_have_labels(browser, server, rpc):
     lead = rpc.call("crm.lead", "create", {"name": "Labelled", "type": "opportunity"})
     for route in (f"#/lead/{lead}", "#/quotation/new", "#/config", "#/users", "#/opportunities", "#/reports"):
@@ -416,6 +446,18 @@ def test_users_screen_shows_and_changes_access_levels(browser, server, rpc):
     assert level.first_selected_option.get_attribute("value") == "own"
     level.select_by_value("all")
     wait(browser).until(lambda d: rpc.call("res.users", "read", [bea], ["access_level"])[0]["access_level"] == "all")
+
+
+def test_log_out(browser, server):
+    """Last of the shared browser's tests: logging out ends the session on the server."""
+    go(browser, server, "#/pipeline")
+    browser.find_element(By.CSS_SELECTOR, "#topbar .user button.link").click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "login-form")))
+    expired = browser.execute_script("""
+        return fetch('/web/session/get_session_info', {method: 'POST', headers: {'Content-Type': 'application/json'},
+          body: JSON.stringify({jsonrpc: '2.0', method: 'call', params: {}})}).then((r) => r.json())""")
+    assert expired["error"]["code"] == 100
+    assert not browser.get_cookies() or all(c["name"] != "session_id" or not c["value"] for c in browser.get_cookies())
 
 
 def test_a_spanish_user_on_a_phone(server, rpc):
