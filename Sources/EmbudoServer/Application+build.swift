@@ -8,13 +8,26 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 
+/// The web client's files, or none (logged) when the folder cannot be read.
+func webAssets(_ root: String?, logger: Logger) -> WebAssets {
+    guard let root else { return .empty }
+    do {
+        let assets = try WebAssets(root: root)
+        logger.info("Serving the web client from \(root) (\(assets.files.count) files)")
+        return assets
+    } catch {
+        logger.error("The web client is not served: \(error)")
+        return .empty
+    }
+}
+
 /// Builds Embudo's HTTP application.
 ///
 /// Data flows one way: HTTP routes here → the JSON-RPC layer → the model layer (`EmbudoModel`) → SQL.
 /// The routes of each API live in a `*Routes.swift` file of their own and are added here.
 ///
 /// - Parameters:
-///   - configuration: where to listen.
+///   - configuration: where to listen, and the web client's folder.
 ///   - database: the service's database (its pool is shut down with the application).
 ///   - databaseName: the name Odoo clients give as `db`.
 ///   - services: further services to run beside the server (an embedded cluster to stop at the end);
@@ -52,6 +65,7 @@ public func buildApplication(
     let web = WebSessionDispatcher(rpc: dispatcher, sessions: Sessions(database: database), models: models)
     RPCRoutes(dispatcher: dispatcher, web: web, json2: JSON2Dispatcher(rpc: dispatcher)).register(on: router)
     PortalRoutes(portal: QuotationPortal(database: database), logger: logger).register(on: router)
+    WebClientRoutes(assets: webAssets(configuration.webRoot, logger: logger)).register(on: router)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Embudo"),

@@ -82,6 +82,14 @@ struct RPCRoutes: Sendable {
         guard contentType.hasPrefix("application/json") || contentType.hasPrefix("application/json-rpc") else {
             return Self.json(JSONRPCEnvelope.error(.badRequest("Requests must have Content-Type: application/json"), id: .null))
         }
+        // And what a browser marks as sent by another site's page is refused (the session cookie is SameSite=Lax,
+        // this covers browsers and same-site subdomains that would still send it).
+        guard !CrossSiteCheck.isCrossSite(request) else {
+            return Response(
+                status: .forbidden, headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(bytes: JSONRPCEnvelope.error(.accessDenied("Cross-site request refused"), id: .null)))
+            )
+        }
         do {
             let body = try await request.collectBody(upTo: maxBodySize)
             answer = await handle(Array(buffer: body))

@@ -26,6 +26,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Log lines as text or json (one object per line); default: $EMBUDO_LOG_FORMAT, else text.") var logFormat: LogFormat?
     @Option(help: "The address customers reach the service at, for links in e-mails (default: http://<host>:<port>, or $EMBUDO_PUBLIC_URL).")
     var publicURL: String?
+    @Option(help: "The web client's folder (default: $EMBUDO_WEB_ROOT, else ./web, else web/ above the executable).")
+    var webRoot: String?
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup(title: "Outgoing mail") var mail: MailOptions
@@ -99,7 +101,7 @@ struct Serve: AsyncParsableCommand {
             logger.notice("Outgoing mail is not configured (no --smtp-host or EMBUDO_SMTP_HOST): messages stay queued")
         }
         let app = buildApplication(
-            configuration: .init(host: host, port: port),
+            configuration: .init(host: host, port: port, webRoot: WebAssets.locate(configured: webRoot)),
             database: db,
             databaseName: databaseName,
             services: services,

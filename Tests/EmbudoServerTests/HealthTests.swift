@@ -10,10 +10,10 @@ import FoundationNetworking
 #endif
 
 /// Runs the real server on a free port for the duration of `body`.
-func withRunningServer<T: Sendable>(database: Database, databaseName: String = "embudo", _ body: @Sendable (URL) async throws -> T) async throws -> T {
+func withRunningServer<T: Sendable>(database: Database, databaseName: String = "embudo", webRoot: String? = nil, _ body: @Sendable (URL) async throws -> T) async throws -> T {
     let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
     let app = buildApplication(
-        configuration: .init(host: "127.0.0.1", port: 0),
+        configuration: .init(host: "127.0.0.1", port: 0, webRoot: webRoot),
         database: database,
         databaseName: databaseName,
         logger: Logger(label: "test"),

@@ -1,0 +1,533 @@
+"""The browser web client, driven in headless Chromium (Debian's chromium + chromium-driver) with Selenium.
+
+Runs against the real server of conftest.py, in two companies of its own so that it shares nothing with the
+other client tests. Screenshots of the main screens are kept in .build/web-screenshots. Skipped only when
+Chromium is missing outside CI (with CI=true a missing browser fails).
+"""
+import datetime
+import http.cookiejar
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import urllib.error
+import urllib.request
+
+import pytest
+
+from conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+if not (CHROMIUM and os.path.exists(DRIVER)) and os.environ.get("CI") != "true":
+    pytest.skip("headless Chromium is not installed (apt-get install chromium chromium-driver)", allow_module_level=True)
+
+from selenium import webdriver  # noqa: E402
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException  # noqa: E402
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+
+SHOTS = ROOT / ".build" / "web-screenshots"
+LOGIN, PASSWORD = "webadmin", "web-admin-pass-1"
+COMPANY, OTHER = "Web Client Co", "Web Client Two"
+
+
+class Session:
+    """A JSON-RPC session (the same API the browser uses) to check what the browser did."""
+
+    def __init__(self, server):
+        self.url = server["url"]
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        info = self.post("/web/session/authenticate", {"db": server["db"], "login": LOGIN, "password": PASSWORD})
+        self.uid = info["uid"]
+        self.company = next(c["id"] for c in info["user_companies"]["allowed_companies"].values() if c["name"] == COMPANY)
+
+    def post(self, path, params, headers=None):
+        body = json.dumps({"jsonrpc": "2.0", "method": "call", "params": params, "id": 1}).encode()
+        request = urllib.request.Request(self.url + path, body, {"Content-Type": "application/json", **(headers or {})})
+        with self.opener.open(request) as answer:
+            reply = json.loads(answer.read())
+        if "error" in reply:
+            raise RuntimeError(reply["error"])
+        return reply["result"]
+
+    def call(self, model, method, *args, **kwargs):
+        context = {"allowed_company_ids": [self.company], **kwargs.pop("context", {})}
+        return self.post("/web/dataset/call_kw", {"model": model, "method": method, "args": list(args), "kwargs": {**kwargs, "context": context}})
+
+
+def cli(server, *args):
+    return subprocess.run([server["binary"], *args, "--embedded-directory", server["cluster"]], env=server["env"], cwd=ROOT,
+                          capture_output=True, text=True, check=True)
+
+
+@pytest.fixture(scope="module")
+def rpc(server):
+    for company in (COMPANY, OTHER):
+        cli(server, "company", "create", company)
+        cli(server, "user", "create", "--login", LOGIN, "--password", PASSWORD, "--company", company, "--access", "admin")
+    session = Session(server)
+    settings = session.call("res.config.settings", "create", {"group_use_lead": True})
+    session.call("res.config.settings", "execute", [settings])
+    return session
+
+
+def make_driver(width=1366, height=900):
+    options = webdriver.ChromeOptions()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={width},{height}", "--lang=en-US"):
+        options.add_argument(argument)
+    if CHROMIUM:
+        options.binary_location = CHROMIUM
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    return webdriver.Chrome(service=webdriver.ChromeService(executable_path=DRIVER), options=options)
+
+
+def log_in(driver, server, login, password):
+    driver.get(server["url"] + "/")
+    wait(driver).until(EC.presence_of_element_located((By.ID, "login-form")))
+    driver.find_element(By.NAME, "login").send_keys(login)
+    driver.find_element(By.NAME, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()
+
+
+@pytest.fixture(scope="module")
+def browser(server, rpc):
+    driver = make_driver()
+    try:
+        driver.get(server["url"] + "/")
+        wait(driver).until(EC.presence_of_element_located((By.ID, "login-form")))
+        shot(driver, "01-login")
+        log_in(driver, server, LOGIN, PASSWORD)
+        # Two companies: the user chooses one.
+        choice = wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#company-form select")))
+        shot(driver, "02-company")
+        Select(choice).select_by_visible_text(COMPANY)
+        driver.find_element(By.CSS_SELECTOR, "#company-form button[type=submit]").click()
+        ready(driver, "#/pipeline")
+    except Exception:
+        shot(driver, "failed-login")
+        print(driver.get_log("browser"))
+        driver.quit()
+        raise
+    try:
+        yield driver
+    finally:
+        severe = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+        driver.quit()
+    assert not severe, f"errors in the browser console: {severe}"
+
+
+def wait(driver, seconds=15):
+    # Screens re-render after each change: an element found a moment ago may be gone (stale) and found again.
+    return WebDriverWait(driver, seconds, ignored_exceptions=[StaleElementReferenceException, NoSuchElementException])
+
+
+def shot(driver, name):
+    driver.save_screenshot(str(SHOTS / f"{name}.png"))
+
+
+def ready(driver, route):
+    """Waits until the screen of the route has rendered (main[data-ready] is set after each render)."""
+    wait(driver).until(lambda d: d.find_element(By.ID, "main").get_attribute("data-ready") == route)
+
+
+def go(driver, server, route):
+    """Opens the route afresh (a reload when the browser is already there, so the screen shows new data)."""
+    driver.execute_script("document.getElementById('main').removeAttribute('data-ready')")
+    url = server["url"] + "/" + route
+    if driver.current_url == url:
+        driver.refresh()
+    else:
+        driver.get(url)
+    ready(driver, route)
+
+
+def test_login_shows_pipeline_and_leads_menu(browser, server):
+    assert browser.find_element(By.ID, "topbar").is_displayed()
+    menu = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "#nav a")]
+    assert "Leads" in menu and "Pipeline" in menu and "Users" in menu
+    columns = [c.text for c in browser.find_elements(By.CSS_SELECTOR, ".column h2")]
+    assert columns[:4] == ["New", "Qualified", "Proposition", "Won"]
+
+
+def test_drag_a_card_to_another_stage(browser, server, rpc):
+    stages = {s["name"]: s["id"] for s in rpc.call("crm.stage", "search_read", [], ["name"])}
+    tag = rpc.call("crm.tag", "create", {"name": "Urgent", "color": 1})
+    lead = rpc.call("crm.lead", "create", {"name": "Drag me", "type": "opportunity", "expected_revenue": 1500, "stage_id": stages["New"],
+                                           "priority": "2", "tag_ids": [[6, 0, [tag]]]})
+    go(browser, server, "#/pipeline")
+    card = wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, f'.column[data-stage="{stages["New"]}"] .card[data-id="{lead}"]')))
+    assert card.find_element(By.CSS_SELECTOR, ".tags .tag").text == "Urgent"
+    assert len(card.find_elements(By.CSS_SELECTOR, ".star.on")) == 2
+    target = browser.find_element(By.CSS_SELECTOR, f'.column[data-stage="{stages["Proposition"]}"]')
+    ActionChains(browser).click_and_hold(card).move_by_offset(15, 5).move_to_element(target).move_by_offset(5, 5).release().perform()
+    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, f'.column[data-stage="{stages["Proposition"]}"] .card[data-id="{lead}"]')))
+    assert rpc.call("crm.lead", "read", [lead], ["stage_id"])[0]["stage_id"][0] == stages["Proposition"]
+    header = browser.find_element(By.CSS_SELECTOR, f'.column[data-stage="{stages["Proposition"]}"] header')
+    in_stage = rpc.call("crm.lead", "search_read", [["stage_id", "=", stages["Proposition"]], ["type", "=", "opportunity"]], ["expected_revenue"])
+    assert header.find_element(By.CSS_SELECTOR, ".count").text == str(len(in_stage))
+    total = sum(row["expected_revenue"] for row in in_stage)
+    assert header.find_element(By.CSS_SELECTOR, ".sum").text == f"{total:,.0f}" and total >= 1500
+    shot(browser, "03-pipeline")
+
+
+def test_keyboard_moves_a_card(browser, server, rpc):
+    stages = {s["name"]: s["id"] for s in rpc.call("crm.stage", "search_read", [], ["name"])}
+    lead = rpc.call("crm.lead", "create", {"name": "Move me with keys", "type": "opportunity", "stage_id": stages["New"]})
+    go(browser, server, "#/pipeline")
+    selector = f'.card[data-id="{lead}"]'
+    card = wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, selector)))
+    assert card.get_attribute("tabindex") == "0" and card.get_attribute("aria-describedby") == "kanban-help"
+    browser.execute_script("arguments[0].focus()", card)
+    ActionChains(browser).send_keys(Keys.ARROW_RIGHT).perform()
+    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, f'.column[data-stage="{stages["Qualified"]}"] {selector}')))
+    assert rpc.call("crm.lead", "read", [lead], ["stage_id"])[0]["stage_id"][0] == stages["Qualified"]
+    # Focus stays on the moved card, so it can go on moving.
+    wait(browser).until(lambda d: d.switch_to.active_element.get_attribute("data-id") == str(lead))
+    ActionChains(browser).send_keys(Keys.ARROW_RIGHT).perform()
+    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, f'.column[data-stage="{stages["Proposition"]}"] {selector}')))
+    assert rpc.call("crm.lead", "read", [lead], ["stage_id"])[0]["stage_id"][0] == stages["Proposition"]
+
+
+def test_quick_create_priority_and_fold(browser, server, rpc):
+    stages = {s["name"]: s["id"] for s in rpc.call("crm.stage", "search_read", [], ["name"])}
+    go(browser, server, "#/pipeline")
+    column = f'.column[data-stage="{stages["Qualified"]}"]'
+    browser.find_element(By.CSS_SELECTOR, f"{column} button.add").click()
+    form = wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, f"{column} form.quick-create")))
+    form.find_element(By.NAME, "name").send_keys("Quickly created")
+    form.find_element(By.NAME, "expected_revenue").send_keys("2500")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    card = wait(browser).until(lambda d: next((c for c in d.find_elements(By.CSS_SELECTOR, f"{column} .card.lead") if "Quickly created" in c.text), None))
+    lead = int(card.get_attribute("data-id"))
+    created = rpc.call("crm.lead", "read", [lead], ["stage_id", "expected_revenue", "type", "priority"])[0]
+    assert created["stage_id"][0] == stages["Qualified"] and created["expected_revenue"] == 2500 and created["type"] == "opportunity"
+    # Priority stars: the second star sets "2".
+    card.find_elements(By.CSS_SELECTOR, ".star")[1].click()
+    wait(browser).until(lambda d: rpc.call("crm.lead", "read", [lead], ["priority"])[0]["priority"] == "2")
+    wait(browser).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, f'.card[data-id="{lead}"] .star.on')) == 2)
+    # Fold the column, then unfold it.
+    browser.find_element(By.CSS_SELECTOR, f"{column} button.fold").click()
+    wait(browser).until(lambda d: "folded" in d.find_element(By.CSS_SELECTOR, column).get_attribute("class"))
+    assert not browser.find_elements(By.CSS_SELECTOR, f"{column} .card")
+    assert browser.find_element(By.CSS_SELECTOR, f"{column} button.fold").get_attribute("aria-expanded") == "false"
+    browser.find_element(By.CSS_SELECTOR, f"{column} button.fold").click()
+    wait(browser).until(lambda d: d.find_elements(By.CSS_SELECTOR, f'{column} .card[data-id="{lead}"]'))
+
+
+def test_convert_a_lead_creating_its_customer(browser, server, rpc):
+    lead = rpc.call("crm.lead", "create", {"name": "Chairs for the lab", "type": "lead", "partner_name": "Lab Research SL",
+                                           "contact_name": "Marta Gil", "email_from": "marta@lab.example"})
+    go(browser, server, f"#/lead/{lead}")
+    assert browser.find_element(By.CSS_SELECTOR, ".toolbar h1").text.startswith("Lead")
+    shot(browser, "04-lead-form")
+    browser.find_element(By.ID, "convert").click()
+    form = wait(browser).until(EC.visibility_of_element_located((By.ID, "convert-form")))
+    form.find_element(By.CSS_SELECTOR, "input[name=action][value=create]").click()
+    shot(browser, "05-convert-dialog")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(browser).until(lambda d: d.find_element(By.CSS_SELECTOR, ".toolbar h1").text.startswith("Opportunity"))
+    converted = rpc.call("crm.lead", "read", [lead], ["type", "partner_id"])[0]
+    assert converted["type"] == "opportunity"
+    assert converted["partner_id"] and converted["partner_id"][1] == "Marta Gil"
+    # The history shows the conversion.
+    wait(browser).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#history > li")) >= 1)
+
+
+def test_schedule_activities_and_see_their_colours(browser, server, rpc):
+    lead = rpc.call("crm.lead", "create", {"name": "Follow-up lead", "type": "opportunity"})
+    go(browser, server, f"#/lead/{lead}")
+    yesterday = (datetime.date.today() - datetime.timedelta(days=1))
+    for summary, day in (("Call back yesterday", yesterday), ("Send the brochure today", datetime.date.today())):
+        browser.find_element(By.ID, "schedule").click()
+        form = wait(browser).until(EC.visibility_of_element_located((By.ID, "activity-form")))
+        form.find_element(By.NAME, "summary").send_keys(summary)
+        # Date inputs take the date as typed in the browser's locale (en-US: mm/dd/yyyy).
+        form.find_element(By.NAME, "date_deadline").send_keys(day.strftime("%m%d%Y"))
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        wait(browser).until(lambda d: any(summary in li.text for li in d.find_elements(By.CSS_SELECTOR, "#lead-activities li")))
+    activities = rpc.call("mail.activity", "search_read", [["res_id", "=", lead], ["res_model", "=", "crm.lead"]], ["summary", "state", "date_deadline"])
+    assert {a["summary"]: a["state"] for a in activities} == {"Call back yesterday": "overdue", "Send the brochure today": "today"}
+
+    go(browser, server, "#/activities")
+    items = {li.find_element(By.CSS_SELECTOR, ".summary").text: li for li in browser.find_elements(By.CSS_SELECTOR, "#my-activities li.activity")}
+    overdue, today = items["Call back yesterday"], items["Send the brochure today"]
+    assert overdue.get_attribute("data-state") == "overdue" and today.get_attribute("data-state") == "today"
+    assert overdue.value_of_css_property("border-left-color") == "rgba(198, 40, 40, 1)"   # red
+    assert today.value_of_css_property("border-left-color") == "rgba(224, 123, 0, 1)"     # orange
+    # Ordered by deadline.
+    order = [li.find_element(By.CSS_SELECTOR, ".summary").text for li in browser.find_elements(By.CSS_SELECTOR, "#my-activities li.activity")]
+    assert order.index("Call back yesterday") < order.index("Send the brochure today")
+    # The reminders badge counts them.
+    wait(browser).until(lambda d: int(d.find_element(By.CSS_SELECTOR, "#reminders .count.overdue").text) >= 1)
+    assert int(browser.find_element(By.CSS_SELECTOR, "#reminders .count.today").text) >= 1
+    shot(browser, "06-my-activities")
+    # Done with feedback: it leaves the list and is kept archived with its feedback.
+    done_id = next(a["id"] for a in activities if a["summary"] == "Call back yesterday")
+    overdue.find_element(By.CSS_SELECTOR, "button.done").click()
+    feedback = wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "dialog textarea[name=feedback]")))
+    feedback.send_keys("They will call on Monday")
+    browser.find_element(By.CSS_SELECTOR, "dialog button[type=submit]").click()
+    wait(browser).until(lambda d: not d.find_elements(By.CSS_SELECTOR, f'#my-activities li[data-id="{done_id}"]'))
+    done = rpc.call("mail.activity", "read", [done_id], ["active", "feedback"], context={"active_test": False})[0]
+    assert done["active"] is False and "Monday" in done["feedback"]
+    # The "only mine" filter is removable.
+    browser.find_element(By.ID, "remove-mine").click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "add-mine")))
+    browser.find_element(By.ID, "add-mine").click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "remove-mine")))
+
+
+def test_create_and_confirm_a_quotation(browser, server, rpc):
+    customer = rpc.call("res.partner", "create", {"name": "Oficinas Norte", "email": "compras@norte.example"})
+    rpc.call("product.product", "create", {"name": "Web chair", "list_price": 250})
+    go(browser, server, "#/quotation/new")
+    Select(browser.find_element(By.NAME, "partner_id")).select_by_visible_text("Oficinas Norte")
+    adder = browser.find_element(By.ID, "add-line")
+    Select(adder.find_element(By.NAME, "line-product")).select_by_visible_text("Web chair")
+    quantity = adder.find_element(By.NAME, "line-quantity")
+    quantity.clear()
+    quantity.send_keys("4")
+    adder.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(browser).until(lambda d: "Web chair" in d.find_element(By.CSS_SELECTOR, "table.lines tbody").text)
+    browser.find_element(By.ID, "save-quotation").click()
+    wait(browser).until(lambda d: d.find_element(By.ID, "main").get_attribute("data-ready").startswith("#/quotation/")
+                        and d.find_element(By.ID, "main").get_attribute("data-ready") != "#/quotation/new")
+    order_id = int(browser.find_element(By.ID, "main").get_attribute("data-ready").rsplit("/", 1)[1])
+    order = rpc.call("sale.order", "read", [order_id], ["partner_id", "state", "amount_untaxed"])[0]
+    assert order["partner_id"][0] == customer and order["state"] == "draft" and order["amount_untaxed"] == 1000
+    assert "1,000" in browser.find_element(By.ID, "amount-total").text
+    shot(browser, "07-quotation")
+    browser.find_element(By.ID, "send-quotation").click()
+    wait(browser).until(lambda d: d.find_element(By.ID, "quotation-state").get_attribute("data-state") == "sent")
+    assert rpc.call("sale.order", "read", [order_id], ["state"])[0]["state"] == "sent"
+    browser.find_element(By.ID, "confirm-quotation").click()
+    wait(browser).until(lambda d: d.find_element(By.ID, "quotation-state").get_attribute("data-state") == "sale")
+    assert rpc.call("sale.order", "read", [order_id], ["state"])[0]["state"] == "sale"
+    go(browser, server, "#/quotations")
+    assert any(str(order_id) == row.get_attribute("data-id") for row in browser.find_elements(By.CSS_SELECTOR, "#quotations tbody tr"))
+    shot(browser, "08-quotations")
+
+
+def test_lost_with_a_reason_restored_then_won(browser, server, rpc):
+    lead = rpc.call("crm.lead", "create", {"name": "Undecided customer", "type": "opportunity", "expected_revenue": 700})
+    reason = rpc.call("crm.lost.reason", "search_read", [], ["name"])[0]
+    go(browser, server, f"#/lead/{lead}")
+    browser.find_element(By.ID, "mark-lost").click()
+    form = wait(browser).until(EC.visibility_of_element_located((By.ID, "lost-form")))
+    Select(form.find_element(By.NAME, "lost_reason_id")).select_by_value(str(reason["id"]))
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "restore")))
+    assert reason["name"] in browser.find_element(By.CSS_SELECTOR, ".pill.lost").text
+    lost = rpc.call("crm.lead", "read", [lead], ["active", "lost_reason"], context={"active_test": False})[0]
+    assert lost["active"] is False and lost["lost_reason"][0] == reason["id"]
+    browser.find_element(By.ID, "restore").click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "mark-won")))
+    assert rpc.call("crm.lead", "read", [lead], ["active", "lost_reason"])[0] == {"id": lead, "active": True, "lost_reason": False}
+    browser.find_element(By.ID, "mark-won").click()
+    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".pill.won")))
+    won = rpc.call("crm.lead", "read", [lead], ["probability", "stage_id"])[0]
+    assert won["probability"] == 100 and won["stage_id"][1] == "Won"
+    # The history has the stage change with its old and new values.
+    wait(browser).until(lambda d: "New → Won" in d.find_element(By.ID, "history").text)
+
+
+def test_a_new_lead_from_the_leads_menu(browser, server, rpc):
+    go(browser, server, "#/leads")
+    browser.find_element(By.CSS_SELECTOR, '.toolbar a.primary').click()
+    ready(browser, "#/lead/new?type=lead")
+    form = browser.find_element(By.ID, "lead-form")
+    form.find_element(By.NAME, "name").send_keys("Typed in the browser")
+    form.find_element(By.NAME, "partner_name").send_keys("Ñandú & Cía <SL>")
+    form.find_element(By.NAME, "expected_revenue").send_keys("900")
+    form.find_element(By.ID, "save").click()
+    wait(browser).until(lambda d: (d.find_element(By.ID, "main").get_attribute("data-ready") or "").startswith("#/lead/")
+                        and "new" not in d.find_element(By.ID, "main").get_attribute("data-ready"))
+    lead = int(browser.find_element(By.ID, "main").get_attribute("data-ready").rsplit("/", 1)[1])
+    saved = rpc.call("crm.lead", "read", [lead], ["type", "partner_name", "expected_revenue", "name"])[0]
+    assert saved == {"id": lead, "type": "lead", "partner_name": "Ñandú & Cía <SL>", "expected_revenue": 900, "name": "Typed in the browser"}
+    go(browser, server, "#/leads")
+    assert any(row.get_attribute("data-id") == str(lead) for row in browser.find_elements(By.CSS_SELECTOR, "#lead-list tbody tr"))
+
+
+def test_a_quotation_from_an_opportunity(browser, server, rpc):
+    customer = rpc.call("res.partner", "create", {"name": "Quoted Customer SA"})
+    rpc.call("product.product", "create", {"name": "Quoted desk", "list_price": 300})
+    lead = rpc.call("crm.lead", "create", {"name": "Desks for HQ", "type": "opportunity", "partner_id": customer})
+    go(browser, server, f"#/lead/{lead}")
+    browser.find_element(By.ID, "new-quotation").click()
+    ready(browser, "#/quotation/new")
+    assert Select(browser.find_element(By.NAME, "partner_id")).first_selected_option.text == "Quoted Customer SA"
+    adder = browser.find_element(By.ID, "add-line")
+    Select(adder.find_element(By.NAME, "line-product")).select_by_visible_text("Quoted desk")
+    adder.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    option = browser.find_element(By.ID, "add-option")
+    Select(option.find_element(By.NAME, "option-product")).select_by_visible_text("Quoted desk")
+    option.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(browser).until(lambda d: "Quoted desk" in d.find_element(By.CSS_SELECTOR, "table.options tbody").text)
+    browser.find_element(By.ID, "save-quotation").click()
+    wait(browser).until(lambda d: (d.find_element(By.ID, "main").get_attribute("data-ready") or "").rsplit("/", 1)[-1].isdigit())
+    order_id = int(browser.find_element(By.ID, "main").get_attribute("data-ready").rsplit("/", 1)[1])
+    order = rpc.call("sale.order", "read", [order_id], ["opportunity_id", "partner_id", "amount_untaxed", "sale_order_option_ids"])[0]
+    assert order["opportunity_id"][0] == lead and order["partner_id"][0] == customer and order["amount_untaxed"] == 300
+    assert len(order["sale_order_option_ids"]) == 1
+    # The optional product is added to the order from the form.
+    browser.find_element(By.CSS_SELECTOR, "table.options tbody button").click()
+    wait(browser).until(lambda d: rpc.call("sale.order", "read", [order_id], ["amount_untaxed"])[0]["amount_untaxed"] == 600)
+    # Cancel it.
+    wait(browser).until(EC.element_to_be_clickable((By.ID, "cancel-quotation"))).click()
+    wait(browser).until(lambda d: d.find_element(By.ID, "quotation-state").get_attribute("data-state") == "cancel")
+    assert rpc.call("sale.order", "read", [order_id], ["state"])[0]["state"] == "cancel"
+
+
+def test_form_inputs_have_labels(browser, server, rpc):
+    lead = rpc.call("crm.lead", "create", {"name": "Labelled", "type": "opportunity"})
+    for route in (f"#/lead/{lead}", "#/quotation/new", "#/config", "#/users", "#/opportunities", "#/reports"):
+        go(browser, server, route)
+        unlabelled = browser.execute_script("""
+            return [...document.querySelectorAll('#main input:not([type=hidden]), #main select, #main textarea')]
+              .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label'))
+              .map((el) => el.outerHTML.slice(0, 80));""")
+        assert unlabelled == [], f"{route}: {unlabelled}"
+
+
+def test_user_text_is_escaped(browser, server, rpc):
+    rpc.call("crm.lead", "create", {"name": '<img src=x onerror="window.pwned=1">Evil', "type": "opportunity"})
+    go(browser, server, "#/pipeline")
+    wait(browser).until(lambda d: any("Evil" in c.text for c in d.find_elements(By.CSS_SELECTOR, ".card.lead")))
+    assert any('<img src=x onerror="window.pwned=1">Evil' == c.find_element(By.CSS_SELECTOR, ".title").text
+               for c in browser.find_elements(By.CSS_SELECTOR, ".card.lead"))
+    assert browser.execute_script("return window.pwned === undefined")
+    assert not browser.find_elements(By.CSS_SELECTOR, "#kanban img")
+
+
+def test_main_screens_render(browser, server, rpc):
+    names = {"#/opportunities": "09-list", "#/leads": "10-leads", "#/customers": "11-customers", "#/teams": "12-teams",
+             "#/reports": "13-reports", "#/config": "14-configuration", "#/users": "15-users"}
+    for route, name in names.items():
+        go(browser, server, route)
+        assert not browser.find_elements(By.CSS_SELECTOR, "#main .error"), route
+        shot(browser, name)
+    go(browser, server, "#/reports")
+    assert browser.find_elements(By.CSS_SELECTOR, "#report-chart svg rect.bar")
+    assert browser.find_elements(By.CSS_SELECTOR, "#report-pivot table tbody tr")
+    # The list's filters and group-by.
+    go(browser, server, "#/opportunities")
+    browser.find_element(By.CSS_SELECTOR, '.chip[data-filter="mine"]').click()
+    wait(browser).until(lambda d: d.find_element(By.CSS_SELECTOR, '.chip[data-filter="mine"]').get_attribute("aria-pressed") == "true")
+    Select(browser.find_element(By.NAME, "group_by")).select_by_value("stage_id")
+    wait(browser).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#lead-list tr.group"))
+    browser.find_element(By.CSS_SELECTOR, '.chip[data-filter="mine"]').click()
+
+
+def test_deleting_a_stage_with_opportunities_is_refused(browser, server, rpc):
+    new = next(s["id"] for s in rpc.call("crm.stage", "search_read", [], ["name"]) if s["name"] == "New")
+    assert rpc.call("crm.lead", "search_count", [["stage_id", "=", new]]) > 0
+    go(browser, server, "#/config")
+    row = wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, f'#stages tr[data-id="{new}"]')))
+    row.find_element(By.CSS_SELECTOR, "button.danger").click()
+    toast = wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".toast.error")))
+    assert toast.text
+    toast.find_element(By.TAG_NAME, "button").click()
+    assert "New" in [s["name"] for s in rpc.call("crm.stage", "search_read", [], ["name"])]
+
+
+def test_users_screen_shows_and_changes_access_levels(browser, server, rpc):
+    bea = rpc.call("res.users", "create", {"login": "web-bea", "name": "Bea Web", "password": "bea-web-pass-1", "access_level": "own"})
+    assert rpc.call("res.users", "read", [bea], ["access_level"])[0]["access_level"] == "own"
+    assert rpc.call("res.users", "read", [rpc.uid], ["access_level"])[0]["access_level"] == "admin"
+    go(browser, server, "#/users")
+    level = Select(wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, f'#users tr[data-id="{bea}"] select'))))
+    assert level.first_selected_option.get_attribute("value") == "own"
+    level.select_by_value("all")
+    wait(browser).until(lambda d: rpc.call("res.users", "read", [bea], ["access_level"])[0]["access_level"] == "all")
+
+
+def test_log_out(browser, server):
+    """Last of the shared browser's tests: logging out ends the session on the server."""
+    go(browser, server, "#/pipeline")
+    browser.find_element(By.CSS_SELECTOR, "#topbar .user button.link").click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "login-form")))
+    expired = browser.execute_script("""
+        return fetch('/web/session/get_session_info', {method: 'POST', headers: {'Content-Type': 'application/json'},
+          body: JSON.stringify({jsonrpc: '2.0', method: 'call', params: {}})}).then((r) => r.json())""")
+    assert expired["error"]["code"] == 100
+    assert not browser.get_cookies() or all(c["name"] != "session_id" or not c["value"] for c in browser.get_cookies())
+
+
+def test_a_spanish_user_on_a_phone(server, rpc):
+    """The user's language chooses the strings; the layout fits a phone (menu behind a toggle, stacked columns)."""
+    cli(server, "user", "create", "--login", "web-es", "--password", "web-es-pass-1", "--company", COMPANY, "--access", "own")
+    as_postgres = ["runuser", "-u", "postgres", "--"] if os.getuid() == 0 else []
+    bindir = sorted(pathlib.Path("/usr/lib/postgresql").glob("*/bin"))[-1]
+    subprocess.run(as_postgres + [str(bindir / "psql"), "-h", os.path.join(server["cluster"], "run"), "-d", "embudo", "-v", "ON_ERROR_STOP=1",
+                                  "-c", "UPDATE res_users SET lang = 'es_ES' WHERE login = 'web-es'"], check=True, capture_output=True)
+    driver = make_driver(390, 844)
+    try:
+        log_in(driver, server, "web-es", "web-es-pass-1")
+        ready(driver, "#/pipeline")
+        assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "es"
+        assert driver.find_element(By.CSS_SELECTOR, ".toolbar h1").text == "Flujo de ventas"
+        nav = driver.find_element(By.ID, "nav")
+        assert not nav.is_displayed()
+        driver.find_element(By.CSS_SELECTOR, ".menu-toggle").click()
+        wait(driver).until(EC.visibility_of(nav))
+        labels = [a.text for a in nav.find_elements(By.TAG_NAME, "a")]
+        assert "Mis actividades" in labels and "Presupuestos" in labels and "Iniciativas" in labels
+        shot(driver, "16-phone-menu-es")
+        driver.find_element(By.CSS_SELECTOR, ".menu-toggle").click()
+        # Columns stack: the page does not scroll sideways.
+        assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+        shot(driver, "17-phone-pipeline-es")
+        go(driver, server, "#/activities")
+        assert driver.find_element(By.CSS_SELECTOR, ".toolbar h1").text == "Mis actividades"
+        shot(driver, "18-phone-activities-es")
+    finally:
+        driver.quit()
+
+
+# Without a browser: the page's headers, and cross-site requests.
+
+def fetch(url, headers=None, data=None):
+    request = urllib.request.Request(url, data, headers or {})
+    try:
+        with urllib.request.urlopen(request) as answer:
+            return answer.status, dict(answer.headers), answer.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def test_static_files_headers_and_no_traversal(server):
+    status, headers, body = fetch(server["url"] + "/")
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    assert "script-src 'self'" in headers["Content-Security-Policy"] and "unsafe-inline" not in headers["Content-Security-Policy"]
+    assert b"<script" in body and b"type=\"module\" src=\"/web/static/js/main.js\"" in body
+    status, headers, _ = fetch(server["url"] + "/web/static/js/main.js")
+    assert status == 200 and headers["Content-Type"].startswith("text/javascript") and headers["Cache-Control"] == "no-cache"
+    status, _, _ = fetch(server["url"] + "/web/static/js/main.js", {"If-None-Match": headers["ETag"]})
+    assert status == 304
+    for path in ("/web/static/../../Package.swift", "/web/static/%2e%2e/%2e%2e/Package.swift", "/web/static/..%2f..%2fPackage.swift",
+                 "/web/static/js/missing.js"):
+        status, _, body = fetch(server["url"] + path)
+        assert status == 404 and b"swift-tools-version" not in body, path
+
+
+def test_cross_site_calls_are_refused(server):
+    body = json.dumps({"jsonrpc": "2.0", "method": "call", "params": {"db": server["db"], "login": server["login"], "password": server["password"]}}).encode()
+    url = server["url"] + "/web/session/authenticate"
+    status, _, answer = fetch(url, {"Content-Type": "application/json", "Origin": "http://evil.example"}, body)
+    assert status == 403 and json.loads(answer)["error"]
+    status, _, answer = fetch(url, {"Content-Type": "application/json", "Sec-Fetch-Site": "cross-site"}, body)
+    assert status == 403
+    # A form post (text/plain, no preflight) is refused whatever its origin.
+    status, _, answer = fetch(server["url"] + "/web/dataset/call_kw", {"Content-Type": "text/plain"}, body)
+    assert json.loads(answer)["error"]
+    # The same page's calls work.
+    status, headers, answer = fetch(url, {"Content-Type": "application/json", "Origin": server["url"], "Sec-Fetch-Site": "same-origin"}, body)
+    assert status == 200 and json.loads(answer)["result"]["uid"]
+    assert "SameSite=Lax" in headers["Set-Cookie"] and "HttpOnly" in headers["Set-Cookie"]

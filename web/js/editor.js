@@ -1,0 +1,75 @@
+// A generic editable table for configuration records: each change is written at once.
+import { h, mount, field, m2oId, select, attempt, toast } from './dom.js';
+import * as rpc from './rpc.js';
+import { t } from './i18n.js';
+import { choices, forget } from './relations.js';
+
+export const TAG_COLORS = ['#e0e0e0', '#f06050', '#f4a460', '#f7cd1f', '#6cc1ed', '#814968', '#eb7e7f', '#2c8397', '#475577', '#d6145f', '#30c381', '#9365b8'];
+
+/**
+ * columns: [name, label, kind, extra] with kind char | integer | float | boolean | m2o (extra = relation) |
+ * m2m (extra = relation) | selection (extra = [[value, label]]) | color.
+ */
+export async function editor(container, { id, title, model, columns, domain = [], reorder = false, context = {} }) {
+  const section = h('section', { class: 'panel editor', id, 'aria-labelledby': `${id}-title` });
+  container.append(section);
+  const relations = Object.fromEntries(await Promise.all(columns.filter(([, , kind]) => kind === 'm2o' || kind === 'm2m')
+    .map(async ([name, , , relation]) => [name, await choices(relation)])));
+  const load = async () => {
+    const rows = await rpc.searchRead(model, domain, columns.map(([name]) => name).concat(reorder ? ['sequence'] : []), { context });
+    const body = h('tbody', {}, rows.map((row, index) => h('tr', { dataset: { id: row.id } },
+      columns.map(([name, label, kind, extra]) => h('td', {}, control(row, name, label, kind, extra, relations[name]))),
+      h('td', { class: 'row-actions' },
+        reorder && h('button', { class: 'icon', 'aria-label': `${t('Move up')}: ${row.name}`, disabled: index === 0, onclick: () => swap(rows, index, index - 1) }, '↑'),
+        reorder && h('button', { class: 'icon', 'aria-label': `${t('Move down')}: ${row.name}`, disabled: index === rows.length - 1, onclick: () => swap(rows, index, index + 1) }, '↓'),
+        h('button', { class: 'icon danger', 'aria-label': `${t('Delete')}: ${row.name}`, onclick: async () => {
+          if (await attempt(() => rpc.call(model, 'unlink', [[row.id]])) !== undefined) { forget(model); load(); }
+        } }, '✕')))));
+    const name = h('input', { name: 'name', required: true });
+    const add = h('form', { class: 'inline-form' }, field(`${t('New')}: ${t(title)}`, name), h('button', { type: 'submit', class: 'primary' }, t('Add')));
+    add.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const values = { name: name.value };
+      if (reorder) values.sequence = (rows.at(-1)?.sequence || 0) + 1;
+      if (await attempt(() => rpc.create(model, values, context))) { forget(model); load(); }
+    });
+    mount(section, h('h2', { id: `${id}-title` }, t(title)),
+      h('div', { class: 'scroll' }, h('table', { class: 'list' }, h('thead', {}, h('tr', {}, columns.map(([, label]) => h('th', { scope: 'col' }, t(label))), h('th', {}, ''))), body)), add);
+  };
+  const write = async (row, values) => {
+    if (await attempt(() => rpc.write(model, [row.id], values)) !== undefined) { forget(model); toast(t('Saved')); }
+  };
+  const swap = async (rows, a, b) => {
+    const order = rows.map((r) => r.id);
+    [order[a], order[b]] = [order[b], order[a]];
+    await attempt(() => Promise.all(order.map((rowId, index) => rpc.write(model, [rowId], { sequence: index + 1 }))));
+    load();
+  };
+  const control = (row, name, label, kind, extra, options) => {
+    const aria = `${t(label)}: ${row.name}`;
+    let input;
+    if (kind === 'boolean') {
+      input = h('input', { type: 'checkbox', checked: row[name], 'aria-label': aria });
+      input.onchange = () => write(row, { [name]: input.checked });
+    } else if (kind === 'm2o' || kind === 'selection') {
+      input = select(kind === 'm2o' ? options : extra.map(([v, l]) => [v, t(l)]), kind === 'm2o' ? m2oId(row[name]) : row[name], {});
+      input.setAttribute('aria-label', aria);
+      input.onchange = () => write(row, { [name]: kind === 'm2o' ? Number(input.value) || false : input.value || false });
+    } else if (kind === 'm2m') {
+      input = h('select', { multiple: true, 'aria-label': aria, size: 3 }, options.map(([v, l]) => h('option', { value: v, selected: (row[name] || []).includes(v) }, l)));
+      input.onchange = () => write(row, { [name]: [[6, 0, [...input.selectedOptions].map((o) => Number(o.value))]] });
+    } else if (kind === 'color') {
+      input = select(TAG_COLORS.map((_, i) => [i, String(i)]), row[name] || 0, { required: true });
+      input.setAttribute('aria-label', aria);
+      const swatch = h('span', { class: 'swatch', style: `background: ${TAG_COLORS[row[name] || 0]}` });
+      input.onchange = () => { swatch.style.background = TAG_COLORS[Number(input.value)]; write(row, { [name]: Number(input.value) }); };
+      return h('span', { class: 'inline' }, swatch, input);
+    } else {
+      const numeric = kind === 'integer' || kind === 'float';
+      input = h('input', { type: numeric ? 'number' : 'text', step: kind === 'float' ? 'any' : 1, value: row[name] ?? '', 'aria-label': aria });
+      input.onchange = () => write(row, { [name]: numeric ? Number(input.value) || 0 : input.value || false });
+    }
+    return input;
+  };
+  await load();
+}

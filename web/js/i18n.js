@@ -1,0 +1,70 @@
+// Spanish and English: English strings are the keys; Spanish is chosen by the user's lang (es_*).
+const ES = {
+  'Log in': 'Iniciar sesión', 'Database': 'Base de datos', 'Login': 'Usuario', 'Password': 'Contraseña',
+  'Wrong login or password': 'Usuario o contraseña incorrectos', 'Log out': 'Cerrar sesión', 'Company': 'Empresa',
+  'Choose the company': 'Elija la empresa', 'Continue': 'Continuar',
+  'Pipeline': 'Flujo de ventas', 'Leads': 'Iniciativas', 'Opportunities': 'Oportunidades', 'My Activities': 'Mis actividades',
+  'Quotations': 'Presupuestos', 'Customers': 'Clientes', 'Sales Teams': 'Equipos de ventas', 'Reports': 'Informes',
+  'Configuration': 'Configuración', 'Users': 'Usuarios', 'All teams': 'Todos los equipos', 'Team': 'Equipo',
+  'Kanban': 'Kanban', 'List': 'Lista', 'New': 'Nuevo', 'Add': 'Añadir', 'Cancel': 'Cancelar', 'Save': 'Guardar',
+  'Delete': 'Eliminar', 'Edit': 'Editar', 'Close': 'Cerrar', 'Search': 'Buscar', 'Filters': 'Filtros', 'Group by': 'Agrupar por',
+  'None': 'Ninguno', 'My pipeline': 'Mi flujo', 'Unassigned': 'Sin asignar', 'Open': 'Abiertas', 'Won': 'Ganadas', 'Lost': 'Perdidas',
+  'Overdue': 'Vencidas', 'Today': 'Hoy', 'Planned': 'Planificadas', 'Fold': 'Plegar', 'Unfold': 'Desplegar',
+  'Quick create': 'Creación rápida', 'Opportunity': 'Oportunidad', 'Lead': 'Iniciativa', 'Expected revenue': 'Ingreso esperado',
+  'Customer': 'Cliente', 'Salesperson': 'Comercial', 'Stage': 'Etapa', 'Priority': 'Prioridad', 'Tags': 'Etiquetas',
+  'Probability': 'Probabilidad', 'Expected closing': 'Cierre previsto', 'Email': 'Correo electrónico', 'Phone': 'Teléfono',
+  'Mobile': 'Móvil', 'Company name': 'Nombre de la empresa', 'Contact name': 'Nombre del contacto', 'Job position': 'Puesto de trabajo',
+  'Title': 'Título', 'Website': 'Sitio web', 'Street': 'Calle', 'Street 2': 'Calle 2', 'Zip': 'C.P.', 'City': 'Ciudad',
+  'State': 'Provincia', 'Country': 'País', 'Language': 'Idioma', 'Notes': 'Notas', 'Referred by': 'Referido por',
+  'Campaign': 'Campaña', 'Medium': 'Medio', 'Source': 'Origen', 'Lost reason': 'Motivo de pérdida', 'Email cc': 'CC',
+  'Color': 'Color', 'Contact': 'Contacto', 'Address': 'Dirección', 'Marketing': 'Marketing', 'Description': 'Descripción',
+  'Convert to opportunity': 'Convertir en oportunidad', 'Mark won': 'Marcar como ganada', 'Mark lost': 'Marcar como perdida',
+  'Restore': 'Restaurar', 'Schedule activity': 'Planificar actividad', 'History': 'Historial', 'Activities': 'Actividades',
+  'Create a new customer': 'Crear un nuevo cliente', 'Link to an existing customer': 'Vincular a un cliente existente',
+  'Do not link to a customer': 'No vincular a un cliente', 'Convert': 'Convertir', 'Activity type': 'Tipo de actividad',
+  'Summary': 'Resumen', 'Due date': 'Fecha límite', 'Assigned to': 'Asignada a', 'Schedule': 'Planificar', 'Done': 'Hecho',
+  'Mark as done': 'Marcar como hecha', 'Feedback': 'Comentarios', 'Document': 'Documento', 'No activities': 'Sin actividades',
+  'Only mine': 'Solo las mías', 'Remove filter': 'Quitar filtro', 'Reminders': 'Recordatorios', 'overdue': 'vencidas', 'today': 'hoy',
+  'Quotation': 'Presupuesto', 'Number': 'Número', 'Date': 'Fecha', 'Total': 'Total', 'Status': 'Estado', 'Untaxed amount': 'Base imponible',
+  'Taxes': 'Impuestos', 'Order lines': 'Líneas del pedido', 'Optional products': 'Productos opcionales', 'Product': 'Producto',
+  'Quantity': 'Cantidad', 'Unit price': 'Precio unitario', 'Discount (%)': 'Descuento (%)', 'Subtotal': 'Subtotal',
+  'Add a line': 'Añadir una línea', 'Add an optional product': 'Añadir un producto opcional', 'Add to order': 'Añadir al pedido',
+  'Send by email': 'Enviar por correo', 'Confirm': 'Confirmar', 'Expiration': 'Vencimiento', 'Payment terms': 'Plazos de pago',
+  'Draft': 'Borrador', 'Quotation sent': 'Presupuesto enviado', 'Sales order': 'Pedido de venta', 'Locked': 'Bloqueado', 'Cancelled': 'Cancelado',
+  'Individual': 'Persona', 'Is a company': 'Es una empresa', 'Name': 'Nombre', 'Open opportunities': 'Oportunidades abiertas',
+  'Overdue opportunities': 'Oportunidades vencidas', 'Open quotations': 'Presupuestos abiertos', 'Invoiced this month': 'Facturado este mes',
+  'Target': 'Objetivo', 'Unassigned leads': 'Iniciativas sin asignar', 'Pivot': 'Tabla dinámica', 'Chart': 'Gráfico',
+  'Forecast': 'Previsión', 'Measure': 'Medida', 'Count': 'Número', 'Rows': 'Filas', 'Columns': 'Columnas',
+  'Stages': 'Etapas', 'Lost reasons': 'Motivos de pérdida', 'Activity types': 'Tipos de actividad', 'Settings': 'Ajustes',
+  'Use leads': 'Usar iniciativas', 'Sequence': 'Secuencia', 'Folded': 'Plegada', 'Is won stage': 'Etapa ganada',
+  'Team leader': 'Jefe de equipo', 'Members': 'Miembros', 'Monthly target': 'Objetivo mensual', 'Delay (days)': 'Retraso (días)',
+  'Access level': 'Nivel de acceso', 'Own documents': 'Documentos propios', 'All documents': 'Todos los documentos',
+  'Administrator': 'Administrador', 'No access': 'Sin acceso', 'Invite': 'Invitar', 'Set access': 'Cambiar acceso',
+  'Saved': 'Guardado', 'Moved to': 'Movida a', 'Move up': 'Subir', 'Move down': 'Bajar', 'Back': 'Volver',
+  'Not found': 'No encontrado', 'Archived': 'Archivada', 'created': 'creado', 'Reason': 'Motivo', 'Type': 'Tipo',
+  'Nothing to show': 'Nada que mostrar', 'Customer (link)': 'Cliente (vincular)', 'records': 'registros',
+  'Use the arrow keys Left and Right to move the card to another stage, Enter to open it.':
+    'Use las flechas izquierda y derecha para mover la tarjeta a otra etapa, Intro para abrirla.',
+  'Menu': 'Menú', 'Leads report': 'Informe de iniciativas', 'Pipeline report': 'Informe del flujo', 'Activities report': 'Informe de actividades',
+  'Month': 'Mes', 'Created': 'Creado', 'Deadline month': 'Mes de cierre', 'Prorated revenue': 'Ingreso prorrateado',
+  'Low': 'Baja', 'Medium': 'Media', 'High': 'Alta', 'Very high': 'Muy alta', 'Stars': 'Estrellas',
+};
+
+let spanish = false;
+
+export function setLanguage(lang) {
+  spanish = String(lang || '').toLowerCase().startsWith('es');
+  document.documentElement.lang = spanish ? 'es' : 'en';
+}
+
+export function t(text) { return (spanish && ES[text]) || text; }
+
+export function money(value) {
+  return new Intl.NumberFormat(spanish ? 'es-ES' : 'en-US', { maximumFractionDigits: 2, minimumFractionDigits: 0 }).format(value || 0);
+}
+
+export function date(value) {
+  if (!value) return '';
+  const parsed = new Date(String(value).length <= 10 ? `${value}T00:00:00` : `${String(value).replace(' ', 'T')}Z`);
+  return Number.isNaN(parsed.getTime()) ? String(value) : parsed.toLocaleDateString(spanish ? 'es-ES' : 'en-GB');
+}

@@ -1,0 +1,157 @@
+// The app shell: session, company choice, navigation, the reminders badge, and the hash router.
+import { h, mount, field } from './dom.js';
+import * as rpc from './rpc.js';
+import { t, setLanguage } from './i18n.js';
+import { clear as clearChoices } from './relations.js';
+
+const main = document.getElementById('main');
+const topbar = document.getElementById('topbar');
+
+// Screens load on demand (each is its own module).
+const routes = [
+  [/^#\/pipeline$/, () => import('./kanban.js'), 'Pipeline'],
+  [/^#\/(leads|opportunities)$/, () => import('./list.js'), 'Opportunities'],
+  [/^#\/lead\/(new|\d+)(?:\?.*)?$/, () => import('./form.js'), 'Opportunities'],
+  [/^#\/activities$/, () => import('./activities.js'), 'My Activities'],
+  [/^#\/quotations$/, () => import('./quotations.js'), 'Quotations'],
+  [/^#\/quotation\/(new|\d+)(?:\?.*)?$/, () => import('./quotation-form.js'), 'Quotations'],
+  [/^#\/customers$/, () => import('./customers.js'), 'Customers'],
+  [/^#\/teams$/, () => import('./teams.js'), 'Sales Teams'],
+  [/^#\/reports$/, () => import('./reports.js'), 'Reports'],
+  [/^#\/config$/, () => import('./config.js'), 'Configuration'],
+  [/^#\/users$/, () => import('./users.js'), 'Users'],
+];
+
+export const app = { useLeads: false, isAdmin: false, refreshBadge };
+
+rpc.onError((error) => {
+  if (error.sessionExpired && rpc.session.info) { rpc.session.info = null; start(); }
+});
+
+async function start() {
+  const info = await rpc.restore().catch(() => null);
+  setLanguage(info?.user_context?.lang || navigator.language);
+  if (!info) return showLogin();
+  const companies = Object.values(info.user_companies?.allowed_companies || {});
+  const saved = Number(sessionStorage.getItem('embudo.company'));
+  const known = companies.find((c) => c.id === saved);
+  if (known) return enter(known.id);
+  if (companies.length === 1) return enter(companies[0].id);
+  showCompanyChoice(companies);
+}
+
+async function showLogin() {
+  topbar.hidden = true;
+  const dbs = await rpc.databases();
+  const db = h('input', { name: 'db', required: true, value: dbs[0] || '', autocomplete: 'off' });
+  const login = h('input', { name: 'login', required: true, autocomplete: 'username' });
+  const password = h('input', { name: 'password', type: 'password', required: true, autocomplete: 'current-password' });
+  const error = h('p', { class: 'error', role: 'alert' });
+  const form = h('form', { class: 'card login', id: 'login-form' },
+    h('h1', {}, 'Embudo'),
+    field(t('Database'), db, { class: dbs.length === 1 ? 'hidden' : '' }),
+    field(t('Login'), login), field(t('Password'), password), error,
+    h('button', { type: 'submit', class: 'primary' }, t('Log in')));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.textContent = '';
+    try {
+      await rpc.authenticate(db.value, login.value, password.value);
+      start();
+    } catch (failure) {
+      error.textContent = failure.kind.includes('AccessDenied') ? t('Wrong login or password') : failure.message;
+    }
+  });
+  mount(main, form);
+  login.focus();
+}
+
+function showCompanyChoice(companies) {
+  topbar.hidden = true;
+  const choice = h('select', { name: 'company' }, companies.map((c) => h('option', { value: c.id }, c.name)));
+  const form = h('form', { class: 'card login', id: 'company-form' }, h('h1', {}, t('Choose the company')),
+    field(t('Company'), choice), h('button', { type: 'submit', class: 'primary' }, t('Continue')));
+  form.addEventListener('submit', (event) => { event.preventDefault(); enter(Number(choice.value)); });
+  mount(main, form);
+  choice.focus();
+}
+
+async function enter(companyId) {
+  rpc.session.companyId = companyId;
+  sessionStorage.setItem('embudo.company', String(companyId));
+  const info = rpc.session.info;
+  app.isAdmin = !!info.is_admin;
+  const settings = await rpc.call('res.config.settings', 'default_get', [['group_use_lead']]).catch(() => ({}));
+  app.useLeads = !!settings.group_use_lead;
+  drawTopbar();
+  if (!location.hash || location.hash === '#') location.hash = '#/pipeline';
+  else route();
+}
+
+function drawTopbar() {
+  const info = rpc.session.info;
+  const companies = Object.values(info.user_companies?.allowed_companies || {});
+  const links = [['#/pipeline', 'Pipeline'], ...(app.useLeads ? [['#/leads', 'Leads']] : []), ['#/opportunities', 'Opportunities'],
+    ['#/activities', 'My Activities'], ['#/quotations', 'Quotations'], ['#/customers', 'Customers'], ['#/teams', 'Sales Teams'],
+    ['#/reports', 'Reports'], ['#/config', 'Configuration'], ...(app.isAdmin ? [['#/users', 'Users']] : [])];
+  const nav = h('nav', { 'aria-label': t('Menu'), id: 'nav' },
+    h('ul', {}, links.map(([href, label]) => h('li', {}, h('a', { href }, t(label))))));
+  const toggle = h('button', { class: 'menu-toggle', 'aria-expanded': 'false', 'aria-controls': 'nav', onclick: () => {
+    const open = nav.classList.toggle('open'); toggle.setAttribute('aria-expanded', String(open));
+  } }, '☰', h('span', { class: 'sr-only' }, t('Menu')));
+  const company = companies.length > 1
+    ? h('select', { 'aria-label': t('Company'), id: 'company-switch', onchange: (e) => { enter(Number(e.target.value)); } },
+      companies.map((c) => h('option', { value: c.id, selected: c.id === rpc.session.companyId }, c.name)))
+    : h('span', { class: 'company' }, companies[0]?.name || '');
+  const badge = h('a', { href: '#/activities', id: 'reminders', class: 'badge', title: t('Reminders') });
+  const logout = h('button', { class: 'link', onclick: async () => { await rpc.logout(); sessionStorage.clear(); location.hash = ''; start(); } }, t('Log out'));
+  mount(topbar, toggle, h('a', { class: 'brand', href: '#/pipeline' }, 'Embudo'), nav,
+    h('div', { class: 'user' }, badge, company, h('span', { class: 'who' }, info.name), logout));
+  topbar.hidden = false;
+  refreshBadge();
+}
+
+/** The reminders badge: the user's overdue and today's activities (res.users.systray_get_activities). */
+async function refreshBadge() {
+  const badge = document.getElementById('reminders');
+  if (!badge) return;
+  const rows = await rpc.call('res.users', 'systray_get_activities', []).catch(() => []);
+  const overdue = rows.reduce((sum, r) => sum + (r.overdue_count || 0), 0);
+  const today = rows.reduce((sum, r) => sum + (r.today_count || 0), 0);
+  mount(badge, bell(),
+    h('span', { class: 'count overdue', 'data-count': overdue }, String(overdue)),
+    h('span', { class: 'count today', 'data-count': today }, String(today)));
+  badge.setAttribute('aria-label', `${t('Reminders')}: ${overdue} ${t('overdue')}, ${today} ${t('today')}`);
+}
+
+function bell() {
+  return h('svg', { viewBox: '0 0 24 24', width: 18, height: 18, 'aria-hidden': 'true', class: 'bell' },
+    h('path', { d: 'M12 22a2.5 2.5 0 0 0 2.5-2.5h-5A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.8V3a1.5 1.5 0 0 0-3 0v1.2A7 7 0 0 0 5 11v5l-2 2v1h18v-1z', fill: 'currentColor' }));
+}
+
+let routeToken = 0;
+async function route() {
+  if (!rpc.session.info || !rpc.session.companyId) return;
+  const hash = location.hash;
+  const found = routes.find(([pattern]) => pattern.test(hash));
+  if (!found) { location.hash = '#/pipeline'; return; }
+  const [pattern, load, title] = found;
+  const token = ++routeToken;
+  document.querySelectorAll('#nav a').forEach((a) => a.toggleAttribute('aria-current', hash.startsWith(a.getAttribute('href'))));
+  document.getElementById('nav')?.classList.remove('open');
+  clearChoices();
+  const module = await load();
+  if (token !== routeToken) return;
+  document.title = `${t(title)} · Embudo`;
+  const view = h('div', { class: 'view' });
+  mount(main, view);
+  try {
+    await module.render(view, { params: hash.match(pattern).slice(1), app });
+  } catch (error) {
+    mount(view, h('p', { class: 'error', role: 'alert' }, error.message));
+  }
+  main.dataset.ready = hash;
+}
+
+window.addEventListener('hashchange', () => { route(); refreshBadge(); });
+start();
