@@ -125,12 +125,6 @@ public enum CoreModels {
             FieldDescription("iso_code", .char, string: "ISO code"),
             FieldDescription("direction", .selection, string: "Direction", selection: [["ltr", "Left-to-Right"], ["rtl", "Right-to-Left"]]),
             FieldDescription("active", .boolean, string: "Active"),
-            // The user's level in the current company (the first of the request's companies), for the users screen.
-            .computed(
-                "access_level", .selection, string: "Access Level", selection: [["own", "Own Documents"], ["all", "All Documents"], ["admin", "Administrator"]],
-                "SELECT m.access_level::text FROM res_company_member m WHERE m.user_id = $.id "
-                    + "AND m.company_id = nullif(split_part(current_setting('embudo.company_ids', true), ',', 1), '')::int"
-            ),
         ]
     )
 
