@@ -156,7 +156,8 @@ try:
     auth = ("embudo", uid, "bench-manager-1")
     leads = client.call("object", "execute_kw", *auth, "crm.lead", "search", [[["type", "=", "opportunity"]]], {"limit": 2000})
     stages = client.call("object", "execute_kw", *auth, "crm.stage", "search", [[["is_won", "=", False]]])
-    partner = client.call("object", "execute_kw", *auth, "res.partner", "search", [[]], {"limit": 1})[0]
+    partners = client.call("object", "execute_kw", *auth, "res.partner", "search", [[]], {"limit": 2000})
+    partner = partners[0]
     bi_script = os.path.join(options.work, "pipeline_by_stage.sql")
     with open(bi_script, "w") as script:
         script.write("SELECT * FROM report.pipeline_by_stage;\n")
@@ -187,9 +188,14 @@ try:
 
     lead_fields = ["name", "partner_id", "email_from", "phone", "stage_id", "user_id", "expected_revenue", "probability",
                    "date_deadline", "tag_ids"]
+    partner_fields = ["name", "email", "phone", "street", "city", "country_id", "is_company", "parent_id", "user_id", "category_id"]
     specs = {
         "`common.version` (HTTP + JSON-RPC, no database)": (("common", "version"), {}),
         "`read` of one lead by id": execute("crm.lead", "read", [["__ID__"]], {"fields": lead_fields}, ids=leads),
+        "`read` of one partner by id": execute("res.partner", "read", [["__ID__"]], {"fields": partner_fields}, ids=partners),
+        "`search_read` 80 partners × 10 fields, OR-`ilike`": execute(
+            "res.partner", "search_read", [["|", ["name", "ilike", "customer 1"], ["email", "ilike", "buyer2"]], partner_fields],
+            {"limit": 80}),
         "`search_read` 80 leads × 10 fields, OR-`ilike`": execute(
             "crm.lead", "search_read", [["|", ["name", "ilike", "opportunity 1"], ["email_from", "ilike", "buyer2"]], lead_fields],
             {"limit": 80}),

@@ -54,6 +54,18 @@ BEGIN
     ) THEN
         ALTER ROLE embudo_service SET max_parallel_workers_per_gather = 0;
     END IF;
+    -- Generic plans for the service's prepared statements. Its tenant predicates are InitPlans over the
+    -- transaction's context, which no custom plan can see either, so a custom plan only re-plans the
+    -- query with its policies at every call: for a read of one lead by id, 0.47 ms of planning against
+    -- 0.1 ms of execution. The planner never switches by itself (the generic estimate for `id = ANY($1)`
+    -- assumes ten ids), and the API's read by id ran at half the rate it runs with generic plans.
+    IF NOT EXISTS (
+        SELECT FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole
+        WHERE r.rolname = 'embudo_service' AND s.setdatabase = 0
+          AND 'plan_cache_mode=force_generic_plan' = ANY (s.setconfig)
+    ) THEN
+        ALTER ROLE embudo_service SET plan_cache_mode = force_generic_plan;
+    END IF;
 END
 $settings$;
 

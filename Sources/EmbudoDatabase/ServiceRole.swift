@@ -29,9 +29,11 @@ public enum ServiceRole {
                 )
             }
             try connection.execute("SET SESSION ROLE embudo_service")
-            // The role's own settings apply at login only (see bootstrap.sql): no JIT, no parallel plans.
+            // The role's own settings apply at login only (see bootstrap.sql): no JIT, no parallel plans,
+            // generic plans for prepared statements.
             try connection.execute("SET jit = off")
             try connection.execute("SET max_parallel_workers_per_gather = 0")
+            try connection.execute("SET plan_cache_mode = force_generic_plan")
         }
         let check = try connection.query(Statements.privileges)[0]
         let (current, superuser, bypass, owner) = try check.decode((String, Bool, Bool, Bool).self)

@@ -19,6 +19,7 @@ struct TenancyTests {
         let role = try await db.transaction(as: alice) { try $0.query("SELECT current_user::text")[0].decode(String.self, at: 0) }
         #expect(role == "embudo_service")
         #expect(try await db.transaction(as: alice) { try $0.query("SHOW jit")[0].decode(String.self, at: 0) } == "off")
+        #expect(try await db.transaction(as: alice) { try $0.query("SHOW plan_cache_mode")[0].decode(String.self, at: 0) } == "force_generic_plan")
 
         // Read: the query asks for nothing in particular; only Acme's rows come back.
         #expect(try await db.transaction(as: alice) { try $0.partnerNames() } == ["Acme Customer"])
