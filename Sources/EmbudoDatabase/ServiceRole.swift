@@ -29,11 +29,9 @@ public enum ServiceRole {
                 )
             }
             try connection.execute("SET SESSION ROLE embudo_service")
-            // The role's own settings apply at login only (see bootstrap.sql): no JIT, no parallel plans,
-            // generic plans for prepared statements.
-            try connection.execute("SET jit = off")
-            try connection.execute("SET max_parallel_workers_per_gather = 0")
-            try connection.execute("SET plan_cache_mode = force_generic_plan")
+            // The role's own settings (bootstrap.sql: no JIT, no parallel plans, generic plans) apply at
+            // login only: take them over for this session, whatever they are.
+            _ = try connection.query(Statements.roleSettings)
         }
         let check = try connection.query(Statements.privileges)[0]
         let (current, superuser, bypass, owner) = try check.decode((String, Bool, Bool, Bool).self)
@@ -53,6 +51,18 @@ public enum ServiceRole {
                    (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
                    OR pg_has_role(current_user, 'embudo_service', 'MEMBER')
             FROM pg_roles WHERE rolname = 'embudo_service'
+            """
+        /// The role's settings that a session may change itself (those an operator may have added that
+        /// need a superuser stay as they are), the database-specific ones last.
+        static let roleSettings: PGQuery = """
+            SELECT set_config(p.name, substr(c.entry, strpos(c.entry, '=') + 1), false)
+            FROM pg_db_role_setting s
+            JOIN pg_roles r ON r.oid = s.setrole
+            CROSS JOIN unnest(s.setconfig) c (entry)
+            JOIN pg_settings p ON p.name = split_part(c.entry, '=', 1) AND p.context = 'user'
+            WHERE r.rolname = 'embudo_service'
+              AND s.setdatabase IN (0, (SELECT oid FROM pg_database WHERE datname = current_database()))
+            ORDER BY s.setdatabase
             """
         static let privileges: PGQuery = """
             SELECT current_user::text, r.rolsuper, r.rolbypassrls, pg_has_role(current_user, 'embudo_owner', 'MEMBER')

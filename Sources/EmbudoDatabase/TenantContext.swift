@@ -11,7 +11,7 @@ public struct TenantContext: Sendable, Hashable {
     /// The companies the request acts in (Odoo's `allowed_company_ids`).
     public var companyIDs: [Int]
     /// For credentials verified earlier and cached: their stamp, checked by the transaction's first
-    /// statement (`embudo.check_credential`), so that a changed password or revoked key stops the call.
+    /// statement (`embudo.enter_tenant`), so that a changed password or revoked key stops the call.
     public var credentialStamp: String?
 
     public init(userID: Int, companyIDs: [Int], credentialStamp: String? = nil) {

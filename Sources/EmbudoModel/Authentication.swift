@@ -55,6 +55,15 @@ public struct Authenticator: Sendable {
         try await user(SQL.authenticate(apiKey: apiKey))
     }
 
+    /// The current stamp of a user's credentials (it changes with the password, keys, memberships and
+    /// their companies' state), read without a password check; nil for an unknown user.
+    public func credentialStamp(userID: Int) async throws -> String? {
+        try await database.withoutTenant { connection in
+            let rows = try connection.query(SQL.credentialStamp(userID: userID))
+            return rows.count > 0 ? try rows[0].decode(String?.self, at: 0) : nil
+        }
+    }
+
     private func user(_ query: PGQuery) async throws -> AuthenticatedUser? {
         try await database.withoutTenant { connection in try Self.identity(try connection.query(query)) }
     }
@@ -79,6 +88,9 @@ public struct Authenticator: Sendable {
         }
         static func authenticate(apiKey: String) -> PGQuery {
             "SELECT * FROM embudo.authenticate_key(\(apiKey))"
+        }
+        static func credentialStamp(userID: Int) -> PGQuery {
+            "SELECT embudo.credential_stamp(\(userID))"
         }
         static func authenticate(userID: Int, password: String) -> PGQuery {
             "SELECT i.*, embudo.credential_stamp(i.id) FROM embudo.authenticate_id(\(userID), \(password)) i"

@@ -146,10 +146,12 @@ public struct ModelService: Sendable {
 
         case "default_get":
             let names = try Arguments.strings(arguments.value(0, "fields_list", Self.parameters[method] ?? []), "fields_list") ?? []
+            let fromContext = Self.contextDefaults(model, context)
             var defaults: [String: JSONValue] = [:]
             for name in names where model.fields[name] != nil {
                 if name == "active" { defaults[name] = true }
                 if name == "company_id", let company = tenant.companyIDs.first { defaults[name] = .int(company) }
+                if let value = fromContext[name] { defaults[name] = value }
             }
             return .value(.object(defaults))
 
@@ -162,15 +164,7 @@ public struct ModelService: Sendable {
             case .array(let values): (single, list) = (false, values)
             default: throw ModelError.validation("create expects a dictionary of values or a list of them")
             }
-            // Odoo's context defaults: `default_<field>` fills a field the values leave out.
-            var defaults: [String: JSONValue] = [:]
-            if case .object(let entries) = context {
-                for (key, value) in entries where key.hasPrefix("default_") {
-                    let name = String(key.dropFirst("default_".count))
-                    guard let field = model.fields[name] else { continue }
-                    if field.type.isToMany || (field.isStored && (!field.readonly || name == "company_id")) { defaults[name] = value }
-                }
-            }
+            let defaults = Self.contextDefaults(model, context)
             let records = try list.map { (values) throws(ModelError) -> (PGQuery, [(FieldDescription, [X2ManyCommand])]) in
                 guard case .object(var members) = values else { throw ModelError.validation("create expects dictionaries of values") }
                 for (name, value) in defaults where members[name] == nil { members[name] = value }
@@ -440,6 +434,19 @@ public struct ModelService: Sendable {
 
     static func missing(_ model: ModelDescription) -> ModelError {
         ModelError(.missing, "Record does not exist or has been deleted. (Records: \(model.name))")
+    }
+
+    /// Odoo's context defaults: `default_<field>` fills a field that a new record's values leave out
+    /// (stored fields a client may write, the company, and to-many fields).
+    static func contextDefaults(_ model: ModelDescription, _ context: JSONValue) -> [String: JSONValue] {
+        guard case .object(let entries) = context else { return [:] }
+        var defaults: [String: JSONValue] = [:]
+        for (key, value) in entries where key.hasPrefix("default_") {
+            let name = String(key.dropFirst("default_".count))
+            guard let field = model.fields[name] else { continue }
+            if field.type.isToMany || (field.isStored && (!field.readonly || name == "company_id")) { defaults[name] = value }
+        }
+        return defaults
     }
 
     /// The tenant context of a call: `context.allowed_company_ids` (first = current company), checked

@@ -83,6 +83,10 @@ public struct JSON2Dispatcher: Sendable {
                 rpc.requestLogger.error("JSON-2 call failed", metadata: ["error": "\(error.debugDescription)"])
                 return Self.fault(500, .internalError)
             }
+            if fault.isDatabaseUnavailable {
+                rpc.requestLogger.warning("JSON-2 call failed: database unavailable", metadata: ["error": "\(error.debugDescription)"])
+                return Self.fault(503, fault)
+            }
             return Self.fault(fault.name == "odoo.exceptions.AccessError" ? 403 : 422, fault)
         } catch let fault as RPCFault {
             return Self.fault(fault.name == "odoo.exceptions.AccessDenied" ? 401 : 422, fault)

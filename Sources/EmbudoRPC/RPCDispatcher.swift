@@ -80,7 +80,12 @@ public struct RPCDispatcher: Sendable {
         } catch let error as ModelError {
             return JSONRPCEnvelope.error(RPCFault(error), id: request.id)
         } catch let error as PGError {
-            if let fault = RPCFault(error) { return JSONRPCEnvelope.error(fault, id: request.id) }
+            if let fault = RPCFault(error) {
+                if fault.isDatabaseUnavailable {
+                    requestLogger.warning("JSON-RPC call failed: database unavailable", metadata: ["error": "\(error.debugDescription)"])
+                }
+                return JSONRPCEnvelope.error(fault, id: request.id)
+            }
             requestLogger.error("JSON-RPC call failed", metadata: ["error": "\(error.debugDescription)"])
             return JSONRPCEnvelope.error(.internalError, id: request.id)
         } catch {
@@ -145,6 +150,10 @@ public struct RPCDispatcher: Sendable {
                 // verified, and PostgreSQL refused the call in its first statement, or the cached memberships
                 // do not allow the companies asked for: verify them again, and answer with the current access
                 // if they are still good (a new API key or access level must not refuse the right password).
+                // A refusal by unchanged memberships is final: it costs no password check.
+                if error is ModelError, try await authenticator.credentialStamp(userID: uid) == user.credentialStamp {
+                    throw error
+                }
                 credentials.forget(uid)
                 guard let current = try await self.user(uid, password: password, client: client) else { throw RPCFault.accessDenied() }
                 do {

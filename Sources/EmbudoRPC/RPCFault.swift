@@ -120,4 +120,7 @@ extension RPCFault {
         default: return nil
         }
     }
+
+    /// Whether the fault says that the database could not be reached (the call may be repeated later).
+    public var isDatabaseUnavailable: Bool { name == "builtins.ConnectionError" }
 }

@@ -53,9 +53,11 @@ public func buildApplication(
     let router = Router(context: EmbudoRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: HTTPMetricsMiddleware(metrics: metrics))
-    // Health and metrics stay off the pool's threads: they must answer while every connection is busy.
+    // Health, metrics and the web client's files stay off the pool's threads: they must answer while
+    // every connection is busy (the files come from memory).
     HealthRoutes(database: database).register(on: router)
     MetricsRoutes(registry: metrics, database: database).register(on: router)
+    WebClientRoutes(assets: webAssets(configuration.webRoot, logger: logger)).register(on: router)
     router.add(middleware: DatabaseThreadsMiddleware(database: database))
     let models = ModelService(database: database)
     let dispatcher = RPCDispatcher(
@@ -65,7 +67,6 @@ public func buildApplication(
     let web = WebSessionDispatcher(rpc: dispatcher, sessions: Sessions(database: database), models: models)
     RPCRoutes(dispatcher: dispatcher, web: web, json2: JSON2Dispatcher(rpc: dispatcher)).register(on: router)
     PortalRoutes(portal: QuotationPortal(database: database), logger: logger).register(on: router)
-    WebClientRoutes(assets: webAssets(configuration.webRoot, logger: logger)).register(on: router)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Embudo"),

@@ -2,7 +2,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// Protection of the cookie-authenticated JSON routes against cross-site requests (CSRF).
+/// Protection of the cookie-authenticated JSON routes and the customer's quotation forms against
+/// cross-site requests (CSRF).
 ///
 /// Two layers: the JSON routes accept only `Content-Type: application/json`, which a page of another
 /// site can send only after a CORS preflight that Embudo never grants; and a request that a browser marks
@@ -17,7 +18,16 @@ enum CrossSiteCheck {
         // Behind a reverse proxy that rewrites Host, the host the browser used is in X-Forwarded-Host (a page of
         // another site cannot set that header on a request without a CORS preflight, which is never granted).
         let hosts = [request.head.authority, request.headers[.forwardedHost]?.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) }]
-        return !hosts.contains { host in host.map { PortalRoutes.origin(origin, matches: $0) } ?? false }
+        return !hosts.contains { host in host.map { Self.origin(origin, matches: $0) } ?? false }
+    }
+
+    /// Whether an Origin header names the host the request was sent to.
+    static func origin(_ origin: String, matches host: String) -> Bool {
+        let lowered = origin.lowercased()
+        for scheme in ["http://", "https://"] where lowered.hasPrefix(scheme) {
+            return lowered.dropFirst(scheme.count) == host.lowercased()[...]
+        }
+        return false
     }
 }
 

@@ -67,7 +67,7 @@ struct PortalRoutes: Sendable {
     ) async -> Response {
         var request = request
         // A form posted by another site's page is refused (browsers send Origin with every POST form).
-        if let origin = request.headers[.origin], let host = request.head.authority, !Self.origin(origin, matches: host) {
+        if CrossSiteCheck.isCrossSite(request) {
             return Self.html("<!DOCTYPE html><p>Forbidden.</p>", status: .forbidden)
         }
         guard let body = try? await request.collectBody(upTo: Self.maxFormSize) else {
@@ -100,15 +100,6 @@ struct PortalRoutes: Sendable {
             ],
             body: .init(byteBuffer: ByteBuffer(string: text))
         )
-    }
-
-    /// Whether an Origin header names the host the request was sent to.
-    static func origin(_ origin: String, matches host: String) -> Bool {
-        let lowered = origin.lowercased()
-        for scheme in ["http://", "https://"] where lowered.hasPrefix(scheme) {
-            return lowered.dropFirst(scheme.count) == host.lowercased()[...]
-        }
-        return false
     }
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {

@@ -41,10 +41,7 @@ struct CompanyCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            try database.withAdministration { administration in
-                guard let company = try administration.company(named: name) else { throw CommandError("no company \(name)") }
-                try administration.setCompanyActive(company.id, false)
-            }
+            try database.withAdministration { try $0.setCompanyActive(try $0.existingCompany(named: name).id, false) }
             print("Disabled company \(name).")
         }
     }
@@ -55,10 +52,7 @@ struct CompanyCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            try database.withAdministration { administration in
-                guard let company = try administration.company(named: name) else { throw CommandError("no company \(name)") }
-                try administration.setCompanyActive(company.id, true)
-            }
+            try database.withAdministration { try $0.setCompanyActive(try $0.existingCompany(named: name).id, true) }
             print("Enabled company \(name).")
         }
     }

@@ -31,7 +31,7 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let userLogin = login
             let key = try database.withAdministration { administration in
-                guard let user = try administration.user(login: userLogin) else { throw CommandError("there is no user \(userLogin)") }
+                let user = try administration.existingUser(login: userLogin)
                 return try administration.createAPIKey(user: user, name: name)
             }
             print("API key \"\(name)\" for \(login) (shown only now):")
@@ -47,7 +47,7 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let userLogin = login
             let keys = try database.withAdministration { administration in
-                guard let user = try administration.user(login: userLogin) else { throw CommandError("there is no user \(userLogin)") }
+                let user = try administration.existingUser(login: userLogin)
                 return try administration.apiKeys(user: user)
             }
             for key in keys { print("\(key.name)\t\(key.created)") }
@@ -63,7 +63,7 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let userLogin = login
             let count = try database.withAdministration { administration in
-                guard let user = try administration.user(login: userLogin) else { throw CommandError("there is no user \(userLogin)") }
+                let user = try administration.existingUser(login: userLogin)
                 return try administration.revokeAPIKey(user: user, name: name)
             }
             guard count > 0 else { throw CommandError("\(login) has no API key named \(name)") }
@@ -86,7 +86,7 @@ struct UserCommand: AsyncParsableCommand {
             let password = DemoData.randomPassword()
             let userLogin = login, companyName = company
             let created = try database.withAdministration { administration in
-                guard let target = try administration.company(named: companyName) else { throw CommandError("no company \(companyName)") }
+                let target = try administration.existingCompany(named: companyName)
                 let user = try administration.ensureUser(login: userLogin, password: password, name: name, email: email)
                 try administration.grant(user: user.id, company: target.id, access: access)
                 return user.created
@@ -110,8 +110,8 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let userLogin = login, companyName = company, level = access
             try database.withAdministration { administration in
-                guard let user = try administration.user(login: userLogin) else { throw CommandError("there is no user \(userLogin)") }
-                guard let target = try administration.company(named: companyName) else { throw CommandError("no company \(companyName)") }
+                let user = try administration.existingUser(login: userLogin)
+                let target = try administration.existingCompany(named: companyName)
                 if let accessLevel = AccessLevel(rawValue: level) {
                     try administration.grant(user: user, company: target.id, access: accessLevel)
                 } else {
@@ -138,7 +138,7 @@ struct UserCommand: AsyncParsableCommand {
             let secret = password ?? DemoData.randomPassword()
             let userLogin = login
             try database.withAdministration { administration in
-                guard let user = try administration.user(login: userLogin) else { throw CommandError("there is no user \(userLogin)") }
+                let user = try administration.existingUser(login: userLogin)
                 try administration.setPassword(user: user, password: secret)
             }
             print("New password set for \(login); its sessions and cached logins end now.")
@@ -170,9 +170,7 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let companyName = company
             let (user, created, found) = try database.withAdministration { administration in
-                guard let found = try administration.company(named: companyName) else {
-                    throw CommandError("there is no company named \(companyName); create it with `embudo company create`")
-                }
+                let found = try administration.existingCompany(named: companyName)
                 let user = try administration.ensureUser(login: login, password: password, name: name, email: email)
                 try administration.grant(user: user.id, company: found.id, access: access)
                 return (user.id, user.created, found)

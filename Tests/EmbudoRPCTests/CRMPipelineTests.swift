@@ -140,6 +140,20 @@ struct CRMPipelineTests {
         #expect(try await f.error("olga", "crm.lead", "message_post", [[.int(b)]], ["body": "hi"]) == "odoo.exceptions.AccessError")
     }
 
+    @Test func contextDefaultsFillDefaultGetAsTheyFillCreate() async throws {
+        let f = try await CRMFixture()
+        defer { f.db.shutdown() }
+        let context: JSONValue = ["context": ["default_type": "opportunity", "default_priority": "2", "default_id": 5, "default_no_such_field": 1]]
+        let defaults = try await f.ok("alex", "crm.lead", "default_get", [["type", "priority", "name", "id"]], context)
+        #expect(defaults["type"] == "opportunity")
+        #expect(defaults["priority"] == "2")
+        #expect(defaults["name"] == nil)
+        #expect(defaults["id"] == nil)
+        let lead = try #require(try await f.ok("alex", "crm.lead", "create", [["name": "From the kanban"]], context).intValue)
+        #expect(try await f.field("alex", "crm.lead", lead, "priority") == "2")
+        #expect(try await f.field("alex", "crm.lead", lead, "type") == "opportunity")
+    }
+
     @Test func conversionMergeAndKanban() async throws {
         let f = try await CRMFixture()
         defer { f.db.shutdown() }

@@ -118,6 +118,23 @@ struct ReportTests {
         #expect(throws: PGError.self) { try bi.query("DELETE FROM report.opportunity") }
     }
 
+    @Test func aBISessionOpenedBeforeItsCompanyIsDisabledReadsNothingMore() async throws {
+        let f = try await CRMFixture()
+        defer { f.db.shutdown() }
+        _ = try await pipeline(f)
+        let login = "bi_disabled_\(f.database.name)"
+        let admin = Administration(connection: try f.database.adminConnection())
+        try admin.createBILogin(company: f.acme, login: login, password: "x")
+        defer { try? Administration(connection: try f.database.adminConnection()).dropBILogin(login: login) }
+        let bi = try PGConnection(conninfo: f.database.conninfo(user: login))
+        let count: PGQuery = "SELECT count(*)::int FROM report.opportunity"
+        #expect(try bi.query(count)[0].decode(Int.self, at: 0) > 0)
+        try admin.setCompanyActive(f.acme, false)
+        #expect(try bi.query(count)[0].decode(Int.self, at: 0) == 0)
+        try admin.setCompanyActive(f.acme, true)
+        #expect(try bi.query(count)[0].decode(Int.self, at: 0) > 0)
+    }
+
     @Test func everyReportViewIsSecurityInvokerAndNoneIsMaterialized() async throws {
         let database = try await TestDatabase.make()
         let connection = try database.adminConnection()

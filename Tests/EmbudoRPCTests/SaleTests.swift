@@ -247,6 +247,25 @@ struct SaleTests {
 }
 
 extension SaleTests {
+    @Test func outgoingMailIsReadOnlyWithItsDocument() async throws {
+        let f = try await CRMFixture()
+        defer { f.db.shutdown() }
+        let (customer, product, _) = try await catalogue(f)
+        let order = try #require(try await f.ok("alex", "sale.order", "create", [[
+            "partner_id": .int(customer), "order_line": [[0, 0, ["product_id": .int(product), "product_uom_qty": 1]]],
+        ]]).intValue)
+        #expect(try await f.ok("alex", "sale.order", "action_quotation_send", [[.int(order)]]) == true)
+        let quotationMail: JSONValue = [[["model", "=", "sale.order"], ["res_id", "=", .int(order)]]]
+        // The e-mail carries the customer's link: a salesperson with "own documents" who cannot see the
+        // quotation cannot read it either; the company's managers can.
+        #expect(try await f.ok("olga", "sale.order", "search_count", [[["id", "=", .int(order)]]]) == 0)
+        #expect(try await f.ok("olga", "mail.mail", "search_count", quotationMail) == 0)
+        #expect(try await f.ok("alex", "mail.mail", "search_count", quotationMail) == 1)
+        #expect(try await f.ok("boss", "mail.mail", "search_count", quotationMail) == 1)
+    }
+}
+
+extension SaleTests {
     @Test func activitiesOnQuotations() async throws {
         let f = try await CRMFixture()
         defer { f.db.shutdown() }

@@ -1,4 +1,6 @@
 import EmbudoDatabase
+import EmbudoModel
+import EmbudoObservability
 import EmbudoServer
 import EmbudoTestSupport
 import Foundation
@@ -9,15 +11,17 @@ import Testing
 import FoundationNetworking
 #endif
 
-/// Runs the real server on a free port for the duration of `body`.
-func withRunningServer<T: Sendable>(database: Database, databaseName: String = "embudo", webRoot: String? = nil, _ body: @Sendable (URL) async throws -> T) async throws -> T {
+/// Runs the real server on a free port for the duration of `body`, with its own metrics registry and
+/// logger (never the process-wide systems: tests run in parallel in one process).
+func withRunningServer<T: Sendable>(
+    database: Database, databaseName: String = "embudo", webRoot: String? = nil,
+    metrics: PrometheusRegistry = PrometheusRegistry(), logger: Logger = Logger(label: "test"), callLogLevel: Logger.Level = .info,
+    _ body: @Sendable (URL) async throws -> T
+) async throws -> T {
     let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
     let app = buildApplication(
-        configuration: .init(host: "127.0.0.1", port: 0, webRoot: webRoot),
-        database: database,
-        databaseName: databaseName,
-        logger: Logger(label: "test"),
-        onServerRunning: { continuation.yield($0) }
+        configuration: .init(host: "127.0.0.1", port: 0, webRoot: webRoot), database: database, databaseName: databaseName,
+        metrics: metrics, logger: logger, callLogLevel: callLogLevel, onServerRunning: { continuation.yield($0) }
     )
     return try await withThrowingTaskGroup(of: T?.self) { group in
         group.addTask {
@@ -30,6 +34,17 @@ func withRunningServer<T: Sendable>(database: Database, databaseName: String = "
         group.cancelAll()
         return result
     }
+}
+
+/// A database with one company, Acme, and its administrator `ana` whose password is `password`: the
+/// test database, a service pool on it, and ana's id.
+func databaseWithUser(password: String) async throws -> (TestDatabase, Database, Int) {
+    let database = try await TestDatabase.make()
+    let admin = Administration(connection: try database.adminConnection())
+    let company = try admin.createCompany(named: "Acme")
+    let uid = try admin.ensureUser(login: "ana", password: password).id
+    try admin.grant(user: uid, company: company.id, access: .admin)
+    return (database, Database(conninfo: database.serviceConninfo, poolSize: 2), uid)
 }
 
 @Suite("HTTP server")

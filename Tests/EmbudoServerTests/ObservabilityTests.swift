@@ -12,30 +12,6 @@ import Testing
 import FoundationNetworking
 #endif
 
-/// Runs the real server with its own metrics registry and logger (never the process-wide systems:
-/// tests run in parallel in one process).
-private func withObservedServer<T: Sendable>(
-    database: Database, databaseName: String = "embudo", metrics: PrometheusRegistry, logger: Logger = Logger(label: "test"),
-    _ body: @Sendable (URL) async throws -> T
-) async throws -> T {
-    let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-    let app = buildApplication(
-        configuration: .init(host: "127.0.0.1", port: 0), database: database, databaseName: databaseName,
-        metrics: metrics, logger: logger, callLogLevel: .debug, onServerRunning: { continuation.yield($0) }
-    )
-    return try await withThrowingTaskGroup(of: T?.self) { group in
-        group.addTask {
-            try await app.run()
-            return nil
-        }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw CancellationError() }
-        let result = try await body(URL(string: "http://127.0.0.1:\(port)")!)
-        group.cancelAll()
-        return result
-    }
-}
-
 /// Log lines written by a ``JSONLogHandler``, kept in memory.
 private final class CapturedLines: Sendable {
     private let lines = Mutex<[String]>([])
@@ -84,23 +60,13 @@ private func executeKW(
     return (answer, try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:])
 }
 
-/// A database with one administrator whose password is `password`.
-private func databaseWithUser(password: String) async throws -> (TestDatabase, Database, Int) {
-    let database = try await TestDatabase.make()
-    let admin = Administration(connection: try database.adminConnection())
-    let company = try admin.createCompany(named: "Acme")
-    let uid = try admin.ensureUser(login: "ana", password: password).id
-    try admin.grant(user: uid, company: company.id, access: .admin)
-    return (database, Database(conninfo: database.serviceConninfo, poolSize: 2), uid)
-}
-
 @Suite("Observability")
 struct ObservabilityTests {
     @Test func metricsCountCallsByOutcomeWithHTTPAndPoolSeries() async throws {
         let password = "ana-secret-1"
         let (database, db, uid) = try await databaseWithUser(password: password)
         let metrics = PrometheusRegistry()
-        let (text, contentType) = try await withObservedServer(database: db, databaseName: database.name, metrics: metrics) { url in
+        let (text, contentType) = try await withRunningServer(database: db, databaseName: database.name, metrics: metrics, callLogLevel: .debug) { url in
             let ok = try await executeKW(url, db: database.name, uid: uid, password: password, model: "res.partner", method: "search_read")
             #expect(ok.1["result"] != nil)
             let denied = try await executeKW(url, db: database.name, uid: uid, password: "wrong", model: "res.partner", method: "search_read")
@@ -152,7 +118,7 @@ struct ObservabilityTests {
         let (database, db, uid) = try await databaseWithUser(password: password)
         let metrics = PrometheusRegistry()
         let names = (0..<100).map { _ in "x." + String(UInt64.random(in: 0 ... .max), radix: 36) }
-        let text = try await withObservedServer(database: db, databaseName: database.name, metrics: metrics) { url in
+        let text = try await withRunningServer(database: db, databaseName: database.name, metrics: metrics, callLogLevel: .debug) { url in
             for name in names {
                 _ = try await executeKW(url, db: database.name, uid: uid, password: password, model: name, method: "search")
             }
@@ -170,7 +136,7 @@ struct ObservabilityTests {
 
     @Test func requestIDsAreEchoedOrGenerated() async throws {
         let db = Database(conninfo: "host=/nonexistent-folder port=1 user=nobody", poolSize: 1)
-        let answers = try await withObservedServer(database: db, metrics: PrometheusRegistry()) { url in
+        let answers = try await withRunningServer(database: db, callLogLevel: .debug) { url in
             let live = url.appendingPathComponent("health/live")
             return [
                 try await get(live, requestID: "abc-123_DEF.4:5"), try await get(live), try await get(live, requestID: "bad id!"),
@@ -192,8 +158,8 @@ struct ObservabilityTests {
         let password = "Very-Secret-Pa55word"
         let (database, db, uid) = try await databaseWithUser(password: password)
         let captured = CapturedLines()
-        let requestIDs = try await withObservedServer(database: db, databaseName: database.name, metrics: PrometheusRegistry(),
-                                                      logger: captured.logger()) { url in
+        let requestIDs = try await withRunningServer(database: db, databaseName: database.name, logger: captured.logger(),
+                                                     callLogLevel: .debug) { url in
             let ok = try await executeKW(url, db: database.name, uid: uid, password: password, model: "res.partner", method: "search_read",
                                          args: #"[[["name", "=", "Very-Secret-Pa55word"]]]"#, requestID: "req-ok-1")
             let denied = try await executeKW(url, db: database.name, uid: uid, password: password + "x", model: "crm.lead", method: "read",
@@ -226,7 +192,7 @@ struct ObservabilityTests {
 
     @Test func livenessAnswersWithoutTheDatabaseAndReadinessDoesNot() async throws {
         let db = Database(conninfo: "host=127.0.0.1 port=1 user=nobody connect_timeout=2", poolSize: 1)
-        let (live, ready, health, metrics) = try await withObservedServer(database: db, metrics: PrometheusRegistry()) { url in
+        let (live, ready, health, metrics) = try await withRunningServer(database: db, callLogLevel: .debug) { url in
             (try await get(url.appendingPathComponent("health/live")), try await get(url.appendingPathComponent("health/ready")),
              try await get(url.appendingPathComponent("health")), try await get(url.appendingPathComponent("metrics")))
         }

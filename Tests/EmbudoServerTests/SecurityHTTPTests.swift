@@ -55,12 +55,7 @@ struct SecurityHTTPTests {
     }
 
     @Test func aSessionIdChosenByTheClientIsNeverAdopted() async throws {
-        let database = try await TestDatabase.make()
-        let admin = Administration(connection: try database.adminConnection())
-        let company = try admin.createCompany(named: "Acme")
-        let user = try admin.ensureUser(login: "ana", password: "ana-secret-1").id
-        try admin.grant(user: user, company: company.id, access: .admin)
-        let db = Database(conninfo: database.serviceConninfo, poolSize: 2)
+        let (database, db, user) = try await databaseWithUser(password: "ana-secret-1")
         defer { db.shutdown() }
         try await withRunningServer(database: db, databaseName: database.name) { url in
             let chosen = String(repeating: "ab", count: 32)

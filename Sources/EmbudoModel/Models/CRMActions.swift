@@ -33,17 +33,20 @@ extension ModelService {
             let body = arguments.kwargs["body"]?.stringValue ?? (arguments.args.count > 1 ? arguments.args[1].stringValue : nil) ?? ""
             let subtype = arguments.kwargs["subtype_xmlid"]?.stringValue ?? "mail.mt_note"
             guard subtype.split(separator: ".").count == 2 else { throw ModelError.validation("Invalid subtype_xmlid \(subtype)") }
+            let subject = arguments.kwargs["subject"]?.stringValue
             let query = CRMSQL.post(
-                ids, body: body, subject: arguments.kwargs["subject"]?.stringValue,
+                ids, body: body, subject: subject,
                 type: arguments.kwargs["message_type"]?.stringValue ?? "notification", subtype: subtype, author: tenant.userID
             )
-            // A message (not a note) goes to the customer too, by e-mail, answers coming back to the lead.
-            let mails = subtype == "mail.mt_comment" ? ids.map { GatewaySQL.sendToCustomer(lead: $0, body: body, subject: arguments.kwargs["subject"]?.stringValue) } : []
             let messages = try await database.transaction(as: tenant) { connection in
                 let rows = try connection.query(query)
                 guard rows.count == Set(ids).count else { try refuseHidden(ids, model: model, verb: "post on", on: connection) }
-                for mail in mails { _ = try connection.query(mail) }
-                return try rows.map { try $0.decode(Int.self, at: 0) }
+                let posted = try rows.map { try $0.decode(Int.self, at: 0) }
+                // A message (not a note) goes to the customer too, by e-mail, answers coming back to the lead.
+                if subtype == "mail.mt_comment" {
+                    for message in posted { _ = try connection.query(CRMSQL.sendToCustomer(message: message, body: body, subject: subject)) }
+                }
+                return posted
             }
             return .value(messages.count == 1 ? .int(messages[0]) : .array(messages.map(JSONValue.int)))
         case "message_subscribe":
@@ -175,6 +178,9 @@ enum CRMSQL {
         SELECT l.company_id, 'crm.lead', l.id, \(body), \(subject), \(author)::int, \(type), embudo.subtype(\(subtype)), \(author)::int, \(author)::int
         FROM crm_lead l WHERE l.id = ANY (\(ids(list))::int[]) ORDER BY l.id RETURNING id
         """
+    }
+    static func sendToCustomer(message: Int, body: String, subject: String?) -> PGQuery {
+        "SELECT embudo.crm_lead_send_mail(\(message), \(body), \(subject))"
     }
     static func follow(_ list: [Int], partners: [Int]) -> PGQuery {
         """

@@ -29,10 +29,7 @@ extension ModelService {
         guard let (company, team) = route else {
             throw ModelError(.user, "No company receives mail for \(recipients.joined(separator: ", ")): unknown domain.")
         }
-        guard user.memberships.contains(where: { $0.companyID == company }) else {
-            throw ModelError(.access, "The gateway's user is not a member of the company this message is for.")
-        }
-        let tenant = TenantContext(userID: user.id, companyIDs: [company], credentialStamp: user.credentialStamp)
+        let tenant = try Self.tenant(for: user, context: ["allowed_company_ids": [.int(company)]])
         let payload = Self.gatewayPayload(message)
         let attachments: JSONValue = .array(message.attachments.map { attachment in
             ["filename": .string(attachment.filename), "content_type": .string(attachment.contentType),
@@ -86,8 +83,5 @@ enum GatewaySQL {
     static func route(team: Int?, message: String) -> PGQuery { "SELECT embudo.mail_gateway(\(team)::int, \(message)::jsonb)::text" }
     static func attach(model: String, record: Int, message: Int, attachments: String) -> PGQuery {
         "SELECT embudo.mail_gateway_attach(\(model), \(record), \(message), \(attachments)::jsonb)"
-    }
-    static func sendToCustomer(lead: Int, body: String, subject: String?) -> PGQuery {
-        "SELECT embudo.crm_lead_send_mail(\(lead), \(body), \(subject))"
     }
 }
