@@ -44,9 +44,20 @@ public struct Administration {
         }
     }
 
-    /// Gives a user access to a company at a level (replacing the level it had there).
+    /// Gives a user access to a company at a level (replacing the level it had there); it becomes the
+    /// user's home company if they had none.
     public func grant(user: Int, company: Int, access: AccessLevel) throws {
-        try connection.query(SQL.grant(user: user, company: company, access: access))
+        try connection.transaction { connection in
+            try connection.query(SQL.grant(user: user, company: company, access: access))
+            try connection.query(SQL.homeIfNone(user: user, company: company))
+        }
+    }
+
+    /// Sets a user's home company, where their calls act when they name no company.
+    ///
+    /// - Throws: ``PGError`` with ``PGError/Code/foreignKeyViolation`` when the user is not a member.
+    public func setHomeCompany(user: Int, company: Int) throws {
+        _ = try connection.transaction { try $0.query(SQL.setHome(user: user, company: company)) }
     }
 
     /// A user's memberships.
@@ -142,6 +153,10 @@ public struct Administration {
             "SELECT embudo.create_api_key(\(user), \(name))"
         }
         static func setCompanyActive(_ company: Int, _ active: Bool) -> PGQuery { "SELECT embudo.set_company_active(\(company), \(active))" }
+        static func homeIfNone(user: Int, company: Int) -> PGQuery {
+            "UPDATE res_users SET company_id = \(company) WHERE id = \(user) AND company_id IS NULL"
+        }
+        static func setHome(user: Int, company: Int) -> PGQuery { "SELECT embudo.set_home_company(\(user), \(company))" }
         static func revoke(user: Int, company: Int) -> PGQuery {
             "DELETE FROM res_company_member WHERE user_id = \(user) AND company_id = \(company)"
         }

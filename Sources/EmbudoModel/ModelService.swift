@@ -35,16 +35,17 @@ public struct ModelService: Sendable {
             return try await messageProcess(arguments: Arguments(args: args, kwargs: kwargs), user: user)
         }
         let model = try registry.model(modelName)
-        if model.name == "res.users", method == "create" || method == "set_access_level" {
-            let context = kwargs["context"] ?? .object([:])
-            let tenant = try Self.tenant(for: user, context: context)
-            if let result = try await userAdministration(method, arguments: Arguments(args: args, kwargs: kwargs), tenant: tenant) {
-                return result
-            }
-        }
         let context = kwargs["context"] ?? .object([:])
-        let tenant = try Self.tenant(for: user, context: context)
         let arguments = Arguments(args: args, kwargs: kwargs)
+        if model.name == CoreModels.users.name, let result = try await userAdministration(method, arguments: arguments, user: user, context: context) {
+            return result
+        }
+        // The invitee of an invitation may belong to no company yet.
+        let isInvitation = model.name == UserInvitations.invitation.name
+        let tenant = isInvitation ? try Self.ownContext(user, context: context) : try Self.tenant(for: user, context: context)
+        if isInvitation, let result = try await invitationCall(method, arguments: arguments, tenant: tenant) {
+            return result
+        }
         if let result = try await wizardCall(model, method, arguments: arguments, context: context, tenant: tenant) {
             return result
         }
@@ -308,7 +309,12 @@ public struct ModelService: Sendable {
             return .value([.string(modelName), .int(id)])
 
         case "context_get" where model.name == "res.users":
-            return .value(["lang": .string(user.lang), "tz": .string(user.tz), "uid": .int(user.id)])
+            // Read now: the user may have changed their preferences since these credentials were verified.
+            let query: PGQuery = "SELECT lang, tz FROM res_users WHERE id = \(user.id)"
+            let (lang, tz) = try await database.single(query, as: tenant) { rows in
+                rows.count > 0 ? try rows[0].decode((String, String).self) : (user.lang, user.tz)
+            }
+            return .value(["lang": .string(lang), "tz": .string(tz), "uid": .int(user.id)])
 
         default:
             throw ModelError(.unknownMethod, "The method \(model.name).\(method) does not exist")
@@ -332,6 +338,11 @@ public struct ModelService: Sendable {
         "exists": ["ids"],
         "copy": ["id", "default"],
         "set_access_level": ["ids", "level"],
+        "change_password": ["old_passwd", "new_passwd"],
+        "preference_save": ["ids"],
+        "action_accept": ["ids"],
+        "action_decline": ["ids"],
+        "action_cancel": ["ids"],
     ]
 
     public static let writingMethods: Set<String> = ["create", "write", "unlink", "copy", "name_create"]

@@ -99,6 +99,7 @@ extension RPCFault {
         case "EMU01": self = .userError(error.serverMessage); return
         case "EMA01": self = .accessError(error.serverMessage); return
         case "EMV01": self = .validationError(error.serverMessage); return
+        case "EMM01": self = .missingError(error.serverMessage); return
         default: break
         }
         switch error.code {

@@ -67,6 +67,7 @@ public func buildApplication(
     let web = WebSessionDispatcher(rpc: dispatcher, sessions: Sessions(database: database), models: models)
     RPCRoutes(dispatcher: dispatcher, web: web, json2: JSON2Dispatcher(rpc: dispatcher)).register(on: router)
     PortalRoutes(portal: QuotationPortal(database: database), logger: logger).register(on: router)
+    ActivationRoutes(activation: AccountActivation(database: database), logger: logger).register(on: router)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Embudo"),

@@ -81,7 +81,7 @@ struct PortalRoutes: Sendable {
             }
             let outcome = try await act(access, form)
             return Response(status: .seeOther, headers: [.location: "/my/quotation/\(token)?answer=\(outcome)", .cacheControl: "no-store"])
-        } catch let error as PGError where ["EMU01", "EMV01", "EMA01"].contains(error.sqlState ?? "") {
+        } catch let error as PGError where ["EMU01", "EMV01", "EMA01", "EMM01"].contains(error.sqlState ?? "") {
             // Refusals written for people (signature missing, quotation closed): shown on the page.
             return await page(token: token, notice: nil, error: error.serverMessage)
         } catch {

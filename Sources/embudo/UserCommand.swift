@@ -7,7 +7,7 @@ struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Manage users.",
-        subcommands: [Create.self, Invite.self, Access.self, ResetPassword.self, APIKey.self]
+        subcommands: [Create.self, Invite.self, Access.self, SetHome.self, ResetPassword.self, APIKey.self]
     )
 
     /// `embudo user api-key create --login L --name N`.
@@ -119,6 +119,29 @@ struct UserCommand: AsyncParsableCommand {
                 }
             }
             print("\(login): \(access) in \(company).")
+        }
+    }
+
+    struct SetHome: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-home",
+            abstract: "Set a user's home company: where their calls act when they name no company (it must be one of theirs)."
+        )
+        @Option(help: "The login.") var login: String
+        @Option(help: "The company's name.") var company: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let userLogin = login, companyName = company
+            try database.withAdministration { administration in
+                let user = try administration.existingUser(login: userLogin)
+                let target = try administration.existingCompany(named: companyName)
+                guard try administration.memberships(user: user).contains(where: { $0.companyID == target.id }) else {
+                    throw CommandError("\(userLogin) is not a member of \(companyName)")
+                }
+                try administration.setHomeCompany(user: user, company: target.id)
+            }
+            print("\(login) now works in \(company) by default.")
         }
     }
 

@@ -85,3 +85,29 @@ def jsonrpc(url, service, method, *args):
     with urllib.request.urlopen(request) as answer:
         assert answer.status == 200
         return json.loads(answer.read())
+
+
+def cli(server, *args, check=True):
+    """Runs the operator's command line (`embudo …`) against the test server's cluster."""
+    result = subprocess.run([server["binary"], *args, "--embedded-directory", server["cluster"]], env=server["env"],
+                            capture_output=True, text=True)
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+def operator_user(server, login, password, access="own", company="Demo", name=None):
+    """A user created by the operator, who alone may set passwords (company administrators invite)."""
+    cli(server, "user", "create", "--login", login, "--password", password, "--company", company, "--access", access,
+        *(["--name", name] if name else []))
+
+
+def wait_for_mail(relay, recipient, count=1, timeout=60):
+    """The first `count` messages the relay received for `recipient`, once they have arrived."""
+    deadline = time.monotonic() + timeout
+    while True:
+        found = relay["handler"].to(recipient)
+        if len(found) >= count:
+            return found[:count]
+        assert time.monotonic() < deadline, f"no mail for {recipient} after {timeout} s"
+        time.sleep(0.05)

@@ -75,6 +75,14 @@ class RecordingHandler:
             })
         return "250 2.0.0 Accepted"
 
+    def to(self, recipient):
+        """The recorded messages sent to `recipient`, parsed, oldest first."""
+        import email
+        import email.policy
+        with self.lock:
+            return [dict(message, parsed=email.message_from_bytes(message["content"], policy=email.policy.default))
+                    for message in self.messages if recipient in message["rcpt_tos"]]
+
     def find(self, subject):
         """The recorded messages whose Subject header is `subject` (decoded)."""
         import email

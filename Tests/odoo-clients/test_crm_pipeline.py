@@ -1,6 +1,7 @@
 """A salesperson's day in the pipeline, driven with odoorpc exactly as against Odoo/Flectra."""
 import odoorpc
 import pytest
+from conftest import operator_user
 
 
 def connect(server, login, password):
@@ -17,7 +18,8 @@ def manager(server):
 def test_a_salespersons_day(server, manager):
     env = manager.env
     # The manager sets the pipeline up: a salesperson, a team with members and a monthly target, leads on.
-    sara_id = env["res.users"].create({"login": "sara@example.com", "name": "Sara Sales", "password": "sara-pass-1", "access_level": "own"})
+    operator_user(server, "sara@example.com", "sara-pass-1", "own", name="Sara Sales")
+    [sara_id] = env["res.users"].search([("login", "=", "sara@example.com")])
     team_id = env["crm.team"].create({
         "name": "Iberia", "sequence": 1, "user_id": manager.env.uid, "member_ids": [(6, 0, [sara_id])],
         "invoiced_target": 40000, "use_leads": True, "alias_name": "iberia",

@@ -6,6 +6,7 @@ import time
 
 import odoorpc
 import pytest
+from conftest import operator_user
 
 DOMAIN = "demo-mail.example"
 
@@ -20,7 +21,7 @@ def gateway(server):
     team = env["crm.team"].search([("name", "=", "Sales")])[0]
     env["crm.team"].browse(team).write({"alias_name": "sales", "alias_contact": "everyone"})
     strict = env["crm.team"].create({"name": "Partners only", "alias_name": "vip", "alias_contact": "partners"})
-    env["res.users"].create({"login": "mailgate", "name": "Mail gateway", "password": "mailgate-pass-1", "access_level": "all"})
+    operator_user(server, "mailgate", "mailgate-pass-1", "all", name="Mail gateway")
     created = subprocess.run([server["binary"], "user", "api-key", "create", "--login", "mailgate", "--name", "gateway",
                               "--embedded-directory", server["cluster"]], env=server["env"], capture_output=True, text=True, check=True)
     key = created.stdout.strip().splitlines()[-1]

@@ -16,7 +16,7 @@ import urllib.request
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, operator_user
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
@@ -438,7 +438,8 @@ def test_deleting_a_stage_with_opportunities_is_refused(browser, server, rpc):
 
 
 def test_users_screen_shows_and_changes_access_levels(browser, server, rpc):
-    bea = rpc.call("res.users", "create", {"login": "web-bea", "name": "Bea Web", "password": "bea-web-pass-1", "access_level": "own"})
+    operator_user(server, "web-bea", "bea-web-pass-1", "own", name="Bea Web")
+    [bea] = rpc.call("res.users", "search", [("login", "=", "web-bea")])
     assert rpc.call("res.users", "read", [bea], ["access_level"])[0]["access_level"] == "own"
     assert rpc.call("res.users", "read", [rpc.uid], ["access_level"])[0]["access_level"] == "admin"
     go(browser, server, "#/users")

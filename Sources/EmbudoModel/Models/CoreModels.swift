@@ -21,6 +21,18 @@ public enum CoreModels {
             FieldDescription("tz", .char, string: "Timezone"),
             FieldDescription("lang", .char, string: "Language"),
             FieldDescription("active", .boolean, string: "Active"),
+            FieldDescription("signature", .html, string: "Email Signature"),
+            // The home company (where calls that name no company act), shown to the user and to colleagues of
+            // that company only: which other companies a login belongs to is not theirs to know.
+            .computed(
+                "company_id", .many2one, string: "Company", relation: "res.company",
+                "SELECT $.company_id WHERE $.company_id = ANY (embudo.company_ids()) OR $.id = embudo.current_user_id()"
+            ),
+            FieldDescription(
+                "company_ids", .many2many, string: "Companies", readonly: true, relation: "res.company",
+                linkTable: "res_company_member", linkColumns: ("user_id", "company_id")
+            ),
+            .computed("share", .boolean, string: "Share User", "false"),
             // The user's level in the current company (the first of the request's companies), for the users screen.
             .computed(
                 "access_level", .selection, string: "Access Level", selection: [["own", "Own Documents"], ["all", "All Documents"], ["admin", "Administrator"]],
@@ -148,6 +160,6 @@ public enum CoreModels {
 
     /// Every model described so far (each also has its row in the `ir_model` table).
     public static let registry = ModelRegistry([
-        company, users, partner, partnerCategory, partnerTitle, model, currency, country, countryState, lang, modelData,
+        company, users, UserInvitations.invitation, partner, partnerCategory, partnerTitle, model, currency, country, countryState, lang, modelData,
     ] + CRMModels.all + Wizards.all + SaleModels.all + ReportModels.all + MailModels.all)
 }

@@ -1,43 +1,105 @@
 import EmbudoDatabase
 import PGClient
 
-/// `res.users` methods for company administrators: `create` invites a user into the current company
-/// (`{login, name, email, password, access_level}`, level `own` by default), `set_access_level(ids,
-/// level)` changes the level there (`false` removes the user from the company). PostgreSQL checks that
-/// the caller administers the company.
+/// `res.users` methods. Logins are identities shared by every company, so what a company may do with
+/// them is narrow:
+/// - `create` (company administrators) invites a login, which must be an e-mail address, into the
+///   current company (`{login, name, access_level}`, level `own` by default) and answers the
+///   invitation's id; no password can be given: a new login activates itself from a link sent to the
+///   address, an existing one accepts after logging in (`res.users.invitation`);
+/// - `set_access_level(ids, level)` changes a member's level there (`false` removes them);
+/// - `write` on one's own record changes one's preferences (`name`, `lang`, `tz`, `signature`, and
+///   `company_id`, the home company), `preference_save` acknowledges them as Odoo's preferences dialog
+///   expects, `change_password(old_passwd, new_passwd)` changes one's password.
+/// PostgreSQL checks each of them (sql: `embudo.invite_user`, `write_own_preferences`, …).
 extension ModelService {
-    func userAdministration(_ method: String, arguments: Arguments, tenant: TenantContext) async throws -> CallResult? {
-        guard let company = tenant.companyIDs.first else { return nil }
+    /// The fields a user may change on their own record (Odoo's `SELF_WRITEABLE_FIELDS`, without the
+    /// e-mail address: it is the identity's, and mail is sent from it).
+    static let selfWritableFields: Set<String> = ["name", "lang", "tz", "signature", "company_id"]
+
+    func userAdministration(_ method: String, arguments: Arguments, user: AuthenticatedUser, context: JSONValue) async throws -> CallResult? {
         switch method {
         case "create":
-            guard case .object(let values)? = arguments.value(0, "vals_list", ["vals_list"]) else {
-                throw ModelError.validation("Invite one user at a time: create expects a dictionary of values")
-            }
-            let known: Set<String> = ["login", "name", "email", "password", "access_level"]
-            if let unknown = values.keys.first(where: { !known.contains($0) }) {
-                throw ModelError.validation("Field \(unknown) cannot be set when inviting a user")
-            }
-            guard let login = values["login"]?.stringValue, !login.trimmingSpaces().isEmpty else {
-                throw ModelError.validation("Field Login (login) is required")
-            }
-            let level = try Self.accessLevel(values["access_level"] ?? "own")
-            guard let level else { throw ModelError.validation("Invited users need an access level") }
-            let query = SQL.invite(
-                company: company, login: login, name: values["name"]?.stringValue, email: values["email"]?.stringValue,
-                password: values["password"]?.stringValue, level: level
-            )
+            let tenant = try Self.tenant(for: user, context: context)
+            let values = try Self.invitationValues(arguments.value(0, "vals_list", ["vals_list"]))
+            let query = SQL.invite(company: tenant.companyIDs[0], login: values.login, name: values.name, level: values.level)
             return .value(.int(try await database.transaction(as: tenant) { try $0.query(query)[0].decode(Int.self, at: 0) }))
+
         case "set_access_level":
+            let tenant = try Self.tenant(for: user, context: context)
             let ids = try Arguments.ids(arguments.value(0, "ids", ["ids", "level"]))
             let level = try Self.accessLevel(arguments.value(1, "level", ["ids", "level"]) ?? .null)
-            let queries = ids.map { SQL.setAccess(company: company, user: $0, level: level) }
+            let queries = ids.map { SQL.setAccess(company: tenant.companyIDs[0], user: $0, level: level) }
             try await database.transaction(as: tenant) { connection in
                 _ = try connection.pipeline(queries)
             }
             return .value(true)
+
+        case "write":
+            let ids = try Arguments.ids(arguments.value(0, "ids", ["ids", "vals"]))
+            guard Set(ids) == [user.id] else {
+                throw ModelError(.access, "You can only change your own preferences: a user's identity is shared by every company they work for.")
+            }
+            guard case .object(let values)? = arguments.value(1, "vals", ["ids", "vals"]) else {
+                throw ModelError.validation("write expects a dictionary of values")
+            }
+            if values["password"] != nil {
+                throw ModelError(.access, "Change your password with change_password, giving the current one.")
+            }
+            if let field = values.keys.sorted().first(where: { !Self.selfWritableFields.contains($0) }) {
+                throw ModelError(.access, "You cannot change the field \(field) of users; you can change your own name, language, time zone, signature and home company.")
+            }
+            let query = SQL.writePreferences(JSONValue.object(values).jsonText)
+            try await database.transaction(as: Self.ownContext(user, context: context)) { _ = try $0.query(query) }
+            return .value(true)
+
+        case "preference_save":
+            return .value(["type": "ir.actions.client", "tag": "reload_context"])
+
+        case "change_password":
+            guard let old = arguments.value(0, "old_passwd", ["old_passwd", "new_passwd"])?.stringValue,
+                  let new = arguments.value(1, "new_passwd", ["old_passwd", "new_passwd"])?.stringValue
+            else {
+                throw ModelError.validation("change_password expects the old and the new password")
+            }
+            let query = SQL.changePassword(old: old, new: new)
+            try await database.transaction(as: Self.ownContext(user, context: context)) { _ = try $0.query(query) }
+            return .value(true)
+
         default:
             return nil
         }
+    }
+
+    /// The context of a call about the user themself: their companies when they have any (the
+    /// request's, checked), else none at all (a user whose only way in is an invitation).
+    static func ownContext(_ user: AuthenticatedUser, context: JSONValue) throws(ModelError) -> TenantContext {
+        if user.memberships.isEmpty { return TenantContext(userID: user.id, companyIDs: [], credentialStamp: user.credentialStamp) }
+        return try tenant(for: user, context: context)
+    }
+
+    /// The values of an invitation: the login (an e-mail address), a name, an access level.
+    static func invitationValues(_ value: JSONValue?) throws(ModelError) -> (login: String, name: String?, level: AccessLevel) {
+        guard case .object(let values)? = value else {
+            throw ModelError.validation("Invite one user at a time: create expects a dictionary of values")
+        }
+        if values["password"] != nil {
+            throw ModelError(.access, "Invited users choose their own password: they receive a link to activate their account.")
+        }
+        let known: Set<String> = ["login", "name", "email", "access_level"]
+        if let unknown = values.keys.sorted().first(where: { !known.contains($0) }) {
+            throw ModelError.validation("Field \(unknown) cannot be set when inviting a user")
+        }
+        guard let login = values["login"]?.stringValue, !login.trimmingSpaces().isEmpty else {
+            throw ModelError.validation("Field Login (login) is required")
+        }
+        if let email = values["email"]?.stringValue, email.trimmingSpaces().lowercased() != login.trimmingSpaces().lowercased() {
+            throw ModelError.validation("The login of an invited user is their e-mail address: give it as login only")
+        }
+        guard let level = try accessLevel(values["access_level"] ?? "own") else {
+            throw ModelError.validation("Invited users need an access level")
+        }
+        return (login, values["name"]?.stringValue, level)
     }
 
     /// `own`, `all`, `admin`, or nil for `false` (no access).
@@ -50,11 +112,17 @@ extension ModelService {
     }
 
     enum SQL {
-        static func invite(company: Int, login: String, name: String?, email: String?, password: String?, level: AccessLevel) -> PGQuery {
-            "SELECT embudo.invite_user(\(company), \(login), \(name), \(email), \(password), \(level.rawValue)::embudo.access_level)"
+        static func invite(company: Int, login: String, name: String?, level: AccessLevel) -> PGQuery {
+            "SELECT embudo.invite_user(\(company), \(login), \(name), \(level.rawValue)::embudo.access_level)"
         }
         static func setAccess(company: Int, user: Int, level: AccessLevel?) -> PGQuery {
             "SELECT embudo.set_access_level(\(company), \(user), \(level?.rawValue)::embudo.access_level)"
+        }
+        static func writePreferences(_ json: String) -> PGQuery {
+            "SELECT embudo.write_own_preferences(\(json)::jsonb)"
+        }
+        static func changePassword(old: String, new: String) -> PGQuery {
+            "SELECT embudo.change_own_password(\(old), \(new))"
         }
     }
 }
