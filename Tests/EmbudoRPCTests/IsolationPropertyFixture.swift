@@ -25,7 +25,8 @@ struct IsolationFixture {
     let catalogue: [Int: (partner: Int, product: Int)]
 
     static let password = "prop-secret-1"
-    static let logins = ["adm0", "all0", "own0", "adm1", "all1", "own1", "adm2", "all2", "own2", "dual"]
+    /// E-mail addresses, so that company administrators may invite them.
+    static let logins = ["adm0", "all0", "own0", "adm1", "all1", "own1", "adm2", "all2", "own2", "dual"].map { $0 + "@prop.example" }
 
     init() async throws {
         database = try await TestDatabase.make()
@@ -36,9 +37,9 @@ struct IsolationFixture {
         var levels: [String: [Int: AccessLevel]] = [:]
         var grants: [(String, Int, AccessLevel)] = []
         for (index, company) in companies.enumerated() {
-            grants += [("adm\(index)", company, .admin), ("all\(index)", company, .all), ("own\(index)", company, .own)]
+            grants += [("adm\(index)@prop.example", company, .admin), ("all\(index)@prop.example", company, .all), ("own\(index)@prop.example", company, .own)]
         }
-        grants += [("dual", companies[0], .admin), ("dual", companies[1], .own)]
+        grants += [("dual@prop.example", companies[0], .admin), ("dual@prop.example", companies[1], .own)]
         for (login, company, level) in grants {
             let id: Int
             if let known = users[login] { id = known } else {
@@ -66,8 +67,8 @@ struct IsolationFixture {
         var catalogue: [Int: (partner: Int, product: Int)] = [:]
         for (index, company) in companies.enumerated() {
             let context: JSONValue = ["context": ["allowed_company_ids": [.int(company)]]]
-            let partner = try await Self.result(dispatcher, database.name, users["adm\(index)"]!, "res.partner", "create", [["name": .string("Customer \(index)")]], context)
-            let product = try await Self.result(dispatcher, database.name, users["adm\(index)"]!, "product.product", "create", [["name": .string("Widget \(index)"), "list_price": 10]], context)
+            let partner = try await Self.result(dispatcher, database.name, users["adm\(index)@prop.example"]!, "res.partner", "create", [["name": .string("Customer \(index)")]], context)
+            let product = try await Self.result(dispatcher, database.name, users["adm\(index)@prop.example"]!, "product.product", "create", [["name": .string("Widget \(index)"), "list_price": 10]], context)
             catalogue[company] = (partner.intValue!, product.intValue!)
         }
         self.catalogue = catalogue

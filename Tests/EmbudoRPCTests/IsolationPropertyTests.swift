@@ -18,6 +18,10 @@ import Testing
 /// `EMBUDO_PROPERTY_STRICT=0` records them as known issues instead (the first of each kind shown, all
 /// counted), for bisecting.
 ///
+/// Identities: administrators invite logins (never a membership until the invitee accepts, inviting
+/// again renews the pending invitation), invitees answer their own invitations only, users change their
+/// own preferences only.
+///
 /// Rules the model encodes where README says nothing and the SQL is explicit: order actions
 /// (`action_confirm` / `action_cancel`) and `mail.activity.action_done` refuse records the caller cannot
 /// see with one UserError ("do not exist or you cannot see them"); scheduling an activity on a document
@@ -40,13 +44,19 @@ struct IsolationPropertyTests {
     struct Lead { let id: Int; let company: Int; var salesperson: Int?; var active = true; var won = false; var deleted = false; var messages = 0 }
     struct Order { let id: Int; let company: Int; var salesperson: Int?; var state = "draft"; var deleted = false }
     struct Activity { let id: Int; let lead: Int; var done = false; var gone = false }
+    /// A company's invitation of a login (an address of a fixture user, or one nobody holds yet).
+    struct Invitation { let id: Int; let company: Int; let invitee: String; var level: AccessLevel; var state = "pending" }
 
     struct Model {
-        let levels: [String: [Int: AccessLevel]]
+        /// Memberships grow when invitations are accepted.
+        var levels: [String: [Int: AccessLevel]]
         let users: [String: Int]
         var leads: [Int: Lead] = [:]
         var orders: [Int: Order] = [:]
         var activities: [Int: Activity] = [:]
+        var invitations: [Int: Invitation] = [:]
+        /// Each user's time zone (their own preference).
+        var timeZones: [String: String] = [:]
 
         func rank(_ level: AccessLevel?) -> Int {
             switch level {
@@ -82,6 +92,14 @@ struct IsolationPropertyTests {
         }
         func visibleOrders(_ login: String, _ context: [Int]) -> [Order] {
             orders.values.filter { !$0.deleted && visible(login, context, $0.company, $0.salesperson) }
+        }
+        /// Invitations `login` reads acting in `context`: those of the companies they administer there, and
+        /// those still pending that are addressed to them (whatever the company).
+        func visibleInvitations(_ login: String, _ context: [Int]) -> [Int] {
+            invitations.values.filter { ($0.invitee == login && $0.state == "pending") || (context.contains($0.company) && level(login, $0.company) == 2) }.map(\.id)
+        }
+        func pendingInvitation(company: Int, invitee: String) -> Invitation? {
+            invitations.values.first { $0.company == company && $0.invitee == invitee && $0.state == "pending" }
         }
     }
 
@@ -134,23 +152,24 @@ struct IsolationPropertyTests {
             return mismatches.count >= maxMismatches
         }
 
-        /// A context for `login`: its company, or (for the two-company user) either or both in either
-        /// order; now and then one it is no member of.
+        /// A context for `login`: one of its companies, or (for users of several) all of them in any
+        /// order; now and then one with a company it is no member of.
         func context(_ login: String) -> (companies: [Int], valid: Bool) {
-            let member = Array(f.levels[login]!.keys).sorted()
-            if Int.random(in: 0..<40, using: &rng) == 0 {
-                let stranger = f.companies.filter { !member.contains($0) }.randomElement(using: &rng)!
+            let member = Array(model.levels[login]!.keys).sorted()
+            if Int.random(in: 0..<40, using: &rng) == 0, let stranger = f.companies.filter({ !member.contains($0) }).randomElement(using: &rng) {
                 return ([member[0], stranger].shuffled(using: &rng), false)
             }
             if member.count == 1 { return (member, true) }
             switch Int.random(in: 0..<4, using: &rng) {
-            case 0: return ([member[0]], true)
-            case 1: return ([member[1]], true)
-            case 2: return (member, true)
-            default: return (member.reversed(), true)
+            case 0, 1: return ([member.randomElement(using: &rng)!], true)
+            default: return (member.shuffled(using: &rng), true)
             }
         }
-        func members(_ company: Int) -> [Int] { logins.filter { f.levels[$0]![company] != nil }.map { f.users[$0]! } }
+        func members(_ company: Int) -> [Int] { logins.filter { model.levels[$0]![company] != nil }.map { f.users[$0]! } }
+        /// Someone to invite: a fixture user, or an address no identity holds yet (a few, so that they recur).
+        func invitee() -> String {
+            Bool.random(using: &rng) ? logins.randomElement(using: &rng)! : "new\(Int.random(in: 0..<4, using: &rng))@prop.example"
+        }
         /// A salesperson for a record of `company` as `login`: themself, a colleague, or none.
         func salesperson(_ login: String, _ company: Int) -> Int? {
             switch Int.random(in: 0..<3, using: &rng) {
@@ -190,11 +209,11 @@ struct IsolationPropertyTests {
             let login = logins.randomElement(using: &rng)!
             let (ctx, valid) = context(login)
             let current = ctx[0]
-            let roll = Int.random(in: 0..<100, using: &rng)
+            let roll = Int.random(in: 0..<108, using: &rng)
             // Every call made in a context with a company one is not a member of is refused as a whole.
             let invalid: String? = valid ? nil : "AccessError"
 
-            if roll < 45 {
+            if roll < 45 || roll >= 106 {
                 // Read-only: batched.
                 let expected: Outcome
                 let what: String
@@ -262,6 +281,21 @@ struct IsolationPropertyTests {
                         return (.ok("activities \(activities["result"]?.intValue ?? -1) messages \(messages["result"]?.intValue ?? -1) leads \(leads["result"]?.intValue ?? -1)"), messages["result"] == nil ? messages : nil)
                     }
                     counts["activity/message/lead search_count", default: 0] += 1
+                case 106..<108:
+                    // Invitations as the caller sees them, and their own time zone.
+                    let invitations = model.visibleInvitations(login, ctx)
+                    let zone = model.timeZones[login] ?? "UTC"
+                    expected = invalid.map(Outcome.error) ?? .ok("invitations \(propIDs(invitations)) tz \(zone)")
+                    what = "\(login) \(ctx) res.users.invitation.search / res.users.read tz"
+                    let me = f.users[login]!
+                    run = {
+                        let found = try await f.kw(login, ctx, "res.users.invitation", "search", [[]])
+                        let read = try await f.kw(login, ctx, "res.users", "read", [[.int(me)]], ["fields": ["tz"]])
+                        if found["result"] == nil { return (propOutcome(found) { _ in "" }, found) }
+                        let tz = read["result"]?.arrayValue?.first?["tz"]?.stringValue ?? "\(read)"
+                        return (.ok("invitations \(propIDList(found["result"]!)) tz \(tz)"), nil)
+                    }
+                    counts["invitation search / own tz", default: 0] += 1
                 default:
                     // A BI login: exactly its company's rows (run here, on its own connection).
                     let company = f.companies.randomElement(using: &rng)!
@@ -300,6 +334,65 @@ struct IsolationPropertyTests {
             if !batch.isEmpty, try await flush() { break operations }
             var known: String? = nil
             switch roll {
+            case 100..<102:
+                // An administrator invites a login: never a membership, never a password; inviting again renews.
+                let target = invitee()
+                let level = [AccessLevel.own, .all, .admin].randomElement(using: &rng)!
+                let renewed = model.pendingInvitation(company: current, invitee: target)
+                var refusal = invalid
+                if refusal == nil, model.level(login, current) < 2 { refusal = "AccessError" }
+                if refusal == nil, model.levels[target]?[current] != nil { refusal = "ValidationError" }
+                let answer = try await f.kw(login, ctx, "res.users", "create", [["login": .string(target), "name": .string("Invitee \(index)"), "access_level": .string(level.rawValue)]])
+                let earlier = model.invitations
+                let actual = propOutcome(answer) { value in
+                    guard let id = value.intValue else { return "\(value)" }
+                    return earlier[id] != nil ? "renewed \(id)" : "new"
+                }
+                counts["user invite", default: 0] += 1
+                let expectedOutcome: Outcome = refusal.map(Outcome.error) ?? .ok(renewed.map { "renewed \($0.id)" } ?? "new")
+                if compare(index, "\(login) \(ctx) res.users.create invite \(target) as \(level) into \(current)", expected: expectedOutcome, actual: actual, raw: answer) { break operations }
+                if case .ok = actual, case .ok = expectedOutcome, let id = answer["result"]?.intValue {
+                    model.invitations[id] = Invitation(id: id, company: current, invitee: target, level: level)
+                }
+            case 102..<104:
+                // The invitee answers (their own pending invitation mostly; anyone else's now and then).
+                let mine = model.invitations.values.filter { $0.invitee == login && $0.state == "pending" }.map(\.id).sorted()
+                guard let id = (Int.random(in: 0..<10, using: &rng) < 7 ? mine.randomElement(using: &rng) : nil)
+                    ?? model.invitations.keys.sorted().randomElement(using: &rng) else { continue }
+                let invitation = model.invitations[id]!
+                let accept = Bool.random(using: &rng)
+                let refusal = invalid ?? (invitation.invitee == login && invitation.state == "pending" ? nil : "MissingError")
+                let answer = try await f.kw(login, ctx, "res.users.invitation", accept ? "action_accept" : "action_decline", [[.int(id)]])
+                let actual = propOutcome(answer) { _ in "done" }
+                counts[accept ? "invitation accept" : "invitation decline", default: 0] += 1
+                let expectedOutcome: Outcome = refusal.map(Outcome.error) ?? .ok("done")
+                if compare(index, "\(login) \(ctx) res.users.invitation.\(accept ? "action_accept" : "action_decline") \(id) (\(invitation))", expected: expectedOutcome, actual: actual, raw: answer) { break operations }
+                if case .ok = actual, case .ok = expectedOutcome {
+                    model.invitations[id]!.state = accept ? "accepted" : "declined"
+                    if accept { model.levels[login]![invitation.company] = invitation.level }
+                }
+            case 104:
+                // An administrator withdraws an invitation of their company; others' are missing.
+                guard let id = model.invitations.keys.sorted().randomElement(using: &rng) else { continue }
+                let invitation = model.invitations[id]!
+                let refusal = invalid ?? (ctx.contains(invitation.company) && model.level(login, invitation.company) == 2 ? nil : "MissingError")
+                let answer = try await f.kw(login, ctx, "res.users.invitation", "action_cancel", [[.int(id)]])
+                let actual = propOutcome(answer) { _ in "done" }
+                counts["invitation cancel", default: 0] += 1
+                let expectedOutcome: Outcome = refusal.map(Outcome.error) ?? .ok("done")
+                if compare(index, "\(login) \(ctx) res.users.invitation.action_cancel \(id) (\(invitation))", expected: expectedOutcome, actual: actual, raw: answer) { break operations }
+                if case .ok = actual, case .ok = expectedOutcome, invitation.state == "pending" { model.invitations[id]!.state = "cancelled" }
+            case 105:
+                // Preferences: one's own only.
+                let target = Int.random(in: 0..<5, using: &rng) == 0 ? logins.randomElement(using: &rng)! : login
+                let zone = ["UTC", "America/Mexico_City", "Europe/Madrid", "Asia/Tokyo"].randomElement(using: &rng)!
+                let refusal = invalid ?? (target == login ? nil : "AccessError")
+                let answer = try await f.kw(login, ctx, "res.users", "write", [[.int(f.users[target]!)], ["tz": .string(zone)]])
+                let actual = propOutcome(answer) { $0 == true ? "true" : "\($0)" }
+                counts["preferences write", default: 0] += 1
+                let expectedOutcome: Outcome = refusal.map(Outcome.error) ?? .ok("true")
+                if compare(index, "\(login) \(ctx) res.users.write \(target) tz \(zone)", expected: expectedOutcome, actual: actual, raw: answer) { break operations }
+                if case .ok = actual, case .ok = expectedOutcome { model.timeZones[login] = zone }
             case 45..<57:
                 let company = current
                 let person = salesperson(login, company)
