@@ -259,8 +259,12 @@ struct SecurityTests {
         let users = try await f.ok("boss", "res.users", "search_read", [[]], ["fields": ["login"]])
         #expect(!(users.arrayValue ?? []).contains { $0["login"] == "bea" || $0["login"] == "nadia" }, "A's admin lists B's users: \(users)")
         _ = try await f.kw("boss", "res.users", "write", [[.int(f.users["bea"]!)], ["name": "pwned", "password": "hijacked-secret-1"]])
+        // Inviting B's administrator's login with a password of A's choosing is refused, and inviting it
+        // without one attaches nothing: B's administrator would have to accept.
         let invite = try await f.kw("boss", "res.users", "create", [["login": "bea", "password": "hijacked-secret-1", "access_level": "own"]])
-        _ = invite
+        #expect(Self.errorName(invite) == "odoo.exceptions.AccessError", "\(invite)")
+        _ = try await f.kw("boss", "res.users", "create", [["login": "bea", "access_level": "admin"]])
+        #expect(!(try admin.memberships(user: f.users["bea"]!).contains { $0.companyID == f.acme }), "A's invitation attached B's administrator to A")
         let name = JSONValue.string(f.database.name)
         let hijacked = try await call(f.dispatcher, ["service": "common", "method": "login", "args": [name, "bea", "hijacked-secret-1"]])
         #expect(hijacked["result"] == false, "A's admin set B's admin's password: \(hijacked)")
