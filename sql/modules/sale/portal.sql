@@ -1,44 +1,19 @@
 -- Customers answer a quotation online (accept with their name as signature, or decline with a
 -- reason) from the link in its e-mail, without logging in. The link carries a random token (192 bits)
--- of which only a SHA-256 is kept; it is revoked by the salesperson, by a new link, at expiration, and
--- once the order is confirmed or cancelled. The page and its answers act as the user who sent the
--- quotation, inside the quotation's company, so row-level security still applies.
+-- of which only a SHA-256 is kept (sale_order_portal_token); it is revoked by the salesperson, by a new
+-- link, at expiration, and once the order is confirmed or cancelled. The page and its answers act as
+-- the user who sent the quotation, inside the quotation's company, so row-level security still applies.
 
--- Odoo's system parameters (ir.config_parameter); `web.base.url` builds links in e-mails.
-CREATE TABLE ir_config_parameter (
-    key text PRIMARY KEY,
-    value text NOT NULL
-);
-GRANT SELECT ON ir_config_parameter TO embudo_service;
-INSERT INTO ir_config_parameter (key, value) VALUES ('web.base.url', 'http://127.0.0.1:8069');
-
-CREATE TABLE sale_order_portal_token (
-    company_id int NOT NULL REFERENCES res_company (id),
-    id int GENERATED ALWAYS AS IDENTITY,
-    order_id int NOT NULL,
-    token_hash bytea NOT NULL UNIQUE,
-    acting_user int NOT NULL,
-    expires_at timestamptz NOT NULL,
-    revoked_at timestamptz,
-    create_date timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (company_id, id),
-    FOREIGN KEY (company_id, order_id) REFERENCES sale_order (company_id, id) ON DELETE CASCADE,
-    FOREIGN KEY (company_id, acting_user) REFERENCES res_company_member (company_id, user_id) ON DELETE CASCADE
-);
-CREATE INDEX sale_order_portal_token_order ON sale_order_portal_token (company_id, order_id);
 SELECT embudo.enable_tenancy('sale_order_portal_token');
 -- Resolving a token happens before any tenant is known: only the owner's function below does it.
 ALTER TABLE sale_order_portal_token NO FORCE ROW LEVEL SECURITY;
+REVOKE SELECT ON sale_order_portal_token FROM embudo_report;
+DROP POLICY IF EXISTS with_order ON sale_order_portal_token;
 CREATE POLICY with_order ON sale_order_portal_token TO embudo_service
     USING (EXISTS (SELECT 1 FROM sale_order o WHERE o.id = order_id)) WITH CHECK (EXISTS (SELECT 1 FROM sale_order o WHERE o.id = order_id));
-REVOKE SELECT ON sale_order_portal_token FROM embudo_report;
-
--- A secret for the answer forms' anti-forgery values, made once per database.
-CREATE TABLE embudo.portal_secret (id boolean PRIMARY KEY DEFAULT true CHECK (id), secret bytea NOT NULL);
-INSERT INTO embudo.portal_secret (secret) VALUES (embudo.gen_random_bytes(32));
 
 -- Issues a new link for an order (earlier ones are revoked); returns the token, shown once.
-CREATE FUNCTION embudo.portal_issue_token(sale_order int) RETURNS text
+CREATE OR REPLACE FUNCTION embudo.portal_issue_token(sale_order int) RETURNS text
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -57,8 +32,16 @@ BEGIN
 END
 $$;
 
+-- The quotation e-mail links to the online answer page (a new link at each sending), as HTML.
+CREATE OR REPLACE FUNCTION embudo.sale_mail_extra(sale_order int) RETURNS text
+LANGUAGE sql
+AS $$
+    SELECT '<p><a href="' || embudo.html_escape(rtrim((SELECT value FROM public.ir_config_parameter WHERE key = 'web.base.url'), '/')
+           || '/my/quotation/' || embudo.portal_issue_token(sale_order)) || '">Review, accept or decline the quotation online</a></p>'
+$$;
+
 -- Revokes an order's links.
-CREATE FUNCTION embudo.portal_revoke(ids int[]) RETURNS int
+CREATE OR REPLACE FUNCTION embudo.portal_revoke(ids int[]) RETURNS int
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -71,9 +54,9 @@ BEGIN
 END
 $$;
 
--- The order a live token opens, the user its page acts as, and the form's anti-forgery value; no row
--- for an unknown, revoked or expired token.
-CREATE FUNCTION embudo.portal_resolve(token text)
+-- The order a live token opens, the user its page acts as, and the form's anti-forgery value
+-- (embudo.portal_secret); no row for an unknown, revoked or expired token.
+CREATE OR REPLACE FUNCTION embudo.portal_resolve(token text)
 RETURNS TABLE (company_id int, order_id int, acting_user int, form_key text)
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
@@ -84,7 +67,7 @@ AS $$
 $$;
 
 -- What the customer sees, as JSON: company, customer, lines, options, totals, expiration, terms, language.
-CREATE FUNCTION embudo.portal_quotation(sale_order int) RETURNS jsonb
+CREATE OR REPLACE FUNCTION embudo.portal_quotation(sale_order int) RETURNS jsonb
 LANGUAGE sql STABLE
 AS $$
     SELECT jsonb_build_object(
@@ -111,7 +94,7 @@ AS $$
 $$;
 
 -- Tells the salesperson, on the quotation and on its opportunity: a message, and a To Do activity.
-CREATE FUNCTION embudo.portal_notify(o public.sale_order, body text, summary text) RETURNS void
+CREATE OR REPLACE FUNCTION embudo.portal_notify(o public.sale_order, body text, summary text) RETURNS void
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -132,7 +115,7 @@ $$;
 
 -- The customer accepts: signed, confirmed as action_confirm does (order date now). Accepting twice is
 -- harmless. An optional product may be added first. Returns the order's state.
-CREATE FUNCTION embudo.portal_accept(sale_order int, signer text, option int) RETURNS text
+CREATE OR REPLACE FUNCTION embudo.portal_accept(sale_order int, signer text, option int) RETURNS text
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -172,7 +155,7 @@ END
 $$;
 
 -- The customer declines with a reason: it stays a quotation; the reason goes into its history.
-CREATE FUNCTION embudo.portal_decline(sale_order int, reason text) RETURNS text
+CREATE OR REPLACE FUNCTION embudo.portal_decline(sale_order int, reason text) RETURNS text
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -193,7 +176,7 @@ END
 $$;
 
 -- Confirmed or cancelled orders lose their links.
-CREATE FUNCTION embudo.portal_close_links() RETURNS trigger
+CREATE OR REPLACE FUNCTION embudo.portal_close_links() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
 BEGIN
@@ -202,19 +185,11 @@ BEGIN
     RETURN NULL;
 END
 $$;
-CREATE TRIGGER portal_links AFTER UPDATE OF state ON sale_order
+CREATE OR REPLACE TRIGGER portal_links AFTER UPDATE OF state ON sale_order
     FOR EACH ROW WHEN (NEW.state IN ('sale', 'done', 'cancel')) EXECUTE FUNCTION embudo.portal_close_links();
 
--- The quotation e-mail links to the online answer page (a new link at each sending).
-CREATE OR REPLACE FUNCTION embudo.sale_mail_extra(sale_order int) RETURNS text
-LANGUAGE sql
-AS $$
-    SELECT '<p><a href="' || embudo.html_escape(rtrim((SELECT value FROM public.ir_config_parameter WHERE key = 'web.base.url'), '/')
-           || '/my/quotation/' || embudo.portal_issue_token(sale_order)) || '">Review, accept or decline the quotation online</a></p>'
-$$;
-
 GRANT EXECUTE ON FUNCTION embudo.gen_random_bytes(int) TO embudo_service;
-GRANT EXECUTE ON FUNCTION embudo.portal_issue_token(int), embudo.portal_revoke(int[]), embudo.portal_resolve(text),
-    embudo.portal_quotation(int), embudo.portal_notify(sale_order, text, text), embudo.portal_accept(int, text, int),
-    embudo.portal_decline(int, text), embudo.portal_close_links()
+GRANT EXECUTE ON FUNCTION embudo.portal_issue_token(int), embudo.sale_mail_extra(int), embudo.portal_revoke(int[]),
+    embudo.portal_resolve(text), embudo.portal_quotation(int), embudo.portal_notify(sale_order, text, text),
+    embudo.portal_accept(int, text, int), embudo.portal_decline(int, text), embudo.portal_close_links()
 TO embudo_service;

@@ -3,46 +3,24 @@
 -- the tenant fence; the worker, which serves every company, claims and settles messages only through
 -- the SECURITY DEFINER functions below (the table's owner is not held by the fence on this table).
 
-CREATE TABLE mail_mail (
-    company_id int NOT NULL REFERENCES res_company (id),
-    id int GENERATED ALWAYS AS IDENTITY,
-    state text NOT NULL DEFAULT 'outgoing' CHECK (state IN ('outgoing', 'sent', 'exception', 'cancel')),
-    email_from text NOT NULL,
-    email_to text NOT NULL,
-    email_cc text,
-    reply_to text,
-    subject text NOT NULL DEFAULT '',
-    body_html text NOT NULL DEFAULT '',
-    model text,
-    res_id int,
-    mail_message_id int,
-    message_id text,
-    attempts int NOT NULL DEFAULT 0,
-    max_attempts int NOT NULL DEFAULT 5 CHECK (max_attempts > 0),
-    next_attempt_at timestamptz NOT NULL DEFAULT now(),
-    failure_reason text,
-    sent_at timestamptz,
-    create_uid int REFERENCES res_users (id),
-    create_date timestamptz NOT NULL DEFAULT now(),
-    write_uid int REFERENCES res_users (id),
-    write_date timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (company_id, id),
-    FOREIGN KEY (company_id, mail_message_id) REFERENCES mail_message (company_id, id) ON DELETE SET NULL (mail_message_id)
-);
-CREATE UNIQUE INDEX mail_mail_id ON mail_mail (id);
-CREATE INDEX mail_mail_document ON mail_mail (company_id, model, res_id);
--- The worker's queue, across companies.
-CREATE INDEX mail_mail_due ON mail_mail (next_attempt_at) WHERE state = 'outgoing';
-COMMENT ON TABLE mail_mail IS 'Outgoing e-mail: outgoing → sent, or exception after max_attempts failures.';
 SELECT embudo.enable_tenancy('mail_mail');
 -- The delivery worker's functions run as the owner and must see every company's queue.
 ALTER TABLE mail_mail NO FORCE ROW LEVEL SECURITY;
-CREATE POLICY member_all ON mail_mail TO embudo_service USING (true) WITH CHECK (true);
 REVOKE DELETE ON mail_mail FROM embudo_service;
+-- Outgoing mail follows its document: quotation e-mails carry the customer's link, which a salesperson
+-- with "own documents" must not read on a colleague's quotation. A member sees (and changes) the mail of
+-- documents they can see and the mail they queued; "all documents" sees the company's. (USING serves as
+-- the check of new and changed rows too.)
+DROP POLICY IF EXISTS with_document ON mail_mail;
+CREATE POLICY with_document ON mail_mail TO embudo_service
+    USING (company_id = ANY ((SELECT embudo.company_ids('all'))::int[])
+           OR create_uid = (SELECT embudo.current_user_id())
+           OR (model = 'crm.lead' AND EXISTS (SELECT 1 FROM crm_lead l WHERE l.id = res_id))
+           OR (model = 'sale.order' AND EXISTS (SELECT 1 FROM sale_order o WHERE o.id = res_id)));
 
 -- Claims up to `batch` due messages for delivery: each is leased for `lease` (a worker that dies leaves
 -- it to be claimed again after that) and counts an attempt. Concurrent workers never get the same one.
-CREATE FUNCTION embudo.mail_claim(batch int, lease interval)
+CREATE OR REPLACE FUNCTION embudo.mail_claim(batch int, lease interval)
 RETURNS TABLE (id int, email_from text, email_to text, email_cc text, reply_to text, subject text, body_html text, attempts int)
 LANGUAGE sql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
@@ -55,7 +33,7 @@ AS $$
 $$;
 
 -- A claimed message was accepted by the relay, with this Message-ID (without angle brackets).
-CREATE FUNCTION embudo.mail_sent(message int, sent_message_id text DEFAULT NULL) RETURNS void
+CREATE OR REPLACE FUNCTION embudo.mail_sent(message int, sent_message_id text DEFAULT NULL) RETURNS void
 LANGUAGE sql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -66,7 +44,7 @@ $$;
 
 -- A claimed message failed: retried after `retry_in`, or in exception once its attempts are spent (or
 -- at once when the failure is permanent).
-CREATE FUNCTION embudo.mail_failed(message int, reason text, retry_in interval, permanent boolean) RETURNS text
+CREATE OR REPLACE FUNCTION embudo.mail_failed(message int, reason text, retry_in interval, permanent boolean) RETURNS text
 LANGUAGE sql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -79,5 +57,3 @@ $$;
 
 GRANT EXECUTE ON FUNCTION embudo.mail_claim(int, interval), embudo.mail_sent(int, text), embudo.mail_failed(int, text, interval, boolean)
 TO embudo_service;
-
-INSERT INTO ir_model (model, name) VALUES ('mail.mail', 'Outgoing Mails');

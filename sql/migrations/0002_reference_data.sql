@@ -1,52 +1,8 @@
--- Reference data shared by all companies (global, read-only for the service and BI): countries and
--- their first-level subdivisions (ISO 3166-1/-2), currencies (ISO 4217), languages, and the external
--- ids clients look records up by (`ir.model.data.check_object_reference`). Generated once from the
--- ISO data of the PyPI package pycountry 26.2.16.
-
-CREATE TABLE res_currency (
-    id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    name text NOT NULL UNIQUE,          -- ISO 4217 code, as Odoo names currencies
-    full_name text NOT NULL,
-    symbol text NOT NULL,
-    rounding numeric NOT NULL DEFAULT 0.01,
-    decimal_places int NOT NULL DEFAULT 2,
-    active boolean NOT NULL DEFAULT false
-);
-
-CREATE TABLE res_country (
-    id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    name text NOT NULL,
-    code text NOT NULL UNIQUE,          -- ISO 3166-1 alpha-2
-    currency_id int REFERENCES res_currency (id)
-);
-
-CREATE TABLE res_country_state (
-    id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    country_id int NOT NULL REFERENCES res_country (id),
-    name text NOT NULL,
-    code text NOT NULL,                 -- the part of the ISO 3166-2 code after the country
-    UNIQUE (country_id, code)
-);
-
-CREATE TABLE res_lang (
-    id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    name text NOT NULL,
-    code text NOT NULL UNIQUE,          -- locale code, as Odoo's (en_US, es_ES)
-    iso_code text NOT NULL,
-    direction text NOT NULL DEFAULT 'ltr' CHECK (direction IN ('ltr', 'rtl')),
-    active boolean NOT NULL DEFAULT false
-);
-
-CREATE TABLE ir_model_data (
-    id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    module text NOT NULL,
-    name text NOT NULL,
-    model text NOT NULL,
-    res_id int NOT NULL,
-    UNIQUE (module, name)
-);
-
-GRANT SELECT ON res_currency, res_country, res_country_state, res_lang, ir_model_data TO embudo_service, embudo_bi;
+-- Reference data shared by all companies: currencies, countries and their first-level subdivisions,
+-- languages (generated once from the ISO data of the PyPI package pycountry 26.2.16), contact titles,
+-- message subtypes, units of measure, the CFDI 3.3 catalogues (SAT), system parameters, the models the
+-- API offers, and the external ids of these records. Default data of each company is seeded by the
+-- modules instead (modules/*/defaults.sql).
 
 INSERT INTO res_currency (name, full_name, symbol, rounding, decimal_places, active) VALUES
     ('AED', 'UAE Dirham', 'AED', 0.01, 2, false),
@@ -4130,10 +4086,99 @@ UNION ALL SELECT 'base',
     CASE WHEN code = 'en_US' OR code = iso_code || '_' || upper(iso_code) THEN 'lang_' || iso_code ELSE 'lang_' || code END,
     'res.lang', id FROM res_lang;
 
--- Contacts' country and state.
-ALTER TABLE res_partner ADD COLUMN country_id int REFERENCES res_country (id), ADD COLUMN state_id int REFERENCES res_country_state (id);
-CREATE INDEX res_partner_country ON res_partner (company_id, country_id);
+-- Contact titles.
+INSERT INTO res_partner_title (name, shortcut) VALUES
+    ('Doctor', 'Dr.'), ('Madam', 'Mrs.'), ('Miss', 'Miss'), ('Mister', 'Mr.'), ('Professor', 'Prof.');
+INSERT INTO ir_model_data (module, name, model, res_id)
+SELECT 'base', 'res_partner_title_' || CASE name WHEN 'Doctor' THEN 'doctor' WHEN 'Madam' THEN 'madam' WHEN 'Miss' THEN 'miss'
+                                           WHEN 'Mister' THEN 'mister' ELSE 'prof' END, 'res.partner.title', id
+FROM res_partner_title;
 
+-- Message subtypes of the history (mail, crm).
+INSERT INTO mail_message_subtype (name, description, res_model, internal, hidden, "default", sequence) VALUES
+    ('Discussions', NULL, NULL, false, false, true, 0),
+    ('Note', NULL, NULL, true, false, false, 100),
+    ('Activities', NULL, NULL, true, false, false, 90),
+    ('Opportunity Created', 'Lead/Opportunity created', 'crm.lead', false, true, true, 1),
+    ('Stage Changed', 'Stage changed', 'crm.lead', false, false, false, 1),
+    ('Opportunity Won', 'Opportunity won', 'crm.lead', false, false, false, 1),
+    ('Opportunity Lost', 'Opportunity lost', 'crm.lead', false, false, false, 1),
+    ('Opportunity Restored', 'Opportunity restored', 'crm.lead', false, false, false, 1);
+INSERT INTO ir_model_data (module, name, model, res_id)
+SELECT x.module, x.name, 'mail.message.subtype', s.id
+FROM mail_message_subtype s
+JOIN (VALUES ('mail', 'mt_comment', 'Discussions'), ('mail', 'mt_note', 'Note'), ('mail', 'mt_activities', 'Activities'),
+             ('crm', 'mt_lead_create', 'Opportunity Created'), ('crm', 'mt_lead_stage', 'Stage Changed'),
+             ('crm', 'mt_lead_won', 'Opportunity Won'), ('crm', 'mt_lead_lost', 'Opportunity Lost'),
+             ('crm', 'mt_lead_restored', 'Opportunity Restored')) x (module, name, subtype) ON x.subtype = s.name;
+
+-- Units of measure.
+INSERT INTO uom_category (name) VALUES ('Unit'), ('Working Time'), ('Weight');
+INSERT INTO uom_uom (name, category_id, uom_type, factor, rounding)
+SELECT u.name, c.id, u.kind, u.factor, u.rounding
+FROM (VALUES ('Units', 'Unit', 'reference', 1::numeric, 0.01), ('Dozens', 'Unit', 'bigger', 1 / 12::numeric, 0.01),
+             ('Hours', 'Working Time', 'reference', 1, 0.01), ('Days', 'Working Time', 'bigger', 1 / 8::numeric, 0.01),
+             ('kg', 'Weight', 'reference', 1, 0.01), ('g', 'Weight', 'smaller', 1000, 0.01)) u (name, category, kind, factor, rounding)
+JOIN uom_category c ON c.name = u.category;
+INSERT INTO ir_model_data (module, name, model, res_id)
+SELECT 'uom', x.xmlid, 'uom.uom', u.id FROM uom_uom u
+JOIN (VALUES ('Units', 'product_uom_unit'), ('Dozens', 'product_uom_dozen'), ('Hours', 'product_uom_hour'), ('Days', 'product_uom_day'),
+             ('kg', 'product_uom_kgm'), ('g', 'product_uom_gram')) x (name, xmlid) ON x.name = u.name;
+INSERT INTO ir_model_data (module, name, model, res_id)
+SELECT 'uom', x.xmlid, 'uom.category', c.id FROM uom_category c
+JOIN (VALUES ('Unit', 'product_uom_categ_unit'), ('Working Time', 'uom_categ_wtime'), ('Weight', 'product_uom_categ_kgm')) x (name, xmlid) ON x.name = c.name;
+
+-- CFDI 3.3 catalogues (SAT): uses, payment forms, payment methods.
+INSERT INTO l10n_mx_edi_usage (code, name) VALUES
+    ('G01', 'Adquisición de mercancías'), ('G02', 'Devoluciones, descuentos o bonificaciones'), ('G03', 'Gastos en general'),
+    ('I01', 'Construcciones'), ('I02', 'Mobiliario y equipo de oficina por inversiones'), ('I03', 'Equipo de transporte'),
+    ('I04', 'Equipo de cómputo y accesorios'), ('I05', 'Dados, troqueles, moldes, matrices y herramental'),
+    ('I06', 'Comunicaciones telefónicas'), ('I07', 'Comunicaciones satelitales'), ('I08', 'Otra maquinaria y equipo'),
+    ('D01', 'Honorarios médicos, dentales y gastos hospitalarios'), ('D02', 'Gastos médicos por incapacidad o discapacidad'),
+    ('D03', 'Gastos funerales'), ('D04', 'Donativos'),
+    ('D05', 'Intereses reales efectivamente pagados por créditos hipotecarios (casa habitación)'),
+    ('D06', 'Aportaciones voluntarias al SAR'), ('D07', 'Primas por seguros de gastos médicos'),
+    ('D08', 'Gastos de transportación escolar obligatoria'),
+    ('D09', 'Depósitos en cuentas para el ahorro, primas que tengan como base planes de pensiones'),
+    ('D10', 'Pagos por servicios educativos (colegiaturas)'), ('P01', 'Por definir');
+INSERT INTO l10n_mx_edi_payment_method (code, name) VALUES
+    ('01', 'Efectivo'), ('02', 'Cheque nominativo'), ('03', 'Transferencia electrónica de fondos'), ('04', 'Tarjeta de crédito'),
+    ('05', 'Monedero electrónico'), ('06', 'Dinero electrónico'), ('08', 'Vales de despensa'), ('12', 'Dación en pago'),
+    ('13', 'Pago por subrogación'), ('14', 'Pago por consignación'), ('15', 'Condonación'), ('17', 'Compensación'),
+    ('23', 'Novación'), ('24', 'Confusión'), ('25', 'Remisión de deuda'), ('26', 'Prescripción o caducidad'),
+    ('27', 'A satisfacción del acreedor'), ('28', 'Tarjeta de débito'), ('29', 'Tarjeta de servicios'),
+    ('30', 'Aplicación de anticipos'), ('31', 'Intermediario pagos'), ('99', 'Por definir');
+INSERT INTO l10n_mx_edi_payment_policy (code, name) VALUES
+    ('PUE', 'Pago en una sola exhibición'), ('PPD', 'Pago en parcialidades o diferido');
+
+-- Message subtypes of quotations.
+INSERT INTO mail_message_subtype (name, description, res_model, internal, hidden, "default", sequence) VALUES
+    ('Quotation sent', 'Quotation sent', 'sale.order', false, false, false, 1),
+    ('Sales Order Confirmed', 'Quotation confirmed', 'sale.order', false, false, false, 1);
+INSERT INTO ir_model_data (module, name, model, res_id)
+SELECT 'sale', CASE s.name WHEN 'Quotation sent' THEN 'mt_order_sent' ELSE 'mt_order_confirmed' END, 'mail.message.subtype', s.id
+FROM mail_message_subtype s WHERE s.res_model = 'sale.order';
+
+INSERT INTO ir_config_parameter (key, value) VALUES ('web.base.url', 'http://127.0.0.1:8069');
+
+-- The models the API offers.
 INSERT INTO ir_model (model, name) VALUES
-    ('res.country', 'Country'), ('res.country.state', 'Country state'), ('res.currency', 'Currency'),
-    ('res.lang', 'Languages'), ('ir.model.data', 'Model Data');
+    ('res.company', 'Companies'), ('res.users', 'Users'), ('res.partner', 'Contact'), ('res.partner.category', 'Partner Tags'),
+    ('ir.model', 'Models'), ('res.country', 'Country'), ('res.country.state', 'Country state'), ('res.currency', 'Currency'),
+    ('res.lang', 'Languages'), ('ir.model.data', 'Model Data'), ('res.partner.title', 'Partner Title'),
+    ('crm.lead', 'Lead/Opportunity'), ('crm.stage', 'CRM Stages'), ('crm.team', 'Sales Team'), ('crm.tag', 'CRM Tag'),
+    ('crm.lost.reason', 'Opp. Lost Reason'), ('utm.campaign', 'UTM Campaign'), ('utm.medium', 'UTM Medium'),
+    ('utm.source', 'UTM Source'), ('mail.message', 'Message'), ('mail.tracking.value', 'Mail Tracking Value'),
+    ('mail.message.subtype', 'Message subtypes'), ('mail.followers', 'Document Followers'),
+    ('crm.lead.lost', 'Get Lost Reason'), ('crm.lead2opportunity.partner', 'Convert Lead to Opportunity (not in mass)'),
+    ('crm.lead2opportunity.partner.mass', 'Convert Lead to Opportunity (in mass)'),
+    ('crm.merge.opportunity', 'Merge Opportunities'), ('res.config.settings', 'Config Settings'),
+    ('mail.activity', 'Activity'), ('mail.activity.type', 'Activity Type'), ('mail.mail', 'Outgoing Mails'),
+    ('uom.uom', 'Product Unit of Measure'), ('uom.category', 'Product UoM Categories'), ('account.tax', 'Tax'),
+    ('account.payment.term', 'Payment Terms'), ('account.payment.term.line', 'Payment Terms Line'),
+    ('product.category', 'Product Category'), ('product.product', 'Product'), ('product.pricelist', 'Pricelist'),
+    ('product.pricelist.item', 'Pricelist Rule'), ('sale.order', 'Sales Order'), ('sale.order.line', 'Sales Order Line'),
+    ('sale.order.option', 'Sale Options'), ('crm.quotation.partner', 'Create new or use existing Customer on new Quotation'),
+    ('l10n_mx_edi.payment.method', 'Payment Method'), ('l10n_mx_edi.usage', 'CFDI Usage'), ('l10n_mx_edi.payment.policy', 'Payment Policy'),
+    ('crm.opportunity.report', 'CRM Opportunity Analysis'), ('crm.activity.report', 'CRM Activity Analysis'),
+    ('mail.thread', 'Email Thread'), ('ir.attachment', 'Attachment');

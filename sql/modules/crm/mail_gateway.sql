@@ -5,24 +5,13 @@
 -- alias's contact policy, else a bounce reply is queued). Outgoing messages on a lead carry the team
 -- alias as Reply-To, so answers come back to the same lead.
 
-ALTER TABLE res_company ADD COLUMN alias_domain text UNIQUE CHECK (alias_domain = lower(btrim(alias_domain)) AND alias_domain LIKE '%.%');
 GRANT UPDATE (alias_domain) ON res_company TO embudo_service;
+-- Bounces are counted on leads.
+GRANT UPDATE (message_bounce) ON crm_lead TO embudo_service;
 
--- Aliases are unique within a company's domain, not across the deployment.
-DROP INDEX crm_team_alias;
-CREATE UNIQUE INDEX crm_team_alias ON crm_team (company_id, alias_name) WHERE alias_name IS NOT NULL;
-
--- Where mail for an address goes, readable before any tenant is known (kept by triggers; only the
--- gateway's owner function reads it).
-CREATE TABLE embudo.mail_route (
-    domain text NOT NULL,
-    alias_name text NOT NULL DEFAULT '',   -- '' = the domain itself (replies, bounces)
-    company_id int NOT NULL REFERENCES res_company (id) ON DELETE CASCADE,
-    team_id int,
-    PRIMARY KEY (domain, alias_name)
-);
-
-CREATE FUNCTION embudo.mail_routes_refresh(company int) RETURNS void
+-- Where mail for an address goes (embudo.mail_route), kept by triggers, readable before any tenant is
+-- known: only the gateway's owner function reads it.
+CREATE OR REPLACE FUNCTION embudo.mail_routes_refresh(company int) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -44,9 +33,10 @@ BEGIN
     WHERE t.company_id = company AND t.alias_name IS NOT NULL AND t.active;
 END
 $$;
+DROP POLICY IF EXISTS owner_routes ON crm_team;
 CREATE POLICY owner_routes ON crm_team FOR SELECT TO embudo_owner USING (true);
 
-CREATE FUNCTION embudo.mail_routes_changed() RETURNS trigger
+CREATE OR REPLACE FUNCTION embudo.mail_routes_changed() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
 BEGIN
@@ -60,11 +50,16 @@ BEGIN
     RETURN NULL;
 END
 $$;
-CREATE TRIGGER mail_routes AFTER UPDATE OF alias_domain ON res_company FOR EACH ROW EXECUTE FUNCTION embudo.mail_routes_changed();
-CREATE TRIGGER mail_routes AFTER INSERT OR UPDATE OF alias_name, active OR DELETE ON crm_team FOR EACH ROW EXECUTE FUNCTION embudo.mail_routes_changed();
+CREATE OR REPLACE TRIGGER mail_routes AFTER UPDATE OF alias_domain ON res_company FOR EACH ROW EXECUTE FUNCTION embudo.mail_routes_changed();
+-- A team's routes follow its alias whoever changes it: the pipeline's own trigger clears the alias of a
+-- team that takes neither leads nor opportunities, which `UPDATE OF alias_name` would not see.
+CREATE OR REPLACE TRIGGER mail_routes AFTER INSERT OR DELETE ON crm_team FOR EACH ROW EXECUTE FUNCTION embudo.mail_routes_changed();
+CREATE OR REPLACE TRIGGER mail_routes_update AFTER UPDATE ON crm_team FOR EACH ROW
+    WHEN (OLD.alias_name IS DISTINCT FROM NEW.alias_name OR OLD.active IS DISTINCT FROM NEW.active)
+    EXECUTE FUNCTION embudo.mail_routes_changed();
 
 -- The company and alias an incoming message is for: the first recipient whose domain is a company's.
-CREATE FUNCTION embudo.mail_resolve(addresses text[])
+CREATE OR REPLACE FUNCTION embudo.mail_resolve(addresses text[])
 RETURNS TABLE (company_id int, team_id int, alias_name text)
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
@@ -77,46 +72,10 @@ AS $$
     LIMIT 1
 $$;
 
--- Bounces are counted on leads; message ids are unique per company (a second delivery is ignored);
--- mails keep their recipients.
-ALTER TABLE crm_lead ADD COLUMN message_bounce int NOT NULL DEFAULT 0;
-CREATE UNIQUE INDEX mail_message_message_id ON mail_message (company_id, message_id) WHERE message_id IS NOT NULL;
-ALTER TABLE mail_message ADD COLUMN email_to text, ADD COLUMN email_cc text, ADD COLUMN reply_to text;
-
--- Attachments of messages, stored per company with the document they belong to.
-CREATE TABLE ir_attachment (
-    company_id int NOT NULL REFERENCES res_company (id),
-    id int GENERATED ALWAYS AS IDENTITY,
-    name text NOT NULL,
-    mimetype text NOT NULL DEFAULT 'application/octet-stream',
-    res_model text NOT NULL CHECK (res_model IN ('crm.lead', 'sale.order')),
-    res_id int NOT NULL,
-    lead_id int GENERATED ALWAYS AS (CASE WHEN res_model = 'crm.lead' THEN res_id END) STORED,
-    order_id int GENERATED ALWAYS AS (CASE WHEN res_model = 'sale.order' THEN res_id END) STORED,
-    mail_message_id int,
-    content_id text,
-    datas bytea NOT NULL,
-    file_size int GENERATED ALWAYS AS (octet_length(datas)) STORED,
-    create_uid int REFERENCES res_users (id),
-    create_date timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (company_id, id),
-    FOREIGN KEY (company_id, lead_id) REFERENCES crm_lead (company_id, id) ON DELETE CASCADE,
-    FOREIGN KEY (company_id, order_id) REFERENCES sale_order (company_id, id) ON DELETE CASCADE,
-    FOREIGN KEY (company_id, mail_message_id) REFERENCES mail_message (company_id, id) ON DELETE CASCADE,
-    CHECK (octet_length(datas) <= 10 * 1024 * 1024)
-);
-CREATE UNIQUE INDEX ir_attachment_id ON ir_attachment (id);
-CREATE INDEX ir_attachment_document ON ir_attachment (company_id, res_model, res_id);
-CREATE INDEX ir_attachment_message ON ir_attachment (company_id, mail_message_id);
-SELECT embudo.enable_tenancy('ir_attachment');
-CREATE POLICY with_document ON ir_attachment FOR SELECT
-    USING (EXISTS (SELECT 1 FROM crm_lead l WHERE l.id = lead_id) OR EXISTS (SELECT 1 FROM sale_order o WHERE o.id = order_id));
-CREATE POLICY with_document_create ON ir_attachment FOR INSERT TO embudo_service WITH CHECK (true);
-REVOKE UPDATE ON ir_attachment FROM embudo_service;
-
--- The record a message answers: a message stored here with that Message-ID, or a mail sent from here
--- (recorded with the Message-ID it went out with, which also ends with ".<mail id>@domain").
-CREATE FUNCTION embudo.mail_thread_of(ids text[]) RETURNS TABLE (model text, res_id int)
+-- The record a message answers: a message stored here with that Message-ID, or a mail sent from here,
+-- by the Message-ID it went out with (indexed), or by the mail's number (".<mail id>@domain") only while
+-- it has none: the number is sequential, so anyone could otherwise quote it.
+CREATE OR REPLACE FUNCTION embudo.mail_thread_of(ids text[]) RETURNS TABLE (model text, res_id int)
 LANGUAGE sql STABLE
 AS $$
     SELECT x.model, x.res_id FROM (
@@ -124,8 +83,12 @@ AS $$
         JOIN public.mail_message m ON m.message_id = a.id
         UNION ALL
         SELECT s.model, s.res_id, a.position FROM unnest(ids) WITH ORDINALITY a (id, position)
-        JOIN public.mail_mail s ON s.message_id = a.id OR s.id = nullif(substring(a.id FROM '\.([0-9]{1,9})@[^@]+$'), '')::int
+        JOIN public.mail_mail s ON s.message_id = a.id
         WHERE s.model IS NOT NULL
+        UNION ALL
+        SELECT s.model, s.res_id, a.position FROM unnest(ids) WITH ORDINALITY a (id, position)
+        JOIN public.mail_mail s ON s.id = nullif(substring(a.id FROM '\.([0-9]{1,9})@[^@]+$'), '')::int
+        WHERE s.model IS NOT NULL AND s.message_id IS NULL
     ) x
     ORDER BY x.position DESC
     LIMIT 1
@@ -133,7 +96,7 @@ $$;
 
 -- Routes one parsed message (JSON from the service's parser) in the company the caller acts in;
 -- `team` is the alias's team, or NULL. Returns {action, model, res_id}.
-CREATE FUNCTION embudo.mail_gateway(team int, message jsonb) RETURNS jsonb
+CREATE OR REPLACE FUNCTION embudo.mail_gateway(team int, message jsonb) RETURNS jsonb
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -232,7 +195,7 @@ END
 $$;
 
 -- Attachments of a message routed by the gateway (hex in the JSON): stored with its record.
-CREATE FUNCTION embudo.mail_gateway_attach(model text, record int, message int, attachments jsonb) RETURNS int
+CREATE OR REPLACE FUNCTION embudo.mail_gateway_attach(model text, record int, message int, attachments jsonb) RETURNS int
 LANGUAGE sql
 AS $$
     WITH stored AS (
@@ -245,9 +208,10 @@ AS $$
     SELECT count(*)::int FROM stored
 $$;
 
--- An e-mail to a lead's customer (message_post of a comment): queued with the team alias as
--- Reply-To, so that answers come back to the lead.
-CREATE FUNCTION embudo.crm_lead_send_mail(lead_id int, body text, subject text) RETURNS int
+-- The e-mail of a message posted on a lead as a comment (message_post): queued for the lead's customer
+-- with the team alias as Reply-To, so that answers come back to the lead, and linked to the message
+-- itself (`posted`), whose recipients it records.
+CREATE OR REPLACE FUNCTION embudo.crm_lead_send_mail(posted int, body text, subject text) RETURNS int
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -256,9 +220,13 @@ DECLARE
     recipient text;
     reply text;
     mail int;
-    message int;
 BEGIN
-    SELECT * INTO l FROM public.crm_lead x WHERE x.id = lead_id;
+    SELECT x.* INTO l FROM public.crm_lead x
+    JOIN public.mail_message m ON m.company_id = x.company_id AND m.res_id = x.id AND m.model = 'crm.lead'
+    WHERE m.id = posted;
+    IF NOT FOUND THEN
+        RETURN NULL;
+    END IF;
     recipient := coalesce((SELECT p.name || ' <' || embudo.normalize_email(p.email) || '>' FROM public.res_partner p
                            WHERE p.company_id = l.company_id AND p.id = l.partner_id AND embudo.normalize_email(p.email) IS NOT NULL),
                           l.email_from);
@@ -270,14 +238,12 @@ BEGIN
               FROM public.crm_team t JOIN public.res_company c ON c.id = t.company_id
               WHERE t.company_id = l.company_id AND t.id = l.team_id AND t.alias_name IS NOT NULL AND c.alias_domain IS NOT NULL);
     reply := coalesce(reply, (SELECT 'catchall@' || c.alias_domain FROM public.res_company c WHERE c.id = l.company_id AND c.alias_domain IS NOT NULL));
-    SELECT m.id INTO message FROM public.mail_message m WHERE m.company_id = l.company_id AND m.model = 'crm.lead' AND m.res_id = l.id
-    ORDER BY m.id DESC LIMIT 1;
     INSERT INTO public.mail_mail (company_id, email_from, email_to, reply_to, subject, body_html, model, res_id, mail_message_id, create_uid, write_uid)
     VALUES (l.company_id, coalesce((SELECT u.name || ' <' || u.email || '>' FROM public.res_users u WHERE u.id = me AND u.email IS NOT NULL),
                                    'noreply@' || coalesce((SELECT c.alias_domain FROM public.res_company c WHERE c.id = l.company_id), 'localhost')),
-            recipient, reply, coalesce(subject, 'Re: ' || l.name), body, 'crm.lead', l.id, message, me, me)
+            recipient, reply, coalesce(subject, 'Re: ' || l.name), body, 'crm.lead', l.id, posted, me, me)
     RETURNING id INTO mail;
-    UPDATE public.mail_message SET reply_to = reply, email_to = recipient WHERE id = message;
+    UPDATE public.mail_message SET reply_to = reply, email_to = recipient WHERE id = posted;
     RETURN mail;
 END
 $$;
@@ -285,6 +251,3 @@ $$;
 GRANT EXECUTE ON FUNCTION embudo.mail_routes_changed(), embudo.mail_routes_refresh(int), embudo.mail_resolve(text[]), embudo.mail_thread_of(text[]),
     embudo.mail_gateway(int, jsonb), embudo.mail_gateway_attach(text, int, int, jsonb), embudo.crm_lead_send_mail(int, text, text)
 TO embudo_service;
-GRANT UPDATE (message_bounce) ON crm_lead TO embudo_service;
-
-INSERT INTO ir_model (model, name) VALUES ('mail.thread', 'Email Thread'), ('ir.attachment', 'Attachment');

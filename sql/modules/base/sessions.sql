@@ -1,18 +1,10 @@
--- Web sessions (`/web/session/*`, `/web/dataset/call_kw`), kept in PostgreSQL so that several server
--- processes share them. The cookie carries a random token; only its SHA-256 is stored.
-
-CREATE TABLE embudo.http_session (
-    token_hash bytea PRIMARY KEY,
-    user_id int NOT NULL REFERENCES res_users (id) ON DELETE CASCADE,
-    created_at timestamptz NOT NULL DEFAULT now(),
-    expires_at timestamptz NOT NULL
-);
-CREATE INDEX http_session_user ON embudo.http_session (user_id);
-CREATE INDEX http_session_expiry ON embudo.http_session (expires_at);
+-- Web sessions (`/web/session/*`, `/web/dataset/call_kw`), kept in PostgreSQL (embudo.http_session) so
+-- that several server processes share them. The cookie carries a random token; only its SHA-256 is
+-- stored.
 
 -- Logs a user in with a password and starts a session for the token (dropping the user's expired
 -- sessions on the way); returns the identity, or no row (and no session) for wrong credentials.
-CREATE FUNCTION embudo.start_session(user_login text, password text, token text, lifetime interval)
+CREATE OR REPLACE FUNCTION embudo.start_session(user_login text, password text, token text, lifetime interval)
 RETURNS TABLE (id int, login text, name text, tz text, lang text, company_ids int[], access_levels text[])
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
@@ -32,7 +24,7 @@ END
 $$;
 
 -- The identity behind a live session's token, or no row.
-CREATE FUNCTION embudo.session_identity(token text)
+CREATE OR REPLACE FUNCTION embudo.session_identity(token text)
 RETURNS TABLE (id int, login text, name text, tz text, lang text, company_ids int[], access_levels text[])
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
@@ -43,7 +35,7 @@ AS $$
 $$;
 
 -- Ends a session.
-CREATE FUNCTION embudo.end_session(token text) RETURNS void
+CREATE OR REPLACE FUNCTION embudo.end_session(token text) RETURNS void
 LANGUAGE sql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$

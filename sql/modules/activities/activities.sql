@@ -1,121 +1,36 @@
--- Activities (reference §1.10–1.12, §2.16–2.17): typed next steps on documents (leads and
--- opportunities now, quotations when they exist), with deadlines from the type's delay, states computed
--- at read time in the assignee's time zone, done with feedback (a message on the document, the next
--- activity when the type forces one, the activity kept archived as history), reminders.
+-- Activities (reference §1.10–1.12, §2.16–2.17): typed next steps on documents (leads, opportunities
+-- and quotations), with deadlines from the type's delay, states computed at read time in the assignee's
+-- time zone, done with feedback (a message on the document, the next activity when the type forces one,
+-- the activity kept archived as history), reminders.
 
--- ---------------------------------------------------------------------------------------------------
--- Types
--- ---------------------------------------------------------------------------------------------------
-
-CREATE TABLE mail_activity_type (
-    company_id int NOT NULL REFERENCES res_company (id),
-    id int GENERATED ALWAYS AS IDENTITY,
-    name text NOT NULL CHECK (btrim(name) <> ''),
-    summary text,
-    sequence int NOT NULL DEFAULT 10,
-    active boolean NOT NULL DEFAULT true,
-    delay_count int NOT NULL DEFAULT 0 CHECK (delay_count >= 0),
-    delay_unit text NOT NULL DEFAULT 'days' CHECK (delay_unit IN ('days', 'weeks', 'months')),
-    delay_from text NOT NULL DEFAULT 'previous_activity' CHECK (delay_from IN ('current_date', 'previous_activity')),
-    icon text,
-    decoration_type text CHECK (decoration_type IN ('warning', 'danger')),
-    res_model text CHECK (res_model IN ('crm.lead', 'sale.order')),
-    default_next_type_id int,
-    force_next boolean NOT NULL DEFAULT false,
-    category text NOT NULL DEFAULT 'default' CHECK (category IN ('default', 'upload_file', 'meeting')),
-    default_user_id int,
-    default_description text,
-    create_uid int REFERENCES res_users (id),
-    create_date timestamptz NOT NULL DEFAULT now(),
-    write_uid int REFERENCES res_users (id),
-    write_date timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (company_id, id),
-    FOREIGN KEY (company_id, default_next_type_id) REFERENCES mail_activity_type (company_id, id) ON DELETE RESTRICT,
-    FOREIGN KEY (company_id, default_user_id) REFERENCES res_company_member (company_id, user_id) ON DELETE SET NULL (default_user_id)
-);
-CREATE UNIQUE INDEX mail_activity_type_id ON mail_activity_type (id);
-CREATE INDEX mail_activity_type_order ON mail_activity_type (company_id, sequence, id);
-SELECT embudo.enable_tenancy('mail_activity_type');
-SELECT embudo.enable_catalog_policies('mail_activity_type', 'admin', 'admin');
-
--- Recommended next types (Odoo's mail_activity_rel).
-CREATE TABLE mail_activity_rel (
-    company_id int NOT NULL,
-    activity_id int NOT NULL,
-    recommended_id int NOT NULL,
-    PRIMARY KEY (company_id, activity_id, recommended_id),
-    FOREIGN KEY (company_id, activity_id) REFERENCES mail_activity_type (company_id, id) ON DELETE CASCADE,
-    FOREIGN KEY (company_id, recommended_id) REFERENCES mail_activity_type (company_id, id) ON DELETE CASCADE
-);
-SELECT embudo.enable_tenancy('mail_activity_rel');
-SELECT embudo.enable_catalog_policies('mail_activity_rel', 'admin', 'admin');
-
--- ---------------------------------------------------------------------------------------------------
--- Activities
--- ---------------------------------------------------------------------------------------------------
-
-CREATE TABLE mail_activity (
-    company_id int NOT NULL REFERENCES res_company (id),
-    id int GENERATED ALWAYS AS IDENTITY,
-    res_model_id int REFERENCES ir_model (id),
-    res_model text NOT NULL CHECK (res_model IN ('crm.lead', 'sale.order')),
-    res_id int NOT NULL,
-    lead_id int GENERATED ALWAYS AS (CASE WHEN res_model = 'crm.lead' THEN res_id END) STORED,
-    res_name text,
-    activity_type_id int,
-    summary text,
-    note text,
-    date_deadline date NOT NULL,
-    automated boolean NOT NULL DEFAULT false,
-    user_id int NOT NULL,
-    request_partner_id int,
-    previous_activity_type_id int,
-    recommended_activity_type_id int,
-    -- Done activities stay, archived, as history: date_done and the feedback given.
-    active boolean NOT NULL DEFAULT true,
-    date_done date,
-    feedback text,
-    create_uid int REFERENCES res_users (id) DEFAULT embudo.current_user_id(),
-    create_date timestamptz NOT NULL DEFAULT now(),
-    write_uid int REFERENCES res_users (id),
-    write_date timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (company_id, id),
-    FOREIGN KEY (company_id, lead_id) REFERENCES crm_lead (company_id, id) ON DELETE CASCADE,
-    FOREIGN KEY (company_id, activity_type_id) REFERENCES mail_activity_type (company_id, id) ON DELETE RESTRICT,
-    FOREIGN KEY (company_id, previous_activity_type_id) REFERENCES mail_activity_type (company_id, id) ON DELETE SET NULL (previous_activity_type_id),
-    FOREIGN KEY (company_id, recommended_activity_type_id) REFERENCES mail_activity_type (company_id, id) ON DELETE SET NULL (recommended_activity_type_id),
-    FOREIGN KEY (company_id, user_id) REFERENCES res_company_member (company_id, user_id) ON DELETE CASCADE,
-    FOREIGN KEY (company_id, request_partner_id) REFERENCES res_partner (company_id, id) ON DELETE SET NULL (request_partner_id)
-);
-CREATE UNIQUE INDEX mail_activity_id ON mail_activity (id);
-CREATE INDEX mail_activity_document ON mail_activity (company_id, res_model, res_id) WHERE active;
-CREATE INDEX mail_activity_user_deadline ON mail_activity (company_id, user_id, date_deadline) WHERE active;
-CREATE INDEX mail_activity_lead ON mail_activity (company_id, lead_id);
-COMMENT ON TABLE mail_activity IS 'Activities on documents; done ones are archived (active = false) with date_done.';
-SELECT embudo.enable_tenancy('mail_activity');
-
--- Whether the current user may read (and, for leads, write: the same rule) the document.
-CREATE FUNCTION embudo.document_visible(model text, record int) RETURNS boolean
-LANGUAGE sql STABLE
-AS $$
-    SELECT CASE model WHEN 'crm.lead' THEN EXISTS (SELECT 1 FROM public.crm_lead l WHERE l.id = record) ELSE false END
-$$;
+-- Types, and recommended next types (Odoo's mail_activity_rel): administrators edit them.
+SELECT embudo.enable_tenancy(t), embudo.enable_catalog_policies(t, 'admin', 'admin')
+FROM unnest('{mail_activity_type, mail_activity_rel}'::regclass[]) t;
 
 -- Read and create with the document; edit or delete as creator, assignee or writer of the document.
-CREATE POLICY with_document_read ON mail_activity FOR SELECT
-    USING (CASE WHEN res_model = 'crm.lead' THEN EXISTS (SELECT 1 FROM crm_lead l WHERE l.id = lead_id) ELSE false END);
-CREATE POLICY with_document_create ON mail_activity FOR INSERT TO embudo_service
-    WITH CHECK (CASE WHEN res_model = 'crm.lead' THEN EXISTS (SELECT 1 FROM crm_lead l WHERE l.id = lead_id) ELSE false END);
-CREATE POLICY owner_or_writer_update ON mail_activity FOR UPDATE TO embudo_service
-    USING (create_uid = (SELECT embudo.current_user_id()) OR user_id = (SELECT embudo.current_user_id())
-           OR CASE WHEN res_model = 'crm.lead' THEN EXISTS (SELECT 1 FROM crm_lead l WHERE l.id = lead_id) ELSE false END);
-CREATE POLICY owner_or_writer_delete ON mail_activity FOR DELETE TO embudo_service
-    USING (create_uid = (SELECT embudo.current_user_id()) OR user_id = (SELECT embudo.current_user_id())
-           OR CASE WHEN res_model = 'crm.lead' THEN EXISTS (SELECT 1 FROM crm_lead l WHERE l.id = lead_id) ELSE false END);
+SELECT embudo.enable_tenancy('mail_activity');
+SELECT embudo.enable_document_policy('mail_activity', 'with_document_read', 'FOR SELECT USING (%s)');
+SELECT embudo.enable_document_policy('mail_activity', 'with_document_create', 'FOR INSERT TO embudo_service WITH CHECK (%s)');
+SELECT embudo.enable_document_policy('mail_activity', 'owner_or_writer_update', 'FOR UPDATE TO embudo_service USING ('
+    'create_uid = (SELECT embudo.current_user_id()) OR user_id = (SELECT embudo.current_user_id()) OR %s)');
+SELECT embudo.enable_document_policy('mail_activity', 'owner_or_writer_delete', 'FOR DELETE TO embudo_service USING ('
+    'create_uid = (SELECT embudo.current_user_id()) OR user_id = (SELECT embudo.current_user_id()) OR %s)');
+-- "Forbidden" or "missing"? (embudo.count_existing)
+DROP POLICY IF EXISTS owner_exists ON mail_activity;
 CREATE POLICY owner_exists ON mail_activity FOR SELECT TO embudo_owner USING (true);
+ALTER TABLE mail_activity ALTER COLUMN create_uid SET DEFAULT embudo.current_user_id();
+
+-- Whether the current user may read (and, for leads, write: the same rule) the document.
+CREATE OR REPLACE FUNCTION embudo.document_visible(model text, record int) RETURNS boolean
+LANGUAGE sql STABLE
+AS $$
+    SELECT CASE model WHEN 'crm.lead' THEN EXISTS (SELECT 1 FROM public.crm_lead l WHERE l.id = record)
+                      WHEN 'sale.order' THEN EXISTS (SELECT 1 FROM public.sale_order o WHERE o.id = record)
+                      ELSE false END
+$$;
 
 -- The state of a deadline for a person in time zone `tz` at instant `at`: overdue, today or planned.
-CREATE FUNCTION embudo.activity_state_at(deadline date, tz text, at timestamptz) RETURNS text
+CREATE OR REPLACE FUNCTION embudo.activity_state_at(deadline date, tz text, at timestamptz) RETURNS text
 LANGUAGE sql IMMUTABLE
 AS $$
     SELECT CASE WHEN deadline < (at AT TIME ZONE tz)::date THEN 'overdue'
@@ -124,21 +39,21 @@ AS $$
 $$;
 
 -- The state of an activity now, in its assignee's time zone.
-CREATE FUNCTION embudo.activity_state(deadline date, assignee int) RETURNS text
+CREATE OR REPLACE FUNCTION embudo.activity_state(deadline date, assignee int) RETURNS text
 LANGUAGE sql STABLE
 AS $$
     SELECT embudo.activity_state_at(deadline, coalesce((SELECT u.tz FROM public.res_users u WHERE u.id = assignee), 'UTC'), now())
 $$;
 
 -- Today for a user (in their time zone).
-CREATE FUNCTION embudo.user_today(person int) RETURNS date
+CREATE OR REPLACE FUNCTION embudo.user_today(person int) RETURNS date
 LANGUAGE sql STABLE
 AS $$
     SELECT (now() AT TIME ZONE coalesce((SELECT u.tz FROM public.res_users u WHERE u.id = person), 'UTC'))::date
 $$;
 
 -- A deadline `base` + the type's delay (calendar months for months: Jan 31 + 1 month = Feb 28).
-CREATE FUNCTION embudo.activity_deadline(company int, activity_type int, base date) RETURNS date
+CREATE OR REPLACE FUNCTION embudo.activity_deadline(company int, activity_type int, base date) RETURNS date
 LANGUAGE sql STABLE
 AS $$
     SELECT coalesce((SELECT (base + t.delay_count * CASE t.delay_unit WHEN 'weeks' THEN interval '1 week'
@@ -148,7 +63,7 @@ AS $$
 $$;
 
 -- The worst state of a document's pending activities (overdue > today > planned), or NULL.
-CREATE FUNCTION embudo.document_activity_state(model text, record int) RETURNS text
+CREATE OR REPLACE FUNCTION embudo.document_activity_state(model text, record int) RETURNS text
 LANGUAGE sql STABLE
 AS $$
     SELECT CASE min(CASE embudo.activity_state(a.date_deadline, a.user_id) WHEN 'overdue' THEN 0 WHEN 'today' THEN 1 ELSE 2 END)
@@ -158,7 +73,7 @@ AS $$
 $$;
 
 -- Whether `person` (a member of `company`) may read a lead whose salesperson is `salesperson`.
-CREATE FUNCTION embudo.member_reads_lead(company int, person int, salesperson int) RETURNS boolean
+CREATE OR REPLACE FUNCTION embudo.member_reads_lead(company int, person int, salesperson int) RETURNS boolean
 LANGUAGE sql STABLE
 AS $$
     SELECT EXISTS (SELECT 1 FROM public.res_company_member m
@@ -166,9 +81,8 @@ AS $$
                      AND (m.access_level >= 'all' OR salesperson IS NULL OR salesperson = person))
 $$;
 
--- Defaults and checks of a new or changed activity (reference §2.16), on leads and (once they exist)
--- quotations.
-CREATE FUNCTION embudo.mail_activity_before_write() RETURNS trigger
+-- Defaults and checks of a new or changed activity (reference §2.16), on leads and quotations.
+CREATE OR REPLACE FUNCTION embudo.mail_activity_before_write() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -230,12 +144,12 @@ BEGIN
     RETURN NEW;
 END
 $$;
-CREATE TRIGGER defaults BEFORE INSERT OR UPDATE ON mail_activity FOR EACH ROW EXECUTE FUNCTION embudo.mail_activity_before_write();
+CREATE OR REPLACE TRIGGER defaults BEFORE INSERT OR UPDATE ON mail_activity FOR EACH ROW EXECUTE FUNCTION embudo.mail_activity_before_write();
 
 -- Marks activities done (reference §2.16): a message on the document with the type, summary, feedback
 -- and note; the next activity when the type forces one; the activity archived with its done date.
 -- Returns the ids of the messages posted.
-CREATE FUNCTION embudo.activity_done(ids int[], feedback text) RETURNS int[]
+CREATE OR REPLACE FUNCTION embudo.activity_done(ids int[], feedback text) RETURNS int[]
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -281,7 +195,7 @@ $$;
 
 -- Schedules activities on documents from code (activity_schedule): the deadline is the given date or
 -- today, the type's delay is not applied. Returns the new activities' ids.
-CREATE FUNCTION embudo.activity_schedule(model text, ids int[], type_xmlid text, deadline date, summary text, note text, assignee int)
+CREATE OR REPLACE FUNCTION embudo.activity_schedule(model text, ids int[], type_xmlid text, deadline date, summary text, note text, assignee int)
 RETURNS int[]
 LANGUAGE plpgsql
 AS $$
@@ -320,7 +234,7 @@ END
 $$;
 
 -- Marking a lead lost or archiving it removes its pending activities.
-CREATE FUNCTION embudo.crm_lead_drop_activities() RETURNS trigger
+CREATE OR REPLACE FUNCTION embudo.crm_lead_drop_activities() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
 BEGIN
@@ -328,11 +242,11 @@ BEGIN
     RETURN NULL;
 END
 $$;
-CREATE TRIGGER drop_activities AFTER UPDATE OF active ON crm_lead
+CREATE OR REPLACE TRIGGER drop_activities AFTER UPDATE OF active ON crm_lead
     FOR EACH ROW WHEN (OLD.active AND NOT NEW.active) EXECUTE FUNCTION embudo.crm_lead_drop_activities();
 
 -- The caller's pending activities per model with their states, for the reminders' badge.
-CREATE FUNCTION embudo.systray_activities() RETURNS TABLE (model text, overdue int, today int, planned int)
+CREATE OR REPLACE FUNCTION embudo.systray_activities() RETURNS TABLE (model text, overdue int, today int, planned int)
 LANGUAGE sql STABLE
 AS $$
     SELECT a.res_model,
@@ -345,62 +259,12 @@ AS $$
     ORDER BY a.res_model
 $$;
 
--- ---------------------------------------------------------------------------------------------------
--- Default types of every company (reference §1.10), with per-company external ids.
--- ---------------------------------------------------------------------------------------------------
-
-CREATE FUNCTION embudo.seed_activity_types(company int) RETURNS void
-LANGUAGE plpgsql
-AS $$
-BEGIN
-    WITH types AS (
-        INSERT INTO public.mail_activity_type (company_id, name, icon, delay_count, sequence, category, decoration_type, active, res_model)
-        VALUES (company, 'Email', 'fa-envelope', 0, 3, 'default', NULL, true, NULL),
-               (company, 'Call', 'fa-phone', 2, 6, 'default', NULL, true, NULL),
-               (company, 'Meeting', 'fa-users', 0, 9, 'meeting', NULL, true, NULL),
-               (company, 'To Do', 'fa-tasks', 5, 12, 'default', NULL, true, NULL),
-               (company, 'Upload Document', 'fa-upload', 5, 25, 'upload_file', NULL, true, NULL),
-               (company, 'Exception', 'fa-warning', 0, 99, 'default', 'warning', false, NULL),
-               (company, 'Order Upsell', 'fa-line-chart', 0, 10, 'default', NULL, true, 'sale.order')
-        RETURNING id, name
-    )
-    INSERT INTO public.ir_model_data (module, name, model, res_id, company_id)
-    SELECT CASE WHEN t.name = 'Order Upsell' THEN 'sale' ELSE 'mail' END,
-           CASE t.name WHEN 'Email' THEN 'mail_activity_data_email' WHEN 'Call' THEN 'mail_activity_data_call'
-                       WHEN 'Meeting' THEN 'mail_activity_data_meeting' WHEN 'To Do' THEN 'mail_activity_data_todo'
-                       WHEN 'Upload Document' THEN 'mail_activity_data_upload_document'
-                       WHEN 'Exception' THEN 'mail_activity_data_warning' ELSE 'mail_act_sale_upsell' END,
-           'mail.activity.type', t.id, company
-    FROM types t;
-END
-$$;
-
-CREATE OR REPLACE FUNCTION embudo.crm_company_created() RETURNS trigger
-LANGUAGE plpgsql
-AS $$
-BEGIN
-    PERFORM embudo.crm_seed_company(NEW.id);
-    PERFORM embudo.seed_activity_types(NEW.id);
-    RETURN NULL;
-END
-$$;
-
-ALTER TABLE res_company NO FORCE ROW LEVEL SECURITY;
-ALTER TABLE mail_activity_type NO FORCE ROW LEVEL SECURITY;
-SELECT embudo.seed_activity_types(c.id) FROM res_company c ORDER BY c.id;
-ALTER TABLE res_company FORCE ROW LEVEL SECURITY;
-ALTER TABLE mail_activity_type FORCE ROW LEVEL SECURITY;
-
-ALTER TABLE mail_message ADD FOREIGN KEY (company_id, mail_activity_type_id) REFERENCES mail_activity_type (company_id, id) ON DELETE SET NULL (mail_activity_type_id);
-
-INSERT INTO ir_model (model, name) VALUES ('mail.activity', 'Activity'), ('mail.activity.type', 'Activity Type');
-
 GRANT EXECUTE ON FUNCTION
-    embudo.document_visible(text, int), embudo.activity_state_at(date, text, timestamptz), embudo.activity_state(date, int),
-    embudo.user_today(int), embudo.activity_deadline(int, int, date), embudo.document_activity_state(text, int),
+    embudo.document_visible(text, int), embudo.user_today(int), embudo.activity_deadline(int, int, date),
     embudo.member_reads_lead(int, int, int), embudo.mail_activity_before_write(), embudo.activity_done(int[], text),
     embudo.activity_schedule(text, int[], text, date, text, text, int), embudo.crm_lead_drop_activities(),
     embudo.systray_activities()
 TO embudo_service;
-GRANT EXECUTE ON FUNCTION embudo.activity_state_at(date, text, timestamptz), embudo.activity_state(date, int),
-    embudo.document_activity_state(text, int) TO embudo_bi;
+GRANT EXECUTE ON FUNCTION embudo.activity_state(date, int), embudo.document_activity_state(text, int) TO embudo_service, embudo_bi;
+-- The report views compute the state of pending activities.
+GRANT EXECUTE ON FUNCTION embudo.activity_state_at(date, text, timestamptz) TO embudo_service, embudo_bi, embudo_report;

@@ -2,7 +2,7 @@
 -- checks that the acting user administers the company (in the companies the request acts in), so the
 -- service cannot do it for anyone else.
 
-CREATE FUNCTION embudo.acting_admin_of(company int) RETURNS boolean
+CREATE OR REPLACE FUNCTION embudo.acting_admin_of(company int) RETURNS boolean
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -14,7 +14,7 @@ $$;
 
 -- Invites a user into a company: creates the user (with a password, or none until one is set) unless
 -- the login exists, and gives it the access level there. Returns the user's id.
-CREATE FUNCTION embudo.invite_user(
+CREATE OR REPLACE FUNCTION embudo.invite_user(
     company int, user_login text, user_name text, user_email text, password text, level embudo.access_level
 ) RETURNS int
 LANGUAGE plpgsql SECURITY DEFINER
@@ -41,7 +41,7 @@ END
 $$;
 
 -- Sets (or, with NULL, removes) a user's access to a company. Administrators cannot change their own.
-CREATE FUNCTION embudo.set_access_level(company int, target int, level embudo.access_level) RETURNS void
+CREATE OR REPLACE FUNCTION embudo.set_access_level(company int, target int, level embudo.access_level) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
