@@ -13,7 +13,6 @@
 -- sales, activities, then mail, which refers to leads and orders.
 
 -- bcrypt password hashes (pgcrypto is a trusted extension: the database's CREATE right suffices).
--- bcrypt password hashes (pgcrypto is a trusted extension: the database's CREATE right suffices).
 CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA embudo;
 -- Nobody but the owner calls them directly (bcrypt at a high cost is a cheap way to burn CPU).
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA embudo FROM PUBLIC;
