@@ -1,4 +1,5 @@
--- Embudo bootstrap: roles, database grants, the internal schema and the migrations ledger.
+-- Embudo bootstrap: roles, database grants, the internal schema and the ledgers of migrations and
+-- definitions.
 --
 -- Run by `embudo migrate` (and `embudo serve` on start) with the privileged login, before the
 -- migrations, every time: every statement here is idempotent. Roles are cluster-wide, so several
@@ -99,7 +100,7 @@ GRANT USAGE ON SCHEMA public TO embudo_service, embudo_bi;
 CREATE SCHEMA IF NOT EXISTS embudo AUTHORIZATION embudo_owner;
 GRANT USAGE ON SCHEMA embudo TO embudo_service, embudo_bi;
 
--- Functions are executable by nobody unless a migration grants it.
+-- Functions are executable by nobody unless a module grants it.
 ALTER DEFAULT PRIVILEGES FOR ROLE embudo_owner REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
 
 CREATE TABLE IF NOT EXISTS embudo.schema_migrations (
@@ -108,3 +109,12 @@ CREATE TABLE IF NOT EXISTS embudo.schema_migrations (
     applied_at timestamptz NOT NULL DEFAULT now()
 );
 ALTER TABLE embudo.schema_migrations OWNER TO embudo_owner;
+
+-- The definitions of sql/modules/ last applied, with the SHA-256 of each file's text: the migrator
+-- applies them all again when any file's checksum changed or a migration was applied.
+CREATE TABLE IF NOT EXISTS embudo.schema_definitions (
+    path text PRIMARY KEY,
+    checksum text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now()
+);
+ALTER TABLE embudo.schema_definitions OWNER TO embudo_owner;

@@ -3,12 +3,16 @@ import PGClient
 import Glibc
 #endif
 
-/// Applies Embudo's SQL to a database: the bootstrap script, then each migration not yet applied.
+/// Applies Embudo's SQL to a database: the bootstrap script, then the migrations not yet applied and the
+/// definitions of `modules/`, together in one transaction.
 ///
-/// Each migration runs in one transaction as `embudo_owner` and is recorded in
-/// `embudo.schema_migrations` with the SHA-256 of its text. A migration that was applied and whose file
-/// has changed since is refused: migrations are history, and a change belongs in a new file.
-/// Concurrent migrators (two servers starting at once) are serialised by an advisory lock.
+/// Migrations are history: each one is recorded in `embudo.schema_migrations` with the SHA-256 of its
+/// text, and a migration that was applied and whose file has changed since is refused (a change belongs
+/// in a new file). Definitions (functions, triggers, policies, views, grants) are re-applied, every
+/// file in the manifest's order, whenever a migration was applied or any file's SHA-256 differs from
+/// the one recorded in `embudo.schema_definitions`. The pending migrations and the definitions run in
+/// one transaction as `embudo_owner`: a failure anywhere leaves the database as it was. Concurrent
+/// migrators (two servers starting at once) are serialised by an advisory lock.
 public struct Migrator: Sendable {
     /// Where the SQL comes from.
     public let directory: SQLDirectory
@@ -16,6 +20,19 @@ public struct Migrator: Sendable {
     /// Creates a migrator for a folder of SQL.
     public init(directory: SQLDirectory) {
         self.directory = directory
+    }
+
+    /// What one run of the migrator applied.
+    public struct Outcome: Sendable, Equatable {
+        /// The migrations applied, in order.
+        public var versions: [String]
+        /// The definition files applied (all of them, or none when nothing changed), in order.
+        public var definitions: [String]
+
+        public init(versions: [String], definitions: [String]) {
+            self.versions = versions
+            self.definitions = definitions
+        }
     }
 
     /// The advisory lock key that serialises migrators (`embudo` in ASCII).
@@ -27,16 +44,66 @@ public struct Migrator: Sendable {
     /// - Returns: the versions applied now, in order.
     @discardableResult
     public func migrate(_ connection: PGConnection) throws -> [String] {
+        try apply(connection).versions
+    }
+
+    /// Migrates the database behind `connection` (see ``migrate(_:)``) and tells what was applied.
+    @discardableResult
+    public func apply(_ connection: PGConnection) throws -> Outcome {
         let bootstrap = try directory.bootstrap()
         let migrations = try directory.migrations()
+        let definitions = try directory.definitions()
         try connection.query("SELECT pg_advisory_lock(\(Self.lockKey))")
         defer { _ = try? connection.query("SELECT pg_advisory_unlock(\(Self.lockKey))") }
 
         try runBootstrap(bootstrap, on: connection)
+        let pending = try pendingMigrations(migrations, on: connection)
+        let checksums = try definitions.map { try checksum(of: $0.sql, on: connection) }
+        let recorded = try Dictionary(uniqueKeysWithValues: connection.query(Statements.appliedDefinitions).decode((String, String).self))
+        let current = Dictionary(uniqueKeysWithValues: zip(definitions.map(\.path), checksums))
+        guard !pending.isEmpty || recorded != current else { return Outcome(versions: [], definitions: []) }
+
+        try connection.transaction(prelude: [Statements.actAsOwner]) { connection in
+            for (migration, checksum) in pending {
+                do {
+                    try connection.execute(migration.sql)
+                } catch let error as PGError {
+                    throw DatabaseSetupError("migration \(migration.version) failed: \(error.debugDescription)")
+                }
+                try connection.query(Statements.record(version: migration.version, checksum: checksum))
+            }
+            for definition in definitions {
+                do {
+                    // Each file starts as the owner, whatever role the previous one ended with.
+                    try connection.execute(Statements.actAsOwnerText)
+                    try connection.execute(definition.sql)
+                } catch let error as PGError {
+                    throw DatabaseSetupError("definitions modules/\(definition.path) failed: \(error.debugDescription)"
+                                             + (pending.isEmpty ? "" : " (the pending migrations were not applied either)"))
+                }
+            }
+            try connection.query(Statements.forgetDefinitions)
+            for (definition, checksum) in zip(definitions, checksums) {
+                try connection.query(Statements.record(definition: definition.path, checksum: checksum))
+            }
+        }
+        return Outcome(versions: pending.map { $0.0.version }, definitions: definitions.map(\.path))
+    }
+
+    /// The migrations not applied yet, with their checksums. Refuses an applied migration whose file has
+    /// changed, and a database migrated with migrations this folder no longer has (an older history).
+    private func pendingMigrations(_ migrations: [Migration], on connection: PGConnection) throws -> [(Migration, String)] {
         let applied = try Dictionary(uniqueKeysWithValues: connection.query(Statements.applied).decode((String, String).self))
-        var done: [String] = []
+        let unknown = Set(applied.keys).subtracting(migrations.map(\.version)).sorted()
+        if !unknown.isEmpty {
+            throw DatabaseSetupError(
+                "the database was migrated with migrations this version of Embudo does not have (\(unknown.joined(separator: ", "))): "
+                    + "its history was replaced (squashed) since. Migrate a new database."
+            )
+        }
+        var pending: [(Migration, String)] = []
         for migration in migrations {
-            let checksum = try connection.query(Statements.checksum(migration.sql))[0].decode(String.self, at: 0)
+            let checksum = try checksum(of: migration.sql, on: connection)
             if let recorded = applied[migration.version] {
                 guard recorded == checksum else {
                     throw DatabaseSetupError(
@@ -47,17 +114,14 @@ public struct Migrator: Sendable {
                 }
                 continue
             }
-            do {
-                try connection.transaction(prelude: [Statements.actAsOwner]) { connection in
-                    try connection.execute(migration.sql)
-                    try connection.query(Statements.record(version: migration.version, checksum: checksum))
-                }
-            } catch let error as PGError {
-                throw DatabaseSetupError("migration \(migration.version) failed: \(error.debugDescription)")
-            }
-            done.append(migration.version)
+            pending.append((migration, checksum))
         }
-        return done
+        return pending
+    }
+
+    /// The SHA-256 of a file's text, in hex.
+    private func checksum(of sql: String, on connection: PGConnection) throws -> String {
+        try connection.query(Statements.checksum(sql))[0].decode(String.self, at: 0)
     }
 
     /// Runs the bootstrap script, again when a concurrent bootstrap in another database of the cluster
@@ -85,9 +149,17 @@ public struct Migrator: Sendable {
         try connection.query(Statements.applied).decode((String, String).self).map(\.0)
     }
 
+    /// The definition files recorded as applied, with their checksums.
+    public func appliedDefinitions(_ connection: PGConnection) throws -> [String: String] {
+        try Dictionary(uniqueKeysWithValues: connection.query(Statements.appliedDefinitions).decode((String, String).self))
+    }
+
     enum Statements {
         static let applied: PGQuery = "SELECT version, checksum FROM embudo.schema_migrations ORDER BY version"
+        static let appliedDefinitions: PGQuery = "SELECT path, checksum FROM embudo.schema_definitions ORDER BY path"
+        static let forgetDefinitions: PGQuery = "DELETE FROM embudo.schema_definitions"
         static let actAsOwner: PGQuery = "SET LOCAL ROLE embudo_owner"
+        static let actAsOwnerText = "SET LOCAL ROLE embudo_owner"
 
         static func checksum(_ sql: String) -> PGQuery {
             "SELECT encode(sha256(convert_to(\(sql), 'UTF8')), 'hex')"
@@ -95,6 +167,10 @@ public struct Migrator: Sendable {
 
         static func record(version: String, checksum: String) -> PGQuery {
             "INSERT INTO embudo.schema_migrations (version, checksum) VALUES (\(version), \(checksum))"
+        }
+
+        static func record(definition path: String, checksum: String) -> PGQuery {
+            "INSERT INTO embudo.schema_definitions (path, checksum) VALUES (\(path), \(checksum))"
         }
     }
 }

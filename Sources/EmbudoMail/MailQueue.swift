@@ -2,7 +2,7 @@ import EmbudoDatabase
 import PGClient
 
 /// The worker's side of the `mail_mail` queue: only the SECURITY DEFINER functions of
-/// sql/migrations/0014_mail_outbox.sql, in transactions without a tenant (the worker serves every
+/// sql/modules/mail/outbox.sql, in transactions without a tenant (the worker serves every
 /// company).
 public struct MailQueue: Sendable {
     /// What became of a failed message.

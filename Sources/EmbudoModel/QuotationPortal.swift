@@ -4,7 +4,7 @@ import PGClient
 /// The customer's side of a quotation, reached with the token of the link in its e-mail: no login, the
 /// token alone opens one quotation. Every query after the token's check runs as the user who sent the
 /// quotation, in its company, so row-level security applies as for any request
-/// (sql/migrations/0017_quotation_portal.sql).
+/// (sql/modules/sale/portal.sql).
 public struct QuotationPortal: Sendable {
     let database: Database
 

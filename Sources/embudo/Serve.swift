@@ -63,8 +63,9 @@ struct Serve: AsyncParsableCommand {
         do {
             let admin = try PGConnection(conninfo: endpoints.adminConninfo)
             if !noMigrate {
-                let applied = try Migrator(directory: SQLDirectory.locate()).migrate(admin)
-                if !applied.isEmpty { logger.info("Applied migrations: \(applied.joined(separator: ", "))") }
+                let outcome = try Migrator(directory: SQLDirectory.locate()).apply(admin)
+                if !outcome.versions.isEmpty { logger.info("Applied migrations: \(outcome.versions.joined(separator: ", "))") }
+                if !outcome.definitions.isEmpty { logger.info("Applied the definitions of sql/modules (\(outcome.definitions.count) files)") }
             }
             if let cluster = endpoints.embedded {
                 try DemoData.seedIfEmpty(Administration(connection: admin), folder: cluster.configuration.directory, logger: logger)

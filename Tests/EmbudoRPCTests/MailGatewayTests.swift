@@ -3,7 +3,7 @@ import EmbudoModel
 import EmbudoTestSupport
 import Testing
 
-/// The mail gateway's routing (sql/migrations/0018_mail_gateway.sql) through mail.thread.message_process:
+/// The mail gateway's routing (sql/modules/crm/mail_gateway.sql) through mail.thread.message_process:
 /// the record lands in the company of the recipient's domain only, duplicates are ignored, aliases are
 /// per domain.
 @Suite("Mail gateway")

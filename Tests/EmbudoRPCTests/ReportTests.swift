@@ -4,7 +4,7 @@ import EmbudoTestSupport
 import PGClient
 import Testing
 
-/// The report views (sql/migrations/0016_reports.sql): figures against hand-computed fixtures, the BI
+/// The report views (sql/modules/reports/views.sql): figures against hand-computed fixtures, the BI
 /// login's isolation, the views' security options, and the same figures through the API.
 @Suite("Reports")
 struct ReportTests {

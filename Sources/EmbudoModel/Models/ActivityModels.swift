@@ -3,7 +3,7 @@ import PGClient
 
 /// Activities: `mail.activity.type`, `mail.activity`, and the activity fields of documents (Odoo's
 /// `mail.activity.mixin`). Deadlines, defaults, states and the done path are SQL
-/// (sql/migrations/0013_activities.sql).
+/// (sql/modules/activities/activities.sql).
 public enum ActivityModels {
     static let states = [["overdue", "Overdue"], ["today", "Today"], ["planned", "Planned"]]
 

@@ -3,7 +3,7 @@ import PGClient
 
 /// The methods of `crm.lead` beyond the generic ones (won, lost, conversion, merge, chatter), and the
 /// archiving methods every model with an `active` field has. The rules themselves live in PostgreSQL
-/// (sql/migrations/0011_crm_pipeline.sql, 0012_crm_conversion.sql); these only read the arguments.
+/// (sql/modules/crm/leads.sql, conversion.sql, merge.sql); these only read the arguments.
 extension ModelService {
     /// Runs a model-specific method, or nil when `method` is generic.
     func specificCall(

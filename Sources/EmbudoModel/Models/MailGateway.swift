@@ -3,7 +3,7 @@ import EmbudoMail
 import PGClient
 
 /// The mail gateway's entry (Odoo's `mail.thread.message_process(model, message)`): one raw RFC 5322
-/// message, parsed here, routed by PostgreSQL (sql/migrations/0018_mail_gateway.sql) in the company whose
+/// message, parsed here, routed by PostgreSQL (sql/modules/crm/mail_gateway.sql) in the company whose
 /// domain it was sent to, acting as the caller (the gateway's user, a member of that company).
 extension ModelService {
     /// What the gateway did with a message.

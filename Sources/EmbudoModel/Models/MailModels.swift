@@ -1,6 +1,6 @@
 /// Outgoing e-mail (Odoo's `mail.mail`): the queue that the delivery worker (`EmbudoMail`) empties by
 /// SMTP. Clients may queue messages (`create`) and watch their state; the worker alone moves them from
-/// `outgoing` to `sent` or `exception` (sql/migrations/0014_mail_outbox.sql).
+/// `outgoing` to `sent` or `exception` (sql/modules/mail/outbox.sql).
 public enum MailModels {
     static let states = [["outgoing", "Outgoing"], ["sent", "Sent"], ["exception", "Delivery Failed"], ["cancel", "Cancelled"]]
 

@@ -1,4 +1,4 @@
-/// Read-only models over the report views (sql/migrations/0016_reports.sql): what BI tools read, served
+/// Read-only models over the report views (sql/modules/reports/views.sql): what BI tools read, served
 /// through the API too (search_read, read_group).
 public enum ReportModels {
     public static let opportunity = ModelDescription(

@@ -2,7 +2,7 @@ import EmbudoDatabase
 import PGClient
 
 /// The methods of quotations and orders (send, confirm, cancel, lock…), of optional products, and the
-/// quotation actions of opportunities. The lifecycle's rules are SQL (sql/migrations/0015_quotations.sql).
+/// quotation actions of opportunities. The lifecycle's rules are SQL (sql/modules/sale/quotations.sql).
 extension ModelService {
     /// Runs a sales method, or nil when `method` is not one.
     func saleCall(_ model: ModelDescription, _ method: String, arguments: Arguments, context: JSONValue, tenant: TenantContext) async throws -> CallResult? {

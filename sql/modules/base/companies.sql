@@ -1,0 +1,69 @@
+-- Companies, the tenants: under tenancy, a company sees itself; its administrators may rename it.
+-- Companies are created and disabled by the operator, not through the service.
+
+SELECT embudo.enable_tenancy('res_company', 'id');
+-- A table-wide REVOKE revokes the columns' rights too: the settings other modules let the service
+-- change (GRANT UPDATE (…) ON res_company) follow, since all modules run again together, in order.
+REVOKE INSERT, UPDATE, DELETE ON res_company FROM embudo_service;
+GRANT UPDATE (name, write_date) ON res_company TO embudo_service;
+DROP POLICY IF EXISTS member_read ON res_company;
+CREATE POLICY member_read ON res_company FOR SELECT USING (true);
+DROP POLICY IF EXISTS admin_update ON res_company;
+CREATE POLICY admin_update ON res_company FOR UPDATE TO embudo_service
+    USING (id = ANY ((SELECT embudo.company_ids('admin'))::int[]));
+
+-- A company's currency (amounts of leads and reports); US dollars unless set.
+CREATE OR REPLACE FUNCTION embudo.default_currency() RETURNS int
+LANGUAGE sql STABLE
+AS $$ SELECT id FROM public.res_currency WHERE name = 'USD' $$;
+ALTER TABLE res_company ALTER COLUMN currency_id SET DEFAULT embudo.default_currency();
+
+-- Administration, run by the privileged login (embudo company create / user create); nobody else may
+-- execute these. Values arrive as parameters; identifiers are quoted with format('%I').
+
+-- Creates a company and its BI group role; returns the company's id. Each module seeds the company's
+-- default data from its own trigger (seed_<NN>_<module>, in the modules' order).
+CREATE OR REPLACE FUNCTION embudo.create_company(company_name text) RETURNS int
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    new_id int;
+    group_role name := 'embudo_bi_' || substr(md5(gen_random_uuid()::text), 1, 16);
+BEGIN
+    INSERT INTO public.res_company (name) VALUES (company_name) RETURNING id INTO new_id;
+    EXECUTE format('CREATE ROLE %I NOLOGIN IN ROLE embudo_bi', group_role);
+    INSERT INTO embudo.company_bi_role (company_id, role_name) VALUES (new_id, group_role);
+    RETURN new_id;
+END
+$$;
+
+-- Disables or enables a company: its members cannot act in it while it is disabled (embudo.disabled_company),
+-- and its BI logins cannot log in. Run by the privileged login (`embudo company disable|enable`).
+CREATE OR REPLACE FUNCTION embudo.set_company_active(company int, enabled boolean) RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    member name;
+BEGIN
+    UPDATE public.res_company SET active = enabled, write_date = now() WHERE id = company;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'company % does not exist', company USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    IF enabled THEN
+        DELETE FROM embudo.disabled_company WHERE company_id = company;
+    ELSE
+        INSERT INTO embudo.disabled_company (company_id) VALUES (company) ON CONFLICT DO NOTHING;
+    END IF;
+    -- The credential stamps change with the memberships' companies: cached logins are checked again.
+    FOR member IN
+        SELECT r.rolname FROM pg_auth_members am JOIN pg_roles r ON r.oid = am.member JOIN pg_roles g ON g.oid = am.roleid
+        JOIN embudo.company_bi_role b ON b.role_name = g.rolname WHERE b.company_id = company
+    LOOP
+        EXECUTE format('ALTER ROLE %I %s', member, CASE WHEN enabled THEN 'LOGIN' ELSE 'NOLOGIN' END);
+    END LOOP;
+END
+$$;
+
+GRANT EXECUTE ON FUNCTION embudo.default_currency() TO embudo_service;
+-- Sessions of BI logins of a disabled company read nothing more (embudo.company_ids_computed).
+GRANT SELECT ON embudo.disabled_company TO embudo_bi;

@@ -1,0 +1,27 @@
+-- Helpers of every module: the user-facing refusal, and text functions.
+
+-- A user-facing refusal raised by Embudo's own functions: the service passes the message on as Odoo's
+-- UserError (EMU01), AccessError (EMA01) or ValidationError (EMV01).
+CREATE OR REPLACE FUNCTION embudo.refuse(kind text, message text) RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    RAISE EXCEPTION USING MESSAGE = message,
+        ERRCODE = CASE kind WHEN 'access' THEN 'EMA01' WHEN 'validation' THEN 'EMV01' ELSE 'EMU01' END;
+END
+$$;
+
+-- The bare, lower-cased address in an email field ("Ana <Ana@X.com>" → ana@x.com).
+CREATE OR REPLACE FUNCTION embudo.normalize_email(address text) RETURNS text
+LANGUAGE sql IMMUTABLE
+AS $$
+    SELECT lower((regexp_match(address, '([^\s<>,;"]+@[^\s<>,;"]+)'))[1])
+$$;
+
+-- Text made safe inside HTML (the e-mails Embudo writes).
+CREATE OR REPLACE FUNCTION embudo.html_escape(text text) RETURNS text
+LANGUAGE sql IMMUTABLE
+AS $$ SELECT replace(replace(replace(replace(text, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;') $$;
+
+GRANT EXECUTE ON FUNCTION embudo.refuse(text, text), embudo.normalize_email(text), embudo.html_escape(text) TO embudo_service;
+GRANT EXECUTE ON FUNCTION embudo.normalize_email(text) TO embudo_bi;

@@ -1,0 +1,144 @@
+-- Identity: users (global, not per company), their access to companies, passwords, API keys and the
+-- stamps of their credentials. Not exposed to BI logins; the service reads it to log users in.
+
+-- The identity tables are global, but what the service sees of them is not: a user sees themself and
+-- the users and memberships of the companies they act in. Enabled, not forced: their owner (the
+-- SECURITY DEFINER helpers) reads them whole.
+ALTER TABLE res_users ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS colleagues ON res_users;
+CREATE POLICY colleagues ON res_users FOR SELECT TO embudo_service
+    USING (id = (SELECT embudo.current_user_id())
+           OR id IN (SELECT m.user_id FROM res_company_member m WHERE m.company_id = ANY ((SELECT embudo.company_ids())::int[])));
+ALTER TABLE res_company_member ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS colleagues ON res_company_member;
+CREATE POLICY colleagues ON res_company_member FOR SELECT TO embudo_service
+    USING (user_id = (SELECT embudo.current_user_id()) OR company_id = ANY ((SELECT embudo.company_ids())::int[]));
+GRANT SELECT (id, login, name, email, tz, lang, active, create_date, write_date) ON res_users TO embudo_service;
+GRANT SELECT ON res_company_member TO embudo_service;
+-- BI logins read the BI group role of each company (it holds company ids and role names, both visible in
+-- pg_roles anyway).
+GRANT SELECT ON embudo.company_bi_role TO embudo_bi;
+
+-- Sets a user's password (bcrypt).
+CREATE OR REPLACE FUNCTION embudo.set_password(target_user int, password text) RETURNS void
+LANGUAGE sql
+AS $$
+    UPDATE public.res_users
+    SET password_hash = embudo.crypt(password, embudo.gen_salt('bf', 10)), write_date = now()
+    WHERE id = target_user
+$$;
+
+-- Logging in: the active user with this login (or id) and password (or API key), with their
+-- memberships, or no row. The service may call these but cannot read password hashes, nor other users
+-- before it knows who acts. An unknown login costs one bcrypt too, so that timing does not tell which
+-- logins exist.
+
+-- A user's identity and memberships (internal: only the SECURITY DEFINER functions below call it). It
+-- lists only the companies they may act in now: disabled ones are left out, so a call naming one is
+-- refused outright.
+CREATE OR REPLACE FUNCTION embudo.identity(target int)
+RETURNS TABLE (id int, login text, name text, tz text, lang text, company_ids int[], access_levels text[])
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT u.id, u.login, u.name, u.tz, u.lang,
+           coalesce(array_agg(m.company_id ORDER BY m.company_id) FILTER (WHERE m.company_id IS NOT NULL), '{}'),
+           coalesce(array_agg(m.access_level::text ORDER BY m.company_id) FILTER (WHERE m.company_id IS NOT NULL), '{}')
+    FROM public.res_users u
+    LEFT JOIN public.res_company_member m
+           ON m.user_id = u.id AND NOT EXISTS (SELECT 1 FROM embudo.disabled_company d WHERE d.company_id = m.company_id)
+    WHERE u.id = target AND u.active
+    GROUP BY u.id
+$$;
+
+CREATE OR REPLACE FUNCTION embudo.verified_user(candidate int, password text)
+RETURNS TABLE (id int, login text, name text, tz text, lang text, company_ids int[], access_levels text[])
+LANGUAGE plpgsql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    stored_hash text := (SELECT u.password_hash FROM public.res_users u WHERE u.id = candidate AND u.active);
+BEGIN
+    IF EXISTS (SELECT FROM embudo.user_api_key k
+               WHERE k.user_id = candidate AND k.key_hash = sha256(convert_to(password, 'UTF8'))) THEN
+        RETURN QUERY SELECT * FROM embudo.identity(candidate);
+        RETURN;
+    END IF;
+    IF stored_hash IS NULL THEN
+        PERFORM embudo.crypt(password, embudo.gen_salt('bf', 10));
+        RETURN;
+    END IF;
+    IF stored_hash <> embudo.crypt(password, stored_hash) THEN
+        RETURN;
+    END IF;
+    RETURN QUERY SELECT * FROM embudo.identity(candidate);
+END
+$$;
+
+CREATE OR REPLACE FUNCTION embudo.authenticate(user_login text, password text)
+RETURNS TABLE (id int, login text, name text, tz text, lang text, company_ids int[], access_levels text[])
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT * FROM embudo.verified_user(
+        (SELECT u.id FROM public.res_users u WHERE lower(u.login) = lower(user_login)), password)
+$$;
+
+CREATE OR REPLACE FUNCTION embudo.authenticate_id(user_id int, password text)
+RETURNS TABLE (id int, login text, name text, tz text, lang text, company_ids int[], access_levels text[])
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT * FROM embudo.verified_user(user_id, password)
+$$;
+
+-- API keys (embudo.user_api_key), usable wherever a password is and as JSON-2 bearer tokens.
+-- Creates a key for a user and returns it (the only time it is seen). For the administration command.
+CREATE OR REPLACE FUNCTION embudo.create_api_key(target int, key_name text) RETURNS text
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    new_key text := encode(embudo.gen_random_bytes(20), 'hex');
+BEGIN
+    INSERT INTO embudo.user_api_key (user_id, name, key_hash) VALUES (target, key_name, sha256(convert_to(new_key, 'UTF8')));
+    RETURN new_key;
+END
+$$;
+
+-- The user of an API key alone (JSON-2's bearer token), or no row.
+CREATE OR REPLACE FUNCTION embudo.authenticate_key(api_key text)
+RETURNS TABLE (id int, login text, name text, tz text, lang text, company_ids int[], access_levels text[])
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT i.*
+    FROM embudo.user_api_key k, embudo.identity(k.user_id) i
+    WHERE k.key_hash = sha256(convert_to(api_key, 'UTF8'))
+$$;
+
+-- Stateless clients' credentials are verified once and then cached by the server. A stamp of the
+-- user's credentials and access (password hash, API keys, active flag, memberships and whether each
+-- company is active) travels with every cached call and is checked in the call's first statement
+-- (embudo.enter_tenant), so a changed password, a revoked key, a disabled user or company or changed
+-- access stops the very next call, in every server process, at no extra round trip.
+CREATE OR REPLACE FUNCTION embudo.credential_stamp(target int) RETURNS text
+LANGUAGE plpgsql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RETURN (SELECT md5(coalesce(u.password_hash, '') || '|' || u.active::text || '|'
+                       || coalesce(string_agg(encode(k.key_hash, 'hex'), ',' ORDER BY k.id), '') || '|'
+                       || coalesce((SELECT string_agg(m.company_id || ':' || m.access_level
+                                                       || CASE WHEN d.company_id IS NULL THEN '' ELSE ':disabled' END, ',' ORDER BY m.company_id)
+                                    FROM public.res_company_member m LEFT JOIN embudo.disabled_company d ON d.company_id = m.company_id
+                                    WHERE m.user_id = target), ''))
+            FROM public.res_users u
+            LEFT JOIN embudo.user_api_key k ON k.user_id = u.id
+            WHERE u.id = target
+            GROUP BY u.id);
+END
+$$;
+
+GRANT EXECUTE ON FUNCTION embudo.authenticate(text, text), embudo.authenticate_id(int, text), embudo.authenticate_key(text),
+    embudo.credential_stamp(int)
+TO embudo_service;

@@ -1,0 +1,11 @@
+-- Contacts and customers (res_partner), their tags (res_partner_category) and the tags of each contact:
+-- records every member of a company shares.
+
+SELECT embudo.enable_tenancy(t), embudo.enable_shared_record_policies(t)
+FROM unnest('{res_partner, res_partner_category}'::regclass[]) t;
+
+SELECT embudo.enable_tenancy('res_partner_res_partner_category_rel');
+DROP POLICY IF EXISTS member_all ON res_partner_res_partner_category_rel;
+CREATE POLICY member_all ON res_partner_res_partner_category_rel TO embudo_service USING (true) WITH CHECK (true);
+DROP POLICY IF EXISTS bi_read ON res_partner_res_partner_category_rel;
+CREATE POLICY bi_read ON res_partner_res_partner_category_rel FOR SELECT TO embudo_bi USING (true);

@@ -1,0 +1,111 @@
+-- The shapes of row-level-security policies, one helper per shape. Module files call them for their
+-- tables; they drop what they create first, so that a module file can run again whenever it changes.
+-- A policy of its own shape is written out where its table's other policies are, as
+-- DROP POLICY IF EXISTS then CREATE POLICY.
+
+-- Creates one policy, replacing the one of that name (`clauses`: what follows CREATE POLICY … ON …).
+CREATE OR REPLACE FUNCTION embudo.replace_policy(target regclass, policy name, clauses text) RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    EXECUTE format('DROP POLICY IF EXISTS %I ON %s', policy, target);
+    EXECUTE format('CREATE POLICY %I ON %s %s', policy, target, clauses);
+END
+$$;
+
+-- Puts a tenant table under row-level security: enabled and forced (so the owner obeys it too), a
+-- restrictive fence on company_id for every command and every role, and the table rights of the service
+-- and of embudo_report (the owner of the report views' sources: BI logins read views only). Permissive
+-- policies for the access levels are the caller's to add.
+CREATE OR REPLACE FUNCTION embudo.enable_tenancy(target regclass, company_column name DEFAULT 'company_id') RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', target);
+    EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', target);
+    PERFORM embudo.replace_policy(target, 'tenant_fence', format(
+        'AS RESTRICTIVE FOR ALL '
+        'USING (%1$I = ANY ((SELECT embudo.company_ids())::int[])) WITH CHECK (%1$I = ANY ((SELECT embudo.company_ids())::int[]))',
+        company_column));
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %s TO embudo_service', target);
+    EXECUTE format('GRANT SELECT ON %s TO embudo_report', target);
+END
+$$;
+
+-- The access rules of records every member of a company shares (contacts, tags): every member reads,
+-- creates and edits them; deleting one needs access to all documents.
+CREATE OR REPLACE FUNCTION embudo.enable_shared_record_policies(target regclass) RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    PERFORM embudo.replace_policy(target, 'member_read', 'FOR SELECT USING (true)');
+    PERFORM embudo.replace_policy(target, 'member_create', 'FOR INSERT TO embudo_service WITH CHECK (true)');
+    PERFORM embudo.replace_policy(target, 'member_update', 'FOR UPDATE TO embudo_service USING (true)');
+    PERFORM embudo.replace_policy(target, 'manager_delete',
+        'FOR DELETE TO embudo_service USING (company_id = ANY ((SELECT embudo.company_ids(''all''))::int[]))');
+END
+$$;
+
+-- Policies of catalog tables every member reads: who may create and edit them, and who may delete.
+CREATE OR REPLACE FUNCTION embudo.enable_catalog_policies(target regclass, writer embudo.access_level, deleter embudo.access_level) RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    PERFORM embudo.replace_policy(target, 'member_read', 'FOR SELECT USING (true)');
+    PERFORM embudo.replace_policy(target, 'writer_create', format(
+        'FOR INSERT TO embudo_service WITH CHECK (company_id = ANY ((SELECT embudo.company_ids(%L))::int[]))', writer));
+    PERFORM embudo.replace_policy(target, 'writer_update', format(
+        'FOR UPDATE TO embudo_service USING (company_id = ANY ((SELECT embudo.company_ids(%L))::int[]))', writer));
+    PERFORM embudo.replace_policy(target, 'deleter_delete', format(
+        'FOR DELETE TO embudo_service USING (company_id = ANY ((SELECT embudo.company_ids(%L))::int[]))', deleter));
+END
+$$;
+
+-- Documents with a salesperson (leads, orders). The salesperson is the creator unless given. "Own
+-- documents" sees and edits those where it is the salesperson or none is set; "all documents" every one
+-- of the company. The rule holds for the row after a change too (PostgreSQL checks an updated row
+-- against the read policy), so a salesperson with "own documents" cannot hand a document over to a
+-- colleague: a manager with "all documents" does that. Only administrators delete. "Forbidden" or
+-- "missing"? The owner sees the rows of the request's companies, for embudo.count_existing.
+CREATE OR REPLACE FUNCTION embudo.enable_salesperson_documents(target regclass) RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    mine constant text := 'user_id = (SELECT embudo.current_user_id()) OR user_id IS NULL '
+                          'OR company_id = ANY ((SELECT embudo.company_ids(''all''))::int[])';
+BEGIN
+    EXECUTE format('ALTER TABLE %s ALTER COLUMN user_id SET DEFAULT embudo.current_user_id()', target);
+    PERFORM embudo.replace_policy(target, 'personal_or_all_read', format('FOR SELECT USING (%s)', mine));
+    PERFORM embudo.replace_policy(target, 'personal_or_all_create', format('FOR INSERT TO embudo_service WITH CHECK (%s)', mine));
+    PERFORM embudo.replace_policy(target, 'personal_or_all_update',
+        format('FOR UPDATE TO embudo_service USING (%1$s) WITH CHECK (%1$s)', mine));
+    PERFORM embudo.replace_policy(target, 'admin_delete',
+        'FOR DELETE TO embudo_service USING (company_id = ANY ((SELECT embudo.company_ids(''admin''))::int[]))');
+    PERFORM embudo.replace_policy(target, 'owner_exists', 'FOR SELECT TO embudo_owner USING (true)');
+END
+$$;
+
+-- Rows that belong to a parent record (a lead's tags, an order's lines) follow the parent's own
+-- visibility: they are read and written when the parent (`parent`, whose id is in column `link`) is
+-- visible.
+CREATE OR REPLACE FUNCTION embudo.enable_parent_policy(target regclass, policy name, parent regclass, link name) RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    visible constant text := format('EXISTS (SELECT 1 FROM %s p WHERE p.id = %I)', parent, link);
+BEGIN
+    PERFORM embudo.replace_policy(target, policy, format('USING (%1$s) WITH CHECK (%1$s)', visible));
+END
+$$;
+
+-- Rows that belong to a document (history, followers, attachments, activities: a lead by the generated
+-- column lead_id, an order by order_id) follow the document's own visibility. `clauses` is the policy
+-- after CREATE POLICY … ON …, with %1$s where the condition "the document is visible" goes.
+CREATE OR REPLACE FUNCTION embudo.enable_document_policy(target regclass, policy name, clauses text) RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    PERFORM embudo.replace_policy(target, policy, format(clauses,
+        'EXISTS (SELECT 1 FROM crm_lead l WHERE l.id = lead_id) OR EXISTS (SELECT 1 FROM sale_order o WHERE o.id = order_id)'));
+END
+$$;

@@ -1,0 +1,50 @@
+-- The history of documents (leads and orders): messages with their subtypes and tracking values,
+-- followers, and the attachments of messages. A message, follower or attachment belongs to a document
+-- (model, res_id, and the generated lead_id or order_id): the document's own visibility decides who
+-- reads it, and deleting the document deletes them.
+
+-- Message subtypes are global.
+GRANT SELECT ON mail_message_subtype TO embudo_service, embudo_report;
+
+-- The id of a subtype by external id.
+CREATE OR REPLACE FUNCTION embudo.subtype(xmlid text) RETURNS int
+LANGUAGE sql STABLE
+AS $$
+    SELECT d.res_id FROM public.ir_model_data d
+    WHERE d.module = split_part(xmlid, '.', 1) AND d.name = split_part(xmlid, '.', 2) AND d.company_id IS NULL
+$$;
+
+SELECT embudo.enable_tenancy('mail_message');
+SELECT embudo.enable_document_policy('mail_message', 'with_document_read', 'FOR SELECT USING (%s)');
+-- Messages are written by the lead triggers and by message_post, which checks the lead first; a
+-- salesperson handing a lead over still gets the tracking message written after the lead left sight.
+DROP POLICY IF EXISTS service_post ON mail_message;
+CREATE POLICY service_post ON mail_message FOR INSERT TO embudo_service WITH CHECK (true);
+DROP POLICY IF EXISTS admin_delete ON mail_message;
+CREATE POLICY admin_delete ON mail_message FOR DELETE TO embudo_service
+    USING (company_id = ANY ((SELECT embudo.company_ids('admin'))::int[]));
+-- Messages and followers of merged leads move to the surviving one (embudo.crm_merge).
+GRANT UPDATE (res_id, subject) ON mail_message TO embudo_service;
+SELECT embudo.enable_document_policy('mail_message', 'with_document_move', 'FOR UPDATE TO embudo_service USING (%s) WITH CHECK (true)');
+
+SELECT embudo.enable_tenancy('mail_tracking_value');
+DROP POLICY IF EXISTS with_message_read ON mail_tracking_value;
+CREATE POLICY with_message_read ON mail_tracking_value FOR SELECT
+    USING (EXISTS (SELECT 1 FROM mail_message m WHERE m.id = mail_message_id));
+DROP POLICY IF EXISTS service_create ON mail_tracking_value;
+CREATE POLICY service_create ON mail_tracking_value FOR INSERT TO embudo_service WITH CHECK (true);
+
+-- Followers of a document: internal users (user_id) or contacts (partner_id).
+SELECT embudo.enable_tenancy('mail_followers');
+SELECT embudo.enable_document_policy('mail_followers', 'with_document', 'TO embudo_service USING (%s) WITH CHECK (true)');
+DROP POLICY IF EXISTS bi_read ON mail_followers;
+CREATE POLICY bi_read ON mail_followers FOR SELECT TO embudo_bi USING (true);
+
+-- Attachments of messages, stored per company with the document they belong to; never changed.
+SELECT embudo.enable_tenancy('ir_attachment');
+SELECT embudo.enable_document_policy('ir_attachment', 'with_document', 'FOR SELECT USING (%s)');
+DROP POLICY IF EXISTS with_document_create ON ir_attachment;
+CREATE POLICY with_document_create ON ir_attachment FOR INSERT TO embudo_service WITH CHECK (true);
+REVOKE UPDATE ON ir_attachment FROM embudo_service;
+
+GRANT EXECUTE ON FUNCTION embudo.subtype(text) TO embudo_service;

@@ -1,0 +1,12678 @@
+-- Embudo's schema, as a freshly migrated database has it: `pg_dump --schema-only`, normalised
+-- (Sources/EmbudoTestSupport/SchemaDump.swift). Written by scripts/schema-dump; the test
+-- SchemaTests fails when a fresh migration differs from it. Do not edit: change sql/migrations or
+-- sql/modules, run scripts/schema-dump, and review this file's diff with the change.
+--
+-- PostgreSQL database dump
+--
+
+
+--
+-- Name: embudo; Type: SCHEMA; Schema: -; Owner: embudo_owner
+--
+
+CREATE SCHEMA embudo;
+
+
+ALTER SCHEMA embudo OWNER TO embudo_owner;
+
+--
+-- Name: public; Type: SCHEMA; Schema: -; Owner: embudo_owner
+--
+
+-- *not* creating schema, since initdb creates it
+
+
+ALTER SCHEMA public OWNER TO embudo_owner;
+
+--
+-- Name: report; Type: SCHEMA; Schema: -; Owner: embudo_owner
+--
+
+CREATE SCHEMA report;
+
+
+ALTER SCHEMA report OWNER TO embudo_owner;
+
+--
+-- Name: SCHEMA report; Type: COMMENT; Schema: -; Owner: embudo_owner
+--
+
+COMMENT ON SCHEMA report IS 'Pipeline, forecast, revenue, leads, activity, team and sales reports for BI tools: every company sees its own rows.';
+
+
+--
+-- Name: report_source; Type: SCHEMA; Schema: -; Owner: embudo_report
+--
+
+CREATE SCHEMA report_source;
+
+
+ALTER SCHEMA report_source OWNER TO embudo_report;
+
+--
+-- Name: SCHEMA report_source; Type: COMMENT; Schema: -; Owner: embudo_report
+--
+
+COMMENT ON SCHEMA report_source IS 'The sources of the report views (not for direct use).';
+
+
+--
+-- Name: pgcrypto; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA embudo;
+
+
+--
+-- Name: EXTENSION pgcrypto; Type: COMMENT; Schema: -; Owner: 
+--
+
+COMMENT ON EXTENSION pgcrypto IS 'cryptographic functions';
+
+
+--
+-- Name: access_level; Type: TYPE; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE TYPE embudo.access_level AS ENUM (
+    'own',
+    'all',
+    'admin'
+);
+
+
+ALTER TYPE embudo.access_level OWNER TO embudo_owner;
+
+--
+-- Name: acting_admin_of(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.acting_admin_of(company integer) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT company = ANY (embudo.member_company_ids(
+        nullif(current_setting('embudo.user_id', true), '')::int,
+        string_to_array(nullif(current_setting('embudo.company_ids', true), ''), ',')::int[],
+        'admin'))
+$$;
+
+
+ALTER FUNCTION embudo.acting_admin_of(company integer) OWNER TO embudo_owner;
+
+--
+-- Name: activities_seed_company(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.activities_seed_company() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    company int := NEW.id;
+BEGIN
+    WITH types AS (
+        INSERT INTO public.mail_activity_type (company_id, name, icon, delay_count, sequence, category, decoration_type, active, res_model)
+        VALUES (company, 'Email', 'fa-envelope', 0, 3, 'default', NULL, true, NULL),
+               (company, 'Call', 'fa-phone', 2, 6, 'default', NULL, true, NULL),
+               (company, 'Meeting', 'fa-users', 0, 9, 'meeting', NULL, true, NULL),
+               (company, 'To Do', 'fa-tasks', 5, 12, 'default', NULL, true, NULL),
+               (company, 'Upload Document', 'fa-upload', 5, 25, 'upload_file', NULL, true, NULL),
+               (company, 'Exception', 'fa-warning', 0, 99, 'default', 'warning', false, NULL)
+        RETURNING id, name
+    )
+    INSERT INTO public.ir_model_data (module, name, model, res_id, company_id)
+    SELECT 'mail',
+           CASE t.name WHEN 'Email' THEN 'mail_activity_data_email' WHEN 'Call' THEN 'mail_activity_data_call'
+                       WHEN 'Meeting' THEN 'mail_activity_data_meeting' WHEN 'To Do' THEN 'mail_activity_data_todo'
+                       WHEN 'Upload Document' THEN 'mail_activity_data_upload_document'
+                       ELSE 'mail_activity_data_warning' END,
+           'mail.activity.type', t.id, company
+    FROM types t;
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.activities_seed_company() OWNER TO embudo_owner;
+
+--
+-- Name: activity_deadline(integer, integer, date); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.activity_deadline(company integer, activity_type integer, base date) RETURNS date
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT coalesce((SELECT (base + t.delay_count * CASE t.delay_unit WHEN 'weeks' THEN interval '1 week'
+                                                                     WHEN 'months' THEN interval '1 month'
+                                                                     ELSE interval '1 day' END)::date
+                     FROM public.mail_activity_type t WHERE t.company_id = company AND t.id = activity_type), base)
+$$;
+
+
+ALTER FUNCTION embudo.activity_deadline(company integer, activity_type integer, base date) OWNER TO embudo_owner;
+
+--
+-- Name: activity_done(integer[], text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.activity_done(ids integer[], feedback text) RETURNS integer[]
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    activity public.mail_activity;
+    kind public.mail_activity_type;
+    message int;
+    messages int[] := '{}';
+    me int := embudo.current_user_id();
+    body text;
+BEGIN
+    IF (SELECT count(*) FROM public.mail_activity a WHERE a.id = ANY (ids) AND a.active) < cardinality(ARRAY(SELECT DISTINCT unnest(ids))) THEN
+        PERFORM embudo.refuse('user', 'Some of these activities do not exist, are already done, or you cannot see them.');
+    END IF;
+    FOR activity IN SELECT * FROM public.mail_activity a WHERE a.id = ANY (ids) ORDER BY a.id LOOP
+        SELECT * INTO kind FROM public.mail_activity_type t WHERE t.company_id = activity.company_id AND t.id = activity.activity_type_id;
+        body := concat_ws(E'\n',
+            coalesce(kind.name, 'Activity') || ' done' || coalesce(': ' || nullif(activity.summary, ''), ''),
+            CASE WHEN activity.user_id IS DISTINCT FROM me
+                 THEN 'Assigned to ' || (SELECT u.name FROM public.res_users u WHERE u.id = activity.user_id) END,
+            'Feedback: ' || nullif(feedback, ''),
+            nullif(activity.note, ''));
+        INSERT INTO public.mail_message (company_id, model, res_id, body, author_id, message_type, subtype_id, mail_activity_type_id, create_uid, write_uid)
+        VALUES (activity.company_id, activity.res_model, activity.res_id, body, me, 'notification', embudo.subtype('mail.mt_activities'),
+                activity.activity_type_id, me, me)
+        RETURNING id INTO message;
+        messages := messages || message;
+        IF kind.force_next AND kind.default_next_type_id IS NOT NULL THEN
+            INSERT INTO public.mail_activity (company_id, res_model, res_id, activity_type_id, user_id, date_deadline,
+                                              previous_activity_type_id, create_uid, write_uid)
+            SELECT activity.company_id, activity.res_model, activity.res_id, kind.default_next_type_id, activity.user_id,
+                   embudo.activity_deadline(activity.company_id, kind.default_next_type_id,
+                       CASE WHEN n.delay_from = 'previous_activity' THEN activity.date_deadline ELSE embudo.user_today(me) END),
+                   activity.activity_type_id, me, me
+            FROM public.mail_activity_type n WHERE n.company_id = activity.company_id AND n.id = kind.default_next_type_id;
+        END IF;
+        UPDATE public.mail_activity a SET active = false, date_done = embudo.user_today(me), feedback = activity_done.feedback,
+                                          write_date = now(), write_uid = me
+        WHERE a.id = activity.id;
+    END LOOP;
+    RETURN messages;
+END
+$$;
+
+
+ALTER FUNCTION embudo.activity_done(ids integer[], feedback text) OWNER TO embudo_owner;
+
+--
+-- Name: activity_schedule(text, integer[], text, date, text, text, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.activity_schedule(model text, ids integer[], type_xmlid text, deadline date, summary text, note text, assignee integer) RETURNS integer[]
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    created int[];
+    kind int;
+BEGIN
+    IF type_xmlid IS NOT NULL AND type_xmlid <> '' THEN
+        SELECT d.res_id INTO kind FROM public.ir_model_data d
+        WHERE d.model = 'mail.activity.type' AND d.module = split_part(type_xmlid, '.', 1) AND d.name = split_part(type_xmlid, '.', 2)
+          AND d.company_id = ANY (embudo.company_ids())
+        ORDER BY array_position(embudo.company_ids(), d.company_id) LIMIT 1;
+        IF kind IS NULL THEN
+            PERFORM embudo.refuse('validation', format('Unknown activity type %s.', type_xmlid));
+        END IF;
+    END IF;
+    IF model NOT IN ('crm.lead', 'sale.order') THEN
+        PERFORM embudo.refuse('validation', 'Activities can be scheduled on leads, opportunities and quotations only.');
+    END IF;
+    WITH documents AS (
+        SELECT l.company_id, l.id FROM public.crm_lead l WHERE model = 'crm.lead' AND l.id = ANY (ids)
+        UNION ALL SELECT o.company_id, o.id FROM public.sale_order o WHERE model = 'sale.order' AND o.id = ANY (ids)
+    ), inserted AS (
+        INSERT INTO public.mail_activity (company_id, res_model, res_id, activity_type_id, date_deadline, summary, note, user_id,
+                                          automated, create_uid, write_uid)
+        SELECT d.company_id, model, d.id, kind, deadline, summary, note, assignee, true, embudo.current_user_id(), embudo.current_user_id()
+        FROM documents d
+        RETURNING id
+    )
+    SELECT array_agg(id ORDER BY id) INTO created FROM inserted;
+    IF coalesce(cardinality(created), 0) < cardinality(ARRAY(SELECT DISTINCT unnest(ids))) THEN
+        PERFORM embudo.refuse('user', 'Some of these documents do not exist or you cannot see them.');
+    END IF;
+    RETURN created;
+END
+$$;
+
+
+ALTER FUNCTION embudo.activity_schedule(model text, ids integer[], type_xmlid text, deadline date, summary text, note text, assignee integer) OWNER TO embudo_owner;
+
+--
+-- Name: activity_state(date, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.activity_state(deadline date, assignee integer) RETURNS text
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT embudo.activity_state_at(deadline, coalesce((SELECT u.tz FROM public.res_users u WHERE u.id = assignee), 'UTC'), now())
+$$;
+
+
+ALTER FUNCTION embudo.activity_state(deadline date, assignee integer) OWNER TO embudo_owner;
+
+--
+-- Name: activity_state_at(date, text, timestamp with time zone); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.activity_state_at(deadline date, tz text, at timestamp with time zone) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    AS $$
+    SELECT CASE WHEN deadline < (at AT TIME ZONE tz)::date THEN 'overdue'
+                WHEN deadline = (at AT TIME ZONE tz)::date THEN 'today'
+                ELSE 'planned' END
+$$;
+
+
+ALTER FUNCTION embudo.activity_state_at(deadline date, tz text, at timestamp with time zone) OWNER TO embudo_owner;
+
+--
+-- Name: authenticate(text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.authenticate(user_login text, password text) RETURNS TABLE(id integer, login text, name text, tz text, lang text, company_ids integer[], access_levels text[])
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT * FROM embudo.verified_user(
+        (SELECT u.id FROM public.res_users u WHERE lower(u.login) = lower(user_login)), password)
+$$;
+
+
+ALTER FUNCTION embudo.authenticate(user_login text, password text) OWNER TO embudo_owner;
+
+--
+-- Name: authenticate_id(integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.authenticate_id(user_id integer, password text) RETURNS TABLE(id integer, login text, name text, tz text, lang text, company_ids integer[], access_levels text[])
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT * FROM embudo.verified_user(user_id, password)
+$$;
+
+
+ALTER FUNCTION embudo.authenticate_id(user_id integer, password text) OWNER TO embudo_owner;
+
+--
+-- Name: authenticate_key(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.authenticate_key(api_key text) RETURNS TABLE(id integer, login text, name text, tz text, lang text, company_ids integer[], access_levels text[])
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT i.*
+    FROM embudo.user_api_key k, embudo.identity(k.user_id) i
+    WHERE k.key_hash = sha256(convert_to(api_key, 'UTF8'))
+$$;
+
+
+ALTER FUNCTION embudo.authenticate_key(api_key text) OWNER TO embudo_owner;
+
+--
+-- Name: check_cfdi(text, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.check_cfdi(policy text, method integer) RETURNS void
+    LANGUAGE plpgsql STABLE
+    AS $$
+BEGIN
+    IF policy = 'PPD' AND method IS NOT NULL
+       AND (SELECT m.code FROM public.l10n_mx_edi_payment_method m WHERE m.id = method) <> '99' THEN
+        PERFORM embudo.refuse('validation', 'CFDI 3.3: with payment method PPD (in instalments or deferred) the payment form must be 99 (Por definir).');
+    END IF;
+END
+$$;
+
+
+ALTER FUNCTION embudo.check_cfdi(policy text, method integer) OWNER TO embudo_owner;
+
+--
+-- Name: company_ids_computed(embudo.access_level); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.company_ids_computed(minimum embudo.access_level) RETURNS integer[]
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    IF current_user IN ('embudo_service', 'embudo_owner') THEN
+        RETURN embudo.member_company_ids(
+            nullif(current_setting('embudo.user_id', true), '')::int,
+            string_to_array(nullif(current_setting('embudo.company_ids', true), ''), ',')::int[],
+            minimum);
+    END IF;
+    IF minimum > 'all' THEN
+        RETURN '{}';
+    END IF;
+    -- Joined to pg_roles so that a group role dropped by hand cannot make every BI query fail.
+    RETURN ARRAY(
+        SELECT b.company_id
+        FROM embudo.company_bi_role b
+        JOIN pg_roles r ON r.rolname = b.role_name
+        WHERE pg_has_role(current_user, r.oid, 'USAGE')
+          AND NOT EXISTS (SELECT 1 FROM embudo.disabled_company d WHERE d.company_id = b.company_id));
+END
+$$;
+
+
+ALTER FUNCTION embudo.company_ids_computed(minimum embudo.access_level) OWNER TO embudo_owner;
+
+--
+-- Name: company_ids(embudo.access_level); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.company_ids(minimum embudo.access_level DEFAULT 'own'::embudo.access_level) RETURNS integer[]
+    LANGUAGE sql STABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ SELECT
+         CASE
+             WHEN ((CURRENT_USER = ANY (ARRAY['embudo_service'::name, 'embudo_owner'::name])) AND (NULLIF(current_setting(('embudo.granted_'::text || (minimum)::text), true), ''::text) IS NOT NULL)) THEN (current_setting(('embudo.granted_'::text || (minimum)::text), true))::integer[]
+             ELSE embudo.company_ids_computed(minimum)
+         END AS company_ids_computed;
+END;
+
+
+ALTER FUNCTION embudo.company_ids(minimum embudo.access_level) OWNER TO embudo_owner;
+
+--
+-- Name: contains_pattern(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.contains_pattern(text text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    AS $$
+    SELECT '%' || replace(replace(replace(text, '\', '\\'), '%', '\%'), '_', '\_') || '%'
+$$;
+
+
+ALTER FUNCTION embudo.contains_pattern(text text) OWNER TO embudo_owner;
+
+--
+-- Name: count_existing(regclass, integer[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.count_existing(target regclass, ids integer[]) RETURNS integer
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+DECLARE
+    found int;
+BEGIN
+    EXECUTE format('SELECT count(*)::int FROM %s WHERE id = ANY ($1)', target) INTO found USING ids;
+    RETURN found;
+END
+$_$;
+
+
+ALTER FUNCTION embudo.count_existing(target regclass, ids integer[]) OWNER TO embudo_owner;
+
+--
+-- Name: create_api_key(integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.create_api_key(target integer, key_name text) RETURNS text
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    new_key text := encode(embudo.gen_random_bytes(20), 'hex');
+BEGIN
+    INSERT INTO embudo.user_api_key (user_id, name, key_hash) VALUES (target, key_name, sha256(convert_to(new_key, 'UTF8')));
+    RETURN new_key;
+END
+$$;
+
+
+ALTER FUNCTION embudo.create_api_key(target integer, key_name text) OWNER TO embudo_owner;
+
+--
+-- Name: create_bi_login(integer, name, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.create_bi_login(company integer, login name, password text) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    group_role name := (SELECT role_name FROM embudo.company_bi_role WHERE company_id = company);
+BEGIN
+    IF group_role IS NULL THEN
+        RAISE EXCEPTION 'company % does not exist', company USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', login, password, group_role);
+    EXECUTE format('ALTER ROLE %I SET statement_timeout = %L', login, '60s');
+    EXECUTE format('ALTER ROLE %I SET max_parallel_workers_per_gather = 0', login);
+    EXECUTE format('ALTER ROLE %I SET jit = off', login);
+    EXECUTE format('ALTER ROLE %I SET search_path = report', login);
+    EXECUTE format('ALTER ROLE %I SET default_transaction_read_only = on', login);
+END
+$$;
+
+
+ALTER FUNCTION embudo.create_bi_login(company integer, login name, password text) OWNER TO embudo_owner;
+
+--
+-- Name: create_company(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.create_company(company_name text) RETURNS integer
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    new_id int;
+    group_role name := 'embudo_bi_' || substr(md5(gen_random_uuid()::text), 1, 16);
+BEGIN
+    INSERT INTO public.res_company (name) VALUES (company_name) RETURNING id INTO new_id;
+    EXECUTE format('CREATE ROLE %I NOLOGIN IN ROLE embudo_bi', group_role);
+    INSERT INTO embudo.company_bi_role (company_id, role_name) VALUES (new_id, group_role);
+    RETURN new_id;
+END
+$$;
+
+
+ALTER FUNCTION embudo.create_company(company_name text) OWNER TO embudo_owner;
+
+--
+-- Name: credential_stamp(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.credential_stamp(target integer) RETURNS text
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    RETURN (SELECT md5(coalesce(u.password_hash, '') || '|' || u.active::text || '|'
+                       || coalesce(string_agg(encode(k.key_hash, 'hex'), ',' ORDER BY k.id), '') || '|'
+                       || coalesce((SELECT string_agg(m.company_id || ':' || m.access_level
+                                                       || CASE WHEN d.company_id IS NULL THEN '' ELSE ':disabled' END, ',' ORDER BY m.company_id)
+                                    FROM public.res_company_member m LEFT JOIN embudo.disabled_company d ON d.company_id = m.company_id
+                                    WHERE m.user_id = target), ''))
+            FROM public.res_users u
+            LEFT JOIN embudo.user_api_key k ON k.user_id = u.id
+            WHERE u.id = target
+            GROUP BY u.id);
+END
+$$;
+
+
+ALTER FUNCTION embudo.credential_stamp(target integer) OWNER TO embudo_owner;
+
+--
+-- Name: crm_action_set_lost(integer[], integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_action_set_lost(ids integer[], reason integer) RETURNS integer
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    done int;
+BEGIN
+    UPDATE public.crm_lead SET active = false, lost_reason = coalesce(reason, lost_reason), write_date = now(),
+                               write_uid = embudo.current_user_id()
+    WHERE id = ANY (ids) AND active;
+    GET DIAGNOSTICS done = ROW_COUNT;
+    RETURN done;
+END
+$$;
+
+
+ALTER FUNCTION embudo.crm_action_set_lost(ids integer[], reason integer) OWNER TO embudo_owner;
+
+--
+-- Name: crm_action_set_won(integer[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_action_set_won(ids integer[]) RETURNS integer
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    lead record;
+    won_stage int;
+    done int := 0;
+BEGIN
+    FOR lead IN SELECT l.company_id, l.id, l.team_id, l.type FROM public.crm_lead l WHERE l.id = ANY (ids) ORDER BY l.id LOOP
+        SELECT s.id INTO won_stage FROM public.crm_stage s
+        WHERE s.company_id = lead.company_id AND s.is_won AND (s.team_id IS NULL OR s.team_id = lead.team_id)
+        ORDER BY s.sequence, s.id LIMIT 1;
+        IF won_stage IS NULL THEN
+            PERFORM embudo.refuse('user', 'There is no won stage for this sales team: add one before marking opportunities won.');
+        END IF;
+        UPDATE public.crm_lead SET active = true, stage_id = won_stage, probability = 100, write_date = now(),
+                                   write_uid = embudo.current_user_id()
+        WHERE company_id = lead.company_id AND id = lead.id;
+        done := done + 1;
+    END LOOP;
+    RETURN done;
+END
+$$;
+
+
+ALTER FUNCTION embudo.crm_action_set_won(ids integer[]) OWNER TO embudo_owner;
+
+--
+-- Name: crm_convert(integer[], text, integer, integer[], integer, boolean); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_convert(ids integer[], action text, partner integer, salespeople integer[], team integer, force_assignment boolean) RETURNS integer
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    lead public.crm_lead;
+    customer int;
+    position int := 0;
+    salesperson int;
+    author int := embudo.current_user_id();
+BEGIN
+    IF action NOT IN ('create', 'exist', 'nothing', 'each_exist_or_create') THEN
+        PERFORM embudo.refuse('validation', format('Unknown conversion action %s.', action));
+    END IF;
+    IF EXISTS (SELECT 1 FROM public.crm_lead l WHERE l.id = ANY (ids) AND l.probability = 100) THEN
+        PERFORM embudo.refuse('user', 'Closed/Dead leads cannot be converted into opportunities.');
+    END IF;
+    IF (SELECT count(*) FROM public.crm_lead l WHERE l.id = ANY (ids)) < cardinality(ARRAY(SELECT DISTINCT unnest(ids))) THEN
+        PERFORM embudo.refuse('user', 'Some of the leads to convert do not exist or you cannot see them.');
+    END IF;
+    -- Locked first (in id order, so that concurrent conversions queue instead of deadlocking): a second
+    -- conversion of the same lead sees the first one's customer and creates none.
+    PERFORM 1 FROM public.crm_lead l WHERE l.id = ANY (ids) ORDER BY l.id FOR UPDATE;
+    FOR lead IN SELECT * FROM public.crm_lead l WHERE l.id = ANY (ids) ORDER BY array_position(ids, l.id) LOOP
+        IF NOT lead.active THEN
+            CONTINUE;
+        END IF;
+        position := position + 1;
+        salesperson := CASE WHEN cardinality(salespeople) > 0 THEN salespeople[1 + (position - 1) % cardinality(salespeople)] END;
+        customer := lead.partner_id;
+        IF action <> 'nothing' THEN
+            IF action = 'each_exist_or_create' THEN
+                customer := coalesce(customer, (SELECT p.id FROM public.res_partner p WHERE p.company_id = lead.company_id
+                    AND lead.email_normalized IS NOT NULL AND embudo.normalize_email(p.email) = lead.email_normalized ORDER BY p.id LIMIT 1));
+                IF customer IS NULL THEN
+                    customer := embudo.crm_create_customer(lead, coalesce(salesperson, lead.user_id));
+                END IF;
+            ELSIF partner IS NOT NULL THEN
+                customer := partner;
+            ELSIF customer IS NULL AND action = 'create' THEN
+                customer := embudo.crm_create_customer(lead, coalesce(salesperson, lead.user_id));
+            END IF;
+        END IF;
+        UPDATE public.crm_lead l
+        SET type = 'opportunity', date_conversion = now(), date_open = now(), partner_id = customer,
+            stage_id = coalesce(l.stage_id, embudo.crm_first_stage(l.company_id, coalesce(team, l.team_id), false)),
+            user_id = CASE WHEN salesperson IS NOT NULL AND (force_assignment OR l.user_id IS NULL) THEN salesperson ELSE l.user_id END,
+            team_id = coalesce(team, l.team_id),
+            write_date = now(), write_uid = author
+        WHERE l.id = lead.id;
+    END LOOP;
+    RETURN ids[1];
+END
+$$;
+
+
+ALTER FUNCTION embudo.crm_convert(ids integer[], action text, partner integer, salespeople integer[], team integer, force_assignment boolean) OWNER TO embudo_owner;
+
+--
+-- Name: crm_convert_defaults(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_convert_defaults(lead_id integer) RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    AS $$
+DECLARE
+    lead public.crm_lead;
+    partner int;
+    email text;
+    duplicates int[];
+BEGIN
+    SELECT * INTO lead FROM public.crm_lead l WHERE l.id = lead_id;
+    IF NOT FOUND THEN
+        PERFORM embudo.refuse('user', 'The lead to convert does not exist or you cannot see it.');
+    END IF;
+    partner := embudo.crm_matching_partner(lead);
+    email := coalesce((SELECT p.email FROM public.res_partner p WHERE p.company_id = lead.company_id AND p.id = lead.partner_id), lead.email_from);
+    duplicates := embudo.crm_duplicates(lead.company_id, email, lead.partner_id, true);
+    IF NOT lead_id = ANY (duplicates) THEN
+        duplicates := duplicates || lead_id;
+    END IF;
+    RETURN jsonb_build_object(
+        'lead_id', lead.id,
+        'name', CASE WHEN cardinality(duplicates) >= 2 THEN 'merge' ELSE 'convert' END,
+        'action', CASE WHEN partner IS NOT NULL THEN 'exist' WHEN lead.contact_name IS NOT NULL THEN 'create' ELSE 'nothing' END,
+        'partner_id', partner,
+        'user_id', lead.user_id,
+        'team_id', coalesce(embudo.crm_default_team(lead.company_id, lead.user_id, 'opportunity'), lead.team_id),
+        'duplicated_lead_ids', to_jsonb(duplicates),
+        'force_assignment', true);
+END
+$$;
+
+
+ALTER FUNCTION embudo.crm_convert_defaults(lead_id integer) OWNER TO embudo_owner;
+
+--
+-- Name: crm_convert_merge(integer[], text, integer, integer, integer, boolean); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_convert_merge(ids integer[], action text, partner integer, salesperson integer, team integer, force_assignment boolean) RETURNS integer
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    head int := embudo.crm_merge(ids, NULL, NULL, false);
+    kind text;
+BEGIN
+    UPDATE public.crm_lead SET active = true WHERE id = head AND NOT active;
+    SELECT l.type INTO kind FROM public.crm_lead l WHERE l.id = head;
+    IF kind = 'lead' THEN
+        PERFORM embudo.crm_convert(ARRAY[head], action, partner,
+                                   CASE WHEN salesperson IS NULL THEN '{}'::int[] ELSE ARRAY[salesperson] END, team, force_assignment);
+    ELSE
+        UPDATE public.crm_lead l
+        SET user_id = CASE WHEN salesperson IS NOT NULL AND (force_assignment OR l.user_id IS NULL) THEN salesperson ELSE l.user_id END,
+            team_id = CASE WHEN team IS NOT NULL AND (force_assignment OR l.user_id IS NULL) THEN team ELSE l.team_id END
+        WHERE l.id = head;
+    END IF;
+    RETURN head;
+END
+$$;
+
+
+ALTER FUNCTION embudo.crm_convert_merge(ids integer[], action text, partner integer, salesperson integer, team integer, force_assignment boolean) OWNER TO embudo_owner;
+
+--
+-- Name: current_user_id(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.current_user_id() RETURNS integer
+    LANGUAGE sql STABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ SELECT
+         CASE
+             WHEN (CURRENT_USER = ANY (ARRAY['embudo_service'::name, 'embudo_owner'::name])) THEN (NULLIF(current_setting('embudo.user_id'::text, true), ''::text))::integer
+             ELSE NULL::integer
+         END AS "case";
+END;
+
+
+ALTER FUNCTION embudo.current_user_id() OWNER TO embudo_owner;
+
+
+--
+-- Name: crm_lead; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.crm_lead (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    name text NOT NULL,
+    type text NOT NULL,
+    active boolean DEFAULT true NOT NULL,
+    priority text DEFAULT '0'::text NOT NULL,
+    user_id integer DEFAULT embudo.current_user_id(),
+    team_id integer,
+    stage_id integer,
+    color integer DEFAULT 0 NOT NULL,
+    description text,
+    referred text,
+    expected_revenue numeric(16,2) DEFAULT 0 NOT NULL,
+    probability double precision,
+    automated_probability double precision,
+    prorated_revenue numeric(16,2) GENERATED ALWAYS AS (round(((expected_revenue * (COALESCE(probability, (0)::double precision))::numeric) / (100)::numeric), 2)) STORED,
+    date_deadline date,
+    date_closed timestamp with time zone,
+    date_open timestamp with time zone,
+    date_last_stage_update timestamp with time zone DEFAULT now() NOT NULL,
+    date_conversion timestamp with time zone,
+    partner_id integer,
+    partner_name text,
+    contact_name text,
+    title integer,
+    function text,
+    email_from text,
+    email_normalized text,
+    email_cc text,
+    phone text,
+    mobile text,
+    website text,
+    lang_id integer,
+    street text,
+    street2 text,
+    zip text,
+    city text,
+    state_id integer,
+    country_id integer,
+    lost_reason integer,
+    campaign_id integer,
+    medium_id integer,
+    source_id integer,
+    create_uid integer,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    day_open double precision GENERATED ALWAYS AS (abs(((EXTRACT(epoch FROM (date_open - create_date)))::double precision / (86400)::double precision))) STORED,
+    day_close double precision GENERATED ALWAYS AS (abs(((EXTRACT(epoch FROM (date_closed - create_date)))::double precision / (86400)::double precision))) STORED,
+    message_bounce integer DEFAULT 0 NOT NULL,
+    CONSTRAINT crm_lead_automated_probability_check CHECK (((automated_probability >= (0)::double precision) AND (automated_probability <= (100)::double precision))),
+    CONSTRAINT crm_lead_name_check CHECK ((btrim(name) <> ''::text)),
+    CONSTRAINT crm_lead_priority_check CHECK ((priority = ANY (ARRAY['0'::text, '1'::text, '2'::text, '3'::text]))),
+    CONSTRAINT crm_lead_probability_check CHECK (((probability >= (0)::double precision) AND (probability <= (100)::double precision))),
+    CONSTRAINT crm_lead_type_check CHECK ((type = ANY (ARRAY['lead'::text, 'opportunity'::text])))
+);
+
+ALTER TABLE ONLY public.crm_lead FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.crm_lead OWNER TO embudo_owner;
+
+--
+-- Name: TABLE crm_lead; Type: COMMENT; Schema: public; Owner: embudo_owner
+--
+
+COMMENT ON TABLE public.crm_lead IS 'Leads and opportunities (one record, converted in place).';
+
+
+--
+-- Name: crm_count_closing(public.crm_lead, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_count_closing(lead public.crm_lead, sign integer) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    won boolean := lead.type = 'opportunity' AND lead.probability = 100;
+    lost boolean := lead.type = 'opportunity' AND NOT lead.active AND lead.probability = 0;
+BEGIN
+    IF lead.team_id IS NULL OR lead.date_closed IS NULL OR NOT (won OR lost) THEN
+        RETURN;
+    END IF;
+    INSERT INTO public.crm_team_closing AS c (company_id, team_id, month, won, lost)
+    VALUES (lead.company_id, lead.team_id, date_trunc('month', lead.date_closed)::date,
+            CASE WHEN won THEN sign ELSE 0 END, CASE WHEN lost THEN sign ELSE 0 END)
+    ON CONFLICT (company_id, team_id, month) DO UPDATE
+    SET won = greatest(c.won + excluded.won, 0), lost = greatest(c.lost + excluded.lost, 0);
+END
+$$;
+
+
+ALTER FUNCTION embudo.crm_count_closing(lead public.crm_lead, sign integer) OWNER TO embudo_owner;
+
+--
+-- Name: crm_create_customer(public.crm_lead, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_create_customer(lead public.crm_lead, salesperson integer) RETURNS integer
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    contact text := coalesce(lead.contact_name,
+        nullif(btrim(split_part(lead.email_from, '<', 1), ' "'), ''),
+        split_part(embudo.normalize_email(lead.email_from), '@', 1));
+    company_partner int;
+    person int;
+    author int := embudo.current_user_id();
+    lang text := (SELECT l.code FROM public.res_lang l WHERE l.id = lead.lang_id);
+BEGIN
+    IF contact = lead.email_from THEN
+        contact := split_part(embudo.normalize_email(lead.email_from), '@', 1);
+    END IF;
+    IF lead.partner_name IS NOT NULL THEN
+        INSERT INTO public.res_partner (company_id, name, is_company, user_id, team_id, comment, phone, mobile, email, title,
+                                        function, street, street2, zip, city, country_id, state_id, website, lang, create_uid, write_uid)
+        VALUES (lead.company_id, lead.partner_name, true, salesperson, lead.team_id, lead.description, lead.phone, lead.mobile,
+                embudo.normalize_email(lead.email_from), NULL, NULL, lead.street, lead.street2, lead.zip, lead.city, lead.country_id,
+                lead.state_id, lead.website, lang, author, author)
+        RETURNING id INTO company_partner;
+    ELSIF lead.partner_id IS NOT NULL THEN
+        company_partner := lead.partner_id;
+    END IF;
+    IF contact IS NOT NULL OR company_partner IS NULL THEN
+        INSERT INTO public.res_partner (company_id, name, is_company, parent_id, user_id, team_id, comment, phone, mobile, email,
+                                        title, function, street, street2, zip, city, country_id, state_id, website, lang,
+                                        create_uid, write_uid)
+        VALUES (lead.company_id, coalesce(contact, lead.name), false, company_partner, salesperson, lead.team_id, lead.description,
+                lead.phone, lead.mobile, embudo.normalize_email(lead.email_from), lead.title, lead.function, lead.street,
+                lead.street2, lead.zip, lead.city, lead.country_id, lead.state_id, lead.website, lang, author, author)
+        RETURNING id INTO person;
+        RETURN person;
+    END IF;
+    RETURN company_partner;
+END
+$$;
+
+
+ALTER FUNCTION embudo.crm_create_customer(lead public.crm_lead, salesperson integer) OWNER TO embudo_owner;
+
+--
+-- Name: crm_default_team(integer, integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_default_team(company integer, salesperson integer, lead_type text) RETURNS integer
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT coalesce(
+        (SELECT t.id FROM public.crm_team t
+         WHERE t.company_id = company AND t.active AND salesperson IS NOT NULL
+           AND (t.user_id = salesperson OR EXISTS (SELECT 1 FROM public.crm_team_member m
+                                                   WHERE m.company_id = t.company_id AND m.team_id = t.id AND m.user_id = salesperson))
+         ORDER BY t.sequence, t.id LIMIT 1),
+        (SELECT t.id FROM public.crm_team t
+         WHERE t.company_id = company AND t.active AND (CASE WHEN lead_type = 'lead' THEN t.use_leads ELSE t.use_opportunities END)
+         ORDER BY t.sequence, t.id LIMIT 1))
+$$;
+
+
+ALTER FUNCTION embudo.crm_default_team(company integer, salesperson integer, lead_type text) OWNER TO embudo_owner;
+
+--
+-- Name: crm_duplicates(integer, text, integer, boolean); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_duplicates(company integer, email text, partner integer, include_lost boolean) RETURNS integer[]
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT coalesce(array_agg(l.id ORDER BY l.id), '{}')
+    FROM public.crm_lead l
+    WHERE l.company_id = company
+      AND ((email IS NOT NULL AND l.email_normalized = embudo.normalize_email(email)) OR (partner IS NOT NULL AND l.partner_id = partner))
+      AND CASE WHEN include_lost THEN l.type = 'opportunity' OR l.active
+               ELSE l.active AND (l.probability IS NULL OR l.probability < 100) END
+$$;
+
+
+ALTER FUNCTION embudo.crm_duplicates(company integer, email text, partner integer, include_lost boolean) OWNER TO embudo_owner;
+
+--
+-- Name: crm_first_stage(integer, integer, boolean); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_first_stage(company integer, team integer, unfolded_only boolean) RETURNS integer
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT s.id FROM public.crm_stage s
+    WHERE s.company_id = company AND (s.team_id IS NULL OR s.team_id = team) AND (NOT unfolded_only OR NOT s.fold)
+    ORDER BY s.sequence, s.id
+    LIMIT 1
+$$;
+
+
+ALTER FUNCTION embudo.crm_first_stage(company integer, team integer, unfolded_only boolean) OWNER TO embudo_owner;
+
+--
+-- Name: crm_follow(integer, integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_follow(company integer, lead integer, follower integer) RETURNS void
+    LANGUAGE sql
+    AS $$
+    INSERT INTO public.mail_followers (company_id, res_model, res_id, user_id)
+    SELECT company, 'crm.lead', lead, follower WHERE follower IS NOT NULL
+    ON CONFLICT DO NOTHING
+$$;
+
+
+ALTER FUNCTION embudo.crm_follow(company integer, lead integer, follower integer) OWNER TO embudo_owner;
+
+--
+-- Name: crm_lead_before_insert(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_lead_before_insert() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    won boolean;
+BEGIN
+    IF NEW.type IS NULL THEN
+        NEW.type := CASE WHEN (SELECT c.crm_use_leads FROM public.res_company c WHERE c.id = NEW.company_id) THEN 'lead' ELSE 'opportunity' END;
+    END IF;
+    IF NEW.team_id IS NULL THEN
+        NEW.team_id := embudo.crm_default_team(NEW.company_id, NEW.user_id, NEW.type);
+    END IF;
+    IF NEW.stage_id IS NULL THEN
+        NEW.stage_id := embudo.crm_first_stage(NEW.company_id, NEW.team_id, true);
+    END IF;
+    IF NEW.user_id IS NOT NULL AND NEW.date_open IS NULL THEN
+        NEW.date_open := now();
+    END IF;
+    IF NEW.partner_id IS NOT NULL THEN
+        NEW := embudo.crm_lead_from_partner(NEW, false);
+    END IF;
+    IF NEW.website IS NOT NULL AND NEW.website !~* '^[a-z][a-z0-9+.-]*://' THEN
+        NEW.website := 'http://' || NEW.website;
+    END IF;
+    NEW.email_normalized := embudo.normalize_email(NEW.email_from);
+    SELECT s.is_won INTO won FROM public.crm_stage s WHERE s.company_id = NEW.company_id AND s.id = NEW.stage_id;
+    IF won THEN
+        NEW.probability := 100;
+        NEW.automated_probability := 100;
+    ELSE
+        NEW.automated_probability := CASE WHEN NEW.stage_id IS NULL THEN 0
+                                          ELSE embudo.crm_team_win_rate(NEW.company_id, NEW.team_id) END;
+        NEW.probability := coalesce(NEW.probability, NEW.automated_probability);
+    END IF;
+    IF NOT NEW.active THEN
+        NEW.probability := 0;
+        NEW.automated_probability := 0;
+    END IF;
+    IF NEW.probability >= 100 OR NOT NEW.active THEN
+        NEW.date_closed := coalesce(NEW.date_closed, now());
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+
+ALTER FUNCTION embudo.crm_lead_before_insert() OWNER TO embudo_owner;
+
+--
+-- Name: crm_lead_before_update(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_lead_before_update() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    new_won boolean;
+    old_won boolean;
+BEGIN
+    IF NEW.company_id <> OLD.company_id THEN
+        PERFORM embudo.refuse('validation', 'A lead cannot move to another company.');
+    END IF;
+    -- The team follows the salesperson unless the salesperson is already in it.
+    IF NEW.user_id IS DISTINCT FROM OLD.user_id THEN
+        IF NEW.user_id IS NULL THEN
+            NEW.date_open := NULL;
+        ELSE
+            NEW.date_open := now();
+            IF NEW.team_id IS NOT DISTINCT FROM OLD.team_id AND NOT EXISTS (
+                SELECT 1 FROM public.crm_team t WHERE t.company_id = NEW.company_id AND t.id = NEW.team_id
+                AND (t.user_id = NEW.user_id OR EXISTS (SELECT 1 FROM public.crm_team_member m
+                     WHERE m.company_id = t.company_id AND m.team_id = t.id AND m.user_id = NEW.user_id))) THEN
+                NEW.team_id := coalesce(embudo.crm_default_team(NEW.company_id, NEW.user_id, NEW.type), NEW.team_id);
+            END IF;
+        END IF;
+    END IF;
+    IF NEW.stage_id IS NULL THEN
+        NEW.stage_id := embudo.crm_first_stage(NEW.company_id, NEW.team_id, true);
+    END IF;
+    IF NEW.partner_id IS DISTINCT FROM OLD.partner_id AND NEW.partner_id IS NOT NULL THEN
+        NEW := embudo.crm_lead_from_partner(NEW, true);
+    ELSIF NEW.partner_id IS NOT NULL AND (NEW.email_from IS DISTINCT FROM OLD.email_from OR NEW.phone IS DISTINCT FROM OLD.phone) THEN
+        -- Editing the lead's email or phone updates its customer.
+        UPDATE public.res_partner p
+        SET email = CASE WHEN NEW.email_from IS DISTINCT FROM OLD.email_from THEN NEW.email_from ELSE p.email END,
+            phone = CASE WHEN NEW.phone IS DISTINCT FROM OLD.phone THEN NEW.phone ELSE p.phone END,
+            write_date = now()
+        WHERE p.company_id = NEW.company_id AND p.id = NEW.partner_id;
+    END IF;
+    IF NEW.website IS DISTINCT FROM OLD.website AND NEW.website IS NOT NULL AND NEW.website !~* '^[a-z][a-z0-9+.-]*://' THEN
+        NEW.website := 'http://' || NEW.website;
+    END IF;
+    NEW.email_normalized := embudo.normalize_email(NEW.email_from);
+
+    SELECT s.is_won INTO new_won FROM public.crm_stage s WHERE s.company_id = NEW.company_id AND s.id = NEW.stage_id;
+    SELECT s.is_won INTO old_won FROM public.crm_stage s WHERE s.company_id = OLD.company_id AND s.id = OLD.stage_id;
+    IF NEW.stage_id IS DISTINCT FROM OLD.stage_id THEN
+        NEW.date_last_stage_update := now();
+    END IF;
+    -- An active lead in a won stage is won: its probability stays 100 whatever else a write says.
+    IF new_won AND NEW.active THEN
+        NEW.probability := 100;
+        NEW.automated_probability := 100;
+    END IF;
+    IF NOT NEW.active AND OLD.active THEN
+        -- Lost (or archived).
+        NEW.probability := 0;
+        NEW.automated_probability := 0;
+    ELSIF NEW.active AND NOT OLD.active THEN
+        -- Restored: the reason goes, the probability is computed again; date_closed stays.
+        NEW.lost_reason := NULL;
+        NEW.automated_probability := CASE WHEN new_won THEN 100 ELSE embudo.crm_team_win_rate(NEW.company_id, NEW.team_id) END;
+        NEW.probability := NEW.automated_probability;
+    END IF;
+    IF NEW.active AND NOT OLD.active AND NOT (NEW.stage_id IS DISTINCT FROM OLD.stage_id) THEN
+        NULL;  -- restore keeps date_closed
+    ELSIF (NEW.probability >= 100 AND NEW.probability IS DISTINCT FROM OLD.probability) OR (NOT NEW.active AND OLD.active) THEN
+        IF NOT (coalesce(old_won, false) AND coalesce(new_won, false) AND OLD.date_closed IS NOT NULL) THEN
+            NEW.date_closed := now();
+        END IF;
+    ELSIF round(coalesce(NEW.probability, 0)::numeric, 2) > 0 AND NEW.probability < 100 AND NEW.probability IS DISTINCT FROM OLD.probability THEN
+        NEW.date_closed := NULL;
+    ELSIF NEW.stage_id IS DISTINCT FROM OLD.stage_id AND NOT coalesce(new_won, false) AND NEW.probability IS NOT DISTINCT FROM OLD.probability THEN
+        NEW.date_closed := NULL;
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+
+ALTER FUNCTION embudo.crm_lead_before_update() OWNER TO embudo_owner;
+
+--
+-- Name: crm_lead_drop_activities(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_lead_drop_activities() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    DELETE FROM public.mail_activity a WHERE a.res_model = 'crm.lead' AND a.res_id = NEW.id AND a.active;
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.crm_lead_drop_activities() OWNER TO embudo_owner;
+
+--
+-- Name: crm_lead_from_partner(public.crm_lead, boolean); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_lead_from_partner(lead public.crm_lead, overwrite boolean) RETURNS public.crm_lead
+    LANGUAGE plpgsql STABLE
+    AS $$
+DECLARE
+    p public.res_partner;
+    parent_name text;
+BEGIN
+    SELECT * INTO p FROM public.res_partner WHERE company_id = lead.company_id AND id = lead.partner_id;
+    IF NOT FOUND THEN
+        RETURN lead;
+    END IF;
+    IF p.street IS NOT NULL OR p.street2 IS NOT NULL OR p.city IS NOT NULL OR p.zip IS NOT NULL
+       OR p.state_id IS NOT NULL OR p.country_id IS NOT NULL THEN
+        IF overwrite OR (lead.street IS NULL AND lead.street2 IS NULL AND lead.city IS NULL AND lead.zip IS NULL
+                         AND lead.state_id IS NULL AND lead.country_id IS NULL) THEN
+            lead.street := p.street; lead.street2 := p.street2; lead.city := p.city; lead.zip := p.zip;
+            lead.state_id := p.state_id; lead.country_id := p.country_id;
+        END IF;
+    END IF;
+    IF p.mobile IS NOT NULL AND (overwrite OR lead.mobile IS NULL) THEN lead.mobile := p.mobile; END IF;
+    IF p.title IS NOT NULL AND (overwrite OR lead.title IS NULL) THEN lead.title := p.title; END IF;
+    IF p.function IS NOT NULL AND (overwrite OR lead.function IS NULL) THEN lead.function := p.function; END IF;
+    IF p.website IS NOT NULL AND (overwrite OR lead.website IS NULL) THEN lead.website := p.website; END IF;
+    IF p.lang IS NOT NULL AND (overwrite OR lead.lang_id IS NULL) THEN
+        lead.lang_id := coalesce((SELECT l.id FROM public.res_lang l WHERE l.code = p.lang), lead.lang_id);
+    END IF;
+    IF NOT p.is_company AND (overwrite OR lead.contact_name IS NULL) THEN lead.contact_name := p.name; END IF;
+    IF p.is_company THEN
+        parent_name := p.name;
+    ELSIF p.parent_id IS NOT NULL THEN
+        SELECT name INTO parent_name FROM public.res_partner WHERE company_id = p.company_id AND id = p.parent_id;
+    END IF;
+    IF parent_name IS NOT NULL AND (overwrite OR lead.partner_name IS NULL) THEN lead.partner_name := parent_name; END IF;
+    IF p.email IS NOT NULL AND (overwrite OR lead.email_from IS NULL)
+       AND embudo.normalize_email(p.email) IS DISTINCT FROM embudo.normalize_email(lead.email_from) THEN
+        lead.email_from := p.email;
+    END IF;
+    IF p.phone IS NOT NULL AND (overwrite OR lead.phone IS NULL) THEN lead.phone := p.phone; END IF;
+    RETURN lead;
+END
+$$;
+
+
+ALTER FUNCTION embudo.crm_lead_from_partner(lead public.crm_lead, overwrite boolean) OWNER TO embudo_owner;
+
+--
+-- Name: crm_lead_send_mail(integer, text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_lead_send_mail(posted integer, body text, subject text) RETURNS integer
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    l public.crm_lead;
+    me int := embudo.current_user_id();
+    recipient text;
+    reply text;
+    mail int;
+BEGIN
+    SELECT x.* INTO l FROM public.crm_lead x
+    JOIN public.mail_message m ON m.company_id = x.company_id AND m.res_id = x.id AND m.model = 'crm.lead'
+    WHERE m.id = posted;
+    IF NOT FOUND THEN
+        RETURN NULL;
+    END IF;
+    recipient := coalesce((SELECT p.name || ' <' || embudo.normalize_email(p.email) || '>' FROM public.res_partner p
+                           WHERE p.company_id = l.company_id AND p.id = l.partner_id AND embudo.normalize_email(p.email) IS NOT NULL),
+                          l.email_from);
+    IF recipient IS NULL OR embudo.normalize_email(recipient) IS NULL THEN
+        RETURN NULL;
+    END IF;
+    -- Reference §2.14: "<Company> <Team> <alias@domain>", else the catchall of the domain.
+    reply := (SELECT c.name || ' ' || t.name || ' <' || t.alias_name || '@' || c.alias_domain || '>'
+              FROM public.crm_team t JOIN public.res_company c ON c.id = t.company_id
+              WHERE t.company_id = l.company_id AND t.id = l.team_id AND t.alias_name IS NOT NULL AND c.alias_domain IS NOT NULL);
+    reply := coalesce(reply, (SELECT 'catchall@' || c.alias_domain FROM public.res_company c WHERE c.id = l.company_id AND c.alias_domain IS NOT NULL));
+    INSERT INTO public.mail_mail (company_id, email_from, email_to, reply_to, subject, body_html, model, res_id, mail_message_id, create_uid, write_uid)
+    VALUES (l.company_id, coalesce((SELECT u.name || ' <' || u.email || '>' FROM public.res_users u WHERE u.id = me AND u.email IS NOT NULL),
+                                   'noreply@' || coalesce((SELECT c.alias_domain FROM public.res_company c WHERE c.id = l.company_id), 'localhost')),
+            recipient, reply, coalesce(subject, 'Re: ' || l.name), body, 'crm.lead', l.id, posted, me, me)
+    RETURNING id INTO mail;
+    UPDATE public.mail_message SET reply_to = reply, email_to = recipient WHERE id = posted;
+    RETURN mail;
+END
+$$;
+
+
+ALTER FUNCTION embudo.crm_lead_send_mail(posted integer, body text, subject text) OWNER TO embudo_owner;
+
+--
+-- Name: crm_lead_track(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_lead_track() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    message int;
+    subtype text;
+    author int := embudo.current_user_id();
+    changes jsonb := '[]';
+    won boolean;
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO public.mail_message (company_id, model, res_id, body, author_id, message_type, subtype_id, create_uid, write_uid)
+        VALUES (NEW.company_id, 'crm.lead', NEW.id, CASE NEW.type WHEN 'lead' THEN 'Lead created' ELSE 'Opportunity created' END,
+                author, 'notification', embudo.subtype('crm.mt_lead_create'), author, author);
+        PERFORM embudo.crm_follow(NEW.company_id, NEW.id, author);
+        PERFORM embudo.crm_follow(NEW.company_id, NEW.id, NEW.user_id);
+        PERFORM embudo.crm_count_closing(NEW, 1);
+        RETURN NULL;
+    END IF;
+
+    IF NEW.user_id IS DISTINCT FROM OLD.user_id THEN
+        PERFORM embudo.crm_follow(NEW.company_id, NEW.id, NEW.user_id);
+    END IF;
+    PERFORM embudo.crm_count_closing(OLD, -1);
+    PERFORM embudo.crm_count_closing(NEW, 1);
+
+    -- (field, label, type, sequence, old, new) of each tracked field that changed.
+    SELECT coalesce(jsonb_agg(jsonb_build_object('field', f.field, 'desc', f.label, 'type', f.type, 'seq', f.seq, 'old', f.old, 'new', f.new) ORDER BY f.seq, f.field), '[]')
+    INTO changes
+    FROM (VALUES
+        ('stage_id', 'Stage', 'many2one', 100, to_jsonb(OLD.stage_id), to_jsonb(NEW.stage_id)),
+        ('user_id', 'Salesperson', 'many2one', 100, to_jsonb(OLD.user_id), to_jsonb(NEW.user_id)),
+        ('team_id', 'Sales Team', 'many2one', 100, to_jsonb(OLD.team_id), to_jsonb(NEW.team_id)),
+        ('active', 'Active', 'boolean', 100, to_jsonb(OLD.active), to_jsonb(NEW.active)),
+        ('type', 'Type', 'selection', 15, to_jsonb(OLD.type), to_jsonb(NEW.type)),
+        ('partner_id', 'Customer', 'many2one', 10, to_jsonb(OLD.partner_id), to_jsonb(NEW.partner_id)),
+        ('partner_name', 'Company Name', 'char', 20, to_jsonb(OLD.partner_name), to_jsonb(NEW.partner_name)),
+        ('contact_name', 'Contact Name', 'char', 30, to_jsonb(OLD.contact_name), to_jsonb(NEW.contact_name)),
+        ('email_from', 'Email', 'char', 40, to_jsonb(OLD.email_from), to_jsonb(NEW.email_from)),
+        ('phone', 'Phone', 'char', 50, to_jsonb(OLD.phone), to_jsonb(NEW.phone)),
+        ('expected_revenue', 'Expected Revenue', 'monetary', 100, to_jsonb(OLD.expected_revenue), to_jsonb(NEW.expected_revenue)),
+        ('lost_reason', 'Lost Reason', 'many2one', 100, to_jsonb(OLD.lost_reason), to_jsonb(NEW.lost_reason))
+    ) f (field, label, type, seq, old, new)
+    WHERE f.old IS DISTINCT FROM f.new;
+    IF jsonb_array_length(changes) = 0 THEN
+        RETURN NULL;
+    END IF;
+
+    SELECT s.is_won INTO won FROM public.crm_stage s WHERE s.company_id = NEW.company_id AND s.id = NEW.stage_id;
+    subtype := CASE
+        WHEN NEW.stage_id IS DISTINCT FROM OLD.stage_id AND NEW.probability = 100 THEN 'crm.mt_lead_won'
+        WHEN NEW.lost_reason IS DISTINCT FROM OLD.lost_reason AND NEW.lost_reason IS NOT NULL THEN 'crm.mt_lead_lost'
+        WHEN NEW.stage_id IS DISTINCT FROM OLD.stage_id THEN 'crm.mt_lead_stage'
+        WHEN NEW.active AND NOT OLD.active THEN 'crm.mt_lead_restored'
+        WHEN NOT NEW.active AND OLD.active THEN 'crm.mt_lead_lost'
+    END;
+    INSERT INTO public.mail_message (company_id, model, res_id, body, author_id, message_type, subtype_id, create_uid, write_uid)
+    VALUES (NEW.company_id, 'crm.lead', NEW.id, '', author, 'notification',
+            coalesce(embudo.subtype(subtype), embudo.subtype('mail.mt_note')), author, author)
+    RETURNING id INTO message;
+    INSERT INTO public.mail_tracking_value (
+        company_id, mail_message_id, field, field_desc, field_type, tracking_sequence,
+        old_value_integer, new_value_integer, old_value_char, new_value_char,
+        old_value_monetary, new_value_monetary, old_value_float, new_value_float)
+    SELECT NEW.company_id, message, c->>'field', c->>'desc', c->>'type', (c->>'seq')::int,
+           CASE WHEN c->>'type' IN ('many2one', 'boolean') THEN CASE WHEN c->>'type' = 'boolean' THEN (c->>'old')::boolean::int ELSE (c->>'old')::int END END,
+           CASE WHEN c->>'type' IN ('many2one', 'boolean') THEN CASE WHEN c->>'type' = 'boolean' THEN (c->>'new')::boolean::int ELSE (c->>'new')::int END END,
+           CASE c->>'type' WHEN 'many2one' THEN embudo.crm_tracking_label(c->>'field', NEW.company_id, (c->>'old')::int)
+                           WHEN 'selection' THEN initcap(c->>'old') WHEN 'char' THEN c->>'old' END,
+           CASE c->>'type' WHEN 'many2one' THEN embudo.crm_tracking_label(c->>'field', NEW.company_id, (c->>'new')::int)
+                           WHEN 'selection' THEN initcap(c->>'new') WHEN 'char' THEN c->>'new' END,
+           CASE WHEN c->>'type' = 'monetary' THEN (c->>'old')::numeric END,
+           CASE WHEN c->>'type' = 'monetary' THEN (c->>'new')::numeric END,
+           NULL, NULL
+    FROM jsonb_array_elements(changes) c;
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.crm_lead_track() OWNER TO embudo_owner;
+
+--
+-- Name: crm_lost_reason_before_delete(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_lost_reason_before_delete() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM public.crm_lead l WHERE l.company_id = OLD.company_id AND l.lost_reason = OLD.id) THEN
+        PERFORM embudo.refuse('user', format('The lost reason "%s" is used by leads: archive it instead.', OLD.name));
+    END IF;
+    RETURN OLD;
+END
+$$;
+
+
+ALTER FUNCTION embudo.crm_lost_reason_before_delete() OWNER TO embudo_owner;
+
+--
+-- Name: crm_mass_convert(integer[], text, integer, integer[], integer, boolean, boolean); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_mass_convert(ids integer[], action text, partner integer, salespeople integer[], team integer, force_assignment boolean, deduplicate boolean) RETURNS integer
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    lead public.crm_lead;
+    duplicates int[];
+    result int[] := '{}';
+BEGIN
+    FOR lead IN SELECT * FROM public.crm_lead l WHERE l.id = ANY (ids) ORDER BY array_position(ids, l.id) LOOP
+        IF lead.id = ANY (result) OR NOT EXISTS (SELECT 1 FROM public.crm_lead l WHERE l.id = lead.id) THEN
+            CONTINUE;  -- already merged into an earlier one
+        END IF;
+        duplicates := CASE WHEN deduplicate
+                           THEN embudo.crm_duplicates(lead.company_id, lead.email_from, lead.partner_id, false) ELSE '{}' END;
+        IF cardinality(duplicates) > 1 AND lead.id = ANY (duplicates) THEN
+            result := result || embudo.crm_merge(duplicates[1:5], NULL, NULL, false);
+        ELSE
+            result := result || lead.id;
+        END IF;
+    END LOOP;
+    RETURN embudo.crm_convert(result, action, partner, salespeople, team, force_assignment);
+END
+$$;
+
+
+ALTER FUNCTION embudo.crm_mass_convert(ids integer[], action text, partner integer, salespeople integer[], team integer, force_assignment boolean, deduplicate boolean) OWNER TO embudo_owner;
+
+--
+-- Name: crm_matching_partner(public.crm_lead); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_matching_partner(lead public.crm_lead) RETURNS integer
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT coalesce(
+        lead.partner_id,
+        (SELECT p.id FROM public.res_partner p WHERE p.company_id = lead.company_id AND lead.email_normalized IS NOT NULL
+            AND embudo.normalize_email(p.email) = lead.email_normalized ORDER BY p.id LIMIT 1),
+        (SELECT p.id FROM public.res_partner p WHERE p.company_id = lead.company_id AND lead.partner_name IS NOT NULL
+            AND p.name ILIKE embudo.contains_pattern(lead.partner_name) ORDER BY p.id LIMIT 1),
+        (SELECT p.id FROM public.res_partner p WHERE p.company_id = lead.company_id AND lead.contact_name IS NOT NULL
+            AND p.name ILIKE embudo.contains_pattern(lead.contact_name) ORDER BY p.id LIMIT 1),
+        (SELECT p.id FROM public.res_partner p WHERE p.company_id = lead.company_id
+            AND p.name ILIKE embudo.contains_pattern(lead.name) ORDER BY p.id LIMIT 1))
+$$;
+
+
+ALTER FUNCTION embudo.crm_matching_partner(lead public.crm_lead) OWNER TO embudo_owner;
+
+--
+-- Name: crm_member_added(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_member_added() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    team int;
+BEGIN
+    IF NEW.access_level <> 'admin' THEN
+        RETURN NULL;
+    END IF;
+    SELECT d.res_id INTO team FROM public.ir_model_data d
+    WHERE d.module = 'sales_team' AND d.name = 'team_sales_department' AND d.company_id = NEW.company_id;
+    UPDATE public.crm_team t SET user_id = NEW.user_id
+    WHERE t.company_id = NEW.company_id AND t.id = team AND t.user_id IS NULL;
+    IF FOUND THEN
+        INSERT INTO public.crm_team_member (company_id, team_id, user_id) VALUES (NEW.company_id, team, NEW.user_id)
+        ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.crm_member_added() OWNER TO embudo_owner;
+
+--
+-- Name: crm_merge(integer[], integer, integer, boolean); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_merge(ids integer[], salesperson integer, team integer, keep_tails boolean) RETURNS integer
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    head public.crm_lead;
+    merged public.crm_lead;
+    ranked int[];
+    tails int[];
+    names text;
+    author int := embudo.current_user_id();
+BEGIN
+    ids := ARRAY(SELECT DISTINCT unnest(ids));
+    -- Locked before they are read: a write racing the merge lands before it (and is merged) or after it.
+    PERFORM 1 FROM public.crm_lead l WHERE l.id = ANY (ids) ORDER BY l.id FOR UPDATE;
+    IF cardinality(ids) < 2 THEN
+        PERFORM embudo.refuse('user', 'Please select more than one element (lead or opportunity) from the list view.');
+    END IF;
+    IF cardinality(ids) > 5 THEN
+        PERFORM embudo.refuse('user', 'To prevent data loss, Leads and Opportunities can only be merged by groups of 5.');
+    END IF;
+    IF (SELECT count(*) FROM public.crm_lead l WHERE l.id = ANY (ids)) < cardinality(ids) THEN
+        PERFORM embudo.refuse('user', 'Some of the records to merge do not exist or you cannot see them.');
+    END IF;
+    IF (SELECT count(DISTINCT l.company_id) FROM public.crm_lead l WHERE l.id = ANY (ids)) > 1 THEN
+        PERFORM embudo.refuse('user', 'Only records of one company can be merged.');
+    END IF;
+
+    -- Opportunities before leads, then the furthest stage, then the oldest.
+    ranked := ARRAY(
+        SELECT l.id FROM public.crm_lead l LEFT JOIN public.crm_stage s ON s.company_id = l.company_id AND s.id = l.stage_id
+        WHERE l.id = ANY (ids) ORDER BY l.type = 'opportunity' DESC, s.sequence DESC NULLS LAST, l.id);
+    SELECT l.* INTO head FROM public.crm_lead l WHERE l.id = ranked[1];
+    tails := ranked[2:];
+
+    -- The first value in rank order, for each merged field.
+    SELECT head.company_id, head.id,
+           (array_agg(l.name ORDER BY r.rank) FILTER (WHERE l.name IS NOT NULL))[1],
+           CASE WHEN bool_or(l.type = 'opportunity') THEN 'opportunity' ELSE 'lead' END,
+           (array_agg(l.partner_id ORDER BY r.rank) FILTER (WHERE l.partner_id IS NOT NULL))[1],
+           (array_agg(l.campaign_id ORDER BY r.rank) FILTER (WHERE l.campaign_id IS NOT NULL))[1],
+           (array_agg(l.country_id ORDER BY r.rank) FILTER (WHERE l.country_id IS NOT NULL))[1],
+           (array_agg(l.team_id ORDER BY r.rank) FILTER (WHERE l.team_id IS NOT NULL))[1],
+           (array_agg(l.state_id ORDER BY r.rank) FILTER (WHERE l.state_id IS NOT NULL))[1],
+           (array_agg(l.stage_id ORDER BY r.rank) FILTER (WHERE l.stage_id IS NOT NULL))[1],
+           (array_agg(l.medium_id ORDER BY r.rank) FILTER (WHERE l.medium_id IS NOT NULL))[1],
+           (array_agg(l.source_id ORDER BY r.rank) FILTER (WHERE l.source_id IS NOT NULL))[1],
+           (array_agg(l.user_id ORDER BY r.rank) FILTER (WHERE l.user_id IS NOT NULL))[1],
+           (array_agg(l.title ORDER BY r.rank) FILTER (WHERE l.title IS NOT NULL))[1],
+           (array_agg(l.city ORDER BY r.rank) FILTER (WHERE l.city IS NOT NULL))[1],
+           (array_agg(l.contact_name ORDER BY r.rank) FILTER (WHERE l.contact_name IS NOT NULL))[1],
+           string_agg(l.description, E'\n\n' ORDER BY r.rank) FILTER (WHERE btrim(coalesce(l.description, '')) <> ''),
+           (array_agg(l.mobile ORDER BY r.rank) FILTER (WHERE l.mobile IS NOT NULL))[1],
+           (array_agg(l.partner_name ORDER BY r.rank) FILTER (WHERE l.partner_name IS NOT NULL))[1],
+           (array_agg(l.phone ORDER BY r.rank) FILTER (WHERE l.phone IS NOT NULL))[1],
+           (array_agg(l.probability ORDER BY r.rank) FILTER (WHERE l.probability IS NOT NULL))[1],
+           (array_agg(l.expected_revenue ORDER BY r.rank) FILTER (WHERE l.expected_revenue <> 0))[1],
+           (array_agg(l.street ORDER BY r.rank) FILTER (WHERE l.street IS NOT NULL))[1],
+           (array_agg(l.street2 ORDER BY r.rank) FILTER (WHERE l.street2 IS NOT NULL))[1],
+           (array_agg(l.zip ORDER BY r.rank) FILTER (WHERE l.zip IS NOT NULL))[1],
+           (array_agg(l.email_from ORDER BY r.rank) FILTER (WHERE l.email_from IS NOT NULL))[1],
+           (array_agg(l.email_cc ORDER BY r.rank) FILTER (WHERE l.email_cc IS NOT NULL))[1],
+           (array_agg(l.website ORDER BY r.rank) FILTER (WHERE l.website IS NOT NULL))[1],
+           min(l.create_date)
+    INTO merged.company_id, merged.id, merged.name, merged.type, merged.partner_id, merged.campaign_id, merged.country_id,
+         merged.team_id, merged.state_id, merged.stage_id, merged.medium_id, merged.source_id, merged.user_id, merged.title,
+         merged.city, merged.contact_name, merged.description, merged.mobile, merged.partner_name, merged.phone,
+         merged.probability, merged.expected_revenue, merged.street, merged.street2, merged.zip, merged.email_from,
+         merged.email_cc, merged.website, merged.create_date
+    FROM public.crm_lead l, LATERAL (SELECT array_position(ranked, l.id) AS rank) r WHERE l.id = ANY (ranked);
+
+    merged.user_id := coalesce(salesperson, merged.user_id);
+    IF team IS NOT NULL THEN
+        merged.team_id := team;
+    ELSIF salesperson IS NOT NULL THEN
+        merged.team_id := coalesce(embudo.crm_default_team(head.company_id, salesperson, merged.type), merged.team_id);
+    END IF;
+    IF merged.team_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM public.crm_stage s WHERE s.company_id = head.company_id
+            AND s.id = merged.stage_id AND (s.team_id IS NULL OR s.team_id = merged.team_id)) THEN
+        merged.stage_id := embudo.crm_first_stage(head.company_id, merged.team_id, false);
+    END IF;
+
+    SELECT string_agg(l.name, ', ' ORDER BY r.rank) INTO names FROM public.crm_lead l, LATERAL (SELECT array_position(ranked, l.id) AS rank) r WHERE l.id = ANY (ranked);
+    UPDATE public.mail_message m SET res_id = head.id, subject = 'From ' || l.name || ' : ' || coalesce(m.subject, '')
+    FROM public.crm_lead l
+    WHERE m.model = 'crm.lead' AND m.res_id = l.id AND l.id = ANY (tails);
+    INSERT INTO public.mail_followers (company_id, res_model, res_id, user_id, partner_id)
+    SELECT f.company_id, 'crm.lead', head.id, f.user_id, f.partner_id FROM public.mail_followers f
+    WHERE f.res_model = 'crm.lead' AND f.res_id = ANY (tails)
+    ON CONFLICT DO NOTHING;
+
+    UPDATE public.crm_lead l
+    SET name = merged.name, type = merged.type, partner_id = merged.partner_id, campaign_id = merged.campaign_id,
+        country_id = merged.country_id, team_id = merged.team_id, state_id = merged.state_id, stage_id = merged.stage_id,
+        medium_id = merged.medium_id, source_id = merged.source_id, user_id = merged.user_id, title = merged.title,
+        city = merged.city, contact_name = merged.contact_name, description = merged.description, mobile = merged.mobile,
+        partner_name = merged.partner_name, phone = merged.phone, probability = coalesce(merged.probability, l.probability),
+        expected_revenue = coalesce(merged.expected_revenue, 0), street = merged.street, street2 = merged.street2,
+        zip = merged.zip, email_from = merged.email_from, email_cc = merged.email_cc, website = merged.website,
+        create_date = merged.create_date, write_date = now(), write_uid = author
+    WHERE l.id = head.id;
+    INSERT INTO public.mail_message (company_id, model, res_id, body, subject, author_id, message_type, subtype_id, create_uid, write_uid)
+    VALUES (head.company_id, 'crm.lead', head.id, 'Merged opportunities: ' || names, 'Merged opportunities', author, 'comment',
+            embudo.subtype('mail.mt_note'), author, author);
+
+    IF NOT keep_tails THEN
+        PERFORM set_config('embudo.merged_lead_ids', array_to_string(tails, ','), true);
+        DELETE FROM public.crm_lead l WHERE l.id = ANY (tails);
+        PERFORM set_config('embudo.merged_lead_ids', '', true);
+    END IF;
+    RETURN head.id;
+END
+$$;
+
+
+ALTER FUNCTION embudo.crm_merge(ids integer[], salesperson integer, team integer, keep_tails boolean) OWNER TO embudo_owner;
+
+--
+-- Name: crm_quotation_partner_apply(integer, text, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_quotation_partner_apply(lead_id integer, action text, partner integer) RETURNS integer
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    lead public.crm_lead;
+    customer int;
+BEGIN
+    SELECT * INTO lead FROM public.crm_lead l WHERE l.id = lead_id;
+    IF NOT FOUND THEN
+        PERFORM embudo.refuse('user', 'The opportunity does not exist or you cannot see it.');
+    END IF;
+    IF action = 'exist' THEN
+        customer := coalesce(partner, lead.partner_id);
+        IF customer IS NULL THEN
+            PERFORM embudo.refuse('user', 'Choose the existing customer to link.');
+        END IF;
+    ELSIF action = 'create' THEN
+        customer := coalesce(lead.partner_id, embudo.crm_create_customer(lead, lead.user_id));
+    ELSIF action = 'nothing' THEN
+        RETURN lead.partner_id;
+    ELSE
+        PERFORM embudo.refuse('validation', format('Unknown action %s.', action));
+    END IF;
+    UPDATE public.crm_lead SET partner_id = customer, write_date = now(), write_uid = embudo.current_user_id()
+    WHERE id = lead.id AND partner_id IS DISTINCT FROM customer;
+    RETURN customer;
+END
+$$;
+
+
+ALTER FUNCTION embudo.crm_quotation_partner_apply(lead_id integer, action text, partner integer) OWNER TO embudo_owner;
+
+--
+-- Name: crm_quotation_partner_defaults(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_quotation_partner_defaults(lead_id integer) RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    AS $$
+DECLARE
+    lead public.crm_lead;
+    partner int;
+BEGIN
+    SELECT * INTO lead FROM public.crm_lead l WHERE l.id = lead_id;
+    IF NOT FOUND THEN
+        PERFORM embudo.refuse('user', 'The opportunity does not exist or you cannot see it.');
+    END IF;
+    partner := embudo.crm_matching_partner(lead);
+    RETURN jsonb_build_object('lead_id', lead.id, 'partner_id', partner, 'action', CASE WHEN partner IS NOT NULL THEN 'exist' ELSE 'create' END);
+END
+$$;
+
+
+ALTER FUNCTION embudo.crm_quotation_partner_defaults(lead_id integer) OWNER TO embudo_owner;
+
+--
+-- Name: crm_seed_company(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_seed_company() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    company int := NEW.id;
+    team int;
+BEGIN
+    INSERT INTO public.crm_team (company_id, name, sequence, use_opportunities, alias_contact)
+    VALUES (company, 'Sales', 0, true, 'everyone') RETURNING id INTO team;
+    INSERT INTO public.ir_model_data (module, name, model, res_id, company_id)
+    VALUES ('sales_team', 'team_sales_department', 'crm.team', team, company);
+    WITH stages AS (
+        INSERT INTO public.crm_stage (company_id, name, sequence, is_won)
+        VALUES (company, 'New', 1, false), (company, 'Qualified', 2, false), (company, 'Proposition', 3, false), (company, 'Won', 70, true)
+        RETURNING id, name
+    )
+    INSERT INTO public.ir_model_data (module, name, model, res_id, company_id)
+    SELECT 'crm', 'stage_lead' || CASE name WHEN 'New' THEN 1 WHEN 'Qualified' THEN 2 WHEN 'Proposition' THEN 3 ELSE 4 END,
+           'crm.stage', id, company
+    FROM stages;
+    WITH reasons AS (
+        INSERT INTO public.crm_lost_reason (company_id, name)
+        VALUES (company, 'Too expensive'), (company, 'We don''t have people/skills'), (company, 'Not enough stock')
+        RETURNING id, name
+    )
+    INSERT INTO public.ir_model_data (module, name, model, res_id, company_id)
+    SELECT 'crm', 'lost_reason_' || CASE name WHEN 'Too expensive' THEN 1 WHEN 'Not enough stock' THEN 3 ELSE 2 END,
+           'crm.lost.reason', id, company
+    FROM reasons;
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.crm_seed_company() OWNER TO embudo_owner;
+
+--
+-- Name: crm_stage_before_delete(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_stage_before_delete() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    used int;
+BEGIN
+    SELECT count(*) INTO used FROM public.crm_lead l WHERE l.company_id = OLD.company_id AND l.stage_id = OLD.id;
+    IF used > 0 THEN
+        PERFORM embudo.refuse('user', format('The stage "%s" still holds %s lead(s) or opportunity(ies): move them to another stage before deleting it.', OLD.name, used));
+    END IF;
+    RETURN OLD;
+END
+$$;
+
+
+ALTER FUNCTION embudo.crm_stage_before_delete() OWNER TO embudo_owner;
+
+--
+-- Name: crm_team_clean(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_team_clean() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF NEW.alias_name IS NOT NULL THEN
+        NEW.alias_name := lower(translate(split_part(btrim(NEW.alias_name), '@', 1),
+            'ÁÀÂÄÃÅáàâäãåÉÈÊËéèêëÍÌÎÏíìîïÓÒÔÖÕóòôöõÚÙÛÜúùûüÑñÇç',
+            'AAAAAAaaaaaaEEEEeeeeIIIIiiiiOOOOOoooooUUUUuuuuNnCc'));
+        NEW.alias_name := regexp_replace(NEW.alias_name, '[^a-z0-9_+.]+', '-', 'g');
+        NEW.alias_name := nullif(NEW.alias_name, '');
+        IF NEW.alias_name IN ('catchall', 'bounce') THEN
+            PERFORM embudo.refuse('validation', format('The alias %s is reserved for the mail gateway.', NEW.alias_name));
+        END IF;
+    END IF;
+    IF NOT NEW.use_leads AND NOT NEW.use_opportunities THEN
+        NEW.alias_name := NULL;
+    END IF;
+    NEW.invoiced_target := round(NEW.invoiced_target);
+    RETURN NEW;
+END
+$$;
+
+
+ALTER FUNCTION embudo.crm_team_clean() OWNER TO embudo_owner;
+
+--
+-- Name: crm_team_member_move(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_team_member_move() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    DELETE FROM public.crm_team_member m
+    WHERE m.company_id = NEW.company_id AND m.user_id = NEW.user_id AND m.team_id <> NEW.team_id;
+    RETURN NEW;
+END
+$$;
+
+
+ALTER FUNCTION embudo.crm_team_member_move() OWNER TO embudo_owner;
+
+--
+-- Name: crm_team_win_rate(integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_team_win_rate(company integer, team integer) RETURNS double precision
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT CASE WHEN coalesce(sum(c.won + c.lost), 0) = 0 THEN 10
+                ELSE round((100.0 * sum(c.won) / sum(c.won + c.lost))::numeric, 2)::double precision END
+    FROM public.crm_team_closing c
+    WHERE c.company_id = company AND c.team_id = team AND c.month >= date_trunc('month', now() - interval '1 year')
+$$;
+
+
+ALTER FUNCTION embudo.crm_team_win_rate(company integer, team integer) OWNER TO embudo_owner;
+
+--
+-- Name: crm_tracking_label(text, integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_tracking_label(field text, company integer, value integer) RETURNS text
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT CASE field
+        WHEN 'user_id' THEN (SELECT u.name FROM public.res_users u WHERE u.id = value)
+        WHEN 'team_id' THEN (SELECT t.name FROM public.crm_team t WHERE t.company_id = company AND t.id = value)
+        WHEN 'stage_id' THEN (SELECT s.name FROM public.crm_stage s WHERE s.company_id = company AND s.id = value)
+        WHEN 'partner_id' THEN (SELECT p.name FROM public.res_partner p WHERE p.company_id = company AND p.id = value)
+        WHEN 'lost_reason' THEN (SELECT r.name FROM public.crm_lost_reason r WHERE r.company_id = company AND r.id = value)
+    END
+$$;
+
+
+ALTER FUNCTION embudo.crm_tracking_label(field text, company integer, value integer) OWNER TO embudo_owner;
+
+--
+-- Name: default_currency(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.default_currency() RETURNS integer
+    LANGUAGE sql STABLE
+    AS $$ SELECT id FROM public.res_currency WHERE name = 'USD' $$;
+
+
+ALTER FUNCTION embudo.default_currency() OWNER TO embudo_owner;
+
+--
+-- Name: demo_fill(integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.demo_fill(company integer, leads integer) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    team int := (SELECT t.id FROM public.crm_team t WHERE t.company_id = company ORDER BY t.sequence, t.id LIMIT 1);
+    stages int[] := ARRAY(SELECT s.id FROM public.crm_stage s WHERE s.company_id = company AND NOT s.is_won ORDER BY s.sequence, s.id);
+    won_stage int := (SELECT s.id FROM public.crm_stage s WHERE s.company_id = company AND s.is_won ORDER BY s.sequence LIMIT 1);
+    people int[];
+    customers int[];
+    reasons int[] := ARRAY(SELECT r.id FROM public.crm_lost_reason r WHERE r.company_id = company);
+    call_type int := (SELECT d.res_id FROM public.ir_model_data d WHERE d.company_id = company AND d.name = 'mail_activity_data_call');
+    pricelist int := (SELECT p.id FROM public.product_pricelist p WHERE p.company_id = company ORDER BY p.sequence, p.id LIMIT 1);
+    currency int := (SELECT c.currency_id FROM public.res_company c WHERE c.id = company);
+    products int[];
+    orders int;
+BEGIN
+    INSERT INTO public.res_users (login, name)
+    SELECT 'demo' || company || '.' || n || '@example.com', 'Salesperson ' || company || '.' || n FROM generate_series(1, 5) n
+    WHERE NOT EXISTS (SELECT 1 FROM public.res_users u WHERE lower(u.login) = 'demo' || company || '.' || n || '@example.com');
+    INSERT INTO public.res_company_member (company_id, user_id, access_level)
+    SELECT company, u.id, 'own' FROM public.res_users u WHERE u.login LIKE 'demo' || company || '.%@example.com'
+    ON CONFLICT DO NOTHING;
+    people := ARRAY(SELECT m.user_id FROM public.res_company_member m WHERE m.company_id = company ORDER BY m.user_id);
+    INSERT INTO public.crm_team_member (company_id, team_id, user_id) SELECT company, team, p FROM unnest(people) p ON CONFLICT DO NOTHING;
+
+    INSERT INTO public.res_partner (company_id, name, is_company, email, city, country_id)
+    SELECT company, 'Customer ' || n, n % 3 = 0, 'buyer' || n || '@customer' || company || '.example',
+           (ARRAY['Madrid', 'Lima', 'Bogotá', 'Quito', 'Monterrey'])[1 + n % 5], (SELECT id FROM public.res_country WHERE code = 'ES')
+    FROM generate_series(1, greatest(leads / 10, 1)) n;
+    customers := ARRAY(SELECT p.id FROM public.res_partner p WHERE p.company_id = company ORDER BY p.id);
+    INSERT INTO public.product_product (company_id, name, list_price, uom_id)
+    SELECT company, 'Product ' || n, 10 * n, (SELECT d.res_id FROM public.ir_model_data d WHERE d.name = 'product_uom_unit') FROM generate_series(1, 10) n;
+    products := ARRAY(SELECT p.id FROM public.product_product p WHERE p.company_id = company ORDER BY p.id);
+
+    -- Leads: created over two years; 20 % won, 15 % lost, the rest open.
+    WITH generated AS (
+        SELECT n, now() - (random() * 730) * interval '1 day' AS created, random() AS fate, random() AS r1, random() AS r2
+        FROM generate_series(1, leads) n
+    )
+    INSERT INTO public.crm_lead (company_id, name, type, active, priority, user_id, team_id, stage_id, expected_revenue, probability,
+                                 automated_probability, date_deadline, date_closed, date_open, date_last_stage_update, date_conversion,
+                                 partner_id, email_from, email_normalized, lost_reason, create_date, write_date)
+    SELECT company, 'Opportunity ' || n,
+           CASE WHEN fate < 0.35 OR r1 < 0.8 THEN 'opportunity' ELSE 'lead' END,
+           NOT (fate >= 0.2 AND fate < 0.35),
+           (floor(r2 * 4))::int::text,
+           people[1 + (n % cardinality(people))], team,
+           CASE WHEN fate < 0.2 THEN won_stage ELSE stages[1 + (n % cardinality(stages))] END,
+           round((500 + r1 * 49500)::numeric, 2),
+           CASE WHEN fate < 0.2 THEN 100 WHEN fate < 0.35 THEN 0 ELSE round((10 + r2 * 80)::numeric, 2)::float8 END,
+           CASE WHEN fate < 0.2 THEN 100 WHEN fate < 0.35 THEN 0 ELSE 10 END,
+           (created + (30 + r2 * 90) * interval '1 day')::date,
+           CASE WHEN fate < 0.35 THEN created + (10 + r1 * 80) * interval '1 day' END,
+           created + interval '2 hours', created + (r2 * 20) * interval '1 day',
+           CASE WHEN r1 < 0.8 THEN created + interval '1 day' END,
+           customers[1 + (n % cardinality(customers))], 'buyer' || n || '@example.com', 'buyer' || n || '@example.com',
+           CASE WHEN fate >= 0.2 AND fate < 0.35 THEN reasons[1 + (n % cardinality(reasons))] END,
+           created, created
+    FROM generated;
+
+    -- A pending call on every fifth open lead; a done one on every tenth lead.
+    INSERT INTO public.mail_activity (company_id, res_model, res_id, activity_type_id, summary, date_deadline, user_id, create_uid)
+    SELECT l.company_id, 'crm.lead', l.id, call_type, 'Follow up', (now() + ((l.id % 21) - 10) * interval '1 day')::date, l.user_id, l.user_id
+    FROM public.crm_lead l WHERE l.company_id = company AND l.active AND l.probability < 100 AND l.id % 5 = 0 AND l.user_id IS NOT NULL;
+    INSERT INTO public.mail_activity (company_id, res_model, res_id, activity_type_id, summary, date_deadline, user_id, active, date_done, feedback, create_uid)
+    SELECT l.company_id, 'crm.lead', l.id, call_type, 'First call', (l.create_date + interval '3 days')::date, l.user_id, false,
+           (l.create_date + interval '3 days')::date, 'Interested', l.user_id
+    FROM public.crm_lead l WHERE l.company_id = company AND l.id % 10 = 0 AND l.user_id IS NOT NULL;
+
+    -- Quotations on every tenth opportunity, with two lines; the won ones confirmed.
+    WITH quoted AS (
+        SELECT l.*, row_number() OVER (ORDER BY l.id) AS k FROM public.crm_lead l
+        WHERE l.company_id = company AND l.type = 'opportunity' AND l.id % 10 = 3
+    ), inserted AS (
+        INSERT INTO public.sale_order (company_id, name, state, date_order, partner_id, partner_invoice_id, partner_shipping_id, user_id,
+                                       team_id, pricelist_id, currency_id, opportunity_id, origin, create_date, write_date)
+        SELECT company, 'S' || lpad(q.k::text, 5, '0'), CASE WHEN q.probability = 100 THEN 'sale' WHEN q.active THEN 'sent' ELSE 'cancel' END,
+               coalesce(q.date_closed, q.create_date + interval '5 days'), q.partner_id, q.partner_id, q.partner_id, q.user_id, q.team_id,
+               pricelist, currency, q.id, q.name, q.create_date, q.create_date
+        FROM quoted q
+        RETURNING id, company_id
+    )
+    INSERT INTO public.sale_order_line (company_id, order_id, name, product_id, product_uom_qty, product_uom, price_unit, price_reduce,
+                                        price_subtotal, price_tax, price_total)
+    SELECT i.company_id, i.id, 'Product ' || p.k, products[p.k], p.k, (SELECT d.res_id FROM public.ir_model_data d WHERE d.name = 'product_uom_unit'),
+           10 * p.k, 10 * p.k, 10 * p.k * p.k, 0, 10 * p.k * p.k
+    FROM inserted i CROSS JOIN (VALUES (1), (2)) p (k);
+    UPDATE public.sale_order o SET amount_untaxed = t.s, amount_total = t.s
+    FROM (SELECT l.order_id, sum(l.price_subtotal) AS s FROM public.sale_order_line l WHERE l.company_id = company GROUP BY l.order_id) t
+    WHERE o.company_id = company AND o.id = t.order_id;
+    orders := (SELECT count(*) FROM public.sale_order o WHERE o.company_id = company);
+    INSERT INTO public.sale_order_sequence (company_id, next_number) VALUES (company, orders + 1)
+    ON CONFLICT (company_id) DO UPDATE SET next_number = greatest(sale_order_sequence.next_number, excluded.next_number);
+END
+$$;
+
+
+ALTER FUNCTION embudo.demo_fill(company integer, leads integer) OWNER TO embudo_owner;
+
+--
+-- Name: document_activity_state(text, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.document_activity_state(model text, record integer) RETURNS text
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT CASE min(CASE embudo.activity_state(a.date_deadline, a.user_id) WHEN 'overdue' THEN 0 WHEN 'today' THEN 1 ELSE 2 END)
+               WHEN 0 THEN 'overdue' WHEN 1 THEN 'today' WHEN 2 THEN 'planned' END
+    FROM public.mail_activity a
+    WHERE a.res_model = model AND a.res_id = record AND a.active
+$$;
+
+
+ALTER FUNCTION embudo.document_activity_state(model text, record integer) OWNER TO embudo_owner;
+
+--
+-- Name: document_visible(text, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.document_visible(model text, record integer) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT CASE model WHEN 'crm.lead' THEN EXISTS (SELECT 1 FROM public.crm_lead l WHERE l.id = record)
+                      WHEN 'sale.order' THEN EXISTS (SELECT 1 FROM public.sale_order o WHERE o.id = record)
+                      ELSE false END
+$$;
+
+
+ALTER FUNCTION embudo.document_visible(model text, record integer) OWNER TO embudo_owner;
+
+--
+-- Name: drop_bi_login(name); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.drop_bi_login(login name) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_auth_members am JOIN pg_roles member ON member.oid = am.member
+                   JOIN pg_roles grp ON grp.oid = am.roleid JOIN embudo.company_bi_role b ON b.role_name = grp.rolname
+                   WHERE member.rolname = login) THEN
+        RAISE EXCEPTION '% is not a BI login', login USING ERRCODE = 'undefined_object';
+    END IF;
+    EXECUTE format('DROP ROLE %I', login);
+END
+$$;
+
+
+ALTER FUNCTION embudo.drop_bi_login(login name) OWNER TO embudo_owner;
+
+--
+-- Name: enable_catalog_policies(regclass, embudo.access_level, embudo.access_level); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.enable_catalog_policies(target regclass, writer embudo.access_level, deleter embudo.access_level) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    PERFORM embudo.replace_policy(target, 'member_read', 'FOR SELECT USING (true)');
+    PERFORM embudo.replace_policy(target, 'writer_create', format(
+        'FOR INSERT TO embudo_service WITH CHECK (company_id = ANY ((SELECT embudo.company_ids(%L))::int[]))', writer));
+    PERFORM embudo.replace_policy(target, 'writer_update', format(
+        'FOR UPDATE TO embudo_service USING (company_id = ANY ((SELECT embudo.company_ids(%L))::int[]))', writer));
+    PERFORM embudo.replace_policy(target, 'deleter_delete', format(
+        'FOR DELETE TO embudo_service USING (company_id = ANY ((SELECT embudo.company_ids(%L))::int[]))', deleter));
+END
+$$;
+
+
+ALTER FUNCTION embudo.enable_catalog_policies(target regclass, writer embudo.access_level, deleter embudo.access_level) OWNER TO embudo_owner;
+
+--
+-- Name: enable_document_policy(regclass, name, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.enable_document_policy(target regclass, policy name, clauses text) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    PERFORM embudo.replace_policy(target, policy, format(clauses,
+        'EXISTS (SELECT 1 FROM crm_lead l WHERE l.id = lead_id) OR EXISTS (SELECT 1 FROM sale_order o WHERE o.id = order_id)'));
+END
+$$;
+
+
+ALTER FUNCTION embudo.enable_document_policy(target regclass, policy name, clauses text) OWNER TO embudo_owner;
+
+--
+-- Name: enable_parent_policy(regclass, name, regclass, name); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.enable_parent_policy(target regclass, policy name, parent regclass, link name) RETURNS void
+    LANGUAGE plpgsql
+    AS $_$
+DECLARE
+    visible constant text := format('EXISTS (SELECT 1 FROM %s p WHERE p.id = %I)', parent, link);
+BEGIN
+    PERFORM embudo.replace_policy(target, policy, format('USING (%1$s) WITH CHECK (%1$s)', visible));
+END
+$_$;
+
+
+ALTER FUNCTION embudo.enable_parent_policy(target regclass, policy name, parent regclass, link name) OWNER TO embudo_owner;
+
+--
+-- Name: enable_salesperson_documents(regclass); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.enable_salesperson_documents(target regclass) RETURNS void
+    LANGUAGE plpgsql
+    AS $_$
+DECLARE
+    mine constant text := 'user_id = (SELECT embudo.current_user_id()) OR user_id IS NULL '
+                          'OR company_id = ANY ((SELECT embudo.company_ids(''all''))::int[])';
+BEGIN
+    EXECUTE format('ALTER TABLE %s ALTER COLUMN user_id SET DEFAULT embudo.current_user_id()', target);
+    PERFORM embudo.replace_policy(target, 'personal_or_all_read', format('FOR SELECT USING (%s)', mine));
+    PERFORM embudo.replace_policy(target, 'personal_or_all_create', format('FOR INSERT TO embudo_service WITH CHECK (%s)', mine));
+    PERFORM embudo.replace_policy(target, 'personal_or_all_update',
+        format('FOR UPDATE TO embudo_service USING (%1$s) WITH CHECK (%1$s)', mine));
+    PERFORM embudo.replace_policy(target, 'admin_delete',
+        'FOR DELETE TO embudo_service USING (company_id = ANY ((SELECT embudo.company_ids(''admin''))::int[]))');
+    PERFORM embudo.replace_policy(target, 'owner_exists', 'FOR SELECT TO embudo_owner USING (true)');
+END
+$_$;
+
+
+ALTER FUNCTION embudo.enable_salesperson_documents(target regclass) OWNER TO embudo_owner;
+
+--
+-- Name: enable_shared_record_policies(regclass); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.enable_shared_record_policies(target regclass) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    PERFORM embudo.replace_policy(target, 'member_read', 'FOR SELECT USING (true)');
+    PERFORM embudo.replace_policy(target, 'member_create', 'FOR INSERT TO embudo_service WITH CHECK (true)');
+    PERFORM embudo.replace_policy(target, 'member_update', 'FOR UPDATE TO embudo_service USING (true)');
+    PERFORM embudo.replace_policy(target, 'manager_delete',
+        'FOR DELETE TO embudo_service USING (company_id = ANY ((SELECT embudo.company_ids(''all''))::int[]))');
+END
+$$;
+
+
+ALTER FUNCTION embudo.enable_shared_record_policies(target regclass) OWNER TO embudo_owner;
+
+--
+-- Name: enable_tenancy(regclass, name); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.enable_tenancy(target regclass, company_column name DEFAULT 'company_id'::name) RETURNS void
+    LANGUAGE plpgsql
+    AS $_$
+BEGIN
+    EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', target);
+    EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', target);
+    PERFORM embudo.replace_policy(target, 'tenant_fence', format(
+        'AS RESTRICTIVE FOR ALL '
+        'USING (%1$I = ANY ((SELECT embudo.company_ids())::int[])) WITH CHECK (%1$I = ANY ((SELECT embudo.company_ids())::int[]))',
+        company_column));
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %s TO embudo_service', target);
+    EXECUTE format('GRANT SELECT ON %s TO embudo_report', target);
+END
+$_$;
+
+
+ALTER FUNCTION embudo.enable_tenancy(target regclass, company_column name) OWNER TO embudo_owner;
+
+--
+-- Name: end_session(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.end_session(token text) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    DELETE FROM embudo.http_session WHERE token_hash = sha256(convert_to(token, 'UTF8'));
+$$;
+
+
+ALTER FUNCTION embudo.end_session(token text) OWNER TO embudo_owner;
+
+--
+-- Name: enter_tenant(integer, integer[], integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.enter_tenant(acting_user integer, companies integer[], timeout_ms integer, stamp text) RETURNS boolean
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    granted record;
+BEGIN
+    IF acting_user IS NULL THEN
+        SELECT '{}'::int[] AS own, '{}'::int[] AS every, '{}'::int[] AS admin INTO granted;
+    ELSE
+        IF stamp IS NOT NULL AND embudo.credential_stamp(acting_user) IS DISTINCT FROM stamp THEN
+            RAISE EXCEPTION 'the credentials of user % changed', acting_user USING ERRCODE = 'invalid_password';
+        END IF;
+        SELECT * INTO granted FROM embudo.member_grants(acting_user, companies);
+    END IF;
+    PERFORM set_config('embudo.user_id', coalesce(acting_user::text, ''), true),
+            set_config('embudo.company_ids', coalesce(array_to_string(companies, ','), ''), true),
+            set_config('statement_timeout', timeout_ms::text, true),
+            set_config('embudo.granted_own', granted.own::text, true),
+            set_config('embudo.granted_all', granted.every::text, true),
+            set_config('embudo.granted_admin', granted.admin::text, true);
+    RETURN true;
+END
+$$;
+
+
+ALTER FUNCTION embudo.enter_tenant(acting_user integer, companies integer[], timeout_ms integer, stamp text) OWNER TO embudo_owner;
+
+--
+-- Name: html_escape(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.html_escape(text text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    AS $$ SELECT replace(replace(replace(replace(text, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;') $$;
+
+
+ALTER FUNCTION embudo.html_escape(text text) OWNER TO embudo_owner;
+
+--
+-- Name: identity(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.identity(target integer) RETURNS TABLE(id integer, login text, name text, tz text, lang text, company_ids integer[], access_levels text[])
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT u.id, u.login, u.name, u.tz, u.lang,
+           coalesce(array_agg(m.company_id ORDER BY m.company_id) FILTER (WHERE m.company_id IS NOT NULL), '{}'),
+           coalesce(array_agg(m.access_level::text ORDER BY m.company_id) FILTER (WHERE m.company_id IS NOT NULL), '{}')
+    FROM public.res_users u
+    LEFT JOIN public.res_company_member m
+           ON m.user_id = u.id AND NOT EXISTS (SELECT 1 FROM embudo.disabled_company d WHERE d.company_id = m.company_id)
+    WHERE u.id = target AND u.active
+    GROUP BY u.id
+$$;
+
+
+ALTER FUNCTION embudo.identity(target integer) OWNER TO embudo_owner;
+
+--
+-- Name: invite_user(integer, text, text, text, text, embudo.access_level); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.invite_user(company integer, user_login text, user_name text, user_email text, password text, level embudo.access_level) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    target int;
+BEGIN
+    IF NOT embudo.acting_admin_of(company) THEN
+        RAISE EXCEPTION 'only administrators of the company may invite users' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    SELECT u.id INTO target FROM public.res_users u WHERE lower(u.login) = lower(user_login);
+    IF target IS NULL THEN
+        INSERT INTO public.res_users (login, name, email) VALUES (btrim(user_login), coalesce(user_name, btrim(user_login)), user_email)
+        RETURNING id INTO target;
+        IF password IS NOT NULL THEN
+            PERFORM embudo.set_password(target, password);
+        END IF;
+    END IF;
+    INSERT INTO public.res_company_member (company_id, user_id, access_level) VALUES (company, target, level)
+    ON CONFLICT (company_id, user_id) DO UPDATE SET access_level = excluded.access_level;
+    RETURN target;
+END
+$$;
+
+
+ALTER FUNCTION embudo.invite_user(company integer, user_login text, user_name text, user_email text, password text, level embudo.access_level) OWNER TO embudo_owner;
+
+--
+-- Name: mail_activity_before_write(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.mail_activity_before_write() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    kind public.mail_activity_type;
+    salesperson int;
+    me int := embudo.current_user_id();
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.res_model IS NULL AND NEW.res_model_id IS NOT NULL THEN
+            NEW.res_model := (SELECT m.model FROM public.ir_model m WHERE m.id = NEW.res_model_id);
+        END IF;
+        IF NEW.res_model IS NULL OR NEW.res_model NOT IN ('crm.lead', 'sale.order') THEN
+            PERFORM embudo.refuse('validation', 'Activities can be scheduled on leads, opportunities and quotations only.');
+        END IF;
+        NEW.res_model_id := coalesce(NEW.res_model_id, (SELECT m.id FROM public.ir_model m WHERE m.model = NEW.res_model));
+        IF NOT embudo.document_visible(NEW.res_model, NEW.res_id) THEN
+            PERFORM embudo.refuse('access', 'You cannot schedule an activity on a document you cannot change.');
+        END IF;
+        -- The document's company, whichever of the caller's companies is the current one.
+        NEW.company_id := CASE NEW.res_model WHEN 'crm.lead' THEN (SELECT l.company_id FROM public.crm_lead l WHERE l.id = NEW.res_id)
+                                             ELSE (SELECT o.company_id FROM public.sale_order o WHERE o.id = NEW.res_id) END;
+        IF NEW.activity_type_id IS NULL THEN
+            SELECT t.id INTO NEW.activity_type_id FROM public.mail_activity_type t
+            WHERE t.company_id = NEW.company_id AND t.active AND (t.res_model IS NULL OR t.res_model = NEW.res_model)
+            ORDER BY EXISTS (SELECT 1 FROM public.ir_model_data d WHERE d.company_id = t.company_id AND d.model = 'mail.activity.type'
+                                 AND d.res_id = t.id AND d.module = 'mail' AND d.name = 'mail_activity_data_todo') DESC,
+                     t.res_model IS NULL, t.sequence, t.id
+            LIMIT 1;
+        END IF;
+        SELECT * INTO kind FROM public.mail_activity_type t WHERE t.company_id = NEW.company_id AND t.id = NEW.activity_type_id;
+        IF kind.res_model IS NOT NULL AND kind.res_model <> NEW.res_model THEN
+            PERFORM embudo.refuse('validation', format('The activity type %s is not available on this kind of document.', kind.name));
+        END IF;
+        NEW.summary := coalesce(NEW.summary, kind.summary);
+        NEW.note := coalesce(NEW.note, kind.default_description);
+        NEW.user_id := coalesce(NEW.user_id, kind.default_user_id, me);
+        IF NEW.date_deadline IS NULL THEN
+            NEW.date_deadline := CASE WHEN NEW.automated THEN embudo.user_today(NEW.user_id)
+                                      ELSE embudo.activity_deadline(NEW.company_id, NEW.activity_type_id, embudo.user_today(me)) END;
+        END IF;
+        NEW.res_name := CASE NEW.res_model WHEN 'crm.lead' THEN (SELECT l.name FROM public.crm_lead l WHERE l.id = NEW.res_id)
+                                           WHEN 'sale.order' THEN (SELECT o.name FROM public.sale_order o WHERE o.id = NEW.res_id) END;
+    ELSIF NEW.res_model IS DISTINCT FROM OLD.res_model OR NEW.res_id IS DISTINCT FROM OLD.res_id OR NEW.company_id <> OLD.company_id THEN
+        PERFORM embudo.refuse('validation', 'An activity cannot move to another document.');
+    END IF;
+    -- The assignee must be able to read the document.
+    IF (TG_OP = 'INSERT' OR NEW.user_id IS DISTINCT FROM OLD.user_id) AND NEW.user_id IS DISTINCT FROM me AND NOT NEW.automated THEN
+        salesperson := CASE NEW.res_model WHEN 'crm.lead' THEN (SELECT l.user_id FROM public.crm_lead l WHERE l.id = NEW.res_id)
+                                          ELSE (SELECT o.user_id FROM public.sale_order o WHERE o.id = NEW.res_id) END;
+        IF NOT embudo.member_reads_lead(NEW.company_id, NEW.user_id, salesperson) THEN
+            PERFORM embudo.refuse('access', format('%s cannot read this document: assign the activity to someone who can.',
+                                                   coalesce((SELECT u.name FROM public.res_users u WHERE u.id = NEW.user_id), 'That user')));
+        END IF;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO public.mail_followers (company_id, res_model, res_id, user_id)
+        VALUES (NEW.company_id, NEW.res_model, NEW.res_id, NEW.user_id) ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+
+ALTER FUNCTION embudo.mail_activity_before_write() OWNER TO embudo_owner;
+
+--
+-- Name: mail_claim(integer, interval); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.mail_claim(batch integer, lease interval) RETURNS TABLE(id integer, email_from text, email_to text, email_cc text, reply_to text, subject text, body_html text, attempts integer)
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    UPDATE public.mail_mail m
+    SET attempts = m.attempts + 1, next_attempt_at = now() + lease, write_date = now()
+    WHERE m.id IN (SELECT d.id FROM public.mail_mail d WHERE d.state = 'outgoing' AND d.next_attempt_at <= now()
+                   ORDER BY d.next_attempt_at, d.id LIMIT batch FOR UPDATE SKIP LOCKED)
+    RETURNING m.id, m.email_from, m.email_to, m.email_cc, m.reply_to, m.subject, m.body_html, m.attempts
+$$;
+
+
+ALTER FUNCTION embudo.mail_claim(batch integer, lease interval) OWNER TO embudo_owner;
+
+--
+-- Name: mail_failed(integer, text, interval, boolean); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.mail_failed(message integer, reason text, retry_in interval, permanent boolean) RETURNS text
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    UPDATE public.mail_mail
+    SET state = CASE WHEN permanent OR attempts >= max_attempts THEN 'exception' ELSE 'outgoing' END,
+        next_attempt_at = now() + retry_in, failure_reason = left(reason, 2000), write_date = now()
+    WHERE id = message AND state = 'outgoing'
+    RETURNING state
+$$;
+
+
+ALTER FUNCTION embudo.mail_failed(message integer, reason text, retry_in interval, permanent boolean) OWNER TO embudo_owner;
+
+--
+-- Name: mail_gateway(integer, jsonb); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.mail_gateway(team integer, message jsonb) RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    company int := (embudo.company_ids())[1];
+    me int := embudo.current_user_id();
+    incoming_id text := nullif(message->>'message_id', '');
+    sender text := embudo.normalize_email(message->>'from');
+    existing record;
+    thread record;
+    lead public.crm_lead;
+    alias public.crm_team;
+    partner int;
+    salesperson int;
+    posted int;
+    references_ text[] := ARRAY(SELECT jsonb_array_elements_text(coalesce(message->'references', '[]')))
+                          || CASE WHEN message ? 'in_reply_to' AND message->>'in_reply_to' <> '' THEN ARRAY[message->>'in_reply_to'] ELSE '{}' END;
+    lead_type text;
+BEGIN
+    IF incoming_id IS NOT NULL THEN
+        SELECT m.model, m.res_id INTO existing FROM public.mail_message m WHERE m.company_id = company AND m.message_id = incoming_id;
+        IF FOUND THEN
+            RETURN jsonb_build_object('action', 'duplicate', 'model', existing.model, 'res_id', existing.res_id);
+        END IF;
+    END IF;
+
+    IF (message->>'is_bounce')::boolean THEN
+        WITH counted AS (
+            UPDATE public.crm_lead l SET message_bounce = l.message_bounce + 1
+            WHERE l.company_id = company AND (
+                l.id = (SELECT t.res_id FROM embudo.mail_thread_of(ARRAY[message->>'bounced_message_id']) t WHERE t.model = 'crm.lead')
+                OR (message->>'bounced_recipient' IS NOT NULL AND l.email_normalized = embudo.normalize_email(message->>'bounced_recipient')))
+            RETURNING l.id
+        )
+        SELECT min(c.id) INTO posted FROM counted c;
+        RETURN jsonb_build_object('action', 'bounce', 'model', 'crm.lead', 'res_id', posted);
+    END IF;
+
+    partner := (SELECT p.id FROM public.res_partner p WHERE p.company_id = company AND sender IS NOT NULL
+                AND embudo.normalize_email(p.email) = sender ORDER BY p.id LIMIT 1);
+
+    -- A reply goes to the record it answers.
+    SELECT * INTO thread FROM embudo.mail_thread_of(references_);
+    IF FOUND THEN
+        INSERT INTO public.mail_message (company_id, model, res_id, body, subject, author_id, message_type, subtype_id, message_id,
+                                         email_from, email_to, email_cc, create_uid, write_uid)
+        VALUES (company, thread.model, thread.res_id, coalesce(message->>'body', ''), message->>'subject', NULL, 'email',
+                embudo.subtype('mail.mt_comment'), incoming_id, message->>'from', message->>'to', message->>'cc', me, me)
+        RETURNING id INTO posted;
+        RETURN jsonb_build_object('action', 'posted', 'model', thread.model, 'res_id', thread.res_id, 'message', posted);
+    END IF;
+
+    IF team IS NULL THEN
+        PERFORM embudo.refuse('user', 'No alias of this domain matches the recipients and the message answers no known record.');
+    END IF;
+    SELECT * INTO alias FROM public.crm_team t WHERE t.company_id = company AND t.id = team;
+    -- The alias's contact policy (reference §2.13).
+    IF alias.alias_contact = 'partners' AND partner IS NULL
+       OR alias.alias_contact = 'followers' AND NOT EXISTS (
+           SELECT 1 FROM public.mail_followers f JOIN public.crm_lead l ON l.company_id = f.company_id AND l.id = f.lead_id
+           WHERE f.company_id = company AND f.partner_id = partner AND l.team_id = team) THEN
+        IF sender IS NOT NULL THEN
+            INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, create_uid, write_uid)
+            VALUES (company, 'MAILER-DAEMON@' || coalesce((SELECT c.alias_domain FROM public.res_company c WHERE c.id = company), 'localhost'),
+                    sender, 'Re: ' || coalesce(message->>'subject', ''),
+                    '<p>Hello,</p><p>The following e-mail sent to ' || embudo.html_escape(alias.alias_name) || ' cannot be accepted because '
+                    || CASE alias.alias_contact WHEN 'partners' THEN 'this address is restricted to known authors'
+                                                ELSE 'this address is restricted to followers' END
+                    || '. Please contact us through another way.</p><blockquote>' || embudo.html_escape(coalesce(message->>'subject', '')) || '</blockquote>',
+                    me, me);
+        END IF;
+        RETURN jsonb_build_object('action', 'refused', 'reason', alias.alias_contact);
+    END IF;
+
+    -- The salesperson: a member with the sender's address, else the alias's owner (the team leader), else nobody.
+    salesperson := coalesce(
+        (SELECT u.id FROM public.res_users u JOIN public.res_company_member m ON m.user_id = u.id AND m.company_id = company
+         WHERE sender IS NOT NULL AND embudo.normalize_email(u.email) = sender LIMIT 1),
+        alias.user_id);
+    lead_type := CASE WHEN alias.use_leads AND (SELECT c.crm_use_leads FROM public.res_company c WHERE c.id = company) THEN 'lead' ELSE 'opportunity' END;
+    INSERT INTO public.crm_lead (company_id, name, type, team_id, user_id, email_from, partner_id, priority, email_cc, description,
+                                 create_uid, write_uid)
+    VALUES (company, coalesce(nullif(btrim(message->>'subject'), ''), 'No Subject'), lead_type, team, salesperson, message->>'from', partner,
+            coalesce(message->>'priority', '0'), nullif(message->>'cc', ''), nullif(message->>'text', ''), me, me)
+    RETURNING * INTO lead;
+    INSERT INTO public.mail_message (company_id, model, res_id, body, subject, author_id, message_type, subtype_id, message_id,
+                                     email_from, email_to, email_cc, create_uid, write_uid)
+    VALUES (company, 'crm.lead', lead.id, coalesce(message->>'body', ''), message->>'subject', NULL, 'email',
+            embudo.subtype('crm.mt_lead_create'), incoming_id, message->>'from', message->>'to', message->>'cc', me, me)
+    RETURNING id INTO posted;
+    IF partner IS NOT NULL THEN
+        INSERT INTO public.mail_followers (company_id, res_model, res_id, partner_id) VALUES (company, 'crm.lead', lead.id, partner)
+        ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN jsonb_build_object('action', 'created', 'model', 'crm.lead', 'res_id', lead.id, 'message', posted);
+END
+$$;
+
+
+ALTER FUNCTION embudo.mail_gateway(team integer, message jsonb) OWNER TO embudo_owner;
+
+--
+-- Name: mail_gateway_attach(text, integer, integer, jsonb); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.mail_gateway_attach(model text, record integer, message integer, attachments jsonb) RETURNS integer
+    LANGUAGE sql
+    AS $$
+    WITH stored AS (
+        INSERT INTO public.ir_attachment (company_id, name, mimetype, res_model, res_id, mail_message_id, content_id, datas, create_uid)
+        SELECT (embudo.company_ids())[1], coalesce(nullif(a->>'filename', ''), 'attachment'), coalesce(a->>'content_type', 'application/octet-stream'),
+               model, record, message, a->>'content_id', decode(a->>'data', 'hex'), embudo.current_user_id()
+        FROM jsonb_array_elements(attachments) a
+        RETURNING 1
+    )
+    SELECT count(*)::int FROM stored
+$$;
+
+
+ALTER FUNCTION embudo.mail_gateway_attach(model text, record integer, message integer, attachments jsonb) OWNER TO embudo_owner;
+
+--
+-- Name: mail_resolve(text[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.mail_resolve(addresses text[]) RETURNS TABLE(company_id integer, team_id integer, alias_name text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT coalesce(alias.company_id, domain.company_id), alias.team_id, alias.alias_name
+    FROM unnest(addresses) WITH ORDINALITY a (address, position)
+    JOIN embudo.mail_route domain ON domain.domain = lower(split_part(a.address, '@', 2)) AND domain.alias_name = ''
+    LEFT JOIN embudo.mail_route alias ON alias.domain = domain.domain AND alias.alias_name = lower(split_part(a.address, '@', 1))
+    ORDER BY alias.team_id IS NULL, a.position
+    LIMIT 1
+$$;
+
+
+ALTER FUNCTION embudo.mail_resolve(addresses text[]) OWNER TO embudo_owner;
+
+--
+-- Name: mail_routes_changed(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.mail_routes_changed() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF TG_TABLE_NAME = 'res_company' THEN
+        PERFORM embudo.mail_routes_refresh(NEW.id);
+    ELSIF TG_OP = 'DELETE' THEN
+        PERFORM embudo.mail_routes_refresh(OLD.company_id);
+    ELSE
+        PERFORM embudo.mail_routes_refresh(NEW.company_id);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.mail_routes_changed() OWNER TO embudo_owner;
+
+--
+-- Name: mail_routes_refresh(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.mail_routes_refresh(company integer) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    domain text := (SELECT c.alias_domain FROM public.res_company c WHERE c.id = company);
+BEGIN
+    -- Only for a company the request acts in (the owner sees its teams through the request's context).
+    IF NOT company = ANY (embudo.company_ids()) THEN
+        RETURN;
+    END IF;
+    DELETE FROM embudo.mail_route r WHERE r.company_id = company;
+    IF domain IS NULL THEN
+        RETURN;
+    END IF;
+    INSERT INTO embudo.mail_route (domain, alias_name, company_id, team_id) VALUES (domain, '', company, NULL);
+    -- The owner reads the company's teams through its policy of the request's companies.
+    INSERT INTO embudo.mail_route (domain, alias_name, company_id, team_id)
+    SELECT domain, t.alias_name, company, t.id FROM public.crm_team t
+    WHERE t.company_id = company AND t.alias_name IS NOT NULL AND t.active;
+END
+$$;
+
+
+ALTER FUNCTION embudo.mail_routes_refresh(company integer) OWNER TO embudo_owner;
+
+--
+-- Name: mail_sent(integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.mail_sent(message integer, sent_message_id text DEFAULT NULL::text) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    UPDATE public.mail_mail SET state = 'sent', sent_at = now(), failure_reason = NULL, write_date = now(),
+                                message_id = coalesce(sent_message_id, message_id)
+    WHERE id = message AND state = 'outgoing'
+$$;
+
+
+ALTER FUNCTION embudo.mail_sent(message integer, sent_message_id text) OWNER TO embudo_owner;
+
+--
+-- Name: mail_thread_of(text[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.mail_thread_of(ids text[]) RETURNS TABLE(model text, res_id integer)
+    LANGUAGE sql STABLE
+    AS $_$
+    SELECT x.model, x.res_id FROM (
+        SELECT m.model, m.res_id, a.position FROM unnest(ids) WITH ORDINALITY a (id, position)
+        JOIN public.mail_message m ON m.message_id = a.id
+        UNION ALL
+        SELECT s.model, s.res_id, a.position FROM unnest(ids) WITH ORDINALITY a (id, position)
+        JOIN public.mail_mail s ON s.message_id = a.id
+        WHERE s.model IS NOT NULL
+        UNION ALL
+        SELECT s.model, s.res_id, a.position FROM unnest(ids) WITH ORDINALITY a (id, position)
+        JOIN public.mail_mail s ON s.id = nullif(substring(a.id FROM '\.([0-9]{1,9})@[^@]+$'), '')::int
+        WHERE s.model IS NOT NULL AND s.message_id IS NULL
+    ) x
+    ORDER BY x.position DESC
+    LIMIT 1
+$_$;
+
+
+ALTER FUNCTION embudo.mail_thread_of(ids text[]) OWNER TO embudo_owner;
+
+--
+-- Name: member_company_ids(integer, integer[], embudo.access_level); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.member_company_ids(acting_user integer, companies integer[], minimum embudo.access_level) RETURNS integer[]
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    granted record;
+BEGIN
+    SELECT * INTO granted FROM embudo.member_grants(acting_user, companies);
+    RETURN CASE minimum WHEN 'own' THEN granted.own WHEN 'all' THEN granted.every ELSE granted.admin END;
+END
+$$;
+
+
+ALTER FUNCTION embudo.member_company_ids(acting_user integer, companies integer[], minimum embudo.access_level) OWNER TO embudo_owner;
+
+--
+-- Name: member_grants(integer, integer[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.member_grants(acting_user integer, companies integer[], OUT own integer[], OUT every integer[], OUT admin integer[]) RETURNS record
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    SELECT coalesce(array_agg(m.company_id), '{}'),
+           coalesce(array_agg(m.company_id) FILTER (WHERE m.access_level >= 'all'), '{}'),
+           coalesce(array_agg(m.company_id) FILTER (WHERE m.access_level >= 'admin'), '{}')
+      INTO own, every, admin
+      FROM public.res_company_member m
+      JOIN public.res_users u ON u.id = m.user_id AND u.active
+     WHERE m.user_id = acting_user AND m.company_id = ANY (companies)
+       AND NOT EXISTS (SELECT 1 FROM embudo.disabled_company d WHERE d.company_id = m.company_id);
+END
+$$;
+
+
+ALTER FUNCTION embudo.member_grants(acting_user integer, companies integer[], OUT own integer[], OUT every integer[], OUT admin integer[]) OWNER TO embudo_owner;
+
+--
+-- Name: member_reads_lead(integer, integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.member_reads_lead(company integer, person integer, salesperson integer) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT EXISTS (SELECT 1 FROM public.res_company_member m
+                   WHERE m.company_id = company AND m.user_id = person
+                     AND (m.access_level >= 'all' OR salesperson IS NULL OR salesperson = person))
+$$;
+
+
+ALTER FUNCTION embudo.member_reads_lead(company integer, person integer, salesperson integer) OWNER TO embudo_owner;
+
+--
+-- Name: money(numeric, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.money(amount numeric, currency integer) RETURNS text
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT to_char(amount, 'FM999G999G999G990D' || repeat('0', greatest(c.decimal_places, 1))) || ' ' || c.symbol
+    FROM public.res_currency c WHERE c.id = currency
+$$;
+
+
+ALTER FUNCTION embudo.money(amount numeric, currency integer) OWNER TO embudo_owner;
+
+--
+-- Name: normalize_email(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.normalize_email(address text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    AS $$
+    SELECT lower((regexp_match(address, '([^\s<>,;"]+@[^\s<>,;"]+)'))[1])
+$$;
+
+
+ALTER FUNCTION embudo.normalize_email(address text) OWNER TO embudo_owner;
+
+--
+-- Name: portal_accept(integer, text, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.portal_accept(sale_order integer, signer text, option integer) RETURNS text
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    o public.sale_order;
+BEGIN
+    SELECT * INTO o FROM public.sale_order x WHERE x.id = sale_order FOR UPDATE;
+    IF NOT FOUND THEN
+        PERFORM embudo.refuse('user', 'This quotation is no longer available.');
+    END IF;
+    IF o.state IN ('sale', 'done') AND o.signed_by IS NOT NULL THEN
+        RETURN o.state;  -- a second click
+    END IF;
+    IF o.state NOT IN ('draft', 'sent') THEN
+        PERFORM embudo.refuse('user', 'This quotation can no longer be accepted.');
+    END IF;
+    signer := btrim(coalesce(signer, ''));
+    IF signer = '' OR length(signer) > 200 THEN
+        PERFORM embudo.refuse('validation', 'Type your full name to sign.');
+    END IF;
+    IF option IS NOT NULL THEN
+        IF NOT EXISTS (SELECT 1 FROM public.sale_order_option x WHERE x.id = option AND x.order_id = o.id AND x.company_id = o.company_id) THEN
+            PERFORM embudo.refuse('validation', 'This optional product is not part of the quotation.');
+        END IF;
+        IF (SELECT x.line_id FROM public.sale_order_option x WHERE x.id = option) IS NULL THEN
+            PERFORM embudo.sale_option_add(option);
+        END IF;
+    END IF;
+    UPDATE public.sale_order SET signed_by = signer, signed_on = now() WHERE id = o.id;
+    PERFORM embudo.sale_confirm(ARRAY[o.id]);
+    PERFORM embudo.portal_revoke(ARRAY[o.id]);
+    SELECT * INTO o FROM public.sale_order x WHERE x.id = sale_order;
+    PERFORM embudo.portal_notify(o, format('%s accepted and signed the quotation %s online (%s).', signer, o.name,
+                                           embudo.money(o.amount_total, o.currency_id)),
+                                 'Quotation accepted: ' || o.name);
+    RETURN o.state;
+END
+$$;
+
+
+ALTER FUNCTION embudo.portal_accept(sale_order integer, signer text, option integer) OWNER TO embudo_owner;
+
+--
+-- Name: portal_close_links(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.portal_close_links() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    UPDATE public.sale_order_portal_token SET revoked_at = now()
+    WHERE company_id = NEW.company_id AND order_id = NEW.id AND revoked_at IS NULL;
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.portal_close_links() OWNER TO embudo_owner;
+
+--
+-- Name: portal_decline(integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.portal_decline(sale_order integer, reason text) RETURNS text
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    o public.sale_order;
+BEGIN
+    SELECT * INTO o FROM public.sale_order x WHERE x.id = sale_order FOR UPDATE;
+    IF NOT FOUND OR o.state NOT IN ('draft', 'sent') THEN
+        PERFORM embudo.refuse('user', 'This quotation can no longer be answered.');
+    END IF;
+    reason := left(btrim(coalesce(reason, '')), 2000);
+    IF reason = '' THEN
+        PERFORM embudo.refuse('validation', 'Tell us why you decline.');
+    END IF;
+    PERFORM embudo.portal_notify(o, format('The customer declined the quotation %s online. Reason: %s', o.name, reason),
+                                 'Quotation declined: ' || o.name);
+    RETURN o.state;
+END
+$$;
+
+
+ALTER FUNCTION embudo.portal_decline(sale_order integer, reason text) OWNER TO embudo_owner;
+
+--
+-- Name: portal_issue_token(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.portal_issue_token(sale_order integer) RETURNS text
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    o public.sale_order;
+    token text := encode(embudo.gen_random_bytes(24), 'hex');
+BEGIN
+    SELECT * INTO o FROM public.sale_order x WHERE x.id = sale_order;
+    IF NOT FOUND THEN
+        PERFORM embudo.refuse('user', 'This order does not exist or you cannot see it.');
+    END IF;
+    UPDATE public.sale_order_portal_token SET revoked_at = now() WHERE company_id = o.company_id AND order_id = o.id AND revoked_at IS NULL;
+    INSERT INTO public.sale_order_portal_token (company_id, order_id, token_hash, acting_user, expires_at)
+    VALUES (o.company_id, o.id, sha256(convert_to(token, 'UTF8')), coalesce(embudo.current_user_id(), o.user_id),
+            coalesce((o.validity_date + 1)::timestamptz, now() + interval '30 days'));
+    RETURN token;
+END
+$$;
+
+
+ALTER FUNCTION embudo.portal_issue_token(sale_order integer) OWNER TO embudo_owner;
+
+--
+-- Name: sale_order; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.sale_order (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    name text DEFAULT 'New'::text NOT NULL,
+    state text DEFAULT 'draft'::text NOT NULL,
+    date_order timestamp with time zone DEFAULT now() NOT NULL,
+    validity_date date,
+    origin text,
+    client_order_ref text,
+    reference text,
+    partner_id integer NOT NULL,
+    partner_invoice_id integer,
+    partner_shipping_id integer,
+    user_id integer DEFAULT embudo.current_user_id(),
+    team_id integer,
+    pricelist_id integer NOT NULL,
+    currency_id integer NOT NULL,
+    payment_term_id integer,
+    note text,
+    amount_untaxed numeric(16,2) DEFAULT 0 NOT NULL,
+    amount_tax numeric(16,2) DEFAULT 0 NOT NULL,
+    amount_total numeric(16,2) DEFAULT 0 NOT NULL,
+    opportunity_id integer,
+    campaign_id integer,
+    medium_id integer,
+    source_id integer,
+    require_signature boolean DEFAULT true NOT NULL,
+    signature bytea,
+    signed_by text,
+    signed_on timestamp with time zone,
+    l10n_mx_edi_usage text,
+    l10n_mx_edi_payment_method_id integer,
+    l10n_mx_edi_payment_policy text,
+    create_uid integer,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT sale_order_check CHECK (((state <> ALL (ARRAY['sale'::text, 'done'::text])) OR (date_order IS NOT NULL))),
+    CONSTRAINT sale_order_state_check CHECK ((state = ANY (ARRAY['draft'::text, 'sent'::text, 'sale'::text, 'done'::text, 'cancel'::text])))
+);
+
+ALTER TABLE ONLY public.sale_order FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.sale_order OWNER TO embudo_owner;
+
+--
+-- Name: TABLE sale_order; Type: COMMENT; Schema: public; Owner: embudo_owner
+--
+
+COMMENT ON TABLE public.sale_order IS 'Quotations and sales orders: draft → sent → sale → done, or cancel.';
+
+
+--
+-- Name: portal_notify(public.sale_order, text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.portal_notify(o public.sale_order, body text, summary text) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    me int := embudo.current_user_id();
+BEGIN
+    INSERT INTO public.mail_message (company_id, model, res_id, body, author_id, message_type, subtype_id, create_uid, write_uid)
+    VALUES (o.company_id, 'sale.order', o.id, body, NULL, 'comment', embudo.subtype('mail.mt_comment'), me, me);
+    IF o.opportunity_id IS NOT NULL THEN
+        INSERT INTO public.mail_message (company_id, model, res_id, body, author_id, message_type, subtype_id, create_uid, write_uid)
+        VALUES (o.company_id, 'crm.lead', o.opportunity_id, body, NULL, 'comment', embudo.subtype('mail.mt_comment'), me, me);
+    END IF;
+    IF o.user_id IS NOT NULL THEN
+        INSERT INTO public.mail_activity (company_id, res_model, res_id, summary, note, user_id, date_deadline, automated, create_uid, write_uid)
+        VALUES (o.company_id, 'sale.order', o.id, summary, body, o.user_id, embudo.user_today(o.user_id), true, me, me);
+    END IF;
+END
+$$;
+
+
+ALTER FUNCTION embudo.portal_notify(o public.sale_order, body text, summary text) OWNER TO embudo_owner;
+
+--
+-- Name: portal_quotation(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.portal_quotation(sale_order integer) RETURNS jsonb
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT jsonb_build_object(
+        'name', o.name, 'state', o.state, 'company', c.name, 'customer', p.name, 'lang', coalesce(p.lang, 'en_US'),
+        'date_order', to_char(o.date_order, 'YYYY-MM-DD'), 'validity_date', to_char(o.validity_date, 'YYYY-MM-DD'),
+        'expired', o.validity_date < (now() AT TIME ZONE c.tz)::date,
+        'payment_term', (SELECT t.name FROM public.account_payment_term t WHERE t.company_id = o.company_id AND t.id = o.payment_term_id),
+        'currency', cur.symbol, 'decimals', cur.decimal_places,
+        'amount_untaxed', o.amount_untaxed, 'amount_tax', o.amount_tax, 'amount_total', o.amount_total,
+        'signed_by', o.signed_by, 'note', o.note,
+        'lines', coalesce((SELECT jsonb_agg(jsonb_build_object('name', l.name, 'section', l.display_type, 'quantity', trim_scale(l.product_uom_qty),
+                                                               'unit', u.name, 'price_unit', l.price_unit, 'discount', trim_scale(l.discount),
+                                                               'subtotal', l.price_subtotal) ORDER BY l.sequence, l.id)
+                           FROM public.sale_order_line l LEFT JOIN public.uom_uom u ON u.id = l.product_uom
+                           WHERE l.company_id = o.company_id AND l.order_id = o.id), '[]'),
+        'options', coalesce((SELECT jsonb_agg(jsonb_build_object('id', x.id, 'name', x.name, 'quantity', trim_scale(x.quantity),
+                                                                 'price_unit', x.price_unit, 'added', x.line_id IS NOT NULL) ORDER BY x.sequence, x.id)
+                             FROM public.sale_order_option x WHERE x.company_id = o.company_id AND x.order_id = o.id), '[]'))
+    FROM public.sale_order o
+    JOIN public.res_company c ON c.id = o.company_id
+    JOIN public.res_partner p ON p.company_id = o.company_id AND p.id = o.partner_id
+    JOIN public.res_currency cur ON cur.id = o.currency_id
+    WHERE o.id = sale_order
+$$;
+
+
+ALTER FUNCTION embudo.portal_quotation(sale_order integer) OWNER TO embudo_owner;
+
+--
+-- Name: portal_resolve(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.portal_resolve(token text) RETURNS TABLE(company_id integer, order_id integer, acting_user integer, form_key text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT t.company_id, t.order_id, t.acting_user, encode(embudo.hmac(convert_to(token, 'UTF8'), s.secret, 'sha256'), 'hex')
+    FROM public.sale_order_portal_token t, embudo.portal_secret s
+    WHERE t.token_hash = sha256(convert_to(token, 'UTF8')) AND t.revoked_at IS NULL AND t.expires_at > now()
+$$;
+
+
+ALTER FUNCTION embudo.portal_resolve(token text) OWNER TO embudo_owner;
+
+--
+-- Name: portal_revoke(integer[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.portal_revoke(ids integer[]) RETURNS integer
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    revoked int;
+BEGIN
+    UPDATE public.sale_order_portal_token t SET revoked_at = now()
+    WHERE t.order_id = ANY (ids) AND t.revoked_at IS NULL AND EXISTS (SELECT 1 FROM public.sale_order o WHERE o.id = t.order_id);
+    GET DIAGNOSTICS revoked = ROW_COUNT;
+    RETURN revoked;
+END
+$$;
+
+
+ALTER FUNCTION embudo.portal_revoke(ids integer[]) OWNER TO embudo_owner;
+
+--
+-- Name: pricelist_defaults(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.pricelist_defaults() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    NEW.currency_id := coalesce(NEW.currency_id, (SELECT c.currency_id FROM public.res_company c WHERE c.id = NEW.company_id),
+                                (SELECT r.id FROM public.res_currency r WHERE r.name = 'USD'));
+    RETURN NEW;
+END
+$$;
+
+
+ALTER FUNCTION embudo.pricelist_defaults() OWNER TO embudo_owner;
+
+--
+-- Name: pricelist_price(integer, integer, numeric, date); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.pricelist_price(pricelist integer, product integer, quantity numeric, day date) RETURNS numeric
+    LANGUAGE plpgsql STABLE
+    AS $$
+DECLARE
+    p public.product_product;
+    item public.product_pricelist_item;
+    base numeric;
+    price numeric;
+BEGIN
+    SELECT * INTO p FROM public.product_product x WHERE x.id = product;
+    IF NOT FOUND THEN
+        RETURN 0;
+    END IF;
+    SELECT i.* INTO item
+    FROM public.product_pricelist_item i
+    LEFT JOIN LATERAL (
+        WITH RECURSIVE up (id, depth) AS (
+            SELECT p.categ_id, 0 WHERE p.categ_id IS NOT NULL
+            UNION ALL
+            SELECT c.parent_id, up.depth + 1 FROM public.product_category c JOIN up ON c.id = up.id WHERE c.parent_id IS NOT NULL
+        ) SELECT min(up.depth) AS depth FROM up WHERE up.id = i.categ_id
+    ) category ON true
+    WHERE i.pricelist_id = pricelist
+      AND (i.min_quantity <= quantity)
+      AND (i.date_start IS NULL OR i.date_start <= day) AND (i.date_end IS NULL OR i.date_end >= day)
+      AND (i.applied_on = '3_global' OR (i.applied_on = '0_product_variant' AND i.product_id = p.id)
+           OR (i.applied_on = '2_product_category' AND category.depth IS NOT NULL))
+    ORDER BY i.applied_on, i.min_quantity DESC, category.depth NULLS LAST, i.id DESC
+    LIMIT 1;
+    IF NOT FOUND THEN
+        RETURN p.list_price;
+    END IF;
+    base := CASE item.base WHEN 'standard_price' THEN p.standard_price ELSE p.list_price END;
+    IF item.compute_price = 'fixed' THEN
+        RETURN item.fixed_price;
+    ELSIF item.compute_price = 'percentage' THEN
+        RETURN base * (1 - item.percent_price / 100);
+    END IF;
+    price := base * (1 - item.price_discount / 100);
+    IF item.price_round > 0 THEN
+        price := round(price / item.price_round) * item.price_round;
+    END IF;
+    price := price + item.price_surcharge;
+    IF item.price_min_margin > 0 THEN
+        price := greatest(price, base + item.price_min_margin);
+    END IF;
+    IF item.price_max_margin > 0 THEN
+        price := least(price, base + item.price_max_margin);
+    END IF;
+    RETURN price;
+END
+$$;
+
+
+ALTER FUNCTION embudo.pricelist_price(pricelist integer, product integer, quantity numeric, day date) OWNER TO embudo_owner;
+
+--
+-- Name: product_defaults(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.product_defaults() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    NEW.uom_id := coalesce(NEW.uom_id, (SELECT d.res_id FROM public.ir_model_data d WHERE d.module = 'uom' AND d.name = 'product_uom_unit'));
+    RETURN NEW;
+END
+$$;
+
+
+ALTER FUNCTION embudo.product_defaults() OWNER TO embudo_owner;
+
+--
+-- Name: refuse(text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.refuse(kind text, message text) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    RAISE EXCEPTION USING MESSAGE = message,
+        ERRCODE = CASE kind WHEN 'access' THEN 'EMA01' WHEN 'validation' THEN 'EMV01' ELSE 'EMU01' END;
+END
+$$;
+
+
+ALTER FUNCTION embudo.refuse(kind text, message text) OWNER TO embudo_owner;
+
+--
+-- Name: replace_policy(regclass, name, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.replace_policy(target regclass, policy name, clauses text) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    EXECUTE format('DROP POLICY IF EXISTS %I ON %s', policy, target);
+    EXECUTE format('CREATE POLICY %I ON %s %s', policy, target, clauses);
+END
+$$;
+
+
+ALTER FUNCTION embudo.replace_policy(target regclass, policy name, clauses text) OWNER TO embudo_owner;
+
+--
+-- Name: sale_cancel(integer[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.sale_cancel(ids integer[]) RETURNS integer
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM public.sale_order o WHERE o.id = ANY (ids) AND o.state = 'done') THEN
+        PERFORM embudo.refuse('user', 'You cannot cancel a locked order. Please unlock it first.');
+    END IF;
+    RETURN embudo.sale_transition(ids, ARRAY['draft', 'sent', 'sale'], 'cancel', 'These orders cannot be cancelled');
+END
+$$;
+
+
+ALTER FUNCTION embudo.sale_cancel(ids integer[]) OWNER TO embudo_owner;
+
+--
+-- Name: sale_confirm(integer[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.sale_confirm(ids integer[]) RETURNS integer
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    done int := embudo.sale_transition(ids, ARRAY['draft', 'sent'], 'sale', 'It is not allowed to confirm an order in the following states');
+    auto_lock int[];
+BEGIN
+    auto_lock := ARRAY(SELECT o.id FROM public.sale_order o JOIN public.res_company c ON c.id = o.company_id
+                       WHERE o.id = ANY (ids) AND c.sale_auto_done);
+    IF cardinality(auto_lock) > 0 THEN
+        PERFORM embudo.sale_transition(auto_lock, ARRAY['sale'], 'done', 'Only confirmed orders can be locked');
+    END IF;
+    RETURN done;
+END
+$$;
+
+
+ALTER FUNCTION embudo.sale_confirm(ids integer[]) OWNER TO embudo_owner;
+
+--
+-- Name: sale_draft(integer[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.sale_draft(ids integer[]) RETURNS integer
+    LANGUAGE sql
+    AS $$ SELECT embudo.sale_transition(ids, ARRAY['cancel', 'sent'], 'draft', 'Only cancelled or sent quotations can be set back to quotation') $$;
+
+
+ALTER FUNCTION embudo.sale_draft(ids integer[]) OWNER TO embudo_owner;
+
+--
+-- Name: sale_order_line; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.sale_order_line (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    order_id integer NOT NULL,
+    sequence integer DEFAULT 10 NOT NULL,
+    name text DEFAULT ''::text NOT NULL,
+    display_type text,
+    product_id integer,
+    product_uom_qty numeric(16,4) DEFAULT 1 NOT NULL,
+    product_uom integer,
+    price_unit numeric(16,4) DEFAULT 0 NOT NULL,
+    discount numeric(7,4) DEFAULT 0 NOT NULL,
+    price_reduce numeric(16,4) DEFAULT 0 NOT NULL,
+    price_subtotal numeric(16,2) DEFAULT 0 NOT NULL,
+    price_tax numeric(16,2) DEFAULT 0 NOT NULL,
+    price_total numeric(16,2) DEFAULT 0 NOT NULL,
+    customer_lead numeric(8,2) DEFAULT 0 NOT NULL,
+    create_uid integer,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT sale_order_line_check CHECK (((display_type IS NULL) OR ((product_id IS NULL) AND (price_unit = (0)::numeric) AND (product_uom_qty = (0)::numeric) AND (product_uom IS NULL)))),
+    CONSTRAINT sale_order_line_check1 CHECK (((display_type IS NOT NULL) OR ((product_id IS NOT NULL) AND (product_uom IS NOT NULL)))),
+    CONSTRAINT sale_order_line_discount_check CHECK (((discount >= (0)::numeric) AND (discount <= (100)::numeric))),
+    CONSTRAINT sale_order_line_display_type_check CHECK ((display_type = ANY (ARRAY['line_section'::text, 'line_note'::text])))
+);
+
+ALTER TABLE ONLY public.sale_order_line FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.sale_order_line OWNER TO embudo_owner;
+
+--
+-- Name: sale_line_amounts(public.sale_order_line, numeric); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.sale_line_amounts(line public.sale_order_line, rounding numeric) RETURNS TABLE(price_reduce numeric, subtotal numeric, tax numeric, total numeric)
+    LANGUAGE plpgsql STABLE
+    AS $$
+DECLARE
+    gross numeric;
+    included numeric;
+    base numeric;
+    taxes numeric;
+BEGIN
+    IF line.display_type IS NOT NULL THEN
+        RETURN QUERY SELECT 0::numeric, 0::numeric, 0::numeric, 0::numeric;
+        RETURN;
+    END IF;
+    gross := line.price_unit * (1 - line.discount / 100) * line.product_uom_qty;
+    SELECT coalesce(sum(t.amount) FILTER (WHERE t.price_include), 0) INTO included
+    FROM public.account_tax_sale_order_line_rel r JOIN public.account_tax t ON t.company_id = r.company_id AND t.id = r.account_tax_id
+    WHERE r.company_id = line.company_id AND r.sale_order_line_id = line.id;
+    base := round(gross / (1 + included / 100) / rounding) * rounding;
+    SELECT coalesce(sum(round(base * t.amount / 100 / rounding) * rounding), 0) INTO taxes
+    FROM public.account_tax_sale_order_line_rel r JOIN public.account_tax t ON t.company_id = r.company_id AND t.id = r.account_tax_id
+    WHERE r.company_id = line.company_id AND r.sale_order_line_id = line.id;
+    IF included > 0 THEN
+        -- Included taxes: the total is the price the customer was quoted, to the cent.
+        taxes := round(gross / rounding) * rounding - base
+                 + coalesce((SELECT sum(round(base * t.amount / 100 / rounding) * rounding)
+                             FROM public.account_tax_sale_order_line_rel r JOIN public.account_tax t ON t.company_id = r.company_id AND t.id = r.account_tax_id
+                             WHERE r.company_id = line.company_id AND r.sale_order_line_id = line.id AND NOT t.price_include), 0);
+    END IF;
+    RETURN QUERY SELECT line.price_unit * (1 - line.discount / 100), base, taxes, base + taxes;
+END
+$$;
+
+
+ALTER FUNCTION embudo.sale_line_amounts(line public.sale_order_line, rounding numeric) OWNER TO embudo_owner;
+
+--
+-- Name: sale_line_taxes_changed(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.sale_line_taxes_changed() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    lines int[];
+    pair int[];
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        lines := ARRAY(SELECT n.sale_order_line_id FROM new_rows n);
+    ELSE
+        lines := ARRAY(SELECT o.sale_order_line_id FROM old_rows o);
+    END IF;
+    FOR pair IN SELECT DISTINCT ARRAY[l.company_id, l.order_id] FROM public.sale_order_line l WHERE l.id = ANY (lines) LOOP
+        PERFORM embudo.sale_order_recompute(pair[1], pair[2]);
+    END LOOP;
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.sale_line_taxes_changed() OWNER TO embudo_owner;
+
+--
+-- Name: sale_lock(integer[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.sale_lock(ids integer[]) RETURNS integer
+    LANGUAGE sql
+    AS $$ SELECT embudo.sale_transition(ids, ARRAY['sale'], 'done', 'Only confirmed orders can be locked') $$;
+
+
+ALTER FUNCTION embudo.sale_lock(ids integer[]) OWNER TO embudo_owner;
+
+--
+-- Name: sale_mail_extra(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.sale_mail_extra(sale_order integer) RETURNS text
+    LANGUAGE sql
+    AS $$
+    SELECT '<p><a href="' || embudo.html_escape(rtrim((SELECT value FROM public.ir_config_parameter WHERE key = 'web.base.url'), '/')
+           || '/my/quotation/' || embudo.portal_issue_token(sale_order)) || '">Review, accept or decline the quotation online</a></p>'
+$$;
+
+
+ALTER FUNCTION embudo.sale_mail_extra(sale_order integer) OWNER TO embudo_owner;
+
+--
+-- Name: sale_mark_sent(integer[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.sale_mark_sent(ids integer[]) RETURNS integer
+    LANGUAGE sql
+    AS $$
+    SELECT embudo.sale_transition(ids, ARRAY['draft'], 'sent', 'Only draft quotations can be marked as sent')
+$$;
+
+
+ALTER FUNCTION embudo.sale_mark_sent(ids integer[]) OWNER TO embudo_owner;
+
+--
+-- Name: sale_option_add(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.sale_option_add(option integer) RETURNS integer
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    o public.sale_order_option;
+    parent public.sale_order;
+    line int;
+BEGIN
+    SELECT * INTO o FROM public.sale_order_option x WHERE x.id = option;
+    IF NOT FOUND THEN
+        PERFORM embudo.refuse('user', 'This optional product does not exist or you cannot see it.');
+    END IF;
+    SELECT * INTO parent FROM public.sale_order s WHERE s.company_id = o.company_id AND s.id = o.order_id FOR UPDATE;
+    IF parent.state NOT IN ('draft', 'sent') THEN
+        PERFORM embudo.refuse('user', 'You cannot add options to a confirmed order.');
+    END IF;
+    INSERT INTO public.sale_order_line (company_id, order_id, name, product_id, product_uom_qty, product_uom, price_unit, discount,
+                                        sequence, create_uid, write_uid)
+    VALUES (o.company_id, o.order_id, o.name, o.product_id, o.quantity, o.uom_id, o.price_unit, o.discount,
+            coalesce((SELECT max(l.sequence) + 1 FROM public.sale_order_line l WHERE l.company_id = o.company_id AND l.order_id = o.order_id), 10),
+            embudo.current_user_id(), embudo.current_user_id())
+    RETURNING id INTO line;
+    UPDATE public.sale_order_option SET line_id = line, write_date = now() WHERE id = option;
+    RETURN line;
+END
+$$;
+
+
+ALTER FUNCTION embudo.sale_option_add(option integer) OWNER TO embudo_owner;
+
+--
+-- Name: sale_order_after_insert(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.sale_order_after_insert() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF NEW.opportunity_id IS NOT NULL THEN
+        INSERT INTO public.sale_order_tag_rel (company_id, order_id, tag_id)
+        SELECT NEW.company_id, NEW.id, r.tag_id FROM public.crm_tag_rel r WHERE r.company_id = NEW.company_id AND r.lead_id = NEW.opportunity_id
+        ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.sale_order_after_insert() OWNER TO embudo_owner;
+
+--
+-- Name: sale_order_before_delete(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.sale_order_before_delete() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF OLD.state NOT IN ('draft', 'cancel') THEN
+        PERFORM embudo.refuse('user', format('You can not delete a sent quotation or a confirmed sales order (%s). You must first cancel it.', OLD.name));
+    END IF;
+    RETURN OLD;
+END
+$$;
+
+
+ALTER FUNCTION embudo.sale_order_before_delete() OWNER TO embudo_owner;
+
+--
+-- Name: sale_order_before_insert(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.sale_order_before_insert() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    lead public.crm_lead;
+    customer public.res_partner;
+    validity int;
+    number int;
+BEGIN
+    IF NEW.opportunity_id IS NOT NULL THEN
+        SELECT * INTO lead FROM public.crm_lead l WHERE l.company_id = NEW.company_id AND l.id = NEW.opportunity_id;
+        NEW.partner_id := coalesce(NEW.partner_id, lead.partner_id);
+        NEW.team_id := coalesce(NEW.team_id, lead.team_id);
+        NEW.campaign_id := coalesce(NEW.campaign_id, lead.campaign_id);
+        NEW.medium_id := coalesce(NEW.medium_id, lead.medium_id);
+        NEW.source_id := coalesce(NEW.source_id, lead.source_id);
+        NEW.origin := coalesce(NEW.origin, lead.name);
+    END IF;
+    IF NEW.partner_id IS NULL THEN
+        PERFORM embudo.refuse('validation', 'A quotation needs a customer.');
+    END IF;
+    SELECT * INTO customer FROM public.res_partner p WHERE p.company_id = NEW.company_id AND p.id = NEW.partner_id;
+    NEW.partner_invoice_id := coalesce(NEW.partner_invoice_id, NEW.partner_id);
+    NEW.partner_shipping_id := coalesce(NEW.partner_shipping_id, NEW.partner_id);
+    NEW.pricelist_id := coalesce(NEW.pricelist_id, customer.property_product_pricelist,
+        (SELECT p.id FROM public.product_pricelist p WHERE p.company_id = NEW.company_id AND p.active ORDER BY p.sequence, p.id LIMIT 1));
+    NEW.payment_term_id := coalesce(NEW.payment_term_id, customer.property_payment_term_id);
+    NEW.currency_id := (SELECT p.currency_id FROM public.product_pricelist p WHERE p.company_id = NEW.company_id AND p.id = NEW.pricelist_id);
+    IF NEW.team_id IS NULL THEN
+        NEW.team_id := coalesce(customer.team_id, embudo.crm_default_team(NEW.company_id, NEW.user_id, 'opportunity'));
+    END IF;
+    IF NEW.validity_date IS NULL THEN
+        SELECT c.quotation_validity_days INTO validity FROM public.res_company c WHERE c.id = NEW.company_id;
+        IF validity > 0 THEN
+            NEW.validity_date := (now() AT TIME ZONE 'UTC')::date + validity;
+        END IF;
+    END IF;
+    IF NEW.name IS NULL OR NEW.name = 'New' THEN
+        INSERT INTO public.sale_order_sequence AS s (company_id, next_number) VALUES (NEW.company_id, 2)
+        ON CONFLICT (company_id) DO UPDATE SET next_number = s.next_number + 1
+        RETURNING s.next_number - 1 INTO number;
+        NEW.name := 'S' || lpad(number::text, 5, '0');
+    END IF;
+    NEW.state := 'draft';
+    PERFORM embudo.check_cfdi(NEW.l10n_mx_edi_payment_policy, NEW.l10n_mx_edi_payment_method_id);
+    RETURN NEW;
+END
+$$;
+
+
+ALTER FUNCTION embudo.sale_order_before_insert() OWNER TO embudo_owner;
+
+--
+-- Name: sale_order_before_update(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.sale_order_before_update() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF NEW.company_id <> OLD.company_id THEN
+        PERFORM embudo.refuse('validation', 'An order cannot move to another company.');
+    END IF;
+    IF NEW.state IS DISTINCT FROM OLD.state AND current_setting('embudo.sale_transition', true) IS DISTINCT FROM 'on' THEN
+        PERFORM embudo.refuse('user', 'The state of an order changes through its actions (send, confirm, cancel, lock…), not by writing it.');
+    END IF;
+    IF OLD.state NOT IN ('draft', 'sent') AND (NEW.partner_id IS DISTINCT FROM OLD.partner_id OR NEW.pricelist_id IS DISTINCT FROM OLD.pricelist_id
+                                             OR NEW.validity_date IS DISTINCT FROM OLD.validity_date) THEN
+        PERFORM embudo.refuse('user', 'The customer, pricelist and expiration of a confirmed order cannot change.');
+    END IF;
+    IF NEW.pricelist_id IS DISTINCT FROM OLD.pricelist_id THEN
+        NEW.currency_id := (SELECT p.currency_id FROM public.product_pricelist p WHERE p.company_id = NEW.company_id AND p.id = NEW.pricelist_id);
+    END IF;
+    PERFORM embudo.check_cfdi(NEW.l10n_mx_edi_payment_policy, NEW.l10n_mx_edi_payment_method_id);
+    RETURN NEW;
+END
+$$;
+
+
+ALTER FUNCTION embudo.sale_order_before_update() OWNER TO embudo_owner;
+
+--
+-- Name: sale_order_currency_changed(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.sale_order_currency_changed() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    PERFORM embudo.sale_order_recompute(NEW.company_id, NEW.id);
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.sale_order_currency_changed() OWNER TO embudo_owner;
+
+--
+-- Name: sale_order_line_before_delete(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.sale_order_line_before_delete() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM public.sale_order o WHERE o.company_id = OLD.company_id AND o.id = OLD.order_id AND o.state IN ('sale', 'done'))
+       AND OLD.display_type IS NULL THEN
+        PERFORM embudo.refuse('user', 'You can not remove an order line once the sales order is confirmed.');
+    END IF;
+    RETURN OLD;
+END
+$$;
+
+
+ALTER FUNCTION embudo.sale_order_line_before_delete() OWNER TO embudo_owner;
+
+--
+-- Name: sale_order_line_before_write(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.sale_order_line_before_write() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    parent public.sale_order;
+    p public.product_product;
+BEGIN
+    SELECT * INTO parent FROM public.sale_order o WHERE o.company_id = NEW.company_id AND o.id = NEW.order_id;
+    IF TG_OP = 'UPDATE' THEN
+        IF (NEW.display_type IS NULL) <> (OLD.display_type IS NULL) THEN
+            PERFORM embudo.refuse('user', 'A section or note line cannot become a product line, nor the reverse.');
+        END IF;
+        IF parent.state IN ('done', 'cancel') AND (NEW.product_id IS DISTINCT FROM OLD.product_id OR NEW.name IS DISTINCT FROM OLD.name
+                OR NEW.price_unit IS DISTINCT FROM OLD.price_unit OR NEW.product_uom IS DISTINCT FROM OLD.product_uom
+                OR NEW.product_uom_qty IS DISTINCT FROM OLD.product_uom_qty OR NEW.discount IS DISTINCT FROM OLD.discount) THEN
+            PERFORM embudo.refuse('user', format('The lines of the %s order %s cannot change.', CASE parent.state WHEN 'done' THEN 'locked' ELSE 'cancelled' END, parent.name));
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF parent.state IN ('done', 'cancel') THEN
+        PERFORM embudo.refuse('user', format('Lines cannot be added to the %s order %s.', CASE parent.state WHEN 'done' THEN 'locked' ELSE 'cancelled' END, parent.name));
+    END IF;
+    IF NEW.display_type IS NOT NULL THEN
+        NEW.product_uom_qty := 0;
+        RETURN NEW;
+    END IF;
+    SELECT * INTO p FROM public.product_product x WHERE x.company_id = NEW.company_id AND x.id = NEW.product_id;
+    IF FOUND THEN
+        IF NOT p.sale_ok THEN
+            PERFORM embudo.refuse('validation', format('The product %s cannot be sold.', p.name));
+        END IF;
+        NEW.product_uom := coalesce(NEW.product_uom, p.uom_id);
+        IF NEW.name = '' THEN
+            NEW.name := concat_ws(E'\n', coalesce('[' || p.default_code || '] ', '') || p.name, p.description_sale);
+        END IF;
+        IF NEW.price_unit = 0 THEN
+            NEW.price_unit := embudo.pricelist_price(parent.pricelist_id, p.id, NEW.product_uom_qty, (parent.date_order AT TIME ZONE 'UTC')::date);
+        END IF;
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+
+ALTER FUNCTION embudo.sale_order_line_before_write() OWNER TO embudo_owner;
+
+--
+-- Name: sale_order_line_product_taxes(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.sale_order_line_product_taxes() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF NEW.product_id IS NOT NULL THEN
+        INSERT INTO public.account_tax_sale_order_line_rel (company_id, sale_order_line_id, account_tax_id)
+        SELECT NEW.company_id, NEW.id, r.tax_id FROM public.product_taxes_rel r
+        JOIN public.account_tax t ON t.company_id = r.company_id AND t.id = r.tax_id AND t.active AND t.type_tax_use = 'sale'
+        WHERE r.company_id = NEW.company_id AND r.prod_id = NEW.product_id
+        ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.sale_order_line_product_taxes() OWNER TO embudo_owner;
+
+--
+-- Name: sale_order_lines_changed(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.sale_order_lines_changed() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    orders int[][];
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        orders := ARRAY(SELECT DISTINCT ARRAY[n.company_id, n.order_id] FROM new_rows n);
+    ELSIF TG_OP = 'DELETE' THEN
+        orders := ARRAY(SELECT DISTINCT ARRAY[o.company_id, o.order_id] FROM old_rows o);
+    ELSE
+        orders := ARRAY(SELECT ARRAY[n.company_id, n.order_id] FROM new_rows n UNION SELECT ARRAY[o.company_id, o.order_id] FROM old_rows o);
+    END IF;
+    FOR i IN 1 .. coalesce(array_length(orders, 1), 0) LOOP
+        PERFORM embudo.sale_order_recompute(orders[i][1], orders[i][2]);
+    END LOOP;
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.sale_order_lines_changed() OWNER TO embudo_owner;
+
+--
+-- Name: sale_order_option_defaults(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.sale_order_option_defaults() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    p public.product_product;
+    parent public.sale_order;
+BEGIN
+    SELECT * INTO p FROM public.product_product x WHERE x.company_id = NEW.company_id AND x.id = NEW.product_id;
+    SELECT * INTO parent FROM public.sale_order o WHERE o.company_id = NEW.company_id AND o.id = NEW.order_id;
+    NEW.uom_id := coalesce(NEW.uom_id, p.uom_id);
+    IF NEW.name = '' THEN
+        NEW.name := p.name;
+    END IF;
+    NEW.price_unit := coalesce(NEW.price_unit, embudo.pricelist_price(parent.pricelist_id, p.id, NEW.quantity, (parent.date_order AT TIME ZONE 'UTC')::date));
+    RETURN NEW;
+END
+$$;
+
+
+ALTER FUNCTION embudo.sale_order_option_defaults() OWNER TO embudo_owner;
+
+--
+-- Name: sale_order_recompute(integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.sale_order_recompute(company integer, sale_order integer) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    rounding numeric := coalesce((SELECT c.rounding FROM public.sale_order o JOIN public.res_currency c ON c.id = o.currency_id
+                                  WHERE o.company_id = company AND o.id = sale_order), 0.01);
+BEGIN
+    WITH computed AS (
+        SELECT x.id, a.price_reduce, a.subtotal, a.tax, a.total
+        FROM public.sale_order_line x, LATERAL embudo.sale_line_amounts(x, rounding) a
+        WHERE x.company_id = company AND x.order_id = sale_order
+    )
+    UPDATE public.sale_order_line l
+    SET price_reduce = c.price_reduce, price_subtotal = c.subtotal, price_tax = c.tax, price_total = c.total
+    FROM computed c
+    WHERE l.id = c.id
+      AND (l.price_reduce, l.price_subtotal, l.price_tax, l.price_total) IS DISTINCT FROM (c.price_reduce, c.subtotal, c.tax, c.total);
+    UPDATE public.sale_order o
+    SET amount_untaxed = t.untaxed, amount_tax = t.tax, amount_total = t.total
+    FROM (SELECT coalesce(sum(l.price_subtotal), 0) AS untaxed, coalesce(sum(l.price_tax), 0) AS tax, coalesce(sum(l.price_total), 0) AS total
+          FROM public.sale_order_line l WHERE l.company_id = company AND l.order_id = sale_order) t
+    WHERE o.company_id = company AND o.id = sale_order
+      AND (o.amount_untaxed, o.amount_tax, o.amount_total) IS DISTINCT FROM (t.untaxed, t.tax, t.total);
+END
+$$;
+
+
+ALTER FUNCTION embudo.sale_order_recompute(company integer, sale_order integer) OWNER TO embudo_owner;
+
+--
+-- Name: sale_order_track(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.sale_order_track() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    me int := embudo.current_user_id();
+    message int;
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO public.mail_message (company_id, model, res_id, body, author_id, message_type, subtype_id, create_uid, write_uid)
+        VALUES (NEW.company_id, 'sale.order', NEW.id, 'Quotation created', me, 'notification', embudo.subtype('mail.mt_note'), me, me);
+        INSERT INTO public.mail_followers (company_id, res_model, res_id, user_id) SELECT NEW.company_id, 'sale.order', NEW.id, u
+        FROM unnest(ARRAY[me, NEW.user_id]) u WHERE u IS NOT NULL ON CONFLICT DO NOTHING;
+        RETURN NULL;
+    END IF;
+    IF NEW.state IS DISTINCT FROM OLD.state THEN
+        INSERT INTO public.mail_message (company_id, model, res_id, body, author_id, message_type, subtype_id, create_uid, write_uid)
+        VALUES (NEW.company_id, 'sale.order', NEW.id, '', me, 'notification',
+                coalesce(embudo.subtype(CASE NEW.state WHEN 'sent' THEN 'sale.mt_order_sent' WHEN 'sale' THEN 'sale.mt_order_confirmed' END),
+                         embudo.subtype('mail.mt_note')), me, me)
+        RETURNING id INTO message;
+        INSERT INTO public.mail_tracking_value (company_id, mail_message_id, field, field_desc, field_type, tracking_sequence, old_value_char, new_value_char)
+        VALUES (NEW.company_id, message, 'state', 'Status', 'selection', 3,
+                embudo.sale_state_label(OLD.state), embudo.sale_state_label(NEW.state));
+        IF NEW.state IN ('sent', 'sale') THEN
+            -- The customer follows the order once it is sent or confirmed.
+            INSERT INTO public.mail_followers (company_id, res_model, res_id, partner_id)
+            VALUES (NEW.company_id, 'sale.order', NEW.id, NEW.partner_id) ON CONFLICT DO NOTHING;
+        END IF;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.sale_order_track() OWNER TO embudo_owner;
+
+--
+-- Name: sale_seed_company(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.sale_seed_company() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    company int := NEW.id;
+    upsell int;
+    pricelist int;
+    term int;
+    spec record;
+BEGIN
+    INSERT INTO public.mail_activity_type (company_id, name, icon, delay_count, sequence, category, decoration_type, active, res_model)
+    VALUES (company, 'Order Upsell', 'fa-line-chart', 0, 10, 'default', NULL, true, 'sale.order')
+    RETURNING id INTO upsell;
+    INSERT INTO public.ir_model_data (module, name, model, res_id, company_id)
+    VALUES ('sale', 'mail_act_sale_upsell', 'mail.activity.type', upsell, company);
+    INSERT INTO public.product_pricelist (company_id, name, currency_id, sequence)
+    VALUES (company, 'Public Pricelist', (SELECT c.currency_id FROM public.res_company c WHERE c.id = company), 1)
+    RETURNING id INTO pricelist;
+    INSERT INTO public.ir_model_data (module, name, model, res_id, company_id) VALUES ('product', 'list0', 'product.pricelist', pricelist, company);
+    FOR spec IN SELECT * FROM (VALUES
+        ('Immediate Payment', 'account_payment_term_immediate', 0, 'day_after_invoice_date', 'Payment terms: Immediate Payment'),
+        ('15 Days', 'account_payment_term_15days', 15, 'day_after_invoice_date', 'Payment terms: 15 Days'),
+        ('30 Days', 'account_payment_term_30days', 30, 'day_after_invoice_date', 'Payment terms: 30 Days'),
+        ('End of Following Month', 'account_payment_term_end_following_month', 31, 'day_following_month', 'Payment terms: End of Following Month')
+    ) s (name, xmlid, days, option, note) LOOP
+        INSERT INTO public.account_payment_term (company_id, name, note) VALUES (company, spec.name, spec.note) RETURNING id INTO term;
+        INSERT INTO public.account_payment_term_line (company_id, payment_id, value, days, option) VALUES (company, term, 'balance', spec.days, spec.option);
+        INSERT INTO public.ir_model_data (module, name, model, res_id, company_id) VALUES ('account', spec.xmlid, 'account.payment.term', term, company);
+    END LOOP;
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.sale_seed_company() OWNER TO embudo_owner;
+
+--
+-- Name: sale_send_quotation(integer[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.sale_send_quotation(ids integer[]) RETURNS integer[]
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    o public.sale_order;
+    customer public.res_partner;
+    sender text;
+    company_name text;
+    body text;
+    subject text;
+    mail int;
+    mails int[] := '{}';
+    message int;
+    me int := embudo.current_user_id();
+BEGIN
+    IF (SELECT count(*) FROM public.sale_order x WHERE x.id = ANY (ids)) < cardinality(ARRAY(SELECT DISTINCT unnest(ids))) THEN
+        PERFORM embudo.refuse('user', 'Some of these orders do not exist or you cannot see them.');
+    END IF;
+    FOR o IN SELECT * FROM public.sale_order x WHERE x.id = ANY (ids) ORDER BY x.id FOR UPDATE LOOP
+        IF o.state NOT IN ('draft', 'sent', 'sale') THEN
+            PERFORM embudo.refuse('user', format('The order %s is %s: it cannot be sent.', o.name, embudo.sale_state_label(o.state)));
+        END IF;
+        SELECT * INTO customer FROM public.res_partner p WHERE p.company_id = o.company_id AND p.id = o.partner_id;
+        IF customer.email IS NULL OR embudo.normalize_email(customer.email) IS NULL THEN
+            PERFORM embudo.refuse('user', format('The customer %s has no e-mail address: add one to send the quotation.', customer.name));
+        END IF;
+        SELECT c.name INTO company_name FROM public.res_company c WHERE c.id = o.company_id;
+        sender := coalesce((SELECT u.name || ' <' || u.email || '>' FROM public.res_users u WHERE u.id = coalesce(o.user_id, me) AND u.email IS NOT NULL),
+                           (SELECT u.name || ' <' || u.email || '>' FROM public.res_users u WHERE u.id = me AND u.email IS NOT NULL),
+                           company_name || ' <noreply@localhost>');
+        subject := company_name || ' ' || CASE WHEN o.state IN ('draft', 'sent') THEN 'Quotation' ELSE 'Order' END || ' (Ref ' || o.name || ')';
+        body := '<div style="font-family: sans-serif">'
+            || '<p>Hello ' || embudo.html_escape(customer.name) || ',</p>'
+            || '<p>Here is your ' || CASE WHEN o.state IN ('draft', 'sent') THEN 'quotation' ELSE 'order' END || ' <strong>'
+            || embudo.html_escape(o.name) || '</strong> amounting to <strong>' || embudo.money(o.amount_total, o.currency_id) || '</strong>.</p>'
+            || '<table style="border-collapse: collapse" border="1" cellpadding="4"><thead><tr><th>Description</th><th>Quantity</th>'
+            || '<th>Unit Price</th><th>Disc.%</th><th>Amount</th></tr></thead><tbody>'
+            || coalesce((SELECT string_agg(CASE WHEN l.display_type IS NOT NULL
+                    THEN '<tr><td colspan="5"><em>' || embudo.html_escape(l.name) || '</em></td></tr>'
+                    ELSE '<tr><td>' || embudo.html_escape(l.name) || '</td><td>' || trim_scale(l.product_uom_qty)::text || ' '
+                         || coalesce(embudo.html_escape((SELECT u.name FROM public.uom_uom u WHERE u.id = l.product_uom)), '') || '</td><td>'
+                         || embudo.money(l.price_unit, o.currency_id) || '</td><td>' || trim_scale(l.discount)::text || '</td><td>'
+                         || embudo.money(l.price_subtotal, o.currency_id) || '</td></tr>' END, '' ORDER BY l.sequence, l.id)
+                         FROM public.sale_order_line l WHERE l.company_id = o.company_id AND l.order_id = o.id), '')
+            || '</tbody></table>'
+            || '<p>Untaxed amount: ' || embudo.money(o.amount_untaxed, o.currency_id) || '<br/>Taxes: ' || embudo.money(o.amount_tax, o.currency_id)
+            || '<br/><strong>Total: ' || embudo.money(o.amount_total, o.currency_id) || '</strong></p>'
+            || CASE WHEN o.validity_date IS NOT NULL THEN '<p>This quotation is valid until ' || to_char(o.validity_date, 'YYYY-MM-DD') || '.</p>' ELSE '' END
+            || coalesce('<p>Payment terms: ' || embudo.html_escape((SELECT t.name FROM public.account_payment_term t
+                                                                    WHERE t.company_id = o.company_id AND t.id = o.payment_term_id)) || '</p>', '')
+            || coalesce('<p>' || embudo.html_escape(o.note) || '</p>', '')
+            || embudo.sale_mail_extra(o.id)
+            || '<p>Do not hesitate to contact us if you have any questions.</p></div>';
+        INSERT INTO public.mail_message (company_id, model, res_id, body, subject, author_id, message_type, subtype_id, email_from, create_uid, write_uid)
+        VALUES (o.company_id, 'sale.order', o.id, body, subject, me, 'email', embudo.subtype('mail.mt_comment'), sender, me, me)
+        RETURNING id INTO message;
+        INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, model, res_id, mail_message_id, create_uid, write_uid)
+        VALUES (o.company_id, sender, customer.name || ' <' || embudo.normalize_email(customer.email) || '>', subject, body, 'sale.order', o.id,
+                message, me, me)
+        RETURNING id INTO mail;
+        mails := mails || mail;
+    END LOOP;
+    PERFORM embudo.sale_transition(ARRAY(SELECT x.id FROM public.sale_order x WHERE x.id = ANY (ids) AND x.state = 'draft'),
+                                   ARRAY['draft'], 'sent', 'Only draft quotations can be marked as sent');
+    RETURN mails;
+END
+$$;
+
+
+ALTER FUNCTION embudo.sale_send_quotation(ids integer[]) OWNER TO embudo_owner;
+
+--
+-- Name: sale_state_label(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.sale_state_label(state text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    AS $$
+    SELECT CASE state WHEN 'draft' THEN 'Quotation' WHEN 'sent' THEN 'Quotation Sent' WHEN 'sale' THEN 'Sales Order'
+                      WHEN 'done' THEN 'Locked' WHEN 'cancel' THEN 'Cancelled' END
+$$;
+
+
+ALTER FUNCTION embudo.sale_state_label(state text) OWNER TO embudo_owner;
+
+--
+-- Name: sale_transition(integer[], text[], text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.sale_transition(ids integer[], allowed text[], target text, refusal text) RETURNS integer
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    locked int;
+    bad text;
+    me int := embudo.current_user_id();
+BEGIN
+    PERFORM 1 FROM public.sale_order o WHERE o.id = ANY (ids) ORDER BY o.id FOR UPDATE;
+    GET DIAGNOSTICS locked = ROW_COUNT;
+    IF locked < cardinality(ARRAY(SELECT DISTINCT unnest(ids))) THEN
+        PERFORM embudo.refuse('user', 'Some of these orders do not exist or you cannot see them.');
+    END IF;
+    SELECT string_agg(o.name || ' (' || o.state || ')', ', ' ORDER BY o.id) INTO bad
+    FROM public.sale_order o WHERE o.id = ANY (ids) AND NOT o.state = ANY (allowed);
+    IF bad IS NOT NULL THEN
+        PERFORM embudo.refuse('user', refusal || ': ' || bad);
+    END IF;
+    PERFORM set_config('embudo.sale_transition', 'on', true);
+    UPDATE public.sale_order o SET state = target, write_date = now(), write_uid = me,
+        date_order = CASE WHEN target = 'sale' THEN now() ELSE o.date_order END,
+        signature = CASE WHEN target = 'draft' THEN NULL ELSE o.signature END,
+        signed_by = CASE WHEN target = 'draft' THEN NULL ELSE o.signed_by END,
+        signed_on = CASE WHEN target = 'draft' THEN NULL ELSE o.signed_on END
+    WHERE o.id = ANY (ids);
+    PERFORM set_config('embudo.sale_transition', 'off', true);
+    RETURN locked;
+END
+$$;
+
+
+ALTER FUNCTION embudo.sale_transition(ids integer[], allowed text[], target text, refusal text) OWNER TO embudo_owner;
+
+--
+-- Name: sale_unlock(integer[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.sale_unlock(ids integer[]) RETURNS integer
+    LANGUAGE sql
+    AS $$ SELECT embudo.sale_transition(ids, ARRAY['done'], 'sale', 'Only locked orders can be unlocked') $$;
+
+
+ALTER FUNCTION embudo.sale_unlock(ids integer[]) OWNER TO embudo_owner;
+
+--
+-- Name: session_identity(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.session_identity(token text) RETURNS TABLE(id integer, login text, name text, tz text, lang text, company_ids integer[], access_levels text[])
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT i.*
+    FROM embudo.http_session s, embudo.identity(s.user_id) i
+    WHERE s.token_hash = sha256(convert_to(token, 'UTF8')) AND s.expires_at > now()
+$$;
+
+
+ALTER FUNCTION embudo.session_identity(token text) OWNER TO embudo_owner;
+
+--
+-- Name: set_access_level(integer, integer, embudo.access_level); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.set_access_level(company integer, target integer, level embudo.access_level) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    IF NOT embudo.acting_admin_of(company) THEN
+        RAISE EXCEPTION 'only administrators of the company may set access levels' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF target = nullif(current_setting('embudo.user_id', true), '')::int THEN
+        RAISE EXCEPTION 'administrators cannot change their own access level' USING ERRCODE = 'check_violation';
+    END IF;
+    IF level IS NULL THEN
+        DELETE FROM public.res_company_member WHERE company_id = company AND user_id = target;
+    ELSE
+        UPDATE public.res_company_member SET access_level = level WHERE company_id = company AND user_id = target;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION 'user % is not a member of company %', target, company USING ERRCODE = 'foreign_key_violation';
+        END IF;
+    END IF;
+END
+$$;
+
+
+ALTER FUNCTION embudo.set_access_level(company integer, target integer, level embudo.access_level) OWNER TO embudo_owner;
+
+--
+-- Name: set_company_active(integer, boolean); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.set_company_active(company integer, enabled boolean) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    member name;
+BEGIN
+    UPDATE public.res_company SET active = enabled, write_date = now() WHERE id = company;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'company % does not exist', company USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    IF enabled THEN
+        DELETE FROM embudo.disabled_company WHERE company_id = company;
+    ELSE
+        INSERT INTO embudo.disabled_company (company_id) VALUES (company) ON CONFLICT DO NOTHING;
+    END IF;
+    -- The credential stamps change with the memberships' companies: cached logins are checked again.
+    FOR member IN
+        SELECT r.rolname FROM pg_auth_members am JOIN pg_roles r ON r.oid = am.member JOIN pg_roles g ON g.oid = am.roleid
+        JOIN embudo.company_bi_role b ON b.role_name = g.rolname WHERE b.company_id = company
+    LOOP
+        EXECUTE format('ALTER ROLE %I %s', member, CASE WHEN enabled THEN 'LOGIN' ELSE 'NOLOGIN' END);
+    END LOOP;
+END
+$$;
+
+
+ALTER FUNCTION embudo.set_company_active(company integer, enabled boolean) OWNER TO embudo_owner;
+
+--
+-- Name: set_password(integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.set_password(target_user integer, password text) RETURNS void
+    LANGUAGE sql
+    AS $$
+    UPDATE public.res_users
+    SET password_hash = embudo.crypt(password, embudo.gen_salt('bf', 10)), write_date = now()
+    WHERE id = target_user
+$$;
+
+
+ALTER FUNCTION embudo.set_password(target_user integer, password text) OWNER TO embudo_owner;
+
+--
+-- Name: start_session(text, text, text, interval); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.start_session(user_login text, password text, token text, lifetime interval) RETURNS TABLE(id integer, login text, name text, tz text, lang text, company_ids integer[], access_levels text[])
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    found record;
+BEGIN
+    SELECT * INTO found FROM embudo.authenticate(user_login, password);
+    IF found.id IS NULL THEN
+        RETURN;
+    END IF;
+    DELETE FROM embudo.http_session s WHERE s.user_id = found.id AND s.expires_at < now();
+    INSERT INTO embudo.http_session (token_hash, user_id, expires_at)
+    VALUES (sha256(convert_to(token, 'UTF8')), found.id, now() + lifetime);
+    RETURN QUERY SELECT found.id, found.login, found.name, found.tz, found.lang, found.company_ids, found.access_levels;
+END
+$$;
+
+
+ALTER FUNCTION embudo.start_session(user_login text, password text, token text, lifetime interval) OWNER TO embudo_owner;
+
+--
+-- Name: subtype(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.subtype(xmlid text) RETURNS integer
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT d.res_id FROM public.ir_model_data d
+    WHERE d.module = split_part(xmlid, '.', 1) AND d.name = split_part(xmlid, '.', 2) AND d.company_id IS NULL
+$$;
+
+
+ALTER FUNCTION embudo.subtype(xmlid text) OWNER TO embudo_owner;
+
+--
+-- Name: systray_activities(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.systray_activities() RETURNS TABLE(model text, overdue integer, today integer, planned integer)
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT a.res_model,
+           count(*) FILTER (WHERE s.state = 'overdue')::int,
+           count(*) FILTER (WHERE s.state = 'today')::int,
+           count(*) FILTER (WHERE s.state = 'planned')::int
+    FROM public.mail_activity a, LATERAL (SELECT embudo.activity_state(a.date_deadline, a.user_id) AS state) s
+    WHERE a.active AND a.user_id = embudo.current_user_id()
+    GROUP BY a.res_model
+    ORDER BY a.res_model
+$$;
+
+
+ALTER FUNCTION embudo.systray_activities() OWNER TO embudo_owner;
+
+--
+-- Name: user_today(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.user_today(person integer) RETURNS date
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT (now() AT TIME ZONE coalesce((SELECT u.tz FROM public.res_users u WHERE u.id = person), 'UTC'))::date
+$$;
+
+
+ALTER FUNCTION embudo.user_today(person integer) OWNER TO embudo_owner;
+
+--
+-- Name: verified_user(integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.verified_user(candidate integer, password text) RETURNS TABLE(id integer, login text, name text, tz text, lang text, company_ids integer[], access_levels text[])
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    stored_hash text := (SELECT u.password_hash FROM public.res_users u WHERE u.id = candidate AND u.active);
+BEGIN
+    IF EXISTS (SELECT FROM embudo.user_api_key k
+               WHERE k.user_id = candidate AND k.key_hash = sha256(convert_to(password, 'UTF8'))) THEN
+        RETURN QUERY SELECT * FROM embudo.identity(candidate);
+        RETURN;
+    END IF;
+    IF stored_hash IS NULL THEN
+        PERFORM embudo.crypt(password, embudo.gen_salt('bf', 10));
+        RETURN;
+    END IF;
+    IF stored_hash <> embudo.crypt(password, stored_hash) THEN
+        RETURN;
+    END IF;
+    RETURN QUERY SELECT * FROM embudo.identity(candidate);
+END
+$$;
+
+
+ALTER FUNCTION embudo.verified_user(candidate integer, password text) OWNER TO embudo_owner;
+
+--
+-- Name: company_bi_role; Type: TABLE; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE TABLE embudo.company_bi_role (
+    company_id integer NOT NULL,
+    role_name name NOT NULL
+);
+
+
+ALTER TABLE embudo.company_bi_role OWNER TO embudo_owner;
+
+--
+-- Name: disabled_company; Type: TABLE; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE TABLE embudo.disabled_company (
+    company_id integer NOT NULL
+);
+
+
+ALTER TABLE embudo.disabled_company OWNER TO embudo_owner;
+
+--
+-- Name: http_session; Type: TABLE; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE TABLE embudo.http_session (
+    token_hash bytea NOT NULL,
+    user_id integer NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone NOT NULL
+);
+
+
+ALTER TABLE embudo.http_session OWNER TO embudo_owner;
+
+--
+-- Name: mail_route; Type: TABLE; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE TABLE embudo.mail_route (
+    domain text NOT NULL,
+    alias_name text DEFAULT ''::text NOT NULL,
+    company_id integer NOT NULL,
+    team_id integer
+);
+
+
+ALTER TABLE embudo.mail_route OWNER TO embudo_owner;
+
+--
+-- Name: portal_secret; Type: TABLE; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE TABLE embudo.portal_secret (
+    id boolean DEFAULT true NOT NULL,
+    secret bytea NOT NULL,
+    CONSTRAINT portal_secret_id_check CHECK (id)
+);
+
+
+ALTER TABLE embudo.portal_secret OWNER TO embudo_owner;
+
+--
+-- Name: schema_definitions; Type: TABLE; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE TABLE embudo.schema_definitions (
+    path text NOT NULL,
+    checksum text NOT NULL,
+    applied_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+ALTER TABLE embudo.schema_definitions OWNER TO embudo_owner;
+
+--
+-- Name: schema_migrations; Type: TABLE; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE TABLE embudo.schema_migrations (
+    version text NOT NULL,
+    checksum text NOT NULL,
+    applied_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+ALTER TABLE embudo.schema_migrations OWNER TO embudo_owner;
+
+--
+-- Name: transient_record; Type: TABLE; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE TABLE embudo.transient_record (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    model text NOT NULL,
+    vals jsonb DEFAULT '{}'::jsonb NOT NULL,
+    context jsonb DEFAULT '{}'::jsonb NOT NULL,
+    create_uid integer DEFAULT embudo.current_user_id() NOT NULL,
+    create_date timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE ONLY embudo.transient_record FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE embudo.transient_record OWNER TO embudo_owner;
+
+--
+-- Name: transient_record_id_seq; Type: SEQUENCE; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE embudo.transient_record ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME embudo.transient_record_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: user_api_key; Type: TABLE; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE TABLE embudo.user_api_key (
+    id integer NOT NULL,
+    user_id integer NOT NULL,
+    name text NOT NULL,
+    key_hash bytea NOT NULL,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT user_api_key_name_check CHECK ((name <> ''::text))
+);
+
+
+ALTER TABLE embudo.user_api_key OWNER TO embudo_owner;
+
+--
+-- Name: user_api_key_id_seq; Type: SEQUENCE; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE embudo.user_api_key ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME embudo.user_api_key_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: account_payment_term; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.account_payment_term (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    name text NOT NULL,
+    note text,
+    sequence integer DEFAULT 10 NOT NULL,
+    active boolean DEFAULT true NOT NULL,
+    create_uid integer,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT account_payment_term_name_check CHECK ((btrim(name) <> ''::text))
+);
+
+ALTER TABLE ONLY public.account_payment_term FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.account_payment_term OWNER TO embudo_owner;
+
+--
+-- Name: account_payment_term_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.account_payment_term ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.account_payment_term_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: account_payment_term_line; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.account_payment_term_line (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    payment_id integer NOT NULL,
+    value text DEFAULT 'balance'::text NOT NULL,
+    value_amount numeric(16,4) DEFAULT 0 NOT NULL,
+    days integer DEFAULT 0 NOT NULL,
+    option text DEFAULT 'day_after_invoice_date'::text NOT NULL,
+    sequence integer DEFAULT 10 NOT NULL,
+    CONSTRAINT account_payment_term_line_days_check CHECK ((days >= 0)),
+    CONSTRAINT account_payment_term_line_option_check CHECK ((option = ANY (ARRAY['day_after_invoice_date'::text, 'after_invoice_month'::text, 'day_following_month'::text, 'day_current_month'::text]))),
+    CONSTRAINT account_payment_term_line_value_check CHECK ((value = ANY (ARRAY['balance'::text, 'percent'::text, 'fixed'::text])))
+);
+
+ALTER TABLE ONLY public.account_payment_term_line FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.account_payment_term_line OWNER TO embudo_owner;
+
+--
+-- Name: account_payment_term_line_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.account_payment_term_line ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.account_payment_term_line_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: account_tax; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.account_tax (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    name text NOT NULL,
+    amount_type text DEFAULT 'percent'::text NOT NULL,
+    amount numeric(16,4) DEFAULT 0 NOT NULL,
+    price_include boolean DEFAULT false NOT NULL,
+    type_tax_use text DEFAULT 'sale'::text NOT NULL,
+    sequence integer DEFAULT 1 NOT NULL,
+    active boolean DEFAULT true NOT NULL,
+    description text,
+    create_uid integer,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT account_tax_amount_check CHECK ((amount > ('-100'::integer)::numeric)),
+    CONSTRAINT account_tax_amount_type_check CHECK ((amount_type = 'percent'::text)),
+    CONSTRAINT account_tax_name_check CHECK ((btrim(name) <> ''::text)),
+    CONSTRAINT account_tax_type_tax_use_check CHECK ((type_tax_use = ANY (ARRAY['sale'::text, 'purchase'::text, 'none'::text])))
+);
+
+ALTER TABLE ONLY public.account_tax FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.account_tax OWNER TO embudo_owner;
+
+--
+-- Name: account_tax_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.account_tax ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.account_tax_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: account_tax_sale_order_line_rel; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.account_tax_sale_order_line_rel (
+    company_id integer NOT NULL,
+    sale_order_line_id integer NOT NULL,
+    account_tax_id integer NOT NULL
+);
+
+ALTER TABLE ONLY public.account_tax_sale_order_line_rel FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.account_tax_sale_order_line_rel OWNER TO embudo_owner;
+
+--
+-- Name: crm_lead_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.crm_lead ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.crm_lead_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: crm_lost_reason; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.crm_lost_reason (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    name text NOT NULL,
+    active boolean DEFAULT true NOT NULL,
+    create_uid integer,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT crm_lost_reason_name_check CHECK ((btrim(name) <> ''::text))
+);
+
+ALTER TABLE ONLY public.crm_lost_reason FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.crm_lost_reason OWNER TO embudo_owner;
+
+--
+-- Name: crm_lost_reason_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.crm_lost_reason ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.crm_lost_reason_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: crm_stage; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.crm_stage (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    name text NOT NULL,
+    sequence integer DEFAULT 1 NOT NULL,
+    is_won boolean DEFAULT false NOT NULL,
+    fold boolean DEFAULT false NOT NULL,
+    requirements text,
+    team_id integer,
+    create_uid integer,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT crm_stage_name_check CHECK ((btrim(name) <> ''::text))
+);
+
+ALTER TABLE ONLY public.crm_stage FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.crm_stage OWNER TO embudo_owner;
+
+--
+-- Name: crm_stage_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.crm_stage ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.crm_stage_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: crm_tag; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.crm_tag (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    name text NOT NULL,
+    color integer DEFAULT (((1)::double precision + floor((random() * (11)::double precision))))::integer NOT NULL,
+    create_uid integer,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT crm_tag_name_check CHECK ((btrim(name) <> ''::text))
+);
+
+ALTER TABLE ONLY public.crm_tag FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.crm_tag OWNER TO embudo_owner;
+
+--
+-- Name: crm_tag_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.crm_tag ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.crm_tag_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: crm_tag_rel; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.crm_tag_rel (
+    company_id integer NOT NULL,
+    lead_id integer NOT NULL,
+    tag_id integer NOT NULL
+);
+
+ALTER TABLE ONLY public.crm_tag_rel FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.crm_tag_rel OWNER TO embudo_owner;
+
+--
+-- Name: crm_team; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.crm_team (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    name text NOT NULL,
+    sequence integer DEFAULT 10 NOT NULL,
+    active boolean DEFAULT true NOT NULL,
+    user_id integer,
+    color integer DEFAULT 0 NOT NULL,
+    use_leads boolean DEFAULT false NOT NULL,
+    use_opportunities boolean DEFAULT true NOT NULL,
+    use_quotations boolean DEFAULT false NOT NULL,
+    invoiced_target numeric(16,2) DEFAULT 0 NOT NULL,
+    alias_name text,
+    alias_contact text DEFAULT 'everyone'::text NOT NULL,
+    create_uid integer,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT crm_team_alias_contact_check CHECK ((alias_contact = ANY (ARRAY['everyone'::text, 'partners'::text, 'followers'::text]))),
+    CONSTRAINT crm_team_alias_name_check CHECK ((alias_name ~ '^[a-z0-9!#$%&''*+/=?^_`{|}~-]+(\.[a-z0-9!#$%&''*+/=?^_`{|}~-]+)*$'::text)),
+    CONSTRAINT crm_team_name_check CHECK ((btrim(name) <> ''::text))
+);
+
+ALTER TABLE ONLY public.crm_team FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.crm_team OWNER TO embudo_owner;
+
+--
+-- Name: TABLE crm_team; Type: COMMENT; Schema: public; Owner: embudo_owner
+--
+
+COMMENT ON TABLE public.crm_team IS 'Sales teams: leader, members, pipeline options, monthly target, email alias.';
+
+
+--
+-- Name: crm_team_closing; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.crm_team_closing (
+    company_id integer NOT NULL,
+    team_id integer NOT NULL,
+    month date NOT NULL,
+    won integer DEFAULT 0 NOT NULL,
+    lost integer DEFAULT 0 NOT NULL
+);
+
+ALTER TABLE ONLY public.crm_team_closing FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.crm_team_closing OWNER TO embudo_owner;
+
+--
+-- Name: crm_team_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.crm_team ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.crm_team_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: crm_team_member; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.crm_team_member (
+    company_id integer NOT NULL,
+    team_id integer NOT NULL,
+    user_id integer NOT NULL
+);
+
+ALTER TABLE ONLY public.crm_team_member FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.crm_team_member OWNER TO embudo_owner;
+
+--
+-- Name: ir_attachment; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.ir_attachment (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    name text NOT NULL,
+    mimetype text DEFAULT 'application/octet-stream'::text NOT NULL,
+    res_model text NOT NULL,
+    res_id integer NOT NULL,
+    lead_id integer GENERATED ALWAYS AS (
+CASE
+    WHEN (res_model = 'crm.lead'::text) THEN res_id
+    ELSE NULL::integer
+END) STORED,
+    order_id integer GENERATED ALWAYS AS (
+CASE
+    WHEN (res_model = 'sale.order'::text) THEN res_id
+    ELSE NULL::integer
+END) STORED,
+    mail_message_id integer,
+    content_id text,
+    datas bytea NOT NULL,
+    file_size integer GENERATED ALWAYS AS (octet_length(datas)) STORED,
+    create_uid integer,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT ir_attachment_datas_check CHECK ((octet_length(datas) <= ((10 * 1024) * 1024))),
+    CONSTRAINT ir_attachment_res_model_check CHECK ((res_model = ANY (ARRAY['crm.lead'::text, 'sale.order'::text])))
+);
+
+ALTER TABLE ONLY public.ir_attachment FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.ir_attachment OWNER TO embudo_owner;
+
+--
+-- Name: ir_attachment_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.ir_attachment ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.ir_attachment_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: ir_config_parameter; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.ir_config_parameter (
+    key text NOT NULL,
+    value text NOT NULL
+);
+
+
+ALTER TABLE public.ir_config_parameter OWNER TO embudo_owner;
+
+--
+-- Name: ir_model; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.ir_model (
+    id integer NOT NULL,
+    model text NOT NULL,
+    name text NOT NULL
+);
+
+
+ALTER TABLE public.ir_model OWNER TO embudo_owner;
+
+--
+-- Name: TABLE ir_model; Type: COMMENT; Schema: public; Owner: embudo_owner
+--
+
+COMMENT ON TABLE public.ir_model IS 'The models offered by the API (global).';
+
+
+--
+-- Name: ir_model_data; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.ir_model_data (
+    id integer NOT NULL,
+    module text NOT NULL,
+    name text NOT NULL,
+    model text NOT NULL,
+    res_id integer NOT NULL,
+    company_id integer
+);
+
+
+ALTER TABLE public.ir_model_data OWNER TO embudo_owner;
+
+--
+-- Name: ir_model_data_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.ir_model_data ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.ir_model_data_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: ir_model_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.ir_model ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.ir_model_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: l10n_mx_edi_payment_method; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.l10n_mx_edi_payment_method (
+    id integer NOT NULL,
+    code text NOT NULL,
+    name text NOT NULL
+);
+
+
+ALTER TABLE public.l10n_mx_edi_payment_method OWNER TO embudo_owner;
+
+--
+-- Name: l10n_mx_edi_payment_method_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.l10n_mx_edi_payment_method ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.l10n_mx_edi_payment_method_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: l10n_mx_edi_payment_policy; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.l10n_mx_edi_payment_policy (
+    code text NOT NULL,
+    name text NOT NULL
+);
+
+
+ALTER TABLE public.l10n_mx_edi_payment_policy OWNER TO embudo_owner;
+
+--
+-- Name: l10n_mx_edi_usage; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.l10n_mx_edi_usage (
+    code text NOT NULL,
+    name text NOT NULL
+);
+
+
+ALTER TABLE public.l10n_mx_edi_usage OWNER TO embudo_owner;
+
+--
+-- Name: mail_activity; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.mail_activity (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    res_model_id integer,
+    res_model text NOT NULL,
+    res_id integer NOT NULL,
+    lead_id integer GENERATED ALWAYS AS (
+CASE
+    WHEN (res_model = 'crm.lead'::text) THEN res_id
+    ELSE NULL::integer
+END) STORED,
+    res_name text,
+    activity_type_id integer,
+    summary text,
+    note text,
+    date_deadline date NOT NULL,
+    automated boolean DEFAULT false NOT NULL,
+    user_id integer NOT NULL,
+    request_partner_id integer,
+    previous_activity_type_id integer,
+    recommended_activity_type_id integer,
+    active boolean DEFAULT true NOT NULL,
+    date_done date,
+    feedback text,
+    create_uid integer DEFAULT embudo.current_user_id(),
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    order_id integer GENERATED ALWAYS AS (
+CASE
+    WHEN (res_model = 'sale.order'::text) THEN res_id
+    ELSE NULL::integer
+END) STORED,
+    CONSTRAINT mail_activity_res_model_check CHECK ((res_model = ANY (ARRAY['crm.lead'::text, 'sale.order'::text])))
+);
+
+ALTER TABLE ONLY public.mail_activity FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.mail_activity OWNER TO embudo_owner;
+
+--
+-- Name: TABLE mail_activity; Type: COMMENT; Schema: public; Owner: embudo_owner
+--
+
+COMMENT ON TABLE public.mail_activity IS 'Activities on documents; done ones are archived (active = false) with date_done.';
+
+
+--
+-- Name: mail_activity_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.mail_activity ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.mail_activity_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: mail_activity_rel; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.mail_activity_rel (
+    company_id integer NOT NULL,
+    activity_id integer NOT NULL,
+    recommended_id integer NOT NULL
+);
+
+ALTER TABLE ONLY public.mail_activity_rel FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.mail_activity_rel OWNER TO embudo_owner;
+
+--
+-- Name: mail_activity_type; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.mail_activity_type (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    name text NOT NULL,
+    summary text,
+    sequence integer DEFAULT 10 NOT NULL,
+    active boolean DEFAULT true NOT NULL,
+    delay_count integer DEFAULT 0 NOT NULL,
+    delay_unit text DEFAULT 'days'::text NOT NULL,
+    delay_from text DEFAULT 'previous_activity'::text NOT NULL,
+    icon text,
+    decoration_type text,
+    res_model text,
+    default_next_type_id integer,
+    force_next boolean DEFAULT false NOT NULL,
+    category text DEFAULT 'default'::text NOT NULL,
+    default_user_id integer,
+    default_description text,
+    create_uid integer,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT mail_activity_type_category_check CHECK ((category = ANY (ARRAY['default'::text, 'upload_file'::text, 'meeting'::text]))),
+    CONSTRAINT mail_activity_type_decoration_type_check CHECK ((decoration_type = ANY (ARRAY['warning'::text, 'danger'::text]))),
+    CONSTRAINT mail_activity_type_delay_count_check CHECK ((delay_count >= 0)),
+    CONSTRAINT mail_activity_type_delay_from_check CHECK ((delay_from = ANY (ARRAY['current_date'::text, 'previous_activity'::text]))),
+    CONSTRAINT mail_activity_type_delay_unit_check CHECK ((delay_unit = ANY (ARRAY['days'::text, 'weeks'::text, 'months'::text]))),
+    CONSTRAINT mail_activity_type_name_check CHECK ((btrim(name) <> ''::text)),
+    CONSTRAINT mail_activity_type_res_model_check CHECK ((res_model = ANY (ARRAY['crm.lead'::text, 'sale.order'::text])))
+);
+
+ALTER TABLE ONLY public.mail_activity_type FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.mail_activity_type OWNER TO embudo_owner;
+
+--
+-- Name: mail_activity_type_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.mail_activity_type ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.mail_activity_type_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: mail_followers; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.mail_followers (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    res_model text NOT NULL,
+    res_id integer NOT NULL,
+    lead_id integer GENERATED ALWAYS AS (
+CASE
+    WHEN (res_model = 'crm.lead'::text) THEN res_id
+    ELSE NULL::integer
+END) STORED,
+    user_id integer,
+    partner_id integer,
+    order_id integer GENERATED ALWAYS AS (
+CASE
+    WHEN (res_model = 'sale.order'::text) THEN res_id
+    ELSE NULL::integer
+END) STORED,
+    CONSTRAINT mail_followers_check CHECK (((user_id IS NULL) <> (partner_id IS NULL))),
+    CONSTRAINT mail_followers_res_model_check CHECK ((res_model = ANY (ARRAY['crm.lead'::text, 'sale.order'::text])))
+);
+
+ALTER TABLE ONLY public.mail_followers FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.mail_followers OWNER TO embudo_owner;
+
+--
+-- Name: mail_followers_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.mail_followers ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.mail_followers_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: mail_mail; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.mail_mail (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    state text DEFAULT 'outgoing'::text NOT NULL,
+    email_from text NOT NULL,
+    email_to text NOT NULL,
+    email_cc text,
+    reply_to text,
+    subject text DEFAULT ''::text NOT NULL,
+    body_html text DEFAULT ''::text NOT NULL,
+    model text,
+    res_id integer,
+    mail_message_id integer,
+    message_id text,
+    attempts integer DEFAULT 0 NOT NULL,
+    max_attempts integer DEFAULT 5 NOT NULL,
+    next_attempt_at timestamp with time zone DEFAULT now() NOT NULL,
+    failure_reason text,
+    sent_at timestamp with time zone,
+    create_uid integer,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT mail_mail_max_attempts_check CHECK ((max_attempts > 0)),
+    CONSTRAINT mail_mail_state_check CHECK ((state = ANY (ARRAY['outgoing'::text, 'sent'::text, 'exception'::text, 'cancel'::text])))
+);
+
+
+ALTER TABLE public.mail_mail OWNER TO embudo_owner;
+
+--
+-- Name: TABLE mail_mail; Type: COMMENT; Schema: public; Owner: embudo_owner
+--
+
+COMMENT ON TABLE public.mail_mail IS 'Outgoing e-mail: outgoing → sent, or exception after max_attempts failures.';
+
+
+--
+-- Name: mail_mail_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.mail_mail ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.mail_mail_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: mail_message; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.mail_message (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    model text NOT NULL,
+    res_id integer NOT NULL,
+    lead_id integer GENERATED ALWAYS AS (
+CASE
+    WHEN (model = 'crm.lead'::text) THEN res_id
+    ELSE NULL::integer
+END) STORED,
+    body text DEFAULT ''::text NOT NULL,
+    subject text,
+    date timestamp with time zone DEFAULT now() NOT NULL,
+    author_id integer,
+    message_type text DEFAULT 'notification'::text NOT NULL,
+    subtype_id integer,
+    mail_activity_type_id integer,
+    message_id text,
+    email_from text,
+    create_uid integer,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    order_id integer GENERATED ALWAYS AS (
+CASE
+    WHEN (model = 'sale.order'::text) THEN res_id
+    ELSE NULL::integer
+END) STORED,
+    email_to text,
+    email_cc text,
+    reply_to text,
+    CONSTRAINT mail_message_message_type_check CHECK ((message_type = ANY (ARRAY['email'::text, 'comment'::text, 'notification'::text, 'user_notification'::text]))),
+    CONSTRAINT mail_message_model_check CHECK ((model = ANY (ARRAY['crm.lead'::text, 'sale.order'::text])))
+);
+
+ALTER TABLE ONLY public.mail_message FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.mail_message OWNER TO embudo_owner;
+
+--
+-- Name: mail_message_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.mail_message ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.mail_message_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: mail_message_subtype; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.mail_message_subtype (
+    id integer NOT NULL,
+    name text NOT NULL,
+    description text,
+    res_model text,
+    internal boolean DEFAULT false NOT NULL,
+    hidden boolean DEFAULT false NOT NULL,
+    "default" boolean DEFAULT true NOT NULL,
+    sequence integer DEFAULT 1 NOT NULL
+);
+
+
+ALTER TABLE public.mail_message_subtype OWNER TO embudo_owner;
+
+--
+-- Name: mail_message_subtype_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.mail_message_subtype ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.mail_message_subtype_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: mail_tracking_value; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.mail_tracking_value (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    mail_message_id integer NOT NULL,
+    field text NOT NULL,
+    field_desc text NOT NULL,
+    field_type text NOT NULL,
+    old_value_integer integer,
+    old_value_float double precision,
+    old_value_monetary numeric(16,2),
+    old_value_char text,
+    old_value_text text,
+    old_value_datetime timestamp with time zone,
+    new_value_integer integer,
+    new_value_float double precision,
+    new_value_monetary numeric(16,2),
+    new_value_char text,
+    new_value_text text,
+    new_value_datetime timestamp with time zone,
+    tracking_sequence integer DEFAULT 100 NOT NULL
+);
+
+ALTER TABLE ONLY public.mail_tracking_value FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.mail_tracking_value OWNER TO embudo_owner;
+
+--
+-- Name: mail_tracking_value_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.mail_tracking_value ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.mail_tracking_value_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: product_category; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.product_category (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    name text NOT NULL,
+    parent_id integer,
+    create_uid integer,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT product_category_name_check CHECK ((btrim(name) <> ''::text))
+);
+
+ALTER TABLE ONLY public.product_category FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.product_category OWNER TO embudo_owner;
+
+--
+-- Name: product_category_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.product_category ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.product_category_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: product_pricelist; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.product_pricelist (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    name text NOT NULL,
+    currency_id integer NOT NULL,
+    sequence integer DEFAULT 16 NOT NULL,
+    active boolean DEFAULT true NOT NULL,
+    create_uid integer,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT product_pricelist_name_check CHECK ((btrim(name) <> ''::text))
+);
+
+ALTER TABLE ONLY public.product_pricelist FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.product_pricelist OWNER TO embudo_owner;
+
+--
+-- Name: product_pricelist_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.product_pricelist ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.product_pricelist_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: product_pricelist_item; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.product_pricelist_item (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    pricelist_id integer NOT NULL,
+    applied_on text DEFAULT '3_global'::text NOT NULL,
+    product_id integer,
+    categ_id integer,
+    min_quantity numeric(16,4) DEFAULT 0 NOT NULL,
+    date_start date,
+    date_end date,
+    compute_price text DEFAULT 'fixed'::text NOT NULL,
+    base text DEFAULT 'list_price'::text NOT NULL,
+    fixed_price numeric(16,4) DEFAULT 0 NOT NULL,
+    percent_price numeric(16,4) DEFAULT 0 NOT NULL,
+    price_discount numeric(16,4) DEFAULT 0 NOT NULL,
+    price_surcharge numeric(16,4) DEFAULT 0 NOT NULL,
+    price_round numeric(16,4) DEFAULT 0 NOT NULL,
+    price_min_margin numeric(16,4) DEFAULT 0 NOT NULL,
+    price_max_margin numeric(16,4) DEFAULT 0 NOT NULL,
+    CONSTRAINT product_pricelist_item_applied_on_check CHECK ((applied_on = ANY (ARRAY['3_global'::text, '2_product_category'::text, '0_product_variant'::text]))),
+    CONSTRAINT product_pricelist_item_base_check CHECK ((base = ANY (ARRAY['list_price'::text, 'standard_price'::text]))),
+    CONSTRAINT product_pricelist_item_check CHECK (((applied_on <> '0_product_variant'::text) OR (product_id IS NOT NULL))),
+    CONSTRAINT product_pricelist_item_check1 CHECK (((applied_on <> '2_product_category'::text) OR (categ_id IS NOT NULL))),
+    CONSTRAINT product_pricelist_item_check2 CHECK (((date_end IS NULL) OR (date_start IS NULL) OR (date_start <= date_end))),
+    CONSTRAINT product_pricelist_item_compute_price_check CHECK ((compute_price = ANY (ARRAY['fixed'::text, 'percentage'::text, 'formula'::text])))
+);
+
+ALTER TABLE ONLY public.product_pricelist_item FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.product_pricelist_item OWNER TO embudo_owner;
+
+--
+-- Name: product_pricelist_item_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.product_pricelist_item ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.product_pricelist_item_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: product_product; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.product_product (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    name text NOT NULL,
+    default_code text,
+    list_price numeric(16,4) DEFAULT 1 NOT NULL,
+    standard_price numeric(16,4) DEFAULT 0 NOT NULL,
+    type text DEFAULT 'consu'::text NOT NULL,
+    uom_id integer NOT NULL,
+    categ_id integer,
+    sale_ok boolean DEFAULT true NOT NULL,
+    active boolean DEFAULT true NOT NULL,
+    description_sale text,
+    create_uid integer,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT product_product_name_check CHECK ((btrim(name) <> ''::text)),
+    CONSTRAINT product_product_type_check CHECK ((type = ANY (ARRAY['consu'::text, 'service'::text, 'product'::text])))
+);
+
+ALTER TABLE ONLY public.product_product FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.product_product OWNER TO embudo_owner;
+
+--
+-- Name: product_product_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.product_product ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.product_product_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: product_taxes_rel; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.product_taxes_rel (
+    company_id integer NOT NULL,
+    prod_id integer NOT NULL,
+    tax_id integer NOT NULL
+);
+
+ALTER TABLE ONLY public.product_taxes_rel FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.product_taxes_rel OWNER TO embudo_owner;
+
+--
+-- Name: res_company; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.res_company (
+    id integer NOT NULL,
+    name text NOT NULL,
+    active boolean DEFAULT true NOT NULL,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    crm_use_leads boolean DEFAULT false NOT NULL,
+    currency_id integer DEFAULT embudo.default_currency() NOT NULL,
+    sale_auto_done boolean DEFAULT false NOT NULL,
+    quotation_validity_days integer DEFAULT 30 NOT NULL,
+    tz text DEFAULT 'UTC'::text NOT NULL,
+    alias_domain text,
+    CONSTRAINT res_company_alias_domain_check CHECK (((alias_domain = lower(btrim(alias_domain))) AND (alias_domain ~~ '%.%'::text))),
+    CONSTRAINT res_company_name_check CHECK (((name <> ''::text) AND (name = btrim(name)))),
+    CONSTRAINT res_company_quotation_validity_days_check CHECK ((quotation_validity_days >= 0)),
+    CONSTRAINT res_company_tz_check CHECK ((tz <> ''::text))
+);
+
+ALTER TABLE ONLY public.res_company FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.res_company OWNER TO embudo_owner;
+
+--
+-- Name: TABLE res_company; Type: COMMENT; Schema: public; Owner: embudo_owner
+--
+
+COMMENT ON TABLE public.res_company IS 'The tenants. Every tenant table has company_id NOT NULL referencing this table.';
+
+
+--
+-- Name: res_company_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.res_company ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.res_company_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: res_company_member; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.res_company_member (
+    company_id integer NOT NULL,
+    user_id integer NOT NULL,
+    access_level embudo.access_level NOT NULL
+);
+
+
+ALTER TABLE public.res_company_member OWNER TO embudo_owner;
+
+--
+-- Name: TABLE res_company_member; Type: COMMENT; Schema: public; Owner: embudo_owner
+--
+
+COMMENT ON TABLE public.res_company_member IS 'A user''s access level in a company; no row means no access.';
+
+
+--
+-- Name: res_country; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.res_country (
+    id integer NOT NULL,
+    name text NOT NULL,
+    code text NOT NULL,
+    currency_id integer
+);
+
+
+ALTER TABLE public.res_country OWNER TO embudo_owner;
+
+--
+-- Name: res_country_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.res_country ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.res_country_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: res_country_state; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.res_country_state (
+    id integer NOT NULL,
+    country_id integer NOT NULL,
+    name text NOT NULL,
+    code text NOT NULL
+);
+
+
+ALTER TABLE public.res_country_state OWNER TO embudo_owner;
+
+--
+-- Name: res_country_state_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.res_country_state ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.res_country_state_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: res_currency; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.res_currency (
+    id integer NOT NULL,
+    name text NOT NULL,
+    full_name text NOT NULL,
+    symbol text NOT NULL,
+    rounding numeric DEFAULT 0.01 NOT NULL,
+    decimal_places integer DEFAULT 2 NOT NULL,
+    active boolean DEFAULT false NOT NULL
+);
+
+
+ALTER TABLE public.res_currency OWNER TO embudo_owner;
+
+--
+-- Name: res_currency_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.res_currency ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.res_currency_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: res_lang; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.res_lang (
+    id integer NOT NULL,
+    name text NOT NULL,
+    code text NOT NULL,
+    iso_code text NOT NULL,
+    direction text DEFAULT 'ltr'::text NOT NULL,
+    active boolean DEFAULT false NOT NULL,
+    CONSTRAINT res_lang_direction_check CHECK ((direction = ANY (ARRAY['ltr'::text, 'rtl'::text])))
+);
+
+
+ALTER TABLE public.res_lang OWNER TO embudo_owner;
+
+--
+-- Name: res_lang_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.res_lang ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.res_lang_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: res_partner; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.res_partner (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    name text NOT NULL,
+    is_company boolean DEFAULT false NOT NULL,
+    parent_id integer,
+    email text,
+    phone text,
+    mobile text,
+    website text,
+    street text,
+    street2 text,
+    city text,
+    zip text,
+    lang text,
+    comment text,
+    user_id integer,
+    active boolean DEFAULT true NOT NULL,
+    create_uid integer,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    function text,
+    vat text,
+    country_id integer,
+    state_id integer,
+    title integer,
+    team_id integer,
+    property_product_pricelist integer,
+    property_payment_term_id integer,
+    CONSTRAINT res_partner_name_check CHECK ((name <> ''::text))
+);
+
+ALTER TABLE ONLY public.res_partner FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.res_partner OWNER TO embudo_owner;
+
+--
+-- Name: TABLE res_partner; Type: COMMENT; Schema: public; Owner: embudo_owner
+--
+
+COMMENT ON TABLE public.res_partner IS 'Contacts and customers of a company.';
+
+
+--
+-- Name: res_partner_category; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.res_partner_category (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    name text NOT NULL,
+    color integer DEFAULT 0 NOT NULL,
+    parent_id integer,
+    active boolean DEFAULT true NOT NULL,
+    create_uid integer,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT res_partner_category_name_check CHECK ((name <> ''::text))
+);
+
+ALTER TABLE ONLY public.res_partner_category FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.res_partner_category OWNER TO embudo_owner;
+
+--
+-- Name: TABLE res_partner_category; Type: COMMENT; Schema: public; Owner: embudo_owner
+--
+
+COMMENT ON TABLE public.res_partner_category IS 'Contact tags of a company.';
+
+
+--
+-- Name: res_partner_category_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.res_partner_category ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.res_partner_category_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: res_partner_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.res_partner ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.res_partner_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: res_partner_res_partner_category_rel; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.res_partner_res_partner_category_rel (
+    company_id integer NOT NULL,
+    partner_id integer NOT NULL,
+    category_id integer NOT NULL
+);
+
+ALTER TABLE ONLY public.res_partner_res_partner_category_rel FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.res_partner_res_partner_category_rel OWNER TO embudo_owner;
+
+--
+-- Name: res_partner_title; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.res_partner_title (
+    id integer NOT NULL,
+    name text NOT NULL,
+    shortcut text
+);
+
+
+ALTER TABLE public.res_partner_title OWNER TO embudo_owner;
+
+--
+-- Name: res_partner_title_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.res_partner_title ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.res_partner_title_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: res_users; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.res_users (
+    id integer NOT NULL,
+    login text NOT NULL,
+    name text NOT NULL,
+    email text,
+    tz text DEFAULT 'UTC'::text NOT NULL,
+    lang text DEFAULT 'en_US'::text NOT NULL,
+    password_hash text,
+    active boolean DEFAULT true NOT NULL,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT res_users_login_check CHECK (((login <> ''::text) AND (login = btrim(login)))),
+    CONSTRAINT res_users_name_check CHECK ((name <> ''::text)),
+    CONSTRAINT res_users_tz_check CHECK ((tz <> ''::text))
+);
+
+
+ALTER TABLE public.res_users OWNER TO embudo_owner;
+
+--
+-- Name: TABLE res_users; Type: COMMENT; Schema: public; Owner: embudo_owner
+--
+
+COMMENT ON TABLE public.res_users IS 'Login identities, shared by all companies; access to a company is a res_company_member row.';
+
+
+--
+-- Name: res_users_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.res_users ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.res_users_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: sale_order_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.sale_order ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.sale_order_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: sale_order_line_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.sale_order_line ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.sale_order_line_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: sale_order_option; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.sale_order_option (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    order_id integer NOT NULL,
+    line_id integer,
+    name text DEFAULT ''::text NOT NULL,
+    product_id integer NOT NULL,
+    price_unit numeric(16,4),
+    discount numeric(7,4) DEFAULT 0 NOT NULL,
+    uom_id integer,
+    quantity numeric(16,4) DEFAULT 1 NOT NULL,
+    sequence integer DEFAULT 10 NOT NULL,
+    create_uid integer,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT sale_order_option_discount_check CHECK (((discount >= (0)::numeric) AND (discount <= (100)::numeric)))
+);
+
+ALTER TABLE ONLY public.sale_order_option FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.sale_order_option OWNER TO embudo_owner;
+
+--
+-- Name: sale_order_option_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.sale_order_option ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.sale_order_option_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: sale_order_portal_token; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.sale_order_portal_token (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    order_id integer NOT NULL,
+    token_hash bytea NOT NULL,
+    acting_user integer NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    revoked_at timestamp with time zone,
+    create_date timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+ALTER TABLE public.sale_order_portal_token OWNER TO embudo_owner;
+
+--
+-- Name: sale_order_portal_token_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.sale_order_portal_token ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.sale_order_portal_token_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: sale_order_sequence; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.sale_order_sequence (
+    company_id integer NOT NULL,
+    next_number integer DEFAULT 1 NOT NULL
+);
+
+ALTER TABLE ONLY public.sale_order_sequence FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.sale_order_sequence OWNER TO embudo_owner;
+
+--
+-- Name: sale_order_tag_rel; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.sale_order_tag_rel (
+    company_id integer NOT NULL,
+    order_id integer NOT NULL,
+    tag_id integer NOT NULL
+);
+
+ALTER TABLE ONLY public.sale_order_tag_rel FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.sale_order_tag_rel OWNER TO embudo_owner;
+
+--
+-- Name: uom_category; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.uom_category (
+    id integer NOT NULL,
+    name text NOT NULL
+);
+
+
+ALTER TABLE public.uom_category OWNER TO embudo_owner;
+
+--
+-- Name: uom_category_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.uom_category ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.uom_category_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: uom_uom; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.uom_uom (
+    id integer NOT NULL,
+    name text NOT NULL,
+    category_id integer NOT NULL,
+    uom_type text DEFAULT 'reference'::text NOT NULL,
+    factor numeric DEFAULT 1 NOT NULL,
+    rounding numeric DEFAULT 0.01 NOT NULL,
+    active boolean DEFAULT true NOT NULL,
+    CONSTRAINT uom_uom_factor_check CHECK ((factor > (0)::numeric)),
+    CONSTRAINT uom_uom_rounding_check CHECK ((rounding > (0)::numeric)),
+    CONSTRAINT uom_uom_uom_type_check CHECK ((uom_type = ANY (ARRAY['bigger'::text, 'reference'::text, 'smaller'::text])))
+);
+
+
+ALTER TABLE public.uom_uom OWNER TO embudo_owner;
+
+--
+-- Name: uom_uom_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.uom_uom ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.uom_uom_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: utm_campaign; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.utm_campaign (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    name text NOT NULL,
+    active boolean DEFAULT true NOT NULL,
+    create_uid integer,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT utm_campaign_name_check CHECK ((btrim(name) <> ''::text))
+);
+
+ALTER TABLE ONLY public.utm_campaign FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.utm_campaign OWNER TO embudo_owner;
+
+--
+-- Name: utm_campaign_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.utm_campaign ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.utm_campaign_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: utm_medium; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.utm_medium (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    name text NOT NULL,
+    active boolean DEFAULT true NOT NULL,
+    create_uid integer,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT utm_campaign_name_check CHECK ((btrim(name) <> ''::text))
+);
+
+ALTER TABLE ONLY public.utm_medium FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.utm_medium OWNER TO embudo_owner;
+
+--
+-- Name: utm_medium_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.utm_medium ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.utm_medium_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    MAXVALUE 2147483647
+    CACHE 1
+);
+
+
+--
+-- Name: utm_source; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.utm_source (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    name text NOT NULL,
+    active boolean DEFAULT true NOT NULL,
+    create_uid integer,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT utm_campaign_name_check CHECK ((btrim(name) <> ''::text))
+);
+
+ALTER TABLE ONLY public.utm_source FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.utm_source OWNER TO embudo_owner;
+
+--
+-- Name: utm_source_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.utm_source ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.utm_source_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    MAXVALUE 2147483647
+    CACHE 1
+);
+
+
+--
+-- Name: activity; Type: VIEW; Schema: report_source; Owner: embudo_report
+--
+
+CREATE VIEW report_source.activity AS
+ SELECT (a.id * 2) AS id,
+    a.company_id,
+    'done'::text AS kind,
+    a.id AS activity_id,
+    NULL::integer AS message_id,
+    a.res_model,
+    a.res_id,
+    a.lead_id,
+    a.activity_type_id,
+    ty.name AS activity_type_name,
+    a.summary,
+    a.user_id,
+    u.name AS user_name,
+    a.date_done AS date,
+    NULL::text AS state,
+    l.team_id,
+    l.stage_id,
+    l.user_id AS lead_user_id,
+    l.type AS lead_type,
+    l.active AS lead_active
+   FROM (((public.mail_activity a
+     LEFT JOIN public.mail_activity_type ty ON (((ty.company_id = a.company_id) AND (ty.id = a.activity_type_id))))
+     LEFT JOIN public.res_users u ON ((u.id = a.user_id)))
+     LEFT JOIN public.crm_lead l ON (((l.company_id = a.company_id) AND (l.id = a.lead_id))))
+  WHERE ((NOT a.active) AND (a.date_done IS NOT NULL))
+UNION ALL
+ SELECT (a.id * 2) AS id,
+    a.company_id,
+    'pending'::text AS kind,
+    a.id AS activity_id,
+    NULL::integer AS message_id,
+    a.res_model,
+    a.res_id,
+    a.lead_id,
+    a.activity_type_id,
+    ty.name AS activity_type_name,
+    a.summary,
+    a.user_id,
+    u.name AS user_name,
+    a.date_deadline AS date,
+    embudo.activity_state_at(a.date_deadline, COALESCE(u.tz, 'UTC'::text), now()) AS state,
+    l.team_id,
+    l.stage_id,
+    l.user_id AS lead_user_id,
+    l.type AS lead_type,
+    l.active AS lead_active
+   FROM (((public.mail_activity a
+     LEFT JOIN public.mail_activity_type ty ON (((ty.company_id = a.company_id) AND (ty.id = a.activity_type_id))))
+     LEFT JOIN public.res_users u ON ((u.id = a.user_id)))
+     LEFT JOIN public.crm_lead l ON (((l.company_id = a.company_id) AND (l.id = a.lead_id))))
+  WHERE a.active
+UNION ALL
+ SELECT ((m.id * 2) + 1) AS id,
+    m.company_id,
+    'message'::text AS kind,
+    NULL::integer AS activity_id,
+    m.id AS message_id,
+    m.model AS res_model,
+    m.res_id,
+    m.lead_id,
+    m.mail_activity_type_id AS activity_type_id,
+    ty.name AS activity_type_name,
+    m.subject AS summary,
+    m.author_id AS user_id,
+    u.name AS user_name,
+    ((m.date AT TIME ZONE 'UTC'::text))::date AS date,
+    NULL::text AS state,
+    l.team_id,
+    l.stage_id,
+    l.user_id AS lead_user_id,
+    l.type AS lead_type,
+    l.active AS lead_active
+   FROM (((public.mail_message m
+     LEFT JOIN public.mail_activity_type ty ON (((ty.company_id = m.company_id) AND (ty.id = m.mail_activity_type_id))))
+     LEFT JOIN public.res_users u ON ((u.id = m.author_id)))
+     LEFT JOIN public.crm_lead l ON (((l.company_id = m.company_id) AND (l.id = m.lead_id))))
+  WHERE ((m.model = 'crm.lead'::text) AND (m.subtype_id = ( SELECT d.res_id
+           FROM public.ir_model_data d
+          WHERE ((d.module = 'mail'::text) AND (d.name = 'mt_comment'::text) AND (d.company_id IS NULL)))));
+
+
+ALTER TABLE report_source.activity OWNER TO embudo_report;
+
+--
+-- Name: activity; Type: VIEW; Schema: report; Owner: embudo_owner
+--
+
+CREATE VIEW report.activity WITH (security_invoker='true') AS
+ SELECT activity.id,
+    activity.company_id,
+    activity.kind,
+    activity.activity_id,
+    activity.message_id,
+    activity.res_model,
+    activity.res_id,
+    activity.lead_id,
+    activity.activity_type_id,
+    activity.activity_type_name,
+    activity.summary,
+    activity.user_id,
+    activity.user_name,
+    activity.date,
+    activity.state,
+    activity.team_id,
+    activity.stage_id,
+    activity.lead_user_id,
+    activity.lead_type,
+    activity.lead_active
+   FROM report_source.activity;
+
+
+ALTER TABLE report.activity OWNER TO embudo_owner;
+
+--
+-- Name: VIEW activity; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON VIEW report.activity IS 'Activity analysis: done activities (kind done), pending ones with their state (kind pending), and discussion messages on leads (kind message).';
+
+
+--
+-- Name: COLUMN activity.id; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON COLUMN report.activity.id IS 'Row id: twice the activity id, or twice the message id plus one';
+
+
+--
+-- Name: COLUMN activity.kind; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON COLUMN report.activity.kind IS 'done, pending or message';
+
+
+--
+-- Name: COLUMN activity.date; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON COLUMN report.activity.date IS 'Done date, deadline (pending) or message date';
+
+
+--
+-- Name: COLUMN activity.state; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON COLUMN report.activity.state IS 'overdue, today or planned (pending activities, assignee time zone)';
+
+
+--
+-- Name: company_clock; Type: VIEW; Schema: report_source; Owner: embudo_report
+--
+
+CREATE VIEW report_source.company_clock AS
+ SELECT c.id AS company_id,
+    c.tz,
+    ((now() AT TIME ZONE c.tz))::date AS today,
+    (date_trunc('month'::text, (now() AT TIME ZONE c.tz)))::date AS month_start
+   FROM public.res_company c;
+
+
+ALTER TABLE report_source.company_clock OWNER TO embudo_report;
+
+--
+-- Name: forecast_monthly; Type: VIEW; Schema: report_source; Owner: embudo_report
+--
+
+CREATE VIEW report_source.forecast_monthly AS
+ SELECT a.company_id,
+    a.deadline_month,
+    a.team_id,
+    t.name AS team_name,
+    a.user_id,
+    u.name AS salesperson_name,
+    a.opportunity_count,
+    a.expected_revenue,
+    a.prorated_revenue,
+    a.overdue_count
+   FROM ((( SELECT l.company_id,
+            (date_trunc('month'::text, (l.date_deadline)::timestamp with time zone))::date AS deadline_month,
+            l.team_id,
+            l.user_id,
+            count(*) AS opportunity_count,
+            sum(l.expected_revenue) AS expected_revenue,
+            sum(l.prorated_revenue) AS prorated_revenue,
+            count(*) FILTER (WHERE (l.date_deadline < k.today)) AS overdue_count
+           FROM (public.crm_lead l
+             JOIN report_source.company_clock k ON ((k.company_id = l.company_id)))
+          WHERE ((l.type = 'opportunity'::text) AND l.active AND (COALESCE(l.probability, (0)::double precision) < (100)::double precision))
+          GROUP BY l.company_id, (date_trunc('month'::text, (l.date_deadline)::timestamp with time zone)), l.team_id, l.user_id) a
+     LEFT JOIN public.crm_team t ON (((t.company_id = a.company_id) AND (t.id = a.team_id))))
+     LEFT JOIN public.res_users u ON ((u.id = a.user_id)));
+
+
+ALTER TABLE report_source.forecast_monthly OWNER TO embudo_report;
+
+--
+-- Name: forecast_monthly; Type: VIEW; Schema: report; Owner: embudo_owner
+--
+
+CREATE VIEW report.forecast_monthly WITH (security_invoker='true') AS
+ SELECT forecast_monthly.company_id,
+    forecast_monthly.deadline_month,
+    forecast_monthly.team_id,
+    forecast_monthly.team_name,
+    forecast_monthly.user_id,
+    forecast_monthly.salesperson_name,
+    forecast_monthly.opportunity_count,
+    forecast_monthly.expected_revenue,
+    forecast_monthly.prorated_revenue,
+    forecast_monthly.overdue_count
+   FROM report_source.forecast_monthly;
+
+
+ALTER TABLE report.forecast_monthly OWNER TO embudo_owner;
+
+--
+-- Name: VIEW forecast_monthly; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON VIEW report.forecast_monthly IS 'Open opportunities by expected-closing month, team and salesperson: count, expected and prorated revenue, overdue count.';
+
+
+--
+-- Name: COLUMN forecast_monthly.deadline_month; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON COLUMN report.forecast_monthly.deadline_month IS 'Month of the expected closing date (NULL: none set)';
+
+
+--
+-- Name: COLUMN forecast_monthly.overdue_count; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON COLUMN report.forecast_monthly.overdue_count IS 'Expected closing before today';
+
+
+--
+-- Name: leads_monthly; Type: VIEW; Schema: report_source; Owner: embudo_report
+--
+
+CREATE VIEW report_source.leads_monthly AS
+ SELECT a.company_id,
+    a.create_month,
+    a.team_id,
+    t.name AS team_name,
+    a.created_count,
+    a.converted_count,
+    a.lost_count,
+    round(((100.0 * (a.converted_count)::numeric) / (a.created_count)::numeric), 2) AS conversion_rate,
+    a.avg_days_to_assign,
+    a.avg_days_to_close
+   FROM (( SELECT l.company_id,
+            (date_trunc('month'::text, (l.create_date AT TIME ZONE k.tz)))::date AS create_month,
+            l.team_id,
+            count(*) AS created_count,
+            count(*) FILTER (WHERE (l.date_conversion IS NOT NULL)) AS converted_count,
+            count(*) FILTER (WHERE ((NOT l.active) AND (COALESCE(l.probability, (0)::double precision) = (0)::double precision))) AS lost_count,
+            round((avg(l.day_open))::numeric, 2) AS avg_days_to_assign,
+            round((avg(l.day_close))::numeric, 2) AS avg_days_to_close
+           FROM (public.crm_lead l
+             JOIN report_source.company_clock k ON ((k.company_id = l.company_id)))
+          GROUP BY l.company_id, (date_trunc('month'::text, (l.create_date AT TIME ZONE k.tz))), l.team_id) a
+     LEFT JOIN public.crm_team t ON (((t.company_id = a.company_id) AND (t.id = a.team_id))));
+
+
+ALTER TABLE report_source.leads_monthly OWNER TO embudo_report;
+
+--
+-- Name: leads_monthly; Type: VIEW; Schema: report; Owner: embudo_owner
+--
+
+CREATE VIEW report.leads_monthly WITH (security_invoker='true') AS
+ SELECT leads_monthly.company_id,
+    leads_monthly.create_month,
+    leads_monthly.team_id,
+    leads_monthly.team_name,
+    leads_monthly.created_count,
+    leads_monthly.converted_count,
+    leads_monthly.lost_count,
+    leads_monthly.conversion_rate,
+    leads_monthly.avg_days_to_assign,
+    leads_monthly.avg_days_to_close
+   FROM report_source.leads_monthly;
+
+
+ALTER TABLE report.leads_monthly OWNER TO embudo_owner;
+
+--
+-- Name: VIEW leads_monthly; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON VIEW report.leads_monthly IS 'Leads and opportunities by creation month (company time zone) and team: created, converted, lost, conversion rate, average days to assign and close.';
+
+
+--
+-- Name: COLUMN leads_monthly.conversion_rate; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON COLUMN report.leads_monthly.conversion_rate IS 'Converted / created, percent';
+
+
+--
+-- Name: opportunity; Type: VIEW; Schema: report_source; Owner: embudo_report
+--
+
+CREATE VIEW report_source.opportunity AS
+ SELECT l.company_id,
+    l.id,
+    l.name,
+    l.type,
+    l.active,
+    l.priority,
+    l.stage_id,
+    s.name AS stage_name,
+    s.sequence AS stage_sequence,
+    COALESCE(s.is_won, false) AS stage_is_won,
+    l.team_id,
+    t.name AS team_name,
+    l.user_id,
+    u.name AS salesperson_name,
+    l.partner_id,
+    p.name AS customer_name,
+    l.country_id,
+    co.name AS country_name,
+    l.lost_reason AS lost_reason_id,
+    r.name AS lost_reason_name,
+    l.expected_revenue,
+    l.prorated_revenue,
+    l.probability,
+    (l.active AND (COALESCE(l.probability, (0)::double precision) < (100)::double precision)) AS is_open,
+    (l.probability = (100)::double precision) AS is_won,
+    ((NOT l.active) AND (COALESCE(l.probability, (0)::double precision) = (0)::double precision)) AS is_lost,
+    (l.active AND (COALESCE(l.probability, (0)::double precision) < (100)::double precision) AND (l.date_deadline < k.today)) AS is_overdue,
+    l.create_date,
+    l.date_open,
+    l.date_closed,
+    l.date_conversion,
+    l.date_deadline,
+    l.date_last_stage_update,
+    (date_trunc('month'::text, (l.create_date AT TIME ZONE k.tz)))::date AS create_month,
+    (date_trunc('month'::text, (l.date_open AT TIME ZONE k.tz)))::date AS open_month,
+    (date_trunc('month'::text, (l.date_closed AT TIME ZONE k.tz)))::date AS close_month,
+    (date_trunc('month'::text, (l.date_conversion AT TIME ZONE k.tz)))::date AS conversion_month,
+    (date_trunc('month'::text, (l.date_deadline)::timestamp with time zone))::date AS deadline_month,
+    l.day_open AS days_to_assign,
+    l.day_close AS days_to_close,
+    l.campaign_id,
+    l.medium_id,
+    l.source_id
+   FROM (((((((public.crm_lead l
+     JOIN report_source.company_clock k ON ((k.company_id = l.company_id)))
+     LEFT JOIN public.crm_stage s ON (((s.company_id = l.company_id) AND (s.id = l.stage_id))))
+     LEFT JOIN public.crm_team t ON (((t.company_id = l.company_id) AND (t.id = l.team_id))))
+     LEFT JOIN public.res_users u ON ((u.id = l.user_id)))
+     LEFT JOIN public.res_partner p ON (((p.company_id = l.company_id) AND (p.id = l.partner_id))))
+     LEFT JOIN public.res_country co ON ((co.id = l.country_id)))
+     LEFT JOIN public.crm_lost_reason r ON (((r.company_id = l.company_id) AND (r.id = l.lost_reason))));
+
+
+ALTER TABLE report_source.opportunity OWNER TO embudo_report;
+
+--
+-- Name: opportunity; Type: VIEW; Schema: report; Owner: embudo_owner
+--
+
+CREATE VIEW report.opportunity WITH (security_invoker='true') AS
+ SELECT opportunity.company_id,
+    opportunity.id,
+    opportunity.name,
+    opportunity.type,
+    opportunity.active,
+    opportunity.priority,
+    opportunity.stage_id,
+    opportunity.stage_name,
+    opportunity.stage_sequence,
+    opportunity.stage_is_won,
+    opportunity.team_id,
+    opportunity.team_name,
+    opportunity.user_id,
+    opportunity.salesperson_name,
+    opportunity.partner_id,
+    opportunity.customer_name,
+    opportunity.country_id,
+    opportunity.country_name,
+    opportunity.lost_reason_id,
+    opportunity.lost_reason_name,
+    opportunity.expected_revenue,
+    opportunity.prorated_revenue,
+    opportunity.probability,
+    opportunity.is_open,
+    opportunity.is_won,
+    opportunity.is_lost,
+    opportunity.is_overdue,
+    opportunity.create_date,
+    opportunity.date_open,
+    opportunity.date_closed,
+    opportunity.date_conversion,
+    opportunity.date_deadline,
+    opportunity.date_last_stage_update,
+    opportunity.create_month,
+    opportunity.open_month,
+    opportunity.close_month,
+    opportunity.conversion_month,
+    opportunity.deadline_month,
+    opportunity.days_to_assign,
+    opportunity.days_to_close,
+    opportunity.campaign_id,
+    opportunity.medium_id,
+    opportunity.source_id
+   FROM report_source.opportunity;
+
+
+ALTER TABLE report.opportunity OWNER TO embudo_owner;
+
+--
+-- Name: VIEW opportunity; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON VIEW report.opportunity IS 'One row per lead or opportunity, with readable names, revenue, status flags, dates and their months (company time zone).';
+
+
+--
+-- Name: COLUMN opportunity.type; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON COLUMN report.opportunity.type IS 'lead or opportunity';
+
+
+--
+-- Name: COLUMN opportunity.expected_revenue; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON COLUMN report.opportunity.expected_revenue IS 'Expected revenue, company currency';
+
+
+--
+-- Name: COLUMN opportunity.prorated_revenue; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON COLUMN report.opportunity.prorated_revenue IS 'Expected revenue × probability / 100';
+
+
+--
+-- Name: COLUMN opportunity.is_open; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON COLUMN report.opportunity.is_open IS 'Active and not won';
+
+
+--
+-- Name: COLUMN opportunity.is_won; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON COLUMN report.opportunity.is_won IS 'Probability 100 (won stage)';
+
+
+--
+-- Name: COLUMN opportunity.is_lost; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON COLUMN report.opportunity.is_lost IS 'Archived with probability 0';
+
+
+--
+-- Name: COLUMN opportunity.is_overdue; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON COLUMN report.opportunity.is_overdue IS 'Open and its expected closing is before today';
+
+
+--
+-- Name: COLUMN opportunity.create_month; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON COLUMN report.opportunity.create_month IS 'Month of creation, company time zone';
+
+
+--
+-- Name: COLUMN opportunity.close_month; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON COLUMN report.opportunity.close_month IS 'Month of closing (won or lost), company time zone';
+
+
+--
+-- Name: COLUMN opportunity.deadline_month; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON COLUMN report.opportunity.deadline_month IS 'Month of the expected closing date';
+
+
+--
+-- Name: COLUMN opportunity.days_to_assign; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON COLUMN report.opportunity.days_to_assign IS 'Days from creation to assignment';
+
+
+--
+-- Name: COLUMN opportunity.days_to_close; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON COLUMN report.opportunity.days_to_close IS 'Days from creation to closing';
+
+
+--
+-- Name: pipeline_by_stage; Type: VIEW; Schema: report_source; Owner: embudo_report
+--
+
+CREATE VIEW report_source.pipeline_by_stage AS
+ SELECT s.company_id,
+    t.id AS team_id,
+    t.name AS team_name,
+    s.id AS stage_id,
+    s.name AS stage_name,
+    s.sequence AS stage_sequence,
+    s.is_won AS stage_is_won,
+    count(l.id) AS opportunity_count,
+    COALESCE(sum(l.expected_revenue), (0)::numeric) AS expected_revenue,
+    COALESCE(sum(l.prorated_revenue), (0)::numeric) AS prorated_revenue
+   FROM ((public.crm_stage s
+     JOIN public.crm_team t ON (((t.company_id = s.company_id) AND ((s.team_id IS NULL) OR (s.team_id = t.id)) AND t.active AND t.use_opportunities)))
+     LEFT JOIN public.crm_lead l ON (((l.company_id = s.company_id) AND (l.stage_id = s.id) AND (l.team_id = t.id) AND (l.type = 'opportunity'::text) AND l.active)))
+  GROUP BY s.company_id, t.id, t.name, s.id, s.name, s.sequence, s.is_won;
+
+
+ALTER TABLE report_source.pipeline_by_stage OWNER TO embudo_report;
+
+--
+-- Name: pipeline_by_stage; Type: VIEW; Schema: report; Owner: embudo_owner
+--
+
+CREATE VIEW report.pipeline_by_stage WITH (security_invoker='true') AS
+ SELECT pipeline_by_stage.company_id,
+    pipeline_by_stage.team_id,
+    pipeline_by_stage.team_name,
+    pipeline_by_stage.stage_id,
+    pipeline_by_stage.stage_name,
+    pipeline_by_stage.stage_sequence,
+    pipeline_by_stage.stage_is_won,
+    pipeline_by_stage.opportunity_count,
+    pipeline_by_stage.expected_revenue,
+    pipeline_by_stage.prorated_revenue
+   FROM report_source.pipeline_by_stage;
+
+
+ALTER TABLE report.pipeline_by_stage OWNER TO embudo_owner;
+
+--
+-- Name: VIEW pipeline_by_stage; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON VIEW report.pipeline_by_stage IS 'The pipeline: active opportunities by team and stage (every stage of each team, in stage order), count, expected and prorated revenue.';
+
+
+--
+-- Name: COLUMN pipeline_by_stage.stage_sequence; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON COLUMN report.pipeline_by_stage.stage_sequence IS 'Order of the stage in the pipeline';
+
+
+--
+-- Name: COLUMN pipeline_by_stage.opportunity_count; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON COLUMN report.pipeline_by_stage.opportunity_count IS 'Active opportunities in the stage';
+
+
+--
+-- Name: sales; Type: VIEW; Schema: report_source; Owner: embudo_report
+--
+
+CREATE VIEW report_source.sales AS
+ SELECT l.company_id,
+    l.id AS line_id,
+    o.id AS order_id,
+    o.name AS order_name,
+    o.state,
+    o.date_order,
+    (date_trunc('month'::text, (o.date_order AT TIME ZONE k.tz)))::date AS order_month,
+    o.partner_id,
+    p.name AS customer_name,
+    o.user_id,
+    u.name AS salesperson_name,
+    o.team_id,
+    t.name AS team_name,
+    o.opportunity_id,
+    l.product_id,
+    pr.name AS product_name,
+    pr.default_code,
+    l.name AS description,
+    l.product_uom_qty AS quantity,
+    uo.name AS unit,
+    l.price_unit,
+    l.discount,
+    l.price_subtotal,
+    l.price_tax,
+    l.price_total,
+    cur.name AS currency
+   FROM ((((((((public.sale_order_line l
+     JOIN public.sale_order o ON (((o.company_id = l.company_id) AND (o.id = l.order_id))))
+     JOIN report_source.company_clock k ON ((k.company_id = l.company_id)))
+     LEFT JOIN public.res_partner p ON (((p.company_id = o.company_id) AND (p.id = o.partner_id))))
+     LEFT JOIN public.res_users u ON ((u.id = o.user_id)))
+     LEFT JOIN public.crm_team t ON (((t.company_id = o.company_id) AND (t.id = o.team_id))))
+     LEFT JOIN public.product_product pr ON (((pr.company_id = l.company_id) AND (pr.id = l.product_id))))
+     LEFT JOIN public.uom_uom uo ON ((uo.id = l.product_uom)))
+     LEFT JOIN public.res_currency cur ON ((cur.id = o.currency_id)))
+  WHERE (l.display_type IS NULL);
+
+
+ALTER TABLE report_source.sales OWNER TO embudo_report;
+
+--
+-- Name: sales; Type: VIEW; Schema: report; Owner: embudo_owner
+--
+
+CREATE VIEW report.sales WITH (security_invoker='true') AS
+ SELECT sales.company_id,
+    sales.line_id,
+    sales.order_id,
+    sales.order_name,
+    sales.state,
+    sales.date_order,
+    sales.order_month,
+    sales.partner_id,
+    sales.customer_name,
+    sales.user_id,
+    sales.salesperson_name,
+    sales.team_id,
+    sales.team_name,
+    sales.opportunity_id,
+    sales.product_id,
+    sales.product_name,
+    sales.default_code,
+    sales.description,
+    sales.quantity,
+    sales.unit,
+    sales.price_unit,
+    sales.discount,
+    sales.price_subtotal,
+    sales.price_tax,
+    sales.price_total,
+    sales.currency
+   FROM report_source.sales;
+
+
+ALTER TABLE report.sales OWNER TO embudo_owner;
+
+--
+-- Name: VIEW sales; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON VIEW report.sales IS 'Order lines with their order, customer, product, salesperson, team, amounts and state.';
+
+
+--
+-- Name: COLUMN sales.price_subtotal; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON COLUMN report.sales.price_subtotal IS 'Line amount without taxes';
+
+
+--
+-- Name: COLUMN sales.price_total; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON COLUMN report.sales.price_total IS 'Line amount with taxes';
+
+
+--
+-- Name: team_dashboard; Type: VIEW; Schema: report_source; Owner: embudo_report
+--
+
+CREATE VIEW report_source.team_dashboard AS
+ SELECT t.company_id,
+    t.id AS team_id,
+    t.name AS team_name,
+    t.user_id AS leader_id,
+    t.invoiced_target,
+    ( SELECT count(*) AS count
+           FROM public.crm_lead l
+          WHERE ((l.company_id = t.company_id) AND (l.team_id = t.id) AND (l.type = 'lead'::text) AND l.active AND (l.user_id IS NULL))) AS unassigned_leads,
+    o.open_count AS open_opportunities,
+    o.open_amount AS open_opportunities_amount,
+    o.overdue_count AS overdue_opportunities,
+    o.overdue_amount AS overdue_opportunities_amount,
+    q.quotation_count AS quotations,
+    q.quotation_amount AS quotations_amount,
+    q.sales_this_month,
+    round((((100)::numeric * q.sales_this_month) / NULLIF(t.invoiced_target, (0)::numeric)), 2) AS target_progress
+   FROM (((public.crm_team t
+     JOIN report_source.company_clock k ON ((k.company_id = t.company_id)))
+     CROSS JOIN LATERAL ( SELECT count(*) AS open_count,
+            COALESCE(sum(l.expected_revenue), (0)::numeric) AS open_amount,
+            count(*) FILTER (WHERE (l.date_deadline < k.today)) AS overdue_count,
+            COALESCE(sum(l.expected_revenue) FILTER (WHERE (l.date_deadline < k.today)), (0)::numeric) AS overdue_amount
+           FROM public.crm_lead l
+          WHERE ((l.company_id = t.company_id) AND (l.team_id = t.id) AND (l.type = 'opportunity'::text) AND l.active AND (COALESCE(l.probability, (0)::double precision) < (100)::double precision))) o)
+     CROSS JOIN LATERAL ( SELECT count(*) FILTER (WHERE (so.state = ANY (ARRAY['draft'::text, 'sent'::text]))) AS quotation_count,
+            COALESCE(sum(so.amount_total) FILTER (WHERE (so.state = ANY (ARRAY['draft'::text, 'sent'::text]))), (0)::numeric) AS quotation_amount,
+            COALESCE(sum(so.amount_untaxed) FILTER (WHERE ((so.state = ANY (ARRAY['sale'::text, 'done'::text])) AND (((so.date_order AT TIME ZONE k.tz))::date >= k.month_start))), (0)::numeric) AS sales_this_month
+           FROM public.sale_order so
+          WHERE ((so.company_id = t.company_id) AND (so.team_id = t.id))) q);
+
+
+ALTER TABLE report_source.team_dashboard OWNER TO embudo_report;
+
+--
+-- Name: team_dashboard; Type: VIEW; Schema: report; Owner: embudo_owner
+--
+
+CREATE VIEW report.team_dashboard WITH (security_invoker='true') AS
+ SELECT team_dashboard.company_id,
+    team_dashboard.team_id,
+    team_dashboard.team_name,
+    team_dashboard.leader_id,
+    team_dashboard.invoiced_target,
+    team_dashboard.unassigned_leads,
+    team_dashboard.open_opportunities,
+    team_dashboard.open_opportunities_amount,
+    team_dashboard.overdue_opportunities,
+    team_dashboard.overdue_opportunities_amount,
+    team_dashboard.quotations,
+    team_dashboard.quotations_amount,
+    team_dashboard.sales_this_month,
+    team_dashboard.target_progress
+   FROM report_source.team_dashboard;
+
+
+ALTER TABLE report.team_dashboard OWNER TO embudo_owner;
+
+--
+-- Name: VIEW team_dashboard; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON VIEW report.team_dashboard IS 'Per sales team: unassigned leads, open and overdue opportunities with amounts, open quotations, confirmed sales this month against the monthly target.';
+
+
+--
+-- Name: COLUMN team_dashboard.sales_this_month; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON COLUMN report.team_dashboard.sales_this_month IS 'Untaxed amount of orders confirmed this month (company time zone)';
+
+
+--
+-- Name: COLUMN team_dashboard.target_progress; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON COLUMN report.team_dashboard.target_progress IS 'sales_this_month / invoiced_target, percent';
+
+
+--
+-- Name: won_revenue_monthly; Type: VIEW; Schema: report_source; Owner: embudo_report
+--
+
+CREATE VIEW report_source.won_revenue_monthly AS
+ SELECT a.company_id,
+    a.close_month,
+    a.team_id,
+    t.name AS team_name,
+    a.user_id,
+    u.name AS salesperson_name,
+    a.won_count,
+    a.won_revenue,
+    a.lost_count,
+    round(((100.0 * (a.won_count)::numeric) / (NULLIF((a.won_count + a.lost_count), 0))::numeric), 2) AS win_rate
+   FROM ((( SELECT l.company_id,
+            (date_trunc('month'::text, (l.date_closed AT TIME ZONE k.tz)))::date AS close_month,
+            l.team_id,
+            l.user_id,
+            count(*) FILTER (WHERE (l.probability = (100)::double precision)) AS won_count,
+            COALESCE(sum(l.expected_revenue) FILTER (WHERE (l.probability = (100)::double precision)), (0)::numeric) AS won_revenue,
+            count(*) FILTER (WHERE ((NOT l.active) AND (COALESCE(l.probability, (0)::double precision) = (0)::double precision))) AS lost_count
+           FROM (public.crm_lead l
+             JOIN report_source.company_clock k ON ((k.company_id = l.company_id)))
+          WHERE ((l.type = 'opportunity'::text) AND (l.date_closed IS NOT NULL) AND ((l.probability = (100)::double precision) OR ((NOT l.active) AND (COALESCE(l.probability, (0)::double precision) = (0)::double precision))))
+          GROUP BY l.company_id, (date_trunc('month'::text, (l.date_closed AT TIME ZONE k.tz))), l.team_id, l.user_id) a
+     LEFT JOIN public.crm_team t ON (((t.company_id = a.company_id) AND (t.id = a.team_id))))
+     LEFT JOIN public.res_users u ON ((u.id = a.user_id)));
+
+
+ALTER TABLE report_source.won_revenue_monthly OWNER TO embudo_report;
+
+--
+-- Name: won_revenue_monthly; Type: VIEW; Schema: report; Owner: embudo_owner
+--
+
+CREATE VIEW report.won_revenue_monthly WITH (security_invoker='true') AS
+ SELECT won_revenue_monthly.company_id,
+    won_revenue_monthly.close_month,
+    won_revenue_monthly.team_id,
+    won_revenue_monthly.team_name,
+    won_revenue_monthly.user_id,
+    won_revenue_monthly.salesperson_name,
+    won_revenue_monthly.won_count,
+    won_revenue_monthly.won_revenue,
+    won_revenue_monthly.lost_count,
+    won_revenue_monthly.win_rate
+   FROM report_source.won_revenue_monthly;
+
+
+ALTER TABLE report.won_revenue_monthly OWNER TO embudo_owner;
+
+--
+-- Name: VIEW won_revenue_monthly; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON VIEW report.won_revenue_monthly IS 'Closed opportunities by closing month (company time zone), team and salesperson: won count and revenue, lost count, win rate (%).';
+
+
+--
+-- Name: COLUMN won_revenue_monthly.win_rate; Type: COMMENT; Schema: report; Owner: embudo_owner
+--
+
+COMMENT ON COLUMN report.won_revenue_monthly.win_rate IS 'Won / (won + lost), percent';
+
+
+--
+-- Name: company_bi_role company_bi_role_pkey; Type: CONSTRAINT; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY embudo.company_bi_role
+    ADD CONSTRAINT company_bi_role_pkey PRIMARY KEY (company_id);
+
+
+--
+-- Name: company_bi_role company_bi_role_role_name_key; Type: CONSTRAINT; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY embudo.company_bi_role
+    ADD CONSTRAINT company_bi_role_role_name_key UNIQUE (role_name);
+
+
+--
+-- Name: disabled_company disabled_company_pkey; Type: CONSTRAINT; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY embudo.disabled_company
+    ADD CONSTRAINT disabled_company_pkey PRIMARY KEY (company_id);
+
+
+--
+-- Name: http_session http_session_pkey; Type: CONSTRAINT; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY embudo.http_session
+    ADD CONSTRAINT http_session_pkey PRIMARY KEY (token_hash);
+
+
+--
+-- Name: mail_route mail_route_pkey; Type: CONSTRAINT; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY embudo.mail_route
+    ADD CONSTRAINT mail_route_pkey PRIMARY KEY (domain, alias_name);
+
+
+--
+-- Name: portal_secret portal_secret_pkey; Type: CONSTRAINT; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY embudo.portal_secret
+    ADD CONSTRAINT portal_secret_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: schema_definitions schema_definitions_pkey; Type: CONSTRAINT; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY embudo.schema_definitions
+    ADD CONSTRAINT schema_definitions_pkey PRIMARY KEY (path);
+
+
+--
+-- Name: schema_migrations schema_migrations_pkey; Type: CONSTRAINT; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY embudo.schema_migrations
+    ADD CONSTRAINT schema_migrations_pkey PRIMARY KEY (version);
+
+
+--
+-- Name: transient_record transient_record_pkey; Type: CONSTRAINT; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY embudo.transient_record
+    ADD CONSTRAINT transient_record_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: user_api_key user_api_key_key_hash_key; Type: CONSTRAINT; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY embudo.user_api_key
+    ADD CONSTRAINT user_api_key_key_hash_key UNIQUE (key_hash);
+
+
+--
+-- Name: user_api_key user_api_key_pkey; Type: CONSTRAINT; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY embudo.user_api_key
+    ADD CONSTRAINT user_api_key_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: account_payment_term_line account_payment_term_line_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.account_payment_term_line
+    ADD CONSTRAINT account_payment_term_line_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: account_payment_term account_payment_term_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.account_payment_term
+    ADD CONSTRAINT account_payment_term_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: account_tax account_tax_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.account_tax
+    ADD CONSTRAINT account_tax_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: account_tax_sale_order_line_rel account_tax_sale_order_line_rel_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.account_tax_sale_order_line_rel
+    ADD CONSTRAINT account_tax_sale_order_line_rel_pkey PRIMARY KEY (company_id, sale_order_line_id, account_tax_id);
+
+
+--
+-- Name: crm_lead crm_lead_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_lead
+    ADD CONSTRAINT crm_lead_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: crm_lost_reason crm_lost_reason_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_lost_reason
+    ADD CONSTRAINT crm_lost_reason_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: crm_stage crm_stage_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_stage
+    ADD CONSTRAINT crm_stage_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: crm_tag crm_tag_name_uniq; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_tag
+    ADD CONSTRAINT crm_tag_name_uniq UNIQUE (company_id, name);
+
+
+--
+-- Name: crm_tag crm_tag_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_tag
+    ADD CONSTRAINT crm_tag_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: crm_tag_rel crm_tag_rel_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_tag_rel
+    ADD CONSTRAINT crm_tag_rel_pkey PRIMARY KEY (company_id, lead_id, tag_id);
+
+
+--
+-- Name: crm_team_closing crm_team_closing_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_team_closing
+    ADD CONSTRAINT crm_team_closing_pkey PRIMARY KEY (company_id, team_id, month);
+
+
+--
+-- Name: crm_team_member crm_team_member_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_team_member
+    ADD CONSTRAINT crm_team_member_pkey PRIMARY KEY (company_id, user_id);
+
+
+--
+-- Name: crm_team crm_team_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_team
+    ADD CONSTRAINT crm_team_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: ir_attachment ir_attachment_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.ir_attachment
+    ADD CONSTRAINT ir_attachment_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: ir_config_parameter ir_config_parameter_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.ir_config_parameter
+    ADD CONSTRAINT ir_config_parameter_pkey PRIMARY KEY (key);
+
+
+--
+-- Name: ir_model_data ir_model_data_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.ir_model_data
+    ADD CONSTRAINT ir_model_data_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: ir_model ir_model_model_key; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.ir_model
+    ADD CONSTRAINT ir_model_model_key UNIQUE (model);
+
+
+--
+-- Name: ir_model ir_model_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.ir_model
+    ADD CONSTRAINT ir_model_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: l10n_mx_edi_payment_method l10n_mx_edi_payment_method_code_key; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.l10n_mx_edi_payment_method
+    ADD CONSTRAINT l10n_mx_edi_payment_method_code_key UNIQUE (code);
+
+
+--
+-- Name: l10n_mx_edi_payment_method l10n_mx_edi_payment_method_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.l10n_mx_edi_payment_method
+    ADD CONSTRAINT l10n_mx_edi_payment_method_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: l10n_mx_edi_payment_policy l10n_mx_edi_payment_policy_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.l10n_mx_edi_payment_policy
+    ADD CONSTRAINT l10n_mx_edi_payment_policy_pkey PRIMARY KEY (code);
+
+
+--
+-- Name: l10n_mx_edi_usage l10n_mx_edi_usage_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.l10n_mx_edi_usage
+    ADD CONSTRAINT l10n_mx_edi_usage_pkey PRIMARY KEY (code);
+
+
+--
+-- Name: mail_activity mail_activity_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_activity
+    ADD CONSTRAINT mail_activity_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: mail_activity_rel mail_activity_rel_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_activity_rel
+    ADD CONSTRAINT mail_activity_rel_pkey PRIMARY KEY (company_id, activity_id, recommended_id);
+
+
+--
+-- Name: mail_activity_type mail_activity_type_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_activity_type
+    ADD CONSTRAINT mail_activity_type_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: mail_followers mail_followers_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_followers
+    ADD CONSTRAINT mail_followers_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: mail_mail mail_mail_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_mail
+    ADD CONSTRAINT mail_mail_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: mail_message mail_message_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_message
+    ADD CONSTRAINT mail_message_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: mail_message_subtype mail_message_subtype_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_message_subtype
+    ADD CONSTRAINT mail_message_subtype_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: mail_tracking_value mail_tracking_value_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_tracking_value
+    ADD CONSTRAINT mail_tracking_value_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: product_category product_category_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.product_category
+    ADD CONSTRAINT product_category_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: product_pricelist_item product_pricelist_item_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.product_pricelist_item
+    ADD CONSTRAINT product_pricelist_item_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: product_pricelist product_pricelist_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.product_pricelist
+    ADD CONSTRAINT product_pricelist_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: product_product product_product_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.product_product
+    ADD CONSTRAINT product_product_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: product_taxes_rel product_taxes_rel_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.product_taxes_rel
+    ADD CONSTRAINT product_taxes_rel_pkey PRIMARY KEY (company_id, prod_id, tax_id);
+
+
+--
+-- Name: res_company res_company_alias_domain_key; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_company
+    ADD CONSTRAINT res_company_alias_domain_key UNIQUE (alias_domain);
+
+
+--
+-- Name: res_company_member res_company_member_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_company_member
+    ADD CONSTRAINT res_company_member_pkey PRIMARY KEY (company_id, user_id);
+
+
+--
+-- Name: res_company res_company_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_company
+    ADD CONSTRAINT res_company_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: res_country res_country_code_key; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_country
+    ADD CONSTRAINT res_country_code_key UNIQUE (code);
+
+
+--
+-- Name: res_country res_country_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_country
+    ADD CONSTRAINT res_country_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: res_country_state res_country_state_country_id_code_key; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_country_state
+    ADD CONSTRAINT res_country_state_country_id_code_key UNIQUE (country_id, code);
+
+
+--
+-- Name: res_country_state res_country_state_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_country_state
+    ADD CONSTRAINT res_country_state_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: res_currency res_currency_name_key; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_currency
+    ADD CONSTRAINT res_currency_name_key UNIQUE (name);
+
+
+--
+-- Name: res_currency res_currency_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_currency
+    ADD CONSTRAINT res_currency_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: res_lang res_lang_code_key; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_lang
+    ADD CONSTRAINT res_lang_code_key UNIQUE (code);
+
+
+--
+-- Name: res_lang res_lang_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_lang
+    ADD CONSTRAINT res_lang_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: res_partner_category res_partner_category_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_partner_category
+    ADD CONSTRAINT res_partner_category_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: res_partner res_partner_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_partner
+    ADD CONSTRAINT res_partner_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: res_partner_res_partner_category_rel res_partner_res_partner_category_rel_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_partner_res_partner_category_rel
+    ADD CONSTRAINT res_partner_res_partner_category_rel_pkey PRIMARY KEY (company_id, partner_id, category_id);
+
+
+--
+-- Name: res_partner_title res_partner_title_name_key; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_partner_title
+    ADD CONSTRAINT res_partner_title_name_key UNIQUE (name);
+
+
+--
+-- Name: res_partner_title res_partner_title_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_partner_title
+    ADD CONSTRAINT res_partner_title_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: res_users res_users_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_users
+    ADD CONSTRAINT res_users_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: sale_order sale_order_company_id_name_key; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order
+    ADD CONSTRAINT sale_order_company_id_name_key UNIQUE (company_id, name);
+
+
+--
+-- Name: sale_order_line sale_order_line_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order_line
+    ADD CONSTRAINT sale_order_line_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: sale_order_option sale_order_option_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order_option
+    ADD CONSTRAINT sale_order_option_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: sale_order sale_order_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order
+    ADD CONSTRAINT sale_order_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: sale_order_portal_token sale_order_portal_token_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order_portal_token
+    ADD CONSTRAINT sale_order_portal_token_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: sale_order_portal_token sale_order_portal_token_token_hash_key; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order_portal_token
+    ADD CONSTRAINT sale_order_portal_token_token_hash_key UNIQUE (token_hash);
+
+
+--
+-- Name: sale_order_sequence sale_order_sequence_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order_sequence
+    ADD CONSTRAINT sale_order_sequence_pkey PRIMARY KEY (company_id);
+
+
+--
+-- Name: sale_order_tag_rel sale_order_tag_rel_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order_tag_rel
+    ADD CONSTRAINT sale_order_tag_rel_pkey PRIMARY KEY (company_id, order_id, tag_id);
+
+
+--
+-- Name: uom_category uom_category_name_key; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.uom_category
+    ADD CONSTRAINT uom_category_name_key UNIQUE (name);
+
+
+--
+-- Name: uom_category uom_category_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.uom_category
+    ADD CONSTRAINT uom_category_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: uom_uom uom_uom_category_id_name_key; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.uom_uom
+    ADD CONSTRAINT uom_uom_category_id_name_key UNIQUE (category_id, name);
+
+
+--
+-- Name: uom_uom uom_uom_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.uom_uom
+    ADD CONSTRAINT uom_uom_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: utm_campaign utm_campaign_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.utm_campaign
+    ADD CONSTRAINT utm_campaign_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: utm_medium utm_medium_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.utm_medium
+    ADD CONSTRAINT utm_medium_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: utm_source utm_source_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.utm_source
+    ADD CONSTRAINT utm_source_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: http_session_expiry; Type: INDEX; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE INDEX http_session_expiry ON embudo.http_session USING btree (expires_at);
+
+
+--
+-- Name: http_session_user; Type: INDEX; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE INDEX http_session_user ON embudo.http_session USING btree (user_id);
+
+
+--
+-- Name: transient_record_age; Type: INDEX; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE INDEX transient_record_age ON embudo.transient_record USING btree (create_date);
+
+
+--
+-- Name: transient_record_id; Type: INDEX; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX transient_record_id ON embudo.transient_record USING btree (id);
+
+
+--
+-- Name: user_api_key_user; Type: INDEX; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE INDEX user_api_key_user ON embudo.user_api_key USING btree (user_id);
+
+
+--
+-- Name: account_payment_term_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX account_payment_term_id ON public.account_payment_term USING btree (id);
+
+
+--
+-- Name: account_payment_term_line_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX account_payment_term_line_id ON public.account_payment_term_line USING btree (id);
+
+
+--
+-- Name: account_payment_term_line_term; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX account_payment_term_line_term ON public.account_payment_term_line USING btree (company_id, payment_id);
+
+
+--
+-- Name: account_tax_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX account_tax_id ON public.account_tax USING btree (id);
+
+
+--
+-- Name: crm_lead_create_date_team; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX crm_lead_create_date_team ON public.crm_lead USING btree (company_id, create_date, team_id);
+
+
+--
+-- Name: crm_lead_email; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX crm_lead_email ON public.crm_lead USING btree (company_id, email_normalized);
+
+
+--
+-- Name: crm_lead_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX crm_lead_id ON public.crm_lead USING btree (id);
+
+
+--
+-- Name: crm_lead_lost_reason; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX crm_lead_lost_reason ON public.crm_lead USING btree (company_id, lost_reason);
+
+
+--
+-- Name: crm_lead_partner; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX crm_lead_partner ON public.crm_lead USING btree (company_id, partner_id);
+
+
+--
+-- Name: crm_lead_stage; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX crm_lead_stage ON public.crm_lead USING btree (company_id, stage_id);
+
+
+--
+-- Name: crm_lead_team_stage; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX crm_lead_team_stage ON public.crm_lead USING btree (company_id, team_id, stage_id) INCLUDE (expected_revenue, probability);
+
+
+--
+-- Name: crm_lead_user_team_type; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX crm_lead_user_team_type ON public.crm_lead USING btree (company_id, user_id, team_id, type);
+
+
+--
+-- Name: crm_lost_reason_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX crm_lost_reason_id ON public.crm_lost_reason USING btree (id);
+
+
+--
+-- Name: crm_stage_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX crm_stage_id ON public.crm_stage USING btree (id);
+
+
+--
+-- Name: crm_stage_order; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX crm_stage_order ON public.crm_stage USING btree (company_id, sequence, id);
+
+
+--
+-- Name: crm_tag_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX crm_tag_id ON public.crm_tag USING btree (id);
+
+
+--
+-- Name: crm_tag_rel_tag; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX crm_tag_rel_tag ON public.crm_tag_rel USING btree (company_id, tag_id);
+
+
+--
+-- Name: crm_team_alias; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX crm_team_alias ON public.crm_team USING btree (company_id, alias_name) WHERE (alias_name IS NOT NULL);
+
+
+--
+-- Name: crm_team_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX crm_team_id ON public.crm_team USING btree (id);
+
+
+--
+-- Name: crm_team_member_team; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX crm_team_member_team ON public.crm_team_member USING btree (company_id, team_id);
+
+
+--
+-- Name: ir_attachment_document; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX ir_attachment_document ON public.ir_attachment USING btree (company_id, res_model, res_id);
+
+
+--
+-- Name: ir_attachment_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX ir_attachment_id ON public.ir_attachment USING btree (id);
+
+
+--
+-- Name: ir_attachment_message; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX ir_attachment_message ON public.ir_attachment USING btree (company_id, mail_message_id);
+
+
+--
+-- Name: ir_model_data_key; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX ir_model_data_key ON public.ir_model_data USING btree (module, name, company_id) NULLS NOT DISTINCT;
+
+
+--
+-- Name: mail_activity_document; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX mail_activity_document ON public.mail_activity USING btree (company_id, res_model, res_id) WHERE active;
+
+
+--
+-- Name: mail_activity_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX mail_activity_id ON public.mail_activity USING btree (id);
+
+
+--
+-- Name: mail_activity_lead; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX mail_activity_lead ON public.mail_activity USING btree (company_id, lead_id);
+
+
+--
+-- Name: mail_activity_order; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX mail_activity_order ON public.mail_activity USING btree (company_id, order_id);
+
+
+--
+-- Name: mail_activity_type_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX mail_activity_type_id ON public.mail_activity_type USING btree (id);
+
+
+--
+-- Name: mail_activity_type_order; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX mail_activity_type_order ON public.mail_activity_type USING btree (company_id, sequence, id);
+
+
+--
+-- Name: mail_activity_user_deadline; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX mail_activity_user_deadline ON public.mail_activity USING btree (company_id, user_id, date_deadline) WHERE active;
+
+
+--
+-- Name: mail_followers_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX mail_followers_id ON public.mail_followers USING btree (id);
+
+
+--
+-- Name: mail_followers_partner; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX mail_followers_partner ON public.mail_followers USING btree (company_id, res_model, res_id, partner_id) WHERE (partner_id IS NOT NULL);
+
+
+--
+-- Name: mail_followers_user; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX mail_followers_user ON public.mail_followers USING btree (company_id, res_model, res_id, user_id) WHERE (user_id IS NOT NULL);
+
+
+--
+-- Name: mail_mail_document; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX mail_mail_document ON public.mail_mail USING btree (company_id, model, res_id);
+
+
+--
+-- Name: mail_mail_due; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX mail_mail_due ON public.mail_mail USING btree (next_attempt_at) WHERE (state = 'outgoing'::text);
+
+
+--
+-- Name: mail_mail_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX mail_mail_id ON public.mail_mail USING btree (id);
+
+
+--
+-- Name: mail_mail_message_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX mail_mail_message_id ON public.mail_mail USING btree (company_id, message_id) WHERE (message_id IS NOT NULL);
+
+
+--
+-- Name: mail_message_document; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX mail_message_document ON public.mail_message USING btree (company_id, model, res_id, id);
+
+
+--
+-- Name: mail_message_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX mail_message_id ON public.mail_message USING btree (id);
+
+
+--
+-- Name: mail_message_lead; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX mail_message_lead ON public.mail_message USING btree (company_id, lead_id);
+
+
+--
+-- Name: mail_message_message_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX mail_message_message_id ON public.mail_message USING btree (company_id, message_id) WHERE (message_id IS NOT NULL);
+
+
+--
+-- Name: mail_message_order; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX mail_message_order ON public.mail_message USING btree (company_id, order_id);
+
+
+--
+-- Name: mail_tracking_value_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX mail_tracking_value_id ON public.mail_tracking_value USING btree (id);
+
+
+--
+-- Name: mail_tracking_value_message; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX mail_tracking_value_message ON public.mail_tracking_value USING btree (company_id, mail_message_id);
+
+
+--
+-- Name: product_category_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX product_category_id ON public.product_category USING btree (id);
+
+
+--
+-- Name: product_pricelist_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX product_pricelist_id ON public.product_pricelist USING btree (id);
+
+
+--
+-- Name: product_pricelist_item_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX product_pricelist_item_id ON public.product_pricelist_item USING btree (id);
+
+
+--
+-- Name: product_pricelist_item_pricelist; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX product_pricelist_item_pricelist ON public.product_pricelist_item USING btree (company_id, pricelist_id);
+
+
+--
+-- Name: product_product_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX product_product_id ON public.product_product USING btree (id);
+
+
+--
+-- Name: product_product_name; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX product_product_name ON public.product_product USING btree (company_id, name);
+
+
+--
+-- Name: res_company_member_user; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX res_company_member_user ON public.res_company_member USING btree (user_id, company_id);
+
+
+--
+-- Name: res_company_name_key; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX res_company_name_key ON public.res_company USING btree (lower(name));
+
+
+--
+-- Name: res_partner_category_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX res_partner_category_id ON public.res_partner_category USING btree (id);
+
+
+--
+-- Name: res_partner_category_name; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX res_partner_category_name ON public.res_partner_category USING btree (company_id, name);
+
+
+--
+-- Name: res_partner_category_rel_category; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX res_partner_category_rel_category ON public.res_partner_res_partner_category_rel USING btree (company_id, category_id);
+
+
+--
+-- Name: res_partner_country; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX res_partner_country ON public.res_partner USING btree (company_id, country_id);
+
+
+--
+-- Name: res_partner_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX res_partner_id ON public.res_partner USING btree (id);
+
+
+--
+-- Name: res_partner_name; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX res_partner_name ON public.res_partner USING btree (company_id, name);
+
+
+--
+-- Name: res_partner_parent; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX res_partner_parent ON public.res_partner USING btree (company_id, parent_id);
+
+
+--
+-- Name: res_partner_team; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX res_partner_team ON public.res_partner USING btree (company_id, team_id);
+
+
+--
+-- Name: res_partner_user; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX res_partner_user ON public.res_partner USING btree (company_id, user_id);
+
+
+--
+-- Name: res_users_login_key; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX res_users_login_key ON public.res_users USING btree (lower(login));
+
+
+--
+-- Name: sale_order_date; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX sale_order_date ON public.sale_order USING btree (company_id, date_order);
+
+
+--
+-- Name: sale_order_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX sale_order_id ON public.sale_order USING btree (id);
+
+
+--
+-- Name: sale_order_line_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX sale_order_line_id ON public.sale_order_line USING btree (id);
+
+
+--
+-- Name: sale_order_line_order; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX sale_order_line_order ON public.sale_order_line USING btree (company_id, order_id, sequence, id);
+
+
+--
+-- Name: sale_order_line_product; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX sale_order_line_product ON public.sale_order_line USING btree (company_id, product_id);
+
+
+--
+-- Name: sale_order_opportunity; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX sale_order_opportunity ON public.sale_order USING btree (company_id, opportunity_id);
+
+
+--
+-- Name: sale_order_option_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX sale_order_option_id ON public.sale_order_option USING btree (id);
+
+
+--
+-- Name: sale_order_option_order; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX sale_order_option_order ON public.sale_order_option USING btree (company_id, order_id);
+
+
+--
+-- Name: sale_order_partner; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX sale_order_partner ON public.sale_order USING btree (company_id, partner_id);
+
+
+--
+-- Name: sale_order_portal_token_order; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX sale_order_portal_token_order ON public.sale_order_portal_token USING btree (company_id, order_id);
+
+
+--
+-- Name: sale_order_team_state; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX sale_order_team_state ON public.sale_order USING btree (company_id, team_id, state) INCLUDE (amount_total, amount_untaxed);
+
+
+--
+-- Name: sale_order_user; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX sale_order_user ON public.sale_order USING btree (company_id, user_id);
+
+
+--
+-- Name: utm_campaign_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX utm_campaign_id ON public.utm_campaign USING btree (id);
+
+
+--
+-- Name: utm_medium_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX utm_medium_id ON public.utm_medium USING btree (id);
+
+
+--
+-- Name: utm_source_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX utm_source_id ON public.utm_source USING btree (id);
+
+
+--
+-- Name: sale_order amounts_on_currency; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER amounts_on_currency AFTER UPDATE OF currency_id ON public.sale_order FOR EACH ROW WHEN ((old.currency_id IS DISTINCT FROM new.currency_id)) EXECUTE FUNCTION embudo.sale_order_currency_changed();
+
+
+--
+-- Name: sale_order_line amounts_on_delete; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER amounts_on_delete AFTER DELETE ON public.sale_order_line REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION embudo.sale_order_lines_changed();
+
+
+--
+-- Name: sale_order_line amounts_on_insert; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER amounts_on_insert AFTER INSERT ON public.sale_order_line REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION embudo.sale_order_lines_changed();
+
+
+--
+-- Name: account_tax_sale_order_line_rel amounts_on_tax_delete; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER amounts_on_tax_delete AFTER DELETE ON public.account_tax_sale_order_line_rel REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION embudo.sale_line_taxes_changed();
+
+
+--
+-- Name: account_tax_sale_order_line_rel amounts_on_tax_insert; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER amounts_on_tax_insert AFTER INSERT ON public.account_tax_sale_order_line_rel REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION embudo.sale_line_taxes_changed();
+
+
+--
+-- Name: sale_order_line amounts_on_update; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER amounts_on_update AFTER UPDATE ON public.sale_order_line REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION embudo.sale_order_lines_changed();
+
+
+--
+-- Name: crm_team clean; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER clean BEFORE INSERT OR UPDATE ON public.crm_team FOR EACH ROW EXECUTE FUNCTION embudo.crm_team_clean();
+
+
+--
+-- Name: crm_lead compute_on_create; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER compute_on_create BEFORE INSERT ON public.crm_lead FOR EACH ROW EXECUTE FUNCTION embudo.crm_lead_before_insert();
+
+
+--
+-- Name: crm_lead compute_on_write; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER compute_on_write BEFORE UPDATE ON public.crm_lead FOR EACH ROW EXECUTE FUNCTION embudo.crm_lead_before_update();
+
+
+--
+-- Name: res_company_member crm_sales_team_leader; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER crm_sales_team_leader AFTER INSERT OR UPDATE OF access_level ON public.res_company_member FOR EACH ROW EXECUTE FUNCTION embudo.crm_member_added();
+
+
+--
+-- Name: mail_activity defaults; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER defaults BEFORE INSERT OR UPDATE ON public.mail_activity FOR EACH ROW EXECUTE FUNCTION embudo.mail_activity_before_write();
+
+
+--
+-- Name: product_pricelist defaults; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER defaults BEFORE INSERT ON public.product_pricelist FOR EACH ROW EXECUTE FUNCTION embudo.pricelist_defaults();
+
+
+--
+-- Name: product_product defaults; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER defaults BEFORE INSERT ON public.product_product FOR EACH ROW EXECUTE FUNCTION embudo.product_defaults();
+
+
+--
+-- Name: sale_order defaults; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER defaults BEFORE INSERT ON public.sale_order FOR EACH ROW EXECUTE FUNCTION embudo.sale_order_before_insert();
+
+
+--
+-- Name: sale_order_line defaults; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER defaults BEFORE INSERT OR UPDATE ON public.sale_order_line FOR EACH ROW EXECUTE FUNCTION embudo.sale_order_line_before_write();
+
+
+--
+-- Name: sale_order_option defaults; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER defaults BEFORE INSERT ON public.sale_order_option FOR EACH ROW EXECUTE FUNCTION embudo.sale_order_option_defaults();
+
+
+--
+-- Name: crm_lead drop_activities; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER drop_activities AFTER UPDATE OF active ON public.crm_lead FOR EACH ROW WHEN ((old.active AND (NOT new.active))) EXECUTE FUNCTION embudo.crm_lead_drop_activities();
+
+
+--
+-- Name: sale_order guard; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER guard BEFORE UPDATE ON public.sale_order FOR EACH ROW EXECUTE FUNCTION embudo.sale_order_before_update();
+
+
+--
+-- Name: sale_order_line keep_confirmed; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER keep_confirmed BEFORE DELETE ON public.sale_order_line FOR EACH ROW EXECUTE FUNCTION embudo.sale_order_line_before_delete();
+
+
+--
+-- Name: crm_lost_reason keep_used; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER keep_used BEFORE DELETE ON public.crm_lost_reason FOR EACH ROW EXECUTE FUNCTION embudo.crm_lost_reason_before_delete();
+
+
+--
+-- Name: crm_stage keep_used; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER keep_used BEFORE DELETE ON public.crm_stage FOR EACH ROW EXECUTE FUNCTION embudo.crm_stage_before_delete();
+
+
+--
+-- Name: crm_team mail_routes; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER mail_routes AFTER INSERT OR DELETE ON public.crm_team FOR EACH ROW EXECUTE FUNCTION embudo.mail_routes_changed();
+
+
+--
+-- Name: res_company mail_routes; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER mail_routes AFTER UPDATE OF alias_domain ON public.res_company FOR EACH ROW EXECUTE FUNCTION embudo.mail_routes_changed();
+
+
+--
+-- Name: crm_team mail_routes_update; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER mail_routes_update AFTER UPDATE ON public.crm_team FOR EACH ROW WHEN (((old.alias_name IS DISTINCT FROM new.alias_name) OR (old.active IS DISTINCT FROM new.active))) EXECUTE FUNCTION embudo.mail_routes_changed();
+
+
+--
+-- Name: crm_team_member move_member; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER move_member BEFORE INSERT ON public.crm_team_member FOR EACH ROW EXECUTE FUNCTION embudo.crm_team_member_move();
+
+
+--
+-- Name: sale_order only_drafts; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER only_drafts BEFORE DELETE ON public.sale_order FOR EACH ROW EXECUTE FUNCTION embudo.sale_order_before_delete();
+
+
+--
+-- Name: sale_order opportunity_tags; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER opportunity_tags AFTER INSERT ON public.sale_order FOR EACH ROW EXECUTE FUNCTION embudo.sale_order_after_insert();
+
+
+--
+-- Name: sale_order portal_links; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER portal_links AFTER UPDATE OF state ON public.sale_order FOR EACH ROW WHEN ((new.state = ANY (ARRAY['sale'::text, 'done'::text, 'cancel'::text]))) EXECUTE FUNCTION embudo.portal_close_links();
+
+
+--
+-- Name: sale_order_line product_taxes; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER product_taxes AFTER INSERT ON public.sale_order_line FOR EACH ROW EXECUTE FUNCTION embudo.sale_order_line_product_taxes();
+
+
+--
+-- Name: res_company seed_20_crm; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER seed_20_crm AFTER INSERT ON public.res_company FOR EACH ROW EXECUTE FUNCTION embudo.crm_seed_company();
+
+
+--
+-- Name: res_company seed_30_activities; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER seed_30_activities AFTER INSERT ON public.res_company FOR EACH ROW EXECUTE FUNCTION embudo.activities_seed_company();
+
+
+--
+-- Name: res_company seed_40_sale; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER seed_40_sale AFTER INSERT ON public.res_company FOR EACH ROW EXECUTE FUNCTION embudo.sale_seed_company();
+
+
+--
+-- Name: crm_lead track; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER track AFTER INSERT OR UPDATE ON public.crm_lead FOR EACH ROW EXECUTE FUNCTION embudo.crm_lead_track();
+
+
+--
+-- Name: sale_order track; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER track AFTER INSERT OR UPDATE OF state ON public.sale_order FOR EACH ROW EXECUTE FUNCTION embudo.sale_order_track();
+
+
+--
+-- Name: company_bi_role company_bi_role_company_id_fkey; Type: FK CONSTRAINT; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY embudo.company_bi_role
+    ADD CONSTRAINT company_bi_role_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id) ON DELETE CASCADE;
+
+
+--
+-- Name: disabled_company disabled_company_company_id_fkey; Type: FK CONSTRAINT; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY embudo.disabled_company
+    ADD CONSTRAINT disabled_company_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id) ON DELETE CASCADE;
+
+
+--
+-- Name: http_session http_session_user_id_fkey; Type: FK CONSTRAINT; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY embudo.http_session
+    ADD CONSTRAINT http_session_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.res_users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: mail_route mail_route_company_id_fkey; Type: FK CONSTRAINT; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY embudo.mail_route
+    ADD CONSTRAINT mail_route_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id) ON DELETE CASCADE;
+
+
+--
+-- Name: transient_record transient_record_company_id_fkey; Type: FK CONSTRAINT; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY embudo.transient_record
+    ADD CONSTRAINT transient_record_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id) ON DELETE CASCADE;
+
+
+--
+-- Name: transient_record transient_record_create_uid_fkey; Type: FK CONSTRAINT; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY embudo.transient_record
+    ADD CONSTRAINT transient_record_create_uid_fkey FOREIGN KEY (create_uid) REFERENCES public.res_users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: user_api_key user_api_key_user_id_fkey; Type: FK CONSTRAINT; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY embudo.user_api_key
+    ADD CONSTRAINT user_api_key_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.res_users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: account_payment_term account_payment_term_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.account_payment_term
+    ADD CONSTRAINT account_payment_term_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: account_payment_term account_payment_term_create_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.account_payment_term
+    ADD CONSTRAINT account_payment_term_create_uid_fkey FOREIGN KEY (create_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: account_payment_term_line account_payment_term_line_company_id_payment_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.account_payment_term_line
+    ADD CONSTRAINT account_payment_term_line_company_id_payment_id_fkey FOREIGN KEY (company_id, payment_id) REFERENCES public.account_payment_term(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: account_payment_term account_payment_term_write_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.account_payment_term
+    ADD CONSTRAINT account_payment_term_write_uid_fkey FOREIGN KEY (write_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: account_tax account_tax_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.account_tax
+    ADD CONSTRAINT account_tax_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: account_tax account_tax_create_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.account_tax
+    ADD CONSTRAINT account_tax_create_uid_fkey FOREIGN KEY (create_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: account_tax_sale_order_line_rel account_tax_sale_order_line_r_company_id_sale_order_line_i_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.account_tax_sale_order_line_rel
+    ADD CONSTRAINT account_tax_sale_order_line_r_company_id_sale_order_line_i_fkey FOREIGN KEY (company_id, sale_order_line_id) REFERENCES public.sale_order_line(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: account_tax_sale_order_line_rel account_tax_sale_order_line_rel_company_id_account_tax_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.account_tax_sale_order_line_rel
+    ADD CONSTRAINT account_tax_sale_order_line_rel_company_id_account_tax_id_fkey FOREIGN KEY (company_id, account_tax_id) REFERENCES public.account_tax(company_id, id) ON DELETE RESTRICT;
+
+
+--
+-- Name: account_tax account_tax_write_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.account_tax
+    ADD CONSTRAINT account_tax_write_uid_fkey FOREIGN KEY (write_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: crm_lead crm_lead_company_id_campaign_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_lead
+    ADD CONSTRAINT crm_lead_company_id_campaign_id_fkey FOREIGN KEY (company_id, campaign_id) REFERENCES public.utm_campaign(company_id, id) ON DELETE SET NULL (campaign_id);
+
+
+--
+-- Name: crm_lead crm_lead_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_lead
+    ADD CONSTRAINT crm_lead_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: crm_lead crm_lead_company_id_lost_reason_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_lead
+    ADD CONSTRAINT crm_lead_company_id_lost_reason_fkey FOREIGN KEY (company_id, lost_reason) REFERENCES public.crm_lost_reason(company_id, id) ON DELETE RESTRICT;
+
+
+--
+-- Name: crm_lead crm_lead_company_id_medium_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_lead
+    ADD CONSTRAINT crm_lead_company_id_medium_id_fkey FOREIGN KEY (company_id, medium_id) REFERENCES public.utm_medium(company_id, id) ON DELETE SET NULL (medium_id);
+
+
+--
+-- Name: crm_lead crm_lead_company_id_partner_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_lead
+    ADD CONSTRAINT crm_lead_company_id_partner_id_fkey FOREIGN KEY (company_id, partner_id) REFERENCES public.res_partner(company_id, id) ON DELETE SET NULL (partner_id);
+
+
+--
+-- Name: crm_lead crm_lead_company_id_source_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_lead
+    ADD CONSTRAINT crm_lead_company_id_source_id_fkey FOREIGN KEY (company_id, source_id) REFERENCES public.utm_source(company_id, id) ON DELETE SET NULL (source_id);
+
+
+--
+-- Name: crm_lead crm_lead_company_id_stage_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_lead
+    ADD CONSTRAINT crm_lead_company_id_stage_id_fkey FOREIGN KEY (company_id, stage_id) REFERENCES public.crm_stage(company_id, id) ON DELETE RESTRICT;
+
+
+--
+-- Name: crm_lead crm_lead_company_id_team_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_lead
+    ADD CONSTRAINT crm_lead_company_id_team_id_fkey FOREIGN KEY (company_id, team_id) REFERENCES public.crm_team(company_id, id) ON DELETE SET NULL (team_id);
+
+
+--
+-- Name: crm_lead crm_lead_company_id_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_lead
+    ADD CONSTRAINT crm_lead_company_id_user_id_fkey FOREIGN KEY (company_id, user_id) REFERENCES public.res_company_member(company_id, user_id) ON DELETE SET NULL (user_id);
+
+
+--
+-- Name: crm_lead crm_lead_country_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_lead
+    ADD CONSTRAINT crm_lead_country_id_fkey FOREIGN KEY (country_id) REFERENCES public.res_country(id);
+
+
+--
+-- Name: crm_lead crm_lead_create_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_lead
+    ADD CONSTRAINT crm_lead_create_uid_fkey FOREIGN KEY (create_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: crm_lead crm_lead_lang_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_lead
+    ADD CONSTRAINT crm_lead_lang_id_fkey FOREIGN KEY (lang_id) REFERENCES public.res_lang(id);
+
+
+--
+-- Name: crm_lead crm_lead_state_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_lead
+    ADD CONSTRAINT crm_lead_state_id_fkey FOREIGN KEY (state_id) REFERENCES public.res_country_state(id);
+
+
+--
+-- Name: crm_lead crm_lead_title_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_lead
+    ADD CONSTRAINT crm_lead_title_fkey FOREIGN KEY (title) REFERENCES public.res_partner_title(id);
+
+
+--
+-- Name: crm_lead crm_lead_write_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_lead
+    ADD CONSTRAINT crm_lead_write_uid_fkey FOREIGN KEY (write_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: crm_lost_reason crm_lost_reason_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_lost_reason
+    ADD CONSTRAINT crm_lost_reason_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: crm_lost_reason crm_lost_reason_create_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_lost_reason
+    ADD CONSTRAINT crm_lost_reason_create_uid_fkey FOREIGN KEY (create_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: crm_lost_reason crm_lost_reason_write_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_lost_reason
+    ADD CONSTRAINT crm_lost_reason_write_uid_fkey FOREIGN KEY (write_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: crm_stage crm_stage_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_stage
+    ADD CONSTRAINT crm_stage_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: crm_stage crm_stage_company_id_team_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_stage
+    ADD CONSTRAINT crm_stage_company_id_team_id_fkey FOREIGN KEY (company_id, team_id) REFERENCES public.crm_team(company_id, id) ON DELETE SET NULL (team_id);
+
+
+--
+-- Name: crm_stage crm_stage_create_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_stage
+    ADD CONSTRAINT crm_stage_create_uid_fkey FOREIGN KEY (create_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: crm_stage crm_stage_write_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_stage
+    ADD CONSTRAINT crm_stage_write_uid_fkey FOREIGN KEY (write_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: crm_tag crm_tag_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_tag
+    ADD CONSTRAINT crm_tag_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: crm_tag crm_tag_create_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_tag
+    ADD CONSTRAINT crm_tag_create_uid_fkey FOREIGN KEY (create_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: crm_tag_rel crm_tag_rel_company_id_lead_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_tag_rel
+    ADD CONSTRAINT crm_tag_rel_company_id_lead_id_fkey FOREIGN KEY (company_id, lead_id) REFERENCES public.crm_lead(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: crm_tag_rel crm_tag_rel_company_id_tag_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_tag_rel
+    ADD CONSTRAINT crm_tag_rel_company_id_tag_id_fkey FOREIGN KEY (company_id, tag_id) REFERENCES public.crm_tag(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: crm_tag crm_tag_write_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_tag
+    ADD CONSTRAINT crm_tag_write_uid_fkey FOREIGN KEY (write_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: crm_team_closing crm_team_closing_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_team_closing
+    ADD CONSTRAINT crm_team_closing_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: crm_team_closing crm_team_closing_company_id_team_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_team_closing
+    ADD CONSTRAINT crm_team_closing_company_id_team_id_fkey FOREIGN KEY (company_id, team_id) REFERENCES public.crm_team(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: crm_team crm_team_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_team
+    ADD CONSTRAINT crm_team_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: crm_team crm_team_company_id_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_team
+    ADD CONSTRAINT crm_team_company_id_user_id_fkey FOREIGN KEY (company_id, user_id) REFERENCES public.res_company_member(company_id, user_id) ON DELETE SET NULL (user_id);
+
+
+--
+-- Name: crm_team crm_team_create_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_team
+    ADD CONSTRAINT crm_team_create_uid_fkey FOREIGN KEY (create_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: crm_team_member crm_team_member_company_id_team_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_team_member
+    ADD CONSTRAINT crm_team_member_company_id_team_id_fkey FOREIGN KEY (company_id, team_id) REFERENCES public.crm_team(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: crm_team_member crm_team_member_company_id_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_team_member
+    ADD CONSTRAINT crm_team_member_company_id_user_id_fkey FOREIGN KEY (company_id, user_id) REFERENCES public.res_company_member(company_id, user_id) ON DELETE CASCADE;
+
+
+--
+-- Name: crm_team crm_team_write_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_team
+    ADD CONSTRAINT crm_team_write_uid_fkey FOREIGN KEY (write_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: ir_attachment ir_attachment_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.ir_attachment
+    ADD CONSTRAINT ir_attachment_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: ir_attachment ir_attachment_company_id_lead_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.ir_attachment
+    ADD CONSTRAINT ir_attachment_company_id_lead_id_fkey FOREIGN KEY (company_id, lead_id) REFERENCES public.crm_lead(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: ir_attachment ir_attachment_company_id_mail_message_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.ir_attachment
+    ADD CONSTRAINT ir_attachment_company_id_mail_message_id_fkey FOREIGN KEY (company_id, mail_message_id) REFERENCES public.mail_message(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: ir_attachment ir_attachment_company_id_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.ir_attachment
+    ADD CONSTRAINT ir_attachment_company_id_order_id_fkey FOREIGN KEY (company_id, order_id) REFERENCES public.sale_order(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: ir_attachment ir_attachment_create_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.ir_attachment
+    ADD CONSTRAINT ir_attachment_create_uid_fkey FOREIGN KEY (create_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: ir_model_data ir_model_data_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.ir_model_data
+    ADD CONSTRAINT ir_model_data_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id) ON DELETE CASCADE;
+
+
+--
+-- Name: mail_activity mail_activity_company_id_activity_type_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_activity
+    ADD CONSTRAINT mail_activity_company_id_activity_type_id_fkey FOREIGN KEY (company_id, activity_type_id) REFERENCES public.mail_activity_type(company_id, id) ON DELETE RESTRICT;
+
+
+--
+-- Name: mail_activity mail_activity_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_activity
+    ADD CONSTRAINT mail_activity_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: mail_activity mail_activity_company_id_lead_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_activity
+    ADD CONSTRAINT mail_activity_company_id_lead_id_fkey FOREIGN KEY (company_id, lead_id) REFERENCES public.crm_lead(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: mail_activity mail_activity_company_id_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_activity
+    ADD CONSTRAINT mail_activity_company_id_order_id_fkey FOREIGN KEY (company_id, order_id) REFERENCES public.sale_order(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: mail_activity mail_activity_company_id_previous_activity_type_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_activity
+    ADD CONSTRAINT mail_activity_company_id_previous_activity_type_id_fkey FOREIGN KEY (company_id, previous_activity_type_id) REFERENCES public.mail_activity_type(company_id, id) ON DELETE SET NULL (previous_activity_type_id);
+
+
+--
+-- Name: mail_activity mail_activity_company_id_recommended_activity_type_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_activity
+    ADD CONSTRAINT mail_activity_company_id_recommended_activity_type_id_fkey FOREIGN KEY (company_id, recommended_activity_type_id) REFERENCES public.mail_activity_type(company_id, id) ON DELETE SET NULL (recommended_activity_type_id);
+
+
+--
+-- Name: mail_activity mail_activity_company_id_request_partner_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_activity
+    ADD CONSTRAINT mail_activity_company_id_request_partner_id_fkey FOREIGN KEY (company_id, request_partner_id) REFERENCES public.res_partner(company_id, id) ON DELETE SET NULL (request_partner_id);
+
+
+--
+-- Name: mail_activity mail_activity_company_id_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_activity
+    ADD CONSTRAINT mail_activity_company_id_user_id_fkey FOREIGN KEY (company_id, user_id) REFERENCES public.res_company_member(company_id, user_id) ON DELETE CASCADE;
+
+
+--
+-- Name: mail_activity mail_activity_create_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_activity
+    ADD CONSTRAINT mail_activity_create_uid_fkey FOREIGN KEY (create_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: mail_activity_rel mail_activity_rel_company_id_activity_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_activity_rel
+    ADD CONSTRAINT mail_activity_rel_company_id_activity_id_fkey FOREIGN KEY (company_id, activity_id) REFERENCES public.mail_activity_type(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: mail_activity_rel mail_activity_rel_company_id_recommended_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_activity_rel
+    ADD CONSTRAINT mail_activity_rel_company_id_recommended_id_fkey FOREIGN KEY (company_id, recommended_id) REFERENCES public.mail_activity_type(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: mail_activity mail_activity_res_model_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_activity
+    ADD CONSTRAINT mail_activity_res_model_id_fkey FOREIGN KEY (res_model_id) REFERENCES public.ir_model(id);
+
+
+--
+-- Name: mail_activity_type mail_activity_type_company_id_default_next_type_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_activity_type
+    ADD CONSTRAINT mail_activity_type_company_id_default_next_type_id_fkey FOREIGN KEY (company_id, default_next_type_id) REFERENCES public.mail_activity_type(company_id, id) ON DELETE RESTRICT;
+
+
+--
+-- Name: mail_activity_type mail_activity_type_company_id_default_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_activity_type
+    ADD CONSTRAINT mail_activity_type_company_id_default_user_id_fkey FOREIGN KEY (company_id, default_user_id) REFERENCES public.res_company_member(company_id, user_id) ON DELETE SET NULL (default_user_id);
+
+
+--
+-- Name: mail_activity_type mail_activity_type_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_activity_type
+    ADD CONSTRAINT mail_activity_type_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: mail_activity_type mail_activity_type_create_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_activity_type
+    ADD CONSTRAINT mail_activity_type_create_uid_fkey FOREIGN KEY (create_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: mail_activity_type mail_activity_type_write_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_activity_type
+    ADD CONSTRAINT mail_activity_type_write_uid_fkey FOREIGN KEY (write_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: mail_activity mail_activity_write_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_activity
+    ADD CONSTRAINT mail_activity_write_uid_fkey FOREIGN KEY (write_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: mail_followers mail_followers_company_id_lead_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_followers
+    ADD CONSTRAINT mail_followers_company_id_lead_id_fkey FOREIGN KEY (company_id, lead_id) REFERENCES public.crm_lead(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: mail_followers mail_followers_company_id_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_followers
+    ADD CONSTRAINT mail_followers_company_id_order_id_fkey FOREIGN KEY (company_id, order_id) REFERENCES public.sale_order(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: mail_followers mail_followers_company_id_partner_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_followers
+    ADD CONSTRAINT mail_followers_company_id_partner_id_fkey FOREIGN KEY (company_id, partner_id) REFERENCES public.res_partner(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: mail_followers mail_followers_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_followers
+    ADD CONSTRAINT mail_followers_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.res_users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: mail_mail mail_mail_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_mail
+    ADD CONSTRAINT mail_mail_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: mail_mail mail_mail_company_id_mail_message_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_mail
+    ADD CONSTRAINT mail_mail_company_id_mail_message_id_fkey FOREIGN KEY (company_id, mail_message_id) REFERENCES public.mail_message(company_id, id) ON DELETE SET NULL (mail_message_id);
+
+
+--
+-- Name: mail_mail mail_mail_create_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_mail
+    ADD CONSTRAINT mail_mail_create_uid_fkey FOREIGN KEY (create_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: mail_mail mail_mail_write_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_mail
+    ADD CONSTRAINT mail_mail_write_uid_fkey FOREIGN KEY (write_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: mail_message mail_message_author_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_message
+    ADD CONSTRAINT mail_message_author_id_fkey FOREIGN KEY (author_id) REFERENCES public.res_users(id);
+
+
+--
+-- Name: mail_message mail_message_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_message
+    ADD CONSTRAINT mail_message_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: mail_message mail_message_company_id_lead_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_message
+    ADD CONSTRAINT mail_message_company_id_lead_id_fkey FOREIGN KEY (company_id, lead_id) REFERENCES public.crm_lead(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: mail_message mail_message_company_id_mail_activity_type_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_message
+    ADD CONSTRAINT mail_message_company_id_mail_activity_type_id_fkey FOREIGN KEY (company_id, mail_activity_type_id) REFERENCES public.mail_activity_type(company_id, id) ON DELETE SET NULL (mail_activity_type_id);
+
+
+--
+-- Name: mail_message mail_message_company_id_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_message
+    ADD CONSTRAINT mail_message_company_id_order_id_fkey FOREIGN KEY (company_id, order_id) REFERENCES public.sale_order(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: mail_message mail_message_create_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_message
+    ADD CONSTRAINT mail_message_create_uid_fkey FOREIGN KEY (create_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: mail_message mail_message_subtype_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_message
+    ADD CONSTRAINT mail_message_subtype_id_fkey FOREIGN KEY (subtype_id) REFERENCES public.mail_message_subtype(id);
+
+
+--
+-- Name: mail_message mail_message_write_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_message
+    ADD CONSTRAINT mail_message_write_uid_fkey FOREIGN KEY (write_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: mail_tracking_value mail_tracking_value_company_id_mail_message_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_tracking_value
+    ADD CONSTRAINT mail_tracking_value_company_id_mail_message_id_fkey FOREIGN KEY (company_id, mail_message_id) REFERENCES public.mail_message(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: product_category product_category_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.product_category
+    ADD CONSTRAINT product_category_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: product_category product_category_company_id_parent_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.product_category
+    ADD CONSTRAINT product_category_company_id_parent_id_fkey FOREIGN KEY (company_id, parent_id) REFERENCES public.product_category(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: product_category product_category_create_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.product_category
+    ADD CONSTRAINT product_category_create_uid_fkey FOREIGN KEY (create_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: product_category product_category_write_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.product_category
+    ADD CONSTRAINT product_category_write_uid_fkey FOREIGN KEY (write_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: product_pricelist product_pricelist_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.product_pricelist
+    ADD CONSTRAINT product_pricelist_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: product_pricelist product_pricelist_create_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.product_pricelist
+    ADD CONSTRAINT product_pricelist_create_uid_fkey FOREIGN KEY (create_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: product_pricelist product_pricelist_currency_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.product_pricelist
+    ADD CONSTRAINT product_pricelist_currency_id_fkey FOREIGN KEY (currency_id) REFERENCES public.res_currency(id);
+
+
+--
+-- Name: product_pricelist_item product_pricelist_item_company_id_categ_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.product_pricelist_item
+    ADD CONSTRAINT product_pricelist_item_company_id_categ_id_fkey FOREIGN KEY (company_id, categ_id) REFERENCES public.product_category(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: product_pricelist_item product_pricelist_item_company_id_pricelist_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.product_pricelist_item
+    ADD CONSTRAINT product_pricelist_item_company_id_pricelist_id_fkey FOREIGN KEY (company_id, pricelist_id) REFERENCES public.product_pricelist(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: product_pricelist_item product_pricelist_item_company_id_product_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.product_pricelist_item
+    ADD CONSTRAINT product_pricelist_item_company_id_product_id_fkey FOREIGN KEY (company_id, product_id) REFERENCES public.product_product(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: product_pricelist product_pricelist_write_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.product_pricelist
+    ADD CONSTRAINT product_pricelist_write_uid_fkey FOREIGN KEY (write_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: product_product product_product_company_id_categ_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.product_product
+    ADD CONSTRAINT product_product_company_id_categ_id_fkey FOREIGN KEY (company_id, categ_id) REFERENCES public.product_category(company_id, id) ON DELETE SET NULL (categ_id);
+
+
+--
+-- Name: product_product product_product_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.product_product
+    ADD CONSTRAINT product_product_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: product_product product_product_create_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.product_product
+    ADD CONSTRAINT product_product_create_uid_fkey FOREIGN KEY (create_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: product_product product_product_uom_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.product_product
+    ADD CONSTRAINT product_product_uom_id_fkey FOREIGN KEY (uom_id) REFERENCES public.uom_uom(id);
+
+
+--
+-- Name: product_product product_product_write_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.product_product
+    ADD CONSTRAINT product_product_write_uid_fkey FOREIGN KEY (write_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: product_taxes_rel product_taxes_rel_company_id_prod_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.product_taxes_rel
+    ADD CONSTRAINT product_taxes_rel_company_id_prod_id_fkey FOREIGN KEY (company_id, prod_id) REFERENCES public.product_product(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: product_taxes_rel product_taxes_rel_company_id_tax_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.product_taxes_rel
+    ADD CONSTRAINT product_taxes_rel_company_id_tax_id_fkey FOREIGN KEY (company_id, tax_id) REFERENCES public.account_tax(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: res_company res_company_currency_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_company
+    ADD CONSTRAINT res_company_currency_id_fkey FOREIGN KEY (currency_id) REFERENCES public.res_currency(id);
+
+
+--
+-- Name: res_company_member res_company_member_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_company_member
+    ADD CONSTRAINT res_company_member_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id) ON DELETE CASCADE;
+
+
+--
+-- Name: res_company_member res_company_member_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_company_member
+    ADD CONSTRAINT res_company_member_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.res_users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: res_country res_country_currency_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_country
+    ADD CONSTRAINT res_country_currency_id_fkey FOREIGN KEY (currency_id) REFERENCES public.res_currency(id);
+
+
+--
+-- Name: res_country_state res_country_state_country_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_country_state
+    ADD CONSTRAINT res_country_state_country_id_fkey FOREIGN KEY (country_id) REFERENCES public.res_country(id);
+
+
+--
+-- Name: res_partner_category res_partner_category_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_partner_category
+    ADD CONSTRAINT res_partner_category_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: res_partner_category res_partner_category_company_id_parent_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_partner_category
+    ADD CONSTRAINT res_partner_category_company_id_parent_id_fkey FOREIGN KEY (company_id, parent_id) REFERENCES public.res_partner_category(company_id, id);
+
+
+--
+-- Name: res_partner_category res_partner_category_create_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_partner_category
+    ADD CONSTRAINT res_partner_category_create_uid_fkey FOREIGN KEY (create_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: res_partner_category res_partner_category_write_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_partner_category
+    ADD CONSTRAINT res_partner_category_write_uid_fkey FOREIGN KEY (write_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: res_partner res_partner_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_partner
+    ADD CONSTRAINT res_partner_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: res_partner res_partner_company_id_parent_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_partner
+    ADD CONSTRAINT res_partner_company_id_parent_id_fkey FOREIGN KEY (company_id, parent_id) REFERENCES public.res_partner(company_id, id);
+
+
+--
+-- Name: res_partner res_partner_company_id_property_payment_term_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_partner
+    ADD CONSTRAINT res_partner_company_id_property_payment_term_id_fkey FOREIGN KEY (company_id, property_payment_term_id) REFERENCES public.account_payment_term(company_id, id) ON DELETE SET NULL (property_payment_term_id);
+
+
+--
+-- Name: res_partner res_partner_company_id_property_product_pricelist_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_partner
+    ADD CONSTRAINT res_partner_company_id_property_product_pricelist_fkey FOREIGN KEY (company_id, property_product_pricelist) REFERENCES public.product_pricelist(company_id, id) ON DELETE SET NULL (property_product_pricelist);
+
+
+--
+-- Name: res_partner res_partner_company_id_team_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_partner
+    ADD CONSTRAINT res_partner_company_id_team_id_fkey FOREIGN KEY (company_id, team_id) REFERENCES public.crm_team(company_id, id) ON DELETE SET NULL (team_id);
+
+
+--
+-- Name: res_partner res_partner_company_id_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_partner
+    ADD CONSTRAINT res_partner_company_id_user_id_fkey FOREIGN KEY (company_id, user_id) REFERENCES public.res_company_member(company_id, user_id) ON DELETE SET NULL (user_id);
+
+
+--
+-- Name: res_partner res_partner_country_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_partner
+    ADD CONSTRAINT res_partner_country_id_fkey FOREIGN KEY (country_id) REFERENCES public.res_country(id);
+
+
+--
+-- Name: res_partner res_partner_create_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_partner
+    ADD CONSTRAINT res_partner_create_uid_fkey FOREIGN KEY (create_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: res_partner_res_partner_category_rel res_partner_res_partner_category_re_company_id_category_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_partner_res_partner_category_rel
+    ADD CONSTRAINT res_partner_res_partner_category_re_company_id_category_id_fkey FOREIGN KEY (company_id, category_id) REFERENCES public.res_partner_category(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: res_partner_res_partner_category_rel res_partner_res_partner_category_rel_company_id_partner_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_partner_res_partner_category_rel
+    ADD CONSTRAINT res_partner_res_partner_category_rel_company_id_partner_id_fkey FOREIGN KEY (company_id, partner_id) REFERENCES public.res_partner(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: res_partner res_partner_state_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_partner
+    ADD CONSTRAINT res_partner_state_id_fkey FOREIGN KEY (state_id) REFERENCES public.res_country_state(id);
+
+
+--
+-- Name: res_partner res_partner_title_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_partner
+    ADD CONSTRAINT res_partner_title_fkey FOREIGN KEY (title) REFERENCES public.res_partner_title(id);
+
+
+--
+-- Name: res_partner res_partner_write_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_partner
+    ADD CONSTRAINT res_partner_write_uid_fkey FOREIGN KEY (write_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: sale_order sale_order_company_id_campaign_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order
+    ADD CONSTRAINT sale_order_company_id_campaign_id_fkey FOREIGN KEY (company_id, campaign_id) REFERENCES public.utm_campaign(company_id, id) ON DELETE SET NULL (campaign_id);
+
+
+--
+-- Name: sale_order sale_order_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order
+    ADD CONSTRAINT sale_order_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: sale_order sale_order_company_id_medium_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order
+    ADD CONSTRAINT sale_order_company_id_medium_id_fkey FOREIGN KEY (company_id, medium_id) REFERENCES public.utm_medium(company_id, id) ON DELETE SET NULL (medium_id);
+
+
+--
+-- Name: sale_order sale_order_company_id_opportunity_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order
+    ADD CONSTRAINT sale_order_company_id_opportunity_id_fkey FOREIGN KEY (company_id, opportunity_id) REFERENCES public.crm_lead(company_id, id) ON DELETE SET NULL (opportunity_id);
+
+
+--
+-- Name: sale_order sale_order_company_id_partner_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order
+    ADD CONSTRAINT sale_order_company_id_partner_id_fkey FOREIGN KEY (company_id, partner_id) REFERENCES public.res_partner(company_id, id) ON DELETE RESTRICT;
+
+
+--
+-- Name: sale_order sale_order_company_id_partner_invoice_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order
+    ADD CONSTRAINT sale_order_company_id_partner_invoice_id_fkey FOREIGN KEY (company_id, partner_invoice_id) REFERENCES public.res_partner(company_id, id) ON DELETE RESTRICT;
+
+
+--
+-- Name: sale_order sale_order_company_id_partner_shipping_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order
+    ADD CONSTRAINT sale_order_company_id_partner_shipping_id_fkey FOREIGN KEY (company_id, partner_shipping_id) REFERENCES public.res_partner(company_id, id) ON DELETE RESTRICT;
+
+
+--
+-- Name: sale_order sale_order_company_id_payment_term_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order
+    ADD CONSTRAINT sale_order_company_id_payment_term_id_fkey FOREIGN KEY (company_id, payment_term_id) REFERENCES public.account_payment_term(company_id, id) ON DELETE SET NULL (payment_term_id);
+
+
+--
+-- Name: sale_order sale_order_company_id_pricelist_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order
+    ADD CONSTRAINT sale_order_company_id_pricelist_id_fkey FOREIGN KEY (company_id, pricelist_id) REFERENCES public.product_pricelist(company_id, id) ON DELETE RESTRICT;
+
+
+--
+-- Name: sale_order sale_order_company_id_source_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order
+    ADD CONSTRAINT sale_order_company_id_source_id_fkey FOREIGN KEY (company_id, source_id) REFERENCES public.utm_source(company_id, id) ON DELETE SET NULL (source_id);
+
+
+--
+-- Name: sale_order sale_order_company_id_team_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order
+    ADD CONSTRAINT sale_order_company_id_team_id_fkey FOREIGN KEY (company_id, team_id) REFERENCES public.crm_team(company_id, id) ON DELETE SET NULL (team_id);
+
+
+--
+-- Name: sale_order sale_order_company_id_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order
+    ADD CONSTRAINT sale_order_company_id_user_id_fkey FOREIGN KEY (company_id, user_id) REFERENCES public.res_company_member(company_id, user_id) ON DELETE SET NULL (user_id);
+
+
+--
+-- Name: sale_order sale_order_create_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order
+    ADD CONSTRAINT sale_order_create_uid_fkey FOREIGN KEY (create_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: sale_order sale_order_currency_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order
+    ADD CONSTRAINT sale_order_currency_id_fkey FOREIGN KEY (currency_id) REFERENCES public.res_currency(id);
+
+
+--
+-- Name: sale_order sale_order_l10n_mx_edi_payment_method_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order
+    ADD CONSTRAINT sale_order_l10n_mx_edi_payment_method_id_fkey FOREIGN KEY (l10n_mx_edi_payment_method_id) REFERENCES public.l10n_mx_edi_payment_method(id);
+
+
+--
+-- Name: sale_order sale_order_l10n_mx_edi_payment_policy_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order
+    ADD CONSTRAINT sale_order_l10n_mx_edi_payment_policy_fkey FOREIGN KEY (l10n_mx_edi_payment_policy) REFERENCES public.l10n_mx_edi_payment_policy(code);
+
+
+--
+-- Name: sale_order sale_order_l10n_mx_edi_usage_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order
+    ADD CONSTRAINT sale_order_l10n_mx_edi_usage_fkey FOREIGN KEY (l10n_mx_edi_usage) REFERENCES public.l10n_mx_edi_usage(code);
+
+
+--
+-- Name: sale_order_line sale_order_line_company_id_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order_line
+    ADD CONSTRAINT sale_order_line_company_id_order_id_fkey FOREIGN KEY (company_id, order_id) REFERENCES public.sale_order(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: sale_order_line sale_order_line_company_id_product_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order_line
+    ADD CONSTRAINT sale_order_line_company_id_product_id_fkey FOREIGN KEY (company_id, product_id) REFERENCES public.product_product(company_id, id) ON DELETE RESTRICT;
+
+
+--
+-- Name: sale_order_line sale_order_line_create_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order_line
+    ADD CONSTRAINT sale_order_line_create_uid_fkey FOREIGN KEY (create_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: sale_order_line sale_order_line_product_uom_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order_line
+    ADD CONSTRAINT sale_order_line_product_uom_fkey FOREIGN KEY (product_uom) REFERENCES public.uom_uom(id);
+
+
+--
+-- Name: sale_order_line sale_order_line_write_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order_line
+    ADD CONSTRAINT sale_order_line_write_uid_fkey FOREIGN KEY (write_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: sale_order_option sale_order_option_company_id_line_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order_option
+    ADD CONSTRAINT sale_order_option_company_id_line_id_fkey FOREIGN KEY (company_id, line_id) REFERENCES public.sale_order_line(company_id, id) ON DELETE SET NULL (line_id);
+
+
+--
+-- Name: sale_order_option sale_order_option_company_id_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order_option
+    ADD CONSTRAINT sale_order_option_company_id_order_id_fkey FOREIGN KEY (company_id, order_id) REFERENCES public.sale_order(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: sale_order_option sale_order_option_company_id_product_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order_option
+    ADD CONSTRAINT sale_order_option_company_id_product_id_fkey FOREIGN KEY (company_id, product_id) REFERENCES public.product_product(company_id, id) ON DELETE RESTRICT;
+
+
+--
+-- Name: sale_order_option sale_order_option_create_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order_option
+    ADD CONSTRAINT sale_order_option_create_uid_fkey FOREIGN KEY (create_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: sale_order_option sale_order_option_uom_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order_option
+    ADD CONSTRAINT sale_order_option_uom_id_fkey FOREIGN KEY (uom_id) REFERENCES public.uom_uom(id);
+
+
+--
+-- Name: sale_order_option sale_order_option_write_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order_option
+    ADD CONSTRAINT sale_order_option_write_uid_fkey FOREIGN KEY (write_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: sale_order_portal_token sale_order_portal_token_company_id_acting_user_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order_portal_token
+    ADD CONSTRAINT sale_order_portal_token_company_id_acting_user_fkey FOREIGN KEY (company_id, acting_user) REFERENCES public.res_company_member(company_id, user_id) ON DELETE CASCADE;
+
+
+--
+-- Name: sale_order_portal_token sale_order_portal_token_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order_portal_token
+    ADD CONSTRAINT sale_order_portal_token_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: sale_order_portal_token sale_order_portal_token_company_id_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order_portal_token
+    ADD CONSTRAINT sale_order_portal_token_company_id_order_id_fkey FOREIGN KEY (company_id, order_id) REFERENCES public.sale_order(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: sale_order_sequence sale_order_sequence_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order_sequence
+    ADD CONSTRAINT sale_order_sequence_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: sale_order_tag_rel sale_order_tag_rel_company_id_order_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order_tag_rel
+    ADD CONSTRAINT sale_order_tag_rel_company_id_order_id_fkey FOREIGN KEY (company_id, order_id) REFERENCES public.sale_order(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: sale_order_tag_rel sale_order_tag_rel_company_id_tag_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order_tag_rel
+    ADD CONSTRAINT sale_order_tag_rel_company_id_tag_id_fkey FOREIGN KEY (company_id, tag_id) REFERENCES public.crm_tag(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: sale_order sale_order_write_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order
+    ADD CONSTRAINT sale_order_write_uid_fkey FOREIGN KEY (write_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: uom_uom uom_uom_category_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.uom_uom
+    ADD CONSTRAINT uom_uom_category_id_fkey FOREIGN KEY (category_id) REFERENCES public.uom_category(id);
+
+
+--
+-- Name: utm_campaign utm_campaign_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.utm_campaign
+    ADD CONSTRAINT utm_campaign_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: utm_campaign utm_campaign_create_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.utm_campaign
+    ADD CONSTRAINT utm_campaign_create_uid_fkey FOREIGN KEY (create_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: utm_campaign utm_campaign_write_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.utm_campaign
+    ADD CONSTRAINT utm_campaign_write_uid_fkey FOREIGN KEY (write_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: utm_medium utm_medium_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.utm_medium
+    ADD CONSTRAINT utm_medium_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: utm_source utm_source_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.utm_source
+    ADD CONSTRAINT utm_source_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: transient_record own_wizards; Type: POLICY; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE POLICY own_wizards ON embudo.transient_record TO embudo_service USING ((create_uid = ( SELECT embudo.current_user_id() AS current_user_id))) WITH CHECK ((create_uid = ( SELECT embudo.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: transient_record tenant_fence; Type: POLICY; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON embudo.transient_record AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: transient_record; Type: ROW SECURITY; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE embudo.transient_record ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: account_payment_term; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.account_payment_term ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: account_payment_term_line; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.account_payment_term_line ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: account_tax; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.account_tax ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: account_tax_sale_order_line_rel; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.account_tax_sale_order_line_rel ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: crm_lead admin_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY admin_delete ON public.crm_lead FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: mail_message admin_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY admin_delete ON public.mail_message FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: sale_order admin_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY admin_delete ON public.sale_order FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: res_company admin_update; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY admin_update ON public.res_company FOR UPDATE TO embudo_service USING ((id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: mail_followers bi_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY bi_read ON public.mail_followers FOR SELECT TO embudo_bi USING (true);
+
+
+--
+-- Name: res_partner_res_partner_category_rel bi_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY bi_read ON public.res_partner_res_partner_category_rel FOR SELECT TO embudo_bi USING (true);
+
+
+--
+-- Name: res_company_member colleagues; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY colleagues ON public.res_company_member FOR SELECT TO embudo_service USING (((user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))));
+
+
+--
+-- Name: res_users colleagues; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY colleagues ON public.res_users FOR SELECT TO embudo_service USING (((id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (id IN ( SELECT m.user_id
+   FROM public.res_company_member m
+  WHERE (m.company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))))));
+
+
+--
+-- Name: crm_lead; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.crm_lead ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: crm_lost_reason; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.crm_lost_reason ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: crm_stage; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.crm_stage ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: crm_tag; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.crm_tag ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: crm_tag_rel; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.crm_tag_rel ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: crm_team; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.crm_team ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: crm_team_closing; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.crm_team_closing ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: crm_team_member; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.crm_team_member ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: account_payment_term deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY deleter_delete ON public.account_payment_term FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: account_payment_term_line deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY deleter_delete ON public.account_payment_term_line FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: account_tax deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY deleter_delete ON public.account_tax FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: crm_lost_reason deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY deleter_delete ON public.crm_lost_reason FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: crm_stage deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY deleter_delete ON public.crm_stage FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: crm_tag deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY deleter_delete ON public.crm_tag FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: crm_team deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY deleter_delete ON public.crm_team FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: crm_team_member deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY deleter_delete ON public.crm_team_member FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: mail_activity_rel deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY deleter_delete ON public.mail_activity_rel FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: mail_activity_type deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY deleter_delete ON public.mail_activity_type FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: product_category deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY deleter_delete ON public.product_category FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: product_pricelist deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY deleter_delete ON public.product_pricelist FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: product_pricelist_item deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY deleter_delete ON public.product_pricelist_item FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: product_product deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY deleter_delete ON public.product_product FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: product_taxes_rel deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY deleter_delete ON public.product_taxes_rel FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: ir_attachment; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.ir_attachment ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: ir_model_data; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.ir_model_data ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: mail_activity; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.mail_activity ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: mail_activity_rel; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.mail_activity_rel ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: mail_activity_type; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.mail_activity_type ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: mail_followers; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.mail_followers ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: mail_mail; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.mail_mail ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: mail_message; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.mail_message ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: mail_tracking_value; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.mail_tracking_value ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: res_partner manager_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY manager_delete ON public.res_partner FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: res_partner_category manager_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY manager_delete ON public.res_partner_category FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: utm_campaign manager_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY manager_delete ON public.utm_campaign FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: utm_medium manager_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY manager_delete ON public.utm_medium FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: utm_source manager_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY manager_delete ON public.utm_source FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: crm_team_closing member_all; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_all ON public.crm_team_closing TO embudo_service USING (true) WITH CHECK (true);
+
+
+--
+-- Name: res_partner_res_partner_category_rel member_all; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_all ON public.res_partner_res_partner_category_rel TO embudo_service USING (true) WITH CHECK (true);
+
+
+--
+-- Name: sale_order_sequence member_all; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_all ON public.sale_order_sequence TO embudo_service USING (true) WITH CHECK (true);
+
+
+--
+-- Name: res_partner member_create; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_create ON public.res_partner FOR INSERT TO embudo_service WITH CHECK (true);
+
+
+--
+-- Name: res_partner_category member_create; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_create ON public.res_partner_category FOR INSERT TO embudo_service WITH CHECK (true);
+
+
+--
+-- Name: utm_campaign member_create; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_create ON public.utm_campaign FOR INSERT TO embudo_service WITH CHECK (true);
+
+
+--
+-- Name: utm_medium member_create; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_create ON public.utm_medium FOR INSERT TO embudo_service WITH CHECK (true);
+
+
+--
+-- Name: utm_source member_create; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_create ON public.utm_source FOR INSERT TO embudo_service WITH CHECK (true);
+
+
+--
+-- Name: account_payment_term member_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_read ON public.account_payment_term FOR SELECT USING (true);
+
+
+--
+-- Name: account_payment_term_line member_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_read ON public.account_payment_term_line FOR SELECT USING (true);
+
+
+--
+-- Name: account_tax member_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_read ON public.account_tax FOR SELECT USING (true);
+
+
+--
+-- Name: crm_lost_reason member_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_read ON public.crm_lost_reason FOR SELECT USING (true);
+
+
+--
+-- Name: crm_stage member_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_read ON public.crm_stage FOR SELECT USING (true);
+
+
+--
+-- Name: crm_tag member_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_read ON public.crm_tag FOR SELECT USING (true);
+
+
+--
+-- Name: crm_team member_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_read ON public.crm_team FOR SELECT USING (true);
+
+
+--
+-- Name: crm_team_member member_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_read ON public.crm_team_member FOR SELECT USING (true);
+
+
+--
+-- Name: mail_activity_rel member_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_read ON public.mail_activity_rel FOR SELECT USING (true);
+
+
+--
+-- Name: mail_activity_type member_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_read ON public.mail_activity_type FOR SELECT USING (true);
+
+
+--
+-- Name: product_category member_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_read ON public.product_category FOR SELECT USING (true);
+
+
+--
+-- Name: product_pricelist member_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_read ON public.product_pricelist FOR SELECT USING (true);
+
+
+--
+-- Name: product_pricelist_item member_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_read ON public.product_pricelist_item FOR SELECT USING (true);
+
+
+--
+-- Name: product_product member_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_read ON public.product_product FOR SELECT USING (true);
+
+
+--
+-- Name: product_taxes_rel member_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_read ON public.product_taxes_rel FOR SELECT USING (true);
+
+
+--
+-- Name: res_company member_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_read ON public.res_company FOR SELECT USING (true);
+
+
+--
+-- Name: res_partner member_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_read ON public.res_partner FOR SELECT USING (true);
+
+
+--
+-- Name: res_partner_category member_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_read ON public.res_partner_category FOR SELECT USING (true);
+
+
+--
+-- Name: utm_campaign member_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_read ON public.utm_campaign FOR SELECT USING (true);
+
+
+--
+-- Name: utm_medium member_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_read ON public.utm_medium FOR SELECT USING (true);
+
+
+--
+-- Name: utm_source member_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_read ON public.utm_source FOR SELECT USING (true);
+
+
+--
+-- Name: res_partner member_update; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_update ON public.res_partner FOR UPDATE TO embudo_service USING (true);
+
+
+--
+-- Name: res_partner_category member_update; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_update ON public.res_partner_category FOR UPDATE TO embudo_service USING (true);
+
+
+--
+-- Name: utm_campaign member_update; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_update ON public.utm_campaign FOR UPDATE TO embudo_service USING (true);
+
+
+--
+-- Name: utm_medium member_update; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_update ON public.utm_medium FOR UPDATE TO embudo_service USING (true);
+
+
+--
+-- Name: utm_source member_update; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_update ON public.utm_source FOR UPDATE TO embudo_service USING (true);
+
+
+--
+-- Name: crm_lead merged_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY merged_delete ON public.crm_lead FOR DELETE TO embudo_service USING ((id = ANY ((string_to_array(NULLIF(current_setting('embudo.merged_lead_ids'::text, true), ''::text), ','::text))::integer[])));
+
+
+--
+-- Name: crm_lead owner_exists; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_exists ON public.crm_lead FOR SELECT TO embudo_owner USING (true);
+
+
+--
+-- Name: mail_activity owner_exists; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_exists ON public.mail_activity FOR SELECT TO embudo_owner USING (true);
+
+
+--
+-- Name: sale_order owner_exists; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_exists ON public.sale_order FOR SELECT TO embudo_owner USING (true);
+
+
+--
+-- Name: mail_activity owner_or_writer_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_or_writer_delete ON public.mail_activity FOR DELETE TO embudo_service USING (((create_uid = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (EXISTS ( SELECT 1
+   FROM public.crm_lead l
+  WHERE (l.id = mail_activity.lead_id))) OR (EXISTS ( SELECT 1
+   FROM public.sale_order o
+  WHERE (o.id = mail_activity.order_id)))));
+
+
+--
+-- Name: mail_activity owner_or_writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_or_writer_update ON public.mail_activity FOR UPDATE TO embudo_service USING (((create_uid = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (EXISTS ( SELECT 1
+   FROM public.crm_lead l
+  WHERE (l.id = mail_activity.lead_id))) OR (EXISTS ( SELECT 1
+   FROM public.sale_order o
+  WHERE (o.id = mail_activity.order_id)))));
+
+
+--
+-- Name: crm_team owner_routes; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_routes ON public.crm_team FOR SELECT TO embudo_owner USING (true);
+
+
+--
+-- Name: crm_lead personal_or_all_create; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY personal_or_all_create ON public.crm_lead FOR INSERT TO embudo_service WITH CHECK (((user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id IS NULL) OR (company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[]))));
+
+
+--
+-- Name: sale_order personal_or_all_create; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY personal_or_all_create ON public.sale_order FOR INSERT TO embudo_service WITH CHECK (((user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id IS NULL) OR (company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[]))));
+
+
+--
+-- Name: crm_lead personal_or_all_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY personal_or_all_read ON public.crm_lead FOR SELECT USING (((user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id IS NULL) OR (company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[]))));
+
+
+--
+-- Name: sale_order personal_or_all_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY personal_or_all_read ON public.sale_order FOR SELECT USING (((user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id IS NULL) OR (company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[]))));
+
+
+--
+-- Name: crm_lead personal_or_all_update; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY personal_or_all_update ON public.crm_lead FOR UPDATE TO embudo_service USING (((user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id IS NULL) OR (company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])))) WITH CHECK (((user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id IS NULL) OR (company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[]))));
+
+
+--
+-- Name: sale_order personal_or_all_update; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY personal_or_all_update ON public.sale_order FOR UPDATE TO embudo_service USING (((user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id IS NULL) OR (company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])))) WITH CHECK (((user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id IS NULL) OR (company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[]))));
+
+
+--
+-- Name: product_category; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.product_category ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: product_pricelist; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.product_pricelist ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: product_pricelist_item; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.product_pricelist_item ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: product_product; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.product_product ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: product_taxes_rel; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.product_taxes_rel ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: res_company_member report_members; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY report_members ON public.res_company_member FOR SELECT TO embudo_report USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: res_users report_names; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY report_names ON public.res_users FOR SELECT TO embudo_report USING ((id IN ( SELECT m.user_id
+   FROM public.res_company_member m)));
+
+
+--
+-- Name: res_company; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.res_company ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: res_company_member; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.res_company_member ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: res_partner; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.res_partner ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: res_partner_category; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.res_partner_category ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: res_partner_res_partner_category_rel; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.res_partner_res_partner_category_rel ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: res_users; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.res_users ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: sale_order; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.sale_order ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: sale_order_line; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.sale_order_line ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: sale_order_option; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.sale_order_option ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: sale_order_portal_token; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.sale_order_portal_token ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: sale_order_sequence; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.sale_order_sequence ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: sale_order_tag_rel; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.sale_order_tag_rel ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: mail_tracking_value service_create; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY service_create ON public.mail_tracking_value FOR INSERT TO embudo_service WITH CHECK (true);
+
+
+--
+-- Name: mail_message service_post; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY service_post ON public.mail_message FOR INSERT TO embudo_service WITH CHECK (true);
+
+
+--
+-- Name: account_payment_term tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.account_payment_term AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: account_payment_term_line tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.account_payment_term_line AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: account_tax tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.account_tax AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: account_tax_sale_order_line_rel tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.account_tax_sale_order_line_rel AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: crm_lead tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.crm_lead AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: crm_lost_reason tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.crm_lost_reason AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: crm_stage tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.crm_stage AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: crm_tag tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.crm_tag AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: crm_tag_rel tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.crm_tag_rel AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: crm_team tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.crm_team AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: crm_team_closing tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.crm_team_closing AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: crm_team_member tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.crm_team_member AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: ir_attachment tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.ir_attachment AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: mail_activity tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.mail_activity AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: mail_activity_rel tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.mail_activity_rel AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: mail_activity_type tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.mail_activity_type AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: mail_followers tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.mail_followers AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: mail_mail tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.mail_mail AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: mail_message tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.mail_message AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: mail_tracking_value tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.mail_tracking_value AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: product_category tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.product_category AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: product_pricelist tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.product_pricelist AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: product_pricelist_item tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.product_pricelist_item AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: product_product tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.product_product AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: product_taxes_rel tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.product_taxes_rel AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: res_company tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.res_company AS RESTRICTIVE USING ((id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: res_partner tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.res_partner AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: res_partner_category tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.res_partner_category AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: res_partner_res_partner_category_rel tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.res_partner_res_partner_category_rel AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: sale_order tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.sale_order AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: sale_order_line tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.sale_order_line AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: sale_order_option tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.sale_order_option AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: sale_order_portal_token tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.sale_order_portal_token AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: sale_order_sequence tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.sale_order_sequence AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: sale_order_tag_rel tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.sale_order_tag_rel AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: utm_campaign tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.utm_campaign AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: utm_medium tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.utm_medium AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: utm_source tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.utm_source AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: utm_campaign; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.utm_campaign ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: utm_medium; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.utm_medium ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: utm_source; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.utm_source ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: ir_model_data visible; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY visible ON public.ir_model_data FOR SELECT USING (((company_id IS NULL) OR (company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))));
+
+
+--
+-- Name: ir_attachment with_document; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY with_document ON public.ir_attachment FOR SELECT USING (((EXISTS ( SELECT 1
+   FROM public.crm_lead l
+  WHERE (l.id = ir_attachment.lead_id))) OR (EXISTS ( SELECT 1
+   FROM public.sale_order o
+  WHERE (o.id = ir_attachment.order_id)))));
+
+
+--
+-- Name: mail_followers with_document; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY with_document ON public.mail_followers TO embudo_service USING (((EXISTS ( SELECT 1
+   FROM public.crm_lead l
+  WHERE (l.id = mail_followers.lead_id))) OR (EXISTS ( SELECT 1
+   FROM public.sale_order o
+  WHERE (o.id = mail_followers.order_id))))) WITH CHECK (true);
+
+
+--
+-- Name: mail_mail with_document; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY with_document ON public.mail_mail TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (create_uid = ( SELECT embudo.current_user_id() AS current_user_id)) OR ((model = 'crm.lead'::text) AND (EXISTS ( SELECT 1
+   FROM public.crm_lead l
+  WHERE (l.id = mail_mail.res_id)))) OR ((model = 'sale.order'::text) AND (EXISTS ( SELECT 1
+   FROM public.sale_order o
+  WHERE (o.id = mail_mail.res_id))))));
+
+
+--
+-- Name: ir_attachment with_document_create; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY with_document_create ON public.ir_attachment FOR INSERT TO embudo_service WITH CHECK (true);
+
+
+--
+-- Name: mail_activity with_document_create; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY with_document_create ON public.mail_activity FOR INSERT TO embudo_service WITH CHECK (((EXISTS ( SELECT 1
+   FROM public.crm_lead l
+  WHERE (l.id = mail_activity.lead_id))) OR (EXISTS ( SELECT 1
+   FROM public.sale_order o
+  WHERE (o.id = mail_activity.order_id)))));
+
+
+--
+-- Name: mail_message with_document_move; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY with_document_move ON public.mail_message FOR UPDATE TO embudo_service USING (((EXISTS ( SELECT 1
+   FROM public.crm_lead l
+  WHERE (l.id = mail_message.lead_id))) OR (EXISTS ( SELECT 1
+   FROM public.sale_order o
+  WHERE (o.id = mail_message.order_id))))) WITH CHECK (true);
+
+
+--
+-- Name: mail_activity with_document_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY with_document_read ON public.mail_activity FOR SELECT USING (((EXISTS ( SELECT 1
+   FROM public.crm_lead l
+  WHERE (l.id = mail_activity.lead_id))) OR (EXISTS ( SELECT 1
+   FROM public.sale_order o
+  WHERE (o.id = mail_activity.order_id)))));
+
+
+--
+-- Name: mail_message with_document_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY with_document_read ON public.mail_message FOR SELECT USING (((EXISTS ( SELECT 1
+   FROM public.crm_lead l
+  WHERE (l.id = mail_message.lead_id))) OR (EXISTS ( SELECT 1
+   FROM public.sale_order o
+  WHERE (o.id = mail_message.order_id)))));
+
+
+--
+-- Name: crm_tag_rel with_lead; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY with_lead ON public.crm_tag_rel USING ((EXISTS ( SELECT 1
+   FROM public.crm_lead p
+  WHERE (p.id = crm_tag_rel.lead_id)))) WITH CHECK ((EXISTS ( SELECT 1
+   FROM public.crm_lead p
+  WHERE (p.id = crm_tag_rel.lead_id))));
+
+
+--
+-- Name: account_tax_sale_order_line_rel with_line; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY with_line ON public.account_tax_sale_order_line_rel USING ((EXISTS ( SELECT 1
+   FROM public.sale_order_line p
+  WHERE (p.id = account_tax_sale_order_line_rel.sale_order_line_id)))) WITH CHECK ((EXISTS ( SELECT 1
+   FROM public.sale_order_line p
+  WHERE (p.id = account_tax_sale_order_line_rel.sale_order_line_id))));
+
+
+--
+-- Name: mail_tracking_value with_message_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY with_message_read ON public.mail_tracking_value FOR SELECT USING ((EXISTS ( SELECT 1
+   FROM public.mail_message m
+  WHERE (m.id = mail_tracking_value.mail_message_id))));
+
+
+--
+-- Name: sale_order_line with_order; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY with_order ON public.sale_order_line USING ((EXISTS ( SELECT 1
+   FROM public.sale_order p
+  WHERE (p.id = sale_order_line.order_id)))) WITH CHECK ((EXISTS ( SELECT 1
+   FROM public.sale_order p
+  WHERE (p.id = sale_order_line.order_id))));
+
+
+--
+-- Name: sale_order_option with_order; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY with_order ON public.sale_order_option USING ((EXISTS ( SELECT 1
+   FROM public.sale_order p
+  WHERE (p.id = sale_order_option.order_id)))) WITH CHECK ((EXISTS ( SELECT 1
+   FROM public.sale_order p
+  WHERE (p.id = sale_order_option.order_id))));
+
+
+--
+-- Name: sale_order_portal_token with_order; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY with_order ON public.sale_order_portal_token TO embudo_service USING ((EXISTS ( SELECT 1
+   FROM public.sale_order o
+  WHERE (o.id = sale_order_portal_token.order_id)))) WITH CHECK ((EXISTS ( SELECT 1
+   FROM public.sale_order o
+  WHERE (o.id = sale_order_portal_token.order_id))));
+
+
+--
+-- Name: sale_order_tag_rel with_order; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY with_order ON public.sale_order_tag_rel USING ((EXISTS ( SELECT 1
+   FROM public.sale_order p
+  WHERE (p.id = sale_order_tag_rel.order_id)))) WITH CHECK ((EXISTS ( SELECT 1
+   FROM public.sale_order p
+  WHERE (p.id = sale_order_tag_rel.order_id))));
+
+
+--
+-- Name: account_payment_term writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_create ON public.account_payment_term FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: account_payment_term_line writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_create ON public.account_payment_term_line FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: account_tax writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_create ON public.account_tax FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: crm_lost_reason writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_create ON public.crm_lost_reason FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: crm_stage writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_create ON public.crm_stage FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: crm_tag writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_create ON public.crm_tag FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('own'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: crm_team writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_create ON public.crm_team FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: crm_team_member writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_create ON public.crm_team_member FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: mail_activity_rel writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_create ON public.mail_activity_rel FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: mail_activity_type writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_create ON public.mail_activity_type FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: product_category writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_create ON public.product_category FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: product_pricelist writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_create ON public.product_pricelist FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: product_pricelist_item writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_create ON public.product_pricelist_item FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: product_product writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_create ON public.product_product FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: product_taxes_rel writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_create ON public.product_taxes_rel FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: account_payment_term writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_update ON public.account_payment_term FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: account_payment_term_line writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_update ON public.account_payment_term_line FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: account_tax writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_update ON public.account_tax FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: crm_lost_reason writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_update ON public.crm_lost_reason FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: crm_stage writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_update ON public.crm_stage FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: crm_tag writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_update ON public.crm_tag FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('own'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: crm_team writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_update ON public.crm_team FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: crm_team_member writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_update ON public.crm_team_member FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: mail_activity_rel writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_update ON public.mail_activity_rel FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: mail_activity_type writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_update ON public.mail_activity_type FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: product_category writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_update ON public.product_category FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: product_pricelist writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_update ON public.product_pricelist FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: product_pricelist_item writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_update ON public.product_pricelist_item FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: product_product writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_update ON public.product_product FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: product_taxes_rel writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_update ON public.product_taxes_rel FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: SCHEMA embudo; Type: ACL; Schema: -; Owner: embudo_owner
+--
+
+GRANT USAGE ON SCHEMA embudo TO embudo_service;
+GRANT USAGE ON SCHEMA embudo TO embudo_bi;
+GRANT USAGE ON SCHEMA embudo TO embudo_report;
+
+
+--
+-- Name: SCHEMA public; Type: ACL; Schema: -; Owner: embudo_owner
+--
+
+GRANT USAGE ON SCHEMA public TO embudo_service;
+GRANT USAGE ON SCHEMA public TO embudo_bi;
+GRANT USAGE ON SCHEMA public TO embudo_report;
+
+
+--
+-- Name: SCHEMA report; Type: ACL; Schema: -; Owner: embudo_owner
+--
+
+GRANT USAGE ON SCHEMA report TO embudo_bi;
+GRANT USAGE ON SCHEMA report TO embudo_service;
+
+
+--
+-- Name: SCHEMA report_source; Type: ACL; Schema: -; Owner: embudo_report
+--
+
+GRANT USAGE ON SCHEMA report_source TO embudo_bi;
+GRANT USAGE ON SCHEMA report_source TO embudo_service;
+
+
+--
+-- Name: FUNCTION acting_admin_of(company integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.acting_admin_of(company integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION activities_seed_company(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.activities_seed_company() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION activity_deadline(company integer, activity_type integer, base date); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.activity_deadline(company integer, activity_type integer, base date) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.activity_deadline(company integer, activity_type integer, base date) TO embudo_service;
+
+
+--
+-- Name: FUNCTION activity_done(ids integer[], feedback text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.activity_done(ids integer[], feedback text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.activity_done(ids integer[], feedback text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION activity_schedule(model text, ids integer[], type_xmlid text, deadline date, summary text, note text, assignee integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.activity_schedule(model text, ids integer[], type_xmlid text, deadline date, summary text, note text, assignee integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.activity_schedule(model text, ids integer[], type_xmlid text, deadline date, summary text, note text, assignee integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION activity_state(deadline date, assignee integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.activity_state(deadline date, assignee integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.activity_state(deadline date, assignee integer) TO embudo_service;
+GRANT ALL ON FUNCTION embudo.activity_state(deadline date, assignee integer) TO embudo_bi;
+
+
+--
+-- Name: FUNCTION activity_state_at(deadline date, tz text, at timestamp with time zone); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.activity_state_at(deadline date, tz text, at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.activity_state_at(deadline date, tz text, at timestamp with time zone) TO embudo_service;
+GRANT ALL ON FUNCTION embudo.activity_state_at(deadline date, tz text, at timestamp with time zone) TO embudo_bi;
+GRANT ALL ON FUNCTION embudo.activity_state_at(deadline date, tz text, at timestamp with time zone) TO embudo_report;
+
+
+--
+-- Name: FUNCTION authenticate(user_login text, password text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.authenticate(user_login text, password text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.authenticate(user_login text, password text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION authenticate_id(user_id integer, password text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.authenticate_id(user_id integer, password text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.authenticate_id(user_id integer, password text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION authenticate_key(api_key text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.authenticate_key(api_key text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.authenticate_key(api_key text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION check_cfdi(policy text, method integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.check_cfdi(policy text, method integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.check_cfdi(policy text, method integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION company_ids_computed(minimum embudo.access_level); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.company_ids_computed(minimum embudo.access_level) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.company_ids_computed(minimum embudo.access_level) TO embudo_service;
+GRANT ALL ON FUNCTION embudo.company_ids_computed(minimum embudo.access_level) TO embudo_bi;
+GRANT ALL ON FUNCTION embudo.company_ids_computed(minimum embudo.access_level) TO embudo_report;
+
+
+--
+-- Name: FUNCTION company_ids(minimum embudo.access_level); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.company_ids(minimum embudo.access_level) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.company_ids(minimum embudo.access_level) TO embudo_service;
+GRANT ALL ON FUNCTION embudo.company_ids(minimum embudo.access_level) TO embudo_bi;
+
+
+--
+-- Name: FUNCTION contains_pattern(text text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.contains_pattern(text text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.contains_pattern(text text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION count_existing(target regclass, ids integer[]); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.count_existing(target regclass, ids integer[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.count_existing(target regclass, ids integer[]) TO embudo_service;
+
+
+--
+-- Name: FUNCTION create_api_key(target integer, key_name text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.create_api_key(target integer, key_name text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION create_bi_login(company integer, login name, password text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.create_bi_login(company integer, login name, password text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION create_company(company_name text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.create_company(company_name text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION credential_stamp(target integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.credential_stamp(target integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.credential_stamp(target integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_action_set_lost(ids integer[], reason integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_action_set_lost(ids integer[], reason integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_action_set_lost(ids integer[], reason integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_action_set_won(ids integer[]); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_action_set_won(ids integer[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_action_set_won(ids integer[]) TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_convert(ids integer[], action text, partner integer, salespeople integer[], team integer, force_assignment boolean); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_convert(ids integer[], action text, partner integer, salespeople integer[], team integer, force_assignment boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_convert(ids integer[], action text, partner integer, salespeople integer[], team integer, force_assignment boolean) TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_convert_defaults(lead_id integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_convert_defaults(lead_id integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_convert_defaults(lead_id integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_convert_merge(ids integer[], action text, partner integer, salesperson integer, team integer, force_assignment boolean); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_convert_merge(ids integer[], action text, partner integer, salesperson integer, team integer, force_assignment boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_convert_merge(ids integer[], action text, partner integer, salesperson integer, team integer, force_assignment boolean) TO embudo_service;
+
+
+--
+-- Name: FUNCTION current_user_id(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.current_user_id() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.current_user_id() TO embudo_service;
+GRANT ALL ON FUNCTION embudo.current_user_id() TO embudo_bi;
+
+
+--
+-- Name: TABLE crm_lead; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.crm_lead TO embudo_service;
+GRANT SELECT ON TABLE public.crm_lead TO embudo_report;
+
+
+--
+-- Name: COLUMN crm_lead.message_bounce; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT UPDATE(message_bounce) ON TABLE public.crm_lead TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_count_closing(lead public.crm_lead, sign integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_count_closing(lead public.crm_lead, sign integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_count_closing(lead public.crm_lead, sign integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_create_customer(lead public.crm_lead, salesperson integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_create_customer(lead public.crm_lead, salesperson integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_create_customer(lead public.crm_lead, salesperson integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_default_team(company integer, salesperson integer, lead_type text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_default_team(company integer, salesperson integer, lead_type text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_default_team(company integer, salesperson integer, lead_type text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_duplicates(company integer, email text, partner integer, include_lost boolean); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_duplicates(company integer, email text, partner integer, include_lost boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_duplicates(company integer, email text, partner integer, include_lost boolean) TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_first_stage(company integer, team integer, unfolded_only boolean); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_first_stage(company integer, team integer, unfolded_only boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_first_stage(company integer, team integer, unfolded_only boolean) TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_follow(company integer, lead integer, follower integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_follow(company integer, lead integer, follower integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_follow(company integer, lead integer, follower integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_lead_before_insert(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_lead_before_insert() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_lead_before_insert() TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_lead_before_update(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_lead_before_update() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_lead_before_update() TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_lead_drop_activities(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_lead_drop_activities() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_lead_drop_activities() TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_lead_from_partner(lead public.crm_lead, overwrite boolean); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_lead_from_partner(lead public.crm_lead, overwrite boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_lead_from_partner(lead public.crm_lead, overwrite boolean) TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_lead_send_mail(posted integer, body text, subject text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_lead_send_mail(posted integer, body text, subject text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_lead_send_mail(posted integer, body text, subject text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_lead_track(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_lead_track() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_lead_track() TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_lost_reason_before_delete(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_lost_reason_before_delete() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_lost_reason_before_delete() TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_mass_convert(ids integer[], action text, partner integer, salespeople integer[], team integer, force_assignment boolean, deduplicate boolean); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_mass_convert(ids integer[], action text, partner integer, salespeople integer[], team integer, force_assignment boolean, deduplicate boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_mass_convert(ids integer[], action text, partner integer, salespeople integer[], team integer, force_assignment boolean, deduplicate boolean) TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_matching_partner(lead public.crm_lead); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_matching_partner(lead public.crm_lead) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_matching_partner(lead public.crm_lead) TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_member_added(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_member_added() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION crm_merge(ids integer[], salesperson integer, team integer, keep_tails boolean); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_merge(ids integer[], salesperson integer, team integer, keep_tails boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_merge(ids integer[], salesperson integer, team integer, keep_tails boolean) TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_quotation_partner_apply(lead_id integer, action text, partner integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_quotation_partner_apply(lead_id integer, action text, partner integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_quotation_partner_apply(lead_id integer, action text, partner integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_quotation_partner_defaults(lead_id integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_quotation_partner_defaults(lead_id integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_quotation_partner_defaults(lead_id integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_seed_company(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_seed_company() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION crm_stage_before_delete(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_stage_before_delete() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_stage_before_delete() TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_team_clean(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_team_clean() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_team_clean() TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_team_member_move(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_team_member_move() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_team_member_move() TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_team_win_rate(company integer, team integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_team_win_rate(company integer, team integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_team_win_rate(company integer, team integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_tracking_label(field text, company integer, value integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_tracking_label(field text, company integer, value integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_tracking_label(field text, company integer, value integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION default_currency(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.default_currency() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.default_currency() TO embudo_service;
+
+
+--
+-- Name: FUNCTION demo_fill(company integer, leads integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.demo_fill(company integer, leads integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION document_activity_state(model text, record integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.document_activity_state(model text, record integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.document_activity_state(model text, record integer) TO embudo_service;
+GRANT ALL ON FUNCTION embudo.document_activity_state(model text, record integer) TO embudo_bi;
+
+
+--
+-- Name: FUNCTION document_visible(model text, record integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.document_visible(model text, record integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.document_visible(model text, record integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION drop_bi_login(login name); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.drop_bi_login(login name) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION enable_catalog_policies(target regclass, writer embudo.access_level, deleter embudo.access_level); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.enable_catalog_policies(target regclass, writer embudo.access_level, deleter embudo.access_level) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION enable_document_policy(target regclass, policy name, clauses text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.enable_document_policy(target regclass, policy name, clauses text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION enable_parent_policy(target regclass, policy name, parent regclass, link name); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.enable_parent_policy(target regclass, policy name, parent regclass, link name) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION enable_salesperson_documents(target regclass); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.enable_salesperson_documents(target regclass) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION enable_shared_record_policies(target regclass); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.enable_shared_record_policies(target regclass) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION enable_tenancy(target regclass, company_column name); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.enable_tenancy(target regclass, company_column name) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION end_session(token text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.end_session(token text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.end_session(token text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION enter_tenant(acting_user integer, companies integer[], timeout_ms integer, stamp text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.enter_tenant(acting_user integer, companies integer[], timeout_ms integer, stamp text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.enter_tenant(acting_user integer, companies integer[], timeout_ms integer, stamp text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION html_escape(text text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.html_escape(text text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.html_escape(text text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION identity(target integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.identity(target integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION invite_user(company integer, user_login text, user_name text, user_email text, password text, level embudo.access_level); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.invite_user(company integer, user_login text, user_name text, user_email text, password text, level embudo.access_level) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.invite_user(company integer, user_login text, user_name text, user_email text, password text, level embudo.access_level) TO embudo_service;
+
+
+--
+-- Name: FUNCTION mail_activity_before_write(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.mail_activity_before_write() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.mail_activity_before_write() TO embudo_service;
+
+
+--
+-- Name: FUNCTION mail_claim(batch integer, lease interval); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.mail_claim(batch integer, lease interval) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.mail_claim(batch integer, lease interval) TO embudo_service;
+
+
+--
+-- Name: FUNCTION mail_failed(message integer, reason text, retry_in interval, permanent boolean); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.mail_failed(message integer, reason text, retry_in interval, permanent boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.mail_failed(message integer, reason text, retry_in interval, permanent boolean) TO embudo_service;
+
+
+--
+-- Name: FUNCTION mail_gateway(team integer, message jsonb); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.mail_gateway(team integer, message jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.mail_gateway(team integer, message jsonb) TO embudo_service;
+
+
+--
+-- Name: FUNCTION mail_gateway_attach(model text, record integer, message integer, attachments jsonb); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.mail_gateway_attach(model text, record integer, message integer, attachments jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.mail_gateway_attach(model text, record integer, message integer, attachments jsonb) TO embudo_service;
+
+
+--
+-- Name: FUNCTION mail_resolve(addresses text[]); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.mail_resolve(addresses text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.mail_resolve(addresses text[]) TO embudo_service;
+
+
+--
+-- Name: FUNCTION mail_routes_changed(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.mail_routes_changed() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.mail_routes_changed() TO embudo_service;
+
+
+--
+-- Name: FUNCTION mail_routes_refresh(company integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.mail_routes_refresh(company integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.mail_routes_refresh(company integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION mail_sent(message integer, sent_message_id text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.mail_sent(message integer, sent_message_id text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.mail_sent(message integer, sent_message_id text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION mail_thread_of(ids text[]); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.mail_thread_of(ids text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.mail_thread_of(ids text[]) TO embudo_service;
+
+
+--
+-- Name: FUNCTION member_company_ids(acting_user integer, companies integer[], minimum embudo.access_level); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.member_company_ids(acting_user integer, companies integer[], minimum embudo.access_level) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.member_company_ids(acting_user integer, companies integer[], minimum embudo.access_level) TO embudo_service;
+
+
+--
+-- Name: FUNCTION member_grants(acting_user integer, companies integer[], OUT own integer[], OUT every integer[], OUT admin integer[]); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.member_grants(acting_user integer, companies integer[], OUT own integer[], OUT every integer[], OUT admin integer[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.member_grants(acting_user integer, companies integer[], OUT own integer[], OUT every integer[], OUT admin integer[]) TO embudo_service;
+
+
+--
+-- Name: FUNCTION member_reads_lead(company integer, person integer, salesperson integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.member_reads_lead(company integer, person integer, salesperson integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.member_reads_lead(company integer, person integer, salesperson integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION money(amount numeric, currency integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.money(amount numeric, currency integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.money(amount numeric, currency integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION normalize_email(address text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.normalize_email(address text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.normalize_email(address text) TO embudo_service;
+GRANT ALL ON FUNCTION embudo.normalize_email(address text) TO embudo_bi;
+
+
+--
+-- Name: FUNCTION portal_accept(sale_order integer, signer text, option integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.portal_accept(sale_order integer, signer text, option integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.portal_accept(sale_order integer, signer text, option integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION portal_close_links(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.portal_close_links() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.portal_close_links() TO embudo_service;
+
+
+--
+-- Name: FUNCTION portal_decline(sale_order integer, reason text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.portal_decline(sale_order integer, reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.portal_decline(sale_order integer, reason text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION portal_issue_token(sale_order integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.portal_issue_token(sale_order integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.portal_issue_token(sale_order integer) TO embudo_service;
+
+
+--
+-- Name: TABLE sale_order; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.sale_order TO embudo_service;
+GRANT SELECT ON TABLE public.sale_order TO embudo_report;
+
+
+--
+-- Name: FUNCTION portal_notify(o public.sale_order, body text, summary text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.portal_notify(o public.sale_order, body text, summary text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.portal_notify(o public.sale_order, body text, summary text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION portal_quotation(sale_order integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.portal_quotation(sale_order integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.portal_quotation(sale_order integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION portal_resolve(token text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.portal_resolve(token text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.portal_resolve(token text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION portal_revoke(ids integer[]); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.portal_revoke(ids integer[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.portal_revoke(ids integer[]) TO embudo_service;
+
+
+--
+-- Name: FUNCTION pricelist_defaults(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.pricelist_defaults() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.pricelist_defaults() TO embudo_service;
+
+
+--
+-- Name: FUNCTION pricelist_price(pricelist integer, product integer, quantity numeric, day date); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.pricelist_price(pricelist integer, product integer, quantity numeric, day date) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.pricelist_price(pricelist integer, product integer, quantity numeric, day date) TO embudo_service;
+
+
+--
+-- Name: FUNCTION product_defaults(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.product_defaults() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.product_defaults() TO embudo_service;
+
+
+--
+-- Name: FUNCTION refuse(kind text, message text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.refuse(kind text, message text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.refuse(kind text, message text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION replace_policy(target regclass, policy name, clauses text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.replace_policy(target regclass, policy name, clauses text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION sale_cancel(ids integer[]); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.sale_cancel(ids integer[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.sale_cancel(ids integer[]) TO embudo_service;
+
+
+--
+-- Name: FUNCTION sale_confirm(ids integer[]); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.sale_confirm(ids integer[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.sale_confirm(ids integer[]) TO embudo_service;
+
+
+--
+-- Name: FUNCTION sale_draft(ids integer[]); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.sale_draft(ids integer[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.sale_draft(ids integer[]) TO embudo_service;
+
+
+--
+-- Name: TABLE sale_order_line; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.sale_order_line TO embudo_service;
+GRANT SELECT ON TABLE public.sale_order_line TO embudo_report;
+
+
+--
+-- Name: FUNCTION sale_line_amounts(line public.sale_order_line, rounding numeric); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.sale_line_amounts(line public.sale_order_line, rounding numeric) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.sale_line_amounts(line public.sale_order_line, rounding numeric) TO embudo_service;
+
+
+--
+-- Name: FUNCTION sale_line_taxes_changed(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.sale_line_taxes_changed() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.sale_line_taxes_changed() TO embudo_service;
+
+
+--
+-- Name: FUNCTION sale_lock(ids integer[]); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.sale_lock(ids integer[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.sale_lock(ids integer[]) TO embudo_service;
+
+
+--
+-- Name: FUNCTION sale_mail_extra(sale_order integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.sale_mail_extra(sale_order integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.sale_mail_extra(sale_order integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION sale_mark_sent(ids integer[]); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.sale_mark_sent(ids integer[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.sale_mark_sent(ids integer[]) TO embudo_service;
+
+
+--
+-- Name: FUNCTION sale_option_add(option integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.sale_option_add(option integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.sale_option_add(option integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION sale_order_after_insert(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.sale_order_after_insert() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.sale_order_after_insert() TO embudo_service;
+
+
+--
+-- Name: FUNCTION sale_order_before_delete(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.sale_order_before_delete() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.sale_order_before_delete() TO embudo_service;
+
+
+--
+-- Name: FUNCTION sale_order_before_insert(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.sale_order_before_insert() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.sale_order_before_insert() TO embudo_service;
+
+
+--
+-- Name: FUNCTION sale_order_before_update(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.sale_order_before_update() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.sale_order_before_update() TO embudo_service;
+
+
+--
+-- Name: FUNCTION sale_order_currency_changed(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.sale_order_currency_changed() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.sale_order_currency_changed() TO embudo_service;
+
+
+--
+-- Name: FUNCTION sale_order_line_before_delete(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.sale_order_line_before_delete() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.sale_order_line_before_delete() TO embudo_service;
+
+
+--
+-- Name: FUNCTION sale_order_line_before_write(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.sale_order_line_before_write() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.sale_order_line_before_write() TO embudo_service;
+
+
+--
+-- Name: FUNCTION sale_order_line_product_taxes(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.sale_order_line_product_taxes() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.sale_order_line_product_taxes() TO embudo_service;
+
+
+--
+-- Name: FUNCTION sale_order_lines_changed(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.sale_order_lines_changed() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.sale_order_lines_changed() TO embudo_service;
+
+
+--
+-- Name: FUNCTION sale_order_option_defaults(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.sale_order_option_defaults() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.sale_order_option_defaults() TO embudo_service;
+
+
+--
+-- Name: FUNCTION sale_order_recompute(company integer, sale_order integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.sale_order_recompute(company integer, sale_order integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.sale_order_recompute(company integer, sale_order integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION sale_order_track(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.sale_order_track() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.sale_order_track() TO embudo_service;
+
+
+--
+-- Name: FUNCTION sale_seed_company(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.sale_seed_company() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION sale_send_quotation(ids integer[]); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.sale_send_quotation(ids integer[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.sale_send_quotation(ids integer[]) TO embudo_service;
+
+
+--
+-- Name: FUNCTION sale_state_label(state text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.sale_state_label(state text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.sale_state_label(state text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION sale_transition(ids integer[], allowed text[], target text, refusal text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.sale_transition(ids integer[], allowed text[], target text, refusal text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.sale_transition(ids integer[], allowed text[], target text, refusal text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION sale_unlock(ids integer[]); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.sale_unlock(ids integer[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.sale_unlock(ids integer[]) TO embudo_service;
+
+
+--
+-- Name: FUNCTION session_identity(token text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.session_identity(token text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.session_identity(token text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION set_access_level(company integer, target integer, level embudo.access_level); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.set_access_level(company integer, target integer, level embudo.access_level) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.set_access_level(company integer, target integer, level embudo.access_level) TO embudo_service;
+
+
+--
+-- Name: FUNCTION set_company_active(company integer, enabled boolean); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.set_company_active(company integer, enabled boolean) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION set_password(target_user integer, password text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.set_password(target_user integer, password text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION start_session(user_login text, password text, token text, lifetime interval); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.start_session(user_login text, password text, token text, lifetime interval) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.start_session(user_login text, password text, token text, lifetime interval) TO embudo_service;
+
+
+--
+-- Name: FUNCTION subtype(xmlid text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.subtype(xmlid text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.subtype(xmlid text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION systray_activities(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.systray_activities() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.systray_activities() TO embudo_service;
+
+
+--
+-- Name: FUNCTION user_today(person integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.user_today(person integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.user_today(person integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION verified_user(candidate integer, password text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.verified_user(candidate integer, password text) FROM PUBLIC;
+
+
+--
+-- Name: TABLE company_bi_role; Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+GRANT SELECT ON TABLE embudo.company_bi_role TO embudo_bi;
+
+
+--
+-- Name: TABLE disabled_company; Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+GRANT SELECT ON TABLE embudo.disabled_company TO embudo_bi;
+
+
+--
+-- Name: TABLE transient_record; Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE ON TABLE embudo.transient_record TO embudo_service;
+
+
+--
+-- Name: TABLE account_payment_term; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.account_payment_term TO embudo_service;
+GRANT SELECT ON TABLE public.account_payment_term TO embudo_report;
+
+
+--
+-- Name: TABLE account_payment_term_line; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.account_payment_term_line TO embudo_service;
+GRANT SELECT ON TABLE public.account_payment_term_line TO embudo_report;
+
+
+--
+-- Name: TABLE account_tax; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.account_tax TO embudo_service;
+GRANT SELECT ON TABLE public.account_tax TO embudo_report;
+
+
+--
+-- Name: TABLE account_tax_sale_order_line_rel; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.account_tax_sale_order_line_rel TO embudo_service;
+GRANT SELECT ON TABLE public.account_tax_sale_order_line_rel TO embudo_report;
+
+
+--
+-- Name: TABLE crm_lost_reason; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.crm_lost_reason TO embudo_service;
+GRANT SELECT ON TABLE public.crm_lost_reason TO embudo_report;
+
+
+--
+-- Name: TABLE crm_stage; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.crm_stage TO embudo_service;
+GRANT SELECT ON TABLE public.crm_stage TO embudo_report;
+
+
+--
+-- Name: TABLE crm_tag; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.crm_tag TO embudo_service;
+GRANT SELECT ON TABLE public.crm_tag TO embudo_report;
+
+
+--
+-- Name: TABLE crm_tag_rel; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.crm_tag_rel TO embudo_service;
+GRANT SELECT ON TABLE public.crm_tag_rel TO embudo_report;
+
+
+--
+-- Name: TABLE crm_team; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.crm_team TO embudo_service;
+GRANT SELECT ON TABLE public.crm_team TO embudo_report;
+
+
+--
+-- Name: TABLE crm_team_closing; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.crm_team_closing TO embudo_service;
+GRANT SELECT ON TABLE public.crm_team_closing TO embudo_report;
+
+
+--
+-- Name: TABLE crm_team_member; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.crm_team_member TO embudo_service;
+GRANT SELECT ON TABLE public.crm_team_member TO embudo_report;
+
+
+--
+-- Name: TABLE ir_attachment; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE ON TABLE public.ir_attachment TO embudo_service;
+GRANT SELECT ON TABLE public.ir_attachment TO embudo_report;
+
+
+--
+-- Name: TABLE ir_config_parameter; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT ON TABLE public.ir_config_parameter TO embudo_service;
+
+
+--
+-- Name: TABLE ir_model; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT ON TABLE public.ir_model TO embudo_service;
+
+
+--
+-- Name: TABLE ir_model_data; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT ON TABLE public.ir_model_data TO embudo_service;
+GRANT SELECT ON TABLE public.ir_model_data TO embudo_report;
+
+
+--
+-- Name: TABLE l10n_mx_edi_payment_method; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT ON TABLE public.l10n_mx_edi_payment_method TO embudo_service;
+GRANT SELECT ON TABLE public.l10n_mx_edi_payment_method TO embudo_report;
+
+
+--
+-- Name: TABLE l10n_mx_edi_payment_policy; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT ON TABLE public.l10n_mx_edi_payment_policy TO embudo_service;
+GRANT SELECT ON TABLE public.l10n_mx_edi_payment_policy TO embudo_report;
+
+
+--
+-- Name: TABLE l10n_mx_edi_usage; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT ON TABLE public.l10n_mx_edi_usage TO embudo_service;
+GRANT SELECT ON TABLE public.l10n_mx_edi_usage TO embudo_report;
+
+
+--
+-- Name: TABLE mail_activity; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.mail_activity TO embudo_service;
+GRANT SELECT ON TABLE public.mail_activity TO embudo_report;
+
+
+--
+-- Name: TABLE mail_activity_rel; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.mail_activity_rel TO embudo_service;
+GRANT SELECT ON TABLE public.mail_activity_rel TO embudo_report;
+
+
+--
+-- Name: TABLE mail_activity_type; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.mail_activity_type TO embudo_service;
+GRANT SELECT ON TABLE public.mail_activity_type TO embudo_report;
+
+
+--
+-- Name: TABLE mail_followers; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.mail_followers TO embudo_service;
+GRANT SELECT ON TABLE public.mail_followers TO embudo_report;
+
+
+--
+-- Name: TABLE mail_mail; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.mail_mail TO embudo_service;
+GRANT SELECT ON TABLE public.mail_mail TO embudo_report;
+
+
+--
+-- Name: TABLE mail_message; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.mail_message TO embudo_service;
+GRANT SELECT ON TABLE public.mail_message TO embudo_report;
+
+
+--
+-- Name: COLUMN mail_message.res_id; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT UPDATE(res_id) ON TABLE public.mail_message TO embudo_service;
+
+
+--
+-- Name: COLUMN mail_message.subject; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT UPDATE(subject) ON TABLE public.mail_message TO embudo_service;
+
+
+--
+-- Name: TABLE mail_message_subtype; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT ON TABLE public.mail_message_subtype TO embudo_service;
+GRANT SELECT ON TABLE public.mail_message_subtype TO embudo_report;
+
+
+--
+-- Name: TABLE mail_tracking_value; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.mail_tracking_value TO embudo_service;
+GRANT SELECT ON TABLE public.mail_tracking_value TO embudo_report;
+
+
+--
+-- Name: TABLE product_category; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.product_category TO embudo_service;
+GRANT SELECT ON TABLE public.product_category TO embudo_report;
+
+
+--
+-- Name: TABLE product_pricelist; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.product_pricelist TO embudo_service;
+GRANT SELECT ON TABLE public.product_pricelist TO embudo_report;
+
+
+--
+-- Name: TABLE product_pricelist_item; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.product_pricelist_item TO embudo_service;
+GRANT SELECT ON TABLE public.product_pricelist_item TO embudo_report;
+
+
+--
+-- Name: TABLE product_product; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.product_product TO embudo_service;
+GRANT SELECT ON TABLE public.product_product TO embudo_report;
+
+
+--
+-- Name: TABLE product_taxes_rel; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.product_taxes_rel TO embudo_service;
+GRANT SELECT ON TABLE public.product_taxes_rel TO embudo_report;
+
+
+--
+-- Name: TABLE res_company; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT ON TABLE public.res_company TO embudo_service;
+GRANT SELECT ON TABLE public.res_company TO embudo_report;
+
+
+--
+-- Name: COLUMN res_company.name; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT UPDATE(name) ON TABLE public.res_company TO embudo_service;
+
+
+--
+-- Name: COLUMN res_company.write_date; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT UPDATE(write_date) ON TABLE public.res_company TO embudo_service;
+
+
+--
+-- Name: COLUMN res_company.crm_use_leads; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT UPDATE(crm_use_leads) ON TABLE public.res_company TO embudo_service;
+
+
+--
+-- Name: COLUMN res_company.currency_id; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT UPDATE(currency_id) ON TABLE public.res_company TO embudo_service;
+
+
+--
+-- Name: COLUMN res_company.sale_auto_done; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT UPDATE(sale_auto_done) ON TABLE public.res_company TO embudo_service;
+
+
+--
+-- Name: COLUMN res_company.quotation_validity_days; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT UPDATE(quotation_validity_days) ON TABLE public.res_company TO embudo_service;
+
+
+--
+-- Name: COLUMN res_company.tz; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT UPDATE(tz) ON TABLE public.res_company TO embudo_service;
+
+
+--
+-- Name: COLUMN res_company.alias_domain; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT UPDATE(alias_domain) ON TABLE public.res_company TO embudo_service;
+
+
+--
+-- Name: TABLE res_company_member; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT ON TABLE public.res_company_member TO embudo_service;
+GRANT SELECT ON TABLE public.res_company_member TO embudo_report;
+
+
+--
+-- Name: TABLE res_country; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT ON TABLE public.res_country TO embudo_service;
+GRANT SELECT ON TABLE public.res_country TO embudo_report;
+
+
+--
+-- Name: TABLE res_country_state; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT ON TABLE public.res_country_state TO embudo_service;
+GRANT SELECT ON TABLE public.res_country_state TO embudo_report;
+
+
+--
+-- Name: TABLE res_currency; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT ON TABLE public.res_currency TO embudo_service;
+GRANT SELECT ON TABLE public.res_currency TO embudo_report;
+
+
+--
+-- Name: TABLE res_lang; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT ON TABLE public.res_lang TO embudo_service;
+GRANT SELECT ON TABLE public.res_lang TO embudo_report;
+
+
+--
+-- Name: TABLE res_partner; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.res_partner TO embudo_service;
+GRANT SELECT ON TABLE public.res_partner TO embudo_report;
+
+
+--
+-- Name: TABLE res_partner_category; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.res_partner_category TO embudo_service;
+GRANT SELECT ON TABLE public.res_partner_category TO embudo_report;
+
+
+--
+-- Name: TABLE res_partner_res_partner_category_rel; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.res_partner_res_partner_category_rel TO embudo_service;
+GRANT SELECT ON TABLE public.res_partner_res_partner_category_rel TO embudo_report;
+
+
+--
+-- Name: TABLE res_partner_title; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT ON TABLE public.res_partner_title TO embudo_service;
+GRANT SELECT ON TABLE public.res_partner_title TO embudo_report;
+
+
+--
+-- Name: TABLE res_users; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT ON TABLE public.res_users TO embudo_report;
+
+
+--
+-- Name: COLUMN res_users.id; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(id) ON TABLE public.res_users TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users.login; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(login) ON TABLE public.res_users TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users.name; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(name) ON TABLE public.res_users TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users.email; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(email) ON TABLE public.res_users TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users.tz; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(tz) ON TABLE public.res_users TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users.lang; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(lang) ON TABLE public.res_users TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users.active; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(active) ON TABLE public.res_users TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users.create_date; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(create_date) ON TABLE public.res_users TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users.write_date; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(write_date) ON TABLE public.res_users TO embudo_service;
+
+
+--
+-- Name: TABLE sale_order_option; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.sale_order_option TO embudo_service;
+GRANT SELECT ON TABLE public.sale_order_option TO embudo_report;
+
+
+--
+-- Name: TABLE sale_order_portal_token; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.sale_order_portal_token TO embudo_service;
+
+
+--
+-- Name: TABLE sale_order_sequence; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE public.sale_order_sequence TO embudo_service;
+
+
+--
+-- Name: TABLE sale_order_tag_rel; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.sale_order_tag_rel TO embudo_service;
+GRANT SELECT ON TABLE public.sale_order_tag_rel TO embudo_report;
+
+
+--
+-- Name: TABLE uom_category; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT ON TABLE public.uom_category TO embudo_service;
+GRANT SELECT ON TABLE public.uom_category TO embudo_report;
+
+
+--
+-- Name: TABLE uom_uom; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT ON TABLE public.uom_uom TO embudo_service;
+GRANT SELECT ON TABLE public.uom_uom TO embudo_report;
+
+
+--
+-- Name: TABLE utm_campaign; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.utm_campaign TO embudo_service;
+GRANT SELECT ON TABLE public.utm_campaign TO embudo_report;
+
+
+--
+-- Name: TABLE utm_medium; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.utm_medium TO embudo_service;
+GRANT SELECT ON TABLE public.utm_medium TO embudo_report;
+
+
+--
+-- Name: TABLE utm_source; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.utm_source TO embudo_service;
+GRANT SELECT ON TABLE public.utm_source TO embudo_report;
+
+
+--
+-- Name: TABLE activity; Type: ACL; Schema: report_source; Owner: embudo_report
+--
+
+GRANT SELECT ON TABLE report_source.activity TO embudo_service;
+GRANT SELECT ON TABLE report_source.activity TO embudo_bi;
+
+
+--
+-- Name: TABLE activity; Type: ACL; Schema: report; Owner: embudo_owner
+--
+
+GRANT SELECT ON TABLE report.activity TO embudo_service;
+GRANT SELECT ON TABLE report.activity TO embudo_bi;
+
+
+--
+-- Name: TABLE company_clock; Type: ACL; Schema: report_source; Owner: embudo_report
+--
+
+GRANT SELECT ON TABLE report_source.company_clock TO embudo_service;
+GRANT SELECT ON TABLE report_source.company_clock TO embudo_bi;
+
+
+--
+-- Name: TABLE forecast_monthly; Type: ACL; Schema: report_source; Owner: embudo_report
+--
+
+GRANT SELECT ON TABLE report_source.forecast_monthly TO embudo_service;
+GRANT SELECT ON TABLE report_source.forecast_monthly TO embudo_bi;
+
+
+--
+-- Name: TABLE forecast_monthly; Type: ACL; Schema: report; Owner: embudo_owner
+--
+
+GRANT SELECT ON TABLE report.forecast_monthly TO embudo_service;
+GRANT SELECT ON TABLE report.forecast_monthly TO embudo_bi;
+
+
+--
+-- Name: TABLE leads_monthly; Type: ACL; Schema: report_source; Owner: embudo_report
+--
+
+GRANT SELECT ON TABLE report_source.leads_monthly TO embudo_service;
+GRANT SELECT ON TABLE report_source.leads_monthly TO embudo_bi;
+
+
+--
+-- Name: TABLE leads_monthly; Type: ACL; Schema: report; Owner: embudo_owner
+--
+
+GRANT SELECT ON TABLE report.leads_monthly TO embudo_service;
+GRANT SELECT ON TABLE report.leads_monthly TO embudo_bi;
+
+
+--
+-- Name: TABLE opportunity; Type: ACL; Schema: report_source; Owner: embudo_report
+--
+
+GRANT SELECT ON TABLE report_source.opportunity TO embudo_service;
+GRANT SELECT ON TABLE report_source.opportunity TO embudo_bi;
+
+
+--
+-- Name: TABLE opportunity; Type: ACL; Schema: report; Owner: embudo_owner
+--
+
+GRANT SELECT ON TABLE report.opportunity TO embudo_service;
+GRANT SELECT ON TABLE report.opportunity TO embudo_bi;
+
+
+--
+-- Name: TABLE pipeline_by_stage; Type: ACL; Schema: report_source; Owner: embudo_report
+--
+
+GRANT SELECT ON TABLE report_source.pipeline_by_stage TO embudo_service;
+GRANT SELECT ON TABLE report_source.pipeline_by_stage TO embudo_bi;
+
+
+--
+-- Name: TABLE pipeline_by_stage; Type: ACL; Schema: report; Owner: embudo_owner
+--
+
+GRANT SELECT ON TABLE report.pipeline_by_stage TO embudo_service;
+GRANT SELECT ON TABLE report.pipeline_by_stage TO embudo_bi;
+
+
+--
+-- Name: TABLE sales; Type: ACL; Schema: report_source; Owner: embudo_report
+--
+
+GRANT SELECT ON TABLE report_source.sales TO embudo_service;
+GRANT SELECT ON TABLE report_source.sales TO embudo_bi;
+
+
+--
+-- Name: TABLE sales; Type: ACL; Schema: report; Owner: embudo_owner
+--
+
+GRANT SELECT ON TABLE report.sales TO embudo_service;
+GRANT SELECT ON TABLE report.sales TO embudo_bi;
+
+
+--
+-- Name: TABLE team_dashboard; Type: ACL; Schema: report_source; Owner: embudo_report
+--
+
+GRANT SELECT ON TABLE report_source.team_dashboard TO embudo_service;
+GRANT SELECT ON TABLE report_source.team_dashboard TO embudo_bi;
+
+
+--
+-- Name: TABLE team_dashboard; Type: ACL; Schema: report; Owner: embudo_owner
+--
+
+GRANT SELECT ON TABLE report.team_dashboard TO embudo_service;
+GRANT SELECT ON TABLE report.team_dashboard TO embudo_bi;
+
+
+--
+-- Name: TABLE won_revenue_monthly; Type: ACL; Schema: report_source; Owner: embudo_report
+--
+
+GRANT SELECT ON TABLE report_source.won_revenue_monthly TO embudo_service;
+GRANT SELECT ON TABLE report_source.won_revenue_monthly TO embudo_bi;
+
+
+--
+-- Name: TABLE won_revenue_monthly; Type: ACL; Schema: report; Owner: embudo_owner
+--
+
+GRANT SELECT ON TABLE report.won_revenue_monthly TO embudo_service;
+GRANT SELECT ON TABLE report.won_revenue_monthly TO embudo_bi;
+
+
+--
+-- Name: DEFAULT PRIVILEGES FOR TABLES; Type: DEFAULT ACL; Schema: report; Owner: embudo_owner
+--
+
+ALTER DEFAULT PRIVILEGES FOR ROLE embudo_owner IN SCHEMA report GRANT SELECT ON TABLES  TO embudo_service;
+ALTER DEFAULT PRIVILEGES FOR ROLE embudo_owner IN SCHEMA report GRANT SELECT ON TABLES  TO embudo_bi;
+
+
+--
+-- Name: DEFAULT PRIVILEGES FOR TABLES; Type: DEFAULT ACL; Schema: report_source; Owner: embudo_report
+--
+
+ALTER DEFAULT PRIVILEGES FOR ROLE embudo_report IN SCHEMA report_source GRANT SELECT ON TABLES  TO embudo_service;
+ALTER DEFAULT PRIVILEGES FOR ROLE embudo_report IN SCHEMA report_source GRANT SELECT ON TABLES  TO embudo_bi;
+
+
+--
+-- Name: DEFAULT PRIVILEGES FOR FUNCTIONS; Type: DEFAULT ACL; Schema: -; Owner: embudo_owner
+--
+
+ALTER DEFAULT PRIVILEGES FOR ROLE embudo_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC;
+
+
+--
+-- PostgreSQL database dump complete
+--
