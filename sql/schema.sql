@@ -84,6 +84,61 @@ CREATE TYPE embudo.access_level AS ENUM (
 
 ALTER TYPE embudo.access_level OWNER TO embudo_owner;
 
+
+--
+-- Name: res_users_invitation; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.res_users_invitation (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    login text NOT NULL,
+    name text NOT NULL,
+    access_level embudo.access_level NOT NULL,
+    state text DEFAULT 'pending'::text NOT NULL,
+    user_id integer NOT NULL,
+    company_name text NOT NULL,
+    invited_by integer,
+    invited_by_name text,
+    expires_at timestamp with time zone NOT NULL,
+    answered_at timestamp with time zone,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT res_users_invitation_login_check CHECK ((login = lower(btrim(login)))),
+    CONSTRAINT res_users_invitation_name_check CHECK ((btrim(name) <> ''::text)),
+    CONSTRAINT res_users_invitation_state_check CHECK ((state = ANY (ARRAY['pending'::text, 'accepted'::text, 'declined'::text, 'cancelled'::text])))
+);
+
+
+ALTER TABLE public.res_users_invitation OWNER TO embudo_owner;
+
+--
+-- Name: TABLE res_users_invitation; Type: COMMENT; Schema: public; Owner: embudo_owner
+--
+
+COMMENT ON TABLE public.res_users_invitation IS 'A company''s invitation of a login; the membership exists only once the invitee accepted.';
+
+
+--
+-- Name: accept_invitation_row(public.res_users_invitation); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.accept_invitation_row(i public.res_users_invitation) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    INSERT INTO public.res_company_member (company_id, user_id, access_level) VALUES (i.company_id, i.user_id, i.access_level)
+    ON CONFLICT (company_id, user_id) DO NOTHING;
+    UPDATE public.res_users SET company_id = i.company_id, write_date = now() WHERE id = i.user_id AND company_id IS NULL;
+    UPDATE public.res_users_invitation SET state = 'accepted', answered_at = now(), write_date = now() WHERE id = i.id;
+    DELETE FROM embudo.user_signup s WHERE s.invitation_id = i.id AND s.company_id = i.company_id;
+END
+$$;
+
+
+ALTER FUNCTION embudo.accept_invitation_row(i public.res_users_invitation) OWNER TO embudo_owner;
+
 --
 -- Name: acting_admin_of(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
@@ -276,6 +331,38 @@ $$;
 ALTER FUNCTION embudo.activity_state_at(deadline date, tz text, at timestamp with time zone) OWNER TO embudo_owner;
 
 --
+-- Name: answer_invitation(integer, boolean); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.answer_invitation(invitation integer, accept boolean) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    i public.res_users_invitation;
+BEGIN
+    SELECT * INTO i FROM public.res_users_invitation x
+    WHERE x.id = invitation AND x.user_id = embudo.current_user_id() AND x.state = 'pending'
+    FOR UPDATE;
+    IF NOT FOUND THEN
+        PERFORM embudo.refuse('missing', 'This invitation does not exist or was already answered.');
+    END IF;
+    IF i.expires_at < now() THEN
+        PERFORM embudo.refuse('user', 'This invitation has expired: ask the company to invite you again.');
+    END IF;
+    IF accept THEN
+        PERFORM embudo.accept_invitation_row(i);
+    ELSE
+        UPDATE public.res_users_invitation SET state = 'declined', answered_at = now(), write_date = now() WHERE id = i.id;
+        DELETE FROM embudo.user_signup s WHERE s.invitation_id = i.id AND s.company_id = i.company_id;
+    END IF;
+END
+$$;
+
+
+ALTER FUNCTION embudo.answer_invitation(invitation integer, accept boolean) OWNER TO embudo_owner;
+
+--
 -- Name: authenticate(text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -319,6 +406,54 @@ $$;
 
 
 ALTER FUNCTION embudo.authenticate_key(api_key text) OWNER TO embudo_owner;
+
+--
+-- Name: cancel_invitation(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.cancel_invitation(invitation integer) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    company int := (SELECT x.company_id FROM public.res_users_invitation x WHERE x.id = invitation);
+BEGIN
+    IF company IS NULL OR NOT embudo.acting_admin_of(company) THEN
+        PERFORM embudo.refuse('missing', 'This invitation does not exist.');
+    END IF;
+    UPDATE public.res_users_invitation SET state = 'cancelled', answered_at = now(), write_date = now()
+    WHERE id = invitation AND state = 'pending';
+    DELETE FROM embudo.user_signup s WHERE s.invitation_id = invitation AND s.company_id = company;
+END
+$$;
+
+
+ALTER FUNCTION embudo.cancel_invitation(invitation integer) OWNER TO embudo_owner;
+
+--
+-- Name: change_own_password(text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.change_own_password(old_password text, new_password text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    me int := embudo.current_user_id();
+    stored text := (SELECT u.password_hash FROM public.res_users u WHERE u.id = me AND u.active);
+BEGIN
+    IF stored IS NULL OR old_password IS NULL OR stored <> embudo.crypt(old_password, stored) THEN
+        PERFORM embudo.refuse('access', 'The old password you provided is incorrect, your password was not changed.');
+    END IF;
+    IF new_password IS NULL OR length(new_password) < 8 THEN
+        PERFORM embudo.refuse('validation', 'The new password must have at least 8 characters.');
+    END IF;
+    UPDATE public.res_users SET password_hash = embudo.crypt(new_password, embudo.gen_salt('bf', 10)), write_date = now() WHERE id = me;
+END
+$$;
+
+
+ALTER FUNCTION embudo.change_own_password(old_password text, new_password text) OWNER TO embudo_owner;
 
 --
 -- Name: check_cfdi(text, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -491,7 +626,8 @@ CREATE FUNCTION embudo.credential_stamp(target integer) RETURNS text
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 BEGIN
-    RETURN (SELECT md5(coalesce(u.password_hash, '') || '|' || u.active::text || '|'
+    RETURN (SELECT md5(coalesce(u.password_hash, '') || '|' || u.active::text || '|' || coalesce(u.company_id::text, '') || '|'
+                       || u.name || '|' || u.lang || '|' || u.tz || '|'
                        || coalesce(string_agg(encode(k.key_hash, 'hex'), ',' ORDER BY k.id), '') || '|'
                        || coalesce((SELECT string_agg(m.company_id || ':' || m.access_level
                                                        || CASE WHEN d.company_id IS NULL THEN '' ELSE ':disabled' END, ',' ORDER BY m.company_id)
@@ -703,7 +839,6 @@ END;
 
 
 ALTER FUNCTION embudo.current_user_id() OWNER TO embudo_owner;
-
 
 --
 -- Name: crm_lead; Type: TABLE; Schema: public; Owner: embudo_owner
@@ -2022,8 +2157,10 @@ CREATE FUNCTION embudo.identity(target integer) RETURNS TABLE(id integer, login 
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
     SELECT u.id, u.login, u.name, u.tz, u.lang,
-           coalesce(array_agg(m.company_id ORDER BY m.company_id) FILTER (WHERE m.company_id IS NOT NULL), '{}'),
-           coalesce(array_agg(m.access_level::text ORDER BY m.company_id) FILTER (WHERE m.company_id IS NOT NULL), '{}')
+           coalesce(array_agg(m.company_id ORDER BY m.company_id IS DISTINCT FROM u.company_id, m.company_id)
+                    FILTER (WHERE m.company_id IS NOT NULL), '{}'),
+           coalesce(array_agg(m.access_level::text ORDER BY m.company_id IS DISTINCT FROM u.company_id, m.company_id)
+                    FILTER (WHERE m.company_id IS NOT NULL), '{}')
     FROM public.res_users u
     LEFT JOIN public.res_company_member m
            ON m.user_id = u.id AND NOT EXISTS (SELECT 1 FROM embudo.disabled_company d WHERE d.company_id = m.company_id)
@@ -2035,35 +2172,152 @@ $$;
 ALTER FUNCTION embudo.identity(target integer) OWNER TO embudo_owner;
 
 --
--- Name: invite_user(integer, text, text, text, text, embudo.access_level); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+-- Name: invitation_mail(integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
-CREATE FUNCTION embudo.invite_user(company integer, user_login text, user_name text, user_email text, password text, level embudo.access_level) RETURNS integer
-    LANGUAGE plpgsql SECURITY DEFINER
+CREATE FUNCTION embudo.invitation_mail(invitation integer, token text) RETURNS void
+    LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 DECLARE
-    target int;
+    i public.res_users_invitation;
+    invitee public.res_users;
+    base text := rtrim(coalesce((SELECT p.value FROM public.ir_config_parameter p WHERE p.key = 'web.base.url'), ''), '/');
+    domain text;
+    spanish boolean;
+    link text;
+    subject text;
+    body text;
 BEGIN
-    IF NOT embudo.acting_admin_of(company) THEN
-        RAISE EXCEPTION 'only administrators of the company may invite users' USING ERRCODE = 'insufficient_privilege';
+    SELECT * INTO i FROM public.res_users_invitation x WHERE x.id = invitation;
+    SELECT * INTO invitee FROM public.res_users u WHERE u.id = i.user_id;
+    domain := coalesce((SELECT c.alias_domain FROM public.res_company c WHERE c.id = i.company_id), 'localhost');
+    spanish := invitee.lang LIKE 'es%';
+    IF token IS NOT NULL THEN
+        link := base || '/web/signup?token=' || token;
+        subject := CASE WHEN spanish THEN i.company_name || ' te invita a Embudo' ELSE i.company_name || ' invites you to Embudo' END;
+        body := CASE WHEN spanish
+            THEN '<p>Hola,</p><p>' || embudo.html_escape(coalesce(i.invited_by_name, i.company_name)) || ' te invita a unirte a '
+                 || embudo.html_escape(i.company_name) || ' en Embudo.</p><p><a href="' || embudo.html_escape(link)
+                 || '">Activa tu cuenta y elige tu contraseña</a> (el enlace vence el '
+                 || to_char(i.expires_at AT TIME ZONE invitee.tz, 'DD/MM/YYYY') || ' y sirve una sola vez).</p>'
+                 || '<p>Si no esperabas esta invitación, ignora este mensaje.</p>'
+            ELSE '<p>Hello,</p><p>' || embudo.html_escape(coalesce(i.invited_by_name, i.company_name)) || ' invites you to join '
+                 || embudo.html_escape(i.company_name) || ' on Embudo.</p><p><a href="' || embudo.html_escape(link)
+                 || '">Activate your account and choose your password</a> (the link expires on '
+                 || to_char(i.expires_at AT TIME ZONE invitee.tz, 'YYYY-MM-DD') || ' and works once).</p>'
+                 || '<p>If you did not expect this invitation, ignore this message.</p>'
+        END;
+    ELSE
+        link := base || '/web#invitations';
+        subject := CASE WHEN spanish THEN 'Invitación a ' || i.company_name ELSE 'Invitation to ' || i.company_name END;
+        body := CASE WHEN spanish
+            THEN '<p>Hola,</p><p>' || embudo.html_escape(coalesce(i.invited_by_name, i.company_name)) || ' te invita a unirte a '
+                 || embudo.html_escape(i.company_name) || ' en Embudo.</p><p><a href="' || embudo.html_escape(link)
+                 || '">Inicia sesión con tu cuenta</a> para aceptar o rechazar la invitación.</p>'
+            ELSE '<p>Hello,</p><p>' || embudo.html_escape(coalesce(i.invited_by_name, i.company_name)) || ' invites you to join '
+                 || embudo.html_escape(i.company_name) || ' on Embudo.</p><p><a href="' || embudo.html_escape(link)
+                 || '">Log in with your account</a> to accept or decline the invitation.</p>'
+        END;
     END IF;
-    SELECT u.id INTO target FROM public.res_users u WHERE lower(u.login) = lower(user_login);
-    IF target IS NULL THEN
-        INSERT INTO public.res_users (login, name, email) VALUES (btrim(user_login), coalesce(user_name, btrim(user_login)), user_email)
-        RETURNING id INTO target;
-        IF password IS NOT NULL THEN
-            PERFORM embudo.set_password(target, password);
-        END IF;
-    END IF;
-    INSERT INTO public.res_company_member (company_id, user_id, access_level) VALUES (company, target, level)
-    ON CONFLICT (company_id, user_id) DO UPDATE SET access_level = excluded.access_level;
-    RETURN target;
+    INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, model, res_id, create_uid, write_uid)
+    VALUES (i.company_id, i.company_name || ' <noreply@' || domain || '>', invitee.login, subject, body, 'res.users', invitee.id, NULL, NULL);
 END
 $$;
 
 
-ALTER FUNCTION embudo.invite_user(company integer, user_login text, user_name text, user_email text, password text, level embudo.access_level) OWNER TO embudo_owner;
+ALTER FUNCTION embudo.invitation_mail(invitation integer, token text) OWNER TO embudo_owner;
+
+--
+-- Name: invite_user(integer, text, text, embudo.access_level); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.invite_user(company integer, user_login text, user_name text, level embudo.access_level) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    me int := embudo.current_user_id();
+    address text := embudo.login_address(user_login);
+    target int;
+    existing int;
+    invitation int;
+    inviter public.res_users;
+    token text;
+BEGIN
+    IF NOT embudo.acting_admin_of(company) THEN
+        PERFORM embudo.refuse('access', 'Only administrators of the company may invite users.');
+    END IF;
+    IF address IS NULL THEN
+        PERFORM embudo.refuse('validation', 'Invite users by their e-mail address: it is their login.');
+    END IF;
+    IF level IS NULL THEN
+        PERFORM embudo.refuse('validation', 'Invited users need an access level.');
+    END IF;
+    SELECT * INTO inviter FROM public.res_users u WHERE u.id = me;
+    SELECT u.id INTO target FROM public.res_users u WHERE lower(u.login) = address;
+    IF target IS NOT NULL AND EXISTS (SELECT 1 FROM public.res_company_member m WHERE m.company_id = company AND m.user_id = target) THEN
+        PERFORM embudo.refuse('validation', 'This user is already a member of the company.');
+    END IF;
+    user_name := coalesce(nullif(btrim(user_name), ''), address);
+
+    SELECT x.id INTO existing FROM public.res_users_invitation x
+    WHERE x.company_id = company AND x.login = address AND x.state = 'pending'
+    FOR UPDATE;
+    IF existing IS NOT NULL THEN
+        -- Inviting again renews the invitation and sends it again.
+        UPDATE public.res_users_invitation SET name = user_name, access_level = level, invited_by = me,
+            invited_by_name = inviter.name, expires_at = now() + interval '14 days', write_date = now()
+        WHERE id = existing;
+        invitation := existing;
+    ELSE
+        invitation := nextval(pg_get_serial_sequence('public.res_users', 'id'));
+        IF target IS NULL THEN
+            -- A new identity, without a password until its owner activates it; it takes the inviter's
+            -- language and time zone until then. Another company inviting the same new address at the
+            -- same moment made it first: then it is an existing login, and no error tells anyone so.
+            INSERT INTO public.res_users (id, login, name, email, lang, tz)
+            OVERRIDING SYSTEM VALUE
+            VALUES (invitation, address, user_name, address, coalesce(inviter.lang, 'en_US'), coalesce(inviter.tz, 'UTC'))
+            ON CONFLICT ((lower(login))) DO NOTHING
+            RETURNING id INTO target;
+            IF target IS NULL THEN
+                SELECT u.id INTO target FROM public.res_users u WHERE lower(u.login) = address;
+            END IF;
+        END IF;
+        INSERT INTO public.res_users_invitation (company_id, id, login, name, access_level, user_id, company_name, invited_by, invited_by_name, expires_at)
+        VALUES (company, invitation, address, user_name, level, target,
+                (SELECT c.name FROM public.res_company c WHERE c.id = company), me, inviter.name, now() + interval '14 days');
+    END IF;
+
+    -- Whoever set no password yet proves the address by the link; the others log in to answer.
+    IF (SELECT u.password_hash IS NULL FROM public.res_users u WHERE u.id = target) THEN
+        DELETE FROM embudo.user_signup s WHERE s.invitation_id = invitation AND s.company_id = company;
+        token := encode(embudo.gen_random_bytes(24), 'hex');
+        INSERT INTO embudo.user_signup (token_hash, user_id, company_id, invitation_id, expires_at)
+        VALUES (sha256(convert_to(token, 'UTF8')), target, company, invitation, now() + interval '7 days');
+    END IF;
+    PERFORM embudo.invitation_mail(invitation, token);
+    RETURN invitation;
+END
+$$;
+
+
+ALTER FUNCTION embudo.invite_user(company integer, user_login text, user_name text, level embudo.access_level) OWNER TO embudo_owner;
+
+--
+-- Name: login_address(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.login_address(login text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    AS $_$
+    SELECT CASE WHEN lower(btrim(login)) ~ '^[^@[:space:]<>(),;:"\[\]\\]+@[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$'
+                THEN lower(btrim(login)) END
+$_$;
+
+
+ALTER FUNCTION embudo.login_address(login text) OWNER TO embudo_owner;
 
 --
 -- Name: mail_activity_before_write(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -2863,7 +3117,7 @@ CREATE FUNCTION embudo.refuse(kind text, message text) RETURNS void
     AS $$
 BEGIN
     RAISE EXCEPTION USING MESSAGE = message,
-        ERRCODE = CASE kind WHEN 'access' THEN 'EMA01' WHEN 'validation' THEN 'EMV01' ELSE 'EMU01' END;
+        ERRCODE = CASE kind WHEN 'access' THEN 'EMA01' WHEN 'validation' THEN 'EMV01' WHEN 'missing' THEN 'EMM01' ELSE 'EMU01' END;
 END
 $$;
 
@@ -3721,6 +3975,25 @@ $$;
 ALTER FUNCTION embudo.set_company_active(company integer, enabled boolean) OWNER TO embudo_owner;
 
 --
+-- Name: set_home_company(integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.set_home_company(target integer, company integer) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM public.res_company_member m WHERE m.company_id = company AND m.user_id = target) THEN
+        RAISE EXCEPTION 'user % is not a member of company %', target, company USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    UPDATE public.res_users SET company_id = company, write_date = now() WHERE id = target;
+END
+$$;
+
+
+ALTER FUNCTION embudo.set_home_company(target integer, company integer) OWNER TO embudo_owner;
+
+--
 -- Name: set_password(integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -3734,6 +4007,68 @@ $$;
 
 
 ALTER FUNCTION embudo.set_password(target_user integer, password text) OWNER TO embudo_owner;
+
+--
+-- Name: signup_complete(text, text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.signup_complete(token text, password text, user_name text) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    s embudo.user_signup;
+    i public.res_users_invitation;
+    address text;
+BEGIN
+    SELECT * INTO s FROM embudo.user_signup x
+    WHERE x.token_hash = sha256(convert_to(token, 'UTF8')) AND x.used_at IS NULL AND x.expires_at > now()
+    FOR UPDATE;
+    IF NOT FOUND THEN
+        RETURN NULL;
+    END IF;
+    SELECT * INTO i FROM public.res_users_invitation x WHERE x.company_id = s.company_id AND x.id = s.invitation_id AND x.state = 'pending';
+    IF NOT FOUND THEN
+        RETURN NULL;
+    END IF;
+    IF password IS NULL OR length(password) < 8 THEN
+        PERFORM embudo.refuse('validation', 'The password must have at least 8 characters.');
+    END IF;
+    UPDATE public.res_users
+    SET password_hash = embudo.crypt(password, embudo.gen_salt('bf', 10)),
+        name = coalesce(nullif(btrim(user_name), ''), name), write_date = now()
+    WHERE id = s.user_id AND active
+    RETURNING login INTO address;
+    IF address IS NULL THEN
+        RETURN NULL;
+    END IF;
+    PERFORM embudo.accept_invitation_row(i);
+    -- Other companies' links are spent too: from now on the owner logs in and answers their invitations.
+    UPDATE embudo.user_signup SET used_at = now() WHERE user_id = s.user_id AND used_at IS NULL;
+    RETURN address;
+END
+$$;
+
+
+ALTER FUNCTION embudo.signup_complete(token text, password text, user_name text) OWNER TO embudo_owner;
+
+--
+-- Name: signup_info(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.signup_info(token text) RETURNS TABLE(login text, name text, company_name text, lang text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT u.login, u.name, i.company_name, u.lang
+    FROM embudo.user_signup s
+    JOIN public.res_users u ON u.id = s.user_id AND u.active
+    JOIN public.res_users_invitation i ON i.company_id = s.company_id AND i.id = s.invitation_id AND i.state = 'pending'
+    WHERE s.token_hash = sha256(convert_to(token, 'UTF8')) AND s.used_at IS NULL AND s.expires_at > now()
+$$;
+
+
+ALTER FUNCTION embudo.signup_info(token text) OWNER TO embudo_owner;
 
 --
 -- Name: start_session(text, text, text, interval); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -3836,6 +4171,59 @@ $$;
 
 
 ALTER FUNCTION embudo.verified_user(candidate integer, password text) OWNER TO embudo_owner;
+
+--
+-- Name: write_own_preferences(jsonb); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.write_own_preferences(preferences jsonb) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    me int := embudo.current_user_id();
+    key text;
+    home int;
+BEGIN
+    IF me IS NULL THEN
+        PERFORM embudo.refuse('access', 'Log in to change your preferences.');
+    END IF;
+    FOR key IN SELECT jsonb_object_keys(preferences) LOOP
+        IF key NOT IN ('name', 'lang', 'tz', 'signature', 'company_id') THEN
+            PERFORM embudo.refuse('access', 'You can only change your own name, language, time zone, signature and home company.');
+        END IF;
+    END LOOP;
+    IF preferences ? 'name' AND coalesce(btrim(preferences ->> 'name'), '') = '' THEN
+        PERFORM embudo.refuse('validation', 'The name cannot be empty.');
+    END IF;
+    IF preferences ? 'lang' AND NOT EXISTS (SELECT 1 FROM public.res_lang l WHERE l.code = preferences ->> 'lang' AND l.active) THEN
+        PERFORM embudo.refuse('validation', 'This language is not available.');
+    END IF;
+    IF preferences ? 'tz' AND NOT EXISTS (SELECT 1 FROM pg_timezone_names z WHERE z.name = preferences ->> 'tz') THEN
+        PERFORM embudo.refuse('validation', 'This time zone does not exist.');
+    END IF;
+    IF preferences ? 'company_id' THEN
+        IF jsonb_typeof(preferences -> 'company_id') <> 'number' THEN
+            PERFORM embudo.refuse('validation', 'The home company must be one of your companies.');
+        END IF;
+        home := (preferences ->> 'company_id')::int;
+        IF NOT home = ANY ((embudo.member_grants(me, ARRAY[home])).own) THEN
+            PERFORM embudo.refuse('validation', 'The home company must be one of your companies.');
+        END IF;
+    END IF;
+    UPDATE public.res_users SET
+        name = CASE WHEN preferences ? 'name' THEN btrim(preferences ->> 'name') ELSE name END,
+        lang = CASE WHEN preferences ? 'lang' THEN preferences ->> 'lang' ELSE lang END,
+        tz = CASE WHEN preferences ? 'tz' THEN preferences ->> 'tz' ELSE tz END,
+        signature = CASE WHEN preferences ? 'signature' THEN preferences ->> 'signature' ELSE signature END,
+        company_id = CASE WHEN preferences ? 'company_id' THEN home ELSE company_id END,
+        write_date = now()
+    WHERE id = me;
+END
+$$;
+
+
+ALTER FUNCTION embudo.write_own_preferences(preferences jsonb) OWNER TO embudo_owner;
 
 --
 -- Name: company_bi_role; Type: TABLE; Schema: embudo; Owner: embudo_owner
@@ -3989,6 +4377,23 @@ ALTER TABLE embudo.user_api_key ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY
     CACHE 1
 );
 
+
+--
+-- Name: user_signup; Type: TABLE; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE TABLE embudo.user_signup (
+    token_hash bytea NOT NULL,
+    user_id integer NOT NULL,
+    company_id integer NOT NULL,
+    invitation_id integer NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    used_at timestamp with time zone,
+    create_date timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+ALTER TABLE embudo.user_signup OWNER TO embudo_owner;
 
 --
 -- Name: account_payment_term; Type: TABLE; Schema: public; Owner: embudo_owner
@@ -5423,6 +5828,8 @@ CREATE TABLE public.res_users (
     active boolean DEFAULT true NOT NULL,
     create_date timestamp with time zone DEFAULT now() NOT NULL,
     write_date timestamp with time zone DEFAULT now() NOT NULL,
+    company_id integer,
+    signature text,
     CONSTRAINT res_users_login_check CHECK (((login <> ''::text) AND (login = btrim(login)))),
     CONSTRAINT res_users_name_check CHECK ((name <> ''::text)),
     CONSTRAINT res_users_tz_check CHECK ((tz <> ''::text))
@@ -6662,6 +7069,14 @@ ALTER TABLE ONLY embudo.user_api_key
 
 
 --
+-- Name: user_signup user_signup_pkey; Type: CONSTRAINT; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY embudo.user_signup
+    ADD CONSTRAINT user_signup_pkey PRIMARY KEY (token_hash);
+
+
+--
 -- Name: account_payment_term_line account_payment_term_line_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
 --
 
@@ -7070,6 +7485,14 @@ ALTER TABLE ONLY public.res_partner_title
 
 
 --
+-- Name: res_users_invitation res_users_invitation_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_users_invitation
+    ADD CONSTRAINT res_users_invitation_pkey PRIMARY KEY (company_id, id);
+
+
+--
 -- Name: res_users res_users_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
 --
 
@@ -7230,6 +7653,13 @@ CREATE UNIQUE INDEX transient_record_id ON embudo.transient_record USING btree (
 --
 
 CREATE INDEX user_api_key_user ON embudo.user_api_key USING btree (user_id);
+
+
+--
+-- Name: user_signup_user; Type: INDEX; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE INDEX user_signup_user ON embudo.user_signup USING btree (user_id);
 
 
 --
@@ -7667,6 +8097,27 @@ CREATE INDEX res_partner_user ON public.res_partner USING btree (company_id, use
 
 
 --
+-- Name: res_users_invitation_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX res_users_invitation_id ON public.res_users_invitation USING btree (id);
+
+
+--
+-- Name: res_users_invitation_invitee; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX res_users_invitation_invitee ON public.res_users_invitation USING btree (user_id) WHERE (state = 'pending'::text);
+
+
+--
+-- Name: res_users_invitation_pending; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX res_users_invitation_pending ON public.res_users_invitation USING btree (company_id, user_id) WHERE (state = 'pending'::text);
+
+
+--
 -- Name: res_users_login_key; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
@@ -8070,6 +8521,22 @@ ALTER TABLE ONLY embudo.transient_record
 
 ALTER TABLE ONLY embudo.user_api_key
     ADD CONSTRAINT user_api_key_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.res_users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: user_signup user_signup_company_id_invitation_id_fkey; Type: FK CONSTRAINT; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY embudo.user_signup
+    ADD CONSTRAINT user_signup_company_id_invitation_id_fkey FOREIGN KEY (company_id, invitation_id) REFERENCES public.res_users_invitation(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: user_signup user_signup_user_id_fkey; Type: FK CONSTRAINT; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY embudo.user_signup
+    ADD CONSTRAINT user_signup_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.res_users(id) ON DELETE CASCADE;
 
 
 --
@@ -9073,6 +9540,38 @@ ALTER TABLE ONLY public.res_partner
 
 
 --
+-- Name: res_users res_users_home_membership; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_users
+    ADD CONSTRAINT res_users_home_membership FOREIGN KEY (company_id, id) REFERENCES public.res_company_member(company_id, user_id) ON DELETE SET NULL (company_id);
+
+
+--
+-- Name: res_users_invitation res_users_invitation_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_users_invitation
+    ADD CONSTRAINT res_users_invitation_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id) ON DELETE CASCADE;
+
+
+--
+-- Name: res_users_invitation res_users_invitation_invited_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_users_invitation
+    ADD CONSTRAINT res_users_invitation_invited_by_fkey FOREIGN KEY (invited_by) REFERENCES public.res_users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: res_users_invitation res_users_invitation_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_users_invitation
+    ADD CONSTRAINT res_users_invitation_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.res_users(id) ON DELETE CASCADE;
+
+
+--
 -- Name: sale_order sale_order_company_id_campaign_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
 --
 
@@ -9473,6 +9972,13 @@ CREATE POLICY admin_update ON public.res_company FOR UPDATE TO embudo_service US
 
 
 --
+-- Name: res_users_invitation admins_and_invitee; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY admins_and_invitee ON public.res_users_invitation FOR SELECT TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])) OR ((state = 'pending'::text) AND (user_id = ( SELECT embudo.current_user_id() AS current_user_id)))));
+
+
+--
 -- Name: mail_followers bi_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
@@ -9653,6 +10159,13 @@ CREATE POLICY deleter_delete ON public.product_product FOR DELETE TO embudo_serv
 --
 
 CREATE POLICY deleter_delete ON public.product_taxes_rel FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: mail_mail identity_mail_hidden; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY identity_mail_hidden ON public.mail_mail AS RESTRICTIVE TO embudo_service USING ((model IS DISTINCT FROM 'res.users'::text)) WITH CHECK ((model IS DISTINCT FROM 'res.users'::text));
 
 
 --
@@ -10161,6 +10674,12 @@ ALTER TABLE public.res_partner_res_partner_category_rel ENABLE ROW LEVEL SECURIT
 --
 
 ALTER TABLE public.res_users ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: res_users_invitation; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.res_users_invitation ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: sale_order; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
@@ -10907,6 +11426,104 @@ GRANT USAGE ON SCHEMA report_source TO embudo_service;
 
 
 --
+-- Name: COLUMN res_users_invitation.company_id; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(company_id) ON TABLE public.res_users_invitation TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users_invitation.id; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(id) ON TABLE public.res_users_invitation TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users_invitation.login; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(login) ON TABLE public.res_users_invitation TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users_invitation.name; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(name) ON TABLE public.res_users_invitation TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users_invitation.access_level; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(access_level) ON TABLE public.res_users_invitation TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users_invitation.state; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(state) ON TABLE public.res_users_invitation TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users_invitation.company_name; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(company_name) ON TABLE public.res_users_invitation TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users_invitation.invited_by; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(invited_by) ON TABLE public.res_users_invitation TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users_invitation.invited_by_name; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(invited_by_name) ON TABLE public.res_users_invitation TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users_invitation.expires_at; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(expires_at) ON TABLE public.res_users_invitation TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users_invitation.answered_at; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(answered_at) ON TABLE public.res_users_invitation TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users_invitation.create_date; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(create_date) ON TABLE public.res_users_invitation TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users_invitation.write_date; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(write_date) ON TABLE public.res_users_invitation TO embudo_service;
+
+
+--
+-- Name: FUNCTION accept_invitation_row(i public.res_users_invitation); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.accept_invitation_row(i public.res_users_invitation) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION acting_admin_of(company integer); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -10964,6 +11581,14 @@ GRANT ALL ON FUNCTION embudo.activity_state_at(deadline date, tz text, at timest
 
 
 --
+-- Name: FUNCTION answer_invitation(invitation integer, accept boolean); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.answer_invitation(invitation integer, accept boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.answer_invitation(invitation integer, accept boolean) TO embudo_service;
+
+
+--
 -- Name: FUNCTION authenticate(user_login text, password text); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -10985,6 +11610,22 @@ GRANT ALL ON FUNCTION embudo.authenticate_id(user_id integer, password text) TO 
 
 REVOKE ALL ON FUNCTION embudo.authenticate_key(api_key text) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.authenticate_key(api_key text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION cancel_invitation(invitation integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.cancel_invitation(invitation integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.cancel_invitation(invitation integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION change_own_password(old_password text, new_password text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.change_own_password(old_password text, new_password text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.change_own_password(old_password text, new_password text) TO embudo_service;
 
 
 --
@@ -11434,11 +12075,26 @@ REVOKE ALL ON FUNCTION embudo.identity(target integer) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION invite_user(company integer, user_login text, user_name text, user_email text, password text, level embudo.access_level); Type: ACL; Schema: embudo; Owner: embudo_owner
+-- Name: FUNCTION invitation_mail(invitation integer, token text); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
-REVOKE ALL ON FUNCTION embudo.invite_user(company integer, user_login text, user_name text, user_email text, password text, level embudo.access_level) FROM PUBLIC;
-GRANT ALL ON FUNCTION embudo.invite_user(company integer, user_login text, user_name text, user_email text, password text, level embudo.access_level) TO embudo_service;
+REVOKE ALL ON FUNCTION embudo.invitation_mail(invitation integer, token text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION invite_user(company integer, user_login text, user_name text, level embudo.access_level); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.invite_user(company integer, user_login text, user_name text, level embudo.access_level) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.invite_user(company integer, user_login text, user_name text, level embudo.access_level) TO embudo_service;
+
+
+--
+-- Name: FUNCTION login_address(login text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.login_address(login text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.login_address(login text) TO embudo_service;
 
 
 --
@@ -11912,10 +12568,33 @@ REVOKE ALL ON FUNCTION embudo.set_company_active(company integer, enabled boolea
 
 
 --
+-- Name: FUNCTION set_home_company(target integer, company integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.set_home_company(target integer, company integer) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION set_password(target_user integer, password text); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
 REVOKE ALL ON FUNCTION embudo.set_password(target_user integer, password text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION signup_complete(token text, password text, user_name text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.signup_complete(token text, password text, user_name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.signup_complete(token text, password text, user_name text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION signup_info(token text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.signup_info(token text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.signup_info(token text) TO embudo_service;
 
 
 --
@@ -11955,6 +12634,14 @@ GRANT ALL ON FUNCTION embudo.user_today(person integer) TO embudo_service;
 --
 
 REVOKE ALL ON FUNCTION embudo.verified_user(candidate integer, password text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION write_own_preferences(preferences jsonb); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.write_own_preferences(preferences jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.write_own_preferences(preferences jsonb) TO embudo_service;
 
 
 --
@@ -12442,6 +13129,20 @@ GRANT SELECT(create_date) ON TABLE public.res_users TO embudo_service;
 --
 
 GRANT SELECT(write_date) ON TABLE public.res_users TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users.company_id; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(company_id) ON TABLE public.res_users TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users.signature; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(signature) ON TABLE public.res_users TO embudo_service;
 
 
 --

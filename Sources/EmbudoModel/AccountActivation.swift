@@ -3,7 +3,7 @@ import PGClient
 
 /// New logins activate their account from the link their invitation e-mail carries: the token opens
 /// one activation, once, before it expires; its owner chooses their password there, and the invitation
-/// that created the login is accepted (sql/migrations/0024_tenant_identity.sql: `embudo.signup_info`,
+/// that created the login is accepted (sql/modules/base/invitations.sql: `embudo.signup_info`,
 /// `embudo.signup_complete`). Nobody else ever sets or learns that password.
 public struct AccountActivation: Sendable {
     let database: Database

@@ -1,13 +1,13 @@
 -- Helpers of every module: the user-facing refusal, and text functions.
 
 -- A user-facing refusal raised by Embudo's own functions: the service passes the message on as Odoo's
--- UserError (EMU01), AccessError (EMA01) or ValidationError (EMV01).
+-- UserError (EMU01), AccessError (EMA01), ValidationError (EMV01) or MissingError (EMM01).
 CREATE OR REPLACE FUNCTION embudo.refuse(kind text, message text) RETURNS void
 LANGUAGE plpgsql
 AS $$
 BEGIN
     RAISE EXCEPTION USING MESSAGE = message,
-        ERRCODE = CASE kind WHEN 'access' THEN 'EMA01' WHEN 'validation' THEN 'EMV01' ELSE 'EMU01' END;
+        ERRCODE = CASE kind WHEN 'access' THEN 'EMA01' WHEN 'validation' THEN 'EMV01' WHEN 'missing' THEN 'EMM01' ELSE 'EMU01' END;
 END
 $$;
 
@@ -18,10 +18,18 @@ AS $$
     SELECT lower((regexp_match(address, '([^\s<>,;"]+@[^\s<>,;"]+)'))[1])
 $$;
 
+-- An e-mail address as logins are stored (trimmed, lower case), or NULL when it is not one.
+CREATE OR REPLACE FUNCTION embudo.login_address(login text) RETURNS text
+LANGUAGE sql IMMUTABLE
+AS $$
+    SELECT CASE WHEN lower(btrim(login)) ~ '^[^@[:space:]<>(),;:"\[\]\\]+@[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$'
+                THEN lower(btrim(login)) END
+$$;
+
 -- Text made safe inside HTML (the e-mails Embudo writes).
 CREATE OR REPLACE FUNCTION embudo.html_escape(text text) RETURNS text
 LANGUAGE sql IMMUTABLE
 AS $$ SELECT replace(replace(replace(replace(text, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;') $$;
 
-GRANT EXECUTE ON FUNCTION embudo.refuse(text, text), embudo.normalize_email(text), embudo.html_escape(text) TO embudo_service;
+GRANT EXECUTE ON FUNCTION embudo.refuse(text, text), embudo.normalize_email(text), embudo.html_escape(text), embudo.login_address(text) TO embudo_service;
 GRANT EXECUTE ON FUNCTION embudo.normalize_email(text) TO embudo_bi;

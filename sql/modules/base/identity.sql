@@ -13,7 +13,7 @@ ALTER TABLE res_company_member ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS colleagues ON res_company_member;
 CREATE POLICY colleagues ON res_company_member FOR SELECT TO embudo_service
     USING (user_id = (SELECT embudo.current_user_id()) OR company_id = ANY ((SELECT embudo.company_ids())::int[]));
-GRANT SELECT (id, login, name, email, tz, lang, active, create_date, write_date) ON res_users TO embudo_service;
+GRANT SELECT (id, login, name, email, tz, lang, active, company_id, signature, create_date, write_date) ON res_users TO embudo_service;
 GRANT SELECT ON res_company_member TO embudo_service;
 -- BI logins read the BI group role of each company (it holds company ids and role names, both visible in
 -- pg_roles anyway).
@@ -34,16 +34,19 @@ $$;
 -- logins exist.
 
 -- A user's identity and memberships (internal: only the SECURITY DEFINER functions below call it). It
--- lists only the companies they may act in now: disabled ones are left out, so a call naming one is
--- refused outright.
+-- lists only the companies they may act in now (disabled ones are left out, so a call naming one is
+-- refused outright): their home company first (where calls that name no company act), then the others
+-- by id.
 CREATE OR REPLACE FUNCTION embudo.identity(target int)
 RETURNS TABLE (id int, login text, name text, tz text, lang text, company_ids int[], access_levels text[])
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
     SELECT u.id, u.login, u.name, u.tz, u.lang,
-           coalesce(array_agg(m.company_id ORDER BY m.company_id) FILTER (WHERE m.company_id IS NOT NULL), '{}'),
-           coalesce(array_agg(m.access_level::text ORDER BY m.company_id) FILTER (WHERE m.company_id IS NOT NULL), '{}')
+           coalesce(array_agg(m.company_id ORDER BY m.company_id IS DISTINCT FROM u.company_id, m.company_id)
+                    FILTER (WHERE m.company_id IS NOT NULL), '{}'),
+           coalesce(array_agg(m.access_level::text ORDER BY m.company_id IS DISTINCT FROM u.company_id, m.company_id)
+                    FILTER (WHERE m.company_id IS NOT NULL), '{}')
     FROM public.res_users u
     LEFT JOIN public.res_company_member m
            ON m.user_id = u.id AND NOT EXISTS (SELECT 1 FROM embudo.disabled_company d WHERE d.company_id = m.company_id)
@@ -118,7 +121,7 @@ $$;
 
 -- Stateless clients' credentials are verified once and then cached by the server. A stamp of the
 -- user's credentials and access (password hash, API keys, active flag, memberships and whether each
--- company is active) travels with every cached call and is checked in the call's first statement
+-- company is active, home company, name, language and time zone) travels with every cached call and is checked in the call's first statement
 -- (embudo.enter_tenant), so a changed password, a revoked key, a disabled user or company or changed
 -- access stops the very next call, in every server process, at no extra round trip.
 CREATE OR REPLACE FUNCTION embudo.credential_stamp(target int) RETURNS text
@@ -126,7 +129,8 @@ LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    RETURN (SELECT md5(coalesce(u.password_hash, '') || '|' || u.active::text || '|'
+    RETURN (SELECT md5(coalesce(u.password_hash, '') || '|' || u.active::text || '|' || coalesce(u.company_id::text, '') || '|'
+                       || u.name || '|' || u.lang || '|' || u.tz || '|'
                        || coalesce(string_agg(encode(k.key_hash, 'hex'), ',' ORDER BY k.id), '') || '|'
                        || coalesce((SELECT string_agg(m.company_id || ':' || m.access_level
                                                        || CASE WHEN d.company_id IS NULL THEN '' ELSE ':disabled' END, ',' ORDER BY m.company_id)

@@ -1,4 +1,5 @@
--- Company administrators invite users and set their access level, through the service. PostgreSQL
+-- Company administrators set their users' access level, through the service (invitations:
+-- invitations.sql). PostgreSQL
 -- checks that the acting user administers the company (in the companies the request acts in), so the
 -- service cannot do it for anyone else.
 
@@ -10,34 +11,6 @@ AS $$
         nullif(current_setting('embudo.user_id', true), '')::int,
         string_to_array(nullif(current_setting('embudo.company_ids', true), ''), ',')::int[],
         'admin'))
-$$;
-
--- Invites a user into a company: creates the user (with a password, or none until one is set) unless
--- the login exists, and gives it the access level there. Returns the user's id.
-CREATE OR REPLACE FUNCTION embudo.invite_user(
-    company int, user_login text, user_name text, user_email text, password text, level embudo.access_level
-) RETURNS int
-LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    target int;
-BEGIN
-    IF NOT embudo.acting_admin_of(company) THEN
-        RAISE EXCEPTION 'only administrators of the company may invite users' USING ERRCODE = 'insufficient_privilege';
-    END IF;
-    SELECT u.id INTO target FROM public.res_users u WHERE lower(u.login) = lower(user_login);
-    IF target IS NULL THEN
-        INSERT INTO public.res_users (login, name, email) VALUES (btrim(user_login), coalesce(user_name, btrim(user_login)), user_email)
-        RETURNING id INTO target;
-        IF password IS NOT NULL THEN
-            PERFORM embudo.set_password(target, password);
-        END IF;
-    END IF;
-    INSERT INTO public.res_company_member (company_id, user_id, access_level) VALUES (company, target, level)
-    ON CONFLICT (company_id, user_id) DO UPDATE SET access_level = excluded.access_level;
-    RETURN target;
-END
 $$;
 
 -- Sets (or, with NULL, removes) a user's access to a company. Administrators cannot change their own.
@@ -63,5 +36,4 @@ BEGIN
 END
 $$;
 
-GRANT EXECUTE ON FUNCTION embudo.invite_user(int, text, text, text, text, embudo.access_level),
-    embudo.set_access_level(int, int, embudo.access_level) TO embudo_service;
+GRANT EXECUTE ON FUNCTION embudo.set_access_level(int, int, embudo.access_level) TO embudo_service;

@@ -18,6 +18,14 @@ CREATE POLICY with_document ON mail_mail TO embudo_service
            OR (model = 'crm.lead' AND EXISTS (SELECT 1 FROM crm_lead l WHERE l.id = res_id))
            OR (model = 'sale.order' AND EXISTS (SELECT 1 FROM sale_order o WHERE o.id = res_id)));
 
+-- The messages of an invitation are the invitee's alone: hidden from every member of the inviting
+-- company, its administrators included (the activation link is a password in all but name). They are
+-- queued by the owner (NO FORCE on mail_mail: base/invitations.sql) and claimed by the worker's owner
+-- functions.
+DROP POLICY IF EXISTS identity_mail_hidden ON mail_mail;
+CREATE POLICY identity_mail_hidden ON mail_mail AS RESTRICTIVE TO embudo_service
+    USING (model IS DISTINCT FROM 'res.users') WITH CHECK (model IS DISTINCT FROM 'res.users');
+
 -- Claims up to `batch` due messages for delivery: each is leased for `lease` (a worker that dies leaves
 -- it to be claimed again after that) and counts an attempt. Concurrent workers never get the same one.
 CREATE OR REPLACE FUNCTION embudo.mail_claim(batch int, lease interval)
