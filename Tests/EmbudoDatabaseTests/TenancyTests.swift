@@ -156,9 +156,11 @@ struct TenancyTests {
             FROM pg_class c
             WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'
               AND EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'company_id' AND NOT a.attisdropped)
-              -- The membership table is identity data (who may act where), read by the policies' helper;
-              -- external ids are global, some naming a company's own default records.
-              AND c.relname NOT IN ('res_company_member', 'ir_model_data')
+              -- Identity data, global and under policies of their own: the memberships (who may act where),
+              -- read by the policies' helper; users (company_id is the home company); invitations, read by
+              -- their invitee before they belong to the company. External ids are global, some naming a
+              -- company's own default records.
+              AND c.relname NOT IN ('res_company_member', 'res_users', 'res_users_invitation', 'ir_model_data')
             """).decode((String, Bool, Bool, Bool, Bool).self)
         #expect(tables.count >= 1)
         for (table, enabled, forced, fenced, notNull) in tables {
@@ -170,7 +172,7 @@ struct TenancyTests {
         let badIndexes = try connection.query("""
             SELECT i.indexrelid::regclass::text
             FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
-            WHERE c.relnamespace = 'public'::regnamespace AND c.relname NOT IN ('res_company_member', 'ir_model_data')
+            WHERE c.relnamespace = 'public'::regnamespace AND c.relname NOT IN ('res_company_member', 'res_users', 'res_users_invitation', 'ir_model_data')
               AND EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'company_id')
               AND (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum = i.indkey[0]) <> 'company_id'
               -- Lookups by id (ids are unique across companies), the deployment-wide mail aliases, and the
