@@ -90,12 +90,13 @@ BEGIN
 END
 $$;
 
--- `"Name" <address>` with the name quoted (so that commas and brackets in names stay in the name), or
--- the address alone without a name.
+-- `Name <address>`, the name quoted when it holds a special character (so that commas and brackets in
+-- names stay in the name), or the address alone without a name.
 CREATE FUNCTION embudo.mail_format_address(display text, address text) RETURNS text
 LANGUAGE sql IMMUTABLE
 AS $$
     SELECT CASE WHEN nullif(btrim(display), '') IS NULL THEN address
+                WHEN btrim(display) !~ '[()<>\[\]:;@\\,."\x01-\x1f\x7f]' THEN btrim(display) || ' <' || address || '>'
                 ELSE '"' || replace(replace(regexp_replace(btrim(display), '[\x01-\x1f\x7f]', ' ', 'g'), '\', '\\'), '"', '\"') || '" <' || address || '>' END
 $$;
 
