@@ -98,6 +98,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // A small DNS client (UDP, TXT records) for the operator's check of requested mail domains.
+        .target(
+            name: "EmbudoDNS",
+            swiftSettings: swiftSettings
+        ),
         // Hummingbird application: routes, health, service lifecycle.
         .target(
             name: "EmbudoServer",
@@ -121,6 +126,7 @@ let package = Package(
             name: "embudo",
             dependencies: [
                 "EmbudoServer",
+                "EmbudoDNS",
                 "EmbudoMail",
                 "EmbudoModel",
                 "EmbudoDatabase",
@@ -173,6 +179,11 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("Corpus")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EmbudoDNSTests",
+            dependencies: ["EmbudoDNS"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

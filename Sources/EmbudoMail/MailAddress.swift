@@ -45,40 +45,45 @@ public struct MailAddress: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Parses one address: `addr`, `<addr>`, `Name <addr>` or `"Name" <addr>`.
+    ///
+    /// Works on Unicode scalars, not characters, exactly as PostgreSQL's `embudo.mail_address_list` reads
+    /// a sender before it is queued (sql/modules/mail/outbox.sql): a combining mark after a
+    /// quote or a bracket must not make the two read different addresses.
     public static func parse(_ text: String) throws(MailFormatError) -> MailAddress {
         let text = text.trimmingSpaces()
-        guard let open = text.lastIndex(of: "<") else { return try MailAddress(address: text) }
-        guard let close = text[open...].firstIndex(of: ">"), text[text.index(after: close)...].trimmingSpaces().isEmpty else {
+        let scalars = text.unicodeScalars
+        guard let open = scalars.lastIndex(of: "<") else { return try MailAddress(address: text) }
+        guard let close = scalars[open...].firstIndex(of: ">"), String(scalars[scalars.index(after: close)...]).trimmingSpaces().isEmpty else {
             throw .invalidAddress(text)
         }
-        let address = String(text[text.index(after: open)..<close]).trimmingSpaces()
-        return try MailAddress(name: unquote(String(text[..<open]).trimmingSpaces()), address: address)
+        let address = String(scalars[scalars.index(after: open)..<close]).trimmingSpaces()
+        return try MailAddress(name: unquote(String(scalars[..<open]).trimmingSpaces()), address: address)
     }
 
-    /// Splits at commas and semicolons outside quotes and angle brackets.
+    /// Splits at commas and semicolons outside quotes and angle brackets (scalar by scalar, like `parse`).
     static func splitList(_ text: String) -> [String] {
         var items: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var quoted = false, escaped = false, angle = false
-        for character in text {
+        for scalar in text.unicodeScalars {
             if escaped {
                 escaped = false
-            } else if quoted, character == "\\" {
+            } else if quoted, scalar == "\\" {
                 escaped = true
-            } else if character == "\"" {
+            } else if scalar == "\"" {
                 quoted.toggle()
-            } else if !quoted, character == "<" {
+            } else if !quoted, scalar == "<" {
                 angle = true
-            } else if !quoted, character == ">" {
+            } else if !quoted, scalar == ">" {
                 angle = false
-            } else if !quoted, !angle, character == "," || character == ";" {
-                items.append(current)
-                current = ""
+            } else if !quoted, !angle, scalar == "," || scalar == ";" {
+                items.append(String(current))
+                current = String.UnicodeScalarView()
                 continue
             }
-            current.append(character)
+            current.append(scalar)
         }
-        items.append(current)
+        items.append(String(current))
         return items
     }
 

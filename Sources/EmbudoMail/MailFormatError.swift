@@ -5,6 +5,8 @@ public enum MailFormatError: Error, Sendable, Equatable, CustomStringConvertible
     case invalidAddress(String)
     /// No sender address.
     case noSender
+    /// More than one sender address (email_from must name one).
+    case severalSenders
     /// Neither To nor Cc names a recipient.
     case noRecipients
 
@@ -12,6 +14,7 @@ public enum MailFormatError: Error, Sendable, Equatable, CustomStringConvertible
         switch self {
         case .invalidAddress(let address): "invalid e-mail address: \(address.debugDescription)"
         case .noSender: "no sender address (email_from)"
+        case .severalSenders: "more than one sender address (email_from)"
         case .noRecipients: "no recipient address (email_to, email_cc)"
         }
     }

@@ -27,19 +27,22 @@ public struct MailQueue: Sendable {
         let lease = Self.interval(lease)
         return try await database.withoutTenant(readOnly: false) { connection in
             try connection.query("""
-                SELECT id, email_from, email_to, email_cc, reply_to, subject, body_html, attempts
+                SELECT id, email_from, email_to, email_cc, reply_to, subject, body_html, attempts, message_id
                 FROM embudo.mail_claim(\(batch), \(lease)::interval)
                 """).map { row in
-                let (id, from, to, cc, replyTo, subject, body, attempts) = try row.decode(
-                    (Int, String, String, String?, String?, String, String, Int).self
+                let (id, from, to, cc, replyTo, subject, body, attempts, messageID) = try row.decode(
+                    (Int, String, String, String?, String?, String, String, Int, String?).self
                 )
-                return OutgoingMail(id: id, from: from, to: to, cc: cc, replyTo: replyTo, subject: subject, bodyHTML: body, attempts: attempts)
+                return OutgoingMail(
+                    id: id, from: from, to: to, cc: cc, replyTo: replyTo, subject: subject, bodyHTML: body, attempts: attempts, messageID: messageID
+                )
             }
         }
     }
 
     /// Marks a claimed message as accepted by the relay (`sent`), recording the Message-ID it went out
-    /// with (answers quote it; the mail gateway threads them back).
+    /// with (the one recorded when it was queued, normally; answers quote it and the mail gateway threads
+    /// them back).
     public func markSent(_ id: Int, messageID: String? = nil) async throws {
         let bare = messageID.map { String($0.drop { $0 == "<" }.reversed().drop { $0 == ">" }.reversed()) }
         _ = try await database.withoutTenant(readOnly: false) { connection in

@@ -12,10 +12,14 @@ public struct MessageFormatter: Sendable {
     ///
     /// - Parameters:
     ///   - secondsSince1970: the `Date` header's time.
-    ///   - uniqueID: the unique part of the Message-ID (letters, digits, dots).
-    /// - Throws: ``MailFormatError`` when an address is invalid or missing: permanent for this message.
+    ///   - uniqueID: the unique part of the Message-ID (letters, digits, dots), used only when the mail
+    ///     has no recorded Message-ID.
+    /// - Throws: ``MailFormatError`` when an address is invalid or missing, or when there is more than one
+    ///   sender: permanent for this message.
     public func format(_ mail: OutgoingMail, secondsSince1970: Int, uniqueID: String) throws(MailFormatError) -> FormattedMail {
-        guard let from = try MailAddress.parseList(mail.from).first else { throw .noSender }
+        let senders = try MailAddress.parseList(mail.from)
+        guard let from = senders.first else { throw .noSender }
+        guard senders.count == 1 else { throw .severalSenders }
         let to = try MailAddress.parseList(mail.to)
         let cc = try MailAddress.parseList(mail.cc ?? "")
         let replyTo = try MailAddress.parseList(mail.replyTo ?? "")
@@ -25,8 +29,13 @@ public struct MessageFormatter: Sendable {
         }
         guard !recipients.isEmpty else { throw .noRecipients }
 
-        let domain = messageIDDomain ?? from.address.split(separator: "@").last.map(String.init) ?? "localhost"
-        let messageID = "<\(uniqueID).\(mail.id)@\(domain)>"
+        let messageID: String
+        if let recorded = mail.messageID, Self.isValidMessageID(recorded) {
+            messageID = "<\(recorded)>"
+        } else {
+            let domain = messageIDDomain ?? from.address.split(separator: "@").last.map(String.init) ?? "localhost"
+            messageID = "<\(uniqueID).\(mail.id)@\(domain)>"
+        }
         let body = Array(mail.bodyHTML.utf8)
         let encoding = BodyEncoding.choose(for: body)
 
@@ -43,6 +52,16 @@ public struct MessageFormatter: Sendable {
         return FormattedMail(
             sender: from.address, recipients: recipients, content: headers + "\r\n" + encoding.encode(body), messageID: messageID
         )
+    }
+
+    /// Whether a recorded Message-ID can go in the header as it is: `left@right`, ASCII letters, digits
+    /// and `.-_+=`, at most 250 characters.
+    static func isValidMessageID(_ id: String) -> Bool {
+        let parts = id.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, id.utf8.count <= 250 else { return false }
+        return id.unicodeScalars.allSatisfy { scalar in
+            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || ".-_+=@".unicodeScalars.contains(scalar)
+        }
     }
 
     static func list(_ addresses: [MailAddress]) -> String {

@@ -15,9 +15,13 @@ public struct OutgoingMail: Sendable, Equatable {
     public var bodyHTML: String
     /// Attempts so far, this one included.
     public var attempts: Int
+    /// The Message-ID recorded when the message was queued (without angle brackets): the message goes
+    /// out with it, so that answers thread back to its record. Nil: the formatter makes one.
+    public var messageID: String?
 
     public init(
-        id: Int, from: String, to: String, cc: String? = nil, replyTo: String? = nil, subject: String, bodyHTML: String, attempts: Int = 1
+        id: Int, from: String, to: String, cc: String? = nil, replyTo: String? = nil, subject: String, bodyHTML: String, attempts: Int = 1,
+        messageID: String? = nil
     ) {
         self.id = id
         self.from = from
@@ -27,6 +31,7 @@ public struct OutgoingMail: Sendable, Equatable {
         self.subject = subject
         self.bodyHTML = bodyHTML
         self.attempts = attempts
+        self.messageID = messageID
     }
 }
 

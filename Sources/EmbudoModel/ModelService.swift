@@ -52,6 +52,10 @@ public struct ModelService: Sendable {
         if model.isReadOnly && Self.writingMethods.contains(method) {
             throw ModelError(.access, "\(model.name) records cannot be changed.")
         }
+        try checkRawMail(model, method, user: user, tenant: tenant)
+        if let result = try await companyCall(model, method, arguments: arguments, tenant: tenant) {
+            return result
+        }
         if let result = try await specificCall(model, method, arguments: arguments, context: context, tenant: tenant) {
             return result
         }

@@ -2,12 +2,13 @@ import ArgumentParser
 import EmbudoModel
 import Foundation
 
-/// `embudo company create NAME`, `embudo company list`, `embudo company disable|enable NAME`.
+/// `embudo company create NAME`, `embudo company list`, `embudo company disable|enable NAME`,
+/// `embudo company set-domain`, `embudo company verify-domains`.
 struct CompanyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "company",
         abstract: "Manage companies (tenants).",
-        subcommands: [Create.self, List.self, Disable.self, Enable.self]
+        subcommands: [Create.self, List.self, Disable.self, Enable.self, SetDomain.self, VerifyDomains.self]
     )
 
     struct Create: AsyncParsableCommand {

@@ -121,6 +121,18 @@ struct MailDeliveryTests {
         #expect(accepted.first?.content.contains("Subject: =?UTF-8?B?") == true)
     }
 
+    @Test func messagesGoOutWithTheMessageIDRecordedWhenQueued() async throws {
+        let fixture = try await QueueFixture()
+        defer { fixture.close() }
+        let id = try fixture.enqueue()
+        let recorded = try fixture.admin.query("SELECT message_id FROM mail_mail WHERE id = \(id)")[0].decode(String.self, at: 0)
+        #expect(recorded.wholeMatch(of: /[0-9a-f]{32}@example\.com/) != nil)
+        let transport = ScriptedTransport()
+        #expect(try await fixture.service(transport).deliverBatch() == 1)
+        #expect(transport.accepted.withLock { $0.map(\.messageID) } == ["<\(recorded)>"])
+        #expect(try fixture.admin.query("SELECT message_id FROM mail_mail WHERE id = \(id)")[0].decode(String.self, at: 0) == recorded)
+    }
+
     @Test func transientFailuresBackOffUntilTheLastAttempt() async throws {
         let fixture = try await QueueFixture()
         defer { fixture.close() }

@@ -112,6 +112,22 @@ struct MessageFormatterTests {
         var noFrom = mail
         noFrom.from = ""
         #expect(throws: MailFormatError.noSender) { try format(noFrom) }
+
+        // One sender: the envelope and the From header must not disagree about who sends.
+        var twoSenders = mail
+        twoSenders.from = "crm@example.com, ceo@other.example"
+        #expect(throws: MailFormatError.severalSenders) { try format(twoSenders) }
+    }
+
+    @Test func theRecordedMessageIDIsUsed() throws {
+        var recorded = mail
+        recorded.messageID = "0123456789abcdef0123456789abcdef@acme.example"
+        let formatted = try format(recorded)
+        #expect(formatted.messageID == "<0123456789abcdef0123456789abcdef@acme.example>")
+        #expect(headers(formatted).contains("Message-ID: <0123456789abcdef0123456789abcdef@acme.example>"))
+        // One that could break the header is not used.
+        recorded.messageID = "x@y>\r\nBcc: evil@example.com"
+        #expect(try format(recorded).messageID == "<abc123.42@example.com>")
     }
 }
 
@@ -121,6 +137,9 @@ struct MailAddressTests {
         let list = try MailAddress.parseList(#"Ana <ana@example.com>, "Doe, John" <john@example.com>; bob@example.com,, <c@example.com>"#)
         #expect(list.map(\.address) == ["ana@example.com", "john@example.com", "bob@example.com", "c@example.com"])
         #expect(list.map(\.name) == ["Ana", "Doe, John", nil, nil])
+        // Scalar by scalar, as PostgreSQL checks senders: a combining mark after a quote does not hide it.
+        let combined = try MailAddress.parseList("\"\u{301}, x\" <ceo@other.example>")
+        #expect(combined.map(\.address) == ["ceo@other.example"])
     }
 
     @Test func unescapesAndRequotesNames() throws {

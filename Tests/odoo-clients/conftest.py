@@ -14,6 +14,8 @@ import pytest
 import smtp_relay
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+# The demo company's mail domain, assigned by the operator for the mail tests.
+DEMO_DOMAIN = "demo-mail.example"
 
 
 def free_port():
@@ -88,12 +90,31 @@ def jsonrpc(url, service, method, *args):
 
 
 def cli(server, *args, check=True):
-    """Runs the operator's command line (`embudo …`) against the test server's cluster."""
+    """Runs an `embudo` administration command against the server's cluster, as the operator would."""
     result = subprocess.run([server["binary"], *args, "--embedded-directory", server["cluster"]], env=server["env"],
                             capture_output=True, text=True)
     if check:
         assert result.returncode == 0, result.stderr
     return result
+
+
+@pytest.fixture(scope="session")
+def demo_domain(server):
+    """The demo company's mail domain: assigned by the operator (company administrators cannot)."""
+    cli(server, "company", "set-domain", "--company", "Demo", "--domain", DEMO_DOMAIN)
+    return DEMO_DOMAIN
+
+
+def wait_until(condition, what, timeout=60):
+    """Polls `condition` until it returns something true (returned), failing after `timeout` seconds:
+    tests wait for the state they need, never for a duration."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        assert time.monotonic() < deadline, "timed out waiting for " + what
+        time.sleep(0.05)
 
 
 def operator_user(server, login, password, access="own", company="Demo", name=None):
@@ -104,10 +125,6 @@ def operator_user(server, login, password, access="own", company="Demo", name=No
 
 def wait_for_mail(relay, recipient, count=1, timeout=60):
     """The first `count` messages the relay received for `recipient`, once they have arrived."""
-    deadline = time.monotonic() + timeout
-    while True:
-        found = relay["handler"].to(recipient)
-        if len(found) >= count:
-            return found[:count]
-        assert time.monotonic() < deadline, f"no mail for {recipient} after {timeout} s"
-        time.sleep(0.05)
+    found = wait_until(lambda: relay["handler"].to(recipient)[count - 1:] and relay["handler"].to(recipient),
+                       f"{count} message(s) for {recipient}", timeout)
+    return found[:count]

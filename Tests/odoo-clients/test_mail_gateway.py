@@ -1,23 +1,19 @@
 """The mail gateway end to end: `embudo mailgate` (as a mail server's pipe would run it) and
-mail.thread.message_process, against the real server."""
-import re
+mail.thread.message_process, against the real server, its delivery worker and the test SMTP relay."""
 import subprocess
-import time
 
 import odoorpc
 import pytest
 from conftest import operator_user
 
-DOMAIN = "demo-mail.example"
+from conftest import DEMO_DOMAIN as DOMAIN, wait_until
 
 
 @pytest.fixture(scope="module")
-def gateway(server):
+def gateway(server, demo_domain):
     odoo = odoorpc.ODOO("127.0.0.1", port=server["port"])
     odoo.login(server["db"], server["login"], server["password"])
     env = odoo.env
-    company = env["res.users"].context_get().get("company_id") or env["res.company"].search([])[0]
-    env["res.company"].browse(company).write({"alias_domain": DOMAIN})
     team = env["crm.team"].search([("name", "=", "Sales")])[0]
     env["crm.team"].browse(team).write({"alias_name": "sales", "alias_contact": "everyone"})
     strict = env["crm.team"].create({"name": "Partners only", "alias_name": "vip", "alias_contact": "partners"})
@@ -91,28 +87,70 @@ def test_new_lead_from_an_alias_and_its_duplicate(gateway):
     assert env["crm.lead"].search_count([("email_from", "ilike", "jose@cliente.example")]) == 1
 
 
-def test_reply_threads_to_the_lead(gateway):
-    env = gateway["env"]
-    lead = env["crm.lead"].create({"name": "Mesas", "email_from": "ana@cliente.example", "team_id": gateway["team"]})
+def post_to_customer(env, gateway, name, customer):
+    """A lead whose customer gets an e-mail (a comment): the lead and its queued mail."""
+    lead = env["crm.lead"].create({"name": name, "email_from": customer, "team_id": gateway["team"]})
     env["crm.lead"].browse(lead).message_post(body="<p>Le enviamos la oferta.</p>", message_type="comment", subtype_xmlid="mail.mt_comment")
-    mails = env["mail.mail"].search_read([("model", "=", "crm.lead"), ("res_id", "=", lead)], ["reply_to", "email_to", "state"])
-    assert mails and "sales@" + DOMAIN in mails[0]["reply_to"] and mails[0]["email_to"] == "ana@cliente.example"
-    # The delivery worker's Message-IDs end with ".<mail id>@domain": the answer quotes it.
+    [mail] = env["mail.mail"].search_read([("model", "=", "crm.lead"), ("res_id", "=", lead)],
+                                          ["reply_to", "email_to", "subject", "message_id", "state"])
+    return lead, mail
+
+
+def settled(env, mail):
+    """Waits until the delivery worker has settled the mail (sent, or refused for good); its record."""
+    return wait_until(lambda: next((m for m in env["mail.mail"].read([mail["id"]], ["state", "message_id"]) if m["state"] in ("sent", "exception")), None),
+                      f"mail {mail['id']} to be sent or refused")
+
+
+def emails_on(env, lead):
+    return env["mail.message"].search_read([("model", "=", "crm.lead"), ("res_id", "=", lead), ("message_type", "=", "email")], ["body"])
+
+
+def test_reply_threads_to_the_lead(gateway, relay):
+    env = gateway["env"]
+    lead, mail = post_to_customer(env, gateway, "Mesas", "ana@cliente.example")
+    assert "sales@" + DOMAIN in mail["reply_to"] and mail["email_to"] == "ana@cliente.example"
+    # The Message-ID is recorded when the mail is queued; the worker sends the mail with it. Wait for the
+    # relay to have received it (no sleeping on the worker's pace).
+    assert settled(env, mail)["state"] == "sent"
+    [received] = wait_until(lambda: [m for m in relay["handler"].find(mail["subject"]) if m["parsed"]["Message-ID"] == f"<{mail['message_id']}>"],
+                            "the relay to receive the mail")
+    assert received["rcpt_tos"] == ["ana@cliente.example"]
+    # The customer's answer quotes the Message-ID it received.
     reply = f"""From: Ana <ana@cliente.example>
 To: sales@{DOMAIN}
 Subject: Re: Mesas
 Message-ID: <reply-1@cliente.example>
-In-Reply-To: <1764230400.{mails[0]['id']}@{DOMAIN}>
-References: <1764230400.{mails[0]['id']}@{DOMAIN}>
+In-Reply-To: {received["parsed"]["Message-ID"]}
+References: {received["parsed"]["Message-ID"]}
 Content-Type: text/plain; charset=windows-1252
 Content-Transfer-Encoding: quoted-printable
 
 Gracias, la revisamos =96 saludos.
 """
     assert deliver(gateway, reply).returncode == 0
-    posted = env["mail.message"].search_read([("model", "=", "crm.lead"), ("res_id", "=", lead), ("message_type", "=", "email")], ["body"])
-    assert any("la revisamos – saludos" in m["body"] for m in posted)
+    assert any("la revisamos – saludos" in m["body"] for m in emails_on(env, lead))
     assert env["crm.lead"].search_count([("name", "=", "Re: Mesas")]) == 0
+
+
+def test_guessed_mail_number_does_not_thread(gateway):
+    """An outsider quoting a mail's number (the worker's old Message-IDs ended with ".<mail id>@domain")
+    posted into any record whose mail was unsent or failed: now it is a new message to the alias."""
+    env = gateway["env"]
+    lead, mail = post_to_customer(env, gateway, "Sillas", "rejected-9@cliente.example")
+    assert settled(env, mail)["state"] == "exception"
+    guess = f"""From: Mallory <mallory@attacker.example>
+To: sales@{DOMAIN}
+Subject: Re: Sillas (cambio de cuenta bancaria)
+Message-ID: <guess-1@attacker.example>
+In-Reply-To: <1764230400.{mail['id']}@{DOMAIN}>
+References: <1764230400.{mail['id']}@{DOMAIN}>
+
+Por favor paguen a esta otra cuenta.
+"""
+    assert deliver(gateway, guess).returncode == 0
+    assert emails_on(env, lead) == []
+    assert env["crm.lead"].search_count([("name", "=", "Re: Sillas (cambio de cuenta bancaria)")]) == 1
 
 
 def test_refusals_bounces_and_failures(gateway):

@@ -437,6 +437,21 @@ def test_deleting_a_stage_with_opportunities_is_refused(browser, server, rpc):
     assert "New" in [s["name"] for s in rpc.call("crm.stage", "search_read", [], ["name"])]
 
 
+def test_mail_domain_is_shown_read_only_and_requested_by_dns(browser, server, rpc):
+    go(browser, server, "#/config")
+    current = wait(browser).until(EC.presence_of_element_located((By.ID, "alias-domain")))
+    assert current.get_attribute("readonly") is not None
+    domain = browser.find_element(By.CSS_SELECTOR, "#domain-request input[name=domain]")
+    domain.send_keys("web-client.example")
+    browser.find_element(By.CSS_SELECTOR, "#domain-request button[type=submit]").click()
+    record = wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "#domain-record dl")))
+    assert "_embudo-challenge.web-client.example" in record.text and "embudo-domain-verification=" in record.text
+    shot(browser, "14b-mail-domain")
+    # Requesting changes nothing until the operator's check.
+    assert rpc.call("res.company", "read", [rpc.company], ["alias_domain"])[0]["alias_domain"] is False
+    assert current.get_attribute("value") == "None"
+
+
 def test_users_screen_shows_and_changes_access_levels(browser, server, rpc):
     operator_user(server, "web-bea", "bea-web-pass-1", "own", name="Bea Web")
     [bea] = rpc.call("res.users", "search", [("login", "=", "web-bea")])

@@ -1,8 +1,10 @@
-// Configuration: stages, teams and members, tags with colours, lost reasons, activity types, the leads setting.
+// Configuration: stages, teams and members, tags with colours, lost reasons, activity types, the leads setting,
+// the company's mail domain.
 import { h, mount, field, attempt, toast } from './dom.js';
 import * as rpc from './rpc.js';
 import { t } from './i18n.js';
 import { editor } from './editor.js';
+import { mailDomain } from './mail-domain.js';
 
 export async function render(view, { app }) {
   const useLeads = h('input', { type: 'checkbox', name: 'group_use_lead', checked: app.useLeads });
@@ -17,6 +19,7 @@ export async function render(view, { app }) {
     if (done !== undefined) { app.useLeads = useLeads.checked; toast(t('Saved')); location.reload(); }
   });
   mount(view, h('div', { class: 'toolbar' }, h('h1', {}, t('Configuration'))), settings);
+  await mailDomain(view, { app });
   await editor(view, { id: 'stages', title: 'Stages', model: 'crm.stage', reorder: true, columns: [['name', 'Name', 'char'],
     ['fold', 'Folded', 'boolean'], ['is_won', 'Is won stage', 'boolean'], ['team_id', 'Team', 'm2o', 'crm.team']] });
   await editor(view, { id: 'teams', title: 'Sales Teams', model: 'crm.team', columns: [['name', 'Name', 'char'], ['user_id', 'Team leader', 'm2o', 'res.users'],

@@ -48,6 +48,12 @@ const ES = {
   'Menu': 'Menú', 'Leads report': 'Informe de iniciativas', 'Pipeline report': 'Informe del flujo', 'Activities report': 'Informe de actividades',
   'Month': 'Mes', 'Created': 'Creado', 'Deadline month': 'Mes de cierre', 'Prorated revenue': 'Ingreso prorrateado',
   'Low': 'Baja', 'Medium': 'Media', 'High': 'Alta', 'Very high': 'Muy alta', 'Stars': 'Estrellas',
+  'Mail domain': 'Dominio de correo', 'Request a mail domain': 'Solicitar un dominio de correo', 'Request': 'Solicitar',
+  'Incoming mail to the teams\' aliases and the addresses you send from use this domain. The operator assigns it.':
+    'El correo entrante a los alias de los equipos y las direcciones desde las que envía usan este dominio. Lo asigna el operador.',
+  'Publish this DNS record, then ask the operator to check it. The domain is yours once the record is found and no other company holds it.':
+    'Publique este registro DNS y pida al operador que lo compruebe. El dominio será suyo cuando se encuentre el registro y ninguna otra empresa lo tenga.',
+  'Value': 'Valor', 'Valid until': 'Válido hasta',
 };
 
 let spanish = false;

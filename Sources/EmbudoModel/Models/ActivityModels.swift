@@ -110,10 +110,18 @@ extension ModelService {
                 guard let text = value.stringValue, text.count == 10 else { throw ModelError.validation("date_deadline must be a date (YYYY-MM-DD)") }
                 deadline = text
             }
+            // The assignee (Odoo's act_values user_id): a user id, or none (the type's default, else the
+            // caller). Anything else is refused rather than ignored, so that nobody is assigned by mistake;
+            // PostgreSQL refuses an assignee who cannot read the document, as for mail.activity.create.
+            var assignee: Int?
+            if let value = arguments.kwargs["user_id"], value != .null, value != false {
+                guard let id = value.intValue, id > 0, id < Int(Int32.max) else { throw ModelError.validation("user_id must be the id of a user") }
+                assignee = id
+            }
             let query = ActivitySQL.schedule(
                 model: model.name, ids, type: arguments.value(1, "act_type_xmlid", signature)?.stringValue, deadline: deadline,
                 summary: arguments.value(3, "summary", signature)?.stringValue, note: arguments.value(4, "note", signature)?.stringValue,
-                user: arguments.kwargs["user_id"]?.intValue
+                user: assignee
             )
             let created = try await database.transaction(as: tenant) { try $0.query(query)[0].decode([Int].self, at: 0) }
             return .value(created.count == 1 ? .int(created[0]) : .array(created.map(JSONValue.int)))

@@ -5,7 +5,8 @@ public enum CoreModels {
         fields: [
             FieldDescription("name", .char, string: "Company Name", required: true),
             FieldDescription("currency_id", .many2one, string: "Currency", readonly: true, relation: "res.currency"),
-            FieldDescription("alias_domain", .char, string: "Alias Domain"),
+            // Assigned by the operator, or requested with action_request_alias_domain and proved by DNS.
+            FieldDescription("alias_domain", .char, string: "Alias Domain", readonly: true),
             FieldDescription("active", .boolean, string: "Active"),
             FieldDescription("create_date", .datetime, string: "Created on", readonly: true),
             FieldDescription("write_date", .datetime, string: "Last Updated on", readonly: true),

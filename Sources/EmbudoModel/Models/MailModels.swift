@@ -1,6 +1,10 @@
+import EmbudoDatabase
+
 /// Outgoing e-mail (Odoo's `mail.mail`): the queue that the delivery worker (`EmbudoMail`) empties by
-/// SMTP. Clients may queue messages (`create`) and watch their state; the worker alone moves them from
-/// `outgoing` to `sent` or `exception` (sql/modules/mail/outbox.sql).
+/// SMTP. Members with "all documents" may queue messages (`create`) and change them while they wait;
+/// everyone watches the state of the mail they may read. The worker alone moves messages from `outgoing`
+/// to `sent` or `exception` (sql/modules/mail/outbox.sql), and PostgreSQL checks the sender, the
+/// Reply-To addresses and the document of every message (sql/modules/mail/outbox.sql).
 public enum MailModels {
     static let states = [["outgoing", "Outgoing"], ["sent", "Sent"], ["exception", "Delivery Failed"], ["cancel", "Cancelled"]]
 
@@ -16,7 +20,9 @@ public enum MailModels {
             FieldDescription("body_html", .html, string: "Rich-text Contents"),
             FieldDescription("model", .char, string: "Related Document Model"),
             FieldDescription("res_id", .integer, string: "Related Document ID"),
-            FieldDescription("mail_message_id", .many2one, string: "Message", relation: "mail.message"),
+            // The worker's fields, and the message the CRM's own mail carries: never written by clients.
+            FieldDescription("mail_message_id", .many2one, string: "Message", readonly: true, relation: "mail.message"),
+            FieldDescription("message_id", .char, string: "Message-Id", readonly: true),
             FieldDescription("attempts", .integer, string: "Delivery Attempts", readonly: true),
             FieldDescription("failure_reason", .text, string: "Failure Reason", readonly: true),
             FieldDescription("sent_at", .datetime, string: "Sent", readonly: true),
@@ -29,4 +35,18 @@ public enum MailModels {
 
     /// Every mail model.
     public static let all = [mail]
+}
+
+extension ModelService {
+    /// Raw outgoing mail (`mail.mail` create, write, copy, name_create) needs "all documents" in the
+    /// request's current company: a salesperson with "own documents" e-mails through the CRM's methods
+    /// (`message_post`, `action_quotation_send`), which PostgreSQL lets queue on their behalf. PostgreSQL
+    /// checks the level again per message (sql/modules/mail/outbox.sql).
+    func checkRawMail(_ model: ModelDescription, _ method: String, user: AuthenticatedUser, tenant: TenantContext) throws(ModelError) {
+        guard model.name == MailModels.mail.name, Self.writingMethods.contains(method) else { return }
+        let level = user.memberships.first { $0.companyID == tenant.companyIDs.first }?.access
+        guard let level, level >= AccessLevel.all else {
+            throw ModelError(.access, "Queuing or changing outgoing mail directly needs access to all documents of the company.")
+        }
+    }
 }

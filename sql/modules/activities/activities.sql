@@ -81,7 +81,10 @@ AS $$
                      AND (m.access_level >= 'all' OR salesperson IS NULL OR salesperson = person))
 $$;
 
--- Defaults and checks of a new or changed activity (reference §2.16), on leads and quotations.
+-- Defaults and checks of a new or changed activity (reference §2.16), on leads and quotations. Whenever
+-- a user acts (activity_schedule included, and the type's default assignee), the assignee must be
+-- able to read the document; only activities created without a user (the customer's answer on the
+-- quotation page, assigned to the quotation's salesperson) are left out.
 CREATE OR REPLACE FUNCTION embudo.mail_activity_before_write() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
@@ -128,8 +131,8 @@ BEGIN
     ELSIF NEW.res_model IS DISTINCT FROM OLD.res_model OR NEW.res_id IS DISTINCT FROM OLD.res_id OR NEW.company_id <> OLD.company_id THEN
         PERFORM embudo.refuse('validation', 'An activity cannot move to another document.');
     END IF;
-    -- The assignee must be able to read the document.
-    IF (TG_OP = 'INSERT' OR NEW.user_id IS DISTINCT FROM OLD.user_id) AND NEW.user_id IS DISTINCT FROM me AND NOT NEW.automated THEN
+    -- The assignee must be able to read the document (whenever a user acts, activity_schedule included).
+    IF (TG_OP = 'INSERT' OR NEW.user_id IS DISTINCT FROM OLD.user_id) AND NEW.user_id IS DISTINCT FROM me AND me IS NOT NULL THEN
         salesperson := CASE NEW.res_model WHEN 'crm.lead' THEN (SELECT l.user_id FROM public.crm_lead l WHERE l.id = NEW.res_id)
                                           ELSE (SELECT o.user_id FROM public.sale_order o WHERE o.id = NEW.res_id) END;
         IF NOT embudo.member_reads_lead(NEW.company_id, NEW.user_id, salesperson) THEN
@@ -242,6 +245,7 @@ BEGIN
     RETURN NULL;
 END
 $$;
+
 CREATE OR REPLACE TRIGGER drop_activities AFTER UPDATE OF active ON crm_lead
     FOR EACH ROW WHEN (OLD.active AND NOT NEW.active) EXECUTE FUNCTION embudo.crm_lead_drop_activities();
 

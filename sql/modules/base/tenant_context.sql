@@ -143,15 +143,24 @@ $$;
 -- record rules do, not reported missing. The check runs as the tables' owner, which sees the records
 -- of the request's companies (and only those: the tenant fence still applies) through owner policies
 -- (owner_exists, on the tables of documents). How many of `ids` exist in the request's companies,
--- whatever the user's access level.
+-- whatever the user's access level, counted with an explicit predicate on the company column
+-- (res_company: its id): the owner is not held by the tenant fence of a table without FORCE ROW LEVEL
+-- SECURITY (mail_mail), and an AccessError would tell a member that another company's record exists.
+-- Tables without a company column are reference data that everyone reads.
 CREATE OR REPLACE FUNCTION embudo.count_existing(target regclass, ids int[]) RETURNS int
 LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     found int;
+    fence name := CASE WHEN target = 'public.res_company'::regclass THEN 'id' ELSE 'company_id' END;
 BEGIN
-    EXECUTE format('SELECT count(*)::int FROM %s WHERE id = ANY ($1)', target) INTO found USING ids;
+    IF EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = target AND a.attname = fence AND a.attnum > 0 AND NOT a.attisdropped) THEN
+        EXECUTE format('SELECT count(*)::int FROM %s WHERE id = ANY ($1) AND %I = ANY ($2)', target, fence)
+            INTO found USING ids, embudo.company_ids();
+    ELSE
+        EXECUTE format('SELECT count(*)::int FROM %s WHERE id = ANY ($1)', target) INTO found USING ids;
+    END IF;
     RETURN found;
 END
 $$;

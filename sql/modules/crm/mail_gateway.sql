@@ -5,7 +5,6 @@
 -- alias's contact policy, else a bounce reply is queued). Outgoing messages on a lead carry the team
 -- alias as Reply-To, so answers come back to the same lead.
 
-GRANT UPDATE (alias_domain) ON res_company TO embudo_service;
 -- Bounces are counted on leads.
 GRANT UPDATE (message_bounce) ON crm_lead TO embudo_service;
 
@@ -33,6 +32,7 @@ BEGIN
     WHERE t.company_id = company AND t.alias_name IS NOT NULL AND t.active;
 END
 $$;
+
 DROP POLICY IF EXISTS owner_routes ON crm_team;
 CREATE POLICY owner_routes ON crm_team FOR SELECT TO embudo_owner USING (true);
 
@@ -50,6 +50,7 @@ BEGIN
     RETURN NULL;
 END
 $$;
+
 CREATE OR REPLACE TRIGGER mail_routes AFTER UPDATE OF alias_domain ON res_company FOR EACH ROW EXECUTE FUNCTION embudo.mail_routes_changed();
 -- A team's routes follow its alias whoever changes it: the pipeline's own trigger clears the alias of a
 -- team that takes neither leads nor opportunities, which `UPDATE OF alias_name` would not see.
@@ -72,9 +73,9 @@ AS $$
     LIMIT 1
 $$;
 
--- The record a message answers: a message stored here with that Message-ID, or a mail sent from here,
--- by the Message-ID it went out with (indexed), or by the mail's number (".<mail id>@domain") only while
--- it has none: the number is sequential, so anyone could otherwise quote it.
+-- The record a message answers: a message stored here with that Message-ID, or a mail queued here,
+-- by the random Message-ID recorded when it was queued (and sent with). The last id of the list that
+-- matches wins. Never by a mail's sequential number: anyone could quote it and post into any record.
 CREATE OR REPLACE FUNCTION embudo.mail_thread_of(ids text[]) RETURNS TABLE (model text, res_id int)
 LANGUAGE sql STABLE
 AS $$
@@ -85,10 +86,6 @@ AS $$
         SELECT s.model, s.res_id, a.position FROM unnest(ids) WITH ORDINALITY a (id, position)
         JOIN public.mail_mail s ON s.message_id = a.id
         WHERE s.model IS NOT NULL
-        UNION ALL
-        SELECT s.model, s.res_id, a.position FROM unnest(ids) WITH ORDINALITY a (id, position)
-        JOIN public.mail_mail s ON s.id = nullif(substring(a.id FROM '\.([0-9]{1,9})@[^@]+$'), '')::int
-        WHERE s.model IS NOT NULL AND s.message_id IS NULL
     ) x
     ORDER BY x.position DESC
     LIMIT 1
@@ -210,7 +207,11 @@ $$;
 
 -- The e-mail of a message posted on a lead as a comment (message_post): queued for the lead's customer
 -- with the team alias as Reply-To, so that answers come back to the lead, and linked to the message
--- itself (`posted`), whose recipients it records.
+-- itself (`posted`), whose recipients it records. It is queued on behalf of the user
+-- (embudo.mail_on_behalf, see mail/outbox.sql), so that salespeople with "own documents" e-mail their
+-- customers while raw mail.mail needs "all documents"; names are quoted in addresses (a comma in a
+-- user's, company's or team's name would make the header unreadable), and the user's address is used
+-- as normalised, only when it is one.
 CREATE OR REPLACE FUNCTION embudo.crm_lead_send_mail(posted int, body text, subject text) RETURNS int
 LANGUAGE plpgsql
 AS $$
@@ -219,6 +220,7 @@ DECLARE
     me int := embudo.current_user_id();
     recipient text;
     reply text;
+    sender text;
     mail int;
 BEGIN
     SELECT x.* INTO l FROM public.crm_lead x
@@ -227,22 +229,25 @@ BEGIN
     IF NOT FOUND THEN
         RETURN NULL;
     END IF;
-    recipient := coalesce((SELECT p.name || ' <' || embudo.normalize_email(p.email) || '>' FROM public.res_partner p
+    recipient := coalesce((SELECT embudo.mail_format_address(p.name, embudo.normalize_email(p.email)) FROM public.res_partner p
                            WHERE p.company_id = l.company_id AND p.id = l.partner_id AND embudo.normalize_email(p.email) IS NOT NULL),
                           l.email_from);
     IF recipient IS NULL OR embudo.normalize_email(recipient) IS NULL THEN
         RETURN NULL;
     END IF;
     -- Reference §2.14: "<Company> <Team> <alias@domain>", else the catchall of the domain.
-    reply := (SELECT c.name || ' ' || t.name || ' <' || t.alias_name || '@' || c.alias_domain || '>'
+    reply := (SELECT embudo.mail_format_address(c.name || ' ' || t.name, t.alias_name || '@' || c.alias_domain)
               FROM public.crm_team t JOIN public.res_company c ON c.id = t.company_id
               WHERE t.company_id = l.company_id AND t.id = l.team_id AND t.alias_name IS NOT NULL AND c.alias_domain IS NOT NULL);
     reply := coalesce(reply, (SELECT 'catchall@' || c.alias_domain FROM public.res_company c WHERE c.id = l.company_id AND c.alias_domain IS NOT NULL));
+    sender := coalesce((SELECT embudo.mail_format_address(u.name, embudo.normalize_email(u.email)) FROM public.res_users u
+                        WHERE u.id = me AND embudo.normalize_email(u.email) IS NOT NULL),
+                       'noreply@' || coalesce((SELECT c.alias_domain FROM public.res_company c WHERE c.id = l.company_id), 'localhost'));
+    PERFORM set_config('embudo.mail_on_behalf', 'on', true);
     INSERT INTO public.mail_mail (company_id, email_from, email_to, reply_to, subject, body_html, model, res_id, mail_message_id, create_uid, write_uid)
-    VALUES (l.company_id, coalesce((SELECT u.name || ' <' || u.email || '>' FROM public.res_users u WHERE u.id = me AND u.email IS NOT NULL),
-                                   'noreply@' || coalesce((SELECT c.alias_domain FROM public.res_company c WHERE c.id = l.company_id), 'localhost')),
-            recipient, reply, coalesce(subject, 'Re: ' || l.name), body, 'crm.lead', l.id, posted, me, me)
+    VALUES (l.company_id, sender, recipient, reply, coalesce(subject, 'Re: ' || l.name), body, 'crm.lead', l.id, posted, me, me)
     RETURNING id INTO mail;
+    PERFORM set_config('embudo.mail_on_behalf', '', true);
     UPDATE public.mail_message SET reply_to = reply, email_to = recipient WHERE id = posted;
     RETURN mail;
 END
@@ -251,3 +256,88 @@ $$;
 GRANT EXECUTE ON FUNCTION embudo.mail_routes_changed(), embudo.mail_routes_refresh(int), embudo.mail_resolve(text[]), embudo.mail_thread_of(text[]),
     embudo.mail_gateway(int, jsonb), embudo.mail_gateway_attach(text, int, int, jsonb), embudo.crm_lead_send_mail(int, text, text)
 TO embudo_service;
+
+-- ---------------------------------------------------------------------------------------------------
+-- Mail domains: assigned by the operator, or requested by a company administrator and proved by DNS.
+-- Tenant administrators cannot write res_company.alias_domain (no column right): first come, first
+-- served, and the unique violation would tell anyone which domains are taken.
+-- ---------------------------------------------------------------------------------------------------
+
+-- Whether `domain` is a host name a company may use as its mail domain: lower-case ASCII labels of
+-- letters, digits and hyphens (1 to 63 characters, no hyphen at either end), at least two, at most 253
+-- characters, the last label not numeric. (Internationalised names in their xn-- form.)
+CREATE OR REPLACE FUNCTION embudo.valid_mail_domain(domain text) RETURNS boolean
+LANGUAGE sql IMMUTABLE
+AS $$
+    SELECT domain IS NOT NULL AND length(domain) <= 253
+       AND domain ~ '^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$'
+$$;
+
+-- res.company.action_request_alias_domain: an administrator of `company` (one of the request's
+-- companies) asks for `requested` as its mail domain. Returns the DNS record to publish: the same
+-- answer whether or not another company holds the domain (the operator's check decides, and tells
+-- only the operator). Asking again for a pending domain gives the same record; a new one after 7 days.
+CREATE OR REPLACE FUNCTION embudo.request_alias_domain(company int, requested text) RETURNS jsonb
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    wanted text := rtrim(lower(btrim(requested)), '.');
+    request embudo.alias_domain_request;
+BEGIN
+    IF NOT company = ANY (embudo.company_ids('admin')) THEN
+        PERFORM embudo.refuse('access', 'Only administrators of the company can request its mail domain.');
+    END IF;
+    IF NOT coalesce(embudo.valid_mail_domain(wanted), false) THEN
+        PERFORM embudo.refuse('validation', 'The mail domain must be a domain name such as example.com (letters, digits, hyphens and dots).');
+    END IF;
+    DELETE FROM embudo.alias_domain_request r WHERE r.company_id = company AND r.requested_at < now() - interval '7 days';
+    IF (SELECT count(*) FROM embudo.alias_domain_request r WHERE r.company_id = company AND r.domain <> wanted) >= 10 THEN
+        PERFORM embudo.refuse('user', 'This company has 10 mail domain requests waiting: ask the operator to check them first.');
+    END IF;
+    INSERT INTO embudo.alias_domain_request (company_id, domain, token, requested_by)
+    VALUES (company, wanted, 'embudo-domain-verification=' || encode(embudo.gen_random_bytes(24), 'hex'), embudo.current_user_id())
+    ON CONFLICT ON CONSTRAINT alias_domain_request_pkey DO UPDATE SET requested_by = excluded.requested_by
+    RETURNING * INTO request;
+    RETURN jsonb_build_object('domain', request.domain, 'record_type', 'TXT', 'record_name', '_embudo-challenge.' || request.domain,
+                              'record_value', request.token,
+                              'expires', to_char((request.requested_at + interval '7 days') AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'));
+END
+$$;
+
+-- The operator's assignment (embudo company set-domain, and verify-domains once the DNS record is
+-- found), run with the privileged login: sets (or with NULL clears) a company's mail domain and
+-- rebuilds its mail routes (the routes' trigger refreshes them only for the request's companies, and the
+-- operator acts in none), then forgets the company's request for that domain. Raises EMV01 for an
+-- invalid domain and unique_violation (23505) when another company holds it.
+CREATE OR REPLACE FUNCTION embudo.assign_alias_domain(company int, assigned text) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    chosen text := nullif(rtrim(lower(btrim(assigned)), '.'), '');
+BEGIN
+    IF chosen IS NOT NULL AND NOT embudo.valid_mail_domain(chosen) THEN
+        PERFORM embudo.refuse('validation', format('%s is not a domain name.', assigned));
+    END IF;
+    IF chosen IS NOT NULL AND EXISTS (SELECT 1 FROM public.res_company c WHERE c.alias_domain = chosen AND c.id <> company) THEN
+        RAISE EXCEPTION 'another company holds the mail domain %', chosen USING ERRCODE = 'unique_violation';
+    END IF;
+    UPDATE public.res_company c SET alias_domain = chosen, write_date = now() WHERE c.id = company;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'there is no company %', company USING ERRCODE = 'no_data_found';
+    END IF;
+    DELETE FROM embudo.mail_route r WHERE r.company_id = company;
+    IF chosen IS NOT NULL THEN
+        INSERT INTO embudo.mail_route (domain, alias_name, company_id, team_id) VALUES (chosen, '', company, NULL);
+        INSERT INTO embudo.mail_route (domain, alias_name, company_id, team_id)
+        SELECT chosen, t.alias_name, company, t.id FROM public.crm_team t
+        WHERE t.company_id = company AND t.alias_name IS NOT NULL AND t.active;
+        DELETE FROM embudo.alias_domain_request r WHERE r.company_id = company AND r.domain = chosen;
+    END IF;
+END
+$$;
+
+REVOKE EXECUTE ON FUNCTION embudo.request_alias_domain(int, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION embudo.request_alias_domain(int, text) TO embudo_service;
+REVOKE EXECUTE ON FUNCTION embudo.assign_alias_domain(int, text) FROM PUBLIC;

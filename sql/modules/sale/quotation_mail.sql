@@ -10,6 +10,13 @@ AS $$
     FROM public.res_currency c WHERE c.id = currency
 $$;
 
+-- Sends quotations by e-mail (Odoo's action_quotation_send, done at once with the default template):
+-- the message in the history, the mail in the queue with the lines, totals, expiration and payment
+-- terms; a draft quotation is then marked sent. Returns the queued mails' ids. The sender is the user
+-- who sends it (their address), else the company's noreply address at its mail domain
+-- (noreply@localhost without one), never the salesperson's address on someone else's behalf; the mail
+-- is queued on behalf of the user (embudo.mail_on_behalf), so that salespeople with "own documents"
+-- send their quotations.
 CREATE OR REPLACE FUNCTION embudo.sale_send_quotation(ids int[]) RETURNS int[]
 LANGUAGE plpgsql
 AS $$
@@ -37,9 +44,10 @@ BEGIN
             PERFORM embudo.refuse('user', format('The customer %s has no e-mail address: add one to send the quotation.', customer.name));
         END IF;
         SELECT c.name INTO company_name FROM public.res_company c WHERE c.id = o.company_id;
-        sender := coalesce((SELECT u.name || ' <' || u.email || '>' FROM public.res_users u WHERE u.id = coalesce(o.user_id, me) AND u.email IS NOT NULL),
-                           (SELECT u.name || ' <' || u.email || '>' FROM public.res_users u WHERE u.id = me AND u.email IS NOT NULL),
-                           company_name || ' <noreply@localhost>');
+        sender := coalesce((SELECT embudo.mail_format_address(u.name, embudo.normalize_email(u.email)) FROM public.res_users u
+                            WHERE u.id = me AND embudo.normalize_email(u.email) IS NOT NULL),
+                           embudo.mail_format_address(company_name, 'noreply@' || coalesce((SELECT c.alias_domain FROM public.res_company c
+                                                                                             WHERE c.id = o.company_id), 'localhost')));
         subject := company_name || ' ' || CASE WHEN o.state IN ('draft', 'sent') THEN 'Quotation' ELSE 'Order' END || ' (Ref ' || o.name || ')';
         body := '<div style="font-family: sans-serif">'
             || '<p>Hello ' || embudo.html_escape(customer.name) || ',</p>'
@@ -66,10 +74,12 @@ BEGIN
         INSERT INTO public.mail_message (company_id, model, res_id, body, subject, author_id, message_type, subtype_id, email_from, create_uid, write_uid)
         VALUES (o.company_id, 'sale.order', o.id, body, subject, me, 'email', embudo.subtype('mail.mt_comment'), sender, me, me)
         RETURNING id INTO message;
+        PERFORM set_config('embudo.mail_on_behalf', 'on', true);
         INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, model, res_id, mail_message_id, create_uid, write_uid)
-        VALUES (o.company_id, sender, customer.name || ' <' || embudo.normalize_email(customer.email) || '>', subject, body, 'sale.order', o.id,
+        VALUES (o.company_id, sender, embudo.mail_format_address(customer.name, embudo.normalize_email(customer.email)), subject, body, 'sale.order', o.id,
                 message, me, me)
         RETURNING id INTO mail;
+        PERFORM set_config('embudo.mail_on_behalf', '', true);
         mails := mails || mail;
     END LOOP;
     PERFORM embudo.sale_transition(ARRAY(SELECT x.id FROM public.sale_order x WHERE x.id = ANY (ids) AND x.state = 'draft'),
