@@ -363,6 +363,41 @@ $$;
 ALTER FUNCTION embudo.answer_invitation(invitation integer, accept boolean) OWNER TO embudo_owner;
 
 --
+-- Name: assign_alias_domain(integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.assign_alias_domain(company integer, assigned text) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    chosen text := nullif(rtrim(lower(btrim(assigned)), '.'), '');
+BEGIN
+    IF chosen IS NOT NULL AND NOT embudo.valid_mail_domain(chosen) THEN
+        PERFORM embudo.refuse('validation', format('%s is not a domain name.', assigned));
+    END IF;
+    IF chosen IS NOT NULL AND EXISTS (SELECT 1 FROM public.res_company c WHERE c.alias_domain = chosen AND c.id <> company) THEN
+        RAISE EXCEPTION 'another company holds the mail domain %', chosen USING ERRCODE = 'unique_violation';
+    END IF;
+    UPDATE public.res_company c SET alias_domain = chosen, write_date = now() WHERE c.id = company;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'there is no company %', company USING ERRCODE = 'no_data_found';
+    END IF;
+    DELETE FROM embudo.mail_route r WHERE r.company_id = company;
+    IF chosen IS NOT NULL THEN
+        INSERT INTO embudo.mail_route (domain, alias_name, company_id, team_id) VALUES (chosen, '', company, NULL);
+        INSERT INTO embudo.mail_route (domain, alias_name, company_id, team_id)
+        SELECT chosen, t.alias_name, company, t.id FROM public.crm_team t
+        WHERE t.company_id = company AND t.alias_name IS NOT NULL AND t.active;
+        DELETE FROM embudo.alias_domain_request r WHERE r.company_id = company AND r.domain = chosen;
+    END IF;
+END
+$$;
+
+
+ALTER FUNCTION embudo.assign_alias_domain(company integer, assigned text) OWNER TO embudo_owner;
+
+--
 -- Name: authenticate(text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -544,8 +579,14 @@ CREATE FUNCTION embudo.count_existing(target regclass, ids integer[]) RETURNS in
     AS $_$
 DECLARE
     found int;
+    fence name := CASE WHEN target = 'public.res_company'::regclass THEN 'id' ELSE 'company_id' END;
 BEGIN
-    EXECUTE format('SELECT count(*)::int FROM %s WHERE id = ANY ($1)', target) INTO found USING ids;
+    IF EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = target AND a.attname = fence AND a.attnum > 0 AND NOT a.attisdropped) THEN
+        EXECUTE format('SELECT count(*)::int FROM %s WHERE id = ANY ($1) AND %I = ANY ($2)', target, fence)
+            INTO found USING ids, embudo.company_ids();
+    ELSE
+        EXECUTE format('SELECT count(*)::int FROM %s WHERE id = ANY ($1)', target) INTO found USING ids;
+    END IF;
     RETURN found;
 END
 $_$;
@@ -1268,6 +1309,7 @@ DECLARE
     me int := embudo.current_user_id();
     recipient text;
     reply text;
+    sender text;
     mail int;
 BEGIN
     SELECT x.* INTO l FROM public.crm_lead x
@@ -1276,22 +1318,25 @@ BEGIN
     IF NOT FOUND THEN
         RETURN NULL;
     END IF;
-    recipient := coalesce((SELECT p.name || ' <' || embudo.normalize_email(p.email) || '>' FROM public.res_partner p
+    recipient := coalesce((SELECT embudo.mail_format_address(p.name, embudo.normalize_email(p.email)) FROM public.res_partner p
                            WHERE p.company_id = l.company_id AND p.id = l.partner_id AND embudo.normalize_email(p.email) IS NOT NULL),
                           l.email_from);
     IF recipient IS NULL OR embudo.normalize_email(recipient) IS NULL THEN
         RETURN NULL;
     END IF;
     -- Reference §2.14: "<Company> <Team> <alias@domain>", else the catchall of the domain.
-    reply := (SELECT c.name || ' ' || t.name || ' <' || t.alias_name || '@' || c.alias_domain || '>'
+    reply := (SELECT embudo.mail_format_address(c.name || ' ' || t.name, t.alias_name || '@' || c.alias_domain)
               FROM public.crm_team t JOIN public.res_company c ON c.id = t.company_id
               WHERE t.company_id = l.company_id AND t.id = l.team_id AND t.alias_name IS NOT NULL AND c.alias_domain IS NOT NULL);
     reply := coalesce(reply, (SELECT 'catchall@' || c.alias_domain FROM public.res_company c WHERE c.id = l.company_id AND c.alias_domain IS NOT NULL));
+    sender := coalesce((SELECT embudo.mail_format_address(u.name, embudo.normalize_email(u.email)) FROM public.res_users u
+                        WHERE u.id = me AND embudo.normalize_email(u.email) IS NOT NULL),
+                       'noreply@' || coalesce((SELECT c.alias_domain FROM public.res_company c WHERE c.id = l.company_id), 'localhost'));
+    PERFORM set_config('embudo.mail_on_behalf', 'on', true);
     INSERT INTO public.mail_mail (company_id, email_from, email_to, reply_to, subject, body_html, model, res_id, mail_message_id, create_uid, write_uid)
-    VALUES (l.company_id, coalesce((SELECT u.name || ' <' || u.email || '>' FROM public.res_users u WHERE u.id = me AND u.email IS NOT NULL),
-                                   'noreply@' || coalesce((SELECT c.alias_domain FROM public.res_company c WHERE c.id = l.company_id), 'localhost')),
-            recipient, reply, coalesce(subject, 'Re: ' || l.name), body, 'crm.lead', l.id, posted, me, me)
+    VALUES (l.company_id, sender, recipient, reply, coalesce(subject, 'Re: ' || l.name), body, 'crm.lead', l.id, posted, me, me)
     RETURNING id INTO mail;
+    PERFORM set_config('embudo.mail_on_behalf', '', true);
     UPDATE public.mail_message SET reply_to = reply, email_to = recipient WHERE id = posted;
     RETURN mail;
 END
@@ -2369,8 +2414,8 @@ BEGIN
     ELSIF NEW.res_model IS DISTINCT FROM OLD.res_model OR NEW.res_id IS DISTINCT FROM OLD.res_id OR NEW.company_id <> OLD.company_id THEN
         PERFORM embudo.refuse('validation', 'An activity cannot move to another document.');
     END IF;
-    -- The assignee must be able to read the document.
-    IF (TG_OP = 'INSERT' OR NEW.user_id IS DISTINCT FROM OLD.user_id) AND NEW.user_id IS DISTINCT FROM me AND NOT NEW.automated THEN
+    -- The assignee must be able to read the document (whenever a user acts, activity_schedule included).
+    IF (TG_OP = 'INSERT' OR NEW.user_id IS DISTINCT FROM OLD.user_id) AND NEW.user_id IS DISTINCT FROM me AND me IS NOT NULL THEN
         salesperson := CASE NEW.res_model WHEN 'crm.lead' THEN (SELECT l.user_id FROM public.crm_lead l WHERE l.id = NEW.res_id)
                                           ELSE (SELECT o.user_id FROM public.sale_order o WHERE o.id = NEW.res_id) END;
         IF NOT embudo.member_reads_lead(NEW.company_id, NEW.user_id, salesperson) THEN
@@ -2390,10 +2435,86 @@ $$;
 ALTER FUNCTION embudo.mail_activity_before_write() OWNER TO embudo_owner;
 
 --
+-- Name: mail_address_list(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.mail_address_list(header text) RETURNS text[]
+    LANGUAGE plpgsql IMMUTABLE
+    AS $_$
+DECLARE
+    items text[] := '{}';
+    current text := '';
+    quoted boolean := false;
+    escaped boolean := false;
+    angle boolean := false;
+    c text;
+    item text;
+    open int;
+    close int;
+    address text;
+    display text;
+    result text[] := '{}';
+BEGIN
+    IF header IS NULL THEN
+        RETURN '{}';
+    END IF;
+    IF length(header) > 10000 THEN
+        RETURN NULL;
+    END IF;
+    -- Character by character (code points, as the worker's scalars), like MailAddress.splitList.
+    FOREACH c IN ARRAY regexp_split_to_array(header, '') LOOP
+        IF escaped THEN
+            escaped := false;
+        ELSIF quoted AND c = '\' THEN
+            escaped := true;
+        ELSIF c = '"' THEN
+            quoted := NOT quoted;
+        ELSIF NOT quoted AND c = '<' THEN
+            angle := true;
+        ELSIF NOT quoted AND c = '>' THEN
+            angle := false;
+        ELSIF NOT quoted AND NOT angle AND c IN (',', ';') THEN
+            items := items || current;
+            current := '';
+            CONTINUE;
+        END IF;
+        current := current || c;
+    END LOOP;
+    items := items || current;
+    FOREACH item IN ARRAY items LOOP
+        item := btrim(item, E' \t\r\n');
+        CONTINUE WHEN item = '';
+        -- Like MailAddress.parse: the address is in the last angle brackets, with nothing after them.
+        IF strpos(item, '<') = 0 THEN
+            address := item;
+            display := NULL;
+        ELSE
+            open := length(item) - strpos(reverse(item), '<') + 1;
+            close := strpos(substr(item, open), '>');
+            IF close = 0 OR btrim(substr(item, open + close), E' \t\r\n') <> '' THEN
+                RETURN NULL;
+            END IF;
+            address := btrim(substr(item, open + 1, close - 2), E' \t\r\n');
+            display := substr(item, 1, open - 1);
+        END IF;
+        IF octet_length(address) > 254 OR address !~ '^[\x21-\x7e]+$' OR address !~ '^[^@<>()\[\]\\,;:"]+@[^@<>()\[\]\\,;:"]+$'
+           OR display ~ '[\x01-\x1f\x7f]' THEN
+            RETURN NULL;
+        END IF;
+        result := result || address;
+    END LOOP;
+    RETURN result;
+END
+$_$;
+
+
+ALTER FUNCTION embudo.mail_address_list(header text) OWNER TO embudo_owner;
+
+--
 -- Name: mail_claim(integer, interval); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
-CREATE FUNCTION embudo.mail_claim(batch integer, lease interval) RETURNS TABLE(id integer, email_from text, email_to text, email_cc text, reply_to text, subject text, body_html text, attempts integer)
+CREATE FUNCTION embudo.mail_claim(batch integer, lease interval) RETURNS TABLE(id integer, email_from text, email_to text, email_cc text, reply_to text, subject text, body_html text, attempts integer, message_id text)
     LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -2401,7 +2522,7 @@ CREATE FUNCTION embudo.mail_claim(batch integer, lease interval) RETURNS TABLE(i
     SET attempts = m.attempts + 1, next_attempt_at = now() + lease, write_date = now()
     WHERE m.id IN (SELECT d.id FROM public.mail_mail d WHERE d.state = 'outgoing' AND d.next_attempt_at <= now()
                    ORDER BY d.next_attempt_at, d.id LIMIT batch FOR UPDATE SKIP LOCKED)
-    RETURNING m.id, m.email_from, m.email_to, m.email_cc, m.reply_to, m.subject, m.body_html, m.attempts
+    RETURNING m.id, m.email_from, m.email_to, m.email_cc, m.reply_to, m.subject, m.body_html, m.attempts, m.message_id
 $$;
 
 
@@ -2424,6 +2545,21 @@ $$;
 
 
 ALTER FUNCTION embudo.mail_failed(message integer, reason text, retry_in interval, permanent boolean) OWNER TO embudo_owner;
+
+--
+-- Name: mail_format_address(text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.mail_format_address(display text, address text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    AS $$
+    SELECT CASE WHEN nullif(btrim(display), '') IS NULL THEN address
+                WHEN btrim(display) !~ '[()<>\[\]:;@\\,."\x01-\x1f\x7f]' THEN btrim(display) || ' <' || address || '>'
+                ELSE '"' || replace(replace(regexp_replace(btrim(display), '[\x01-\x1f\x7f]', ' ', 'g'), '\', '\\'), '"', '\"') || '" <' || address || '>' END
+$$;
+
+
+ALTER FUNCTION embudo.mail_format_address(display text, address text) OWNER TO embudo_owner;
 
 --
 -- Name: mail_gateway(integer, jsonb); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -2551,6 +2687,112 @@ $$;
 ALTER FUNCTION embudo.mail_gateway_attach(model text, record integer, message integer, attachments jsonb) OWNER TO embudo_owner;
 
 --
+-- Name: mail_mail_before_write(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.mail_mail_before_write() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    me int := embudo.current_user_id();
+    senders text[];
+    replies text[];
+    address text;
+BEGIN
+    IF TG_OP = 'INSERT' AND (current_user = 'embudo_service' OR NEW.message_id IS NULL) THEN
+        NEW.message_id := embudo.mail_new_message_id(NEW.company_id, NEW.email_from);
+    END IF;
+    IF current_user <> 'embudo_service' THEN
+        RETURN NEW;
+    END IF;
+
+    IF NOT NEW.company_id = ANY (embudo.company_ids('all')) AND current_setting('embudo.mail_on_behalf', true) IS DISTINCT FROM 'on' THEN
+        PERFORM embudo.refuse('access', 'Queuing or changing outgoing mail directly needs access to all documents of the company.');
+    END IF;
+
+    IF TG_OP = 'INSERT' THEN
+        NEW.state := 'outgoing';
+        NEW.attempts := 0;
+        NEW.next_attempt_at := now();
+        NEW.failure_reason := NULL;
+        NEW.sent_at := NULL;
+        NEW.create_uid := me;
+        NEW.create_date := now();
+    ELSE
+        IF OLD.state <> 'outgoing' THEN
+            PERFORM embudo.refuse('user', 'Only mail waiting to be sent can be changed.');
+        END IF;
+        IF (NEW.company_id, NEW.state, NEW.attempts, NEW.max_attempts, NEW.next_attempt_at, NEW.message_id, NEW.mail_message_id,
+            NEW.failure_reason, NEW.sent_at, NEW.create_uid, NEW.create_date)
+           IS DISTINCT FROM (OLD.company_id, OLD.state, OLD.attempts, OLD.max_attempts, OLD.next_attempt_at, OLD.message_id, OLD.mail_message_id,
+                             OLD.failure_reason, OLD.sent_at, OLD.create_uid, OLD.create_date) THEN
+            PERFORM embudo.refuse('access', 'The delivery fields of outgoing mail are for the delivery worker to change.');
+        END IF;
+    END IF;
+    NEW.write_uid := me;
+    NEW.write_date := now();
+
+    IF TG_OP = 'INSERT' OR NEW.email_from IS DISTINCT FROM OLD.email_from OR NEW.reply_to IS DISTINCT FROM OLD.reply_to THEN
+        senders := embudo.mail_address_list(NEW.email_from);
+        IF senders IS NULL OR cardinality(senders) <> 1 THEN
+            PERFORM embudo.refuse('validation', 'The sender (email_from) must be one e-mail address: "Name <address>" or address.');
+        END IF;
+        replies := embudo.mail_address_list(NEW.reply_to);
+        IF replies IS NULL THEN
+            PERFORM embudo.refuse('validation', 'Reply-To (reply_to) must be a list of e-mail addresses.');
+        END IF;
+        FOREACH address IN ARRAY senders || replies LOOP
+            IF NOT embudo.mail_sender_allowed(NEW.company_id, me, address) THEN
+                PERFORM embudo.refuse('access', format('You cannot send mail as %s: use your own address or an address of the company''s mail domain.', address));
+            END IF;
+        END LOOP;
+    END IF;
+
+    IF TG_OP = 'INSERT' OR NEW.model IS DISTINCT FROM OLD.model OR NEW.res_id IS DISTINCT FROM OLD.res_id THEN
+        IF (NEW.model IS NULL) <> (NEW.res_id IS NULL) THEN
+            PERFORM embudo.refuse('validation', 'A mail names its document with both model and res_id, or neither.');
+        END IF;
+        IF NEW.model = 'crm.lead' THEN
+            PERFORM 1 FROM public.crm_lead l WHERE l.company_id = NEW.company_id AND l.id = NEW.res_id FOR KEY SHARE;
+        ELSIF NEW.model = 'sale.order' THEN
+            PERFORM 1 FROM public.sale_order o WHERE o.company_id = NEW.company_id AND o.id = NEW.res_id FOR KEY SHARE;
+        ELSIF NEW.model IS NOT NULL THEN
+            PERFORM embudo.refuse('validation', 'Mail can be about leads, opportunities and quotations only.');
+        END IF;
+        IF NEW.model IS NOT NULL AND NOT FOUND THEN
+            PERFORM embudo.refuse('access', 'You cannot send mail about a document you cannot change.');
+        END IF;
+    END IF;
+
+    IF TG_OP = 'INSERT' AND NEW.mail_message_id IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM public.mail_message m
+        WHERE m.company_id = NEW.company_id AND m.id = NEW.mail_message_id
+          AND m.model IS NOT DISTINCT FROM NEW.model AND m.res_id IS NOT DISTINCT FROM NEW.res_id) THEN
+        PERFORM embudo.refuse('access', 'A mail can only carry a message of its own document.');
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+
+ALTER FUNCTION embudo.mail_mail_before_write() OWNER TO embudo_owner;
+
+--
+-- Name: mail_new_message_id(integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.mail_new_message_id(company integer, sender text) RETURNS text
+    LANGUAGE sql
+    AS $$
+    SELECT encode(embudo.gen_random_bytes(16), 'hex') || '@'
+        || coalesce((SELECT c.alias_domain FROM public.res_company c WHERE c.id = company),
+                    nullif(split_part(embudo.normalize_email(sender), '@', 2), ''), 'localhost')
+$$;
+
+
+ALTER FUNCTION embudo.mail_new_message_id(company integer, sender text) OWNER TO embudo_owner;
+
+--
 -- Name: mail_resolve(text[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -2622,6 +2864,25 @@ $$;
 ALTER FUNCTION embudo.mail_routes_refresh(company integer) OWNER TO embudo_owner;
 
 --
+-- Name: mail_sender_allowed(integer, integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.mail_sender_allowed(company integer, person integer, address text) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $_$
+    SELECT EXISTS (SELECT 1 FROM public.res_users u
+                   WHERE u.id = person
+                     AND lower(address) IN (embudo.normalize_email(u.email), CASE WHEN u.login ~ '^[^@\s<>]+@[^@\s<>]+$' THEN lower(u.login) END))
+        OR EXISTS (SELECT 1 FROM public.res_company c
+                   WHERE c.id = company
+                     AND (lower(split_part(address, '@', 2)) = c.alias_domain
+                          OR (c.alias_domain IS NULL AND lower(address) IN ('noreply@localhost', 'mailer-daemon@localhost'))))
+$_$;
+
+
+ALTER FUNCTION embudo.mail_sender_allowed(company integer, person integer, address text) OWNER TO embudo_owner;
+
+--
 -- Name: mail_sent(integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -2643,7 +2904,7 @@ ALTER FUNCTION embudo.mail_sent(message integer, sent_message_id text) OWNER TO 
 
 CREATE FUNCTION embudo.mail_thread_of(ids text[]) RETURNS TABLE(model text, res_id integer)
     LANGUAGE sql STABLE
-    AS $_$
+    AS $$
     SELECT x.model, x.res_id FROM (
         SELECT m.model, m.res_id, a.position FROM unnest(ids) WITH ORDINALITY a (id, position)
         JOIN public.mail_message m ON m.message_id = a.id
@@ -2651,14 +2912,10 @@ CREATE FUNCTION embudo.mail_thread_of(ids text[]) RETURNS TABLE(model text, res_
         SELECT s.model, s.res_id, a.position FROM unnest(ids) WITH ORDINALITY a (id, position)
         JOIN public.mail_mail s ON s.message_id = a.id
         WHERE s.model IS NOT NULL
-        UNION ALL
-        SELECT s.model, s.res_id, a.position FROM unnest(ids) WITH ORDINALITY a (id, position)
-        JOIN public.mail_mail s ON s.id = nullif(substring(a.id FROM '\.([0-9]{1,9})@[^@]+$'), '')::int
-        WHERE s.model IS NOT NULL AND s.message_id IS NULL
     ) x
     ORDER BY x.position DESC
     LIMIT 1
-$_$;
+$$;
 
 
 ALTER FUNCTION embudo.mail_thread_of(ids text[]) OWNER TO embudo_owner;
@@ -3139,6 +3396,41 @@ $$;
 
 
 ALTER FUNCTION embudo.replace_policy(target regclass, policy name, clauses text) OWNER TO embudo_owner;
+
+--
+-- Name: request_alias_domain(integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.request_alias_domain(company integer, requested text) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    wanted text := rtrim(lower(btrim(requested)), '.');
+    request embudo.alias_domain_request;
+BEGIN
+    IF NOT company = ANY (embudo.company_ids('admin')) THEN
+        PERFORM embudo.refuse('access', 'Only administrators of the company can request its mail domain.');
+    END IF;
+    IF NOT coalesce(embudo.valid_mail_domain(wanted), false) THEN
+        PERFORM embudo.refuse('validation', 'The mail domain must be a domain name such as example.com (letters, digits, hyphens and dots).');
+    END IF;
+    DELETE FROM embudo.alias_domain_request r WHERE r.company_id = company AND r.requested_at < now() - interval '7 days';
+    IF (SELECT count(*) FROM embudo.alias_domain_request r WHERE r.company_id = company AND r.domain <> wanted) >= 10 THEN
+        PERFORM embudo.refuse('user', 'This company has 10 mail domain requests waiting: ask the operator to check them first.');
+    END IF;
+    INSERT INTO embudo.alias_domain_request (company_id, domain, token, requested_by)
+    VALUES (company, wanted, 'embudo-domain-verification=' || encode(embudo.gen_random_bytes(24), 'hex'), embudo.current_user_id())
+    ON CONFLICT ON CONSTRAINT alias_domain_request_pkey DO UPDATE SET requested_by = excluded.requested_by
+    RETURNING * INTO request;
+    RETURN jsonb_build_object('domain', request.domain, 'record_type', 'TXT', 'record_name', '_embudo-challenge.' || request.domain,
+                              'record_value', request.token,
+                              'expires', to_char((request.requested_at + interval '7 days') AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'));
+END
+$$;
+
+
+ALTER FUNCTION embudo.request_alias_domain(company integer, requested text) OWNER TO embudo_owner;
 
 --
 -- Name: sale_cancel(integer[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -3791,9 +4083,10 @@ BEGIN
             PERFORM embudo.refuse('user', format('The customer %s has no e-mail address: add one to send the quotation.', customer.name));
         END IF;
         SELECT c.name INTO company_name FROM public.res_company c WHERE c.id = o.company_id;
-        sender := coalesce((SELECT u.name || ' <' || u.email || '>' FROM public.res_users u WHERE u.id = coalesce(o.user_id, me) AND u.email IS NOT NULL),
-                           (SELECT u.name || ' <' || u.email || '>' FROM public.res_users u WHERE u.id = me AND u.email IS NOT NULL),
-                           company_name || ' <noreply@localhost>');
+        sender := coalesce((SELECT embudo.mail_format_address(u.name, embudo.normalize_email(u.email)) FROM public.res_users u
+                            WHERE u.id = me AND embudo.normalize_email(u.email) IS NOT NULL),
+                           embudo.mail_format_address(company_name, 'noreply@' || coalesce((SELECT c.alias_domain FROM public.res_company c
+                                                                                             WHERE c.id = o.company_id), 'localhost')));
         subject := company_name || ' ' || CASE WHEN o.state IN ('draft', 'sent') THEN 'Quotation' ELSE 'Order' END || ' (Ref ' || o.name || ')';
         body := '<div style="font-family: sans-serif">'
             || '<p>Hello ' || embudo.html_escape(customer.name) || ',</p>'
@@ -3820,10 +4113,12 @@ BEGIN
         INSERT INTO public.mail_message (company_id, model, res_id, body, subject, author_id, message_type, subtype_id, email_from, create_uid, write_uid)
         VALUES (o.company_id, 'sale.order', o.id, body, subject, me, 'email', embudo.subtype('mail.mt_comment'), sender, me, me)
         RETURNING id INTO message;
+        PERFORM set_config('embudo.mail_on_behalf', 'on', true);
         INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, model, res_id, mail_message_id, create_uid, write_uid)
-        VALUES (o.company_id, sender, customer.name || ' <' || embudo.normalize_email(customer.email) || '>', subject, body, 'sale.order', o.id,
+        VALUES (o.company_id, sender, embudo.mail_format_address(customer.name, embudo.normalize_email(customer.email)), subject, body, 'sale.order', o.id,
                 message, me, me)
         RETURNING id INTO mail;
+        PERFORM set_config('embudo.mail_on_behalf', '', true);
         mails := mails || mail;
     END LOOP;
     PERFORM embudo.sale_transition(ARRAY(SELECT x.id FROM public.sale_order x WHERE x.id = ANY (ids) AND x.state = 'draft'),
@@ -4143,6 +4438,20 @@ $$;
 ALTER FUNCTION embudo.user_today(person integer) OWNER TO embudo_owner;
 
 --
+-- Name: valid_mail_domain(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.valid_mail_domain(domain text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE
+    AS $_$
+    SELECT domain IS NOT NULL AND length(domain) <= 253
+       AND domain ~ '^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$'
+$_$;
+
+
+ALTER FUNCTION embudo.valid_mail_domain(domain text) OWNER TO embudo_owner;
+
+--
 -- Name: verified_user(integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -4224,6 +4533,28 @@ $$;
 
 
 ALTER FUNCTION embudo.write_own_preferences(preferences jsonb) OWNER TO embudo_owner;
+
+--
+-- Name: alias_domain_request; Type: TABLE; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE TABLE embudo.alias_domain_request (
+    company_id integer NOT NULL,
+    domain text NOT NULL,
+    token text NOT NULL,
+    requested_by integer,
+    requested_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+ALTER TABLE embudo.alias_domain_request OWNER TO embudo_owner;
+
+--
+-- Name: TABLE alias_domain_request; Type: COMMENT; Schema: embudo; Owner: embudo_owner
+--
+
+COMMENT ON TABLE embudo.alias_domain_request IS 'Mail domains requested by company administrators; `embudo company verify-domains` assigns those whose TXT record _embudo-challenge.<domain> holds the token.';
+
 
 --
 -- Name: company_bi_role; Type: TABLE; Schema: embudo; Owner: embudo_owner
@@ -6981,6 +7312,14 @@ COMMENT ON COLUMN report.won_revenue_monthly.win_rate IS 'Won / (won + lost), pe
 
 
 --
+-- Name: alias_domain_request alias_domain_request_pkey; Type: CONSTRAINT; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY embudo.alias_domain_request
+    ADD CONSTRAINT alias_domain_request_pkey PRIMARY KEY (company_id, domain);
+
+
+--
 -- Name: company_bi_role company_bi_role_pkey; Type: CONSTRAINT; Schema: embudo; Owner: embudo_owner
 --
 
@@ -8433,6 +8772,13 @@ CREATE TRIGGER product_taxes AFTER INSERT ON public.sale_order_line FOR EACH ROW
 
 
 --
+-- Name: mail_mail rules; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER rules BEFORE INSERT OR UPDATE ON public.mail_mail FOR EACH ROW EXECUTE FUNCTION embudo.mail_mail_before_write();
+
+
+--
 -- Name: res_company seed_20_crm; Type: TRIGGER; Schema: public; Owner: embudo_owner
 --
 
@@ -8465,6 +8811,22 @@ CREATE TRIGGER track AFTER INSERT OR UPDATE ON public.crm_lead FOR EACH ROW EXEC
 --
 
 CREATE TRIGGER track AFTER INSERT OR UPDATE OF state ON public.sale_order FOR EACH ROW EXECUTE FUNCTION embudo.sale_order_track();
+
+
+--
+-- Name: alias_domain_request alias_domain_request_company_id_fkey; Type: FK CONSTRAINT; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY embudo.alias_domain_request
+    ADD CONSTRAINT alias_domain_request_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id) ON DELETE CASCADE;
+
+
+--
+-- Name: alias_domain_request alias_domain_request_requested_by_fkey; Type: FK CONSTRAINT; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY embudo.alias_domain_request
+    ADD CONSTRAINT alias_domain_request_requested_by_fkey FOREIGN KEY (requested_by) REFERENCES public.res_users(id) ON DELETE SET NULL;
 
 
 --
@@ -11589,6 +11951,13 @@ GRANT ALL ON FUNCTION embudo.answer_invitation(invitation integer, accept boolea
 
 
 --
+-- Name: FUNCTION assign_alias_domain(company integer, assigned text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.assign_alias_domain(company integer, assigned text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION authenticate(user_login text, password text); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -12106,6 +12475,14 @@ GRANT ALL ON FUNCTION embudo.mail_activity_before_write() TO embudo_service;
 
 
 --
+-- Name: FUNCTION mail_address_list(header text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.mail_address_list(header text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.mail_address_list(header text) TO embudo_service;
+
+
+--
 -- Name: FUNCTION mail_claim(batch integer, lease interval); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -12122,6 +12499,14 @@ GRANT ALL ON FUNCTION embudo.mail_failed(message integer, reason text, retry_in 
 
 
 --
+-- Name: FUNCTION mail_format_address(display text, address text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.mail_format_address(display text, address text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.mail_format_address(display text, address text) TO embudo_service;
+
+
+--
 -- Name: FUNCTION mail_gateway(team integer, message jsonb); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -12135,6 +12520,22 @@ GRANT ALL ON FUNCTION embudo.mail_gateway(team integer, message jsonb) TO embudo
 
 REVOKE ALL ON FUNCTION embudo.mail_gateway_attach(model text, record integer, message integer, attachments jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.mail_gateway_attach(model text, record integer, message integer, attachments jsonb) TO embudo_service;
+
+
+--
+-- Name: FUNCTION mail_mail_before_write(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.mail_mail_before_write() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.mail_mail_before_write() TO embudo_service;
+
+
+--
+-- Name: FUNCTION mail_new_message_id(company integer, sender text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.mail_new_message_id(company integer, sender text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.mail_new_message_id(company integer, sender text) TO embudo_service;
 
 
 --
@@ -12159,6 +12560,14 @@ GRANT ALL ON FUNCTION embudo.mail_routes_changed() TO embudo_service;
 
 REVOKE ALL ON FUNCTION embudo.mail_routes_refresh(company integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.mail_routes_refresh(company integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION mail_sender_allowed(company integer, person integer, address text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.mail_sender_allowed(company integer, person integer, address text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.mail_sender_allowed(company integer, person integer, address text) TO embudo_service;
 
 
 --
@@ -12327,6 +12736,14 @@ GRANT ALL ON FUNCTION embudo.refuse(kind text, message text) TO embudo_service;
 --
 
 REVOKE ALL ON FUNCTION embudo.replace_policy(target regclass, policy name, clauses text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION request_alias_domain(company integer, requested text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.request_alias_domain(company integer, requested text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.request_alias_domain(company integer, requested text) TO embudo_service;
 
 
 --
@@ -12627,6 +13044,13 @@ GRANT ALL ON FUNCTION embudo.systray_activities() TO embudo_service;
 
 REVOKE ALL ON FUNCTION embudo.user_today(person integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.user_today(person integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION valid_mail_domain(domain text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.valid_mail_domain(domain text) FROM PUBLIC;
 
 
 --
@@ -12980,13 +13404,6 @@ GRANT UPDATE(quotation_validity_days) ON TABLE public.res_company TO embudo_serv
 --
 
 GRANT UPDATE(tz) ON TABLE public.res_company TO embudo_service;
-
-
---
--- Name: COLUMN res_company.alias_domain; Type: ACL; Schema: public; Owner: embudo_owner
---
-
-GRANT UPDATE(alias_domain) ON TABLE public.res_company TO embudo_service;
 
 
 --
