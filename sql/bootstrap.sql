@@ -102,6 +102,32 @@ GRANT USAGE ON SCHEMA embudo TO embudo_service, embudo_bi;
 -- Functions are executable by nobody unless a migration grants it.
 ALTER DEFAULT PRIVILEGES FOR ROLE embudo_owner REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
 
+-- pgcrypto (bcrypt, HMAC, random bytes) lives in a schema of its own that only embudo_owner may use: as a
+-- trusted extension its functions belong to the bootstrap superuser, whose EXECUTE grant to PUBLIC the
+-- owner cannot revoke, and one `crypt('x', gen_salt('bf', 31))` burns hours of CPU. Without USAGE on the
+-- schema, BI logins and the service cannot call them; the owner's SECURITY DEFINER functions do. A
+-- database migrated before has it in schema embudo: it moves here.
+CREATE SCHEMA IF NOT EXISTS embudo_crypto AUTHORIZATION embudo_owner;
+REVOKE ALL ON SCHEMA embudo_crypto FROM PUBLIC;
+DO $crypto$
+DECLARE
+    installed name := (SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+                       WHERE e.extname = 'pgcrypto');
+BEGIN
+    IF installed IS NULL THEN
+        CREATE EXTENSION pgcrypto WITH SCHEMA embudo_crypto;
+    ELSIF installed <> 'embudo_crypto' THEN
+        ALTER EXTENSION pgcrypto SET SCHEMA embudo_crypto;
+    END IF;
+    -- A superuser can also take EXECUTE away from PUBLIC (a second fence, should the schema's rights
+    -- ever be widened); other privileged logins cannot, and the schema alone keeps the functions out of reach.
+    IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+        REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA embudo_crypto FROM PUBLIC;
+        GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA embudo_crypto TO embudo_owner;
+    END IF;
+END
+$crypto$;
+
 CREATE TABLE IF NOT EXISTS embudo.schema_migrations (
     version text PRIMARY KEY,
     checksum text NOT NULL,

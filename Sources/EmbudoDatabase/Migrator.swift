@@ -38,6 +38,10 @@ public struct Migrator: Sendable {
         for migration in migrations {
             let checksum = try connection.query(Statements.checksum(migration.sql))[0].decode(String.self, at: 0)
             if let recorded = applied[migration.version] {
+                if recorded != checksum, try acceptsRenamedReferences(migration, recorded: recorded, on: connection) {
+                    try connection.query(Statements.rerecord(version: migration.version, checksum: checksum))
+                    continue
+                }
                 guard recorded == checksum else {
                     throw DatabaseSetupError(
                         "migration \(migration.version) was applied, but its file has changed since (checksum "
@@ -58,6 +62,18 @@ public struct Migrator: Sendable {
             done.append(migration.version)
         }
         return done
+    }
+
+    /// The schema pgcrypto moved to (it was installed in `embudo`); migrations applied before the move
+    /// were rewritten with one mechanical rename, `embudo.<pgcrypto function>(` → `embudo_crypto.<…>(`.
+    static let cryptoSchemaRename = (old: "embudo.", new: "embudo_crypto.")
+
+    /// Whether a migration whose checksum changed differs from the applied text only by that rename:
+    /// the same SQL, with the functions' new schema (the bootstrap moves the extension itself).
+    private func acceptsRenamedReferences(_ migration: Migration, recorded: String, on connection: PGConnection) throws -> Bool {
+        guard migration.sql.contains(Self.cryptoSchemaRename.new) else { return false }
+        let before = migration.sql.replacing(Self.cryptoSchemaRename.new, with: Self.cryptoSchemaRename.old)
+        return try connection.query(Statements.checksum(before))[0].decode(String.self, at: 0) == recorded
     }
 
     /// Runs the bootstrap script, again when a concurrent bootstrap in another database of the cluster
@@ -91,6 +107,10 @@ public struct Migrator: Sendable {
 
         static func checksum(_ sql: String) -> PGQuery {
             "SELECT encode(sha256(convert_to(\(sql), 'UTF8')), 'hex')"
+        }
+
+        static func rerecord(version: String, checksum: String) -> PGQuery {
+            "UPDATE embudo.schema_migrations SET checksum = \(checksum) WHERE version = \(version)"
         }
 
         static func record(version: String, checksum: String) -> PGQuery {
