@@ -268,7 +268,7 @@ CREATE FUNCTION embudo.set_password(target_user int, password text) RETURNS void
 LANGUAGE sql
 AS $$
     UPDATE public.res_users
-    SET password_hash = embudo.crypt(password, embudo.gen_salt('bf', 10)), write_date = now()
+    SET password_hash = embudo_crypto.crypt(password, embudo_crypto.gen_salt('bf', 10)), write_date = now()
     WHERE id = target_user
 $$;
 
@@ -304,10 +304,10 @@ BEGIN
         RETURN;
     END IF;
     IF stored_hash IS NULL THEN
-        PERFORM embudo.crypt(password, embudo.gen_salt('bf', 10));
+        PERFORM embudo_crypto.crypt(password, embudo_crypto.gen_salt('bf', 10));
         RETURN;
     END IF;
-    IF stored_hash <> embudo.crypt(password, stored_hash) THEN
+    IF stored_hash <> embudo_crypto.crypt(password, stored_hash) THEN
         RETURN;
     END IF;
     RETURN QUERY SELECT * FROM embudo.identity(candidate);

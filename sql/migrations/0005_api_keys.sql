@@ -6,7 +6,7 @@ CREATE FUNCTION embudo.create_api_key(target int, key_name text) RETURNS text
 LANGUAGE plpgsql
 AS $$
 DECLARE
-    new_key text := encode(embudo.gen_random_bytes(20), 'hex');
+    new_key text := encode(embudo_crypto.gen_random_bytes(20), 'hex');
 BEGIN
     INSERT INTO embudo.user_api_key (user_id, name, key_hash) VALUES (target, key_name, sha256(convert_to(new_key, 'UTF8')));
     RETURN new_key;

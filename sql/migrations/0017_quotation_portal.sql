@@ -35,7 +35,7 @@ REVOKE SELECT ON sale_order_portal_token FROM embudo_report;
 
 -- A secret for the answer forms' anti-forgery values, made once per database.
 CREATE TABLE embudo.portal_secret (id boolean PRIMARY KEY DEFAULT true CHECK (id), secret bytea NOT NULL);
-INSERT INTO embudo.portal_secret (secret) VALUES (embudo.gen_random_bytes(32));
+INSERT INTO embudo.portal_secret (secret) VALUES (embudo_crypto.gen_random_bytes(32));
 
 -- Issues a new link for an order (earlier ones are revoked); returns the token, shown once.
 CREATE FUNCTION embudo.portal_issue_token(sale_order int) RETURNS text
@@ -43,7 +43,7 @@ LANGUAGE plpgsql
 AS $$
 DECLARE
     o public.sale_order;
-    token text := encode(embudo.gen_random_bytes(24), 'hex');
+    token text := encode(embudo_crypto.gen_random_bytes(24), 'hex');
 BEGIN
     SELECT * INTO o FROM public.sale_order x WHERE x.id = sale_order;
     IF NOT FOUND THEN
@@ -78,7 +78,7 @@ RETURNS TABLE (company_id int, order_id int, acting_user int, form_key text)
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT t.company_id, t.order_id, t.acting_user, encode(embudo.hmac(convert_to(token, 'UTF8'), s.secret, 'sha256'), 'hex')
+    SELECT t.company_id, t.order_id, t.acting_user, encode(embudo_crypto.hmac(convert_to(token, 'UTF8'), s.secret, 'sha256'), 'hex')
     FROM public.sale_order_portal_token t, embudo.portal_secret s
     WHERE t.token_hash = sha256(convert_to(token, 'UTF8')) AND t.revoked_at IS NULL AND t.expires_at > now()
 $$;
@@ -213,7 +213,7 @@ AS $$
            || '/my/quotation/' || embudo.portal_issue_token(sale_order)) || '">Review, accept or decline the quotation online</a></p>'
 $$;
 
-GRANT EXECUTE ON FUNCTION embudo.gen_random_bytes(int) TO embudo_service;
+GRANT EXECUTE ON FUNCTION embudo_crypto.gen_random_bytes(int) TO embudo_service;
 GRANT EXECUTE ON FUNCTION embudo.portal_issue_token(int), embudo.portal_revoke(int[]), embudo.portal_resolve(text),
     embudo.portal_quotation(int), embudo.portal_notify(sale_order, text, text), embudo.portal_accept(int, text, int),
     embudo.portal_decline(int, text), embudo.portal_close_links()
