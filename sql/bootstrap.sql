@@ -31,6 +31,14 @@ BEGIN
     IF NOT pg_has_role('embudo_owner', 'embudo_report', 'MEMBER') THEN
         GRANT embudo_report TO embudo_owner;
     END IF;
+    -- The BI watchdog (embudo.bi_watchdog, a function of the owner) sees every BI session's state and
+    -- cancels or ends the ones past their limits.
+    IF NOT pg_has_role('embudo_owner', 'pg_signal_backend', 'MEMBER') THEN
+        GRANT pg_signal_backend TO embudo_owner;
+    END IF;
+    IF NOT pg_has_role('embudo_owner', 'pg_read_all_stats', 'MEMBER') THEN
+        GRANT pg_read_all_stats TO embudo_owner;
+    END IF;
     -- A privileged login that is not a superuser must be able to act as the owner to migrate.
     IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
         EXECUTE format('GRANT embudo_owner TO %I', current_user);
@@ -38,6 +46,13 @@ BEGIN
     EXECUTE format('GRANT CONNECT, CREATE, TEMPORARY ON DATABASE %I TO embudo_owner', current_database());
     EXECUTE format('GRANT CONNECT ON DATABASE %I TO embudo_service, embudo_bi', current_database());
     EXECUTE format('REVOKE CONNECT, CREATE, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+    -- Large objects are the one thing any login may write (no table, no schema, no TEMPORARY right
+    -- needed): a BI login that switched read-only off could fill the disk. Embudo uses none. Only a
+    -- superuser can take these from PUBLIC; otherwise the BI watchdog ends sessions that write.
+    IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+        REVOKE EXECUTE ON FUNCTION pg_catalog.lo_create(oid), pg_catalog.lo_creat(integer),
+            pg_catalog.lo_from_bytea(oid, bytea), pg_catalog.lo_import(text), pg_catalog.lo_import(text, oid) FROM PUBLIC;
+    END IF;
 END
 $bootstrap$;
 

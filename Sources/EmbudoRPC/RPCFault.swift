@@ -1,3 +1,4 @@
+import EmbudoDatabase
 import EmbudoModel
 import PGClient
 
@@ -99,6 +100,7 @@ extension RPCFault {
         case "EMU01": self = .userError(error.serverMessage); return
         case "EMA01": self = .accessError(error.serverMessage); return
         case "EMV01": self = .validationError(error.serverMessage); return
+        case EmbudoSQLState.loginThrottled: self = .accessDenied(error.serverMessage); return
         default: break
         }
         switch error.code {
