@@ -53,4 +53,27 @@ struct MigrationTests {
             #expect(owner == "embudo_owner")
         }
     }
+
+    /// A database migrated before pgcrypto moved to embudo_crypto: its migrations were recorded with
+    /// `embudo.crypt(` and the like, and the extension sits in schema embudo. Migrating again moves the
+    /// extension and accepts the renamed files; any other change is still refused.
+    @Test func aDatabaseFromBeforeTheCryptoSchemaMigrates() async throws {
+        try await migratedWithCopyOfSQL { connection, sql in
+            try connection.execute("ALTER EXTENSION pgcrypto SET SCHEMA embudo")
+            let renamed = try sql.migrations().filter { $0.sql.contains("embudo_crypto.") }
+            #expect(renamed.map(\.version).contains("0001_tenancy_core"))
+            for migration in renamed {
+                let before = migration.sql.replacing("embudo_crypto.", with: "embudo.")
+                try connection.query("""
+                    UPDATE embudo.schema_migrations SET checksum = encode(sha256(convert_to(\(before), 'UTF8')), 'hex')
+                    WHERE version = \(migration.version)
+                    """)
+            }
+            #expect(try Migrator(directory: sql).migrate(connection) == [])
+            let schema = try connection.query("SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = 'pgcrypto'")
+            #expect(try schema[0].decode(String.self, at: 0) == "embudo_crypto")
+            // The new checksums are recorded: a second run has nothing to accept.
+            #expect(try Migrator(directory: sql).migrate(connection) == [])
+        }
+    }
 }

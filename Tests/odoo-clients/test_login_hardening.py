@@ -80,7 +80,8 @@ def long_delays(server):
 def start_server(server, extra, wait=True):
     port = free_port()
     log = tempfile.NamedTemporaryFile("w+", prefix="embudo-hardening-", suffix=".log", delete=False)
-    process = subprocess.Popen([server["binary"], "serve", "--port", str(port), "--no-migrate", *extra], env=server["env"],
+    # The main server's public URL stays the one recorded (web.base.url), whoever starts last.
+    process = subprocess.Popen([server["binary"], "serve", "--port", str(port), "--no-migrate", "--public-url", server["url"], *extra], env=server["env"],
                                stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     if wait:

@@ -85,6 +85,7 @@ DECLARE
     policy embudo.login_throttle_policy;
     verified record;
     counted int;
+    wait bigint;
     moment timestamptz;
 BEGIN
     INSERT INTO embudo.login_failure AS f (account) VALUES (target_account)
@@ -92,8 +93,8 @@ BEGIN
     RETURNING f.* INTO state;
     moment := clock_timestamp();
     IF state.retry_at > moment THEN
-        RAISE EXCEPTION 'Too many failed logins for this account: try again in % seconds.',
-                        greatest(1, ceil(extract(epoch FROM state.retry_at - moment)))::bigint
+        wait := greatest(1, ceil(extract(epoch FROM state.retry_at - moment)))::bigint;
+        RAISE EXCEPTION 'Too many failed logins for this account: try again in % second%.', wait, CASE WHEN wait = 1 THEN '' ELSE 's' END
               USING ERRCODE = 'EMT01';
     END IF;
     SELECT * INTO verified FROM embudo.verified_user(candidate, secret);
