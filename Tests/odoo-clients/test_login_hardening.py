@@ -220,7 +220,7 @@ def test_bi_limits_hold_whatever_the_login_sets(server):
 
         def long_query():
             outcome["result"] = psql(server, "SET statement_timeout = 0; SET max_parallel_workers_per_gather = 8; "
-                                             "SELECT count(*) FROM report.opportunity, pg_sleep(300)", user="bi_limits9", check=False)
+                                             "SELECT pg_sleep(300), (SELECT count(*) FROM report.opportunity)", user="bi_limits9", check=False)
 
         worker = threading.Thread(target=long_query)
         worker.start()
