@@ -90,19 +90,24 @@ def test_new_lead_from_an_alias_and_its_duplicate(gateway):
     assert env["crm.lead"].search_count([("email_from", "ilike", "jose@cliente.example")]) == 1
 
 
-def test_reply_threads_to_the_lead(gateway):
+def test_reply_threads_to_the_lead(gateway, relay):
     env = gateway["env"]
     lead = env["crm.lead"].create({"name": "Mesas", "email_from": "ana@cliente.example", "team_id": gateway["team"]})
     env["crm.lead"].browse(lead).message_post(body="<p>Le enviamos la oferta.</p>", message_type="comment", subtype_xmlid="mail.mt_comment")
     mails = env["mail.mail"].search_read([("model", "=", "crm.lead"), ("res_id", "=", lead)], ["reply_to", "email_to", "state"])
     assert mails and "sales@" + DOMAIN in mails[0]["reply_to"] and mails[0]["email_to"] == "ana@cliente.example"
-    # The delivery worker's Message-IDs end with ".<mail id>@domain": the answer quotes it.
+    # The customer answers the e-mail the delivery worker sent (it polls every 0.2 s here, so it is sent by
+    # the time an answer could come): the answer quotes its Message-ID, recorded when it was sent.
+    deadline = time.time() + 60
+    while not relay["handler"].find("Re: Mesas") and time.time() < deadline:
+        time.sleep(0.1)
+    sent = relay["handler"].find("Re: Mesas")[-1]["parsed"]["Message-ID"]
     reply = f"""From: Ana <ana@cliente.example>
 To: sales@{DOMAIN}
 Subject: Re: Mesas
 Message-ID: <reply-1@cliente.example>
-In-Reply-To: <1764230400.{mails[0]['id']}@{DOMAIN}>
-References: <1764230400.{mails[0]['id']}@{DOMAIN}>
+In-Reply-To: {sent}
+References: {sent}
 Content-Type: text/plain; charset=windows-1252
 Content-Transfer-Encoding: quoted-printable
 
