@@ -76,6 +76,7 @@ let package = Package(
         .target(
             name: "EmbudoRPC",
             dependencies: [
+                "EmbudoDatabase",
                 "EmbudoModel",
                 "PGClient",
                 .product(name: "CoreMetrics", package: "swift-metrics"),

@@ -148,7 +148,8 @@ try:
     embudo("demo", "--companies", "1", "--leads-per-company", str(options.leads))
     company = "Demo 1"
     embudo("user", "create", "--login", "bench_manager", "--password", "bench-manager-1", "--company", company, "--access", "admin")
-    embudo("bi-role", "create", "--company", company, "--login", "bench_bi", "--password", "bench")
+    # Up to 16 pgbench clients at once (BI logins get 2 connections by default).
+    embudo("bi-role", "create", "--company", company, "--login", "bench_bi", "--password", "bench", "--connections", "20")
     subprocess.run(psql + ["-c", "ANALYZE"], check=True)
 
     client = Client()

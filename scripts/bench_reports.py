@@ -48,7 +48,7 @@ try:
     company = int(subprocess.run(psql + ["-c", f"SELECT id FROM res_company WHERE name = 'Demo {options.companies // 2}'"],
                                  check=True, capture_output=True, text=True).stdout.strip())
     name = f"Demo {options.companies // 2}"
-    subprocess.run([options.binary, "bi-role", "create", "--company", name, "--login", "bench_bi", "--password", "bench"] + embedded,
+    subprocess.run([options.binary, "bi-role", "create", "--company", name, "--login", "bench_bi", "--password", "bench", "--connections", "20"] + embedded,
                    check=True, capture_output=True)
     subprocess.run([options.binary, "user", "create", "--login", "bench_manager", "--password", "bench-manager-1", "--company", name,
                     "--access", "admin"] + embedded, check=True, capture_output=True)

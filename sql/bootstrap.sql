@@ -32,6 +32,14 @@ BEGIN
     IF NOT pg_has_role('embudo_owner', 'embudo_report', 'MEMBER') THEN
         GRANT embudo_report TO embudo_owner;
     END IF;
+    -- The BI watchdog (embudo.bi_watchdog, a function of the owner) sees every BI session's state and
+    -- cancels or ends the ones past their limits.
+    IF NOT pg_has_role('embudo_owner', 'pg_signal_backend', 'MEMBER') THEN
+        GRANT pg_signal_backend TO embudo_owner;
+    END IF;
+    IF NOT pg_has_role('embudo_owner', 'pg_read_all_stats', 'MEMBER') THEN
+        GRANT pg_read_all_stats TO embudo_owner;
+    END IF;
     -- A privileged login that is not a superuser must be able to act as the owner to migrate.
     IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
         EXECUTE format('GRANT embudo_owner TO %I', current_user);
@@ -39,6 +47,13 @@ BEGIN
     EXECUTE format('GRANT CONNECT, CREATE, TEMPORARY ON DATABASE %I TO embudo_owner', current_database());
     EXECUTE format('GRANT CONNECT ON DATABASE %I TO embudo_service, embudo_bi', current_database());
     EXECUTE format('REVOKE CONNECT, CREATE, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+    -- Large objects are the one thing any login may write (no table, no schema, no TEMPORARY right
+    -- needed): a BI login that switched read-only off could fill the disk. Embudo uses none. Only a
+    -- superuser can take these from PUBLIC; otherwise the BI watchdog ends sessions that write.
+    IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+        REVOKE EXECUTE ON FUNCTION pg_catalog.lo_create(oid), pg_catalog.lo_creat(integer),
+            pg_catalog.lo_from_bytea(oid, bytea), pg_catalog.lo_import(text), pg_catalog.lo_import(text, oid) FROM PUBLIC;
+    END IF;
 END
 $bootstrap$;
 
@@ -102,6 +117,32 @@ GRANT USAGE ON SCHEMA embudo TO embudo_service, embudo_bi;
 
 -- Functions are executable by nobody unless a module grants it.
 ALTER DEFAULT PRIVILEGES FOR ROLE embudo_owner REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+
+-- pgcrypto (bcrypt, HMAC, random bytes) lives in a schema of its own that only embudo_owner may use: as a
+-- trusted extension its functions belong to the bootstrap superuser, whose EXECUTE grant to PUBLIC the
+-- owner cannot revoke, and one `crypt('x', gen_salt('bf', 31))` burns hours of CPU. Without USAGE on the
+-- schema, BI logins and the service cannot call them; the owner's SECURITY DEFINER functions do. A
+-- database migrated before has it in schema embudo: it moves here.
+CREATE SCHEMA IF NOT EXISTS embudo_crypto AUTHORIZATION embudo_owner;
+REVOKE ALL ON SCHEMA embudo_crypto FROM PUBLIC;
+DO $crypto$
+DECLARE
+    installed name := (SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+                       WHERE e.extname = 'pgcrypto');
+BEGIN
+    IF installed IS NULL THEN
+        CREATE EXTENSION pgcrypto WITH SCHEMA embudo_crypto;
+    ELSIF installed <> 'embudo_crypto' THEN
+        ALTER EXTENSION pgcrypto SET SCHEMA embudo_crypto;
+    END IF;
+    -- A superuser can also take EXECUTE away from PUBLIC (a second fence, should the schema's rights
+    -- ever be widened); other privileged logins cannot, and the schema alone keeps the functions out of reach.
+    IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+        REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA embudo_crypto FROM PUBLIC;
+        GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA embudo_crypto TO embudo_owner;
+    END IF;
+END
+$crypto$;
 
 CREATE TABLE IF NOT EXISTS embudo.schema_migrations (
     version text PRIMARY KEY,

@@ -477,13 +477,13 @@ DECLARE
     me int := embudo.current_user_id();
     stored text := (SELECT u.password_hash FROM public.res_users u WHERE u.id = me AND u.active);
 BEGIN
-    IF stored IS NULL OR old_password IS NULL OR stored <> embudo.crypt(old_password, stored) THEN
+    IF stored IS NULL OR old_password IS NULL OR stored <> embudo_crypto.crypt(old_password, stored) THEN
         PERFORM embudo.refuse('access', 'The old password you provided is incorrect, your password was not changed.');
     END IF;
     IF new_password IS NULL OR length(new_password) < 8 THEN
         PERFORM embudo.refuse('validation', 'The new password must have at least 8 characters.');
     END IF;
-    UPDATE public.res_users SET password_hash = embudo.crypt(new_password, embudo.gen_salt('bf', 10)), write_date = now() WHERE id = me;
+    UPDATE public.res_users SET password_hash = embudo_crypto.crypt(new_password, embudo_crypto.gen_salt('bf', 10)), write_date = now() WHERE id = me;
 END
 $$;
 
@@ -602,7 +602,7 @@ CREATE FUNCTION embudo.create_api_key(target integer, key_name text) RETURNS tex
     LANGUAGE plpgsql
     AS $$
 DECLARE
-    new_key text := encode(embudo.gen_random_bytes(20), 'hex');
+    new_key text := encode(embudo_crypto.gen_random_bytes(20), 'hex');
 BEGIN
     INSERT INTO embudo.user_api_key (user_id, name, key_hash) VALUES (target, key_name, sha256(convert_to(new_key, 'UTF8')));
     RETURN new_key;
@@ -2338,7 +2338,7 @@ BEGIN
     -- Whoever set no password yet proves the address by the link; the others log in to answer.
     IF (SELECT u.password_hash IS NULL FROM public.res_users u WHERE u.id = target) THEN
         DELETE FROM embudo.user_signup s WHERE s.invitation_id = invitation AND s.company_id = company;
-        token := encode(embudo.gen_random_bytes(24), 'hex');
+        token := encode(embudo_crypto.gen_random_bytes(24), 'hex');
         INSERT INTO embudo.user_signup (token_hash, user_id, company_id, invitation_id, expires_at)
         VALUES (sha256(convert_to(token, 'UTF8')), target, company, invitation, now() + interval '7 days');
     END IF;
@@ -2784,7 +2784,7 @@ ALTER FUNCTION embudo.mail_mail_before_write() OWNER TO embudo_owner;
 CREATE FUNCTION embudo.mail_new_message_id(company integer, sender text) RETURNS text
     LANGUAGE sql
     AS $$
-    SELECT encode(embudo.gen_random_bytes(16), 'hex') || '@'
+    SELECT encode(embudo_crypto.gen_random_bytes(16), 'hex') || '@'
         || coalesce((SELECT c.alias_domain FROM public.res_company c WHERE c.id = company),
                     nullif(split_part(embudo.normalize_email(sender), '@', 2), ''), 'localhost')
 $$;
@@ -3103,7 +3103,7 @@ CREATE FUNCTION embudo.portal_issue_token(sale_order integer) RETURNS text
     AS $$
 DECLARE
     o public.sale_order;
-    token text := encode(embudo.gen_random_bytes(24), 'hex');
+    token text := encode(embudo_crypto.gen_random_bytes(24), 'hex');
 BEGIN
     SELECT * INTO o FROM public.sale_order x WHERE x.id = sale_order;
     IF NOT FOUND THEN
@@ -3244,7 +3244,7 @@ CREATE FUNCTION embudo.portal_resolve(token text) RETURNS TABLE(company_id integ
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    SELECT t.company_id, t.order_id, t.acting_user, encode(embudo.hmac(convert_to(token, 'UTF8'), s.secret, 'sha256'), 'hex')
+    SELECT t.company_id, t.order_id, t.acting_user, encode(embudo_crypto.hmac(convert_to(token, 'UTF8'), s.secret, 'sha256'), 'hex')
     FROM public.sale_order_portal_token t, embudo.portal_secret s
     WHERE t.token_hash = sha256(convert_to(token, 'UTF8')) AND t.revoked_at IS NULL AND t.expires_at > now()
 $$;
@@ -3420,7 +3420,7 @@ BEGIN
         PERFORM embudo.refuse('user', 'This company has 10 mail domain requests waiting: ask the operator to check them first.');
     END IF;
     INSERT INTO embudo.alias_domain_request (company_id, domain, token, requested_by)
-    VALUES (company, wanted, 'embudo-domain-verification=' || encode(embudo.gen_random_bytes(24), 'hex'), embudo.current_user_id())
+    VALUES (company, wanted, 'embudo-domain-verification=' || encode(embudo_crypto.gen_random_bytes(24), 'hex'), embudo.current_user_id())
     ON CONFLICT ON CONSTRAINT alias_domain_request_pkey DO UPDATE SET requested_by = excluded.requested_by
     RETURNING * INTO request;
     RETURN jsonb_build_object('domain', request.domain, 'record_type', 'TXT', 'record_name', '_embudo-challenge.' || request.domain,
@@ -4296,7 +4296,7 @@ CREATE FUNCTION embudo.set_password(target_user integer, password text) RETURNS 
     LANGUAGE sql
     AS $$
     UPDATE public.res_users
-    SET password_hash = embudo.crypt(password, embudo.gen_salt('bf', 10)), write_date = now()
+    SET password_hash = embudo_crypto.crypt(password, embudo_crypto.gen_salt('bf', 10)), write_date = now()
     WHERE id = target_user
 $$;
 
@@ -4330,7 +4330,7 @@ BEGIN
         PERFORM embudo.refuse('validation', 'The password must have at least 8 characters.');
     END IF;
     UPDATE public.res_users
-    SET password_hash = embudo.crypt(password, embudo.gen_salt('bf', 10)),
+    SET password_hash = embudo_crypto.crypt(password, embudo_crypto.gen_salt('bf', 10)),
         name = coalesce(nullif(btrim(user_name), ''), name), write_date = now()
     WHERE id = s.user_id AND active
     RETURNING login INTO address;
@@ -4468,10 +4468,10 @@ BEGIN
         RETURN;
     END IF;
     IF stored_hash IS NULL THEN
-        PERFORM embudo.crypt(password, embudo.gen_salt('bf', 10));
+        PERFORM embudo_crypto.crypt(password, embudo_crypto.gen_salt('bf', 10));
         RETURN;
     END IF;
-    IF stored_hash <> embudo.crypt(password, stored_hash) THEN
+    IF stored_hash <> embudo_crypto.crypt(password, stored_hash) THEN
         RETURN;
     END IF;
     RETURN QUERY SELECT * FROM embudo.identity(candidate);

@@ -39,7 +39,7 @@ public enum DatabaseLocation: Sendable, Equatable {
 }
 
 /// The connection strings for one database: the privileged login that migrates and administers, and the
-/// one the service pool uses (which switches to `embudo_service` when it is privileged).
+/// one the service pool uses, which must be `embudo_service`'s own (the service refuses privileged logins).
 public struct DatabaseEndpoints: Sendable {
     /// For `embudo migrate` and the administration commands.
     public var adminConninfo: String
@@ -62,12 +62,20 @@ public struct DatabaseEndpoints: Sendable {
 
     /// Makes the database reachable: for the embedded location, creates and starts the cluster and the
     /// `embudo` database as needed; the other locations are used as they are.
-    public static func prepare(_ location: DatabaseLocation) throws -> DatabaseEndpoints {
+    ///
+    /// - Parameter service: the service's own login (`serve --service-database-url`); by default the
+    ///   configured login serves too (it must then be `embudo_service`), and the embedded cluster's pool logs
+    ///   in as `embudo_service` over its private socket. When only this is given, it is also the login of
+    ///   the administrative connection, and no embedded cluster is started.
+    public static func prepare(_ location: DatabaseLocation, service: String? = nil) throws -> DatabaseEndpoints {
+        let service = service.flatMap { $0.isEmpty ? nil : $0 }
         switch location {
         case .conninfo(let conninfo):
-            return DatabaseEndpoints(adminConninfo: conninfo, serviceConninfo: conninfo)
+            return DatabaseEndpoints(adminConninfo: conninfo, serviceConninfo: service ?? conninfo)
         case .environment:
-            return DatabaseEndpoints(adminConninfo: "", serviceConninfo: "")
+            return DatabaseEndpoints(adminConninfo: "", serviceConninfo: service ?? "")
+        case .embedded where service != nil:
+            return DatabaseEndpoints(adminConninfo: service!, serviceConninfo: service!)
         case .embedded(let directory):
             let cluster = try EmbeddedPostgres(.init(directory: directory))
             try cluster.initializeIfNeeded()

@@ -1,44 +1,42 @@
 import PGClient
 
-/// Makes sure every pooled connection of the service runs as `embudo_service`: not a superuser, not
-/// BYPASSRLS, not the schema owner, so that row-level security applies to every request.
+/// Makes sure every pooled connection of the service runs as `embudo_service` on a login that is not
+/// privileged, so that row-level security applies to every request.
 ///
-/// A connection that logged in as another role (a superuser URL such as `postgres://postgres@…`, the
-/// owner, or an operator's login granted `embudo_service`) switches to `embudo_service` for its whole
-/// session before its first request. This is a once-per-connection switch on a connection the pool owns,
-/// not request state; per-request context is always transaction-local (`set_config(…, true)`). Behind a
-/// transaction-mode pgbouncer, log in as `embudo_service` directly instead.
+/// The pool never switches roles: behind a transaction-mode pooler a session is shared by many clients,
+/// and a privileged login's session that had `SET ROLE` away from itself would serve other requests with
+/// its privileges one `RESET ROLE` away. The login must be `embudo_service` itself (or a login whose
+/// default `role` setting is `embudo_service`) and neither a superuser, nor BYPASSRLS, nor a member of
+/// `embudo_owner`; otherwise the server refuses to start and says why. `embudo.enter_tenant`, the first
+/// statement of every request, checks the same again (SQLSTATE ``EmbudoSQLState/privilegedServiceSession``).
 public enum ServiceRole {
     /// The service's role.
     public static let name = "embudo_service"
 
-    /// Prepares a freshly opened pool connection; use as ``PGPool/Configuration/connectionSetup``.
+    /// Checks a freshly opened pool connection; use as ``PGPool/Configuration/connectionSetup``.
     ///
-    /// - Throws: ``DatabaseSetupError`` saying why the login cannot serve (database not migrated, no right
-    ///   to act as `embudo_service`, the role itself privileged).
+    /// - Throws: ``DatabaseSetupError`` saying why the login cannot serve (database not migrated, a login
+    ///   other than `embudo_service`, a privileged login).
     public static func prepare(_ connection: PGConnection) throws {
-        let identity = try connection.query(Statements.identity)
-        guard identity.count == 1 else {
+        let rows = try connection.query(Statements.identity)
+        guard rows.count == 1 else {
             throw DatabaseSetupError("the database has no role \(name): run `embudo migrate` first")
         }
-        let (user, canSwitch) = try identity[0].decode((String, Bool).self)
-        if user != name {
-            guard canSwitch else {
-                throw DatabaseSetupError(
-                    "the configured login \(user) may not act as \(name); log in as \(name), as a superuser, or GRANT \(name) TO \(user)"
-                )
-            }
-            try connection.execute("SET SESSION ROLE embudo_service")
-            // The role's own settings (bootstrap.sql: no JIT, no parallel plans, generic plans) apply at
-            // login only: take them over for this session, whatever they are.
-            _ = try connection.query(Statements.roleSettings)
-        }
-        let check = try connection.query(Statements.privileges)[0]
-        let (current, superuser, bypass, owner) = try check.decode((String, Bool, Bool, Bool).self)
-        guard current == name, !superuser, !bypass, !owner else {
+        let (current, login, superuser, bypass, owner) = try rows[0].decode((String, String, Bool, Bool, Bool).self)
+        if superuser || bypass || owner {
+            let what = superuser ? "a superuser" : bypass ? "a role with BYPASSRLS" : "a member of embudo_owner"
             throw DatabaseSetupError(
-                "the role \(name) is privileged (superuser, BYPASSRLS or a member of embudo_owner); "
-                    + "row-level security would not apply, so the service refuses to use it"
+                "the service's database login \(login) is \(what): row-level security would not bind it, and behind a "
+                    + "transaction-mode pooler its session would serve other requests. The service refuses privileged "
+                    + "logins: give it \(name)'s own login with --service-database-url (or EMBUDO_SERVICE_DATABASE_URL), "
+                    + "e.g. postgresql://\(name):<password>@host/db, and keep the privileged login in --database-url for "
+                    + "`embudo migrate` and the administration commands"
+            )
+        }
+        guard current == name else {
+            throw DatabaseSetupError(
+                "the service's database login \(login) runs as \(current), not \(name): log in as \(name) "
+                    + "(ALTER ROLE \(name) PASSWORD '…' with the privileged login), or ALTER ROLE \(login) SET role = \(name)"
             )
         }
         // From now on the pool drops the connection if it ever runs as a superuser again.
@@ -46,27 +44,15 @@ public enum ServiceRole {
     }
 
     enum Statements {
+        /// The current role, the session's login, and whether the login (or the current role) is a
+        /// superuser, has BYPASSRLS or may act as the owner.
         static let identity: PGQuery = """
-            SELECT current_user::text,
-                   (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
-                   OR pg_has_role(current_user, 'embudo_service', 'MEMBER')
-            FROM pg_roles WHERE rolname = 'embudo_service'
-            """
-        /// The role's settings that a session may change itself (those an operator may have added that
-        /// need a superuser stay as they are), the database-specific ones last.
-        static let roleSettings: PGQuery = """
-            SELECT set_config(p.name, substr(c.entry, strpos(c.entry, '=') + 1), false)
-            FROM pg_db_role_setting s
-            JOIN pg_roles r ON r.oid = s.setrole
-            CROSS JOIN unnest(s.setconfig) c (entry)
-            JOIN pg_settings p ON p.name = split_part(c.entry, '=', 1) AND p.context = 'user'
-            WHERE r.rolname = 'embudo_service'
-              AND s.setdatabase IN (0, (SELECT oid FROM pg_database WHERE datname = current_database()))
-            ORDER BY s.setdatabase
-            """
-        static let privileges: PGQuery = """
-            SELECT current_user::text, r.rolsuper, r.rolbypassrls, pg_has_role(current_user, 'embudo_owner', 'MEMBER')
-            FROM pg_roles r WHERE r.rolname = current_user
+            SELECT current_user::text, session_user::text,
+                   s.rolsuper OR c.rolsuper, s.rolbypassrls OR c.rolbypassrls,
+                   pg_has_role(session_user, 'embudo_owner', 'MEMBER') OR pg_has_role(current_user, 'embudo_owner', 'MEMBER')
+            FROM pg_roles s, pg_roles c
+            WHERE s.rolname = session_user AND c.rolname = current_user
+              AND EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'embudo_service')
             """
     }
 }

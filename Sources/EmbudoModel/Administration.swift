@@ -66,8 +66,8 @@ public struct Administration {
     }
 
     /// Creates a PostgreSQL login for BI tools that reads only this company's rows.
-    public func createBILogin(company: Int, login: String, password: String) throws {
-        _ = try connection.transaction { try $0.query(SQL.createBILogin(company: company, login: login, password: password)) }
+    public func createBILogin(company: Int, login: String, password: String, connections: Int = 2) throws {
+        _ = try connection.transaction { try $0.query(SQL.createBILogin(company: company, login: login, password: password, connections: connections)) }
     }
 
     /// Creates an API key for a user and returns it; it cannot be read again.
@@ -105,7 +105,7 @@ public struct Administration {
         _ = try connection.transaction { try $0.query(SQL.setParameter(key, value)) }
     }
 
-    /// Drops a BI login created by ``createBILogin(company:login:password:)``.
+    /// Drops a BI login created by ``createBILogin(company:login:password:connections:)``.
     public func dropBILogin(login: String) throws {
         _ = try connection.transaction { try $0.query(SQL.dropBILogin(login)) }
     }
@@ -169,8 +169,8 @@ public struct Administration {
             "INSERT INTO ir_config_parameter (key, value) VALUES (\(key), \(value)) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
         }
         static func dropBILogin(_ login: String) -> PGQuery { "SELECT embudo.drop_bi_login(\(login))" }
-        static func createBILogin(company: Int, login: String, password: String) -> PGQuery {
-            "SELECT embudo.create_bi_login(\(company), \(login), \(password))"
+        static func createBILogin(company: Int, login: String, password: String, connections: Int) -> PGQuery {
+            "SELECT embudo.create_bi_login(\(company), \(login), \(password), \(connections)::int)"
         }
     }
 }

@@ -40,6 +40,7 @@ public struct Authenticator: Sendable {
     }
 
     /// The user with this login and password, or nil when either is wrong or the user is inactive.
+    /// Throws SQLSTATE ``EmbudoSQLState/loginThrottled`` while the account waits after failed logins.
     public func authenticate(login: String, password: String) async throws -> AuthenticatedUser? {
         try await user(SQL.authenticate(login: login, password: password))
     }
@@ -64,8 +65,10 @@ public struct Authenticator: Sendable {
         }
     }
 
+    /// Runs an authentication function; read-write, since it counts failed attempts per account (and
+    /// throws a ``PGError`` with SQLSTATE ``EmbudoSQLState/loginThrottled`` while the account waits).
     private func user(_ query: PGQuery) async throws -> AuthenticatedUser? {
-        try await database.withoutTenant { connection in try Self.identity(try connection.query(query)) }
+        try await database.withoutTenant(readOnly: false) { connection in try Self.identity(try connection.query(query)) }
     }
 
     /// The user in a row of `embudo.identity`'s shape, or nil for no row.

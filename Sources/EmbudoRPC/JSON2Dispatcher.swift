@@ -50,9 +50,10 @@ public struct JSON2Dispatcher: Sendable {
             else {
                 return Self.fault(401, .accessDenied("Missing or malformed Authorization: bearer <api key>"))
             }
-            // API keys are throttled per client address: under one shared name, ten bad keys from anyone
-            // would lock every API-key user out, and one good key anywhere would reset everyone's count.
-            guard let user = try await rpc.verify(login: "api-key@" + (client ?? ""), client: client, { try await rpc.authenticator.authenticate(apiKey: key) }) else {
+            // A bearer key names no account until it matches one: a wrong key costs one SHA-256 lookup (no
+            // bcrypt), and 160 random bits are not guessed, so nothing is counted. Counting it per client
+            // address would lock out every client behind the same proxy.
+            guard let user = try await rpc.verify(login: "api-key", client: client, { try await rpc.authenticator.authenticate(apiKey: key) }) else {
                 return Self.fault(401, .accessDenied("Invalid API key"))
             }
             uid.value = user.id
@@ -87,7 +88,11 @@ public struct JSON2Dispatcher: Sendable {
                 rpc.requestLogger.warning("JSON-2 call failed: database unavailable", metadata: ["error": "\(error.debugDescription)"])
                 return Self.fault(503, fault)
             }
-            return Self.fault(fault.name == "odoo.exceptions.AccessError" ? 403 : 422, fault)
+            switch fault.name {
+            case "odoo.exceptions.AccessDenied": return Self.fault(401, fault)
+            case "odoo.exceptions.AccessError": return Self.fault(403, fault)
+            default: return Self.fault(422, fault)
+            }
         } catch let fault as RPCFault {
             return Self.fault(fault.name == "odoo.exceptions.AccessDenied" ? 401 : 422, fault)
         } catch {

@@ -1,4 +1,5 @@
 import CoreMetrics
+import EmbudoDatabase
 import EmbudoModel
 import Logging
 import PGClient
@@ -17,7 +18,6 @@ public struct RPCDispatcher: Sendable {
     /// The model layer the `object` service calls.
     public let models: ModelService
     let credentials = CredentialsCache()
-    let throttle = LoginThrottle()
     let logger: Logger
     /// Counts, times and logs the object calls.
     public let observer: RPCCallObserver
@@ -40,7 +40,7 @@ public struct RPCDispatcher: Sendable {
     var requestLogger: Logger { RequestLogger.current ?? logger }
 
     /// Answers one request body of `/jsonrpc` (always a JSON-RPC answer, never a thrown error).
-    /// `client` is the caller's address, for throttling failed logins.
+    /// `client` is the caller's address, logged with failed logins.
     public func jsonrpc(_ body: [UInt8], client: String? = nil) async -> [UInt8] {
         await answer(body) { params in
             guard let service = params["service"]?.stringValue, let method = params["method"]?.stringValue else {
@@ -173,17 +173,20 @@ public struct RPCDispatcher: Sendable {
         return false
     }
 
-    /// Runs a password check unless the login or address is throttled, and counts the outcome.
+    /// Runs a credentials check and logs a failure with the client's address. Throttling is PostgreSQL's:
+    /// the authentication functions count failures per account and refuse attempts while the account
+    /// waits (SQLSTATE `EMT01`, answered as AccessDenied with the time to wait), without running bcrypt.
     func verify(login: String, client: String?, _ check: () async throws -> AuthenticatedUser?) async throws -> AuthenticatedUser? {
-        guard throttle.allows(login: login, address: client) else {
-            throw RPCFault.accessDenied("Too many failed logins; try again in a few minutes")
+        do {
+            guard let user = try await check() else {
+                requestLogger.info("Login failed", metadata: ["login": "\(login)", "client": "\(client ?? "-")"])
+                return nil
+            }
+            return user
+        } catch let error as PGError where error.sqlState == EmbudoSQLState.loginThrottled {
+            requestLogger.notice("Login refused: the account waits after failed logins", metadata: ["login": "\(login)", "client": "\(client ?? "-")"])
+            throw error
         }
-        guard let user = try await check() else {
-            throttle.recordFailure(login: login, address: client)
-            return nil
-        }
-        throttle.recordSuccess(login: login)
-        return user
     }
 
     /// The user behind `(uid, password)`, from the cache of recently verified pairs or from PostgreSQL.

@@ -1,3 +1,4 @@
+import EmbudoDatabase
 import EmbudoModel
 import PGClient
 
@@ -100,6 +101,7 @@ extension RPCFault {
         case "EMA01": self = .accessError(error.serverMessage); return
         case "EMV01": self = .validationError(error.serverMessage); return
         case "EMM01": self = .missingError(error.serverMessage); return
+        case EmbudoSQLState.loginThrottled: self = .accessDenied(error.serverMessage); return
         default: break
         }
         switch error.code {

@@ -65,7 +65,8 @@ public func buildApplication(
         metrics: metrics, callLogLevel: callLogLevel
     )
     let web = WebSessionDispatcher(rpc: dispatcher, sessions: Sessions(database: database), models: models)
-    RPCRoutes(dispatcher: dispatcher, web: web, json2: JSON2Dispatcher(rpc: dispatcher)).register(on: router)
+    RPCRoutes(dispatcher: dispatcher, web: web, json2: JSON2Dispatcher(rpc: dispatcher), trustedProxies: configuration.trustedProxies)
+        .register(on: router)
     PortalRoutes(portal: QuotationPortal(database: database), logger: logger).register(on: router)
     ActivationRoutes(activation: AccountActivation(database: database), logger: logger).register(on: router)
     return Application(

@@ -1,8 +1,7 @@
 import Hummingbird
 import NIOCore
 
-/// The request context of Embudo's routes: Hummingbird's basic context plus the client's address (for
-/// throttling failed logins).
+/// The request context of Embudo's routes: Hummingbird's basic context plus the TCP peer's address.
 struct EmbudoRequestContext: RequestContext, RemoteAddressRequestContext {
     var coreContext: CoreRequestContextStorage
     let remoteAddress: SocketAddress?
@@ -12,6 +11,6 @@ struct EmbudoRequestContext: RequestContext, RemoteAddressRequestContext {
         self.remoteAddress = source.channel.remoteAddress
     }
 
-    /// The client's IP address, if known.
+    /// The TCP peer's IP address, if known (a trusted proxy's, behind one: see ``TrustedProxies``).
     var clientAddress: String? { remoteAddress?.ipAddress }
 }

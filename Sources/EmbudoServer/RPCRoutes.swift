@@ -10,6 +10,8 @@ struct RPCRoutes: Sendable {
     let dispatcher: RPCDispatcher
     let web: WebSessionDispatcher
     let json2: JSON2Dispatcher
+    /// Whose `X-Forwarded-For` names the client.
+    let trustedProxies: TrustedProxies
 
     /// The cookie that carries the web session.
     static let sessionCookie = "session_id"
@@ -19,7 +21,7 @@ struct RPCRoutes: Sendable {
 
     func register(on router: Router<EmbudoRequestContext>) {
         router.post("/jsonrpc") { request, context in
-            await Self.respond(to: request) { await dispatcher.jsonrpc($0, client: context.clientAddress) }
+            await Self.respond(to: request) { await dispatcher.jsonrpc($0, client: client(request, context)) }
         }
         router.post("/web/webclient/version_info") { request, _ in
             await Self.respond(to: request) { await dispatcher.versionInfo($0) }
@@ -27,7 +29,7 @@ struct RPCRoutes: Sendable {
         router.post("/web/session/authenticate") { request, context in
             var token: String?
             var response = await Self.respond(to: request) { body in
-                let (answer, started) = await web.authenticate(body, client: context.clientAddress)
+                let (answer, started) = await web.authenticate(body, client: client(request, context))
                 token = started
                 return answer
             }
@@ -60,7 +62,7 @@ struct RPCRoutes: Sendable {
             let answer = await json2.call(
                 model: context.parameters.get("model") ?? "", method: context.parameters.get("method") ?? "", body: body,
                 authorization: request.headers[.authorization], database: request.headers[.odooDatabase],
-                client: context.clientAddress
+                client: client(request, context)
             )
             return Self.response(json2: answer)
         }
@@ -72,6 +74,11 @@ struct RPCRoutes: Sendable {
         router.post("/web/dataset/call_kw/**") { request, _ in
             await Self.respond(to: request) { await web.callKW($0, token: request.cookies[Self.sessionCookie]?.value) }
         }
+    }
+
+    /// The client's address: the peer's, or the forwarded one when the peer is a trusted proxy.
+    func client(_ request: Request, _ context: EmbudoRequestContext) -> String? {
+        trustedProxies.client(peer: context.clientAddress, forwardedFor: request.headers[values: .forwardedFor])
     }
 
     static func respond(to request: Request, _ handle: ([UInt8]) async -> [UInt8]) async -> Response {

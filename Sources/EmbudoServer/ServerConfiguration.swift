@@ -6,10 +6,14 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// The web client's folder (with `index.html`), served at `/` and `/web/static/`; nil serves none.
     public var webRoot: String?
+    /// The reverse proxies whose `X-Forwarded-For` names the client (none by default: the TCP peer is the
+    /// client).
+    public var trustedProxies: TrustedProxies
 
-    public init(host: String = "127.0.0.1", port: Int = 8069, webRoot: String? = nil) {
+    public init(host: String = "127.0.0.1", port: Int = 8069, webRoot: String? = nil, trustedProxies: TrustedProxies = .none) {
         self.host = host
         self.port = port
         self.webRoot = webRoot
+        self.trustedProxies = trustedProxies
     }
 }

@@ -41,10 +41,9 @@ struct TenancyFixture {
         boltPartner = try partner(bolt, "Bolt Customer")
     }
 
-    /// The service's pool, logging in as embudo_service (or, with `superuser`, as the superuser, which the
-    /// pool must turn into embudo_service).
-    func service(superuser: Bool = false) -> Database {
-        Database(conninfo: superuser ? database.adminConninfo : database.serviceConninfo, poolSize: 2)
+    /// The service's pool, logging in as embudo_service.
+    func service() -> Database {
+        Database(conninfo: database.serviceConninfo, poolSize: 2)
     }
 }
 

@@ -7,10 +7,9 @@ import Testing
 
 @Suite("Tenant isolation enforced by PostgreSQL")
 struct TenancyTests {
-    @Test(arguments: [false, true])
-    func aUserOfOneCompanyCannotTouchAnothersRows(superuserLogin: Bool) async throws {
+    @Test func aUserOfOneCompanyCannotTouchAnothersRows() async throws {
         let fixture = try await TenancyFixture()
-        let db = fixture.service(superuser: superuserLogin)
+        let db = fixture.service()
         defer { db.shutdown() }
         let alice = TenantContext(userID: fixture.alice, companyIDs: [fixture.acme.id])
         let bolt = fixture.bolt.id
@@ -198,24 +197,6 @@ struct TenancyTests {
         #expect(try await db.withoutTenant { try $0.query("SELECT count(*) FROM res_users")[0].decode(Int.self, at: 0) } == 0)
     }
 
-    @Test func aConnectionThatBecomesSuperuserAgainIsNotReused() async throws {
-        let fixture = try await TenancyFixture()
-        let db = Database(conninfo: fixture.database.adminConninfo, poolSize: 1)
-        defer { db.shutdown() }
-        let alice = TenantContext(userID: fixture.alice, companyIDs: [fixture.acme.id])
-        // A job undoes the role switch (nothing in Embudo does; this is the safety net).
-        _ = try await db.pool.withConnection { connection in
-            try connection.execute("RESET ROLE")
-            return true
-        }
-        let (role, names) = try await db.transaction(as: alice) { connection in
-            (try connection.query("SELECT current_user::text")[0].decode(String.self, at: 0), try connection.partnerNames())
-        }
-        #expect(role == "embudo_service")
-        #expect(names == ["Acme Customer"])
-        #expect(db.pool.statistics.connectionsOpened == 2)
-    }
-
     @Test func theServiceRoleHasNoWayAroundRowLevelSecurity() async throws {
         let database = try await TestDatabase.make()
         let connection = try database.adminConnection()
@@ -229,6 +210,6 @@ struct TenancyTests {
         let db = Database(conninfo: database.cluster.conninfo(user: "stranger_\(database.name)", database: database.name), poolSize: 1)
         defer { db.shutdown() }
         let error = await #expect(throws: PGError.self) { try await db.checkConnection() }
-        #expect(error?.serverMessage.contains("may not act as embudo_service") == true)
+        #expect(error?.serverMessage.contains("not embudo_service") == true)
     }
 }

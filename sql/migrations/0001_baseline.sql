@@ -12,10 +12,8 @@
 -- Tables come in the order their references need: reference data and identity, contacts, the CRM,
 -- sales, activities, then mail, which refers to leads and orders.
 
--- bcrypt password hashes (pgcrypto is a trusted extension: the database's CREATE right suffices).
-CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA embudo;
--- Nobody but the owner calls them directly (bcrypt at a high cost is a cheap way to burn CPU).
-REVOKE ALL ON ALL FUNCTIONS IN SCHEMA embudo FROM PUBLIC;
+-- pgcrypto (bcrypt password hashes, random tokens) is installed by sql/bootstrap.sql in its own schema,
+-- embudo_crypto, which only embudo_owner may use.
 
 -- Access levels, in increasing order: documents of one's own, all documents, administrator.
 -- No membership row at all means no access.
@@ -821,7 +819,7 @@ CREATE INDEX sale_order_portal_token_order ON sale_order_portal_token (company_i
 
 -- A secret for the answer forms' anti-forgery values, made once per database.
 CREATE TABLE embudo.portal_secret (id boolean PRIMARY KEY DEFAULT true CHECK (id), secret bytea NOT NULL);
-INSERT INTO embudo.portal_secret (secret) VALUES (embudo.gen_random_bytes(32));
+INSERT INTO embudo.portal_secret (secret) VALUES (embudo_crypto.gen_random_bytes(32));
 
 -- ---------------------------------------------------------------------------------------------------
 -- Activities: types and activities on documents (leads and quotations).

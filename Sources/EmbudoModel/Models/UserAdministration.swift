@@ -63,7 +63,11 @@ extension ModelService {
                 throw ModelError.validation("change_password expects the old and the new password")
             }
             let query = SQL.changePassword(old: old, new: new)
-            try await database.transaction(as: Self.ownContext(user, context: context)) { _ = try $0.query(query) }
+            let changed = try await database.transaction(as: Self.ownContext(user, context: context)) {
+                try $0.query(query)[0].decode(Bool.self, at: 0)
+            }
+            // Refused after the transaction, which keeps the failed attempt's count.
+            guard changed else { throw ModelError(.access, "The old password you provided is incorrect, your password was not changed.") }
             return .value(true)
 
         default:

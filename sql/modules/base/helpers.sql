@@ -33,3 +33,12 @@ AS $$ SELECT replace(replace(replace(replace(text, '&', '&amp;'), '<', '&lt;'), 
 
 GRANT EXECUTE ON FUNCTION embudo.refuse(text, text), embudo.normalize_email(text), embudo.html_escape(text), embudo.login_address(text) TO embudo_service;
 GRANT EXECUTE ON FUNCTION embudo.normalize_email(text) TO embudo_bi;
+
+-- `bytes` random bytes (at most 64), hex.
+CREATE OR REPLACE FUNCTION embudo.random_token(bytes int) RETURNS text
+LANGUAGE sql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT encode(embudo_crypto.gen_random_bytes(least(greatest(bytes, 1), 64)), 'hex')
+$$;
+GRANT EXECUTE ON FUNCTION embudo.random_token(int) TO embudo_service;

@@ -24,7 +24,7 @@ CREATE OR REPLACE FUNCTION embudo.set_password(target_user int, password text) R
 LANGUAGE sql
 AS $$
     UPDATE public.res_users
-    SET password_hash = embudo.crypt(password, embudo.gen_salt('bf', 10)), write_date = now()
+    SET password_hash = embudo_crypto.crypt(password, embudo_crypto.gen_salt('bf', 10)), write_date = now()
     WHERE id = target_user
 $$;
 
@@ -68,40 +68,96 @@ BEGIN
         RETURN;
     END IF;
     IF stored_hash IS NULL THEN
-        PERFORM embudo.crypt(password, embudo.gen_salt('bf', 10));
+        PERFORM embudo_crypto.crypt(password, embudo_crypto.gen_salt('bf', 10));
         RETURN;
     END IF;
-    IF stored_hash <> embudo.crypt(password, stored_hash) THEN
+    IF stored_hash <> embudo_crypto.crypt(password, stored_hash) THEN
         RETURN;
     END IF;
     RETURN QUERY SELECT * FROM embudo.identity(candidate);
 END
 $$;
 
-CREATE OR REPLACE FUNCTION embudo.authenticate(user_login text, password text)
-RETURNS TABLE (id int, login text, name text, tz text, lang text, company_ids int[], access_levels text[])
-LANGUAGE sql STABLE SECURITY DEFINER
-SET search_path = pg_catalog, pg_temp
+-- Failed logins, per account, shared by every server process: growing delays, never a lock-out by
+-- address (behind a proxy every client has the proxy's address). Counts in embudo.login_failure,
+-- policy in embudo.login_throttle_policy (the operator may change it).
+
+-- A login as an account: case, surrounding white space and invisible characters do not make another one.
+CREATE OR REPLACE FUNCTION embudo.login_key(login text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
-    SELECT * FROM embudo.verified_user(
-        (SELECT u.id FROM public.res_users u WHERE lower(u.login) = lower(user_login)), password)
+    SELECT lower(btrim(login, E' \t\n\r\v\f' || chr(160) || chr(8203) || chr(8288) || chr(12288) || chr(65279)))
 $$;
 
+-- Checks `secret` for `candidate` (NULL: no such user, which costs a bcrypt all the same) as an attempt on
+-- `target_account`: refused with SQLSTATE EMT01 and a message saying when to retry while the account
+-- waits (before any bcrypt), counted when wrong, and the account's count cleared when right. Attempts on
+-- one account run one at a time (its row stays locked until the transaction ends), so that parallel
+-- guesses queue behind the delay instead of beside it.
+CREATE OR REPLACE FUNCTION embudo.throttled_login(target_account text, candidate int, secret text)
+RETURNS TABLE (id int, login text, name text, tz text, lang text, company_ids int[], access_levels text[])
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    state embudo.login_failure;
+    policy embudo.login_throttle_policy;
+    verified record;
+    counted int;
+    wait bigint;
+    moment timestamptz;
+BEGIN
+    INSERT INTO embudo.login_failure AS f (account) VALUES (target_account)
+    ON CONFLICT (account) DO UPDATE SET account = f.account
+    RETURNING f.* INTO state;
+    moment := clock_timestamp();
+    IF state.retry_at > moment THEN
+        wait := greatest(1, ceil(extract(epoch FROM state.retry_at - moment)))::bigint;
+        RAISE EXCEPTION 'Too many failed logins for this account: try again in % second%.', wait, CASE WHEN wait = 1 THEN '' ELSE 's' END
+              USING ERRCODE = 'EMT01';
+    END IF;
+    SELECT * INTO verified FROM embudo.verified_user(candidate, secret);
+    IF verified.id IS NOT NULL THEN
+        DELETE FROM embudo.login_failure f WHERE f.account = target_account;
+        RETURN QUERY SELECT verified.id, verified.login, verified.name, verified.tz, verified.lang,
+                            verified.company_ids, verified.access_levels;
+        RETURN;
+    END IF;
+    SELECT * INTO policy FROM embudo.login_throttle_policy;
+    moment := clock_timestamp();
+    counted := CASE WHEN state.last_failure IS NULL OR state.last_failure < moment - policy.forget_after THEN 1
+                     ELSE state.failures + 1 END;
+    UPDATE embudo.login_failure f
+    SET failures = counted, last_failure = moment,
+        retry_at = CASE WHEN counted <= policy.free_failures THEN NULL
+                        ELSE moment + least(policy.max_delay,
+                                            policy.first_delay * power(2, least(counted - policy.free_failures - 1, 40)))
+                   END
+    WHERE f.account = target_account;
+    -- Counts nobody has added to for a while (guesses at logins that do not exist) do not pile up.
+    DELETE FROM embudo.login_failure f WHERE f.last_failure < moment - policy.forget_after;
+END
+$$;
+
+-- Logging in with a user id (Odoo's `object` service) and a password or API key.
 CREATE OR REPLACE FUNCTION embudo.authenticate_id(user_id int, password text)
 RETURNS TABLE (id int, login text, name text, tz text, lang text, company_ids int[], access_levels text[])
-LANGUAGE sql STABLE SECURITY DEFINER
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT * FROM embudo.verified_user(user_id, password)
+BEGIN
+    RETURN QUERY SELECT * FROM embudo.throttled_login(
+        CASE WHEN EXISTS (SELECT 1 FROM public.res_users u WHERE u.id = user_id) THEN 'user:' ELSE 'uid:' END || user_id,
+        user_id, password);
+END
 $$;
-
 -- API keys (embudo.user_api_key), usable wherever a password is and as JSON-2 bearer tokens.
 -- Creates a key for a user and returns it (the only time it is seen). For the administration command.
 CREATE OR REPLACE FUNCTION embudo.create_api_key(target int, key_name text) RETURNS text
 LANGUAGE plpgsql
 AS $$
 DECLARE
-    new_key text := encode(embudo.gen_random_bytes(20), 'hex');
+    new_key text := encode(embudo_crypto.gen_random_bytes(20), 'hex');
 BEGIN
     INSERT INTO embudo.user_api_key (user_id, name, key_hash) VALUES (target, key_name, sha256(convert_to(new_key, 'UTF8')));
     RETURN new_key;

@@ -139,7 +139,7 @@ BEGIN
     -- Whoever set no password yet proves the address by the link; the others log in to answer.
     IF (SELECT u.password_hash IS NULL FROM public.res_users u WHERE u.id = target) THEN
         DELETE FROM embudo.user_signup s WHERE s.invitation_id = invitation AND s.company_id = company;
-        token := encode(embudo.gen_random_bytes(24), 'hex');
+        token := encode(embudo_crypto.gen_random_bytes(24), 'hex');
         INSERT INTO embudo.user_signup (token_hash, user_id, company_id, invitation_id, expires_at)
         VALUES (sha256(convert_to(token, 'UTF8')), target, company, invitation, now() + interval '7 days');
     END IF;
@@ -245,7 +245,7 @@ BEGIN
         PERFORM embudo.refuse('validation', 'The password must have at least 8 characters.');
     END IF;
     UPDATE public.res_users
-    SET password_hash = embudo.crypt(password, embudo.gen_salt('bf', 10)),
+    SET password_hash = embudo_crypto.crypt(password, embudo_crypto.gen_salt('bf', 10)),
         name = coalesce(nullif(btrim(user_name), ''), name), write_date = now()
     WHERE id = s.user_id AND active
     RETURNING login INTO address;

@@ -49,22 +49,29 @@ BEGIN
 END
 $$;
 
--- A user changes their own password, proving the current one (an API key does not serve here).
-CREATE OR REPLACE FUNCTION embudo.change_own_password(old_password text, new_password text) RETURNS void
+-- A user changes their own password, proving the current one (an API key does not serve here). The
+-- proof is checked like a login, against the same per-account counter (embudo.throttled_login): refused
+-- while the account waits, counted when wrong. A wrong one answers false, so that the count is kept
+-- (the caller refuses the call after the transaction); a new password shorter than 8 characters is
+-- refused before anything is checked.
+CREATE OR REPLACE FUNCTION embudo.change_own_password(old_password text, new_password text) RETURNS boolean
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     me int := embudo.current_user_id();
-    stored text := (SELECT u.password_hash FROM public.res_users u WHERE u.id = me AND u.active);
 BEGIN
-    IF stored IS NULL OR old_password IS NULL OR stored <> embudo.crypt(old_password, stored) THEN
-        PERFORM embudo.refuse('access', 'The old password you provided is incorrect, your password was not changed.');
-    END IF;
     IF new_password IS NULL OR length(new_password) < 8 THEN
         PERFORM embudo.refuse('validation', 'The new password must have at least 8 characters.');
     END IF;
-    UPDATE public.res_users SET password_hash = embudo.crypt(new_password, embudo.gen_salt('bf', 10)), write_date = now() WHERE id = me;
+    IF me IS NULL OR old_password IS NULL
+       OR EXISTS (SELECT 1 FROM embudo.user_api_key k WHERE k.user_id = me AND k.key_hash = sha256(convert_to(old_password, 'UTF8')))
+       OR NOT EXISTS (SELECT 1 FROM embudo.throttled_login('user:' || me, me, old_password)) THEN
+        RETURN false;
+    END IF;
+    UPDATE public.res_users SET password_hash = embudo_crypto.crypt(new_password, embudo_crypto.gen_salt('bf', 10)), write_date = now()
+    WHERE id = me;
+    RETURN true;
 END
 $$;
 

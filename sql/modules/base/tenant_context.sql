@@ -113,7 +113,10 @@ END;
 -- companies the user may act in at each access level, for company_ids(). (Settings made with
 -- set_config(..., true) inside a function outlive it; only the function's own SET clause is undone.)
 -- A transaction without a user (sessions, API keys, health probes, the portal's token, the mail queue)
--- grants nothing: no stamp to check and no memberships to look up.
+-- grants nothing: no stamp to check and no memberships to look up. It opens only for embudo_service, on
+-- a session whose login is neither superuser nor BYPASSRLS (SQLSTATE EMR01 otherwise): behind a
+-- transaction-mode pooler, a privileged session that had switched to the service would serve other
+-- requests one RESET ROLE away from its privileges.
 CREATE OR REPLACE FUNCTION embudo.enter_tenant(acting_user int, companies int[], timeout_ms int, stamp text) RETURNS boolean
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
@@ -121,6 +124,12 @@ AS $$
 DECLARE
     granted record;
 BEGIN
+    IF current_user <> 'embudo_service'
+       OR (SELECT r.rolsuper OR r.rolbypassrls FROM pg_roles r WHERE r.rolname = session_user) THEN
+        RAISE EXCEPTION 'the tenant context is for embudo_service on a login that is neither superuser nor BYPASSRLS (current user %, login %)',
+                        current_user, session_user
+              USING ERRCODE = 'EMR01';
+    END IF;
     IF acting_user IS NULL THEN
         SELECT '{}'::int[] AS own, '{}'::int[] AS every, '{}'::int[] AS admin INTO granted;
     ELSE
@@ -138,7 +147,6 @@ BEGIN
     RETURN true;
 END
 $$;
-
 -- "Forbidden" or "missing"? A record the user's level hides is refused with an access error, as Odoo's
 -- record rules do, not reported missing. The check runs as the tables' owner, which sees the records
 -- of the request's companies (and only those: the tenant fence still applies) through owner policies

@@ -296,7 +296,7 @@ BEGIN
         PERFORM embudo.refuse('user', 'This company has 10 mail domain requests waiting: ask the operator to check them first.');
     END IF;
     INSERT INTO embudo.alias_domain_request (company_id, domain, token, requested_by)
-    VALUES (company, wanted, 'embudo-domain-verification=' || encode(embudo.gen_random_bytes(24), 'hex'), embudo.current_user_id())
+    VALUES (company, wanted, 'embudo-domain-verification=' || encode(embudo_crypto.gen_random_bytes(24), 'hex'), embudo.current_user_id())
     ON CONFLICT ON CONSTRAINT alias_domain_request_pkey DO UPDATE SET requested_by = excluded.requested_by
     RETURNING * INTO request;
     RETURN jsonb_build_object('domain', request.domain, 'record_type', 'TXT', 'record_name', '_embudo-challenge.' || request.domain,

@@ -178,7 +178,7 @@ $$;
 CREATE OR REPLACE FUNCTION embudo.mail_new_message_id(company int, sender text) RETURNS text
 LANGUAGE sql VOLATILE
 AS $$
-    SELECT encode(embudo.gen_random_bytes(16), 'hex') || '@'
+    SELECT embudo.random_token(16) || '@'
         || coalesce((SELECT c.alias_domain FROM public.res_company c WHERE c.id = company),
                     nullif(split_part(embudo.normalize_email(sender), '@', 2), ''), 'localhost')
 $$;

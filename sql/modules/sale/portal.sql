@@ -18,7 +18,7 @@ LANGUAGE plpgsql
 AS $$
 DECLARE
     o public.sale_order;
-    token text := encode(embudo.gen_random_bytes(24), 'hex');
+    token text := embudo.random_token(24);
 BEGIN
     SELECT * INTO o FROM public.sale_order x WHERE x.id = sale_order;
     IF NOT FOUND THEN
@@ -31,7 +31,6 @@ BEGIN
     RETURN token;
 END
 $$;
-
 -- The quotation e-mail links to the online answer page (a new link at each sending), as HTML.
 CREATE OR REPLACE FUNCTION embudo.sale_mail_extra(sale_order int) RETURNS text
 LANGUAGE sql
@@ -61,7 +60,7 @@ RETURNS TABLE (company_id int, order_id int, acting_user int, form_key text)
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT t.company_id, t.order_id, t.acting_user, encode(embudo.hmac(convert_to(token, 'UTF8'), s.secret, 'sha256'), 'hex')
+    SELECT t.company_id, t.order_id, t.acting_user, encode(embudo_crypto.hmac(convert_to(token, 'UTF8'), s.secret, 'sha256'), 'hex')
     FROM public.sale_order_portal_token t, embudo.portal_secret s
     WHERE t.token_hash = sha256(convert_to(token, 'UTF8')) AND t.revoked_at IS NULL AND t.expires_at > now()
 $$;
@@ -188,7 +187,6 @@ $$;
 CREATE OR REPLACE TRIGGER portal_links AFTER UPDATE OF state ON sale_order
     FOR EACH ROW WHEN (NEW.state IN ('sale', 'done', 'cancel')) EXECUTE FUNCTION embudo.portal_close_links();
 
-GRANT EXECUTE ON FUNCTION embudo.gen_random_bytes(int) TO embudo_service;
 GRANT EXECUTE ON FUNCTION embudo.portal_issue_token(int), embudo.sale_mail_extra(int), embudo.portal_revoke(int[]),
     embudo.portal_resolve(text), embudo.portal_quotation(int), embudo.portal_notify(sale_order, text, text),
     embudo.portal_accept(int, text, int), embudo.portal_decline(int, text), embudo.portal_close_links()
