@@ -668,6 +668,14 @@ def test_decline_an_invitation_on_a_phone_from_the_email_link(server, rpc):
         assert not driver.find_element(By.ID, "notices").is_displayed()
         assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
         shot(driver, "24-phone-invitations-es")
+        # Elsewhere, the notice says it too.
+        go(driver, server, "#/pipeline")
+        notice = wait(driver).until(EC.visibility_of_element_located((By.CSS_SELECTOR, f'#notices .offer[data-id="{invitation}"]')))
+        assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+        shot(driver, "24-phone-notice-es")
+        go(driver, server, "#invitations")
+        assert not driver.find_element(By.ID, "notices").is_displayed()
+        offer = driver.find_element(By.CSS_SELECTOR, f'#my-invitations .offer[data-id="{invitation}"]')
         offer.find_element(By.CSS_SELECTOR, "button.decline").click()
         dialog = wait(driver).until(EC.visibility_of_element_located((By.ID, "confirm-form")))
         assert f"¿Rechazar la invitación de {OTHER}?" in dialog.text
@@ -788,3 +796,17 @@ def test_preferences_language_time_zone_signature_and_password(server, rpc, size
         assert choice.first_selected_option.text == OTHER
         driver.find_element(By.CSS_SELECTOR, "#company-form button[type=submit]").click()
         ready(driver, "#/pipeline")
+
+
+def test_users_screen_on_a_phone(server, rpc):
+    """The administrators' lists of users and invitations fit a phone (rows stacked, each value named)."""
+    with own_browser("users-phone", *SIZES["phone"]) as driver:
+        log_in(driver, server, LOGIN, PASSWORD)
+        Select(wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#company-form select")))).select_by_visible_text(COMPANY)
+        driver.find_element(By.CSS_SELECTOR, "#company-form button[type=submit]").click()
+        ready(driver, "#/pipeline")
+        go(driver, server, "#/users")
+        assert driver.find_elements(By.CSS_SELECTOR, "#pending-invitations tbody tr[data-id]")
+        assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+        driver.execute_script("document.getElementById('invite-form').scrollIntoView()")
+        shot(driver, "30-phone-users-invitations")

@@ -22,21 +22,28 @@ export async function render(view) {
         const value = level.value === 'none' ? false : level.value;
         if (await attempt(() => rpc.call('res.users', 'set_access_level', [[user.id], value])) !== undefined) { toast(t('Saved')); forget('res.users'); load(); }
       };
-      return h('tr', { dataset: { id: user.id } }, h('td', {}, user.name), h('td', {}, user.login), h('td', {}, user.email || ''), h('td', {}, level));
+      return h('tr', { dataset: { id: user.id } }, cell('Name', user.name), cell('Login', user.login), cell('Email', user.email || ''),
+        cell('Access level', level));
     }));
   };
 
   const pendingBody = h('tbody');
+  const noPending = h('p', { class: 'muted', id: 'no-pending' }, t('No pending invitations.'));
   const pastBody = h('tbody');
   const pastCount = h('span', { class: 'count' });
   const past = h('details', { class: 'past', id: 'past-invitations' }, h('summary', {}, t('Past invitations'), ' ', pastCount),
     h('div', { class: 'scroll' }, h('table', { class: 'list stack' }, h('thead', {}, h('tr', {},
       ['Email', 'Name', 'Access level', 'Status', 'Invited on', 'Answered on'].map((c) => h('th', { scope: 'col' }, t(c))))), pastBody)));
+  const pendingTable = h('div', { class: 'scroll' }, h('table', { class: 'list stack', id: 'pending-invitations' }, h('thead', {}, h('tr', {},
+    ['Email', 'Name', 'Access level', 'Invited on', 'Expires'].map((c) => h('th', { scope: 'col' }, t(c))),
+    h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('Withdraw'))))), pendingBody));
   const loadInvitations = async () => {
     const rows = await rpc.searchRead('res.users.invitation', [['company_id', '=', rpc.session.companyId]], INVITATION_FIELDS, { limit: 200 });
     const pending = rows.filter((row) => row.state === 'pending');
     const answered = rows.filter((row) => row.state !== 'pending');
-    mount(pendingBody, pending.length ? pending.map(pendingRow) : h('tr', { class: 'empty' }, h('td', { colspan: 6, class: 'muted' }, t('No pending invitations.'))));
+    mount(pendingBody, pending.map(pendingRow));
+    pendingTable.hidden = !pending.length;
+    noPending.hidden = pending.length > 0;
     mount(pastBody, answered.map((row) => h('tr', { dataset: { id: row.id, state: row.state } },
       cell('Email', row.login), cell('Name', row.name || '—'), cell('Access level', t(LEVEL_NAMES[row.access_level] || '')),
       cell('Status', h('span', { class: `pill ${row.state}` }, t(STATES[row.state] || row.state))),
@@ -91,14 +98,11 @@ export async function render(view) {
   });
 
   mount(view, h('div', { class: 'toolbar' }, h('h1', {}, t('Users'))),
-    h('div', { class: 'scroll' }, h('table', { class: 'list', id: 'users' }, h('thead', {}, h('tr', {},
+    h('div', { class: 'scroll' }, h('table', { class: 'list stack', id: 'users' }, h('thead', {}, h('tr', {},
       ['Name', 'Login', 'Email', 'Access level'].map((c) => h('th', { scope: 'col' }, t(c))))), body)),
     invite,
     h('section', { class: 'invitations', 'aria-labelledby': 'pending-title' }, h('h2', { id: 'pending-title' }, t('Pending invitations')),
-      h('div', { class: 'scroll' }, h('table', { class: 'list stack', id: 'pending-invitations' }, h('thead', {}, h('tr', {},
-        ['Email', 'Name', 'Access level', 'Invited on', 'Expires'].map((c) => h('th', { scope: 'col' }, t(c))),
-        h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('Withdraw'))))), pendingBody)),
-      past));
+      noPending, pendingTable, past));
   await Promise.all([load(), loadInvitations()]);
 }
 
