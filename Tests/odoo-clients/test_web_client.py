@@ -4,6 +4,7 @@ Runs against the real server of conftest.py, in two companies of its own so that
 other client tests. Screenshots of the main screens are kept in .build/web-screenshots. Skipped only when
 Chromium is missing outside CI (with CI=true a missing browser fails).
 """
+import contextlib
 import datetime
 import http.cookiejar
 import json
@@ -39,12 +40,13 @@ COMPANY, OTHER = "Web Client Co", "Web Client Two"
 class Session:
     """A JSON-RPC session (the same API the browser uses) to check what the browser did."""
 
-    def __init__(self, server):
+    def __init__(self, server, login=LOGIN, password=PASSWORD, company=COMPANY):
         self.url = server["url"]
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-        info = self.post("/web/session/authenticate", {"db": server["db"], "login": LOGIN, "password": PASSWORD})
+        info = self.post("/web/session/authenticate", {"db": server["db"], "login": login, "password": password})
         self.uid = info["uid"]
-        self.company = next(c["id"] for c in info["user_companies"]["allowed_companies"].values() if c["name"] == COMPANY)
+        self.companies = {c["name"]: c["id"] for c in info["user_companies"]["allowed_companies"].values()}
+        self.company = self.companies[company]
 
     def post(self, path, params, headers=None):
         body = json.dumps({"jsonrpc": "2.0", "method": "call", "params": params, "id": 1}).encode()
@@ -84,11 +86,15 @@ def make_driver(width=1366, height=900):
         options.binary_location = CHROMIUM
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     SHOTS.mkdir(parents=True, exist_ok=True)
-    return webdriver.Chrome(service=webdriver.ChromeService(executable_path=DRIVER), options=options)
+    driver = webdriver.Chrome(service=webdriver.ChromeService(executable_path=DRIVER), options=options)
+    if width < 500:
+        # Headless windows are at least 500 px wide: a phone's viewport is emulated.
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
+    return driver
 
 
-def log_in(driver, server, login, password):
-    driver.get(server["url"] + "/")
+def log_in(driver, server, login, password, path="/"):
+    driver.get(server["url"] + path)
     wait(driver).until(EC.presence_of_element_located((By.ID, "login-form")))
     driver.find_element(By.NAME, "login").send_keys(login)
     driver.find_element(By.NAME, "password").send_keys(password)
@@ -387,7 +393,7 @@ def test_a_quotation_from_an_opportunity(browser, server, rpc):
 
 def test_form_inputs_have_labels(browser, server, rpc):
     lead = rpc.call("crm.lead", "create", {"name": "Labelled", "type": "opportunity"})
-    for route in (f"#/lead/{lead}", "#/quotation/new", "#/config", "#/users", "#/opportunities", "#/reports"):
+    for route in (f"#/lead/{lead}", "#/quotation/new", "#/config", "#/users", "#/opportunities", "#/reports", "#/preferences"):
         go(browser, server, route)
         unlabelled = browser.execute_script("""
             return [...document.querySelectorAll('#main input:not([type=hidden]), #main select, #main textarea')]
@@ -453,7 +459,7 @@ def test_mail_domain_is_shown_read_only_and_requested_by_dns(browser, server, rp
 
 
 def test_users_screen_shows_and_changes_access_levels(browser, server, rpc):
-    operator_user(server, "web-bea", "bea-web-pass-1", "own", name="Bea Web")
+    operator_user(server, "web-bea", "bea-web-pass-1", "own", company=COMPANY, name="Bea Web")
     [bea] = rpc.call("res.users", "search", [("login", "=", "web-bea")])
     assert rpc.call("res.users", "read", [bea], ["access_level"])[0]["access_level"] == "own"
     assert rpc.call("res.users", "read", [rpc.uid], ["access_level"])[0]["access_level"] == "admin"
@@ -462,6 +468,63 @@ def test_users_screen_shows_and_changes_access_levels(browser, server, rpc):
     assert level.first_selected_option.get_attribute("value") == "own"
     level.select_by_value("all")
     wait(browser).until(lambda d: rpc.call("res.users", "read", [bea], ["access_level"])[0]["access_level"] == "all")
+
+
+def test_invite_by_address_and_withdraw_from_the_users_screen(browser, server, rpc):
+    """Administrators invite an e-mail address (no password: the invitee chooses theirs) and withdraw pending invitations."""
+    go(browser, server, "#/users")
+    form = browser.find_element(By.ID, "invite-form")
+    assert not form.find_elements(By.CSS_SELECTOR, "input[type=password]") and not form.find_elements(By.NAME, "email")
+    assert form.find_element(By.NAME, "login").get_attribute("type") == "email"
+    # Not an address: the field says so, nothing is sent.
+    form.find_element(By.NAME, "login").send_keys("not-an-address")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(browser).until(lambda d: d.find_element(By.NAME, "login").get_attribute("aria-invalid") == "true")
+    assert "e-mail address" in form.find_element(By.CSS_SELECTOR, ".field-error").text
+    Invitation = "res.users.invitation"
+    for address, name, level in (("web-new@client.example", "Nuevo Web", "all"), ("web-gone@client.example", "", "own")):
+        login = browser.find_element(By.NAME, "login")
+        login.clear()
+        login.send_keys(address)
+        if name:
+            browser.find_element(By.CSS_SELECTOR, "#invite-form input[name=name]").send_keys(name)
+        Select(browser.find_element(By.CSS_SELECTOR, "#invite-form select[name=access_level]")).select_by_value(level)
+        browser.find_element(By.CSS_SELECTOR, "#invite-form button[type=submit]").click()
+        wait(browser).until(lambda d: address in d.find_element(By.ID, "invitation-sent").text)
+        assert browser.find_element(By.NAME, "login").get_attribute("aria-invalid") is None
+        row = wait(browser).until(lambda d: next((r for r in d.find_elements(By.CSS_SELECTOR, "#pending-invitations tbody tr")
+                                                   if address in r.text), None))
+        assert row.get_attribute("data-state") == "pending"
+    [new] = rpc.call(Invitation, "search_read", [["login", "=", "web-new@client.example"]], ["state", "access_level", "name"])
+    assert (new["state"], new["access_level"], new["name"]) == ("pending", "all", "Nuevo Web")
+    row = browser.find_element(By.CSS_SELECTOR, f'#pending-invitations tr[data-id="{new["id"]}"]')
+    assert "All documents" in row.text and "all" not in row.text.split()
+    # Nothing about the invitees among the users until they accept.
+    assert "web-new@client.example" not in browser.find_element(By.ID, "users").text
+    shot(browser, "19-users-invitations")
+
+    [gone] = rpc.call(Invitation, "search", [["login", "=", "web-gone@client.example"]])
+    withdraw = browser.find_element(By.CSS_SELECTOR, f'#pending-invitations tr[data-id="{gone}"] button.withdraw')
+    # Asked first; cancelling keeps it.
+    withdraw.click()
+    dialog = wait(browser).until(EC.visibility_of_element_located((By.ID, "confirm-form")))
+    assert "web-gone@client.example" in dialog.text
+    assert browser.switch_to.active_element.get_attribute("class") == "cancel"
+    dialog.find_element(By.CSS_SELECTOR, "button.cancel").click()
+    assert rpc.call(Invitation, "read", [gone], ["state"])[0]["state"] == "pending"
+    browser.find_element(By.CSS_SELECTOR, f'#pending-invitations tr[data-id="{gone}"] button.withdraw').click()
+    dialog = wait(browser).until(EC.visibility_of_element_located((By.ID, "confirm-form")))
+    shot(browser, "20-withdraw-dialog")
+    dialog.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(browser).until(lambda d: not d.find_elements(By.CSS_SELECTOR, f'#pending-invitations tr[data-id="{gone}"]'))
+    assert rpc.call(Invitation, "read", [gone], ["state"])[0]["state"] == "cancelled"
+    # Past invitations are folded away, with their status in words.
+    past = browser.find_element(By.ID, "past-invitations")
+    assert past.get_attribute("open") is None
+    past.find_element(By.TAG_NAME, "summary").click()
+    row = wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, f'#past-invitations tr[data-id="{gone}"]')))
+    assert "Withdrawn" in row.text and "cancelled" not in row.text
+    shot(browser, "21-past-invitations")
 
 
 def test_log_out(browser, server):
@@ -547,3 +610,218 @@ def test_cross_site_calls_are_refused(server):
     status, headers, answer = fetch(url, {"Content-Type": "application/json", "Origin": server["url"], "Sec-Fetch-Site": "same-origin"}, body)
     assert status == 200 and json.loads(answer)["result"]["uid"]
     assert "SameSite=Lax" in headers["Set-Cookie"] and "HttpOnly" in headers["Set-Cookie"]
+
+
+# Invitations and preferences, each user in a browser of their own.
+
+SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
+
+
+@contextlib.contextmanager
+def own_browser(name, width=1366, height=900):
+    """A browser for one test; errors in its console fail the test."""
+    driver = make_driver(width, height)
+    try:
+        yield driver
+    except Exception:
+        shot(driver, f"failed-{name}")
+        raise
+    finally:
+        severe = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+        driver.quit()
+    assert not severe, f"errors in the browser console: {severe}"
+
+
+def invite(rpc, company, login, level="own"):
+    """An invitation, made through the API by the administrator of `company`."""
+    return rpc.call("res.users", "create", {"login": login, "access_level": level}, context={"allowed_company_ids": [rpc.companies[company]]})
+
+
+def invitation_state(rpc, company, invitation):
+    return rpc.call("res.users.invitation", "read", [invitation], ["state"], context={"allowed_company_ids": [rpc.companies[company]]})[0]["state"]
+
+
+def test_accept_an_invitation_from_the_notice(server, rpc):
+    operator_user(server, "web-ana@client.example", "ana-web-pass-1", "own", company=COMPANY, name="Ana Web")
+    invitation = invite(rpc, OTHER, "web-ana@client.example", "all")
+    with own_browser("accept") as driver:
+        log_in(driver, server, "web-ana@client.example", "ana-web-pass-1")
+        ready(driver, "#/pipeline")
+        assert not driver.find_elements(By.ID, "company-switch")
+        notice = wait(driver).until(EC.visibility_of_element_located((By.CSS_SELECTOR, f'#notices .offer[data-id="{invitation}"]')))
+        assert f"{OTHER} invites you to join it" in notice.text and "All documents" in notice.text
+        # Not blocking: the pipeline is there and works under it.
+        assert driver.find_elements(By.CSS_SELECTOR, "#kanban .column")
+        shot(driver, "22-invitation-notice")
+        notice.find_element(By.CSS_SELECTOR, "button.accept").click()
+        switch = wait(driver).until(EC.presence_of_element_located((By.ID, "company-switch")))
+        assert sorted(option.text for option in Select(switch).options) == sorted([COMPANY, OTHER])
+        wait(driver).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "#notices .offer"))
+        assert invitation_state(rpc, OTHER, invitation) == "accepted"
+        # She works in the new company at once, at the level she was invited with.
+        driver.execute_script("document.getElementById('main').removeAttribute('data-ready')")
+        Select(switch).select_by_visible_text(OTHER)
+        ready(driver, "#/pipeline")
+        assert Select(driver.find_element(By.ID, "company-switch")).first_selected_option.text == OTHER
+        ana = Session(server, "web-ana@client.example", "ana-web-pass-1", company=OTHER)
+        assert ana.call("res.users", "read", [ana.uid], ["access_level"])[0]["access_level"] == "all"
+        shot(driver, "23-invitation-accepted")
+
+
+def test_decline_an_invitation_on_a_phone_from_the_email_link(server, rpc):
+    """The e-mail links to /web#invitations: after logging in, the user lands there (here in Spanish, on a phone)."""
+    operator_user(server, "web-leo@client.example", "leo-web-pass-1", "own", company=COMPANY, name="Leo Web")
+    leo = Session(server, "web-leo@client.example", "leo-web-pass-1")
+    leo.call("res.users", "write", [leo.uid], {"lang": "es_MX"})
+    invitation = invite(rpc, OTHER, "web-leo@client.example")
+    with own_browser("decline", *SIZES["phone"]) as driver:
+        log_in(driver, server, "web-leo@client.example", "leo-web-pass-1", path="/web#invitations")
+        ready(driver, "#invitations")
+        assert driver.find_element(By.CSS_SELECTOR, ".toolbar h1").text == "Invitaciones"
+        offer = driver.find_element(By.CSS_SELECTOR, f'#my-invitations .offer[data-id="{invitation}"]')
+        assert f"{OTHER} le invita a unirse" in offer.text and "Documentos propios" in offer.text
+        assert not driver.find_element(By.ID, "notices").is_displayed()
+        assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+        shot(driver, "24-phone-invitations-es")
+        # Elsewhere, the notice says it too.
+        go(driver, server, "#/pipeline")
+        notice = wait(driver).until(EC.visibility_of_element_located((By.CSS_SELECTOR, f'#notices .offer[data-id="{invitation}"]')))
+        assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+        shot(driver, "24-phone-notice-es")
+        go(driver, server, "#invitations")
+        assert not driver.find_element(By.ID, "notices").is_displayed()
+        offer = driver.find_element(By.CSS_SELECTOR, f'#my-invitations .offer[data-id="{invitation}"]')
+        offer.find_element(By.CSS_SELECTOR, "button.decline").click()
+        dialog = wait(driver).until(EC.visibility_of_element_located((By.ID, "confirm-form")))
+        assert f"¿Rechazar la invitación de {OTHER}?" in dialog.text
+        shot(driver, "25-phone-decline-es")
+        dialog.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        wait(driver).until(lambda d: "No tiene invitaciones pendientes." in d.find_element(By.ID, "my-invitations").text)
+        assert invitation_state(rpc, OTHER, invitation) == "declined"
+        assert not driver.find_elements(By.ID, "company-switch")
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_preferences_language_time_zone_signature_and_password(server, rpc, size):
+    login, password, new_password = f"web-pref-{size}@client.example", "pref-pass-1", "pref-new-pass-1"
+    operator_user(server, login, password, "own", company=COMPANY, name="Pref User")
+    operator_user(server, login, password, "own", company=OTHER)
+    with own_browser(f"preferences-{size}", *SIZES[size]) as driver:
+        log_in(driver, server, login, password)
+        Select(wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#company-form select")))).select_by_visible_text(COMPANY)
+        driver.find_element(By.CSS_SELECTOR, "#company-form button[type=submit]").click()
+        ready(driver, "#/pipeline")
+        # From the top bar (an icon on phones).
+        driver.find_element(By.ID, "preferences-link").click()
+        ready(driver, "#/preferences")
+        assert driver.find_element(By.CSS_SELECTOR, ".toolbar h1").text == "Preferences"
+        assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+        form = driver.find_element(By.ID, "preferences-form")
+        labels = [label.text for label in form.find_elements(By.TAG_NAME, "label")]
+        assert labels == ["Name", "Home company", "Email signature", "Language", "Time zone"]
+        language_list, zone_list = form.find_element(By.NAME, "lang"), form.find_element(By.NAME, "tz")
+        language, zone = Select(language_list), Select(zone_list)
+        # Labels in words, not codes.
+        texts = "return [...arguments[0].options].map((option) => option.text)"
+        assert set(driver.execute_script(texts, language_list)) >= {"American English", "Español de México", "Español de España"}
+        assert not any("_" in text for text in driver.execute_script(texts, language_list) + driver.execute_script(texts, zone_list))
+        assert Select(form.find_element(By.NAME, "company_id")).first_selected_option.text == COMPANY
+        shot(driver, f"26-{size}-preferences-en")
+
+        # Password errors name the field and mark it: first in the browser, then from the server.
+        passwords = driver.find_element(By.ID, "password-form")
+        passwords.find_element(By.NAME, "old_password").send_keys("wrong-pass-1")
+        passwords.find_element(By.NAME, "new_password").send_keys(new_password)
+        passwords.find_element(By.NAME, "confirm_password").send_keys("something-else-1")
+        passwords.find_element(By.ID, "change-password").click()
+        confirm = passwords.find_element(By.NAME, "confirm_password")
+        wait(driver).until(lambda d: confirm.get_attribute("aria-invalid") == "true")
+        assert "Confirm the new password: The passwords do not match." in passwords.find_element(By.CSS_SELECTOR, ".form-errors").text
+        assert driver.switch_to.active_element == confirm
+        confirm.clear()
+        confirm.send_keys(new_password)
+        passwords.find_element(By.ID, "change-password").click()
+        current = passwords.find_element(By.NAME, "old_password")
+        wait(driver).until(lambda d: current.get_attribute("aria-invalid") == "true")
+        assert confirm.get_attribute("aria-invalid") is None
+        assert "Current password: The current password is not correct." in passwords.find_element(By.CSS_SELECTOR, ".form-errors").text
+        driver.execute_script("arguments[0].scrollIntoView()", passwords)
+        shot(driver, f"27-{size}-password-errors-en")
+
+        # Spanish, a time zone, a signature and another home company: saved, and the interface is in Spanish at once.
+        language.select_by_value("es_MX")
+        zone.select_by_value("America/Mexico_City")
+        assert zone.first_selected_option.text.startswith("Mexico City (UTC")
+        Select(form.find_element(By.NAME, "company_id")).select_by_visible_text(OTHER)
+        signature = form.find_element(By.NAME, "signature")
+        signature.send_keys("Pref User\nVentas <Norte> & Cía")
+        driver.execute_script("document.getElementById('main').removeAttribute('data-ready')")
+        driver.find_element(By.ID, "save-preferences").click()
+        ready(driver, "#/preferences")
+        wait(driver).until(lambda d: d.find_element(By.CSS_SELECTOR, ".toolbar h1").text == "Preferencias")
+        assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "es"
+        assert driver.title.startswith("Preferencias")
+        assert driver.find_element(By.CSS_SELECTOR, "#topbar .user button.logout").get_attribute("textContent") == "Cerrar sesión"
+        assert "Presupuestos" in driver.execute_script("return document.getElementById('nav').textContent")
+        assert driver.find_element(By.CSS_SELECTOR, "#preferences-form .done").text == "Se guardaron las preferencias."
+        user = Session(server, login, password)
+        me = user.call("res.users", "read", [user.uid], ["lang", "tz", "signature", "company_id"])[0]
+        assert (me["lang"], me["tz"], me["company_id"][0]) == ("es_MX", "America/Mexico_City", rpc.companies[OTHER])
+        assert me["signature"] == "<p>Pref User<br>Ventas &lt;Norte&gt; &amp; Cía</p>"
+        # The screen shows what was saved.
+        form = driver.find_element(By.ID, "preferences-form")
+        assert Select(form.find_element(By.NAME, "tz")).first_selected_option.get_attribute("value") == "America/Mexico_City"
+        assert form.find_element(By.NAME, "signature").get_attribute("value") == "Pref User\nVentas <Norte> & Cía"
+        assert [label.text for label in form.find_elements(By.TAG_NAME, "label")] == \
+            ["Nombre", "Empresa principal", "Firma de correo", "Idioma", "Zona horaria"]
+        shot(driver, f"28-{size}-preferences-es")
+
+        # The password, in Spanish.
+        passwords = driver.find_element(By.ID, "password-form")
+        passwords.find_element(By.NAME, "old_password").send_keys(password)
+        passwords.find_element(By.NAME, "new_password").send_keys(new_password)
+        passwords.find_element(By.NAME, "confirm_password").send_keys(new_password)
+        passwords.find_element(By.ID, "change-password").click()
+        wait(driver).until(lambda d: d.find_element(By.CSS_SELECTOR, "#password-form .done").text == "Se cambió la contraseña.")
+        assert not passwords.find_elements(By.CSS_SELECTOR, "[aria-invalid]")
+        assert passwords.find_element(By.NAME, "new_password").get_attribute("value") == ""
+        with pytest.raises(RuntimeError):
+            Session(server, login, password)
+        driver.execute_script("arguments[0].scrollIntoView()", passwords)
+        shot(driver, f"29-{size}-password-changed-es")
+
+        # Back to English, at once.
+        driver.execute_script("window.scrollTo(0, 0)")
+        Select(driver.find_element(By.NAME, "lang")).select_by_value("en_US")
+        driver.execute_script("document.getElementById('main').removeAttribute('data-ready')")
+        driver.find_element(By.ID, "save-preferences").click()
+        ready(driver, "#/preferences")
+        wait(driver).until(lambda d: d.find_element(By.CSS_SELECTOR, ".toolbar h1").text == "Preferences")
+        assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+
+        # Logging in again takes the new password, and offers the new home company first.
+        if size == "phone":
+            driver.find_element(By.CSS_SELECTOR, ".menu-toggle").click()
+            wait(driver).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "#nav .menu-logout"))).click()
+        else:
+            driver.find_element(By.CSS_SELECTOR, "#topbar .user button.logout").click()
+        wait(driver).until(EC.presence_of_element_located((By.ID, "login-form")))
+        log_in(driver, server, login, new_password)
+        choice = Select(wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#company-form select"))))
+        assert choice.first_selected_option.text == OTHER
+        driver.find_element(By.CSS_SELECTOR, "#company-form button[type=submit]").click()
+        ready(driver, "#/pipeline")
+
+
+def test_users_screen_on_a_phone(server, rpc):
+    """The administrators' lists of users and invitations fit a phone (rows stacked, each value named)."""
+    with own_browser("users-phone", *SIZES["phone"]) as driver:
+        log_in(driver, server, LOGIN, PASSWORD)
+        Select(wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#company-form select")))).select_by_visible_text(COMPANY)
+        driver.find_element(By.CSS_SELECTOR, "#company-form button[type=submit]").click()
+        ready(driver, "#/pipeline")
+        go(driver, server, "#/users")
+        assert driver.find_elements(By.CSS_SELECTOR, "#pending-invitations tbody tr[data-id]")
+        assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+        driver.execute_script("document.getElementById('invite-form').scrollIntoView()")
+        shot(driver, "30-phone-users-invitations")

@@ -45,7 +45,31 @@ let fieldCounter = 0;
 /** A labelled form field: <label for=id>Label</label><input id=id ...>. */
 export function field(label, control, extra = {}) {
   if (!control.id) control.id = `f${++fieldCounter}`;
-  return h('div', { class: `field ${extra.class || ''}` }, h('label', { for: control.id }, label), control);
+  const hint = extra.hint ? h('p', { class: 'hint', id: `${control.id}-hint` }, extra.hint) : null;
+  if (hint) control.setAttribute('aria-describedby', hint.id);
+  return h('div', { class: `field ${extra.class || ''}` }, h('label', { for: control.id }, label), control, hint);
+}
+
+/** Marks a field's control invalid with a message under it; an empty message clears the mark. */
+export function markInvalid(control, message) {
+  const box = control.closest('.field') || control.parentElement;
+  const hint = box.querySelector('.hint');
+  let note = box.querySelector('.field-error');
+  if (!message) {
+    control.removeAttribute('aria-invalid');
+    box.classList.remove('invalid');
+    note?.remove();
+    if (hint) control.setAttribute('aria-describedby', hint.id); else control.removeAttribute('aria-describedby');
+    return;
+  }
+  if (!note) {
+    note = h('p', { class: 'field-error', id: `${control.id}-error` });
+    control.after(note);
+  }
+  note.textContent = message;
+  box.classList.add('invalid');
+  control.setAttribute('aria-invalid', 'true');
+  control.setAttribute('aria-describedby', [note.id, hint?.id].filter(Boolean).join(' '));
 }
 
 /** The many2one value's name ([id, name] or false). */
@@ -73,6 +97,18 @@ export function dialog(title, build) {
     box.showModal();
     box.querySelector('input, select, textarea, button')?.focus();
   });
+}
+
+/** Asks to confirm an action; resolves true when confirmed. The safe choice comes first and has the focus. */
+export async function confirmAction(title, text, { confirm, cancel, danger = false }) {
+  const answer = await dialog(title, (close) => {
+    const form = h('form', { class: 'confirm', id: 'confirm-form' }, h('p', {}, text), h('div', { class: 'buttons' },
+      h('button', { type: 'button', class: 'cancel', onclick: () => close(false) }, cancel),
+      h('button', { type: 'submit', class: danger ? 'primary danger' : 'primary' }, confirm)));
+    form.addEventListener('submit', (event) => { event.preventDefault(); close(true); });
+    return form;
+  });
+  return answer === true;
 }
 
 /** A short message at the bottom of the screen (errors stay until closed). */

@@ -54,6 +54,40 @@ const ES = {
   'Publish this DNS record, then ask the operator to check it. The domain is yours once the record is found and no other company holds it.':
     'Publique este registro DNS y pida al operador que lo compruebe. El dominio será suyo cuando se encuentre el registro y ninguna otra empresa lo tenga.',
   'Value': 'Valor', 'Valid until': 'Válido hasta',
+  // Invitations, users, preferences (Mexican Spanish).
+  'Preferences': 'Preferencias', 'Invitations': 'Invitaciones', 'Accept': 'Aceptar', 'Decline': 'Rechazar', 'Decline invitation': 'Rechazar invitación', 'Later': 'Más tarde',
+  'Withdraw': 'Retirar', 'Withdraw invitation': 'Retirar invitación', 'Invite a user': 'Invitar a un usuario',
+  'Send invitation': 'Enviar invitación', 'Pending invitations': 'Invitaciones pendientes', 'Past invitations': 'Invitaciones anteriores',
+  'No pending invitations.': 'No hay invitaciones pendientes.', 'Invited on': 'Fecha de invitación', 'Expires': 'Vence',
+  'Answered on': 'Fecha de respuesta', 'Invited by': 'Invitado por', 'Pending': 'Pendiente', 'Accepted': 'Aceptada',
+  'Declined': 'Rechazada', 'Withdrawn': 'Retirada', 'Expired': 'Vencida',
+  'They receive an e-mail to join; they appear among the users once they accept.':
+    'La persona recibe un correo para unirse; aparecerá entre los usuarios cuando acepte.',
+  'Invitation sent to {login}.': 'Se envió la invitación a {login}.',
+  'Withdraw the invitation to {login}? The link sent to this address will stop working.':
+    '¿Retirar la invitación a {login}? El enlace enviado a esa dirección dejará de funcionar.',
+  'Invitation to {login} withdrawn.': 'Se retiró la invitación a {login}.',
+  '{company} invites you to join it': '{company} le invita a unirse',
+  'Invited by {name}': 'Le invitó {name}', 'Access: {level}': 'Acceso: {level}', 'Until {date}': 'Vigente hasta el {date}',
+  'Decline the invitation of {company}?': '¿Rechazar la invitación de {company}?',
+  'You joined {company}.': 'Ahora forma parte de {company}.', 'Invitation declined.': 'Invitación rechazada.',
+  'You have no pending invitations.': 'No tiene invitaciones pendientes.',
+  'You do not have access to any company yet.': 'Todavía no tiene acceso a ninguna empresa.',
+  'Signed in as {login}': 'Sesión iniciada como {login}',
+  'Your details': 'Sus datos', 'Language and time zone': 'Idioma y zona horaria', 'Time zone': 'Zona horaria',
+  'Home company': 'Empresa principal', 'The company you start in when you log in.': 'La empresa con la que inicia al entrar.',
+  'Email signature': 'Firma de correo', 'Added to the e-mails you send from Embudo.': 'Se agrega a los correos que envía desde Embudo.',
+  'Change password': 'Cambiar contraseña', 'Current password': 'Contraseña actual', 'New password': 'Contraseña nueva',
+  'Confirm the new password': 'Confirmar contraseña nueva', 'At least 8 characters.': 'Al menos 8 caracteres.',
+  'Preferences saved.': 'Se guardaron las preferencias.', 'Password changed.': 'Se cambió la contraseña.',
+  'Check the marked fields:': 'Revise los campos marcados:', 'Enter your name.': 'Escriba su nombre.',
+  'This language is not available.': 'Este idioma no está disponible.', 'This time zone does not exist.': 'Esta zona horaria no existe.',
+  'Choose one of your companies.': 'Elija una de sus empresas.', 'Enter your current password.': 'Escriba su contraseña actual.',
+  'The current password is not correct.': 'La contraseña actual no es correcta.', 'Use at least 8 characters.': 'Use al menos 8 caracteres.',
+  'The passwords do not match.': 'Las contraseñas no coinciden.', 'Enter an e-mail address.': 'Escriba una dirección de correo electrónico.',
+  'Coordinated Universal Time': 'Tiempo universal coordinado', 'Other': 'Otras',
+  'America': 'América', 'Europe': 'Europa', 'Africa': 'África', 'Asia': 'Asia', 'Atlantic': 'Atlántico', 'Pacific': 'Pacífico',
+  'Indian': 'Índico', 'Australia': 'Australia', 'Antarctica': 'Antártida', 'Arctic': 'Ártico',
 };
 
 let spanish = false;
@@ -63,7 +97,14 @@ export function setLanguage(lang) {
   document.documentElement.lang = spanish ? 'es' : 'en';
 }
 
-export function t(text) { return (spanish && ES[text]) || text; }
+/** The text in the user's language; {name} placeholders are replaced by values.name. */
+export function t(text, values) {
+  const translated = (spanish && ES[text]) || text;
+  return values ? translated.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole)) : translated;
+}
+
+/** The BCP 47 locale of the interface (for Intl). */
+export function locale() { return spanish ? 'es-MX' : 'en-US'; }
 
 export function money(value) {
   return new Intl.NumberFormat(spanish ? 'es-ES' : 'en-US', { maximumFractionDigits: 2, minimumFractionDigits: 0 }).format(value || 0);

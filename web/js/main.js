@@ -1,11 +1,15 @@
-// The app shell: session, company choice, navigation, the reminders badge, and the hash router.
+// The app shell: session, company choice, navigation, the reminders badge, invitations, and the hash router.
 import { h, mount, field } from './dom.js';
 import * as rpc from './rpc.js';
 import { t, setLanguage } from './i18n.js';
 import { clear as clearChoices } from './relations.js';
+import { pendingForMe, offer } from './invitations.js';
 
 const main = document.getElementById('main');
 const topbar = document.getElementById('topbar');
+// Invitations addressed to the user, under the top bar (not blocking anything).
+const notices = h('div', { id: 'notices', hidden: true });
+topbar.after(notices);
 
 // Screens load on demand (each is its own module).
 const routes = [
@@ -20,9 +24,13 @@ const routes = [
   [/^#\/reports$/, () => import('./reports.js'), 'Reports'],
   [/^#\/config$/, () => import('./config.js'), 'Configuration'],
   [/^#\/users$/, () => import('./users.js'), 'Users'],
+  // The invitation e-mail links to /web#invitations.
+  [/^#\/?invitations$/, () => import('./invitations.js'), 'Invitations'],
+  [/^#\/?preferences$/, () => import('./preferences.js'), 'Preferences'],
 ];
+const INVITATIONS = /^#\/?invitations$/;
 
-export const app = { useLeads: false, isAdmin: false, refreshBadge };
+export const app = { useLeads: false, isAdmin: false, refreshBadge, refreshSession, refreshInvitations, rerender: () => route() };
 
 rpc.onError((error) => {
   if (error.sessionExpired && rpc.session.info) { rpc.session.info = null; start(); }
@@ -33,6 +41,7 @@ async function start() {
   setLanguage(info?.user_context?.lang || navigator.language);
   if (!info) return showLogin();
   const companies = Object.values(info.user_companies?.allowed_companies || {});
+  if (!companies.length) return showNoCompany();
   const saved = Number(sessionStorage.getItem('embudo.company'));
   const known = companies.find((c) => c.id === saved);
   if (known) return enter(known.id);
@@ -42,6 +51,7 @@ async function start() {
 
 async function showLogin() {
   topbar.hidden = true;
+  notices.hidden = true;
   const dbs = await rpc.databases();
   const db = h('input', { name: 'db', required: true, value: dbs[0] || '', autocomplete: 'off' });
   const login = h('input', { name: 'login', required: true, autocomplete: 'username' });
@@ -68,7 +78,9 @@ async function showLogin() {
 
 function showCompanyChoice(companies) {
   topbar.hidden = true;
-  const choice = h('select', { name: 'company' }, companies.map((c) => h('option', { value: c.id }, c.name)));
+  notices.hidden = true;
+  const home = rpc.session.info.user_companies?.current_company;
+  const choice = h('select', { name: 'company' }, companies.map((c) => h('option', { value: c.id, selected: c.id === home }, c.name)));
   const form = h('form', { class: 'card login', id: 'company-form' }, h('h1', {}, t('Choose the company')),
     field(t('Company'), choice), h('button', { type: 'submit', class: 'primary' }, t('Continue')));
   form.addEventListener('submit', (event) => { event.preventDefault(); enter(Number(choice.value)); });
@@ -76,16 +88,75 @@ function showCompanyChoice(companies) {
   choice.focus();
 }
 
+/** A user who belongs to no company yet (or any more): their invitations, and a way out. */
+async function showNoCompany() {
+  topbar.hidden = true;
+  notices.hidden = true;
+  rpc.session.companyId = null;
+  const list = h('div', { class: 'offers', id: 'my-invitations' });
+  const logout = h('button', { type: 'button', class: 'link', id: 'logout', onclick: logOut }, t('Log out'));
+  mount(main, h('section', { class: 'card login wide' }, h('h1', {}, 'Embudo'),
+    h('p', {}, t('You do not have access to any company yet.')), list, logout));
+  const rows = await pendingForMe().catch(() => []);
+  mount(list, rows.length ? rows.map((row) => offer(row, () => start()))
+    : h('p', { class: 'muted' }, t('You have no pending invitations.')));
+  main.dataset.ready = 'no-company';
+}
+
+async function logOut() {
+  sessionStorage.clear();
+  await rpc.logout();
+  notices.hidden = true;
+  location.hash = '';
+  start();
+}
+
 async function enter(companyId) {
   rpc.session.companyId = companyId;
   sessionStorage.setItem('embudo.company', String(companyId));
   const info = rpc.session.info;
-  app.isAdmin = !!info.is_admin;
+  await readAccess();
   const settings = await rpc.call('res.config.settings', 'default_get', [['group_use_lead']]).catch(() => ({}));
   app.useLeads = !!settings.group_use_lead;
   drawTopbar();
+  refreshInvitations();
   if (!location.hash || location.hash === '#') location.hash = '#/pipeline';
   else route();
+}
+
+/** Administrator of the current company? (session info's is_admin says: of any of them). */
+async function readAccess() {
+  const info = rpc.session.info;
+  const me = await rpc.read('res.users', [info.uid], ['access_level']).catch(() => null);
+  app.isAdmin = me?.[0] ? me[0].access_level === 'admin' : !!info.is_admin;
+}
+
+/** Reads the session again (after accepting an invitation or saving preferences): language, name, companies. */
+async function refreshSession() {
+  const info = await rpc.restore();
+  const companies = Object.values(info?.user_companies?.allowed_companies || {});
+  if (!info || !companies.some((c) => c.id === rpc.session.companyId)) { start(); return; }
+  setLanguage(info.user_context?.lang);
+  await readAccess();
+  drawTopbar();
+  await refreshInvitations();
+}
+
+/** The notice of pending invitations under the top bar (not on the invitations screen itself). */
+async function refreshInvitations() {
+  const later = JSON.parse(sessionStorage.getItem('embudo.invitations.later') || '[]');
+  const rows = INVITATIONS.test(location.hash) ? [] : (await pendingForMe().catch(() => [])).filter((row) => !later.includes(row.id));
+  if (!rows.length) { notices.hidden = true; notices.replaceChildren(); return; }
+  const dismiss = h('button', { type: 'button', class: 'link later', onclick: () => {
+    sessionStorage.setItem('embudo.invitations.later', JSON.stringify([...later, ...rows.map((row) => row.id)]));
+    notices.hidden = true;
+    notices.replaceChildren();
+  } }, t('Later'));
+  mount(notices, h('section', { class: 'banner', 'aria-label': t('Invitations') },
+    h('div', { class: 'offers' }, rows.map((row) => offer(row, async (invitation, accepted) => {
+      if (accepted) await refreshSession(); else await refreshInvitations();
+    }))), dismiss));
+  notices.hidden = false;
 }
 
 function drawTopbar() {
@@ -94,8 +165,11 @@ function drawTopbar() {
   const links = [['#/pipeline', 'Pipeline'], ...(app.useLeads ? [['#/leads', 'Leads']] : []), ['#/opportunities', 'Opportunities'],
     ['#/activities', 'My Activities'], ['#/quotations', 'Quotations'], ['#/customers', 'Customers'], ['#/teams', 'Sales Teams'],
     ['#/reports', 'Reports'], ['#/config', 'Configuration'], ...(app.isAdmin ? [['#/users', 'Users']] : [])];
+  // On phones the menu also holds the preferences and logging out (the top bar has room for one line only).
   const nav = h('nav', { 'aria-label': t('Menu'), id: 'nav' },
-    h('ul', {}, links.map(([href, label]) => h('li', {}, h('a', { href }, t(label))))));
+    h('ul', {}, links.map(([href, label]) => h('li', {}, h('a', { href }, t(label)))),
+      h('li', { class: 'phone-only' }, h('a', { href: '#/preferences' }, t('Preferences'))),
+      h('li', { class: 'phone-only' }, h('button', { type: 'button', class: 'link menu-logout', onclick: logOut }, t('Log out')))));
   const toggle = h('button', { class: 'menu-toggle', 'aria-expanded': 'false', 'aria-controls': 'nav', onclick: () => {
     const open = nav.classList.toggle('open'); toggle.setAttribute('aria-expanded', String(open));
   } }, '☰', h('span', { class: 'sr-only' }, t('Menu')));
@@ -104,9 +178,11 @@ function drawTopbar() {
       companies.map((c) => h('option', { value: c.id, selected: c.id === rpc.session.companyId }, c.name)))
     : h('span', { class: 'company' }, companies[0]?.name || '');
   const badge = h('a', { href: '#/activities', id: 'reminders', class: 'badge', title: t('Reminders') });
-  const logout = h('button', { class: 'link', onclick: async () => { await rpc.logout(); sessionStorage.clear(); location.hash = ''; start(); } }, t('Log out'));
+  const preferences = h('a', { href: '#/preferences', id: 'preferences-link', class: 'who-link', title: t('Preferences') },
+    person(), h('span', { class: 'who' }, info.name), h('span', { class: 'sr-only' }, t('Preferences')));
+  const logout = h('button', { class: 'link logout', title: t('Log out'), onclick: logOut }, exit(), h('span', { class: 'label' }, t('Log out')));
   mount(topbar, toggle, h('a', { class: 'brand', href: '#/pipeline' }, 'Embudo'), nav,
-    h('div', { class: 'user' }, badge, company, h('span', { class: 'who' }, info.name), logout));
+    h('div', { class: 'user' }, badge, company, preferences, logout));
   topbar.hidden = false;
   refreshBadge();
 }
@@ -122,6 +198,16 @@ async function refreshBadge() {
     h('span', { class: 'count overdue', 'data-count': overdue }, String(overdue)),
     h('span', { class: 'count today', 'data-count': today }, String(today)));
   badge.setAttribute('aria-label', `${t('Reminders')}: ${overdue} ${t('overdue')}, ${today} ${t('today')}`);
+}
+
+function exit() {
+  return h('svg', { viewBox: '0 0 24 24', width: 18, height: 18, 'aria-hidden': 'true', class: 'exit' },
+    h('path', { d: 'M17 7l-1.4 1.4 2.6 2.6H8v2h10.2l-2.6 2.6L17 17l5-5zM4 5h8V3H4a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h8v-2H4z', fill: 'currentColor' }));
+}
+
+function person() {
+  return h('svg', { viewBox: '0 0 24 24', width: 18, height: 18, 'aria-hidden': 'true', class: 'person' },
+    h('path', { d: 'M12 12a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9zm0 2c-4.4 0-8 2.2-8 5v2h16v-2c0-2.8-3.6-5-8-5z', fill: 'currentColor' }));
 }
 
 function bell() {
@@ -153,5 +239,14 @@ async function route() {
   main.dataset.ready = hash;
 }
 
-window.addEventListener('hashchange', () => { route(); refreshBadge(); });
+let previousHash = location.hash;
+window.addEventListener('hashchange', () => {
+  const left = INVITATIONS.test(previousHash);
+  previousHash = location.hash;
+  if (!rpc.session.companyId) return;
+  route(); refreshBadge();
+  // The notice gives way to the invitations screen, and comes back (re-read) after it.
+  if (INVITATIONS.test(location.hash)) notices.hidden = true;
+  else if (left) refreshInvitations();
+});
 start();
