@@ -17,6 +17,15 @@ CREATE SCHEMA embudo;
 ALTER SCHEMA embudo OWNER TO embudo_owner;
 
 --
+-- Name: embudo_crypto; Type: SCHEMA; Schema: -; Owner: embudo_owner
+--
+
+CREATE SCHEMA embudo_crypto;
+
+
+ALTER SCHEMA embudo_crypto OWNER TO embudo_owner;
+
+--
 -- Name: public; Type: SCHEMA; Schema: -; Owner: embudo_owner
 --
 
@@ -61,7 +70,7 @@ COMMENT ON SCHEMA report_source IS 'The sources of the report views (not for dir
 -- Name: pgcrypto; Type: EXTENSION; Schema: -; Owner: -
 --
 
-CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA embudo;
+CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA embudo_crypto;
 
 
 --
@@ -402,11 +411,19 @@ ALTER FUNCTION embudo.assign_alias_domain(company integer, assigned text) OWNER 
 --
 
 CREATE FUNCTION embudo.authenticate(user_login text, password text) RETURNS TABLE(id integer, login text, name text, tz text, lang text, company_ids integer[], access_levels text[])
-    LANGUAGE sql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    SELECT * FROM embudo.verified_user(
-        (SELECT u.id FROM public.res_users u WHERE lower(u.login) = lower(user_login)), password)
+DECLARE
+    normalised text := embudo.login_key(user_login);
+    account_user int := (SELECT u.id FROM public.res_users u WHERE lower(u.login) = normalised);
+BEGIN
+    RETURN QUERY SELECT * FROM embudo.throttled_login(
+        CASE WHEN account_user IS NOT NULL THEN 'user:' || account_user
+             ELSE 'login:' || encode(sha256(convert_to(normalised, 'UTF8')), 'hex') END,
+        (SELECT u.id FROM public.res_users u WHERE lower(u.login) = lower(user_login)),
+        password);
+END
 $$;
 
 
@@ -417,10 +434,14 @@ ALTER FUNCTION embudo.authenticate(user_login text, password text) OWNER TO embu
 --
 
 CREATE FUNCTION embudo.authenticate_id(user_id integer, password text) RETURNS TABLE(id integer, login text, name text, tz text, lang text, company_ids integer[], access_levels text[])
-    LANGUAGE sql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    SELECT * FROM embudo.verified_user(user_id, password)
+BEGIN
+    RETURN QUERY SELECT * FROM embudo.throttled_login(
+        CASE WHEN EXISTS (SELECT 1 FROM public.res_users u WHERE u.id = user_id) THEN 'user:' ELSE 'uid:' END || user_id,
+        user_id, password);
+END
 $$;
 
 
@@ -441,6 +462,50 @@ $$;
 
 
 ALTER FUNCTION embudo.authenticate_key(api_key text) OWNER TO embudo_owner;
+
+--
+-- Name: bi_watchdog(interval); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.bi_watchdog(longest interval) RETURNS TABLE(pid integer, login text, reason text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    session record;
+    moment timestamptz := clock_timestamp();
+BEGIN
+    FOR session IN
+        SELECT a.pid AS backend, a.usename::text AS who, CASE
+            WHEN a.backend_xid IS NOT NULL THEN 'wrote'
+            WHEN a.state LIKE 'idle in transaction%' AND a.state_change < moment - longest THEN 'idle in transaction'
+            WHEN a.state = 'active' AND EXISTS (SELECT 1 FROM pg_stat_activity w WHERE w.leader_pid = a.pid AND w.pid <> a.pid)
+                THEN 'parallel workers'
+            WHEN a.state = 'active' AND a.query_start < moment - longest THEN 'statement timeout'
+        END AS why
+        FROM pg_stat_activity a
+        WHERE a.datname = current_database() AND a.backend_type = 'client backend'
+          AND a.usesysid IN (SELECT am.member FROM pg_auth_members am JOIN pg_roles g ON g.oid = am.roleid
+                             JOIN embudo.company_bi_role b ON b.role_name = g.rolname
+                             JOIN pg_roles r ON r.oid = am.member
+                             WHERE NOT r.rolsuper)
+    LOOP
+        CONTINUE WHEN session.why IS NULL;
+        IF session.why IN ('wrote', 'idle in transaction') THEN
+            PERFORM pg_terminate_backend(session.backend);
+        ELSE
+            PERFORM pg_cancel_backend(session.backend);
+        END IF;
+        pid := session.backend;
+        login := session.who;
+        reason := session.why;
+        RETURN NEXT;
+    END LOOP;
+END
+$$;
+
+
+ALTER FUNCTION embudo.bi_watchdog(longest interval) OWNER TO embudo_owner;
 
 --
 -- Name: cancel_invitation(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -469,21 +534,24 @@ ALTER FUNCTION embudo.cancel_invitation(invitation integer) OWNER TO embudo_owne
 -- Name: change_own_password(text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
-CREATE FUNCTION embudo.change_own_password(old_password text, new_password text) RETURNS void
+CREATE FUNCTION embudo.change_own_password(old_password text, new_password text) RETURNS boolean
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 DECLARE
     me int := embudo.current_user_id();
-    stored text := (SELECT u.password_hash FROM public.res_users u WHERE u.id = me AND u.active);
 BEGIN
-    IF stored IS NULL OR old_password IS NULL OR stored <> embudo_crypto.crypt(old_password, stored) THEN
-        PERFORM embudo.refuse('access', 'The old password you provided is incorrect, your password was not changed.');
-    END IF;
     IF new_password IS NULL OR length(new_password) < 8 THEN
         PERFORM embudo.refuse('validation', 'The new password must have at least 8 characters.');
     END IF;
-    UPDATE public.res_users SET password_hash = embudo_crypto.crypt(new_password, embudo_crypto.gen_salt('bf', 10)), write_date = now() WHERE id = me;
+    IF me IS NULL OR old_password IS NULL
+       OR EXISTS (SELECT 1 FROM embudo.user_api_key k WHERE k.user_id = me AND k.key_hash = sha256(convert_to(old_password, 'UTF8')))
+       OR NOT EXISTS (SELECT 1 FROM embudo.throttled_login('user:' || me, me, old_password)) THEN
+        RETURN false;
+    END IF;
+    UPDATE public.res_users SET password_hash = embudo_crypto.crypt(new_password, embudo_crypto.gen_salt('bf', 10)), write_date = now()
+    WHERE id = me;
+    RETURN true;
 END
 $$;
 
@@ -613,10 +681,10 @@ $$;
 ALTER FUNCTION embudo.create_api_key(target integer, key_name text) OWNER TO embudo_owner;
 
 --
--- Name: create_bi_login(integer, name, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+-- Name: create_bi_login(integer, name, text, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
-CREATE FUNCTION embudo.create_bi_login(company integer, login name, password text) RETURNS void
+CREATE FUNCTION embudo.create_bi_login(company integer, login name, password text, connections integer DEFAULT 2) RETURNS void
     LANGUAGE plpgsql
     AS $$
 DECLARE
@@ -625,7 +693,10 @@ BEGIN
     IF group_role IS NULL THEN
         RAISE EXCEPTION 'company % does not exist', company USING ERRCODE = 'foreign_key_violation';
     END IF;
-    EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', login, password, group_role);
+    IF connections IS NULL OR connections < 1 THEN
+        RAISE EXCEPTION 'a BI login needs a connection limit of at least 1' USING ERRCODE = 'check_violation';
+    END IF;
+    EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L CONNECTION LIMIT %s IN ROLE %I', login, password, connections, group_role);
     EXECUTE format('ALTER ROLE %I SET statement_timeout = %L', login, '60s');
     EXECUTE format('ALTER ROLE %I SET max_parallel_workers_per_gather = 0', login);
     EXECUTE format('ALTER ROLE %I SET jit = off', login);
@@ -635,7 +706,7 @@ END
 $$;
 
 
-ALTER FUNCTION embudo.create_bi_login(company integer, login name, password text) OWNER TO embudo_owner;
+ALTER FUNCTION embudo.create_bi_login(company integer, login name, password text, connections integer) OWNER TO embudo_owner;
 
 --
 -- Name: create_company(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -2161,6 +2232,12 @@ CREATE FUNCTION embudo.enter_tenant(acting_user integer, companies integer[], ti
 DECLARE
     granted record;
 BEGIN
+    IF current_user <> 'embudo_service'
+       OR (SELECT r.rolsuper OR r.rolbypassrls FROM pg_roles r WHERE r.rolname = session_user) THEN
+        RAISE EXCEPTION 'the tenant context is for embudo_service on a login that is neither superuser nor BYPASSRLS (current user %, login %)',
+                        current_user, session_user
+              USING ERRCODE = 'EMR01';
+    END IF;
     IF acting_user IS NULL THEN
         SELECT '{}'::int[] AS own, '{}'::int[] AS every, '{}'::int[] AS admin INTO granted;
     ELSE
@@ -2363,6 +2440,19 @@ $_$;
 
 
 ALTER FUNCTION embudo.login_address(login text) OWNER TO embudo_owner;
+
+--
+-- Name: login_key(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.login_key(login text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    SELECT lower(btrim(login, E' \t\n\r\v\f' || chr(160) || chr(8203) || chr(8288) || chr(12288) || chr(65279)))
+$$;
+
+
+ALTER FUNCTION embudo.login_key(login text) OWNER TO embudo_owner;
 
 --
 -- Name: mail_activity_before_write(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -2784,7 +2874,7 @@ ALTER FUNCTION embudo.mail_mail_before_write() OWNER TO embudo_owner;
 CREATE FUNCTION embudo.mail_new_message_id(company integer, sender text) RETURNS text
     LANGUAGE sql
     AS $$
-    SELECT encode(embudo_crypto.gen_random_bytes(16), 'hex') || '@'
+    SELECT embudo.random_token(16) || '@'
         || coalesce((SELECT c.alias_domain FROM public.res_company c WHERE c.id = company),
                     nullif(split_part(embudo.normalize_email(sender), '@', 2), ''), 'localhost')
 $$;
@@ -3103,7 +3193,7 @@ CREATE FUNCTION embudo.portal_issue_token(sale_order integer) RETURNS text
     AS $$
 DECLARE
     o public.sale_order;
-    token text := encode(embudo_crypto.gen_random_bytes(24), 'hex');
+    token text := embudo.random_token(24);
 BEGIN
     SELECT * INTO o FROM public.sale_order x WHERE x.id = sale_order;
     IF NOT FOUND THEN
@@ -3364,6 +3454,20 @@ $$;
 
 
 ALTER FUNCTION embudo.product_defaults() OWNER TO embudo_owner;
+
+--
+-- Name: random_token(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.random_token(bytes integer) RETURNS text
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT encode(embudo_crypto.gen_random_bytes(least(greatest(bytes, 1), 64)), 'hex')
+$$;
+
+
+ALTER FUNCTION embudo.random_token(bytes integer) OWNER TO embudo_owner;
 
 --
 -- Name: refuse(text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -4425,6 +4529,57 @@ $$;
 ALTER FUNCTION embudo.systray_activities() OWNER TO embudo_owner;
 
 --
+-- Name: throttled_login(text, integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.throttled_login(target_account text, candidate integer, secret text) RETURNS TABLE(id integer, login text, name text, tz text, lang text, company_ids integer[], access_levels text[])
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    state embudo.login_failure;
+    policy embudo.login_throttle_policy;
+    verified record;
+    counted int;
+    wait bigint;
+    moment timestamptz;
+BEGIN
+    INSERT INTO embudo.login_failure AS f (account) VALUES (target_account)
+    ON CONFLICT (account) DO UPDATE SET account = f.account
+    RETURNING f.* INTO state;
+    moment := clock_timestamp();
+    IF state.retry_at > moment THEN
+        wait := greatest(1, ceil(extract(epoch FROM state.retry_at - moment)))::bigint;
+        RAISE EXCEPTION 'Too many failed logins for this account: try again in % second%.', wait, CASE WHEN wait = 1 THEN '' ELSE 's' END
+              USING ERRCODE = 'EMT01';
+    END IF;
+    SELECT * INTO verified FROM embudo.verified_user(candidate, secret);
+    IF verified.id IS NOT NULL THEN
+        DELETE FROM embudo.login_failure f WHERE f.account = target_account;
+        RETURN QUERY SELECT verified.id, verified.login, verified.name, verified.tz, verified.lang,
+                            verified.company_ids, verified.access_levels;
+        RETURN;
+    END IF;
+    SELECT * INTO policy FROM embudo.login_throttle_policy;
+    moment := clock_timestamp();
+    counted := CASE WHEN state.last_failure IS NULL OR state.last_failure < moment - policy.forget_after THEN 1
+                     ELSE state.failures + 1 END;
+    UPDATE embudo.login_failure f
+    SET failures = counted, last_failure = moment,
+        retry_at = CASE WHEN counted <= policy.free_failures THEN NULL
+                        ELSE moment + least(policy.max_delay,
+                                            policy.first_delay * power(2, least(counted - policy.free_failures - 1, 40)))
+                   END
+    WHERE f.account = target_account;
+    -- Counts nobody has added to for a while (guesses at logins that do not exist) do not pile up.
+    DELETE FROM embudo.login_failure f WHERE f.last_failure < moment - policy.forget_after;
+END
+$$;
+
+
+ALTER FUNCTION embudo.throttled_login(target_account text, candidate integer, secret text) OWNER TO embudo_owner;
+
+--
 -- Name: user_today(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -4592,6 +4747,40 @@ CREATE TABLE embudo.http_session (
 
 
 ALTER TABLE embudo.http_session OWNER TO embudo_owner;
+
+--
+-- Name: login_failure; Type: TABLE; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE TABLE embudo.login_failure (
+    account text NOT NULL,
+    failures integer DEFAULT 0 NOT NULL,
+    last_failure timestamp with time zone,
+    retry_at timestamp with time zone
+);
+
+
+ALTER TABLE embudo.login_failure OWNER TO embudo_owner;
+
+--
+-- Name: login_throttle_policy; Type: TABLE; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE TABLE embudo.login_throttle_policy (
+    id boolean DEFAULT true NOT NULL,
+    free_failures integer DEFAULT 5 NOT NULL,
+    first_delay interval DEFAULT '00:00:01'::interval NOT NULL,
+    max_delay interval DEFAULT '00:10:00'::interval NOT NULL,
+    forget_after interval DEFAULT '1 day'::interval NOT NULL,
+    CONSTRAINT login_throttle_policy_first_delay_check CHECK ((first_delay >= '00:00:00'::interval)),
+    CONSTRAINT login_throttle_policy_forget_after_check CHECK ((forget_after > '00:00:00'::interval)),
+    CONSTRAINT login_throttle_policy_free_failures_check CHECK ((free_failures >= 0)),
+    CONSTRAINT login_throttle_policy_id_check CHECK (id),
+    CONSTRAINT login_throttle_policy_max_delay_check CHECK ((max_delay >= '00:00:00'::interval))
+);
+
+
+ALTER TABLE embudo.login_throttle_policy OWNER TO embudo_owner;
 
 --
 -- Name: mail_route; Type: TABLE; Schema: embudo; Owner: embudo_owner
@@ -7352,6 +7541,22 @@ ALTER TABLE ONLY embudo.http_session
 
 
 --
+-- Name: login_failure login_failure_pkey; Type: CONSTRAINT; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY embudo.login_failure
+    ADD CONSTRAINT login_failure_pkey PRIMARY KEY (account);
+
+
+--
+-- Name: login_throttle_policy login_throttle_policy_pkey; Type: CONSTRAINT; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY embudo.login_throttle_policy
+    ADD CONSTRAINT login_throttle_policy_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: mail_route mail_route_pkey; Type: CONSTRAINT; Schema: embudo; Owner: embudo_owner
 --
 
@@ -7971,6 +8176,13 @@ CREATE INDEX http_session_expiry ON embudo.http_session USING btree (expires_at)
 --
 
 CREATE INDEX http_session_user ON embudo.http_session USING btree (user_id);
+
+
+--
+-- Name: login_failure_last; Type: INDEX; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE INDEX login_failure_last ON embudo.login_failure USING btree (last_failure);
 
 
 --
@@ -11982,6 +12194,14 @@ GRANT ALL ON FUNCTION embudo.authenticate_key(api_key text) TO embudo_service;
 
 
 --
+-- Name: FUNCTION bi_watchdog(longest interval); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.bi_watchdog(longest interval) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.bi_watchdog(longest interval) TO embudo_service;
+
+
+--
 -- Name: FUNCTION cancel_invitation(invitation integer); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -12048,10 +12268,10 @@ REVOKE ALL ON FUNCTION embudo.create_api_key(target integer, key_name text) FROM
 
 
 --
--- Name: FUNCTION create_bi_login(company integer, login name, password text); Type: ACL; Schema: embudo; Owner: embudo_owner
+-- Name: FUNCTION create_bi_login(company integer, login name, password text, connections integer); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
-REVOKE ALL ON FUNCTION embudo.create_bi_login(company integer, login name, password text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION embudo.create_bi_login(company integer, login name, password text, connections integer) FROM PUBLIC;
 
 
 --
@@ -12467,6 +12687,13 @@ GRANT ALL ON FUNCTION embudo.login_address(login text) TO embudo_service;
 
 
 --
+-- Name: FUNCTION login_key(login text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.login_key(login text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION mail_activity_before_write(); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -12721,6 +12948,14 @@ GRANT ALL ON FUNCTION embudo.pricelist_price(pricelist integer, product integer,
 
 REVOKE ALL ON FUNCTION embudo.product_defaults() FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.product_defaults() TO embudo_service;
+
+
+--
+-- Name: FUNCTION random_token(bytes integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.random_token(bytes integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.random_token(bytes integer) TO embudo_service;
 
 
 --
@@ -13039,6 +13274,13 @@ GRANT ALL ON FUNCTION embudo.systray_activities() TO embudo_service;
 
 
 --
+-- Name: FUNCTION throttled_login(target_account text, candidate integer, secret text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.throttled_login(target_account text, candidate integer, secret text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION user_today(person integer); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -13066,6 +13308,315 @@ REVOKE ALL ON FUNCTION embudo.verified_user(candidate integer, password text) FR
 
 REVOKE ALL ON FUNCTION embudo.write_own_preferences(preferences jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.write_own_preferences(preferences jsonb) TO embudo_service;
+
+
+--
+-- Name: FUNCTION armor(bytea); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.armor(bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.armor(bytea) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION armor(bytea, text[], text[]); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.armor(bytea, text[], text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.armor(bytea, text[], text[]) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION crypt(text, text); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.crypt(text, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.crypt(text, text) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION dearmor(text); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.dearmor(text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.dearmor(text) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION decrypt(bytea, bytea, text); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.decrypt(bytea, bytea, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.decrypt(bytea, bytea, text) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION decrypt_iv(bytea, bytea, bytea, text); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.decrypt_iv(bytea, bytea, bytea, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.decrypt_iv(bytea, bytea, bytea, text) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION digest(bytea, text); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.digest(bytea, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.digest(bytea, text) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION digest(text, text); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.digest(text, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.digest(text, text) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION encrypt(bytea, bytea, text); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.encrypt(bytea, bytea, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.encrypt(bytea, bytea, text) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION encrypt_iv(bytea, bytea, bytea, text); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.encrypt_iv(bytea, bytea, bytea, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.encrypt_iv(bytea, bytea, bytea, text) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION gen_random_bytes(integer); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.gen_random_bytes(integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.gen_random_bytes(integer) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION gen_random_uuid(); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.gen_random_uuid() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.gen_random_uuid() TO embudo_owner;
+
+
+--
+-- Name: FUNCTION gen_salt(text); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.gen_salt(text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.gen_salt(text) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION gen_salt(text, integer); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.gen_salt(text, integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.gen_salt(text, integer) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION hmac(bytea, bytea, text); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.hmac(bytea, bytea, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.hmac(bytea, bytea, text) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION hmac(text, text, text); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.hmac(text, text, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.hmac(text, text, text) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION pgp_armor_headers(text, OUT key text, OUT value text); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.pgp_armor_headers(text, OUT key text, OUT value text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.pgp_armor_headers(text, OUT key text, OUT value text) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION pgp_key_id(bytea); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.pgp_key_id(bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.pgp_key_id(bytea) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION pgp_pub_decrypt(bytea, bytea); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.pgp_pub_decrypt(bytea, bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.pgp_pub_decrypt(bytea, bytea) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION pgp_pub_decrypt(bytea, bytea, text); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.pgp_pub_decrypt(bytea, bytea, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.pgp_pub_decrypt(bytea, bytea, text) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION pgp_pub_decrypt(bytea, bytea, text, text); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.pgp_pub_decrypt(bytea, bytea, text, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.pgp_pub_decrypt(bytea, bytea, text, text) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION pgp_pub_decrypt_bytea(bytea, bytea); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.pgp_pub_decrypt_bytea(bytea, bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.pgp_pub_decrypt_bytea(bytea, bytea) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION pgp_pub_decrypt_bytea(bytea, bytea, text); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.pgp_pub_decrypt_bytea(bytea, bytea, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.pgp_pub_decrypt_bytea(bytea, bytea, text) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION pgp_pub_decrypt_bytea(bytea, bytea, text, text); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.pgp_pub_decrypt_bytea(bytea, bytea, text, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.pgp_pub_decrypt_bytea(bytea, bytea, text, text) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION pgp_pub_encrypt(text, bytea); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.pgp_pub_encrypt(text, bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.pgp_pub_encrypt(text, bytea) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION pgp_pub_encrypt(text, bytea, text); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.pgp_pub_encrypt(text, bytea, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.pgp_pub_encrypt(text, bytea, text) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION pgp_pub_encrypt_bytea(bytea, bytea); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.pgp_pub_encrypt_bytea(bytea, bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.pgp_pub_encrypt_bytea(bytea, bytea) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION pgp_pub_encrypt_bytea(bytea, bytea, text); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.pgp_pub_encrypt_bytea(bytea, bytea, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.pgp_pub_encrypt_bytea(bytea, bytea, text) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION pgp_sym_decrypt(bytea, text); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.pgp_sym_decrypt(bytea, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.pgp_sym_decrypt(bytea, text) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION pgp_sym_decrypt(bytea, text, text); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.pgp_sym_decrypt(bytea, text, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.pgp_sym_decrypt(bytea, text, text) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION pgp_sym_decrypt_bytea(bytea, text); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.pgp_sym_decrypt_bytea(bytea, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.pgp_sym_decrypt_bytea(bytea, text) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION pgp_sym_decrypt_bytea(bytea, text, text); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.pgp_sym_decrypt_bytea(bytea, text, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.pgp_sym_decrypt_bytea(bytea, text, text) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION pgp_sym_encrypt(text, text); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.pgp_sym_encrypt(text, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.pgp_sym_encrypt(text, text) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION pgp_sym_encrypt(text, text, text); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.pgp_sym_encrypt(text, text, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.pgp_sym_encrypt(text, text, text) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION pgp_sym_encrypt_bytea(bytea, text); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.pgp_sym_encrypt_bytea(bytea, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.pgp_sym_encrypt_bytea(bytea, text) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION pgp_sym_encrypt_bytea(bytea, text, text); Type: ACL; Schema: embudo_crypto; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo_crypto.pgp_sym_encrypt_bytea(bytea, text, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo_crypto.pgp_sym_encrypt_bytea(bytea, text, text) TO embudo_owner;
+
+
+--
+-- Name: FUNCTION lo_creat(integer); Type: ACL; Schema: pg_catalog; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION pg_catalog.lo_creat(integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION lo_create(oid); Type: ACL; Schema: pg_catalog; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION pg_catalog.lo_create(oid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION lo_from_bytea(oid, bytea); Type: ACL; Schema: pg_catalog; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION pg_catalog.lo_from_bytea(oid, bytea) FROM PUBLIC;
 
 
 --

@@ -139,6 +139,25 @@ BEGIN
 END
 $$;
 
+-- Logging in with a login (as typed) and a password or API key. The password is checked for the login
+-- as given (case aside); the attempt counts against the account its normalised spelling names.
+CREATE OR REPLACE FUNCTION embudo.authenticate(user_login text, password text)
+RETURNS TABLE (id int, login text, name text, tz text, lang text, company_ids int[], access_levels text[])
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    normalised text := embudo.login_key(user_login);
+    account_user int := (SELECT u.id FROM public.res_users u WHERE lower(u.login) = normalised);
+BEGIN
+    RETURN QUERY SELECT * FROM embudo.throttled_login(
+        CASE WHEN account_user IS NOT NULL THEN 'user:' || account_user
+             ELSE 'login:' || encode(sha256(convert_to(normalised, 'UTF8')), 'hex') END,
+        (SELECT u.id FROM public.res_users u WHERE lower(u.login) = lower(user_login)),
+        password);
+END
+$$;
+
 -- Logging in with a user id (Odoo's `object` service) and a password or API key.
 CREATE OR REPLACE FUNCTION embudo.authenticate_id(user_id int, password text)
 RETURNS TABLE (id int, login text, name text, tz text, lang text, company_ids int[], access_levels text[])
