@@ -414,13 +414,9 @@ CREATE FUNCTION embudo.authenticate(user_login text, password text) RETURNS TABL
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-DECLARE
-    normalised text := embudo.login_key(user_login);
-    account_user int := (SELECT u.id FROM public.res_users u WHERE lower(u.login) = normalised);
 BEGIN
     RETURN QUERY SELECT * FROM embudo.throttled_login(
-        CASE WHEN account_user IS NOT NULL THEN 'user:' || account_user
-             ELSE 'login:' || encode(sha256(convert_to(normalised, 'UTF8')), 'hex') END,
+        'login:' || encode(sha256(convert_to(embudo.login_key(user_login), 'UTF8')), 'hex'),
         (SELECT u.id FROM public.res_users u WHERE lower(u.login) = lower(user_login)),
         password);
 END
@@ -438,9 +434,7 @@ CREATE FUNCTION embudo.authenticate_id(user_id integer, password text) RETURNS T
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 BEGIN
-    RETURN QUERY SELECT * FROM embudo.throttled_login(
-        CASE WHEN EXISTS (SELECT 1 FROM public.res_users u WHERE u.id = user_id) THEN 'user:' ELSE 'uid:' END || user_id,
-        user_id, password);
+    RETURN QUERY SELECT * FROM embudo.throttled_login('uid:' || user_id, user_id, password);
 END
 $$;
 
@@ -478,6 +472,8 @@ BEGIN
     FOR session IN
         SELECT a.pid AS backend, a.usename::text AS who, CASE
             WHEN a.backend_xid IS NOT NULL THEN 'wrote'
+            -- A BI login has no use for advisory locks; holding the migrator's would stop every start.
+            WHEN EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.locktype = 'advisory') THEN 'advisory lock'
             WHEN a.state LIKE 'idle in transaction%' AND a.state_change < moment - longest THEN 'idle in transaction'
             WHEN a.state = 'active' AND EXISTS (SELECT 1 FROM pg_stat_activity w WHERE w.leader_pid = a.pid AND w.pid <> a.pid)
                 THEN 'parallel workers'
@@ -491,7 +487,7 @@ BEGIN
                              WHERE NOT r.rolsuper)
     LOOP
         CONTINUE WHEN session.why IS NULL;
-        IF session.why IN ('wrote', 'idle in transaction') THEN
+        IF session.why IN ('wrote', 'idle in transaction', 'advisory lock') THEN
             PERFORM pg_terminate_backend(session.backend);
         ELSE
             PERFORM pg_cancel_backend(session.backend);
@@ -546,7 +542,7 @@ BEGIN
     END IF;
     IF me IS NULL OR old_password IS NULL
        OR EXISTS (SELECT 1 FROM embudo.user_api_key k WHERE k.user_id = me AND k.key_hash = sha256(convert_to(old_password, 'UTF8')))
-       OR NOT EXISTS (SELECT 1 FROM embudo.throttled_login('user:' || me, me, old_password)) THEN
+       OR NOT EXISTS (SELECT 1 FROM embudo.throttled_login('uid:' || me, me, old_password)) THEN
         RETURN false;
     END IF;
     UPDATE public.res_users SET password_hash = embudo_crypto.crypt(new_password, embudo_crypto.gen_salt('bf', 10)), write_date = now()
@@ -2233,7 +2229,8 @@ DECLARE
     granted record;
 BEGIN
     IF current_user <> 'embudo_service'
-       OR (SELECT r.rolsuper OR r.rolbypassrls FROM pg_roles r WHERE r.rolname = session_user) THEN
+       OR (SELECT r.rolsuper OR r.rolbypassrls FROM pg_roles r WHERE r.rolname = session_user)
+       OR pg_has_role(session_user, 'embudo_owner', 'MEMBER') THEN
         RAISE EXCEPTION 'the tenant context is for embudo_service on a login that is neither superuser nor BYPASSRLS (current user %, login %)',
                         current_user, session_user
               USING ERRCODE = 'EMR01';
@@ -2305,7 +2302,7 @@ DECLARE
     i public.res_users_invitation;
     invitee public.res_users;
     base text := rtrim(coalesce((SELECT p.value FROM public.ir_config_parameter p WHERE p.key = 'web.base.url'), ''), '/');
-    domain text;
+    sender text;
     spanish boolean;
     link text;
     subject text;
@@ -2313,7 +2310,10 @@ DECLARE
 BEGIN
     SELECT * INTO i FROM public.res_users_invitation x WHERE x.id = invitation;
     SELECT * INTO invitee FROM public.res_users u WHERE u.id = i.user_id;
-    domain := coalesce((SELECT c.alias_domain FROM public.res_company c WHERE c.id = i.company_id), 'localhost');
+    -- From the platform's own address (the operator's domain, `mail.system_from`), never from the inviting
+    -- company's domain: bounces and auto-replies, which often quote the message and its link, go to the
+    -- sender, and a company controls where its domain's mail goes.
+    sender := coalesce(nullif((SELECT p.value FROM public.ir_config_parameter p WHERE p.key = 'mail.system_from'), ''), 'noreply@localhost');
     spanish := invitee.lang LIKE 'es%';
     IF token IS NOT NULL THEN
         link := base || '/web/signup?token=' || token;
@@ -2343,7 +2343,7 @@ BEGIN
         END;
     END IF;
     INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, model, res_id, create_uid, write_uid)
-    VALUES (i.company_id, i.company_name || ' <noreply@' || domain || '>', invitee.login, subject, body, 'res.users', invitee.id, NULL, NULL);
+    VALUES (i.company_id, embudo.mail_format_address('Embudo', sender), invitee.login, subject, body, 'res.users', invitee.id, NULL, NULL);
 END
 $$;
 
@@ -2393,23 +2393,27 @@ BEGIN
         WHERE id = existing;
         invitation := existing;
     ELSE
-        invitation := nextval(pg_get_serial_sequence('public.res_users', 'id'));
+        IF (SELECT count(*) FROM public.res_users_invitation x WHERE x.company_id = company AND x.state = 'pending'
+                                                                   AND x.expires_at > now()) >= 500 THEN
+            PERFORM embudo.refuse('user', 'This company has 500 pending invitations: withdraw some, or wait for answers, before inviting more.');
+        END IF;
         IF target IS NULL THEN
-            -- A new identity, without a password until its owner activates it; it takes the inviter's
-            -- language and time zone until then. Another company inviting the same new address at the
-            -- same moment made it first: then it is an existing login, and no error tells anyone so.
-            INSERT INTO public.res_users (id, login, name, email, lang, tz)
-            OVERRIDING SYSTEM VALUE
-            VALUES (invitation, address, user_name, address, coalesce(inviter.lang, 'en_US'), coalesce(inviter.tz, 'UTC'))
+            -- A new identity, without a password until its owner activates it, named after its address
+            -- until then (the name the company typed is the invitation's); it takes the inviter's language
+            -- (for the activation page) and time zone. Another company inviting the same new address at
+            -- the same moment made it first: then it is an existing login, and no error tells anyone so.
+            INSERT INTO public.res_users (login, name, email, lang, tz)
+            VALUES (address, address, address, coalesce(inviter.lang, 'en_US'), coalesce(inviter.tz, 'UTC'))
             ON CONFLICT ((lower(login))) DO NOTHING
             RETURNING id INTO target;
             IF target IS NULL THEN
                 SELECT u.id INTO target FROM public.res_users u WHERE lower(u.login) = address;
             END IF;
         END IF;
-        INSERT INTO public.res_users_invitation (company_id, id, login, name, access_level, user_id, company_name, invited_by, invited_by_name, expires_at)
-        VALUES (company, invitation, address, user_name, level, target,
-                (SELECT c.name FROM public.res_company c WHERE c.id = company), me, inviter.name, now() + interval '14 days');
+        INSERT INTO public.res_users_invitation (company_id, login, name, access_level, user_id, company_name, invited_by, invited_by_name, expires_at)
+        VALUES (company, address, user_name, level, target,
+                (SELECT c.name FROM public.res_company c WHERE c.id = company), me, inviter.name, now() + interval '14 days')
+        RETURNING id INTO invitation;
     END IF;
 
     -- Whoever set no password yet proves the address by the link; the others log in to answer.
@@ -4459,7 +4463,7 @@ CREATE FUNCTION embudo.signup_info(token text) RETURNS TABLE(login text, name te
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    SELECT u.login, u.name, i.company_name, u.lang
+    SELECT u.login, i.name, i.company_name, u.lang
     FROM embudo.user_signup s
     JOIN public.res_users u ON u.id = s.user_id AND u.active
     JOIN public.res_users_invitation i ON i.company_id = s.company_id AND i.id = s.invitation_id AND i.state = 'pending'
@@ -4548,7 +4552,11 @@ BEGIN
     ON CONFLICT (account) DO UPDATE SET account = f.account
     RETURNING f.* INTO state;
     moment := clock_timestamp();
-    IF state.retry_at > moment THEN
+    -- An API key (160 random bits, which no guessing finds) serves even while the account waits: someone
+    -- who keeps a login's account waiting with a wrong password now and then does not stop the
+    -- company's integrations.
+    IF state.retry_at > moment AND NOT EXISTS (SELECT 1 FROM embudo.user_api_key k
+                                               WHERE k.user_id = candidate AND k.key_hash = sha256(convert_to(secret, 'UTF8'))) THEN
         wait := greatest(1, ceil(extract(epoch FROM state.retry_at - moment)))::bigint;
         RAISE EXCEPTION 'Too many failed logins for this account: try again in % second%.', wait, CASE WHEN wait = 1 THEN '' ELSE 's' END
               USING ERRCODE = 'EMT01';
@@ -4571,8 +4579,11 @@ BEGIN
                                             policy.first_delay * power(2, least(counted - policy.free_failures - 1, 40)))
                    END
     WHERE f.account = target_account;
-    -- Counts nobody has added to for a while (guesses at logins that do not exist) do not pile up.
-    DELETE FROM embudo.login_failure f WHERE f.last_failure < moment - policy.forget_after;
+    -- Counts nobody has added to for a while (guesses at logins that do not exist) do not pile up; rows
+    -- that a concurrent attempt holds are left for later, so that two cleanups never wait on each other.
+    DELETE FROM embudo.login_failure f WHERE f.account IN (
+        SELECT o.account FROM embudo.login_failure o WHERE o.last_failure < moment - policy.forget_after
+        LIMIT 100 FOR UPDATE SKIP LOCKED);
 END
 $$;
 
@@ -6371,6 +6382,20 @@ COMMENT ON TABLE public.res_users IS 'Login identities, shared by all companies;
 
 ALTER TABLE public.res_users ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     SEQUENCE NAME public.res_users_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: res_users_invitation_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.res_users_invitation ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.res_users_invitation_id_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE

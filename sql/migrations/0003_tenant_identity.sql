@@ -14,8 +14,8 @@ UPDATE res_lang SET active = true WHERE code = 'es_MX';
 
 CREATE TABLE res_users_invitation (
     company_id int NOT NULL REFERENCES res_company (id) ON DELETE CASCADE,
-    -- Drawn from res_users' id sequence (embudo.invite_user), so that the id tells nothing.
-    id int NOT NULL,
+    -- Its own sequence: the id tells nothing of the identity invited, before or after the answer.
+    id int GENERATED ALWAYS AS IDENTITY,
     login text NOT NULL CHECK (login = lower(btrim(login))),
     name text NOT NULL CHECK (btrim(name) <> ''),
     access_level embudo.access_level NOT NULL,

@@ -23,11 +23,13 @@ extension ModelService {
             throw ModelError.validation("The message cannot be read: \(error)")
         }
         let recipients = (message.to + message.cc + message.deliveredTo).map(\.address)
+        // Only the caller's own companies (as they are now, not as cached): whether another company holds
+        // a domain is none of the caller's business, so it answers as an unknown domain does.
         let route = try await database.withoutTenant { connection in
-            try connection.query(GatewaySQL.resolve(recipients)).map { try $0.decode((Int, Int?).self) }.first
+            try connection.query(GatewaySQL.resolve(recipients, user: user.id)).map { try $0.decode((Int, Int?).self) }.first
         }
         guard let (company, team) = route else {
-            throw ModelError(.user, "No company receives mail for \(recipients.joined(separator: ", ")): unknown domain.")
+            throw ModelError(.user, "None of your companies receives mail for \(recipients.joined(separator: ", ")): unknown domain.")
         }
         let tenant = try Self.tenant(for: user, context: ["allowed_company_ids": [.int(company)]])
         let payload = Self.gatewayPayload(message)
@@ -77,8 +79,11 @@ extension ModelService {
 
 /// The SQL of the mail gateway.
 enum GatewaySQL {
-    static func resolve(_ addresses: [String]) -> PGQuery {
-        "SELECT company_id, team_id FROM embudo.mail_resolve(\(PGArrayLiteral.join(addresses))::text[])"
+    static func resolve(_ addresses: [String], user: Int) -> PGQuery {
+        """
+        SELECT r.company_id, r.team_id FROM embudo.mail_resolve(\(PGArrayLiteral.join(addresses))::text[]) r
+        WHERE r.company_id = ANY ((embudo.member_grants(\(user), ARRAY[r.company_id])).own)
+        """
     }
     static func route(team: Int?, message: String) -> PGQuery { "SELECT embudo.mail_gateway(\(team)::int, \(message)::jsonb)::text" }
     static func attach(model: String, record: Int, message: Int, attachments: String) -> PGQuery {

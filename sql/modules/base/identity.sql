@@ -91,7 +91,8 @@ $$;
 
 -- Checks `secret` for `candidate` (NULL: no such user, which costs a bcrypt all the same) as an attempt on
 -- `target_account`: refused with SQLSTATE EMT01 and a message saying when to retry while the account
--- waits (before any bcrypt), counted when wrong, and the account's count cleared when right. Attempts on
+-- waits (before any bcrypt; an API key still serves), counted when wrong, and the account's count
+-- cleared when right. Attempts on
 -- one account run one at a time (its row stays locked until the transaction ends), so that parallel
 -- guesses queue behind the delay instead of beside it.
 CREATE OR REPLACE FUNCTION embudo.throttled_login(target_account text, candidate int, secret text)
@@ -111,7 +112,11 @@ BEGIN
     ON CONFLICT (account) DO UPDATE SET account = f.account
     RETURNING f.* INTO state;
     moment := clock_timestamp();
-    IF state.retry_at > moment THEN
+    -- An API key (160 random bits, which no guessing finds) serves even while the account waits: someone
+    -- who keeps a login's account waiting with a wrong password now and then does not stop the
+    -- company's integrations.
+    IF state.retry_at > moment AND NOT EXISTS (SELECT 1 FROM embudo.user_api_key k
+                                               WHERE k.user_id = candidate AND k.key_hash = sha256(convert_to(secret, 'UTF8'))) THEN
         wait := greatest(1, ceil(extract(epoch FROM state.retry_at - moment)))::bigint;
         RAISE EXCEPTION 'Too many failed logins for this account: try again in % second%.', wait, CASE WHEN wait = 1 THEN '' ELSE 's' END
               USING ERRCODE = 'EMT01';
@@ -134,10 +139,19 @@ BEGIN
                                             policy.first_delay * power(2, least(counted - policy.free_failures - 1, 40)))
                    END
     WHERE f.account = target_account;
-    -- Counts nobody has added to for a while (guesses at logins that do not exist) do not pile up.
-    DELETE FROM embudo.login_failure f WHERE f.last_failure < moment - policy.forget_after;
+    -- Counts nobody has added to for a while (guesses at logins that do not exist) do not pile up; rows
+    -- that a concurrent attempt holds are left for later, so that two cleanups never wait on each other.
+    DELETE FROM embudo.login_failure f WHERE f.account IN (
+        SELECT o.account FROM embudo.login_failure o WHERE o.last_failure < moment - policy.forget_after
+        LIMIT 100 FOR UPDATE SKIP LOCKED);
 END
 $$;
+
+-- The accounts attempts count against: a login by its normalised spelling (`login:<sha-256>`, whether it
+-- exists or not: `Admin`, ` admin` and `ADMIN` are one account), a user id by itself (`uid:<id>`, Odoo's
+-- object calls). Two counters per identity, never one shared by both routes: a shared one would tell
+-- whoever can make an id wait whether a login belongs to that id (a company administrator inviting an
+-- address could learn whether the login already existed).
 
 -- Logging in with a login (as typed) and a password or API key. The password is checked for the login
 -- as given (case aside); the attempt counts against the account its normalised spelling names.
@@ -146,13 +160,9 @@ RETURNS TABLE (id int, login text, name text, tz text, lang text, company_ids in
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-    normalised text := embudo.login_key(user_login);
-    account_user int := (SELECT u.id FROM public.res_users u WHERE lower(u.login) = normalised);
 BEGIN
     RETURN QUERY SELECT * FROM embudo.throttled_login(
-        CASE WHEN account_user IS NOT NULL THEN 'user:' || account_user
-             ELSE 'login:' || encode(sha256(convert_to(normalised, 'UTF8')), 'hex') END,
+        'login:' || encode(sha256(convert_to(embudo.login_key(user_login), 'UTF8')), 'hex'),
         (SELECT u.id FROM public.res_users u WHERE lower(u.login) = lower(user_login)),
         password);
 END
@@ -165,9 +175,7 @@ LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    RETURN QUERY SELECT * FROM embudo.throttled_login(
-        CASE WHEN EXISTS (SELECT 1 FROM public.res_users u WHERE u.id = user_id) THEN 'user:' ELSE 'uid:' END || user_id,
-        user_id, password);
+    RETURN QUERY SELECT * FROM embudo.throttled_login('uid:' || user_id, user_id, password);
 END
 $$;
 -- API keys (embudo.user_api_key), usable wherever a password is and as JSON-2 bearer tokens.

@@ -32,7 +32,7 @@ DECLARE
     i public.res_users_invitation;
     invitee public.res_users;
     base text := rtrim(coalesce((SELECT p.value FROM public.ir_config_parameter p WHERE p.key = 'web.base.url'), ''), '/');
-    domain text;
+    sender text;
     spanish boolean;
     link text;
     subject text;
@@ -40,7 +40,10 @@ DECLARE
 BEGIN
     SELECT * INTO i FROM public.res_users_invitation x WHERE x.id = invitation;
     SELECT * INTO invitee FROM public.res_users u WHERE u.id = i.user_id;
-    domain := coalesce((SELECT c.alias_domain FROM public.res_company c WHERE c.id = i.company_id), 'localhost');
+    -- From the platform's own address (the operator's domain, `mail.system_from`), never from the inviting
+    -- company's domain: bounces and auto-replies, which often quote the message and its link, go to the
+    -- sender, and a company controls where its domain's mail goes.
+    sender := coalesce(nullif((SELECT p.value FROM public.ir_config_parameter p WHERE p.key = 'mail.system_from'), ''), 'noreply@localhost');
     spanish := invitee.lang LIKE 'es%';
     IF token IS NOT NULL THEN
         link := base || '/web/signup?token=' || token;
@@ -70,7 +73,7 @@ BEGIN
         END;
     END IF;
     INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, model, res_id, create_uid, write_uid)
-    VALUES (i.company_id, i.company_name || ' <noreply@' || domain || '>', invitee.login, subject, body, 'res.users', invitee.id, NULL, NULL);
+    VALUES (i.company_id, embudo.mail_format_address('Embudo', sender), invitee.login, subject, body, 'res.users', invitee.id, NULL, NULL);
 END
 $$;
 
@@ -117,23 +120,27 @@ BEGIN
         WHERE id = existing;
         invitation := existing;
     ELSE
-        invitation := nextval(pg_get_serial_sequence('public.res_users', 'id'));
+        IF (SELECT count(*) FROM public.res_users_invitation x WHERE x.company_id = company AND x.state = 'pending'
+                                                                   AND x.expires_at > now()) >= 500 THEN
+            PERFORM embudo.refuse('user', 'This company has 500 pending invitations: withdraw some, or wait for answers, before inviting more.');
+        END IF;
         IF target IS NULL THEN
-            -- A new identity, without a password until its owner activates it; it takes the inviter's
-            -- language and time zone until then. Another company inviting the same new address at the
-            -- same moment made it first: then it is an existing login, and no error tells anyone so.
-            INSERT INTO public.res_users (id, login, name, email, lang, tz)
-            OVERRIDING SYSTEM VALUE
-            VALUES (invitation, address, user_name, address, coalesce(inviter.lang, 'en_US'), coalesce(inviter.tz, 'UTC'))
+            -- A new identity, without a password until its owner activates it, named after its address
+            -- until then (the name the company typed is the invitation's); it takes the inviter's language
+            -- (for the activation page) and time zone. Another company inviting the same new address at
+            -- the same moment made it first: then it is an existing login, and no error tells anyone so.
+            INSERT INTO public.res_users (login, name, email, lang, tz)
+            VALUES (address, address, address, coalesce(inviter.lang, 'en_US'), coalesce(inviter.tz, 'UTC'))
             ON CONFLICT ((lower(login))) DO NOTHING
             RETURNING id INTO target;
             IF target IS NULL THEN
                 SELECT u.id INTO target FROM public.res_users u WHERE lower(u.login) = address;
             END IF;
         END IF;
-        INSERT INTO public.res_users_invitation (company_id, id, login, name, access_level, user_id, company_name, invited_by, invited_by_name, expires_at)
-        VALUES (company, invitation, address, user_name, level, target,
-                (SELECT c.name FROM public.res_company c WHERE c.id = company), me, inviter.name, now() + interval '14 days');
+        INSERT INTO public.res_users_invitation (company_id, login, name, access_level, user_id, company_name, invited_by, invited_by_name, expires_at)
+        VALUES (company, address, user_name, level, target,
+                (SELECT c.name FROM public.res_company c WHERE c.id = company), me, inviter.name, now() + interval '14 days')
+        RETURNING id INTO invitation;
     END IF;
 
     -- Whoever set no password yet proves the address by the link; the others log in to answer.
@@ -205,14 +212,14 @@ BEGIN
 END
 $$;
 
--- What the activation page shows for a live token: the login, the name and the inviting company; no
--- row for an unknown, used or expired token.
+-- What the activation page shows for a live token: the login, the name the inviting company typed (the
+-- owner may change it there) and that company; no row for an unknown, used or expired token.
 CREATE OR REPLACE FUNCTION embudo.signup_info(token text)
 RETURNS TABLE (login text, name text, company_name text, lang text)
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT u.login, u.name, i.company_name, u.lang
+    SELECT u.login, i.name, i.company_name, u.lang
     FROM embudo.user_signup s
     JOIN public.res_users u ON u.id = s.user_id AND u.active
     JOIN public.res_users_invitation i ON i.company_id = s.company_id AND i.id = s.invitation_id AND i.state = 'pending'

@@ -66,7 +66,7 @@ BEGIN
     END IF;
     IF me IS NULL OR old_password IS NULL
        OR EXISTS (SELECT 1 FROM embudo.user_api_key k WHERE k.user_id = me AND k.key_hash = sha256(convert_to(old_password, 'UTF8')))
-       OR NOT EXISTS (SELECT 1 FROM embudo.throttled_login('user:' || me, me, old_password)) THEN
+       OR NOT EXISTS (SELECT 1 FROM embudo.throttled_login('uid:' || me, me, old_password)) THEN
         RETURN false;
     END IF;
     UPDATE public.res_users SET password_hash = embudo_crypto.crypt(new_password, embudo_crypto.gen_salt('bf', 10)), write_date = now()

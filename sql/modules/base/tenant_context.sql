@@ -114,7 +114,8 @@ END;
 -- set_config(..., true) inside a function outlive it; only the function's own SET clause is undone.)
 -- A transaction without a user (sessions, API keys, health probes, the portal's token, the mail queue)
 -- grants nothing: no stamp to check and no memberships to look up. It opens only for embudo_service, on
--- a session whose login is neither superuser nor BYPASSRLS (SQLSTATE EMR01 otherwise): behind a
+-- a session whose login is neither superuser, BYPASSRLS nor a member of embudo_owner (SQLSTATE EMR01
+-- otherwise): behind a
 -- transaction-mode pooler, a privileged session that had switched to the service would serve other
 -- requests one RESET ROLE away from its privileges.
 CREATE OR REPLACE FUNCTION embudo.enter_tenant(acting_user int, companies int[], timeout_ms int, stamp text) RETURNS boolean
@@ -125,7 +126,8 @@ DECLARE
     granted record;
 BEGIN
     IF current_user <> 'embudo_service'
-       OR (SELECT r.rolsuper OR r.rolbypassrls FROM pg_roles r WHERE r.rolname = session_user) THEN
+       OR (SELECT r.rolsuper OR r.rolbypassrls FROM pg_roles r WHERE r.rolname = session_user)
+       OR pg_has_role(session_user, 'embudo_owner', 'MEMBER') THEN
         RAISE EXCEPTION 'the tenant context is for embudo_service on a login that is neither superuser nor BYPASSRLS (current user %, login %)',
                         current_user, session_user
               USING ERRCODE = 'EMR01';

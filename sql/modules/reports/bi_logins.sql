@@ -56,6 +56,8 @@ BEGIN
     FOR session IN
         SELECT a.pid AS backend, a.usename::text AS who, CASE
             WHEN a.backend_xid IS NOT NULL THEN 'wrote'
+            -- A BI login has no use for advisory locks; holding the migrator's would stop every start.
+            WHEN EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.locktype = 'advisory') THEN 'advisory lock'
             WHEN a.state LIKE 'idle in transaction%' AND a.state_change < moment - longest THEN 'idle in transaction'
             WHEN a.state = 'active' AND EXISTS (SELECT 1 FROM pg_stat_activity w WHERE w.leader_pid = a.pid AND w.pid <> a.pid)
                 THEN 'parallel workers'
@@ -69,7 +71,7 @@ BEGIN
                              WHERE NOT r.rolsuper)
     LOOP
         CONTINUE WHEN session.why IS NULL;
-        IF session.why IN ('wrote', 'idle in transaction') THEN
+        IF session.why IN ('wrote', 'idle in transaction', 'advisory lock') THEN
             PERFORM pg_terminate_backend(session.backend);
         ELSE
             PERFORM pg_cancel_backend(session.backend);
