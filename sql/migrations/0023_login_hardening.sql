@@ -115,8 +115,11 @@ BEGIN
                                             policy.first_delay * power(2, least(counted - policy.free_failures - 1, 40)))
                    END
     WHERE f.account = target_account;
-    -- Counts nobody has added to for a while (guesses at logins that do not exist) do not pile up.
-    DELETE FROM embudo.login_failure f WHERE f.last_failure < moment - policy.forget_after;
+    -- Counts nobody has added to for a while (guesses at logins that do not exist) do not pile up; rows
+    -- that a concurrent attempt holds are left for later, so that two cleanups never wait on each other.
+    DELETE FROM embudo.login_failure f WHERE f.account IN (
+        SELECT o.account FROM embudo.login_failure o WHERE o.last_failure < moment - policy.forget_after
+        LIMIT 100 FOR UPDATE SKIP LOCKED);
 END
 $$;
 
