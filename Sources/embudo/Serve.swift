@@ -31,49 +31,13 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The web client's folder (default: $EMBUDO_WEB_ROOT, else ./web, else web/ above the executable).")
     var webRoot: String?
 
-    @Option(help: "The service's own PostgreSQL login (URL or connection string): embudo_service, never a superuser or BYPASSRLS login (default: $EMBUDO_SERVICE_DATABASE_URL, else the database URL's login, which must then be embudo_service; the embedded cluster's pool logs in as embudo_service).")
-    var serviceDatabaseURL: String?
-    @Option(help: "Reverse proxies whose X-Forwarded-For names the client, ADDR[,ADDR…] (default: $EMBUDO_TRUSTED_PROXY, else none).")
-    var trustedProxy: String?
-    @Option(help: "Longest a BI login's statement may run before the watchdog cancels it, in seconds (default: $EMBUDO_BI_STATEMENT_TIMEOUT, else 60).")
-    var biStatementTimeout: Double?
-    @Option(help: "Seconds between the BI watchdog's checks; 0 turns it off (default: $EMBUDO_BI_WATCHDOG_INTERVAL, else 5).")
-    var biWatchdogInterval: Double?
-
     @OptionGroup var database: DatabaseOptions
     @OptionGroup(title: "Outgoing mail") var mail: MailOptions
+    @OptionGroup(title: "Logins and BI limits") var access: AccessOptions
 
     func validate() throws {
         guard (1...200).contains(poolSize) else { throw ValidationError("--pool-size must be between 1 and 200") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
-        _ = try trustedProxies()
-        _ = try biWatchdogConfiguration()
-    }
-
-    /// `--trusted-proxy`, else `$EMBUDO_TRUSTED_PROXY`.
-    func trustedProxies() throws -> TrustedProxies {
-        guard let list = trustedProxy ?? ProcessInfo.processInfo.environment["EMBUDO_TRUSTED_PROXY"], !list.isEmpty else { return .none }
-        guard let proxies = TrustedProxies.parse(list) else {
-            throw ValidationError("--trusted-proxy (or EMBUDO_TRUSTED_PROXY) must be IP addresses separated by commas")
-        }
-        return proxies
-    }
-
-    /// The BI watchdog's limits, or nil when it is off.
-    func biWatchdogConfiguration() throws -> BIWatchdogService.Configuration? {
-        let environment = ProcessInfo.processInfo.environment
-        func seconds(_ value: Double?, _ variable: String, _ fallback: Double) throws -> Double {
-            if let value { return value }
-            guard let text = environment[variable], !text.isEmpty else { return fallback }
-            guard let number = Double(text) else { throw ValidationError("\(variable) must be a number of seconds") }
-            return number
-        }
-        let timeout = try seconds(biStatementTimeout, "EMBUDO_BI_STATEMENT_TIMEOUT", 60)
-        let interval = try seconds(biWatchdogInterval, "EMBUDO_BI_WATCHDOG_INTERVAL", 5)
-        guard timeout > 0, timeout <= 86_400 else { throw ValidationError("the BI statement timeout must be between 0 and 86400 seconds") }
-        guard interval >= 0, interval <= 3600 else { throw ValidationError("the BI watchdog interval must be between 0 and 3600 seconds") }
-        guard interval > 0 else { return nil }
-        return .init(statementTimeout: .milliseconds(Int64(timeout * 1000)), interval: .milliseconds(Int64(interval * 1000)))
     }
 
     func run() async throws {
@@ -94,10 +58,9 @@ struct Serve: AsyncParsableCommand {
         if case .embedded(let directory) = location {
             logger.info("No database configured: using the embedded PostgreSQL cluster in \(directory)")
         }
-        let service = serviceDatabaseURL ?? ProcessInfo.processInfo.environment["EMBUDO_SERVICE_DATABASE_URL"]
-        let endpoints = try DatabaseEndpoints.prepare(location, service: service)
-        let proxies = try trustedProxies()
-        let watchdog = try biWatchdogConfiguration()
+        let endpoints = try DatabaseEndpoints.prepare(location, service: access.serviceConninfo)
+        let proxies = try access.trustedProxies()
+        let watchdog = try access.biWatchdogConfiguration()
         var services: [any Service] = []
         if endpoints.startedCluster, let cluster = endpoints.embedded {
             services.append(EmbeddedClusterService(cluster: cluster))
