@@ -156,8 +156,15 @@ def test_spellings_of_a_login_are_one_account(server):
             request = urllib.request.Request(server["url"] + "/web/session/authenticate", body, {"Content-Type": "application/json"})
             with urllib.request.urlopen(request, timeout=60) as answer:
                 assert error(json.loads(answer.read()))[0] == "odoo.exceptions.AccessDenied"
+            # Object calls by uid count on their own account: a counter shared with the login's would tell
+            # whoever can make a uid wait whether a login belongs to it (an inviting administrator could
+            # learn that a login existed). Guesses there wait all the same.
             uid = int(psql(server, "SELECT id FROM res_users WHERE login = 'spelled7'").stdout)
             answer = rpc(server["url"], "object", "execute_kw", server["db"], uid, "spelled7-secret", "res.partner", "search", [[]])
+            assert "result" in answer, answer
+            for _ in range(4):
+                rpc(server["url"], "object", "execute_kw", server["db"], uid, "wrong", "res.partner", "search", [[]])
+            answer = rpc(server["url"], "object", "execute_kw", server["db"], uid, "another-guess", "res.partner", "search", [[]])
             assert error(answer)[0] == "odoo.exceptions.AccessDenied" and "try again in" in error(answer)[1]
         finally:
             psql(server, "DELETE FROM embudo.login_failure")
