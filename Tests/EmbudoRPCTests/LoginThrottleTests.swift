@@ -33,17 +33,17 @@ struct LoginThrottleTests {
         try connection.query("UPDATE embudo.login_throttle_policy SET free_failures = \(free), first_delay = \(first)::interval, max_delay = \(max)::interval")
     }
 
-    /// The seconds the account waits now (nil: no row, or no wait).
+    /// The seconds the login's account waits now (nil: no row, or no wait).
     static func wait(_ f: CRMFixture, user: String) throws -> Int? {
         let rows = try f.database.adminConnection().query(
-            "SELECT round(extract(epoch FROM retry_at - clock_timestamp()))::int FROM embudo.login_failure WHERE account = \("user:\(f.users[user]!)")")
+            "SELECT round(extract(epoch FROM retry_at - clock_timestamp()))::int FROM embudo.login_failure WHERE account = 'login:' || encode(sha256(convert_to(embudo.login_key(\(user)), 'UTF8')), 'hex')")
         return rows.count == 0 ? nil : try rows[0].decode(Int?.self, at: 0)
     }
 
-    /// The account's delay ends now (as if it had passed).
+    /// The login's delay ends now (as if it had passed).
     static func endWait(_ f: CRMFixture, user: String) throws {
         try f.database.adminConnection().query(
-            "UPDATE embudo.login_failure SET retry_at = clock_timestamp() - interval '1 second' WHERE account = \("user:\(f.users[user]!)")")
+            "UPDATE embudo.login_failure SET retry_at = clock_timestamp() - interval '1 second' WHERE account = 'login:' || encode(sha256(convert_to(embudo.login_key(\(user)), 'UTF8')), 'hex')")
     }
 
     /// Behind a TLS proxy every client has the proxy's address: one bad login every 30 s used to lock every
@@ -71,8 +71,9 @@ struct LoginThrottleTests {
     }
 
     /// `Admin`, ` admin` and `ADMIN` are one account: guesses spread over spellings count together, and the
-    /// right password is refused during the delay on every route (login, object calls, web sessions) with
-    /// AccessDenied and the time to wait.
+    /// right password is refused during the delay on the routes that name the login (login, web sessions)
+    /// with AccessDenied and the time to wait. Object calls name a uid and count on their own: a counter
+    /// shared by both would tell whoever can make a uid wait whether a login belongs to it.
     @Test func oneCounterPerAccountWhateverTheSpelling() async throws {
         let f = try await CRMFixture()
         defer { f.db.shutdown() }
@@ -88,8 +89,7 @@ struct LoginThrottleTests {
             #expect(Self.errorMessage(answer)?.hasPrefix("Too many failed logins for this account: try again in ") == true)
         }
         let object = try await f.kw("olga", "res.partner", "search", [[]])
-        #expect(Self.errorName(object) == "odoo.exceptions.AccessDenied")
-        #expect(Self.errorMessage(object)?.contains("try again in") == true)
+        #expect(object["result"] != nil, "\(object)")
         let web = WebSessionDispatcher(rpc: f.dispatcher, sessions: Sessions(database: f.db), models: f.dispatcher.models)
         let (answer, token) = await web.authenticate(Self.body(["db": .string(f.database.name), "login": "olga", "password": .string(CRMFixture.password)]))
         #expect(token == nil)
@@ -118,8 +118,7 @@ struct LoginThrottleTests {
         #expect((7100...7200).contains(try #require(try Self.wait(f, user: "olga"))))
         try Self.endWait(f, user: "olga")
         #expect(try await Self.login(f, "olga", CRMFixture.password)["result"] == .int(f.users["olga"]!))
-        let left = try f.database.adminConnection().query("SELECT count(*)::int FROM embudo.login_failure WHERE account = \("user:\(f.users["olga"]!)")")
-        #expect(try left[0].decode(Int.self, at: 0) == 0)
+        #expect(try Self.wait(f, user: "olga") == nil)
         // After the success, the free failures are free again.
         #expect(try await Self.login(f, "olga", "wrong-5")["result"] == false)
         #expect(try Self.wait(f, user: "olga") == nil)
@@ -140,7 +139,9 @@ struct LoginThrottleTests {
 
     /// API keys follow the same rules: a key used as a password is an attempt on its account; a bearer key
     /// names no account until it matches, so wrong bearer keys (a SHA-256 lookup each, no bcrypt) lock
-    /// nobody out, not even the address they came from.
+    /// nobody out, not even the address they came from. The right key serves even while its account waits
+    /// (160 random bits, which no guessing finds): someone keeping a login waiting does not stop the
+    /// company's integrations.
     @Test func apiKeysFollowTheAccountsRules() async throws {
         let f = try await CRMFixture()
         defer { f.db.shutdown() }
@@ -156,10 +157,11 @@ struct LoginThrottleTests {
         let same = await json2.call(model: "res.partner", method: "search", body: Array(#"{"domain":[]}"#.utf8),
                                     authorization: "bearer \(key)", database: nil, client: "203.0.113.9")
         #expect(same.status == 200, "\(String(decoding: same.body, as: UTF8.self))")
-        // Wrong keys given as alex's password count against alex; the right key is then refused too.
+        // Wrong keys given as alex's password count against alex: further guesses wait, the right key serves.
         for index in 0..<3 { #expect(try await Self.login(f, "alex", "0123456789abcdef\(index)")["result"] == false) }
-        let refused = try await Self.login(f, "alex", key)
+        let refused = try await Self.login(f, "alex", "0123456789abcdef9")
         #expect(Self.errorName(refused) == "odoo.exceptions.AccessDenied")
         #expect(Self.errorMessage(refused)?.contains("try again in") == true)
+        #expect(try await Self.login(f, "alex", key)["result"] == .int(f.users["alex"]!))
     }
 }
