@@ -131,4 +131,21 @@ struct BIWatchdogTests {
         #expect(try await watchdog.check().map(\.reason) == ["wrote"])
         #expect(throws: PGError.self) { try bi.query("SELECT 1") }
     }
+
+    /// An advisory lock held by a BI login (the migrator's, say, which every `embudo serve` start waits
+    /// for) ends its session, idle or not.
+    @Test func aBILoginHoldingAnAdvisoryLockIsEnded() async throws {
+        let f = try await Fixture()
+        defer { f.drop() }
+        let bi = try f.bi()
+        let migratorLock = 0x656d_6275_646f
+        _ = try bi.query("SELECT pg_advisory_lock(\(migratorLock))")
+        let watchdog = BIWatchdogService(database: f.db, configuration: .init(statementTimeout: .seconds(3600)), logger: Logger(label: "test"))
+        #expect(try await watchdog.check().map(\.reason) == ["advisory lock"])
+        #expect(throws: PGError.self) { try bi.query("SELECT 1") }
+        // The lock goes with the session: the migrator gets it (waiting for the backend to exit, not a duration).
+        let admin = try f.database.adminConnection()
+        _ = try admin.query("SET lock_timeout = '30s'")
+        _ = try admin.query("SELECT pg_advisory_lock(\(migratorLock))")
+    }
 }

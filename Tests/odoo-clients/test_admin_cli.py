@@ -7,13 +7,7 @@ import tempfile
 import odoorpc
 import pytest
 
-
-def cli(server, *args, check=True):
-    result = subprocess.run([server["binary"], *args, "--embedded-directory", server["cluster"]], env=server["env"],
-                            capture_output=True, text=True)
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
+from conftest import cli
 
 
 def login(server, user, password):

@@ -17,6 +17,8 @@ import urllib.request
 import odoorpc
 import pytest
 
+from conftest import cli
+
 AS_POSTGRES = ["runuser", "-u", "postgres", "--"] if os.getuid() == 0 else []
 
 
@@ -32,14 +34,6 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def cli(server, *args, check=True):
-    result = subprocess.run([server["binary"], *args, "--embedded-directory", server["cluster"]], env=server["env"],
-                            capture_output=True, text=True)
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
 
 
 def psql(server, sql, user="postgres", check=True):
