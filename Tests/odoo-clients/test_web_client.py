@@ -527,6 +527,203 @@ def test_invite_by_address_and_withdraw_from_the_users_screen(browser, server, r
     shot(browser, "21-past-invitations")
 
 
+# Issue 22: a sales team's whole day — long words, full columns, what the user typed, messages.
+
+WIDER_THAN_SCREEN = """
+    return [...document.querySelectorAll('body *')].filter((el) => {
+      const box = el.getBoundingClientRect();
+      return box.width > 0 && (box.right > window.innerWidth + 1 || box.width > window.innerWidth + 1) && !el.closest('.sr-only');
+    }).map((el) => el.tagName + '.' + el.className + ' ' + Math.round(el.getBoundingClientRect().right));"""
+
+
+def stage_ids(rpc):
+    return {s["name"]: s["id"] for s in rpc.call("crm.stage", "search_read", [], ["name"])}
+
+
+def test_a_long_word_keeps_columns_and_cells_in_the_screen(browser, server, rpc):
+    """A mail subject of 140 characters without spaces: the column keeps its width, the list its columns."""
+    word = "Cotizacion" + "x" * 122 + "FINALend"
+    assert len(word) == 140 and " " not in word
+    new = stage_ids(rpc)["New"]
+    lead = rpc.call("crm.lead", "create", {"name": word, "type": "opportunity", "stage_id": new, "partner_name": word,
+                                           "email_from": f"{'y' * 60}@long.example", "expected_revenue": 1})
+    rpc.call("crm.lead", "message_post", [lead], body=word, subject=word)
+    go(browser, server, "#/pipeline")
+    card = wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, f'.column[data-stage="{new}"] .card[data-id="{lead}"]')))
+    widths = browser.execute_script("""
+        return [...document.querySelectorAll('#kanban .column:not(.folded)')].map((c) => c.getBoundingClientRect().width);""")
+    assert len(set(round(w) for w in widths)) == 1 and widths[0] < 320, widths
+    column = browser.find_element(By.CSS_SELECTOR, f'.column[data-stage="{new}"]').rect
+    assert card.rect["x"] + card.rect["width"] <= column["x"] + column["width"] + 1
+    # The page itself does not scroll sideways: the board does, and its last column can be brought into view.
+    assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+    assert browser.execute_script("""
+        const board = document.getElementById('kanban');
+        board.scrollLeft = board.scrollWidth;
+        const last = [...board.querySelectorAll('.column')].at(-1).getBoundingClientRect();
+        return getComputedStyle(board).overflowX === 'auto' && last.right <= window.innerWidth + 1;""")
+    browser.execute_script("document.getElementById('kanban').scrollLeft = 0")
+    shot(browser, "30-long-word-pipeline")
+    go(browser, server, "#/opportunities")
+    wait(browser).until(lambda d: d.find_elements(By.CSS_SELECTOR, f'#lead-list tr[data-id="{lead}"]'))
+    assert browser.execute_script(WIDER_THAN_SCREEN) == []
+    headers = browser.find_elements(By.CSS_SELECTOR, "#lead-list thead th")
+    assert all(h.rect["x"] + h.rect["width"] <= browser.execute_script("return window.innerWidth") + 1 for h in headers)
+    shot(browser, "31-long-word-list")
+    go(browser, server, f"#/lead/{lead}")
+    wait(browser).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#history li"))
+    assert browser.execute_script(WIDER_THAN_SCREEN) == []
+    shot(browser, "32-long-word-form")
+
+
+def test_a_column_shows_80_cards_and_loads_more(browser, server, rpc):
+    """200 opportunities in one stage: 80 cards, the count and sum of all 200, "Load more" brings the rest."""
+    stage = rpc.call("crm.stage", "create", {"name": "Bulk", "sequence": 3})
+    ids = rpc.call("crm.lead", "create", [{"name": f"Bulk deal {n:03}", "type": "opportunity", "stage_id": stage, "expected_revenue": 100 + n}
+                                          for n in range(200)])
+    try:
+        assert len(ids) == 200
+        go(browser, server, "#/pipeline")
+        column = f'.column[data-stage="{stage}"]'
+        wait(browser).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, f"{column} .card")) == 80)
+        assert browser.find_element(By.CSS_SELECTOR, f"{column} header .count").text == "200"
+        assert browser.find_element(By.CSS_SELECTOR, f"{column} header .sum").text == "39,900"
+        more = browser.find_element(By.CSS_SELECTOR, f"{column} .load-more")
+        assert more.text == "Load more (120)"
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", more)
+        shot(browser, "33-load-more")
+        more.click()
+        wait(browser).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, f"{column} .card")) == 160)
+        assert more.text == "Load more (40)"
+        more.click()
+        wait(browser).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, f"{column} .card")) == 200)
+        assert not more.is_displayed()
+        shown = {int(c.get_attribute("data-id")) for c in browser.find_elements(By.CSS_SELECTOR, f"{column} .card")}
+        assert shown == set(ids)
+        # A move keeps what was loaded: the column still shows its 199 cards, the other one gains the card.
+        card = browser.find_element(By.CSS_SELECTOR, f"{column} .card")
+        moved = int(card.get_attribute("data-id"))
+        card.send_keys(Keys.ARROW_LEFT)
+        wait(browser).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, f"{column} .card")) == 199)
+        assert rpc.call("crm.lead", "read", [moved], ["stage_id"])[0]["stage_id"][0] != stage
+        assert browser.find_element(By.CSS_SELECTOR, f"{column} header .count").text == "199"
+    finally:
+        rpc.call("crm.lead", "unlink", ids)
+        rpc.call("crm.stage", "unlink", [stage])
+
+
+def test_the_customer_fills_only_empty_fields(browser, server, rpc):
+    """Choosing a customer fills the empty fields; what the user typed in the same edit is what is stored."""
+    customer = rpc.call("res.partner", "create", {"name": "Rellena Compras", "email": "compras@rellena.example", "phone": "+52 55 1000 0001",
+                                                   "function": "Comprador", "city": "Puebla"})
+    lead = rpc.call("crm.lead", "create", {"name": "Typed by the user", "type": "opportunity"})
+    go(browser, server, f"#/lead/{lead}")
+    Select(browser.find_element(By.NAME, "partner_id")).select_by_value(str(customer))
+    # The customer fills the empty fields at once, in the form.
+    wait(browser).until(lambda d: d.find_element(By.NAME, "function").get_attribute("value") == "Comprador")
+    assert browser.find_element(By.NAME, "email_from").get_attribute("value") == "compras@rellena.example"
+    for name, typed in (("email_from", "typed@user.example"), ("phone", "+52 33 2000 0002")):
+        control = browser.find_element(By.NAME, name)
+        control.clear()
+        control.send_keys(typed)
+    browser.find_element(By.ID, "save").click()
+    wait(browser).until(lambda d: d.find_element(By.CSS_SELECTOR, "#messages .toast.info").text.startswith("Saved"))
+    stored = rpc.call("crm.lead", "read", [lead], ["partner_id", "email_from", "phone", "function", "city"])[0]
+    assert stored["partner_id"][0] == customer
+    assert (stored["email_from"], stored["phone"]) == ("typed@user.example", "+52 33 2000 0002")
+    assert (stored["function"], stored["city"]) == ("Comprador", "Puebla")
+    # As in Odoo, the e-mail and phone of the lead, edited, become the customer's.
+    assert rpc.call("res.partner", "read", [customer], ["email"])[0]["email"] == "typed@user.example"
+    # A new lead: typed first, customer chosen after; the typed e-mail stays, the empty phone is filled.
+    customer = rpc.call("res.partner", "create", {"name": "Rellena Ventas", "email": "ventas@rellena.example", "phone": "+52 55 1000 0001"})
+    go(browser, server, "#/lead/new")
+    browser.find_element(By.NAME, "name").send_keys("New and typed")
+    browser.find_element(By.NAME, "email_from").send_keys("mine@user.example")
+    Select(browser.find_element(By.NAME, "partner_id")).select_by_value(str(customer))
+    wait(browser).until(lambda d: d.find_element(By.NAME, "phone").get_attribute("value") == "+52 55 1000 0001")
+    assert browser.find_element(By.NAME, "email_from").get_attribute("value") == "mine@user.example"
+    browser.find_element(By.ID, "save").click()
+    wait(browser).until(lambda d: d.find_element(By.ID, "main").get_attribute("data-ready") not in ("#/lead/new", None))
+    created = int(browser.find_element(By.ID, "main").get_attribute("data-ready").rsplit("/", 1)[1])
+    stored = rpc.call("crm.lead", "read", [created], ["partner_id", "email_from", "phone"])[0]
+    assert (stored["partner_id"][0], stored["email_from"], stored["phone"]) == (customer, "mine@user.example", "+52 55 1000 0001")
+    # "Saved" came along to the saved record's screen.
+    assert "Saved" in browser.find_element(By.ID, "messages").text
+
+
+def buttons_under(driver, element):
+    """The controls a message covers (their centre shows the message), and the message itself if something covers it."""
+    return driver.execute_script("""
+        const message = arguments[0], box = message.getBoundingClientRect();
+        const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        const covered = [...document.querySelectorAll('button, a, select, input')].filter((el) => !message.contains(el)).filter((el) => {
+          const r = el.getBoundingClientRect();
+          if (!r.width || !r.height || r.bottom < 0 || r.top > window.innerHeight) return false;
+          return message.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+        }).map((el) => el.outerHTML.slice(0, 80));
+        return message.contains(top) ? covered : covered.concat(['the message is hidden by ' + (top && top.outerHTML.slice(0, 60))]);""", element)
+
+
+def test_messages_name_the_field_go_away_and_never_cover_buttons(browser, server, rpc):
+    go(browser, server, "#/lead/new")
+    browser.find_element(By.ID, "save").click()
+    error = wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "#messages .toast.error")))
+    assert error.text.startswith("Opportunity: This field is required.") and "(name)" not in error.text
+    name = browser.find_element(By.NAME, "name")
+    assert name.get_attribute("aria-invalid") == "true" and browser.switch_to.active_element == name
+    assert "This field is required." in name.find_element(By.XPATH, "..").text
+    assert buttons_under(browser, error) == []
+    shot(browser, "34-required-field")
+    # The error stays until the user acts: typing unmarks the field, saving again clears the message.
+    name.send_keys("Now with a name")
+    wait(browser).until(lambda d: d.find_element(By.NAME, "name").get_attribute("aria-invalid") is None)
+    assert browser.find_element(By.CSS_SELECTOR, "#messages .toast.error").is_displayed()
+    browser.find_element(By.ID, "save").click()
+    notice = wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "#messages .toast.info")))
+    assert not browser.find_elements(By.CSS_SELECTOR, "#messages .toast.error")
+    assert buttons_under(browser, notice) == []
+    # The notice goes away by itself.
+    wait(browser).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "#messages .toast"))
+    # A server error (an invalid e-mail is refused by the browser first, named by its label).
+    email = browser.find_element(By.NAME, "email_from")
+    email.send_keys("not an address")
+    browser.find_element(By.ID, "save").click()
+    error = wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "#messages .toast.error")))
+    assert error.text.startswith("Email: Enter a valid e-mail address.")
+    assert browser.find_element(By.NAME, "email_from").get_attribute("aria-invalid") == "true"
+    # Errors do not pile up, and going to another screen clears them.
+    browser.find_element(By.ID, "save").click()
+    wait(browser).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#messages .toast")) == 1)
+    browser.find_element(By.CSS_SELECTOR, '#nav a[href="#/opportunities"]').click()
+    ready(browser, "#/opportunities")
+    assert not browser.find_elements(By.CSS_SELECTOR, "#messages .toast")
+    # The server's own "required" error names the label too (a quick create without a name, the browser check left out).
+    go(browser, server, "#/pipeline")
+    column = browser.find_element(By.CSS_SELECTOR, ".column:not(.folded)")
+    column.find_element(By.CSS_SELECTOR, "button.add").click()
+    form = column.find_element(By.CSS_SELECTOR, "form.quick-create")
+    browser.execute_script("arguments[0].querySelector('[name=name]').required = false", form)
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    error = wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "#messages .toast.error")))
+    assert "(name)" not in error.text and "Opportunity" in error.text
+    assert form.find_element(By.NAME, "name").get_attribute("aria-invalid") == "true"
+    error.find_element(By.CSS_SELECTOR, "button.close").click()
+    wait(browser).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "#messages .toast"))
+
+
+def test_a_confirmed_order_shows_no_false(browser, server, rpc):
+    customer = rpc.call("res.partner", "create", {"name": "Pedido Sin Falsos"})
+    product = rpc.call("product.product", "create", {"name": "Web desk", "list_price": 90})
+    order = rpc.call("sale.order", "create", {"partner_id": customer, "order_line": [[0, 0, {"product_id": product, "product_uom_qty": 2}]]})
+    rpc.call("sale.order", "action_confirm", [order])
+    go(browser, server, f"#/quotation/{order}")
+    assert browser.find_element(By.ID, "quotation-state").get_attribute("data-state") == "sale"
+    text = browser.find_element(By.ID, "main").text
+    values = browser.execute_script("return [...document.querySelectorAll('#main input, #main textarea, #main select')].map((c) => c.value)")
+    assert "false" not in text.lower() and "false" not in [str(v).lower() for v in values], text
+    shot(browser, "35-confirmed-order")
+
+
 def test_log_out(browser, server):
     """Last of the shared browser's tests: logging out ends the session on the server."""
     go(browser, server, "#/pipeline")
@@ -825,3 +1022,47 @@ def test_users_screen_on_a_phone(server, rpc):
         assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
         driver.execute_script("document.getElementById('invite-form').scrollIntoView()")
         shot(driver, "30-phone-users-invitations")
+
+
+def test_the_pipeline_on_a_phone_one_stage_at_a_time(server, rpc):
+    """On a phone: a stage switcher with counts, one column shown, a card moved with "Mover a…" (Spanish)."""
+    operator_user(server, "web-pablo@client.example", "pablo-web-pass-1", "all", company=COMPANY, name="Pablo Web")
+    pablo = Session(server, "web-pablo@client.example", "pablo-web-pass-1")
+    pablo.call("res.users", "write", [pablo.uid], {"lang": "es_MX"})
+    stages = stage_ids(rpc)
+    lead = rpc.call("crm.lead", "create", {"name": "Venta desde el teléfono", "type": "opportunity", "stage_id": stages["New"], "priority": "3"})
+    with own_browser("phone-pipeline", *SIZES["phone"]) as driver:
+        log_in(driver, server, "web-pablo@client.example", "pablo-web-pass-1")
+        ready(driver, "#/pipeline")
+        switch = driver.find_element(By.ID, "stage-switch")
+        assert switch.is_displayed() and driver.find_element(By.CSS_SELECTOR, 'label[for="stage-switch"]').text == "Etapa"
+        counts = {o.get_attribute("value"): o.text for o in Select(switch).options}
+        total = rpc.call("crm.lead", "search_count", [["stage_id", "=", stages["New"]], ["type", "=", "opportunity"]])
+        assert counts[str(stages["New"])].endswith(f"({total})")
+        Select(switch).select_by_value(str(stages["New"]))
+        shown = lambda d: [c.get_attribute("data-stage") for c in d.find_elements(By.CSS_SELECTOR, "#kanban .column") if c.is_displayed()]
+        wait(driver).until(lambda d: shown(d) == [str(stages["New"])])
+        card = wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, f'.card[data-id="{lead}"]')))
+        assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+        shot(driver, "36-phone-pipeline-stage-es")
+        # Another stage: only its column shows.
+        Select(driver.find_element(By.ID, "stage-switch")).select_by_value(str(stages["Qualified"]))
+        wait(driver).until(lambda d: shown(d) == [str(stages["Qualified"])])
+        Select(driver.find_element(By.ID, "stage-switch")).select_by_value(str(stages["New"]))
+        wait(driver).until(lambda d: shown(d) == [str(stages["New"])])
+        # "Mover a…" on the card.
+        move = Select(driver.find_element(By.CSS_SELECTOR, f'.card[data-id="{lead}"] select.move-to'))
+        assert move.options[0].text == "Mover a…"
+        move.select_by_visible_text("Proposition")
+        wait(driver).until(lambda d: not d.find_elements(By.CSS_SELECTOR, f'.card[data-id="{lead}"]'))
+        assert rpc.call("crm.lead", "read", [lead], ["stage_id"])[0]["stage_id"][0] == stages["Proposition"]
+        Select(driver.find_element(By.ID, "stage-switch")).select_by_value(str(stages["Proposition"]))
+        wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, f'.column.current .card[data-id="{lead}"]'))
+        shot(driver, "37-phone-moved-es")
+        # Messages in Spanish, naming the field by its label.
+        go(driver, server, "#/lead/new")
+        driver.find_element(By.ID, "save").click()
+        error = wait(driver).until(EC.visibility_of_element_located((By.CSS_SELECTOR, "#messages .toast.error")))
+        assert error.text.startswith("Oportunidad: Este campo es obligatorio.")
+        assert buttons_under(driver, error) == []
+        shot(driver, "38-phone-required-es")

@@ -1,4 +1,5 @@
 // Building DOM safely: text always goes through textContent / attributes, never innerHTML.
+import { t } from './i18n.js';
 
 /** h('div', {class: 'x', onclick: fn}, child, 'text', [more]) */
 export function h(tag, attrs = {}, ...children) {
@@ -111,15 +112,119 @@ export async function confirmAction(title, text, { confirm, cancel, danger = fal
   return answer === true;
 }
 
-/** A short message at the bottom of the screen (errors stay until closed). */
-export function toast(text, kind = 'info') {
-  const box = h('div', { class: `toast ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text,
-    h('button', { class: 'link', 'aria-label': 'Close', onclick: () => box.remove() }, '×'));
-  document.body.append(box);
-  if (kind !== 'error') setTimeout(() => box.remove(), 3000);
+// Messages: in the page's flow under the top bar (they push the page down, never cover a button). Notices go away by
+// themselves; errors stay until closed, until the user's next action (attempt) or until the user goes to another screen.
+const NOTICE_TIME = 4000;
+
+function messageRegion() {
+  let region = document.getElementById('messages');
+  if (!region) {
+    region = h('div', { id: 'messages', class: 'messages' });
+    document.getElementById('main').before(region);
+  }
+  return region;
 }
 
-/** Runs an action, showing its error as a toast; returns its result or undefined. */
-export async function attempt(action) {
-  try { return await action(); } catch (error) { toast(error.message, 'error'); return undefined; }
+/**
+ * A message: kind 'info' (goes away after a few seconds) or 'error' (stays). { keep: true } keeps it across the
+ * navigation its own action starts (a "Saved" shown just before opening the saved record). Returns the message's node.
+ */
+export function toast(text, kind = 'info', { keep = false } = {}) {
+  const region = messageRegion();
+  // The same kind replaces the previous one: messages never pile up.
+  region.querySelectorAll(`.toast.${kind}`).forEach((old) => old.remove());
+  const box = h('div', { class: `toast ${kind}`, role: kind === 'error' ? 'alert' : 'status', dataset: keep ? { keep: '1' } : {} },
+    h('span', { class: 'text' }, text),
+    h('button', { type: 'button', class: 'link close', 'aria-label': t('Close'), onclick: () => box.remove() }, '×'));
+  region.append(box);
+  if (kind !== 'error') setTimeout(() => box.remove(), NOTICE_TIME);
+  else {
+    const rect = region.getBoundingClientRect();
+    if (rect.top < 0 || rect.bottom > window.innerHeight) region.scrollIntoView({ block: 'nearest' });
+  }
+  return box;
+}
+
+/** Removes the messages (on navigation: those not kept for it; kept ones stay this once). */
+export function clearMessages({ errorsOnly = false, navigation = false } = {}) {
+  const region = document.getElementById('messages');
+  if (!region) return;
+  for (const box of region.querySelectorAll('.toast')) {
+    if (errorsOnly && !box.classList.contains('error')) continue;
+    if (navigation && box.dataset.keep) { delete box.dataset.keep; continue; }
+    box.remove();
+  }
+}
+
+/**
+ * Runs an action, showing its error as a message; returns its result or undefined. With a form, an error about one of its
+ * fields names the field by its label and marks it.
+ */
+export async function attempt(action, form = null) {
+  clearMessages({ errorsOnly: true });
+  if (form) clearMarks(form);
+  try { return await action(); } catch (error) { showError(error, form); return undefined; }
+}
+
+/** The label of a form's control (the text the user sees). */
+export function labelOf(control) {
+  const label = control.labels?.[0] || control.closest('.field')?.querySelector('label');
+  return (label?.textContent || control.getAttribute('aria-label') || control.name || '').trim();
+}
+
+/** Removes the invalid marks of a form's controls. */
+export function clearMarks(form) {
+  form.querySelectorAll('[aria-invalid="true"]').forEach((control) => markInvalid(control, ''));
+}
+
+/** Marks the controls ([control, message]) and shows one error naming their labels; the first one gets the focus. */
+export function showInvalid(problems) {
+  for (const [control, message] of problems) {
+    markInvalid(control, message);
+    control.addEventListener('input', () => markInvalid(control, ''), { once: true });
+  }
+  toast(problems.length === 1 ? `${labelOf(problems[0][0])}: ${problems[0][1]}`
+    : `${t('Check the marked fields:')} ${problems.map(([control]) => labelOf(control)).join(', ')}`, 'error');
+  problems[0][0].focus();
+}
+
+/** Checks a form's controls (required, e-mail addresses, numbers) before sending it; false when one is not valid. */
+export function validate(form) {
+  clearMarks(form);
+  const problems = [];
+  for (const control of form.querySelectorAll('input, select, textarea')) {
+    if (control.disabled || control.type === 'hidden' || control.checkValidity()) continue;
+    const state = control.validity;
+    problems.push([control, state.valueMissing ? t('This field is required.')
+      : state.typeMismatch && control.type === 'email' ? t('Enter a valid e-mail address.')
+        : state.badInput || state.stepMismatch || state.rangeUnderflow || state.rangeOverflow ? t('Enter a valid number.')
+          : control.validationMessage]);
+  }
+  if (problems.length) showInvalid(problems);
+  return !problems.length;
+}
+
+// The server names a field by its technical name: "Field Opportunity (name) is required", "A required field is missing: name".
+const REQUIRED = [/^Field .* \((\w+)\) is required/, /^A required field is missing: (\w+)/];
+
+function showError(error, form) {
+  const message = error?.message || String(error);
+  if (form) {
+    for (const pattern of REQUIRED) {
+      const name = message.match(pattern)?.[1];
+      const control = name && form.querySelector(`[name="${name}"]`);
+      if (control) { showInvalid([[control, t('This field is required.')]]); return; }
+    }
+    // Another error about a field: its technical name in the message becomes its label, and the field is marked.
+    for (const control of form.querySelectorAll('[name]')) {
+      const pattern = new RegExp(`(\\(${control.name}\\)|\\b${control.name}\\b)`);
+      if (control.name.includes('_') && pattern.test(message)) {
+        markInvalid(control, message.replace(pattern, labelOf(control)));
+        control.addEventListener('input', () => markInvalid(control, ''), { once: true });
+        toast(`${labelOf(control)}: ${message.replace(pattern, labelOf(control))}`, 'error');
+        return;
+      }
+    }
+  }
+  toast(message, 'error');
 }

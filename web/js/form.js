@@ -1,5 +1,5 @@
 // The lead / opportunity form: every field, convert, won, lost, restore, activities and the history.
-import { h, mount, field, m2oId, m2oName, select, dialog, toast, attempt } from './dom.js';
+import { h, mount, field, m2oId, m2oName, select, dialog, toast, attempt, validate } from './dom.js';
 import * as rpc from './rpc.js';
 import { t, money, date } from './i18n.js';
 import { choices, forget, htmlToText } from './relations.js';
@@ -36,27 +36,33 @@ export async function render(view, { params }) {
   const relations = Object.fromEntries(await Promise.all(FIELDS.filter(([, , kind]) => kind === 'm2o' || kind === 'm2m')
     .map(async ([name, , , relation]) => [name, await choices(relation)])));
   const controls = new Map();
-  const form = h('form', { class: 'record-form', id: 'lead-form', 'aria-label': record.name || t('New') });
+  // The browser's own bubbles are replaced by messages in the user's language, naming the field (validate()).
+  const form = h('form', { class: 'record-form', id: 'lead-form', 'aria-label': record.name || t('New'), novalidate: true });
   for (const [title, fields] of SECTIONS) {
     const group = h('fieldset', {}, title && h('legend', {}, t(title)));
     for (const [name, label, kind] of fields) {
       const control = makeControl(kind, record[name], relations[name], name);
+      if (name === 'name') control.required = true;
       controls.set(name, [kind, control]);
       group.append(field(t(label), control.input || control, { class: kind === 'text' ? 'wide' : '' }));
     }
     form.append(group);
   }
   form.append(h('div', { class: 'buttons' }, h('button', { class: 'primary', type: 'submit', id: 'save' }, t('Save'))));
+  // What the user typed is theirs: the customer fills only the fields left empty.
+  form.addEventListener('input', (event) => { if (event.target.name) event.target.dataset.typed = '1'; });
+  controls.get('partner_id')[1].addEventListener('change', (event) => fillFromCustomer(controls, relations, Number(event.target.value)));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    if (!validate(form)) return;
     const values = collect(controls, record);
     if (!id) {
       values.type = record.type;
-      const created = await attempt(() => rpc.create('crm.lead', values));
-      if (created) { toast(t('Saved')); location.hash = `#/lead/${created}`; }
+      const created = await attempt(() => rpc.create('crm.lead', values), form);
+      if (created) { toast(t('Saved'), 'info', { keep: true }); location.hash = `#/lead/${created}`; }
     } else if (Object.keys(values).length) {
-      if (await attempt(() => rpc.write('crm.lead', [id], values)) !== undefined) { toast(t('Saved')); rerender(view, params); }
-    }
+      if (await attempt(() => save(id, names, values, controls), form) !== undefined) { toast(t('Saved')); rerender(view, params); }
+    } else toast(t('Saved'));
   });
 
   const kind = record.type === 'lead' ? t('Lead') : t('Opportunity');
@@ -82,6 +88,47 @@ export async function render(view, { params }) {
 }
 
 function rerender(view, params) { return render(view, { params }); }
+
+// The customer's values for the lead's fields (Odoo's onchange of partner_id), and the controls they go in.
+const FROM_CUSTOMER = ['email_from', 'phone', 'mobile', 'function', 'website', 'title', 'contact_name', 'partner_name'];
+const ADDRESS = ['street', 'street2', 'zip', 'city', 'state_id', 'country_id'];
+
+/** Fills the form's empty fields from the chosen customer; a field the user typed in (or that has a value) is kept. */
+async function fillFromCustomer(controls, relations, partnerId) {
+  // Values filled in from the customer chosen before give way to the new customer's.
+  for (const [, [, control]] of controls) if (control.dataset?.filled) { control.value = ''; delete control.dataset.filled; }
+  if (!partnerId) return;
+  const [partner] = await rpc.read('res.partner', [partnerId], ['name', 'is_company', 'parent_id', 'email', 'phone', 'mobile', 'function',
+    'website', 'title', ...ADDRESS]);
+  if (!partner) return;
+  const values = { email_from: partner.email, phone: partner.phone, mobile: partner.mobile, function: partner.function,
+    website: partner.website, title: partner.title, contact_name: partner.is_company ? false : partner.name,
+    partner_name: partner.is_company ? partner.name : m2oName(partner.parent_id) || false };
+  const empty = (name) => { const control = controls.get(name)?.[1]; return control && !control.value && !control.dataset.typed; };
+  const fill = (name, value) => {
+    const [kind, control] = controls.get(name);
+    const wanted = kind === 'm2o' ? m2oId(value) : value;
+    if (!wanted) return;
+    if (kind === 'm2o' && !relations[name]?.some(([optionId]) => optionId === wanted)) control.append(h('option', { value: wanted }, m2oName(value)));
+    control.value = String(wanted);
+    control.dataset.filled = '1';
+  };
+  for (const name of FROM_CUSTOMER) if (empty(name)) fill(name, values[name]);
+  // The address comes as a whole, into an empty address only.
+  if (ADDRESS.every(empty)) for (const name of ADDRESS) fill(name, partner[name]);
+}
+
+/**
+ * Writes an existing lead. The server fills a lead from its new customer over what the same write says, so a new
+ * customer is written first and then what the form holds (what the user typed and the fields the customer filled).
+ */
+async function save(id, names, values, controls) {
+  if (!('partner_id' in values)) return rpc.write('crm.lead', [id], values);
+  const { partner_id: partner, ...rest } = values;
+  await rpc.write('crm.lead', [id], { partner_id: partner });
+  const [now] = await rpc.read('crm.lead', [id], names);
+  return rpc.write('crm.lead', [id], { ...rest, ...collect(controls, now) });
+}
 
 function makeControl(kind, value, options, name) {
   switch (kind) {

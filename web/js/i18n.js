@@ -85,6 +85,9 @@ const ES = {
   'Choose one of your companies.': 'Elija una de sus empresas.', 'Enter your current password.': 'Escriba su contraseña actual.',
   'The current password is not correct.': 'La contraseña actual no es correcta.', 'Use at least 8 characters.': 'Use al menos 8 caracteres.',
   'The passwords do not match.': 'Las contraseñas no coinciden.', 'Enter an e-mail address.': 'Escriba una dirección de correo electrónico.',
+  // Messages, the pipeline's columns and the phone's stage switcher.
+  'This field is required.': 'Este campo es obligatorio.', 'Enter a valid e-mail address.': 'Escriba una dirección de correo electrónico válida.',
+  'Enter a valid number.': 'Escriba un número válido.', 'Load more': 'Cargar más', 'Move to…': 'Mover a…',
   'Coordinated Universal Time': 'Tiempo universal coordinado', 'Other': 'Otras',
   'America': 'América', 'Europe': 'Europa', 'Africa': 'África', 'Asia': 'Asia', 'Atlantic': 'Atlántico', 'Pacific': 'Pacífico',
   'Indian': 'Índico', 'Australia': 'Australia', 'Antarctica': 'Antártida', 'Arctic': 'Ártico',

@@ -1,11 +1,15 @@
 // The pipeline: opportunities by stage for a team, drag and drop (pointer) or keyboard moves between stages,
-// per-column count and expected revenue, priority stars, activity clock, quick create and fold.
-import { h, mount, announce, field, m2oName, m2oId, attempt, select } from './dom.js';
+// per-column count and expected revenue, priority stars, activity clock, quick create and fold. A column shows its first
+// 80 cards and loads more on demand (its count and sum are of all of them). On a phone one stage shows at a time, with a
+// stage switcher, and each card has a "Move to" choice.
+import { h, mount, announce, field, m2oName, m2oId, attempt, select, validate } from './dom.js';
 import * as rpc from './rpc.js';
 import { t, money } from './i18n.js';
 import { stars, clock } from './widgets.js';
 import { TAG_COLORS } from './editor.js';
 
+const PAGE = 80;
+const phoneQuery = window.matchMedia('(max-width: 760px)');
 const CARD_FIELDS = ['name', 'partner_id', 'expected_revenue', 'priority', 'user_id', 'activity_state', 'activity_date_deadline',
   'activity_summary', 'stage_id', 'tag_ids', 'type'];
 
@@ -15,34 +19,54 @@ export async function render(view) {
   const teamChoice = select(teams.map((team) => [team.id, team.name]), saved, { empty: t('All teams') });
   teamChoice.id = 'team-choice';
   const board = h('div', { class: 'kanban', id: 'kanban' });
+  const switcher = h('select', { id: 'stage-switch', name: 'stage' });
   const help = h('p', { id: 'kanban-help', class: 'sr-only' },
     t('Use the arrow keys Left and Right to move the card to another stage, Enter to open it.'));
   mount(view, h('div', { class: 'toolbar' }, h('h1', {}, t('Pipeline')), field(t('Team'), teamChoice),
     h('a', { class: 'button', href: '#/opportunities' }, t('List')),
-    h('a', { class: 'button primary', href: '#/lead/new' }, t('New'))), help, board);
-  const state = { folded: new Map(), board, team: () => Number(teamChoice.value) || false };
-  teamChoice.addEventListener('change', () => { sessionStorage.setItem('embudo.team', teamChoice.value); load(state); });
+    h('a', { class: 'button primary', href: '#/lead/new' }, t('New'))), help,
+  h('div', { class: 'stage-switch' }, field(t('Stage'), switcher)), board);
+  const state = { folded: new Map(), shown: new Map(), board, switcher, team: () => Number(teamChoice.value) || false,
+    current: Number(sessionStorage.getItem('embudo.stage')) || null };
+  teamChoice.addEventListener('change', () => { sessionStorage.setItem('embudo.team', teamChoice.value); state.shown.clear(); load(state); });
+  switcher.addEventListener('change', () => {
+    state.current = Number(switcher.value);
+    sessionStorage.setItem('embudo.stage', switcher.value);
+    load(state);
+  });
+  // Turning a phone, or resizing a window, across the phone's width draws the board again.
+  const redraw = () => { if (state.board.isConnected) load(state); else phoneQuery.removeEventListener('change', redraw); };
+  phoneQuery.addEventListener('change', redraw);
   await load(state);
 }
 
-function domain(state) {
+function domain(state, stage) {
   const team = state.team();
-  return [['type', '=', 'opportunity'], ...(team ? [['team_id', '=', team]] : [])];
+  return [['type', '=', 'opportunity'], ...(team ? [['team_id', '=', team]] : []), ...(stage ? [['stage_id', '=', stage]] : [])];
 }
 
+/** The cards of a stage, from the offset on. */
+const cardsOf = (state, stage, offset, limit) => rpc.searchRead('crm.lead', domain(state, stage), CARD_FIELDS, { offset, limit });
+
 async function load(state, focusId) {
-  const [groups, cards, tags] = await Promise.all([
+  const phone = phoneQuery.matches;
+  const [groups, tags] = await Promise.all([
     rpc.call('crm.lead', 'read_group', [domain(state), ['expected_revenue'], ['stage_id']], { lazy: true }),
-    rpc.searchRead('crm.lead', domain(state), CARD_FIELDS, { limit: 1000 }),
     rpc.searchRead('crm.tag', [], ['name', 'color']),
   ]);
   state.tags = new Map(tags.map((tag) => [tag.id, tag]));
+  state.phone = phone;
   const team = state.team();
   state.stages = groups.filter((g) => g.stage_id).map((g) => ({ id: g.stage_id[0], name: g.stage_id[1], count: g.stage_id_count,
     revenue: g.expected_revenue || 0, fold: state.folded.has(g.stage_id[0]) ? state.folded.get(g.stage_id[0]) : !!g.__fold }));
-  const byStage = new Map(state.stages.map((s) => [s.id, []]));
-  for (const card of cards) byStage.get(m2oId(card.stage_id))?.push(card);
-  mount(state.board, state.stages.map((stage, index) => column(state, stage, byStage.get(stage.id), index, team)));
+  if (!state.stages.some((s) => s.id === state.current)) state.current = state.stages.find((s) => !s.fold)?.id || state.stages[0]?.id || null;
+  // On a phone only the current stage is drawn, unfolded; elsewhere every unfolded stage.
+  const drawn = state.stages.filter((s) => (phone ? s.id === state.current : !s.fold));
+  const cards = await Promise.all(drawn.map((s) => cardsOf(state, s.id, 0, Math.max(state.shown.get(s.id) || PAGE, PAGE))));
+  const byStage = new Map(drawn.map((s, i) => [s.id, cards[i]]));
+  mount(state.switcher, state.stages.map((s) => h('option', { value: s.id, selected: s.id === state.current }, `${s.name} (${s.count})`)));
+  mount(state.board, state.stages.map((stage, index) => column(state, { ...stage, fold: phone ? false : stage.fold }, byStage.get(stage.id), index, team)));
+  state.board.classList.toggle('single', phone);
   state.board.dataset.loaded = String(Date.now());
   if (focusId) state.board.querySelector(`[data-id="${focusId}"]`)?.focus();
 }
@@ -52,30 +76,51 @@ function column(state, stage, cards, index, team) {
   const foldButton = h('button', { class: 'icon fold', 'aria-expanded': String(!stage.fold), 'aria-label': `${stage.fold ? t('Unfold') : t('Fold')} ${stage.name}`,
     onclick: () => { state.folded.set(stage.id, !stage.fold); load(state); } }, stage.fold ? '▸' : '▾');
   const header = h('header', {},
-    h('h2', { id: heading }, stage.name),
+    h('h2', { id: heading, title: stage.name }, stage.name),
     h('span', { class: 'count', title: t('Count') }, String(stage.count)),
     h('span', { class: 'sum', title: t('Expected revenue') }, money(stage.revenue)),
     foldButton);
-  const section = h('section', { class: `column ${stage.fold ? 'folded' : ''}`, 'aria-labelledby': heading,
+  const current = stage.id === state.current;
+  const section = h('section', { class: `column ${stage.fold ? 'folded' : ''} ${current ? 'current' : ''}`, 'aria-labelledby': heading,
     dataset: { stage: stage.id, index } }, header);
-  if (stage.fold) return section;
-  section.append(quickCreate(state, stage, team));
-  section.append(h('ul', { class: 'cards', role: 'list' }, cards.map((lead) => h('li', {}, card(state, lead, index)))));
+  if (stage.fold || !cards) return section;
+  state.shown.set(stage.id, cards.length);
+  const list = h('ul', { class: 'cards', role: 'list' }, cards.map((lead) => h('li', {}, card(state, lead, index))));
+  section.append(quickCreate(state, stage, team), list);
+  // Odoo's "Load more": the next cards of the column, added at its end.
+  const more = h('button', { type: 'button', class: 'load-more', onclick: async () => {
+    more.disabled = true;
+    const next = await attempt(() => cardsOf(state, stage.id, state.shown.get(stage.id), PAGE));
+    more.disabled = false;
+    if (!next) return;
+    list.append(...next.map((lead) => h('li', {}, card(state, lead, index))));
+    state.shown.set(stage.id, state.shown.get(stage.id) + next.length);
+    updateMore();
+  } });
+  const updateMore = () => {
+    const left = stage.count - state.shown.get(stage.id);
+    more.hidden = left <= 0;
+    mount(more, t('Load more'), h('span', { class: 'left' }, ` (${left})`));
+    section.dataset.shown = String(state.shown.get(stage.id));
+  };
+  updateMore();
+  section.append(more);
   return section;
 }
 
 function quickCreate(state, stage, team) {
   const name = h('input', { name: 'name', required: true });
   const revenue = h('input', { name: 'expected_revenue', type: 'number', min: 0, step: 'any' });
-  const form = h('form', { class: 'quick-create', hidden: true },
+  const form = h('form', { class: 'quick-create', hidden: true, novalidate: true },
     field(t('Opportunity'), name), field(t('Expected revenue'), revenue),
     h('div', { class: 'buttons' }, h('button', { class: 'primary', type: 'submit' }, t('Add')),
       h('button', { type: 'button', onclick: () => { form.hidden = true; } }, t('Cancel'))));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const values = { name: name.value, type: 'opportunity', stage_id: stage.id, expected_revenue: Number(revenue.value) || 0 };
+    if (!validate(form)) return;
+    const values = { name: name.value.trim() || false, type: 'opportunity', stage_id: stage.id, expected_revenue: Number(revenue.value) || 0 };
     if (team) values.team_id = team;
-    const id = await attempt(() => rpc.create('crm.lead', values));
+    const id = await attempt(() => rpc.create('crm.lead', values), form);
     if (id) await load(state);
   });
   const open = h('button', { class: 'icon add', 'aria-label': `${t('Quick create')}: ${stage.name}`,
@@ -94,7 +139,8 @@ function card(state, lead, index) {
   h('div', { class: 'meta' },
     stars(lead.priority, async (value) => { await attempt(() => rpc.write('crm.lead', [lead.id], { priority: value })); load(state, lead.id); }),
     clock(lead),
-    h('span', { class: 'salesperson', title: t('Salesperson') }, m2oName(lead.user_id))));
+    h('span', { class: 'salesperson', title: t('Salesperson') }, m2oName(lead.user_id))),
+  state.phone && moveTo(state, lead));
   node.addEventListener('keydown', (event) => {
     if (event.target !== node) return;
     if (event.key === 'Enter') { location.hash = `#/lead/${lead.id}`; return; }
@@ -109,8 +155,25 @@ function card(state, lead, index) {
       siblings[siblings.indexOf(node) + (event.key === 'ArrowDown' ? 1 : -1)]?.focus();
     }
   });
-  dragSupport(state, node, lead);
+  if (!state.phone) dragSupport(state, node, lead);
+  // Clicking a card (not dragging it, nor using one of its controls) opens it.
+  node.addEventListener('click', (event) => {
+    if (Date.now() - Number(node.dataset.dragged || 0) < 400 || event.target.closest('button, select, label')) return;
+    location.hash = `#/lead/${lead.id}`;
+  });
   return node;
+}
+
+/** On a phone (no dragging between columns side by side): a choice of the stage to move the card to. */
+function moveTo(state, lead) {
+  const choice = h('select', { class: 'move-to', name: 'move_to', 'aria-label': `${t('Move to…')} ${lead.name}` },
+    h('option', { value: '' }, t('Move to…')),
+    state.stages.filter((s) => s.id !== m2oId(lead.stage_id)).map((s) => h('option', { value: s.id }, s.name)));
+  choice.addEventListener('change', () => {
+    const stage = state.stages.find((s) => s.id === Number(choice.value));
+    if (stage) move(state, lead, stage);
+  });
+  return h('div', { class: 'move' }, choice);
 }
 
 async function move(state, lead, stage) {
@@ -126,7 +189,7 @@ function dragSupport(state, node, lead) {
   // The browser's own drag of links and text would cancel the pointer events.
   node.addEventListener('dragstart', (event) => event.preventDefault());
   node.addEventListener('pointerdown', (down) => {
-    if (down.button !== 0 || down.target.closest('button, a.title:focus')) return;
+    if (down.button !== 0 || down.target.closest('button, select, a.title:focus')) return;
     let ghost = null;
     const startX = down.clientX, startY = down.clientY;
     const columnAt = (x, y) => {
@@ -162,10 +225,5 @@ function dragSupport(state, node, lead) {
     };
     window.addEventListener('pointermove', onMove);
     window.addEventListener('pointerup', onUp);
-  });
-  // Clicking a card (not dragging) opens it.
-  node.addEventListener('click', (event) => {
-    if (Date.now() - Number(node.dataset.dragged || 0) < 400 || event.target.closest('button')) return;
-    location.hash = `#/lead/${lead.id}`;
   });
 }

@@ -36,8 +36,8 @@ export async function render(view, { params }) {
     const rows = await rpc.searchRead('crm.lead', domain, ['name', 'partner_id', 'partner_name', 'user_id', 'stage_id', 'expected_revenue',
       'date_deadline', 'activity_state', 'activity_summary', 'activity_date_deadline', 'team_id'],
     { limit: 500, context: active.has('lost') ? { active_test: false } : {} });
-    const row = (lead) => h('tr', { dataset: { id: lead.id } }, h('td', {}, h('a', { href: `#/lead/${lead.id}` }, lead.name)),
-      h('td', {}, m2oName(lead.partner_id) || lead.partner_name || ''), h('td', {}, m2oName(lead.user_id)), h('td', {}, m2oName(lead.stage_id)),
+    const row = (lead) => h('tr', { dataset: { id: lead.id } }, h('td', { class: 'wrap' }, h('a', { href: `#/lead/${lead.id}` }, lead.name)),
+      h('td', { class: 'wrap' }, m2oName(lead.partner_id) || lead.partner_name || ''), h('td', {}, m2oName(lead.user_id)), h('td', {}, m2oName(lead.stage_id)),
       h('td', { class: 'num' }, money(lead.expected_revenue)), h('td', {}, date(lead.date_deadline)), h('td', {}, clock(lead)));
     if (!groupBy.value) { mount(body, rows.map(row)); return; }
     const groups = new Map();

@@ -1,5 +1,5 @@
 // The app shell: session, company choice, navigation, the reminders badge, invitations, and the hash router.
-import { h, mount, field } from './dom.js';
+import { h, mount, field, clearMessages } from './dom.js';
 import * as rpc from './rpc.js';
 import { t, setLanguage } from './i18n.js';
 import { clear as clearChoices } from './relations.js';
@@ -51,6 +51,7 @@ async function start() {
 
 async function showLogin() {
   topbar.hidden = true;
+  clearMessages();
   notices.hidden = true;
   const dbs = await rpc.databases();
   const db = h('input', { name: 'db', required: true, value: dbs[0] || '', autocomplete: 'off' });
@@ -225,6 +226,8 @@ async function route() {
   const token = ++routeToken;
   document.querySelectorAll('#nav a').forEach((a) => a.toggleAttribute('aria-current', hash.startsWith(a.getAttribute('href'))));
   document.getElementById('nav')?.classList.remove('open');
+  // Messages belong to the screen they were shown on.
+  clearMessages({ navigation: true });
   clearChoices();
   const module = await load();
   if (token !== routeToken) return;

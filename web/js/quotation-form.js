@@ -46,13 +46,14 @@ export async function render(view, { params }) {
   if (id) {
     const [lineRows, optionRows] = await Promise.all([
       rpc.read('sale.order.line', order.order_line, LINE_FIELDS), rpc.read('sale.order.option', order.sale_order_option_ids, OPTION_FIELDS)]);
+    // Element.append would write false as "false": the adders go in only while the quotation can change.
     lines.append(lineTable(lineRows, editable && (async (line) => { await attempt(() => rpc.write('sale.order', [id], { order_line: [[2, line.id]] })); refresh(); })),
-      editable && adder(products, 'line', async (values) => { await attempt(() => rpc.write('sale.order', [id], { order_line: [[0, 0, values]] })); refresh(); }));
+      ...[editable && adder(products, 'line', async (values) => { await attempt(() => rpc.write('sale.order', [id], { order_line: [[0, 0, values]] })); refresh(); })].filter(Boolean));
     options.append(optionTable(optionRows, editable && (async (option) => {
       await attempt(() => rpc.call('sale.order.option', 'button_add_to_order', [[option.id]])); refresh();
-    })), editable && adder(products, 'option', async (values) => {
+    })), ...[editable && adder(products, 'option', async (values) => {
       await attempt(() => rpc.write('sale.order', [id], { sale_order_option_ids: [[0, 0, values]] })); refresh();
-    }));
+    })].filter(Boolean));
   } else renderPending();
 
   const save = h('button', { class: 'primary', id: 'save-quotation', onclick: async () => {
@@ -63,7 +64,7 @@ export async function render(view, { params }) {
       values.sale_order_option_ids = pendingOptions.map((l) => [0, 0, l]);
       if (!values.partner_id) delete values.partner_id;
       const created = await attempt(() => rpc.create('sale.order', values, defaults));
-      if (created) { sessionStorage.removeItem('embudo.quotation.context'); toast(t('Saved')); location.hash = `#/quotation/${created}`; }
+      if (created) { sessionStorage.removeItem('embudo.quotation.context'); toast(t('Saved'), 'info', { keep: true }); location.hash = `#/quotation/${created}`; }
     } else if (await attempt(() => rpc.write('sale.order', [id], values)) !== undefined) { toast(t('Saved')); refresh(); }
   } }, t('Save'));
   const act = (method, label, buttonId, show) => show && h('button', { id: buttonId, onclick: async () => {

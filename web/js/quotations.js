@@ -14,7 +14,7 @@ export async function render(view) {
     const rows = await rpc.searchRead('sale.order', domain, ['name', 'date_order', 'partner_id', 'user_id', 'amount_total', 'state'], { limit: 200 });
     mount(body, rows.map((row) => h('tr', { dataset: { id: row.id } },
       h('td', {}, h('a', { href: `#/quotation/${row.id}` }, row.name)), h('td', {}, date(row.date_order)),
-      h('td', {}, m2oName(row.partner_id)), h('td', {}, m2oName(row.user_id)), h('td', { class: 'num' }, money(row.amount_total)),
+      h('td', { class: 'wrap' }, m2oName(row.partner_id)), h('td', {}, m2oName(row.user_id)), h('td', { class: 'num' }, money(row.amount_total)),
       h('td', {}, h('span', { class: `pill ${row.state}` }, stateLabel(row.state))))));
   };
   search.addEventListener('input', debounce(load));
