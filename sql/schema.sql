@@ -1225,6 +1225,7 @@ CREATE FUNCTION embudo.crm_lead_before_update() RETURNS trigger
 DECLARE
     new_won boolean;
     old_won boolean;
+    written public.crm_lead;
 BEGIN
     IF NEW.company_id <> OLD.company_id THEN
         PERFORM embudo.refuse('validation', 'A lead cannot move to another company.');
@@ -1246,13 +1247,32 @@ BEGIN
     IF NEW.stage_id IS NULL THEN
         NEW.stage_id := embudo.crm_first_stage(NEW.company_id, NEW.team_id, true);
     END IF;
+    -- What this write sets, before the customer's details fill the rest.
+    written := NEW;
     IF NEW.partner_id IS DISTINCT FROM OLD.partner_id AND NEW.partner_id IS NOT NULL THEN
+        -- The new customer's details replace the lead's, except what the same write sets: as in Odoo, a
+        -- value written wins over the customer's (the user chose a customer and typed an e-mail).
         NEW := embudo.crm_lead_from_partner(NEW, true);
-    ELSIF NEW.partner_id IS NOT NULL AND (NEW.email_from IS DISTINCT FROM OLD.email_from OR NEW.phone IS DISTINCT FROM OLD.phone) THEN
-        -- Editing the lead's email or phone updates its customer.
+        IF written.email_from IS DISTINCT FROM OLD.email_from THEN NEW.email_from := written.email_from; END IF;
+        IF written.phone IS DISTINCT FROM OLD.phone THEN NEW.phone := written.phone; END IF;
+        IF written.mobile IS DISTINCT FROM OLD.mobile THEN NEW.mobile := written.mobile; END IF;
+        IF written.contact_name IS DISTINCT FROM OLD.contact_name THEN NEW.contact_name := written.contact_name; END IF;
+        IF written.partner_name IS DISTINCT FROM OLD.partner_name THEN NEW.partner_name := written.partner_name; END IF;
+        IF written.title IS DISTINCT FROM OLD.title THEN NEW.title := written.title; END IF;
+        IF written.function IS DISTINCT FROM OLD.function THEN NEW.function := written.function; END IF;
+        IF written.website IS DISTINCT FROM OLD.website THEN NEW.website := written.website; END IF;
+        IF written.lang_id IS DISTINCT FROM OLD.lang_id THEN NEW.lang_id := written.lang_id; END IF;
+        IF (written.street, written.street2, written.city, written.zip, written.state_id, written.country_id)
+           IS DISTINCT FROM (OLD.street, OLD.street2, OLD.city, OLD.zip, OLD.state_id, OLD.country_id) THEN
+            NEW.street := written.street; NEW.street2 := written.street2; NEW.city := written.city; NEW.zip := written.zip;
+            NEW.state_id := written.state_id; NEW.country_id := written.country_id;
+        END IF;
+    END IF;
+    IF NEW.partner_id IS NOT NULL AND (written.email_from IS DISTINCT FROM OLD.email_from OR written.phone IS DISTINCT FROM OLD.phone) THEN
+        -- An e-mail or phone written on the lead updates its customer (the new one, when both change).
         UPDATE public.res_partner p
-        SET email = CASE WHEN NEW.email_from IS DISTINCT FROM OLD.email_from THEN NEW.email_from ELSE p.email END,
-            phone = CASE WHEN NEW.phone IS DISTINCT FROM OLD.phone THEN NEW.phone ELSE p.phone END,
+        SET email = CASE WHEN written.email_from IS DISTINCT FROM OLD.email_from THEN NEW.email_from ELSE p.email END,
+            phone = CASE WHEN written.phone IS DISTINCT FROM OLD.phone THEN NEW.phone ELSE p.phone END,
             write_date = now()
         WHERE p.company_id = NEW.company_id AND p.id = NEW.partner_id;
     END IF;

@@ -90,6 +90,31 @@ struct CRMPipelineTests {
         #expect(try await f.field("boss", "crm.stage", own, "team_id") == false)
     }
 
+    /// Choosing a customer fills the lead from it, but what the same write sets wins (Odoo's rule: a value
+    /// written is not recomputed), and an e-mail or phone written on the lead goes to its customer.
+    @Test func aNewCustomerNeverOverwritesWhatTheSameWriteSets() async throws {
+        let f = try await CRMFixture()
+        defer { f.db.shutdown() }
+        let first = try #require(try await f.ok("alex", "res.partner", "create", [["name": "Old Customer", "email": "old@customer.example"]]).intValue)
+        let second = try #require(try await f.ok("alex", "res.partner", "create", [[
+            "name": "New Customer", "email": "new@customer.example", "phone": "+52 55 1111 1111", "city": "Puebla",
+        ]]).intValue)
+        let lead = try #require(try await f.ok("alex", "crm.lead", "create", [["name": "Desks", "partner_id": .int(first)]]).intValue)
+        #expect(try await f.field("alex", "crm.lead", lead, "email_from") == "old@customer.example")
+        // The customer changes and the user typed an e-mail in the same edit.
+        _ = try await f.ok("alex", "crm.lead", "write", [[.int(lead)], ["partner_id": .int(second), "email_from": "typed@buyer.example"]])
+        let values = try #require(try await f.ok("alex", "crm.lead", "read", [[.int(lead)]], ["fields": ["email_from", "phone", "city", "contact_name"]]).arrayValue?.first)
+        #expect(values["email_from"] == "typed@buyer.example")
+        #expect(values["phone"] == "+52 55 1111 1111")
+        #expect(values["city"] == "Puebla")
+        #expect(values["contact_name"] == "New Customer")
+        #expect(try await f.field("alex", "res.partner", second, "email") == "typed@buyer.example")
+        #expect(try await f.field("alex", "res.partner", first, "email") == "old@customer.example")
+        // Without anything typed, the new customer's details fill the lead as before.
+        _ = try await f.ok("alex", "crm.lead", "write", [[.int(lead)], ["partner_id": .int(first)]])
+        #expect(try await f.field("alex", "crm.lead", lead, "email_from") == "old@customer.example")
+    }
+
     @Test func wonLostRestoreAndHistory() async throws {
         let f = try await CRMFixture()
         defer { f.db.shutdown() }
