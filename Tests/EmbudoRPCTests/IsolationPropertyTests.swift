@@ -20,7 +20,8 @@ import Testing
 ///
 /// Identities: administrators invite logins (never a membership until the invitee accepts, inviting
 /// again renews the pending invitation), invitees answer their own invitations only, users change their
-/// own preferences only.
+/// own preferences only. Raw outgoing mail needs "all documents", the sender's own address and a lead of
+/// the current company.
 ///
 /// Rules the model encodes where README says nothing and the SQL is explicit: order actions
 /// (`action_confirm` / `action_cancel`) and `mail.activity.action_done` refuse records the caller cannot
@@ -209,11 +210,11 @@ struct IsolationPropertyTests {
             let login = logins.randomElement(using: &rng)!
             let (ctx, valid) = context(login)
             let current = ctx[0]
-            let roll = Int.random(in: 0..<108, using: &rng)
+            let roll = Int.random(in: 0..<110, using: &rng)
             // Every call made in a context with a company one is not a member of is refused as a whole.
             let invalid: String? = valid ? nil : "AccessError"
 
-            if roll < 45 || roll >= 106 {
+            if roll < 45 || (106..<108).contains(roll) {
                 // Read-only: batched.
                 let expected: Outcome
                 let what: String
@@ -382,6 +383,26 @@ struct IsolationPropertyTests {
                 let expectedOutcome: Outcome = refusal.map(Outcome.error) ?? .ok("done")
                 if compare(index, "\(login) \(ctx) res.users.invitation.action_cancel \(id) (\(invitation))", expected: expectedOutcome, actual: actual, raw: answer) { break operations }
                 if case .ok = actual, case .ok = expectedOutcome, invitation.state == "pending" { model.invitations[id]!.state = "cancelled" }
+            case 108..<110:
+                // Raw outgoing mail: "all documents" in the current company, sent as oneself, about a lead of
+                // that company (which such a user can change); anything else is refused.
+                let spoofed = Int.random(in: 0..<3, using: &rng) == 0
+                let lead = Bool.random(using: &rng) ? someLead() : nil
+                var values: [String: JSONValue] = [
+                    "email_from": .string(spoofed ? "ceo@bank.example" : login), "email_to": "customer@prop.example",
+                    "subject": .string("Mail \(index)"), "body_html": "<p>Hello</p>",
+                ]
+                if let lead { values["model"] = "crm.lead"; values["res_id"] = .int(lead) }
+                var refusal = invalid
+                if refusal == nil, model.level(login, current) < 1 { refusal = "AccessError" }
+                if refusal == nil, spoofed { refusal = "AccessError" }
+                if refusal == nil, let lead, model.leads[lead]!.company != current || model.leads[lead]!.deleted { refusal = "AccessError" }
+                let answer = try await f.kw(login, ctx, "mail.mail", "create", [.object(values)])
+                let actual = propOutcome(answer) { $0.intValue != nil ? "id" : "\($0)" }
+                counts["mail create", default: 0] += 1
+                let expectedOutcome: Outcome = refusal.map(Outcome.error) ?? .ok("id")
+                if compare(index, "\(login) \(ctx) mail.mail.create from \(spoofed ? "someone else" : "themself") about lead \(lead.map(String.init) ?? "none")",
+                           expected: expectedOutcome, actual: actual, raw: answer) { break operations }
             case 105:
                 // Preferences: one's own only.
                 let target = Int.random(in: 0..<5, using: &rng) == 0 ? logins.randomElement(using: &rng)! : login
