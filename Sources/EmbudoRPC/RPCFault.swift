@@ -110,9 +110,10 @@ extension RPCFault {
         case .notNullViolation: self = .validationError("A required field is missing\(error.column.map { ": \($0)" } ?? ".")")
         case .checkViolation: self = .validationError("A value is not allowed here.")
         case .invalidInput: self = .validationError("A value has the wrong format.")
-        case .insufficientPrivilege where error.serverMessage.contains("row-level security"):
-            self = .accessError("Your access level does not allow this record to be created or changed like this in this company.")
-        case .insufficientPrivilege: self = .accessError("You are not allowed to do this.")
+        // One SQLSTATE (42501) for a missing right and for a row that row-level security refuses: typed by
+        // the code alone, never by the server's words (which depend on lc_messages).
+        case .insufficientPrivilege:
+            self = .accessError("You are not allowed to do this: your access level in this company does not allow this record or change.")
         case .queryCanceled: self = .userError("The operation took too long and was cancelled.")
         case .connectionLost where error.outcomeUnknown:
             self = RPCFault(name: "builtins.ConnectionError",
