@@ -416,7 +416,7 @@ CREATE FUNCTION embudo.authenticate(user_login text, password text) RETURNS TABL
     AS $$
 BEGIN
     RETURN QUERY SELECT * FROM embudo.throttled_login(
-        'login:' || encode(sha256(convert_to(embudo.login_key(user_login), 'UTF8')), 'hex'),
+        embudo.login_account(user_login),
         (SELECT u.id FROM public.res_users u WHERE lower(u.login) = lower(user_login)),
         password);
 END
@@ -2249,8 +2249,8 @@ DECLARE
     granted record;
 BEGIN
     IF current_user <> 'embudo_service'
-       OR (SELECT r.rolsuper OR r.rolbypassrls FROM pg_roles r WHERE r.rolname = session_user)
-       OR pg_has_role(session_user, 'embudo_owner', 'MEMBER') THEN
+       OR (SELECT r.rolsuper OR r.rolbypassrls OR pg_has_role(r.oid, 'embudo_owner', 'MEMBER') FROM pg_roles r
+           WHERE r.rolname = session_user) THEN
         RAISE EXCEPTION 'the tenant context is for embudo_service on a login that is neither superuser nor BYPASSRLS (current user %, login %)',
                         current_user, session_user
               USING ERRCODE = 'EMR01';
@@ -2450,6 +2450,19 @@ $$;
 
 
 ALTER FUNCTION embudo.invite_user(company integer, user_login text, user_name text, level embudo.access_level) OWNER TO embudo_owner;
+
+--
+-- Name: login_account(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.login_account(login text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    SELECT 'login:' || encode(sha256(convert_to(embudo.login_key(login), 'UTF8')), 'hex')
+$$;
+
+
+ALTER FUNCTION embudo.login_account(login text) OWNER TO embudo_owner;
 
 --
 -- Name: login_address(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -12721,6 +12734,13 @@ REVOKE ALL ON FUNCTION embudo.invitation_mail(invitation integer, token text) FR
 
 REVOKE ALL ON FUNCTION embudo.invite_user(company integer, user_login text, user_name text, level embudo.access_level) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.invite_user(company integer, user_login text, user_name text, level embudo.access_level) TO embudo_service;
+
+
+--
+-- Name: FUNCTION login_account(login text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.login_account(login text) FROM PUBLIC;
 
 
 --

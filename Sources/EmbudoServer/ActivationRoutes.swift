@@ -33,14 +33,11 @@ struct ActivationRoutes: Sendable {
     }
 
     private func submit(_ request: Request) async -> Response {
-        var request = request
-        if CrossSiteCheck.isCrossSite(request) {
-            return PortalRoutes.html("<!DOCTYPE html><p>Forbidden.</p>", status: .forbidden)
+        let fields: [String: String]
+        switch await PortalRoutes.sameSiteForm(request) {
+        case .success(let form): fields = form
+        case .failure(let refusal): return refusal.response
         }
-        guard let body = try? await request.collectBody(upTo: PortalRoutes.maxFormSize) else {
-            return PortalRoutes.html("<!DOCTYPE html><p>The form is too large.</p>", status: .contentTooLarge)
-        }
-        let fields = PortalRoutes.parseForm(String(buffer: body))
         let token = fields["token"] ?? ""
         let password = fields["password"] ?? ""
         do {

@@ -65,15 +65,11 @@ struct PortalRoutes: Sendable {
     private func answer(
         _ request: Request, token: String, _ act: (QuotationPortal.Access, [String: String]) async throws -> String
     ) async -> Response {
-        var request = request
-        // A form posted by another site's page is refused (browsers send Origin with every POST form).
-        if CrossSiteCheck.isCrossSite(request) {
-            return Self.html("<!DOCTYPE html><p>Forbidden.</p>", status: .forbidden)
+        let form: [String: String]
+        switch await Self.sameSiteForm(request) {
+        case .success(let fields): form = fields
+        case .failure(let refusal): return refusal.response
         }
-        guard let body = try? await request.collectBody(upTo: Self.maxFormSize) else {
-            return Self.html("<!DOCTYPE html><p>The form is too large.</p>", status: .contentTooLarge)
-        }
-        let form = Self.parseForm(String(buffer: body))
         do {
             guard let access = try await portal.resolve(token: token) else { return Self.html(PortalPage.notFound, status: .notFound) }
             guard let key = form["form_key"], Self.constantTimeEqual(key, access.formKey) else {
@@ -88,6 +84,24 @@ struct PortalRoutes: Sendable {
             logger.error("quotation answer failed", metadata: ["error": "\(String(reflecting: error))"])
             return Self.html("<!DOCTYPE html><p>Temporarily unavailable. Please try again later.</p>", status: .serviceUnavailable)
         }
+    }
+
+    /// Why a posted form was not read: the answer to give.
+    struct FormRefusal: Error {
+        let response: Response
+    }
+
+    /// The fields of a form posted from this site's own page: a form posted by another site's page is
+    /// refused (browsers send Origin with every POST form), and so is one larger than ``maxFormSize``.
+    static func sameSiteForm(_ request: Request) async -> Result<[String: String], FormRefusal> {
+        var request = request
+        if CrossSiteCheck.isCrossSite(request) {
+            return .failure(FormRefusal(response: html("<!DOCTYPE html><p>Forbidden.</p>", status: .forbidden)))
+        }
+        guard let body = try? await request.collectBody(upTo: maxFormSize) else {
+            return .failure(FormRefusal(response: html("<!DOCTYPE html><p>The form is too large.</p>", status: .contentTooLarge)))
+        }
+        return .success(parseForm(String(buffer: body)))
     }
 
     static func html(_ text: String, status: HTTPResponse.Status) -> Response {

@@ -36,14 +36,14 @@ struct LoginThrottleTests {
     /// The seconds the login's account waits now (nil: no row, or no wait).
     static func wait(_ f: CRMFixture, user: String) throws -> Int? {
         let rows = try f.database.adminConnection().query(
-            "SELECT round(extract(epoch FROM retry_at - clock_timestamp()))::int FROM embudo.login_failure WHERE account = 'login:' || encode(sha256(convert_to(embudo.login_key(\(user)), 'UTF8')), 'hex')")
+            "SELECT round(extract(epoch FROM retry_at - clock_timestamp()))::int FROM embudo.login_failure WHERE account = embudo.login_account(\(user))")
         return rows.count == 0 ? nil : try rows[0].decode(Int?.self, at: 0)
     }
 
     /// The login's delay ends now (as if it had passed).
     static func endWait(_ f: CRMFixture, user: String) throws {
         try f.database.adminConnection().query(
-            "UPDATE embudo.login_failure SET retry_at = clock_timestamp() - interval '1 second' WHERE account = 'login:' || encode(sha256(convert_to(embudo.login_key(\(user)), 'UTF8')), 'hex')")
+            "UPDATE embudo.login_failure SET retry_at = clock_timestamp() - interval '1 second' WHERE account = embudo.login_account(\(user))")
     }
 
     /// Behind a TLS proxy every client has the proxy's address: one bad login every 30 s used to lock every

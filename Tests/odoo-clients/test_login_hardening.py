@@ -6,7 +6,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import threading
@@ -17,7 +16,7 @@ import urllib.request
 import odoorpc
 import pytest
 
-from conftest import cli
+from conftest import cli, free_port
 
 AS_POSTGRES = ["runuser", "-u", "postgres", "--"] if os.getuid() == 0 else []
 
@@ -28,12 +27,6 @@ def pg_bin(name):
         return found
     versions = sorted(os.listdir("/usr/lib/postgresql"))
     return f"/usr/lib/postgresql/{versions[-1]}/bin/{name}"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def psql(server, sql, user="postgres", check=True):

@@ -89,6 +89,14 @@ AS $$
     SELECT lower(btrim(login, E' \t\n\r\v\f' || chr(160) || chr(8203) || chr(8288) || chr(12288) || chr(65279)))
 $$;
 
+-- The account a login's attempts count against: its normalised spelling, hashed (whether the login
+-- exists or not).
+CREATE OR REPLACE FUNCTION embudo.login_account(login text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT 'login:' || encode(sha256(convert_to(embudo.login_key(login), 'UTF8')), 'hex')
+$$;
+
 -- Checks `secret` for `candidate` (NULL: no such user, which costs a bcrypt all the same) as an attempt on
 -- `target_account`: refused with SQLSTATE EMT01 and a message saying when to retry while the account
 -- waits (before any bcrypt; an API key still serves), counted when wrong, and the account's count
@@ -162,7 +170,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
     RETURN QUERY SELECT * FROM embudo.throttled_login(
-        'login:' || encode(sha256(convert_to(embudo.login_key(user_login), 'UTF8')), 'hex'),
+        embudo.login_account(user_login),
         (SELECT u.id FROM public.res_users u WHERE lower(u.login) = lower(user_login)),
         password);
 END

@@ -126,8 +126,8 @@ DECLARE
     granted record;
 BEGIN
     IF current_user <> 'embudo_service'
-       OR (SELECT r.rolsuper OR r.rolbypassrls FROM pg_roles r WHERE r.rolname = session_user)
-       OR pg_has_role(session_user, 'embudo_owner', 'MEMBER') THEN
+       OR (SELECT r.rolsuper OR r.rolbypassrls OR pg_has_role(r.oid, 'embudo_owner', 'MEMBER') FROM pg_roles r
+           WHERE r.rolname = session_user) THEN
         RAISE EXCEPTION 'the tenant context is for embudo_service on a login that is neither superuser nor BYPASSRLS (current user %, login %)',
                         current_user, session_user
               USING ERRCODE = 'EMR01';
