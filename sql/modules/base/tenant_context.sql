@@ -124,10 +124,19 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     granted record;
+    refused boolean := false;
 BEGIN
-    IF current_user <> 'embudo_service'
-       OR (SELECT r.rolsuper OR r.rolbypassrls OR pg_has_role(r.oid, 'embudo_owner', 'MEMBER') FROM pg_roles r
-           WHERE r.rolname = session_user) THEN
+    -- A session whose login is embudo_service itself has that role's rights and no other (the pool checks
+    -- the role when it connects): two plain comparisons, no query, on every call. Only a login that
+    -- switched to the service is looked up in the catalog. (Kept apart from the comparisons: an
+    -- expression with a subquery would run through the executor every time.)
+    IF current_user <> 'embudo_service' THEN
+        refused := true;
+    ELSIF session_user <> current_user THEN
+        refused := (SELECT r.rolsuper OR r.rolbypassrls OR pg_has_role(r.oid, 'embudo_owner', 'MEMBER') FROM pg_roles r
+                    WHERE r.rolname = session_user);
+    END IF;
+    IF refused THEN
         RAISE EXCEPTION 'the tenant context is for embudo_service on a login that is neither superuser nor BYPASSRLS (current user %, login %)',
                         current_user, session_user
               USING ERRCODE = 'EMR01';
