@@ -57,10 +57,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // The service and model layer: companies, users, memberships, authentication.
+        // The model layer, one folder per business module (Base, Mail, CRM, Activities, Sale, Reports):
+        // each model's description, methods and SQL, over the generic machinery in Core.
         .target(
             name: "EmbudoModel",
-            dependencies: ["EmbudoDatabase", "EmbudoMail", "PGClient"],
+            dependencies: ["EmbudoDatabase", "EmbudoMIME", "PGClient"],
             swiftSettings: swiftSettings
         ),
         // Observability without CRM knowledge: the Prometheus exporter for swift-metrics, JSON log lines.
@@ -84,12 +85,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Outgoing e-mail: an SMTP client on SwiftNIO, the message formatter, and the delivery worker
-        // that empties the mail_mail queue.
+        // E-mail as text, no networking: RFC 5322 / MIME formatting of outgoing mail, parsing and
+        // sanitising of incoming mail, addresses, dates and encodings.
+        .target(
+            name: "EmbudoMIME",
+            swiftSettings: swiftSettings
+        ),
+        // Outgoing e-mail on the wire: an SMTP client on SwiftNIO and the delivery worker that empties the
+        // mail_mail queue.
         .target(
             name: "EmbudoMail",
             dependencies: [
                 "EmbudoDatabase",
+                "EmbudoMIME",
                 "PGClient",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -129,6 +137,7 @@ let package = Package(
                 "EmbudoServer",
                 "EmbudoDNS",
                 "EmbudoMail",
+                "EmbudoMIME",
                 "EmbudoModel",
                 "EmbudoDatabase",
                 "EmbeddedPostgres",
@@ -170,16 +179,21 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "EmbudoMIMETests",
+            dependencies: ["EmbudoMIME"],
+            resources: [.copy("Corpus")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "EmbudoMailTests",
             dependencies: [
-                "EmbudoMail", "EmbudoModel", "EmbudoDatabase", "EmbudoTestSupport", "PGClient",
+                "EmbudoMail", "EmbudoMIME", "EmbudoModel", "EmbudoDatabase", "EmbudoTestSupport", "PGClient",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("Corpus")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -53,6 +53,9 @@ BEGIN
     IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
         REVOKE EXECUTE ON FUNCTION pg_catalog.lo_create(oid), pg_catalog.lo_creat(integer),
             pg_catalog.lo_from_bytea(oid, bytea), pg_catalog.lo_import(text), pg_catalog.lo_import(text, oid) FROM PUBLIC;
+        -- The service's server messages in English whatever the cluster's locale, for its logs: errors are
+        -- classified by SQLSTATE, never by these words. lc_messages can only be set by a superuser.
+        ALTER ROLE embudo_service SET lc_messages = 'C';
     END IF;
 END
 $bootstrap$;

@@ -1,3 +1,4 @@
+import EmbudoMIME
 import Logging
 import ServiceLifecycle
 #if canImport(Glibc)

@@ -1,3 +1,4 @@
+import EmbudoMIME
 import NIOCore
 import NIOPosix
 import NIOSSL

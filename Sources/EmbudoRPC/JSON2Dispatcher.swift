@@ -44,26 +44,26 @@ public struct JSON2Dispatcher: Sendable {
         model: String, method: String, body: [UInt8], authorization: String?, database: String?, client: String?, uid: LockedBox<Int?>
     ) async -> Answer {
         do {
-            if let database, database != rpc.databaseName { return Self.fault(404, .missingError("Database \(database) not found")) }
+            if let database, database != rpc.databaseName { return Self.fault(.missingError("Database \(database) not found")) }
             guard let authorization, authorization.lowercased().hasPrefix("bearer "),
                   case let key = String(authorization.dropFirst("bearer ".count)).trimmingSpaces(), !key.isEmpty
             else {
-                return Self.fault(401, .accessDenied("Missing or malformed Authorization: bearer <api key>"))
+                return Self.fault(.accessDenied("Missing or malformed Authorization: bearer <api key>"))
             }
             // A bearer key names no account until it matches one: a wrong key costs one SHA-256 lookup (no
             // bcrypt), and 160 random bits are not guessed, so nothing is counted. Counting it per client
             // address would lock out every client behind the same proxy.
             guard let user = try await rpc.verify(login: "api-key", client: client, { try await rpc.authenticator.authenticate(apiKey: key) }) else {
-                return Self.fault(401, .accessDenied("Invalid API key"))
+                return Self.fault(.accessDenied("Invalid API key"))
             }
             uid.value = user.id
             guard JSONRPCEnvelope.depth(of: body) <= JSONRPCEnvelope.maxDepth else {
-                return Self.fault(400, .badRequest("The request nests too deeply"))
+                return Self.fault(.badRequest("The request nests too deeply"))
             }
             var named: [String: JSONValue] = [:]
             if !body.isEmpty {
                 guard case .object(let members) = try? JSONValue.parse(body, maxDepth: JSONRPCEnvelope.maxDepth) else {
-                    return Self.fault(400, .badRequest("The body must be a JSON object of named arguments"))
+                    return Self.fault(.badRequest("The body must be a JSON object of named arguments"))
                 }
                 named = members
             }
@@ -71,51 +71,29 @@ public struct JSON2Dispatcher: Sendable {
             case .value(let value): return Answer(status: 200, body: JSONRPCEnvelope.encode(value))
             case .json(let text): return Answer(status: 200, body: Array(text.utf8))
             }
-        } catch let error as ModelError {
-            let status: Int
-            switch error.kind {
-            case .unknownModel, .unknownMethod, .missing: status = 404
-            case .access, .companyAccess: status = 403
-            case .validation, .user: status = 422
-            }
-            return Self.fault(status, RPCFault(error))
-        } catch let error as PGError {
-            guard let fault = RPCFault(error) else {
-                rpc.requestLogger.error("JSON-2 call failed", metadata: ["error": "\(error.debugDescription)"])
-                return Self.fault(500, .internalError)
-            }
-            if fault.isDatabaseUnavailable {
-                rpc.requestLogger.warning("JSON-2 call failed: database unavailable", metadata: ["error": "\(error.debugDescription)"])
-                return Self.fault(503, fault)
-            }
-            switch fault.name {
-            case "odoo.exceptions.AccessDenied": return Self.fault(401, fault)
-            case "odoo.exceptions.AccessError": return Self.fault(403, fault)
-            default: return Self.fault(422, fault)
-            }
-        } catch let fault as RPCFault {
-            return Self.fault(fault.name == "odoo.exceptions.AccessDenied" ? 401 : 422, fault)
         } catch {
-            rpc.requestLogger.error("JSON-2 call failed", metadata: ["error": "\(String(reflecting: error))"])
-            return Self.fault(500, .internalError)
+            return Self.fault(rpc.fault(for: error, protocol: "JSON-2"))
         }
     }
 
     /// `/doc-bearer/<model>.json`: the model's fields and each method's parameter names, in order, so that
     /// clients can map positional arguments to names.
     public func documentation(model name: String) -> Answer {
-        guard let model = rpc.models.registry.models[name] else { return Self.fault(404, .missingError("Object \(name) doesn't exist")) }
+        guard let model = rpc.models.registry.models[name] else { return Self.fault(.missingError("Object \(name) doesn't exist")) }
         var methods: [String: JSONValue] = [:]
-        for (method, parameters) in ModelService.parameters where !(model.isReadOnly && ModelService.writingMethods.contains(method)) {
-            methods[method] = ["parameters": .array(parameters.map(JSONValue.string))]
+        for method in model.methods.values where !(model.isReadOnly && method.writes) {
+            methods[method.name] = [
+                "parameters": .array(method.signature.parameters.map(JSONValue.string)),
+                "keywords": .array(method.signature.keywords.map(JSONValue.string)),
+            ]
         }
         return Answer(status: 200, body: JSONRPCEnvelope.encode([
             "model": .string(model.name), "fields": rpc.models.fieldsGet(model), "methods": .object(methods),
         ]))
     }
 
-    /// An error answer with Odoo's exception object as the body.
-    public static func fault(_ status: Int, _ fault: RPCFault) -> Answer {
-        Answer(status: status, body: JSONRPCEnvelope.encode(fault.json["data"] ?? .null), outcome: RPCCallObserver.outcome(of: fault))
+    /// An error answer with Odoo's exception object as the body, with the fault's HTTP status.
+    public static func fault(_ fault: RPCFault) -> Answer {
+        Answer(status: fault.status, body: JSONRPCEnvelope.encode(fault.json["data"] ?? .null), outcome: RPCCallObserver.outcome(of: fault))
     }
 }

@@ -14,8 +14,7 @@ import Synchronization
 /// - `embudo_rpc_call_duration_seconds{model,method}` (a timer).
 ///
 /// Model and method names come from clients, so their labels are bounded: a model outside the registry
-/// counts as `other`, and so does a method until a call of it has succeeded once (the generic methods of
-/// ``ModelService/parameters`` are known from the start). The log line has the names as sent (at most
+/// counts as `other`, and so does a method that no model of the registry has. The log line has the names as sent (at most
 /// 64 characters), the uid, outcome and duration, never arguments.
 public final class RPCCallObserver: Sendable {
     let factory: any MetricsFactory
@@ -23,18 +22,15 @@ public final class RPCCallObserver: Sendable {
     let logger: Logger
     /// The level of the line logged per call.
     let level: Logger.Level
-    private let methods: Mutex<Set<String>>
-
-    /// The most method names learned from successful calls (a bound against surprises).
-    static let maxLearnedMethods = 512
+    let knownMethods: Set<String>
 
     /// An observer recording into `factory`, for the models of `registry`.
     public init(factory: any MetricsFactory, registry: ModelRegistry, logger: Logger, level: Logger.Level = .info) {
         self.factory = factory
-        self.knownModels = Set(registry.models.keys).union(["mail.thread"])
+        self.knownModels = Set(registry.models.keys)
         self.logger = logger
         self.level = level
-        self.methods = Mutex(Set(ModelService.parameters.keys).union(["message_process"]))
+        self.knownMethods = registry.methodNames
     }
 
     /// Runs `call` as the call of `method` on `model`, then counts, times and logs it. `uid` is read after
@@ -54,14 +50,7 @@ public final class RPCCallObserver: Sendable {
     /// Counts, times and logs one finished call.
     func record(model: String, method: String, uid: Int?, outcome: String, elapsed: Duration) {
         let modelLabel = knownModels.contains(model) ? model : "other"
-        let methodLabel: String = methods.withLock { known in
-            if known.contains(method) { return method }
-            if outcome == "ok", modelLabel != "other", known.count < Self.maxLearnedMethods {
-                known.insert(method)
-                return method
-            }
-            return "other"
-        }
+        let methodLabel = knownMethods.contains(method) ? method : "other"
         Counter(label: "embudo_rpc_calls_total", dimensions: [("model", modelLabel), ("method", methodLabel), ("outcome", outcome)],
                 factory: factory).increment()
         let nanoseconds = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
@@ -77,12 +66,7 @@ public final class RPCCallObserver: Sendable {
 
     /// The outcome label of an error a call ended with, as the dispatchers answer it.
     static func outcome(of error: any Error) -> String {
-        switch error {
-        case let fault as RPCFault: outcome(of: fault)
-        case let error as ModelError: outcome(of: RPCFault(error))
-        case let error as PGError: RPCFault(error).map(outcome(of:)) ?? "internal"
-        default: "internal"
-        }
+        RPCFault.classify(error).map(outcome(of:)) ?? "internal"
     }
 
     /// The outcome label of a fault: the exception's short name (`AccessError`), `SessionExpired`, or

@@ -75,23 +75,23 @@ public struct RPCDispatcher: Sendable {
             case .value(let value): return JSONRPCEnvelope.result(value, id: request.id)
             case .json(let text): return JSONRPCEnvelope.result(json: text, id: request.id)
             }
-        } catch let fault as RPCFault {
-            return JSONRPCEnvelope.error(fault, id: request.id)
-        } catch let error as ModelError {
-            return JSONRPCEnvelope.error(RPCFault(error), id: request.id)
-        } catch let error as PGError {
-            if let fault = RPCFault(error) {
-                if fault.isDatabaseUnavailable {
-                    requestLogger.warning("JSON-RPC call failed: database unavailable", metadata: ["error": "\(error.debugDescription)"])
-                }
-                return JSONRPCEnvelope.error(fault, id: request.id)
-            }
-            requestLogger.error("JSON-RPC call failed", metadata: ["error": "\(error.debugDescription)"])
-            return JSONRPCEnvelope.error(.internalError, id: request.id)
         } catch {
-            requestLogger.error("JSON-RPC call failed", metadata: ["error": "\(String(reflecting: error))"])
-            return JSONRPCEnvelope.error(.internalError, id: request.id)
+            return JSONRPCEnvelope.error(fault(for: error, protocol: "JSON-RPC"), id: request.id)
         }
+    }
+
+    /// The fault answered for `error` (``RPCFault/classify(_:)``); internal failures and an unavailable
+    /// database are logged here, once for every protocol.
+    func fault(for error: any Error, protocol name: String) -> RPCFault {
+        let detail = (error as? PGError)?.debugDescription ?? String(reflecting: error)
+        guard let fault = RPCFault.classify(error) else {
+            requestLogger.error("\(name) call failed", metadata: ["error": "\(detail)"])
+            return .internalError
+        }
+        if fault.isDatabaseUnavailable {
+            requestLogger.warning("\(name) call failed: database unavailable", metadata: ["error": "\(detail)"])
+        }
+        return fault
     }
 
     // MARK: - common
@@ -183,7 +183,7 @@ public struct RPCDispatcher: Sendable {
                 return nil
             }
             return user
-        } catch let error as PGError where error.sqlState == EmbudoSQLState.loginThrottled {
+        } catch let error as PGError where error.embudoState == .loginThrottled {
             requestLogger.notice("Login refused: the account waits after failed logins", metadata: ["login": "\(login)", "client": "\(client ?? "-")"])
             throw error
         }

@@ -14,26 +14,29 @@ public struct RPCFault: Error, Sendable, Hashable {
     public var message: String
     /// The JSON-RPC `error.code`.
     public var code: Int
+    /// The HTTP status of the answer where the protocol uses them (JSON-2); JSON-RPC answers 200.
+    public var status: Int
 
-    public init(name: String, message: String, code: Int = 200) {
+    public init(name: String, message: String, code: Int = 200, status: Int = 422) {
         self.name = name
         self.message = message
         self.code = code
+        self.status = status
     }
 
     /// Wrong credentials, or a method that needs the master password.
     public static func accessDenied(_ message: String = "Access Denied") -> RPCFault {
-        RPCFault(name: "odoo.exceptions.AccessDenied", message: message)
+        RPCFault(name: "odoo.exceptions.AccessDenied", message: message, status: 401)
     }
 
     /// The user may not do this.
     public static func accessError(_ message: String) -> RPCFault {
-        RPCFault(name: "odoo.exceptions.AccessError", message: message)
+        RPCFault(name: "odoo.exceptions.AccessError", message: message, status: 403)
     }
 
     /// A business rule refused the operation.
-    public static func userError(_ message: String) -> RPCFault {
-        RPCFault(name: "odoo.exceptions.UserError", message: message)
+    public static func userError(_ message: String, status: Int = 422) -> RPCFault {
+        RPCFault(name: "odoo.exceptions.UserError", message: message, status: status)
     }
 
     /// A value or argument is not acceptable.
@@ -43,26 +46,36 @@ public struct RPCFault: Error, Sendable, Hashable {
 
     /// A record does not exist (any more).
     public static func missingError(_ message: String) -> RPCFault {
-        RPCFault(name: "odoo.exceptions.MissingError", message: message)
+        RPCFault(name: "odoo.exceptions.MissingError", message: message, status: 404)
+    }
+
+    /// The arguments do not fit the method (Python's TypeError, as Odoo answers it).
+    public static func typeError(_ message: String) -> RPCFault {
+        RPCFault(name: "builtins.TypeError", message: message)
     }
 
     /// The web session is missing or expired.
     public static func sessionExpired() -> RPCFault {
-        RPCFault(name: "odoo.http.SessionExpiredException", message: "Session expired", code: 100)
+        RPCFault(name: "odoo.http.SessionExpiredException", message: "Session expired", code: 100, status: 401)
     }
 
     /// The request itself is malformed (not JSON, not a JSON-RPC object, too large or too deep).
-    public static func badRequest(_ message: String) -> RPCFault {
-        RPCFault(name: "werkzeug.exceptions.BadRequest", message: message)
+    public static func badRequest(_ message: String, status: Int = 400) -> RPCFault {
+        RPCFault(name: "werkzeug.exceptions.BadRequest", message: message, status: status)
     }
 
     /// No such service or method.
     public static func methodNotFound(_ message: String) -> RPCFault {
-        RPCFault(name: "builtins.AttributeError", message: message)
+        RPCFault(name: "builtins.AttributeError", message: message, status: 404)
+    }
+
+    /// The database could not be reached, or lost the connection: `message` says whether to repeat.
+    public static func connectionError(_ message: String) -> RPCFault {
+        RPCFault(name: "builtins.ConnectionError", message: message, status: 503)
     }
 
     /// Something failed inside the server; the detail is in the server's log, not in the answer.
-    public static let internalError = RPCFault(name: "builtins.Exception", message: "Internal server error")
+    public static let internalError = RPCFault(name: "builtins.Exception", message: "Internal server error", status: 500)
 
     /// The JSON-RPC `error` object.
     var json: JSONValue {
@@ -81,48 +94,33 @@ public struct RPCFault: Error, Sendable, Hashable {
 }
 
 extension RPCFault {
-    /// The Odoo exception for a refusal of the model layer.
+    /// The Odoo exception for a model error: the one mapping from the model layer's kinds to the
+    /// protocols' names and statuses.
     public init(_ error: ModelError) {
         switch error.kind {
         case .validation: self = .validationError(error.message)
         case .access, .companyAccess: self = .accessError(error.message)
         case .missing: self = .missingError(error.message)
-        case .user, .unknownModel: self = .userError(error.message)
+        case .user, .cancelled: self = .userError(error.message)
+        case .unknownModel: self = .userError(error.message, status: 404)
         case .unknownMethod: self = .methodNotFound(error.message)
+        case .signature: self = .typeError(error.message)
+        case .denied: self = .accessDenied(error.message)
+        case .unavailable, .outcomeUnknown: self = .connectionError(error.message)
         }
     }
 
-    /// The Odoo exception for a database error a user can act on (integrity, permission, bad value), or
-    /// nil for failures that stay internal. The message never quotes SQL or the server's text.
+    /// The Odoo exception for a database error a user can act on, or nil for failures that stay internal.
     public init?(_ error: PGError) {
-        // Refusals raised on purpose by Embudo's own SQL (embudo.refuse) carry a message written for users.
-        switch error.sqlState {
-        case "EMU01": self = .userError(error.serverMessage); return
-        case "EMA01": self = .accessError(error.serverMessage); return
-        case "EMV01": self = .validationError(error.serverMessage); return
-        case "EMM01": self = .missingError(error.serverMessage); return
-        case EmbudoSQLState.loginThrottled: self = .accessDenied(error.serverMessage); return
-        default: break
-        }
-        switch error.code {
-        case .uniqueViolation: self = .validationError("Another record already has this value.")
-        case .foreignKeyViolation: self = .validationError("The record refers to a record that does not exist, or is still referred to by another one.")
-        case .notNullViolation: self = .validationError("A required field is missing\(error.column.map { ": \($0)" } ?? ".")")
-        case .checkViolation: self = .validationError("A value is not allowed here.")
-        case .invalidInput: self = .validationError("A value has the wrong format.")
-        // One SQLSTATE (42501) for a missing right and for a row that row-level security refuses: typed by
-        // the code alone, never by the server's words (which depend on lc_messages).
-        case .insufficientPrivilege:
-            self = .accessError("You are not allowed to do this: your access level in this company does not allow this record or change.")
-        case .queryCanceled: self = .userError("The operation took too long and was cancelled.")
-        case .connectionLost where error.outcomeUnknown:
-            self = RPCFault(name: "builtins.ConnectionError",
-                            message: "The database connection was lost while the change was being committed: check whether it was saved before repeating it.")
-        case .connectionFailed, .connectionLost, .poolTimeout, .poolExhausted, .poolShutdown:
-            // Rolled back (or never started): the call can be repeated.
-            self = RPCFault(name: "builtins.ConnectionError", message: "The database is unavailable right now; please try again in a moment.")
-        default: return nil
-        }
+        guard let error = ModelError(error) else { return nil }
+        self.init(error)
+    }
+
+    /// The fault to answer for `error`, or nil when it is internal (logged, answered as
+    /// ``internalError``). JSON-RPC, JSON-2 and the web session routes share it.
+    public static func classify(_ error: any Error) -> RPCFault? {
+        if let fault = error as? RPCFault { return fault }
+        return ModelError.classify(error).map(RPCFault.init)
     }
 
     /// Whether the fault says that the database could not be reached (the call may be repeated later).

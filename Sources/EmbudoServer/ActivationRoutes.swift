@@ -58,8 +58,8 @@ struct ActivationRoutes: Sendable {
                 return PortalRoutes.html(PortalPage.notFound, status: .notFound)
             }
             return PortalRoutes.html(ActivationPage.done(login: login, spanish: page.spanish), status: .ok)
-        } catch let error as PGError where error.sqlState == "EMV01" {
-            return await form(token: token, error: error.serverMessage)
+        } catch let error where ModelError.classify(error)?.kind == .validation {
+            return await form(token: token, error: ModelError.classify(error)?.message)
         } catch {
             logger.error("activation failed", metadata: ["error": "\(String(reflecting: error))"])
             return Self.unavailable

@@ -77,9 +77,9 @@ struct PortalRoutes: Sendable {
             }
             let outcome = try await act(access, form)
             return Response(status: .seeOther, headers: [.location: "/my/quotation/\(token)?answer=\(outcome)", .cacheControl: "no-store"])
-        } catch let error as PGError where ["EMU01", "EMV01", "EMA01", "EMM01"].contains(error.sqlState ?? "") {
+        } catch let error where ModelError.classify(error)?.isRefusal == true {
             // Refusals written for people (signature missing, quotation closed): shown on the page.
-            return await page(token: token, notice: nil, error: error.serverMessage)
+            return await page(token: token, notice: nil, error: ModelError.classify(error)?.message)
         } catch {
             logger.error("quotation answer failed", metadata: ["error": "\(String(reflecting: error))"])
             return Self.html("<!DOCTYPE html><p>Temporarily unavailable. Please try again later.</p>", status: .serviceUnavailable)

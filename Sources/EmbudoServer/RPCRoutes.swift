@@ -57,7 +57,7 @@ struct RPCRoutes: Sendable {
             var request = request
             let body = (try? await request.collectBody(upTo: Self.maxBodySize)).map { Array(buffer: $0) }
             guard let body else {
-                return Self.response(json2: JSON2Dispatcher.fault(413, .badRequest("The request body is larger than \(Self.maxBodySize) bytes")))
+                return Self.response(json2: JSON2Dispatcher.fault(.badRequest("The request body is larger than \(Self.maxBodySize) bytes", status: 413)))
             }
             let answer = await json2.call(
                 model: context.parameters.get("model") ?? "", method: context.parameters.get("method") ?? "", body: body,
@@ -68,7 +68,7 @@ struct RPCRoutes: Sendable {
         }
         router.get("/doc-bearer/:file") { _, context in
             let file = context.parameters.get("file") ?? ""
-            guard file.hasSuffix(".json") else { return Self.response(json2: JSON2Dispatcher.fault(404, .missingError("Not found"))) }
+            guard file.hasSuffix(".json") else { return Self.response(json2: JSON2Dispatcher.fault(.missingError("Not found"))) }
             return Self.response(json2: json2.documentation(model: String(file.dropLast(5))))
         }
         router.post("/web/dataset/call_kw/**") { request, _ in

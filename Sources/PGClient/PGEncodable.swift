@@ -44,16 +44,7 @@ extension Decimal: PGEncodable {
 
 extension Data: PGEncodable {
     /// Sent as bytea hex text (`\x0aff`).
-    public var pgText: String? {
-        let digits = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = [UInt8(ascii: "\\"), UInt8(ascii: "x")]
-        bytes.reserveCapacity(2 + count * 2)
-        for byte in self {
-            bytes.append(digits[Int(byte >> 4)])
-            bytes.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    public var pgText: String? { "\\x" + Hex.encode(self) }
 }
 
 extension Date: PGEncodable {

@@ -65,7 +65,7 @@ struct PrivilegedLoginTests {
         let superuser = try database.adminConnection()
         try superuser.execute("SET ROLE embudo_service")
         let refused = #expect(throws: PGError.self) { try superuser.query(PGQuery(stringLiteral: enter)) }
-        #expect(refused?.sqlState == EmbudoSQLState.privilegedServiceSession)
+        #expect(refused?.embudoState == .privilegedServiceSession)
         try superuser.execute("RESET ROLE")
         #expect(throws: PGError.self) { try superuser.query(PGQuery(stringLiteral: enter)) }
         // A BYPASSRLS login granted embudo_service, switched to it.
@@ -74,7 +74,7 @@ struct PrivilegedLoginTests {
         let session = try PGConnection(conninfo: database.conninfo(user: bypass))
         try session.execute("SET ROLE embudo_service")
         let error = #expect(throws: PGError.self) { try session.query(PGQuery(stringLiteral: enter)) }
-        #expect(error?.sqlState == EmbudoSQLState.privilegedServiceSession)
+        #expect(error?.embudoState == .privilegedServiceSession)
         // The service's own login enters.
         let service = try PGConnection(conninfo: database.serviceConninfo)
         #expect(try service.query(PGQuery(stringLiteral: enter))[0].decode(Bool.self, at: 0))

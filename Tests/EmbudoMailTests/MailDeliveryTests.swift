@@ -1,3 +1,4 @@
+import EmbudoMIME
 import EmbudoDatabase
 import EmbudoMail
 import EmbudoModel

@@ -1,3 +1,4 @@
+import EmbudoMIME
 import EmbudoMail
 import Foundation
 import NIOSSL

@@ -46,7 +46,7 @@ final class DomainFixture: Sendable {
         let domain = try JSONDecoder().decode(JSONValue.self, from: Data(domainJSON.utf8))
         var sql = SQLBuilder()
         sql.append("SELECT p.name FROM res_partner p WHERE ")
-        try DomainCompiler(registry: CoreModels.registry).compile(domain, on: CoreModels.partner, alias: "p", into: &sql)
+        try DomainCompiler(registry: ModelRegistry.standard).compile(domain, on: ResPartner.model, alias: "p", into: &sql)
         sql.append(" ORDER BY p.name")
         let query = sql.query
         return try await db.transaction(as: context, readOnly: true) { connection in
@@ -58,7 +58,7 @@ final class DomainFixture: Sendable {
         let domain = try JSONDecoder().decode(JSONValue.self, from: Data(domainJSON.utf8))
         var sql = SQLBuilder()
         return #expect(throws: ModelError.self) {
-            try DomainCompiler(registry: CoreModels.registry).compile(domain, on: CoreModels.partner, alias: "p", into: &sql)
+            try DomainCompiler(registry: ModelRegistry.standard).compile(domain, on: ResPartner.model, alias: "p", into: &sql)
         }
     }
 

@@ -20,7 +20,7 @@ import Testing
 struct DomainFuzzTests {
     struct Field: Sendable { var name: String; var type: String; var relation: String? }
 
-    @Test(.timeLimit(.minutes(240))) func randomDomains() async throws {
+    @Test(.tags(.slow), .enabled(if: SlowTests.enabled), .timeLimit(.minutes(240))) func randomDomains() async throws {
         let f = try await CRMFixture()
         defer { f.db.shutdown() }
 

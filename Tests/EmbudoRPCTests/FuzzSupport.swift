@@ -66,7 +66,7 @@ enum Fuzz {
         let known: Set<String> = [
             "odoo.exceptions.AccessDenied", "odoo.exceptions.AccessError", "odoo.exceptions.UserError",
             "odoo.exceptions.ValidationError", "odoo.exceptions.MissingError", "odoo.http.SessionExpiredException",
-            "werkzeug.exceptions.BadRequest", "builtins.AttributeError", "builtins.Exception",
+            "werkzeug.exceptions.BadRequest", "builtins.AttributeError", "builtins.TypeError", "builtins.Exception",
         ]
         if !known.contains(name) { problems.append("unknown error name \(name)") }
         if internalErrors && name == "builtins.Exception" { problems.append("internal server error") }

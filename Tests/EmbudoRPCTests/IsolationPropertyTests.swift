@@ -115,7 +115,7 @@ struct IsolationPropertyTests {
 
     // MARK: the run
 
-    @Test func randomOperationsMatchTheModel() async throws {
+    @Test(.tags(.slow), .enabled(if: SlowTests.enabled)) func randomOperationsMatchTheModel() async throws {
         let environment = ProcessInfo.processInfo.environment
         let seed = environment["EMBUDO_PROPERTY_SEED"].flatMap { UInt64($0) } ?? 20_261_128
         let count = environment["EMBUDO_PROPERTY_OPS"].flatMap { Int($0) } ?? 10_000

@@ -22,7 +22,7 @@ struct RPCFuzzTests {
         var description: String { "case \(index) (EMBUDO_FUZZ_SEED=\(Fuzz.seed) EMBUDO_FUZZ_ONLY=\(index)): \(problems.joined(separator: "; ")) — body: \(body)" }
     }
 
-    @Test(.timeLimit(.minutes(240))) func jsonrpcBodies() async throws {
+    @Test(.tags(.slow), .enabled(if: SlowTests.enabled), .timeLimit(.minutes(240))) func jsonrpcBodies() async throws {
         let f = try await CRMFixture()
         defer { f.db.shutdown() }
         let db = JSONValue.string(f.database.name)

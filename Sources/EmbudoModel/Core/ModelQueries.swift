@@ -1,0 +1,156 @@
+/// Builds the SQL of the generic model methods from a model's description. Every identifier comes from
+/// the description, every value is bound; the tenant fence and access levels are PostgreSQL's job.
+struct ModelQueries: Sendable {
+    let model: ModelDescription
+    let registry: ModelRegistry
+    var compiler: DomainCompiler { DomainCompiler(registry: registry) }
+
+    static let alias = "r0"
+
+    /// `WHERE` for a search: the domain, plus `active` unless the domain speaks of it or
+    /// `active_test` is off.
+    func appendWhere(_ domain: JSONValue, activeTest: Bool, into sql: inout SQLBuilder) throws(ModelError) {
+        sql.append(" WHERE ")
+        try compiler.compile(domain, on: model, alias: Self.alias, into: &sql)
+        if activeTest && model.hasActive && !Self.mentions("active", in: domain) {
+            sql.append(" AND \(Self.alias).active")
+        }
+    }
+
+    static func mentions(_ field: String, in domain: JSONValue) -> Bool {
+        (domain.arrayValue ?? []).contains { term in
+            guard let path = term.arrayValue?.first?.stringValue else { return false }
+            return path == field || path.hasPrefix(field + ".")
+        }
+    }
+
+    /// `ORDER BY` terms from an Odoo order string (`"name desc, id"`), each field checked.
+    func orderBy(_ order: String?) throws(ModelError) -> String {
+        let text = (order?.isEmpty == false ? order! : model.order)
+        var terms: [String] = []
+        for rawTerm in text.split(separator: ",") {
+            let words = rawTerm.split(separator: " ").map { $0.lowercased() }
+            guard let name = words.first, words.count <= 4 else { throw .validation("Invalid order \(text)") }
+            let field = try model.field(name)
+            guard field.column != nil else { throw .validation("Cannot order by \(name)") }
+            var term = field.sql(Self.alias)
+            switch Array(words.dropFirst()) {
+            case []: break
+            case ["asc"]: term += " ASC"
+            case ["desc"]: term += " DESC"
+            case ["asc", "nulls", "first"], ["asc", "nulls", "last"], ["desc", "nulls", "first"], ["desc", "nulls", "last"]:
+                term += " " + words.dropFirst().joined(separator: " ").uppercased()
+            default:
+                throw .validation("Invalid order \(text)")
+            }
+            terms.append(term)
+        }
+        if !terms.contains("\(Self.alias).id") { terms.append("\(Self.alias).id") }
+        return terms.joined(separator: ", ")
+    }
+
+    /// Appends `LIMIT` / `OFFSET`.
+    func appendPage(limit: Int?, offset: Int, into sql: inout SQLBuilder) {
+        if let limit {
+            sql.append(" LIMIT ")
+            sql.bind(limit)
+            sql.append("::bigint")
+        }
+        if offset > 0 {
+            sql.append(" OFFSET ")
+            sql.bind(offset)
+            sql.append("::bigint")
+        }
+    }
+
+    /// The fields to read: the ones asked for (checked), or all.
+    func readableFields(_ names: [String]?) throws(ModelError) -> [FieldDescription] {
+        guard let names, !names.isEmpty else {
+            return model.fields.values.sorted { $0.name < $1.name } + [displayName]
+        }
+        return try names.map { (name) throws(ModelError) -> FieldDescription in
+            name == "display_name" ? displayName : try model.field(name)
+        }
+    }
+
+    var displayName: FieldDescription { FieldDescription("display_name", .char, string: "Display Name", readonly: true, column: model.recordName) }
+
+    /// A JSON object of the record's fields in Odoo's read format, built by PostgreSQL.
+    func recordObject(_ fields: [FieldDescription], classicRead: Bool) throws(ModelError) -> String {
+        var chunks: [String] = []
+        var current: [String] = ["'id', \(Self.alias).id"]
+        for field in fields where field.name != "id" {
+            current.append("'\(field.name)', \(try valueExpression(field, classicRead: classicRead))")
+            if current.count == 40 {
+                chunks.append("jsonb_build_object(" + current.joined(separator: ", ") + ")")
+                current = []
+            }
+        }
+        if !current.isEmpty { chunks.append("jsonb_build_object(" + current.joined(separator: ", ") + ")") }
+        return chunks.joined(separator: " || ")
+    }
+
+    private func valueExpression(_ field: FieldDescription, classicRead: Bool) throws(ModelError) -> String {
+        let a = Self.alias
+        switch field.type {
+        case .char, .text, .html, .selection, .boolean:
+            return "coalesce(to_jsonb(\(field.sql(a))), 'false')"
+        case .integer, .float, .monetary:
+            return "coalesce(to_jsonb(\(field.sql(a))), '0')"
+        case .date:
+            return "coalesce(to_jsonb(to_char(\(field.sql(a)), 'YYYY-MM-DD')), 'false')"
+        case .datetime:
+            return "coalesce(to_jsonb(to_char(\(field.sql(a)) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')), 'false')"
+        case .many2one:
+            let column = field.sql(a)
+            guard classicRead else { return "coalesce(to_jsonb(\(column)), 'false')" }
+            let related = try registry.model(field.relation!)
+            return "CASE WHEN \(column) IS NULL THEN 'false'::jsonb ELSE jsonb_build_array(\(column), "
+                + "(SELECT x.\(related.fields[related.recordName]?.column ?? "id") FROM \(related.table) x WHERE x.id = \(column))) END"
+        case .one2many:
+            let related = try registry.model(field.relation!)
+            guard let inverse = field.inverseName, let inverseColumn = related.fields[inverse]?.column else {
+                throw .validation("Field \(field.name) cannot be read")
+            }
+            // Like Odoo, an x2many shows the active records of a model that can archive.
+            let active = related.hasActive ? " AND x.active" : ""
+            return "coalesce((SELECT jsonb_agg(x.id ORDER BY x.id) FROM \(related.table) x WHERE x.\(inverseColumn) = \(a).id\(active)), '[]')"
+        case .many2many:
+            guard let link = field.linkTable, let (own, other) = field.linkColumns else {
+                throw .validation("Field \(field.name) cannot be read")
+            }
+            return "coalesce((SELECT jsonb_agg(l.\(other) ORDER BY l.\(other)) FROM \(link) l WHERE l.\(own) = \(a).id), '[]')"
+        }
+    }
+
+    /// The fields a client may write, with their bound values (false → NULL except for booleans).
+    func assignments(_ values: [String: JSONValue], creating: Bool) throws(ModelError) -> [(column: String, value: String?, cast: String)] {
+        try values.sorted { $0.key < $1.key }.map { (name, value) throws(ModelError) in
+            let field = try model.field(name)
+            guard let column = field.column, field.isStored, name != "id", !field.readonly || (creating && name == "company_id") else {
+                throw .validation("Field \(name) of \(model.name) cannot be written")
+            }
+            if value == false && (field.type == .integer || field.type == .float || field.type == .monetary) {
+                // Odoo stores 0 for a number set to False.
+                return (column, "0", castName(field))
+            }
+            if value == .null || (value == false && field.type != .boolean) {
+                if field.required { throw .validation("Field \(field.string) (\(name)) is required") }
+                return (column, nil, castName(field))
+            }
+            return (column, try compiler.text(of: value, for: field), castName(field))
+        }
+    }
+
+    func castName(_ field: FieldDescription) -> String {
+        switch field.type {
+        case .integer, .many2one: return "int"
+        case .float: return "float8"
+        case .monetary: return "numeric"
+        case .boolean: return "bool"
+        case .date: return "date"
+        case .datetime: return "timestamp"
+        default: return "text"
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import PGClient
+
+/// Builds one SQL statement from trusted fragments and bound values: every value becomes `$n`, never
+/// SQL text. Identifiers come only from model descriptions, never from clients.
+public struct SQLBuilder: Sendable {
+    public private(set) var sql = ""
+    public private(set) var parameters: [String?] = []
+
+    public init() {}
+
+    /// Appends trusted SQL text (from a model description or this layer, never from a client).
+    public mutating func append(_ text: String) {
+        sql += text
+    }
+
+    /// Appends a placeholder bound to `value` (an array binds as one array parameter).
+    public mutating func bind(_ value: some PGEncodable) {
+        sql += placeholder(for: value)
+    }
+
+    /// Appends a placeholder bound to `value`, NULL when nil.
+    public mutating func bind<Value: PGEncodable>(_ value: Value?) {
+        sql += placeholder(for: value)
+    }
+
+    /// Registers a bound value and returns its placeholder (`$n`), for a value used in several places.
+    public mutating func placeholder<Value: PGEncodable>(for value: Value?) -> String {
+        parameters.append(value?.pgText)
+        return "$\(parameters.count)"
+    }
+
+    /// The statement.
+    public var query: PGQuery { PGQuery(sql: sql, parameterTexts: parameters) }
+}

@@ -1,0 +1,157 @@
+import EmbudoDatabase
+import PGClient
+
+/// The generic methods of stored models (Odoo's `models.Model`), with Odoo 17's parameters. The reading
+/// ones are here; the writing ones in `StoredMethods+Write.swift`.
+enum StoredMethods {
+    /// Every generic method of a stored model.
+    static let all: [ModelMethod] = [
+        search, searchCount, read, searchRead, readGroup, fieldsGet, defaultGet, nameSearch, exists,
+        create, write, unlink, nameCreate, copy,
+    ]
+
+    /// The generic methods that change records.
+    static let writing: [ModelMethod] = [create, write, unlink, nameCreate, copy]
+
+    static let search = ModelMethod("search", ["domain", "offset", "limit", "order", "count"]) { call in
+        let a = ModelQueries.alias
+        let count = call.arguments["count"]?.isTruthy ?? false
+        var sql = SQLBuilder()
+        sql.append(count ? "SELECT count(*) FROM \(call.model.table) \(a)" : "SELECT \(a).id FROM \(call.model.table) \(a)")
+        try call.queries.appendWhere(call.arguments["domain"] ?? [], activeTest: call.activeTest, into: &sql)
+        if !count {
+            sql.append(" ORDER BY " + (try call.queries.orderBy(call.arguments["order"]?.stringValue)))
+            call.queries.appendPage(limit: try call.arguments.limit(), offset: try call.arguments.offset(), into: &sql)
+        }
+        return .value(try await call.database.single(sql.query, as: call.tenant) { rows in
+            count ? .int(try rows[0].decode(Int.self, at: 0)) : .array(try rows.map { .int(try $0.decode(Int.self, at: 0)) })
+        })
+    }
+
+    static let searchCount = ModelMethod("search_count", ["domain", "limit"]) { call in
+        let limit = try call.arguments.limit()
+        var sql = SQLBuilder()
+        sql.append(limit == nil ? "SELECT count(*)" : "SELECT count(*) FROM (SELECT 1")
+        sql.append(" FROM \(call.model.table) \(ModelQueries.alias)")
+        try call.queries.appendWhere(call.arguments["domain"] ?? [], activeTest: call.activeTest, into: &sql)
+        if let limit {
+            // Odoo 17: counting stops at `limit`.
+            sql.append(" LIMIT ")
+            sql.bind(limit)
+            sql.append(") page")
+        }
+        return .value(try await call.database.single(sql.query, as: call.tenant) { .int(try $0[0].decode(Int.self, at: 0)) })
+    }
+
+    static let read = ModelMethod("read", .records("fields", "load")) { call in
+        let a = ModelQueries.alias
+        let ids = try call.arguments.ids()
+        let fields = try call.queries.readableFields(try call.arguments.strings("fields"))
+        let classic = call.arguments["load"]?.stringValue != "_classic_write"
+        var sql = SQLBuilder()
+        sql.append("SELECT coalesce(jsonb_agg(\(try call.queries.recordObject(fields, classicRead: classic)) ORDER BY array_position(")
+        sql.bind(ids)
+        sql.append("::int[], \(a).id)), '[]')::text FROM \(call.model.table) \(a) WHERE \(a).id = ANY (")
+        sql.bind(ids)
+        sql.append("::int[])")
+        return try await call.service.json(sql, as: call.tenant)
+    }
+
+    static let searchRead = ModelMethod("search_read", MethodSignature(["domain", "fields", "offset", "limit", "order"], keywords: ["load"])) { call in
+        let a = ModelQueries.alias
+        let fields = try call.queries.readableFields(try call.arguments.strings("fields"))
+        let classic = call.arguments["load"]?.stringValue != "_classic_write"
+        // The page's ids first, then JSON for those rows only.
+        var sql = SQLBuilder()
+        sql.append("SELECT coalesce(jsonb_agg(\(try call.queries.recordObject(fields, classicRead: classic)) ORDER BY page.n), '[]')::text FROM (")
+        sql.append("SELECT \(a).id, row_number() OVER (ORDER BY \(try call.queries.orderBy(call.arguments["order"]?.stringValue))) AS n")
+        sql.append(" FROM \(call.model.table) \(a)")
+        try call.queries.appendWhere(call.arguments["domain"] ?? [], activeTest: call.activeTest, into: &sql)
+        sql.append(" ORDER BY n")
+        call.queries.appendPage(limit: try call.arguments.limit(), offset: try call.arguments.offset(), into: &sql)
+        sql.append(") page JOIN \(call.model.table) \(a) ON \(a).id = page.id")
+        return try await call.service.json(sql, as: call.tenant)
+    }
+
+    static let readGroup = ModelMethod("read_group", ["domain", "fields", "groupby", "offset", "limit", "orderby", "lazy"]) { call in
+        .value(try await groups(call))
+    }
+
+    /// `read_group`'s groups, for models that adjust them (the pipeline's empty stages).
+    static func groups(_ call: MethodCall) async throws -> JSONValue {
+        let arguments = call.arguments
+        let groupBy = try groupBy(arguments)
+        let domain = arguments["domain"] ?? []
+        let lazy = arguments["lazy"]?.isTruthy ?? true
+        let readGroup = ReadGroup(model: call.model, queries: call.queries)
+        let (query, keys, aggregates) = try readGroup.statement(
+            domain: domain, fields: try arguments.strings("fields") ?? [],
+            groupBy: groupBy, lazy: lazy, orderBy: arguments["orderby"]?.stringValue,
+            limit: try arguments.limit(), offset: try arguments.offset(),
+            activeTest: call.activeTest, timeZone: call.context["tz"]?.stringValue ?? call.user.tz
+        )
+        let rows = try await call.database.transaction(as: call.tenant, readOnly: true) { connection in
+            try connection.query(query).map { row in
+                try (0..<row.result.columnCount).map { column in try JSONValue(jsonText: row.decode(String.self, at: column)) }
+            }
+        }
+        return readGroup.groups(rows, keys: keys, aggregates: aggregates, domain: domain, groupBy: groupBy, lazy: lazy)
+    }
+
+    /// `groupby`: one field name or a list of them.
+    static func groupBy(_ arguments: BoundArguments) throws(ModelError) -> [String] {
+        switch arguments["groupby"] {
+        case .string(let one)?: [one]
+        case let value?: try BoundArguments.strings(value, "groupby") ?? []
+        case nil: []
+        }
+    }
+
+    static let fieldsGet = ModelMethod("fields_get", ["allfields", "attributes"]) { call in
+        .value(call.service.fieldsGet(call.model))
+    }
+
+    static let defaultGet = ModelMethod("default_get", ["fields_list"]) { call in
+        let names = try call.arguments.strings("fields_list") ?? []
+        let fromContext = ModelService.contextDefaults(call.model, call.context)
+        var defaults: [String: JSONValue] = [:]
+        for name in names where call.model.fields[name] != nil {
+            if name == "active" { defaults[name] = true }
+            if name == "company_id", let company = call.tenant.companyIDs.first { defaults[name] = .int(company) }
+            if let value = fromContext[name] { defaults[name] = value }
+        }
+        return .value(.object(defaults))
+    }
+
+    static let nameSearch = ModelMethod("name_search", ["name", "args", "operator", "limit"]) { call in
+        let a = ModelQueries.alias
+        let model = call.model
+        let name = call.arguments["name"]?.stringValue ?? ""
+        let op = call.arguments["operator"]?.stringValue ?? "ilike"
+        var domain = call.arguments["args"]?.arrayValue ?? []
+        if !name.isEmpty { domain.append([.string(model.recordName), .string(op), .string(name)]) }
+        var sql = SQLBuilder()
+        sql.append("SELECT coalesce(jsonb_agg(jsonb_build_array(page.id, page.label) ORDER BY page.n), '[]')::text FROM (SELECT \(a).id, ")
+        sql.append("\(a).\(model.fields[model.recordName]?.column ?? "id")::text AS label, row_number() OVER (ORDER BY \(try call.queries.orderBy(nil))) AS n")
+        sql.append(" FROM \(model.table) \(a)")
+        try call.queries.appendWhere(.array(domain), activeTest: call.activeTest, into: &sql)
+        sql.append(" ORDER BY n")
+        call.queries.appendPage(limit: try call.arguments.limit() ?? 100, offset: 0, into: &sql)
+        sql.append(") page")
+        return try await call.service.json(sql, as: call.tenant)
+    }
+
+    static let exists = ModelMethod("exists", .records()) { call in
+        let ids = try call.arguments.ids()
+        var sql = SQLBuilder()
+        sql.append("SELECT id FROM \(call.model.table) WHERE id = ANY (")
+        sql.bind(ids)
+        sql.append("::int[]) ORDER BY array_position(")
+        sql.bind(ids)
+        sql.append("::int[], id)")
+        let query = sql.query
+        return .value(try await call.database.transaction(as: call.tenant, readOnly: true) { connection in
+            .array(try connection.query(query).map { .int(try $0.decode(Int.self, at: 0)) })
+        })
+    }
+}

@@ -1,0 +1,77 @@
+import EmbudoDatabase
+import EmbudoModel
+import EmbudoRPC
+import EmbudoTestSupport
+import Logging
+import PGClient
+import Testing
+
+/// Methods bind their arguments as Python does: what does not fit the signature is a TypeError that names
+/// the method, and nothing is changed.
+@Suite("Model methods: signatures and method tables")
+struct MethodSignatureTests {
+    let database: TestDatabase
+    let db: Database
+    let dispatcher: RPCDispatcher
+    let uid: Int
+
+    init() async throws {
+        database = try await TestDatabase.make()
+        let admin = Administration(connection: try database.adminConnection())
+        let company = try admin.createCompany(named: "Acme")
+        uid = try admin.ensureUser(login: "ana", password: "ana-secret-1").id
+        try admin.grant(user: uid, company: company.id, access: .all)
+        db = Database(conninfo: database.serviceConninfo, poolSize: 2)
+        dispatcher = RPCDispatcher(
+            databaseName: database.name, authenticator: Authenticator(database: db), models: ModelService(database: db),
+            logger: Logger(label: "test")
+        )
+    }
+
+    func kw(_ model: String, _ method: String, _ args: JSONValue, _ kwargs: JSONValue = [:]) async throws -> JSONValue {
+        try await call(dispatcher, [
+            "service": "object", "method": "execute_kw",
+            "args": [.string(database.name), .int(uid), "ana-secret-1", .string(model), .string(method), args, kwargs],
+        ])
+    }
+
+    @Test func argumentsThatDoNotFitAreTypeErrorsAndChangeNothing() async throws {
+        defer { db.shutdown() }
+        let lead = try #require(try await kw("crm.lead", "create", [["name": "Kept"]])["result"]?.intValue)
+        let cases: [(String, JSONValue, JSONValue, String)] = [
+            ("write", [[.int(lead)], ["name": "Changed"]], ["vals": ["name": "Twice"]], "crm.lead.write() got multiple values for argument 'vals'"),
+            ("write", [[.int(lead)], ["name": "Changed"]], ["valz": ["name": "Typo"]], "crm.lead.write() got an unexpected keyword argument 'valz'"),
+            ("write", [[.int(lead)], ["name": "Changed"], "extra"], [:], "crm.lead.write() takes 2 positional arguments but 3 were given"),
+            ("action_set_lost", [[.int(lead)]], ["reason": 1], "crm.lead.action_set_lost() got an unexpected keyword argument 'reason'"),
+            ("search_read", [[]], ["fields": ["name"], "limt": 5], "crm.lead.search_read() got an unexpected keyword argument 'limt'"),
+        ]
+        for (method, args, kwargs, message) in cases {
+            let answer = try await kw("crm.lead", method, args, kwargs)
+            #expect(answer["error"]?["data"]?["name"] == "builtins.TypeError", "\(method) \(kwargs)")
+            #expect(answer["error"]?["data"]?["message"] == .string(message))
+        }
+        let read = try await kw("crm.lead", "read", [[.int(lead)], ["name", "active"]])
+        #expect(read["result"]?.arrayValue?.first?["name"] == "Kept")
+        #expect(read["result"]?.arrayValue?.first?["active"] == true)
+        // `context` is every method's keyword, and keyword-only parameters are accepted by name.
+        let page = try await kw("crm.lead", "search_read", [[]], ["fields": ["name"], "load": "_classic_write", "context": ["lang": "es_MX"]])
+        #expect(page["result"]?.arrayValue?.count == 1)
+    }
+
+    @Test func eachModelHasItsKindsMethodsAndItsModulesOwn() {
+        defer { db.shutdown() }
+        let registry = ModelRegistry.standard
+        let lead = registry.models["crm.lead"]!
+        // crm's own, the activities module's and the sale module's, beside the generic ones.
+        for name in ["action_set_won", "read_group", "activity_schedule", "action_new_quotation", "search_read", "action_archive"] {
+            #expect(lead.methods[name] != nil, "crm.lead.\(name)")
+        }
+        #expect(lead.fields["activity_state"] != nil && lead.fields["quotation_count"] != nil)
+        let wizard = registry.models["crm.lead.lost"]!
+        #expect(Set(wizard.methods.keys) == ["fields_get", "default_get", "create", "read", "write", "action_lost_reason_apply"])
+        #expect(registry.models["mail.thread"]!.methods.keys.sorted() == ["message_process"])
+        // Read-only models keep their generic writing methods only as refusals.
+        #expect(registry.models["res.currency"]!.methods["unlink"]?.writes == true)
+        #expect(registry.models["crm.team"]!.fields["quotations_count"] != nil && registry.models["crm.team"]!.fields["opportunities_count"] != nil)
+    }
+}
