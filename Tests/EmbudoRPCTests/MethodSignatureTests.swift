@@ -1,43 +1,21 @@
 import EmbudoDatabase
 import EmbudoModel
 import EmbudoRPC
-import EmbudoTestSupport
-import Logging
-import PGClient
 import Testing
 
 /// Methods bind their arguments as Python does: what does not fit the signature is a TypeError that names
 /// the method, and nothing is changed.
 @Suite("Model methods: signatures and method tables")
 struct MethodSignatureTests {
-    let database: TestDatabase
-    let db: Database
-    let dispatcher: RPCDispatcher
-    let uid: Int
+    let f: CRMFixture
 
     init() async throws {
-        database = try await TestDatabase.make()
-        let admin = Administration(connection: try database.adminConnection())
-        let company = try admin.createCompany(named: "Acme")
-        uid = try admin.ensureUser(login: "ana", password: "ana-secret-1").id
-        try admin.grant(user: uid, company: company.id, access: .all)
-        db = Database(conninfo: database.serviceConninfo, poolSize: 2)
-        dispatcher = RPCDispatcher(
-            databaseName: database.name, authenticator: Authenticator(database: db), models: ModelService(database: db),
-            logger: Logger(label: "test")
-        )
-    }
-
-    func kw(_ model: String, _ method: String, _ args: JSONValue, _ kwargs: JSONValue = [:]) async throws -> JSONValue {
-        try await call(dispatcher, [
-            "service": "object", "method": "execute_kw",
-            "args": [.string(database.name), .int(uid), "ana-secret-1", .string(model), .string(method), args, kwargs],
-        ])
+        f = try await CRMFixture()
     }
 
     @Test func argumentsThatDoNotFitAreTypeErrorsAndChangeNothing() async throws {
-        defer { db.shutdown() }
-        let lead = try #require(try await kw("crm.lead", "create", [["name": "Kept"]])["result"]?.intValue)
+        defer { f.db.shutdown() }
+        let lead = try #require(try await f.kw("alex", "crm.lead", "create", [["name": "Kept"]])["result"]?.intValue)
         let cases: [(String, JSONValue, JSONValue, String)] = [
             ("write", [[.int(lead)], ["name": "Changed"]], ["vals": ["name": "Twice"]], "crm.lead.write() got multiple values for argument 'vals'"),
             ("write", [[.int(lead)], ["name": "Changed"]], ["valz": ["name": "Typo"]], "crm.lead.write() got an unexpected keyword argument 'valz'"),
@@ -46,20 +24,20 @@ struct MethodSignatureTests {
             ("search_read", [[]], ["fields": ["name"], "limt": 5], "crm.lead.search_read() got an unexpected keyword argument 'limt'"),
         ]
         for (method, args, kwargs, message) in cases {
-            let answer = try await kw("crm.lead", method, args, kwargs)
+            let answer = try await f.kw("alex", "crm.lead", method, args, kwargs)
             #expect(answer["error"]?["data"]?["name"] == "builtins.TypeError", "\(method) \(kwargs)")
             #expect(answer["error"]?["data"]?["message"] == .string(message))
         }
-        let read = try await kw("crm.lead", "read", [[.int(lead)], ["name", "active"]])
+        let read = try await f.kw("alex", "crm.lead", "read", [[.int(lead)], ["name", "active"]])
         #expect(read["result"]?.arrayValue?.first?["name"] == "Kept")
         #expect(read["result"]?.arrayValue?.first?["active"] == true)
         // `context` is every method's keyword, and keyword-only parameters are accepted by name.
-        let page = try await kw("crm.lead", "search_read", [[]], ["fields": ["name"], "load": "_classic_write", "context": ["lang": "es_MX"]])
+        let page = try await f.kw("alex", "crm.lead", "search_read", [[]], ["fields": ["name"], "load": "_classic_write", "context": ["lang": "es_MX"]])
         #expect(page["result"]?.arrayValue?.count == 1)
     }
 
     @Test func eachModelHasItsKindsMethodsAndItsModulesOwn() {
-        defer { db.shutdown() }
+        defer { f.db.shutdown() }
         let registry = ModelRegistry.standard
         let lead = registry.models["crm.lead"]!
         // crm's own, the activities module's and the sale module's, beside the generic ones.

@@ -26,9 +26,10 @@ public enum IrModel {
     static let checkObjectReference = objectReference("check_object_reference")
     static let xmlidToResModelResID = objectReference("xmlid_to_res_model_res_id")
 
-    /// `(module, xml_id)` → `[model, res_id]`: the current company's own record before a global one.
+    /// `(module, xml_id, raise_on_access_error)` → `[model, res_id]`: the current company's own record
+    /// before a global one (a record the caller may not read is not found either way).
     static func objectReference(_ name: String) -> ModelMethod {
-        ModelMethod(name, ["module", "xml_id"]) { call in
+        ModelMethod(name, ["module", "xml_id", "raise_on_access_error"]) { call in
             guard let module = call.arguments.string("module"), let xmlID = call.arguments.string("xml_id") else {
                 throw ModelError.validation("\(name) expects a module and an external id")
             }
