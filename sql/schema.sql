@@ -149,6 +149,33 @@ $$;
 ALTER FUNCTION embudo.accept_invitation_row(i public.res_users_invitation) OWNER TO embudo_owner;
 
 --
+-- Name: access_changed(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.access_changed() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    changed record := CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+BEGIN
+    IF TG_TABLE_NAME = 'disabled_company' THEN
+        UPDATE public.res_users u SET credential_version = u.credential_version + 1
+          FROM public.res_company_member m
+         WHERE m.user_id = u.id AND m.company_id = changed.company_id;
+    ELSE
+        UPDATE public.res_users u SET credential_version = u.credential_version + 1
+         WHERE u.id = changed.user_id
+            OR (TG_OP = 'UPDATE' AND u.id = OLD.user_id);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.access_changed() OWNER TO embudo_owner;
+
+--
 -- Name: acting_admin_of(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -730,26 +757,31 @@ ALTER FUNCTION embudo.create_company(company_name text) OWNER TO embudo_owner;
 --
 
 CREATE FUNCTION embudo.credential_stamp(target integer) RETURNS text
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-BEGIN
-    RETURN (SELECT md5(coalesce(u.password_hash, '') || '|' || u.active::text || '|' || coalesce(u.company_id::text, '') || '|'
-                       || u.name || '|' || u.lang || '|' || u.tz || '|'
-                       || coalesce(string_agg(encode(k.key_hash, 'hex'), ',' ORDER BY k.id), '') || '|'
-                       || coalesce((SELECT string_agg(m.company_id || ':' || m.access_level
-                                                       || CASE WHEN d.company_id IS NULL THEN '' ELSE ':disabled' END, ',' ORDER BY m.company_id)
-                                    FROM public.res_company_member m LEFT JOIN embudo.disabled_company d ON d.company_id = m.company_id
-                                    WHERE m.user_id = target), ''))
-            FROM public.res_users u
-            LEFT JOIN embudo.user_api_key k ON k.user_id = u.id
-            WHERE u.id = target
-            GROUP BY u.id);
-END
+    SELECT u.credential_version::text FROM public.res_users u WHERE u.id = target
 $$;
 
 
 ALTER FUNCTION embudo.credential_stamp(target integer) OWNER TO embudo_owner;
+
+--
+-- Name: credentials_changed(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.credentials_changed() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    NEW.credential_version := OLD.credential_version + 1;
+    RETURN NEW;
+END
+$$;
+
+
+ALTER FUNCTION embudo.credentials_changed() OWNER TO embudo_owner;
 
 --
 -- Name: crm_action_set_lost(integer[], integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -2267,10 +2299,11 @@ BEGIN
     IF acting_user IS NULL THEN
         SELECT '{}'::int[] AS own, '{}'::int[] AS every, '{}'::int[] AS admin INTO granted;
     ELSE
-        IF stamp IS NOT NULL AND embudo.credential_stamp(acting_user) IS DISTINCT FROM stamp THEN
+        -- The stamp's check and the memberships in one query (one SECURITY DEFINER call).
+        SELECT * INTO granted FROM embudo.tenant_grants(acting_user, companies, stamp);
+        IF NOT granted.stamp_matches THEN
             RAISE EXCEPTION 'the credentials of user % changed', acting_user USING ERRCODE = 'invalid_password';
         END IF;
-        SELECT * INTO granted FROM embudo.member_grants(acting_user, companies);
     END IF;
     PERFORM set_config('embudo.user_id', coalesce(acting_user::text, ''), true),
             set_config('embudo.company_ids', coalesce(array_to_string(companies, ','), ''), true),
@@ -3084,14 +3117,7 @@ CREATE FUNCTION embudo.member_grants(acting_user integer, companies integer[], O
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 BEGIN
-    SELECT coalesce(array_agg(m.company_id), '{}'),
-           coalesce(array_agg(m.company_id) FILTER (WHERE m.access_level >= 'all'), '{}'),
-           coalesce(array_agg(m.company_id) FILTER (WHERE m.access_level >= 'admin'), '{}')
-      INTO own, every, admin
-      FROM public.res_company_member m
-      JOIN public.res_users u ON u.id = m.user_id AND u.active
-     WHERE m.user_id = acting_user AND m.company_id = ANY (companies)
-       AND NOT EXISTS (SELECT 1 FROM embudo.disabled_company d WHERE d.company_id = m.company_id);
+    SELECT g.own, g.every, g.admin INTO own, every, admin FROM embudo.tenant_grants(acting_user, companies, NULL) g;
 END
 $$;
 
@@ -4573,6 +4599,38 @@ $$;
 
 
 ALTER FUNCTION embudo.systray_activities() OWNER TO embudo_owner;
+
+--
+-- Name: tenant_grants(integer, integer[], text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.tenant_grants(acting_user integer, companies integer[], stamp text, OUT stamp_matches boolean, OUT own integer[], OUT every integer[], OUT admin integer[]) RETURNS record
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    SELECT stamp IS NULL OR u.credential_version::text = stamp,
+           coalesce(array_agg(m.company_id) FILTER (WHERE u.active AND m.company_id IS NOT NULL), '{}'),
+           coalesce(array_agg(m.company_id) FILTER (WHERE u.active AND m.access_level >= 'all'), '{}'),
+           coalesce(array_agg(m.company_id) FILTER (WHERE u.active AND m.access_level >= 'admin'), '{}')
+      INTO stamp_matches, own, every, admin
+      FROM public.res_users u
+      LEFT JOIN public.res_company_member m
+             ON m.user_id = u.id AND m.company_id = ANY (companies)
+            AND NOT EXISTS (SELECT 1 FROM embudo.disabled_company d WHERE d.company_id = m.company_id)
+     WHERE u.id = acting_user
+     GROUP BY u.id;
+    IF NOT FOUND THEN
+        stamp_matches := stamp IS NULL;
+        own := '{}';
+        every := '{}';
+        admin := '{}';
+    END IF;
+END
+$$;
+
+
+ALTER FUNCTION embudo.tenant_grants(acting_user integer, companies integer[], stamp text, OUT stamp_matches boolean, OUT own integer[], OUT every integer[], OUT admin integer[]) OWNER TO embudo_owner;
 
 --
 -- Name: throttled_login(text, integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -6403,6 +6461,7 @@ CREATE TABLE public.res_users (
     write_date timestamp with time zone DEFAULT now() NOT NULL,
     company_id integer,
     signature text,
+    credential_version bigint DEFAULT 1 NOT NULL,
     CONSTRAINT res_users_login_check CHECK (((login <> ''::text) AND (login = btrim(login)))),
     CONSTRAINT res_users_name_check CHECK ((name <> ''::text)),
     CONSTRAINT res_users_tz_check CHECK ((tz <> ''::text))
@@ -8316,6 +8375,13 @@ CREATE INDEX crm_lead_create_date_team ON public.crm_lead USING btree (company_i
 
 
 --
+-- Name: crm_lead_default_order; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX crm_lead_default_order ON public.crm_lead USING btree (company_id, priority DESC, id DESC) WHERE active;
+
+
+--
 -- Name: crm_lead_email; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
@@ -8446,6 +8512,13 @@ CREATE INDEX ir_attachment_message ON public.ir_attachment USING btree (company_
 --
 
 CREATE UNIQUE INDEX ir_model_data_key ON public.ir_model_data USING btree (module, name, company_id) NULLS NOT DISTINCT;
+
+
+--
+-- Name: mail_activity_default_order; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX mail_activity_default_order ON public.mail_activity USING btree (company_id, date_deadline, id) WHERE active;
 
 
 --
@@ -8690,7 +8763,7 @@ CREATE UNIQUE INDEX res_partner_id ON public.res_partner USING btree (id);
 -- Name: res_partner_name; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
-CREATE INDEX res_partner_name ON public.res_partner USING btree (company_id, name);
+CREATE INDEX res_partner_name ON public.res_partner USING btree (company_id, name, id);
 
 
 --
@@ -8746,7 +8819,7 @@ CREATE UNIQUE INDEX res_users_login_key ON public.res_users USING btree (lower(l
 -- Name: sale_order_date; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
-CREATE INDEX sale_order_date ON public.sale_order USING btree (company_id, date_order);
+CREATE INDEX sale_order_date ON public.sale_order USING btree (company_id, date_order, id);
 
 
 --
@@ -8845,6 +8918,20 @@ CREATE UNIQUE INDEX utm_medium_id ON public.utm_medium USING btree (id);
 --
 
 CREATE UNIQUE INDEX utm_source_id ON public.utm_source USING btree (id);
+
+
+--
+-- Name: disabled_company disabled_company_access; Type: TRIGGER; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE TRIGGER disabled_company_access AFTER INSERT OR DELETE ON embudo.disabled_company FOR EACH ROW EXECUTE FUNCTION embudo.access_changed();
+
+
+--
+-- Name: user_api_key user_api_key_access; Type: TRIGGER; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE TRIGGER user_api_key_access AFTER INSERT OR DELETE OR UPDATE ON embudo.user_api_key FOR EACH ROW EXECUTE FUNCTION embudo.access_changed();
 
 
 --
@@ -9048,6 +9135,20 @@ CREATE TRIGGER portal_links AFTER UPDATE OF state ON public.sale_order FOR EACH 
 --
 
 CREATE TRIGGER product_taxes AFTER INSERT ON public.sale_order_line FOR EACH ROW EXECUTE FUNCTION embudo.sale_order_line_product_taxes();
+
+
+--
+-- Name: res_company_member res_company_member_access; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER res_company_member_access AFTER INSERT OR DELETE OR UPDATE ON public.res_company_member FOR EACH ROW EXECUTE FUNCTION embudo.access_changed();
+
+
+--
+-- Name: res_users res_users_credentials; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER res_users_credentials BEFORE UPDATE OF password_hash, active, company_id, name, lang, tz ON public.res_users FOR EACH ROW WHEN (((old.password_hash IS DISTINCT FROM new.password_hash) OR (old.active IS DISTINCT FROM new.active) OR (old.company_id IS DISTINCT FROM new.company_id) OR (old.name IS DISTINCT FROM new.name) OR (old.lang IS DISTINCT FROM new.lang) OR (old.tz IS DISTINCT FROM new.tz))) EXECUTE FUNCTION embudo.credentials_changed();
 
 
 --
@@ -12165,6 +12266,13 @@ REVOKE ALL ON FUNCTION embudo.accept_invitation_row(i public.res_users_invitatio
 
 
 --
+-- Name: FUNCTION access_changed(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.access_changed() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION acting_admin_of(company integer); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -12354,6 +12462,13 @@ REVOKE ALL ON FUNCTION embudo.create_company(company_name text) FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION embudo.credential_stamp(target integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.credential_stamp(target integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION credentials_changed(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.credentials_changed() FROM PUBLIC;
 
 
 --
@@ -13345,6 +13460,14 @@ GRANT ALL ON FUNCTION embudo.subtype(xmlid text) TO embudo_service;
 
 REVOKE ALL ON FUNCTION embudo.systray_activities() FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.systray_activities() TO embudo_service;
+
+
+--
+-- Name: FUNCTION tenant_grants(acting_user integer, companies integer[], stamp text, OUT stamp_matches boolean, OUT own integer[], OUT every integer[], OUT admin integer[]); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.tenant_grants(acting_user integer, companies integer[], stamp text, OUT stamp_matches boolean, OUT own integer[], OUT every integer[], OUT admin integer[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.tenant_grants(acting_user integer, companies integer[], stamp text, OUT stamp_matches boolean, OUT own integer[], OUT every integer[], OUT admin integer[]) TO embudo_service;
 
 
 --

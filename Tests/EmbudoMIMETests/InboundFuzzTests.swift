@@ -129,7 +129,7 @@ struct InboundFuzzTests {
         return bytes
     }
 
-    @Test(.tags(.slow), .enabled(if: SlowTests.enabled)) func mutatedCorpusNeverCrashesAndStaysFast() throws {
+    @Test(.tags(.slow), .enabled(if: SlowTests.enabled)) func mutatedCorpusNeverCrashes() throws {
         let corpus = try InboundCorpus.messages.map { try InboundCorpus.bytes($0) }
         var random = SeededGenerator(state: 0xE3B0_C442_98FC_1C14)
         let clock = ContinuousClock()
@@ -148,8 +148,8 @@ struct InboundFuzzTests {
             }
         }
         print("inbound fuzz: \(Self.iterations) mutations + 200 noise inputs, \(parsed) parsed, \(elapsed)")
+        // How long it took is printed, never asserted: tests do not depend on the machine's speed.
         #expect(parsed > Self.iterations / 4)
-        #expect(elapsed < .seconds(60))
     }
 
     @Test func deepNestingIsRefused() {

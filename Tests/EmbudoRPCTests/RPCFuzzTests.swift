@@ -66,7 +66,6 @@ struct RPCFuzzTests {
         print("RPC fuzz: \(indices.count) cases in \(total) (slowest: case \(slowest.0), \(slowest.1) s); seed \(Fuzz.seed); kinds \(kinds.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value) in \(Int(seconds[$0.key] ?? 0)) s" })")
         for finding in findings.prefix(30) { Issue.record("\(finding)") }
         #expect(findings.isEmpty, "\(findings.count) findings")
-        #expect(slowest.1 < 15, "case \(slowest.0) took \(slowest.1) s")
 
         // The server still answers normally afterwards.
         let version = try await call(f.dispatcher, ["service": "common", "method": "version", "args": []])

@@ -176,8 +176,8 @@ struct PoolTests {
         defer { pool.shutdown() }
         let victim = try await pool.withConnection { $0.backendPID }
         let admin = try PGConnection(conninfo: database.adminConninfo)
-        try admin.query("SELECT pg_terminate_backend(\(victim))")
-        try await Task.sleep(for: .milliseconds(50))
+        // Terminated, and waited for: the pool's connection is dead when the transaction starts.
+        try admin.query("SELECT pg_terminate_backend(\(victim), 60000)")
         let value = try await pool.transaction { try $0.query("SELECT 3")[0].decode(Int.self, at: 0) }
         #expect(value == 3)
     }

@@ -12,7 +12,7 @@ enum ArchivingMethods {
     static func method(_ name: String, setting state: Bool?) -> ModelMethod {
         ModelMethod(name, .records(), writes: true) { call in
             let ids = try call.arguments.ids()
-            let query = setActive(table: call.model.table, ids: ids, to: state)
+            let query = setActive(call.queries, ids: ids, to: state)
             try await call.database.transaction(as: call.tenant) { connection in
                 try RecordChecks.checkChanged(try connection.query(query), ids: ids, model: call.model, on: connection)
             }
@@ -20,12 +20,11 @@ enum ArchivingMethods {
         }
     }
 
-    static func setActive(table: String, ids: [Int], to state: Bool?) -> PGQuery {
-        let value = state.map { $0 ? "true" : "false" } ?? "NOT active"
+    static func setActive(_ queries: ModelQueries, ids: [Int], to state: Bool?) -> PGQuery {
+        let value = state.map { $0 ? "true" : "false" } ?? "NOT r0.active"
         var sql = SQLBuilder()
-        sql.append("UPDATE \(table) SET active = \(value), write_date = now() WHERE id = ANY (")
-        sql.bind(ids)
-        sql.append("::int[])")
+        sql.append("UPDATE \(queries.model.table) r0 SET active = \(value), write_date = now()")
+        queries.appendIDs(ids, into: &sql)
         return sql.query
     }
 }

@@ -30,13 +30,17 @@ public struct ModelDescription: Sendable {
     /// The methods clients may call, by name. A description lists its own; the ``ModelRegistry`` adds
     /// the generic methods of its kind and those other modules give it.
     public var methods: [String: ModelMethod]
+    /// Whether the records are a company's (a stored, required `company_id`): then every query names the
+    /// request's companies beside the row-level security fence (``ModelQueries/appendCompanies(into:alias:then:)``).
+    /// False for identities and for what crosses companies by design (a login's invitations).
+    public var isCompanyScoped: Bool
     /// For wizards: the values a new record starts from (from the context's active records).
     var transientDefaults: (@Sendable (MethodCall) async throws -> [String: JSONValue])?
 
     public init(
         name: String, table: String, kind: ModelKind = .stored, recordName: String = "name", order: String = "id",
-        parentField: String? = nil, isReadOnly: Bool = false, hasAuditColumns: Bool = true, fields: [FieldDescription],
-        methods: [ModelMethod] = []
+        parentField: String? = nil, isReadOnly: Bool = false, hasAuditColumns: Bool = true, crossesCompanies: Bool = false,
+        fields: [FieldDescription], methods: [ModelMethod] = []
     ) {
         self.isReadOnly = isReadOnly
         self.hasAuditColumns = hasAuditColumns
@@ -50,6 +54,7 @@ public struct ModelDescription: Sendable {
         if kind != .abstract { all["id"] = all["id"] ?? FieldDescription("id", .integer, string: "ID", readonly: true) }
         self.fields = all
         self.hasActive = all["active"]?.type == .boolean
+        self.isCompanyScoped = kind == .stored && !crossesCompanies && all["company_id"]?.isStored == true
         self.methods = Dictionary(methods.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
     }
 

@@ -74,7 +74,7 @@ struct MethodCall: Sendable {
     var database: Database { service.database }
     var registry: ModelRegistry { service.registry }
     /// The SQL builders of the generic methods for this call's model.
-    var queries: ModelQueries { ModelQueries(model: model, registry: registry) }
+    var queries: ModelQueries { ModelQueries(model: model, registry: registry, companies: tenant.companyIDs) }
     /// Whether searches leave archived records out (`context.active_test`, on by default).
     var activeTest: Bool { context["active_test"] != false }
 }

@@ -3,18 +3,55 @@
 struct ModelQueries: Sendable {
     let model: ModelDescription
     let registry: ModelRegistry
+    /// The request's companies (the tenant context's), named in every query on a company's records.
+    let companies: [Int]
     var compiler: DomainCompiler { DomainCompiler(registry: registry) }
 
     static let alias = "r0"
 
-    /// `WHERE` for a search: the domain, plus `active` unless the domain speaks of it or
-    /// `active_test` is off.
+    /// `WHERE` for a search: the request's companies, the domain, plus `active` unless the domain speaks
+    /// of it or `active_test` is off.
     func appendWhere(_ domain: JSONValue, activeTest: Bool, into sql: inout SQLBuilder) throws(ModelError) {
         sql.append(" WHERE ")
+        appendCompanies(into: &sql, then: " AND ")
         try compiler.compile(domain, on: model, alias: Self.alias, into: &sql)
         if activeTest && model.hasActive && !Self.mentions("active", in: domain) {
             sql.append(" AND \(Self.alias).active")
         }
+    }
+
+    /// `r0.company_id = $n` (`= ANY ($n)` for several companies) on a company's records, then `then`;
+    /// nothing on models whose records are not a company's.
+    ///
+    /// Row-level security is the guarantee: its fence already limits every statement to the request's
+    /// companies, and this predicate never widens it. But the fence reaches the planner as an InitPlan
+    /// (`company_id = ANY ((SELECT embudo.company_ids()))`), whose value it cannot see: naming the
+    /// companies as a bound parameter is what lets PostgreSQL estimate the tenant, walk an index that
+    /// leads with `company_id` in the requested order and stop after the page, and (on a distributed
+    /// PostgreSQL) route the statement to the node holding the company.
+    func appendCompanies(into sql: inout SQLBuilder, alias: String? = Self.alias, then suffix: String = "") {
+        guard model.isCompanyScoped else { return }
+        let column = alias.map { "\($0).company_id" } ?? "company_id"
+        if companies.count == 1 {
+            sql.append("\(column) = ")
+            sql.bind(companies[0])
+            sql.append("::int")
+        } else {
+            sql.append("\(column) = ANY (")
+            sql.bind(companies)
+            sql.append("::int[])")
+        }
+        sql.append(suffix)
+    }
+
+    /// `WHERE r0.id = ANY ($ids)` and the request's companies: records by id.
+    func appendIDs(_ ids: [Int], into sql: inout SQLBuilder, alias: String? = Self.alias) {
+        sql.append(" WHERE ")
+        appendCompanies(into: &sql, alias: alias, then: " AND ")
+        sql.append(alias.map { "\($0).id" } ?? "id")
+        sql.append(" = ANY (")
+        sql.bind(ids)
+        sql.append("::int[])")
     }
 
     static func mentions(_ field: String, in domain: JSONValue) -> Bool {
@@ -28,11 +65,13 @@ struct ModelQueries: Sendable {
     func orderBy(_ order: String?) throws(ModelError) -> String {
         let text = (order?.isEmpty == false ? order! : model.order)
         var terms: [String] = []
+        var ordersByID = false
         for rawTerm in text.split(separator: ",") {
             let words = rawTerm.split(separator: " ").map { $0.lowercased() }
             guard let name = words.first, words.count <= 4 else { throw .validation("Invalid order \(text)") }
             let field = try model.field(name)
             guard field.column != nil else { throw .validation("Cannot order by \(name)") }
+            if field.name == "id" { ordersByID = true }
             var term = field.sql(Self.alias)
             switch Array(words.dropFirst()) {
             case []: break
@@ -45,7 +84,8 @@ struct ModelQueries: Sendable {
             }
             terms.append(term)
         }
-        if !terms.contains("\(Self.alias).id") { terms.append("\(Self.alias).id") }
+        // A unique last key makes pages stable; a term on id already is one.
+        if !ordersByID { terms.append("\(Self.alias).id") }
         return terms.joined(separator: ", ")
     }
 

@@ -113,9 +113,7 @@ public struct ModelService: Sendable {
             sql.append(", \(assignment.column) = ")
             Self.bind(assignment.value, cast: assignment.cast, into: &sql)
         }
-        sql.append(" WHERE \(ModelQueries.alias).id = ANY (")
-        sql.bind(ids)
-        sql.append("::int[])")
+        queries.appendIDs(ids, into: &sql)
         return sql.query
     }
 

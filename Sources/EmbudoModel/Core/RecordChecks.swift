@@ -6,7 +6,7 @@ import PGClient
 enum RecordChecks {
     /// Runs `query` on `ids` after checking that the user sees them all.
     static func run(_ query: PGQuery, on ids: [Int], model: ModelDescription, call: MethodCall) async throws {
-        let visible = countVisible(table: model.table, ids: ids)
+        let visible = countVisible(ModelQueries(model: model, registry: call.registry, companies: call.tenant.companyIDs), ids: ids)
         try await call.database.transaction(as: call.tenant) { connection in
             guard try connection.query(visible)[0].decode(Int.self, at: 0) == Set(ids).count else {
                 try refuseHidden(ids, model: model, verb: "change", on: connection)
@@ -32,11 +32,10 @@ enum RecordChecks {
         throw ModelService.missing(model)
     }
 
-    static func countVisible(table: String, ids: [Int]) -> PGQuery {
+    static func countVisible(_ queries: ModelQueries, ids: [Int]) -> PGQuery {
         var sql = SQLBuilder()
-        sql.append("SELECT count(*)::int FROM \(table) WHERE id = ANY (")
-        sql.bind(ids)
-        sql.append("::int[])")
+        sql.append("SELECT count(*)::int FROM \(queries.model.table) r0")
+        queries.appendIDs(ids, into: &sql)
         return sql.query
     }
 

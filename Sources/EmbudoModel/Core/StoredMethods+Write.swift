@@ -62,9 +62,8 @@ extension StoredMethods {
         let model = call.model
         let ids = try call.arguments.ids()
         var sql = SQLBuilder()
-        sql.append("DELETE FROM \(model.table) \(ModelQueries.alias) WHERE \(ModelQueries.alias).id = ANY (")
-        sql.bind(ids)
-        sql.append("::int[])")
+        sql.append("DELETE FROM \(model.table) \(ModelQueries.alias)")
+        call.queries.appendIDs(ids, into: &sql)
         let query = sql.query
         let count = Set(ids).count
         try await call.database.transaction(as: call.tenant) { connection in
@@ -94,9 +93,8 @@ extension StoredMethods {
         if case .object(let members)? = call.arguments["default"] { overrides = members }
         let copyable = model.fields.values.filter { $0.column != nil && !$0.readonly && $0.name != "id" && $0.copied }.sorted { $0.name < $1.name }
         var read = SQLBuilder()
-        read.append("SELECT (\(try call.queries.recordObject(copyable, classicRead: false)))::text FROM \(model.table) \(a) WHERE \(a).id = ")
-        read.bind(id)
-        read.append("::int")
+        read.append("SELECT (\(try call.queries.recordObject(copyable, classicRead: false)))::text FROM \(model.table) \(a)")
+        call.queries.appendIDs([id], into: &read)
         let readQuery = read.query
         let original = try await call.database.transaction(as: tenant, readOnly: true) { connection in
             try connection.query(readQuery).map { try $0.decode(String.self, at: 0) }.first

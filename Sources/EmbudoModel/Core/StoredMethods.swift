@@ -51,9 +51,8 @@ enum StoredMethods {
         var sql = SQLBuilder()
         sql.append("SELECT coalesce(jsonb_agg(\(try call.queries.recordObject(fields, classicRead: classic)) ORDER BY array_position(")
         sql.bind(ids)
-        sql.append("::int[], \(a).id)), '[]')::text FROM \(call.model.table) \(a) WHERE \(a).id = ANY (")
-        sql.bind(ids)
-        sql.append("::int[])")
+        sql.append("::int[], \(a).id)), '[]')::text FROM \(call.model.table) \(a)")
+        call.queries.appendIDs(ids, into: &sql)
         return try await call.service.json(sql, as: call.tenant)
     }
 
@@ -61,15 +60,16 @@ enum StoredMethods {
         let a = ModelQueries.alias
         let fields = try call.queries.readableFields(try call.arguments.strings("fields"))
         let classic = call.arguments["load"]?.stringValue != "_classic_write"
-        // The page's ids first, then JSON for those rows only.
+        // One ordered scan that stops after the page: an index that leads with company_id and continues
+        // with the order serves it; each record's JSON is built for the page's rows only, and ARRAY()
+        // keeps the scan's order.
         var sql = SQLBuilder()
-        sql.append("SELECT coalesce(jsonb_agg(\(try call.queries.recordObject(fields, classicRead: classic)) ORDER BY page.n), '[]')::text FROM (")
-        sql.append("SELECT \(a).id, row_number() OVER (ORDER BY \(try call.queries.orderBy(call.arguments["order"]?.stringValue))) AS n")
+        sql.append("SELECT array_to_json(ARRAY(SELECT \(try call.queries.recordObject(fields, classicRead: classic))")
         sql.append(" FROM \(call.model.table) \(a)")
         try call.queries.appendWhere(call.arguments["domain"] ?? [], activeTest: call.activeTest, into: &sql)
-        sql.append(" ORDER BY n")
+        sql.append(" ORDER BY " + (try call.queries.orderBy(call.arguments["order"]?.stringValue)))
         call.queries.appendPage(limit: try call.arguments.limit(), offset: try call.arguments.offset(), into: &sql)
-        sql.append(") page JOIN \(call.model.table) \(a) ON \(a).id = page.id")
+        sql.append("))::text")
         return try await call.service.json(sql, as: call.tenant)
     }
 
@@ -131,24 +131,23 @@ enum StoredMethods {
         var domain = call.arguments["args"]?.arrayValue ?? []
         if !name.isEmpty { domain.append([.string(model.recordName), .string(op), .string(name)]) }
         var sql = SQLBuilder()
-        sql.append("SELECT coalesce(jsonb_agg(jsonb_build_array(page.id, page.label) ORDER BY page.n), '[]')::text FROM (SELECT \(a).id, ")
-        sql.append("\(a).\(model.fields[model.recordName]?.column ?? "id")::text AS label, row_number() OVER (ORDER BY \(try call.queries.orderBy(nil))) AS n")
+        sql.append("SELECT array_to_json(ARRAY(SELECT jsonb_build_array(\(a).id, \(a).\(model.fields[model.recordName]?.column ?? "id")::text)")
         sql.append(" FROM \(model.table) \(a)")
         try call.queries.appendWhere(.array(domain), activeTest: call.activeTest, into: &sql)
-        sql.append(" ORDER BY n")
+        sql.append(" ORDER BY " + (try call.queries.orderBy(nil)))
         call.queries.appendPage(limit: try call.arguments.limit() ?? 100, offset: 0, into: &sql)
-        sql.append(") page")
+        sql.append("))::text")
         return try await call.service.json(sql, as: call.tenant)
     }
 
     static let exists = ModelMethod("exists", .records()) { call in
         let ids = try call.arguments.ids()
         var sql = SQLBuilder()
-        sql.append("SELECT id FROM \(call.model.table) WHERE id = ANY (")
+        sql.append("SELECT r0.id FROM \(call.model.table) r0")
+        call.queries.appendIDs(ids, into: &sql)
+        sql.append(" ORDER BY array_position(")
         sql.bind(ids)
-        sql.append("::int[]) ORDER BY array_position(")
-        sql.bind(ids)
-        sql.append("::int[], id)")
+        sql.append("::int[], r0.id)")
         let query = sql.query
         return .value(try await call.database.transaction(as: call.tenant, readOnly: true) { connection in
             .array(try connection.query(query).map { .int(try $0.decode(Int.self, at: 0)) })

@@ -65,7 +65,7 @@ enum TransientMethods {
         }
         var changes: [String: JSONValue] = [:]
         for (name, value) in members { changes[name] = try storedValue(value, field: model.field(name)) }
-        let query = SQL.update(ids: ids, changes: JSONValue.object(changes).jsonText)
+        let query = SQL.update(ids: ids, changes: JSONValue.object(changes).jsonText, companies: call.tenant.companyIDs)
         try await call.database.transaction(as: call.tenant) { connection in
             guard try connection.query(query).affectedRows == Set(ids).count else { throw ModelService.missing(model) }
         }
@@ -114,7 +114,7 @@ enum TransientMethods {
     }
 
     static func records(_ ids: [Int], of call: MethodCall) async throws -> [(Int, [String: JSONValue])] {
-        let rows = try await call.database.single(SQL.read(model: call.model.name, ids: ids), as: call.tenant) { rows in
+        let rows = try await call.database.single(SQL.read(model: call.model.name, ids: ids, companies: call.tenant.companyIDs), as: call.tenant) { rows in
             try rows.map { try ($0.decode(Int.self, at: 0), $0.decode(String.self, at: 1)) }
         }
         guard rows.count == Set(ids).count else { throw ModelService.missing(call.model) }
@@ -155,11 +155,15 @@ enum TransientMethods {
         static func create(model: String, company: Int, values: String, context: String) -> PGQuery {
             "INSERT INTO embudo.transient_record (company_id, model, vals, context) VALUES (\(company), \(model), \(values)::jsonb, \(context)::jsonb) RETURNING id"
         }
-        static func read(model: String, ids: [Int]) -> PGQuery {
-            "SELECT id, vals::text FROM embudo.transient_record WHERE model = \(model) AND id = ANY (\(ids)::int[]) ORDER BY array_position(\(ids)::int[], id)"
+        static func read(model: String, ids: [Int], companies: [Int]) -> PGQuery {
+            """
+            SELECT id, vals::text FROM embudo.transient_record
+            WHERE company_id = ANY (\(companies)::int[]) AND model = \(model) AND id = ANY (\(ids)::int[])
+            ORDER BY array_position(\(ids)::int[], id)
+            """
         }
-        static func update(ids: [Int], changes: String) -> PGQuery {
-            "UPDATE embudo.transient_record SET vals = vals || \(changes)::jsonb WHERE id = ANY (\(ids)::int[])"
+        static func update(ids: [Int], changes: String, companies: [Int]) -> PGQuery {
+            "UPDATE embudo.transient_record SET vals = vals || \(changes)::jsonb WHERE company_id = ANY (\(companies)::int[]) AND id = ANY (\(ids)::int[])"
         }
     }
 }

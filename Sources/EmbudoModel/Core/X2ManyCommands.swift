@@ -55,7 +55,8 @@ extension ModelService {
         on connection: PGConnection
     ) throws {
         let related = try registry.model(field.relation!)
-        let relatedQueries = ModelQueries(model: related, registry: registry)
+        let relatedQueries = ModelQueries(model: related, registry: registry, companies: tenant.companyIDs)
+        let ownQueries = ModelQueries(model: model, registry: registry, companies: tenant.companyIDs)
 
         if field.type == .one2many {
             guard let inverse = field.inverseName, let inverseColumn = related.fields[inverse]?.column else {
@@ -66,6 +67,7 @@ extension ModelService {
                 sql.append("UPDATE \(related.table) SET \(inverseColumn) = ")
                 sql.bind(parent.map(String.init))
                 sql.append("::int, write_date = now() WHERE ")
+                relatedQueries.appendCompanies(into: &sql, alias: nil, then: " AND ")
                 `where`(&sql)
                 try connection.query(sql.query)
             }
@@ -78,7 +80,7 @@ extension ModelService {
                 case .update(let id, let values):
                     try updateNested(id, values, model: related, queries: relatedQueries, tenant: tenant, on: connection)
                 case .delete(let id):
-                    try delete(id, from: related, on: connection)
+                    try delete(id, from: related, queries: relatedQueries, on: connection)
                 case .unlink(let id):
                     try setParent({ sql in
                         sql.append("id = "); sql.bind(id); sql.append("::int AND \(inverseColumn) = "); sql.bind(record); sql.append("::int")
@@ -87,7 +89,9 @@ extension ModelService {
                     var sql = SQLBuilder()
                     sql.append("UPDATE \(related.table) SET \(inverseColumn) = ")
                     sql.bind(record)
-                    sql.append("::int, write_date = now() WHERE id = ")
+                    sql.append("::int, write_date = now() WHERE ")
+                    relatedQueries.appendCompanies(into: &sql, alias: nil, then: " AND ")
+                    sql.append("id = ")
                     sql.bind(id)
                     sql.append("::int")
                     try checkUpdated(try connection.query(sql.query), 1, related)
@@ -114,14 +118,18 @@ extension ModelService {
             var sql = SQLBuilder()
             sql.append("INSERT INTO \(link) (company_id, \(own), \(other)) SELECT r.company_id, r.id, x FROM \(model.table) r, unnest(")
             sql.bind(list)
-            sql.append("::int[]) x WHERE r.id = ")
+            sql.append("::int[]) x WHERE ")
+            ownQueries.appendCompanies(into: &sql, alias: "r", then: " AND ")
+            sql.append("r.id = ")
             sql.bind(record)
             sql.append("::int ON CONFLICT DO NOTHING")
             try connection.query(sql.query)
         }
         func unlinkFrom(_ list: [Int]?, keeping: Bool = false) throws {
             var sql = SQLBuilder()
-            sql.append("DELETE FROM \(link) WHERE \(own) = ")
+            sql.append("DELETE FROM \(link) WHERE ")
+            ownQueries.appendCompanies(into: &sql, alias: nil, then: " AND ")
+            sql.append("\(own) = ")
             sql.bind(record)
             sql.append("::int")
             if let list {
@@ -138,7 +146,7 @@ extension ModelService {
             case .update(let id, let values):
                 try updateNested(id, values, model: related, queries: relatedQueries, tenant: tenant, on: connection)
             case .delete(let id):
-                try delete(id, from: related, on: connection)
+                try delete(id, from: related, queries: relatedQueries, on: connection)
             case .unlink(let id): try unlinkFrom([id])
             case .link(let id): try linkTo([id])
             case .clear: try unlinkFrom(nil)
@@ -175,12 +183,11 @@ extension ModelService {
     }
 
     /// Deletes one related record; one the user sees but may not delete is an access error.
-    func delete(_ id: Int, from related: ModelDescription, on connection: PGConnection) throws {
+    func delete(_ id: Int, from related: ModelDescription, queries: ModelQueries, on connection: PGConnection) throws {
         guard !related.isReadOnly else { throw ModelError(.access, "\(related.name) records cannot be changed.") }
         var sql = SQLBuilder()
-        sql.append("DELETE FROM \(related.table) WHERE id = ")
-        sql.bind(id)
-        sql.append("::int")
+        sql.append("DELETE FROM \(related.table)")
+        queries.appendIDs([id], into: &sql, alias: nil)
         guard try connection.query(sql.query).affectedRows == 1 else {
             throw ModelError(.access, "You are not allowed to delete this \(related.name) record, or it does not exist.")
         }

@@ -212,27 +212,64 @@ $$;
 
 -- Stateless clients' credentials are verified once and then cached by the server. A stamp of the
 -- user's credentials and access (password hash, API keys, active flag, memberships and whether each
--- company is active, home company, name, language and time zone) travels with every cached call and is checked in the call's first statement
--- (embudo.enter_tenant), so a changed password, a revoked key, a disabled user or company or changed
--- access stops the very next call, in every server process, at no extra round trip.
+-- company is active, home company, name, language and time zone) travels with every cached call and is
+-- checked in the call's first statement (embudo.enter_tenant), so a changed password, a revoked key, a
+-- disabled user or company or changed access stops the very next call, in every server process, at no
+-- extra round trip. The stamp is the user's credential_version, which the triggers below raise at each
+-- such change: the check reads one integer.
 CREATE OR REPLACE FUNCTION embudo.credential_stamp(target int) RETURNS text
-LANGUAGE plpgsql STABLE SECURITY DEFINER
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT u.credential_version::text FROM public.res_users u WHERE u.id = target
+$$;
+
+-- What the stamp covers, kept current by triggers: a user's own fields raise the version in the same
+-- row; API keys, memberships and disabled companies raise it for the users concerned.
+CREATE OR REPLACE FUNCTION embudo.credentials_changed() RETURNS trigger
+LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    RETURN (SELECT md5(coalesce(u.password_hash, '') || '|' || u.active::text || '|' || coalesce(u.company_id::text, '') || '|'
-                       || u.name || '|' || u.lang || '|' || u.tz || '|'
-                       || coalesce(string_agg(encode(k.key_hash, 'hex'), ',' ORDER BY k.id), '') || '|'
-                       || coalesce((SELECT string_agg(m.company_id || ':' || m.access_level
-                                                       || CASE WHEN d.company_id IS NULL THEN '' ELSE ':disabled' END, ',' ORDER BY m.company_id)
-                                    FROM public.res_company_member m LEFT JOIN embudo.disabled_company d ON d.company_id = m.company_id
-                                    WHERE m.user_id = target), ''))
-            FROM public.res_users u
-            LEFT JOIN embudo.user_api_key k ON k.user_id = u.id
-            WHERE u.id = target
-            GROUP BY u.id);
+    NEW.credential_version := OLD.credential_version + 1;
+    RETURN NEW;
 END
 $$;
+
+CREATE OR REPLACE TRIGGER res_users_credentials
+BEFORE UPDATE OF password_hash, active, company_id, name, lang, tz ON public.res_users
+FOR EACH ROW
+WHEN (OLD.password_hash IS DISTINCT FROM NEW.password_hash OR OLD.active IS DISTINCT FROM NEW.active
+      OR OLD.company_id IS DISTINCT FROM NEW.company_id OR OLD.name IS DISTINCT FROM NEW.name
+      OR OLD.lang IS DISTINCT FROM NEW.lang OR OLD.tz IS DISTINCT FROM NEW.tz)
+EXECUTE FUNCTION embudo.credentials_changed();
+
+CREATE OR REPLACE FUNCTION embudo.access_changed() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    changed record := CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+BEGIN
+    IF TG_TABLE_NAME = 'disabled_company' THEN
+        UPDATE public.res_users u SET credential_version = u.credential_version + 1
+          FROM public.res_company_member m
+         WHERE m.user_id = u.id AND m.company_id = changed.company_id;
+    ELSE
+        UPDATE public.res_users u SET credential_version = u.credential_version + 1
+         WHERE u.id = changed.user_id
+            OR (TG_OP = 'UPDATE' AND u.id = OLD.user_id);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE TRIGGER user_api_key_access AFTER INSERT OR UPDATE OR DELETE ON embudo.user_api_key
+FOR EACH ROW EXECUTE FUNCTION embudo.access_changed();
+CREATE OR REPLACE TRIGGER res_company_member_access AFTER INSERT OR UPDATE OR DELETE ON public.res_company_member
+FOR EACH ROW EXECUTE FUNCTION embudo.access_changed();
+CREATE OR REPLACE TRIGGER disabled_company_access AFTER INSERT OR DELETE ON embudo.disabled_company
+FOR EACH ROW EXECUTE FUNCTION embudo.access_changed();
 
 GRANT EXECUTE ON FUNCTION embudo.authenticate(text, text), embudo.authenticate_id(int, text), embudo.authenticate_key(text),
     embudo.credential_stamp(int)
