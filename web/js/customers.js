@@ -2,7 +2,7 @@
 import { h, mount, field, m2oName, attempt } from './dom.js';
 import * as rpc from './rpc.js';
 import { t } from './i18n.js';
-import { debounce } from './quotations.js';
+import { debounce } from './search.js';
 import { forget } from './relations.js';
 
 export async function render(view) {

@@ -94,11 +94,21 @@ const ES = {
 };
 
 let spanish = false;
+// The user's time zone (dates of datetimes are the user's days) and the company's currency (every amount shows it).
+let zone = 'UTC';
+let currency = { code: 'USD', digits: 2 };
 
-export function setLanguage(lang) {
+export function setLanguage(lang, tz) {
   spanish = String(lang || '').toLowerCase().startsWith('es');
   document.documentElement.lang = spanish ? 'es' : 'en';
+  if (tz !== undefined) zone = validZone(tz) ? tz : 'UTC';
 }
+
+/** The currency amounts are shown in when none is given: the company's (res.company.currency_id). */
+export function setCurrency(code, digits = 2) {
+  if (code) currency = { code, digits: Number.isInteger(digits) ? digits : 2 };
+}
+export function currencyCode() { return currency.code; }
 
 /** The text in the user's language; {name} placeholders are replaced by values.name. */
 export function t(text, values) {
@@ -106,15 +116,119 @@ export function t(text, values) {
   return values ? translated.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole)) : translated;
 }
 
+export function isSpanish() { return spanish; }
+
 /** The BCP 47 locale of the interface (for Intl). */
 export function locale() { return spanish ? 'es-MX' : 'en-US'; }
 
-export function money(value) {
-  return new Intl.NumberFormat(spanish ? 'es-ES' : 'en-US', { maximumFractionDigits: 2, minimumFractionDigits: 0 }).format(value || 0);
+const formats = new Map();
+function format(key, make) {
+  const full = `${locale()}|${zone}|${key}`;
+  if (!formats.has(full)) formats.set(full, make());
+  return formats.get(full);
 }
 
+/** A number in the user's locale: 1,234.5 (es-MX and en-US group alike; es-MX is the guide's). */
+export function number(value, { digits = 2, minimum = 0 } = {}) {
+  return format(`n${digits}.${minimum}`, () => new Intl.NumberFormat(locale(), { maximumFractionDigits: digits, minimumFractionDigits: minimum }))
+    .format(Number(value) || 0);
+}
+
+/** An amount with its currency: "$1,234.50 MXN" (the symbol in the locale's place, then the ISO code). */
+export function money(value, code = currency.code) {
+  const iso = Array.isArray(code) ? code[1] : code || currency.code;
+  const digits = iso === currency.code ? currency.digits : 2;
+  let text;
+  try {
+    text = format(`m${iso}`, () => new Intl.NumberFormat(locale(), { style: 'currency', currency: iso, currencyDisplay: 'narrowSymbol',
+      minimumFractionDigits: digits, maximumFractionDigits: digits })).format(Number(value) || 0);
+  } catch {
+    text = number(value, { digits, minimum: digits });
+  }
+  return `${text} ${iso}`;
+}
+
+/** A percentage from 0–100: "45 %" in Spanish, "45%" in English. */
+export function percent(value) {
+  return format('p', () => new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 1 })).format((Number(value) || 0) / 100);
+}
+
+const DAY = { day: '2-digit', month: '2-digit', year: 'numeric' };
+
+/** Parses a server value: 'YYYY-MM-DD' is a day, 'YYYY-MM-DD HH:MM:SS' an instant in UTC. */
+function parse(value) {
+  const text = String(value);
+  if (text.length <= 10) {
+    const [y, m, d] = text.split('-').map(Number);
+    return { day: true, value: new Date(Date.UTC(y, m - 1, d)) };
+  }
+  return { day: false, value: new Date(`${text.replace(' ', 'T')}Z`) };
+}
+
+/** A date in the user's locale and order (dd/mm/aaaa in Spanish, mm/dd/yyyy in English): the order of the date fields. */
 export function date(value) {
   if (!value) return '';
-  const parsed = new Date(String(value).length <= 10 ? `${value}T00:00:00` : `${String(value).replace(' ', 'T')}Z`);
-  return Number.isNaN(parsed.getTime()) ? String(value) : parsed.toLocaleDateString(spanish ? 'es-ES' : 'en-GB');
+  const parsed = parse(value);
+  if (Number.isNaN(parsed.value.getTime())) return String(value);
+  // A day is the same day everywhere; an instant is the day it is in the user's time zone.
+  return format(parsed.day ? 'dU' : 'dZ', () => new Intl.DateTimeFormat(locale(), { ...DAY, timeZone: parsed.day ? 'UTC' : zone })).format(parsed.value);
+}
+
+/** A date and time in the user's time zone: "07/12/2025, 14:05". */
+export function dateTime(value) {
+  if (!value) return '';
+  const parsed = parse(value);
+  if (parsed.day) return date(value);
+  if (Number.isNaN(parsed.value.getTime())) return String(value);
+  return format('dt', () => new Intl.DateTimeFormat(locale(), { ...DAY, hour: '2-digit', minute: '2-digit', timeZone: zone })).format(parsed.value);
+}
+
+/** "noviembre de 2026" / "November 2026" for the month starting on the day given (YYYY-MM-DD...). */
+export function monthLabel(value) {
+  if (!value) return '';
+  const [y, m] = String(value).slice(0, 7).split('-').map(Number);
+  const text = format('month', () => new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric', timeZone: 'UTC' }))
+    .format(new Date(Date.UTC(y, m - 1, 1)));
+  return text.charAt(0).toLocaleUpperCase(locale()) + text.slice(1);
+}
+
+/** Today in the user's time zone, as YYYY-MM-DD. */
+export function today(offsetDays = 0) {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  if (!offsetDays) return parts;
+  const [y, m, d] = parts.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + offsetDays)).toISOString().slice(0, 10);
+}
+
+/** The order of the date's parts in the user's locale (['day', 'month', 'year'] in Spanish) and the placeholder it asks for. */
+export function dateOrder() {
+  const parts = new Intl.DateTimeFormat(locale(), DAY).formatToParts(new Date(Date.UTC(2001, 10, 22)));
+  return parts.filter((p) => p.type !== 'literal').map((p) => p.type);
+}
+export function datePlaceholder() {
+  const names = spanish ? { day: 'dd', month: 'mm', year: 'aaaa' } : { day: 'dd', month: 'mm', year: 'yyyy' };
+  return dateOrder().map((part) => names[part]).join('/');
+}
+
+/** A date typed in the user's order ("7/12/2025", "07-12-25") as YYYY-MM-DD; null when it is not a date, '' when empty. */
+export function parseDate(text) {
+  const trimmed = String(text || '').trim();
+  if (!trimmed) return '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return trimmed;
+  // Digits only (07122025) are read in the same order: two for the day and the month, four for the year.
+  let numbers = trimmed.split(/[^0-9]+/).filter(Boolean).map(Number);
+  if (/^\d{8}$/.test(trimmed)) {
+    let at = 0;
+    numbers = dateOrder().map((part) => { const size = part === 'year' ? 4 : 2; at += size; return Number(trimmed.slice(at - size, at)); });
+  }
+  if (numbers.length !== 3) return null;
+  const parts = Object.fromEntries(dateOrder().map((part, i) => [part, numbers[i]]));
+  if (parts.year < 100) parts.year += 2000;
+  const day = new Date(Date.UTC(parts.year, parts.month - 1, parts.day));
+  if (day.getUTCFullYear() !== parts.year || day.getUTCMonth() !== parts.month - 1 || day.getUTCDate() !== parts.day) return null;
+  return day.toISOString().slice(0, 10);
+}
+
+function validZone(tz) {
+  try { new Intl.DateTimeFormat('en-US', { timeZone: tz }); return !!tz; } catch { return false; }
 }
