@@ -28,12 +28,13 @@ export function input(kind, value, opts = {}) {
       }
       break;
     case 'date': control = dateInput(value, { name }); break;
-    case 'm2o': control = select(options, m2oId(value), { name, required });
+    // Required choices start empty too (nothing is chosen for the user); the mark and the check say it is needed.
+    case 'm2o': control = select(options, m2oId(value), { name });
       control.read = () => (control.value ? Number(control.value) : false); break;
-    case 'selection': control = select(options, value || '', { name, required });
+    case 'selection': control = select(options, value || '', { name });
       control.read = () => control.value || false; break;
     case 'boolean': control = h('input', { name, type: 'checkbox', checked: !!value }); control.read = () => control.checked; break;
-    case 'tags': control = tagsInput(value || [], options, opts.colors, { name }); break;
+    case 'tags': control = tagsInput(value || [], options, opts.colors, { name, addLabel: opts.addLabel }); break;
     case 'priority': control = priorityInput(value, { name }); break;
     default: control = h('input', { name, type: { email: 'email', phone: 'tel', url: 'url' }[kind] || 'text', value: value || '',
       autocomplete: kind === 'email' ? 'email' : 'off' });
@@ -88,7 +89,7 @@ export function dateInput(value, { name } = {}) {
 }
 
 /** Tags as coloured chips, each with its remove button, and a choice to add one (the labelled control). */
-export function tagsInput(selected, options, colors = new Map(), { name } = {}) {
+export function tagsInput(selected, options, colors = new Map(), { name, addLabel } = {}) {
   const chosen = [...selected];
   const chips = h('ul', { class: 'tag-chips', 'aria-live': 'polite' });
   const adder = h('select', { name, class: 'tag-adder' });
@@ -101,7 +102,7 @@ export function tagsInput(selected, options, colors = new Map(), { name } = {}) 
           chosen.splice(chosen.indexOf(id), 1); draw(); adder.dispatchEvent(new Event('input', { bubbles: true })); adder.focus();
         } }, '×'));
     }));
-    mount(adder, h('option', { value: '' }, t('Add a tag…')),
+    mount(adder, h('option', { value: '' }, addLabel || t('Add a tag…')),
       options.filter(([value]) => !chosen.includes(value)).map(([value, label]) => h('option', { value }, label)));
   };
   adder.addEventListener('change', () => {
@@ -109,6 +110,7 @@ export function tagsInput(selected, options, colors = new Map(), { name } = {}) 
   });
   draw();
   adder.read = () => [...chosen];
+  adder.set = (ids) => { chosen.splice(0, chosen.length, ...ids); draw(); };
   adder.widgetNode = h('div', { class: 'tags-input' }, chips, adder);
   return adder;
 }

@@ -28,5 +28,5 @@ export function valueLabel(fields, name, value) {
 
 /** The [value, label] pairs of a selection field, labels in the user's language. */
 export function selectionOf(fields, name) {
-  return (fields?.[name]?.selection || []).map(([key, label]) => [key, t(label)]);
+  return (fields?.[name]?.selection || []).map(([key, label]) => [key, t(String(label).trim())]);
 }
