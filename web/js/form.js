@@ -21,7 +21,7 @@ const BLOCKS = [
     ['email_cc', 'Email cc', 'char']]],
   ['Address', [['street', 'Street', 'char'], ['street2', 'Street 2', 'char'], ['zip', 'Zip', 'char'], ['city', 'City', 'char'],
     ['country_id', 'Country', 'm2o', 'res.country'], ['state_id', 'State', 'm2o', 'res.country.state']]],
-  ['Marketing', [['campaign_id', 'Campaign', 'm2o', 'utm.campaign'], ['medium_id', 'Medium', 'm2o', 'utm.medium'],
+  ['Marketing', [['campaign_id', 'Campaign', 'm2o', 'utm.campaign'], ['medium_id', 'Marketing medium', 'm2o', 'utm.medium'],
     ['source_id', 'Source', 'm2o', 'utm.source'], ['referred', 'Referred by', 'char']]],
   ['Internal notes', [['description', 'Notes', 'text']]],
 ];
