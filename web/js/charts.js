@@ -6,10 +6,12 @@ const PALETTE = ['#6d4c9f', '#2c8397', '#f4a460', '#30c381', '#d6145f', '#6cc1ed
 export const colorAt = (index) => PALETTE[index % PALETTE.length];
 const short = (label, size) => (label.length > size ? `${label.slice(0, size - 1)}…` : label);
 
-export function chart(kind, points, format, title) {
-  if (kind === 'line') return lineChart(points, format, title);
-  if (kind === 'pie') return pieChart(points, format, title);
-  return barChart(points, format, title);
+/** width: the room the chart has (its drawing is that wide, so that its text keeps its size on a phone). */
+export function chart(kind, points, format, title, width = 640) {
+  const size = Math.round(Math.max(300, Math.min(760, width)));
+  if (kind === 'line') return lineChart(points, format, title, size);
+  if (kind === 'pie') return pieChart(points, format, title, size);
+  return barChart(points, format, title, size);
 }
 
 function frame(width, height, title, kind, ...children) {
@@ -17,24 +19,24 @@ function frame(width, height, title, kind, ...children) {
     h('title', {}, title), ...children);
 }
 
-function barChart(points, format, title) {
-  const width = 640, barHeight = 24, gap = 8, labelWidth = 190, height = Math.max(1, points.length) * (barHeight + gap) + gap;
+function barChart(points, format, title, width) {
+  const barHeight = 24, gap = 8, labelWidth = Math.min(190, Math.round(width * 0.3)), height = Math.max(1, points.length) * (barHeight + gap) + gap;
   const max = Math.max(1, ...points.map(([, v]) => v));
   return frame(width, height, title, 'bar', points.map(([label, v], i) => {
     const y = gap + i * (barHeight + gap), w = Math.max(1, (width - labelWidth - 130) * Math.max(0, v) / max);
-    return h('g', {}, h('text', { x: labelWidth - 8, y: y + barHeight * 0.7, 'text-anchor': 'end', class: 'label' }, short(label, 26)),
+    return h('g', {}, h('text', { x: labelWidth - 8, y: y + barHeight * 0.7, 'text-anchor': 'end', class: 'label' }, short(label, Math.floor(labelWidth / 7.5))),
       h('rect', { x: labelWidth, y, width: w, height: barHeight, rx: 3, class: 'bar' }, h('title', {}, `${label}: ${format(v)}`)),
       h('text', { x: labelWidth + w + 6, y: y + barHeight * 0.7, class: 'value' }, format(v)));
   }));
 }
 
-function lineChart(points, format, title) {
-  const width = 640, height = 300, left = 16, right = 16, top = 28, bottom = 56;
+function lineChart(points, format, title, width) {
+  const height = 300, left = 16, right = 16, top = 28, bottom = 56;
   const max = Math.max(1, ...points.map(([, v]) => v));
   const step = points.length > 1 ? (width - left - right) / (points.length - 1) : 0;
   const at = (i, v) => [left + (points.length > 1 ? i * step : (width - left - right) / 2), top + (height - top - bottom) * (1 - Math.max(0, v) / max)];
   const path = points.map(([, v], i) => at(i, v).join(',')).join(' ');
-  const every = Math.max(1, Math.ceil(points.length / 8));
+  const every = Math.max(1, Math.ceil(points.length / Math.max(2, Math.floor(width / 90))));
   return frame(width, height, title, 'line',
     h('line', { x1: left, y1: height - bottom, x2: width - right, y2: height - bottom, class: 'axis' }),
     h('polyline', { points: path, class: 'line' }),
@@ -42,14 +44,17 @@ function lineChart(points, format, title) {
       const [x, y] = at(i, v);
       return h('g', {}, h('circle', { cx: x, cy: y, r: 4, class: 'point' }, h('title', {}, `${label}: ${format(v)}`)),
         i % every === 0 && h('text', { x, y: height - bottom + 18, 'text-anchor': 'middle', class: 'label' }, short(label, 16)),
-        (points.length <= 12 || i === points.length - 1) && h('text', { x, y: y - 9, 'text-anchor': 'middle', class: 'value small' }, format(v)));
+        (points.length <= width / 60 || i === points.length - 1) && h('text', { x, y: y - 9, 'text-anchor': 'middle', class: 'value small' }, format(v)));
     }));
 }
 
-function pieChart(points, format, title) {
+function pieChart(points, format, title, width) {
   const positive = points.filter(([, v]) => v > 0);
   const total = positive.reduce((sum, [, v]) => sum + v, 0) || 1;
-  const width = 640, radius = 110, cx = 130, cy = 130, height = Math.max(2 * cy, 24 * positive.length + 20);
+  // On a narrow screen the legend goes under the pie.
+  const narrow = width < 560, radius = 110, cx = narrow ? width / 2 : 130, cy = 130;
+  const legendX = narrow ? 10 : 280, legendY = narrow ? 2 * cy + 10 : 14;
+  const height = narrow ? legendY + 24 * positive.length + 10 : Math.max(2 * cy, 24 * positive.length + 20);
   let angle = -Math.PI / 2;
   const slices = positive.map(([label, v], i) => {
     const sweep = (v / total) * Math.PI * 2;
@@ -61,8 +66,8 @@ function pieChart(points, format, title) {
     return h('path', { d, class: 'slice', style: `fill: ${colorAt(i)}` }, h('title', {}, `${label}: ${format(v)}`));
   });
   const legend = positive.map(([label, v], i) => h('g', {},
-    h('rect', { x: 280, y: 14 + i * 24, width: 14, height: 14, rx: 2, style: `fill: ${colorAt(i)}` }),
-    h('text', { x: 302, y: 26 + i * 24, class: 'label' }, `${short(label, 24)} · ${format(v)} (${Math.round((v / total) * 100)} %)`)));
+    h('rect', { x: legendX, y: legendY + i * 24, width: 14, height: 14, rx: 2, style: `fill: ${colorAt(i)}` }),
+    h('text', { x: legendX + 22, y: legendY + 12 + i * 24, class: 'label' }, `${short(label, 22)} · ${format(v)} (${Math.round((v / total) * 100)} %)`)));
   return frame(width, height, title, 'pie', slices, legend);
 }
 

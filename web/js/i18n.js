@@ -120,7 +120,8 @@ const ES = {
   'Quotation date': 'Fecha del presupuesto', 'Invoicing (CFDI)': 'Facturación (CFDI)', 'CFDI use': 'Uso del CFDI', 'Payment form': 'Forma de pago',
   'Payment method': 'Método de pago', 'Terms and conditions': 'Términos y condiciones', 'Section or note': 'Sección o nota',
   'Add a section': 'Agregar una sección', 'Add a note': 'Agregar una nota', 'In the order': 'En el pedido', 'Set to quotation': 'Volver a presupuesto',
-  'The pricelist\'s prices apply when the quotation is saved.': 'Los precios de la lista de precios se aplican al guardar el presupuesto.',
+  'Estimated with the products\' prices: the pricelist applies when the quotation is saved.':
+    'Estimado con los precios de los productos: la lista de precios se aplica al guardar el presupuesto.',
   // Products, pricelists, configuration
   'Products': 'Productos', 'Pricelists': 'Listas de precios', 'Price rules': 'Reglas de precio', 'Internal reference': 'Referencia interna',
   'Sales price': 'Precio de venta', 'Cost': 'Costo', 'Product type': 'Tipo de producto', 'Unit of measure': 'Unidad de medida',

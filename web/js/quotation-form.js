@@ -90,7 +90,8 @@ export async function render(view, { params }) {
       lineAdder(products, taxList, (values) => { pendingLines.push(values); drawPending(); }));
     mount(options, h('h2', { id: 'options-title' }, t('Optional products')), optionTable(pendingOptions, products, currency, null),
       optionAdder(products, (values) => { pendingOptions.push(values); drawPending(); }));
-    mount(totalsBox, totalsList(totals(rows, taxes), currency, !!c.pricelist_id.value));
+    // The pricelist's rules are the server's to apply: said as long as the quotation is not saved.
+    mount(totalsBox, totalsList(totals(rows, taxes), currency, pricelists.length > 0 && rows.some((row) => !row.display_type)));
   };
 
   if (id) {
@@ -107,7 +108,6 @@ export async function render(view, { params }) {
     mount(totalsBox, totalsList({ untaxed: order.amount_untaxed, tax: order.amount_tax, total: order.amount_total }, currency, false));
   } else {
     drawPending();
-    c.pricelist_id.addEventListener('change', drawPending);
   }
 
   const save = h('button', { class: 'primary', id: 'save-quotation', onclick: async () => {

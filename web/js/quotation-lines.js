@@ -117,5 +117,5 @@ export function totalsList(amounts, currency, estimated) {
   return h('dl', { class: 'totals', id: 'totals' }, h('dt', {}, t('Untaxed amount')), h('dd', {}, money(amounts.untaxed, currency)),
     h('dt', {}, t('Taxes')), h('dd', {}, money(amounts.tax, currency)),
     h('dt', {}, t('Total')), h('dd', { id: 'amount-total' }, money(amounts.total, currency)),
-    estimated && h('dd', { class: 'hint wide' }, t('The pricelist\'s prices apply when the quotation is saved.')));
+    estimated && h('dd', { class: 'hint wide' }, t('Estimated with the products\' prices: the pricelist applies when the quotation is saved.')));
 }

@@ -106,7 +106,7 @@ export async function render(view) {
     const measureLabel = t(report.measures.find(([v]) => v === state.measure)[1]);
     const rowLabel = t(report.rows.find(([v]) => v === state.row)[1]);
     const title = `${measureLabel} · ${rowLabel}`;
-    mount(figure, groups.length ? chart(state.chart, rowKeys.map((r) => [r, rowValue(r)]), format, title)
+    mount(figure, groups.length ? chart(state.chart, rowKeys.map((r) => [r, rowValue(r)]), format, title, figure.clientWidth - 24)
       : h('p', { class: 'muted empty' }, t('Nothing to show')), h('figcaption', {}, `${t(report.label)} · ${title}`));
     figure.dataset.loaded = String(Date.now());
     figure.dataset.chart = state.chart;
