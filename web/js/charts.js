@@ -15,7 +15,7 @@ export function chart(kind, points, format, title, width = 640) {
 }
 
 function frame(width, height, title, kind, ...children) {
-  return h('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title, class: `chart-svg ${kind}`, dataset: { kind } },
+  return h('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title, class: `chart-svg chart-${kind}`, dataset: { kind } },
     h('title', {}, title), ...children);
 }
 

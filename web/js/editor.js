@@ -20,7 +20,7 @@ export async function editor(container, { id, title, model, columns, domain = []
   const load = async () => {
     const rows = await rpc.searchRead(model, domain, columns.map(([name]) => name).concat(reorder ? ['sequence'] : []), { context });
     const body = h('tbody', {}, rows.map((row, index) => h('tr', { dataset: { id: row.id } },
-      columns.map(([name, label, kind, extra]) => h('td', {}, control(row, name, label, kind, extra, relations[name]))),
+      columns.map(([name, label, kind, extra]) => h('td', { dataset: { label: t(label) } }, control(row, name, label, kind, extra, relations[name]))),
       h('td', { class: 'row-actions' },
         reorder && h('button', { class: 'icon', 'aria-label': `${t('Move up')}: ${row.name}`, disabled: index === 0, onclick: () => swap(rows, index, index - 1) }, '↑'),
         reorder && h('button', { class: 'icon', 'aria-label': `${t('Move down')}: ${row.name}`, disabled: index === rows.length - 1, onclick: () => swap(rows, index, index + 1) }, '↓'),
@@ -40,7 +40,7 @@ export async function editor(container, { id, title, model, columns, domain = []
       if (await attempt(() => rpc.create(model, values, context))) { forget(model); load(); }
     });
     mount(section, h('h2', { id: `${id}-title` }, t(title)),
-      h('div', { class: 'scroll' }, h('table', { class: 'list' }, h('thead', {}, h('tr', {}, columns.map(([, label]) => h('th', { scope: 'col' }, t(label))), h('th', {}, ''))), body)), add);
+      h('div', { class: 'scroll' }, h('table', { class: 'list stack editor-table' }, h('thead', {}, h('tr', {}, columns.map(([, label]) => h('th', { scope: 'col' }, t(label))), h('th', {}, ''))), body)), add);
   };
   const write = async (row, values) => {
     if (await attempt(() => rpc.write(model, [row.id], values)) !== undefined) { forget(model); toast(t('Saved')); }

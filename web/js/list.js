@@ -14,17 +14,19 @@ export async function render(view, { params }) {
   const groupBy = select(GROUPS.map(([value, label]) => [value, t(label)]), '',
     { name: 'group_by', empty: t('No grouping') });
   const body = h('tbody');
-  const table = h('table', { class: 'list', id: 'lead-list' }, h('caption', { class: 'sr-only' }, t(type === 'lead' ? 'Leads' : 'Opportunities')),
+  // On a phone the rows are stacked as cards, each value after its column's name.
+  const table = h('table', { class: 'list stack', id: 'lead-list' }, h('caption', { class: 'sr-only' }, t(type === 'lead' ? 'Leads' : 'Opportunities')),
     h('thead', {}, h('tr', {}, [[type === 'lead' ? 'Lead' : 'Opportunity'], ['Customer'], ['Salesperson'], ['Stage'], ['Expected revenue', 'num'],
       ['Expected closing'], ['Activities']].map(([c, cls]) => h('th', { scope: 'col', class: cls }, t(c))))), body);
   const load = async () => {
     const domain = [['type', '=', type], ...bar.domain()];
     const rows = await rpc.searchRead('crm.lead', domain, ['name', 'partner_id', 'partner_name', 'contact_name', 'user_id', 'stage_id',
       'expected_revenue', 'date_deadline', 'activity_state', 'activity_summary', 'activity_date_deadline', 'team_id'], { limit: 500, context: bar.context() });
-    const row = (lead) => h('tr', { dataset: { id: lead.id } }, h('td', { class: 'wrap' }, h('a', { href: `#/lead/${lead.id}` }, lead.name)),
-      h('td', { class: 'wrap' }, m2oName(lead.partner_id) || lead.partner_name || lead.contact_name || ''), h('td', {}, m2oName(lead.user_id)),
-      h('td', {}, m2oName(lead.stage_id)), h('td', { class: 'num' }, money(lead.expected_revenue)), h('td', {}, date(lead.date_deadline)),
-      h('td', {}, clock(lead)));
+    const cell = (label, content, cls) => h('td', { class: cls, dataset: { label: t(label) } }, content);
+    const row = (lead) => h('tr', { dataset: { id: lead.id } }, h('td', { class: 'wrap title-cell' }, h('a', { href: `#/lead/${lead.id}` }, lead.name)),
+      cell('Customer', m2oName(lead.partner_id) || lead.partner_name || lead.contact_name || '', 'wrap'), cell('Salesperson', m2oName(lead.user_id)),
+      cell('Stage', m2oName(lead.stage_id)), cell('Expected revenue', money(lead.expected_revenue), 'num'),
+      cell('Expected closing', date(lead.date_deadline)), cell('Activities', clock(lead)));
     if (!rows.length) { mount(body, h('tr', {}, h('td', { colspan: 7, class: 'empty' }, t('Nothing to show')))); return; }
     if (!groupBy.value) { mount(body, rows.map(row)); return; }
     const empty = t(GROUPS.find(([value]) => value === groupBy.value)[2]);

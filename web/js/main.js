@@ -202,6 +202,9 @@ function drawTopbar() {
   refreshBadge();
 }
 
+// The top bar's height, for what sticks under it (the forms' buttons).
+new ResizeObserver(() => document.documentElement.style.setProperty('--topbar-height', `${topbar.offsetHeight}px`)).observe(topbar);
+
 /** The reminders badge: the user's overdue and today's activities (res.users.systray_get_activities). */
 async function refreshBadge() {
   const badge = document.getElementById('reminders');
