@@ -201,7 +201,8 @@ def test_lead_form_grouped_state_by_country_tags_as_chips(server, day, session, 
     stored = day.call("crm.lead", "read", [lead], ["country_id", "state_id", "tag_ids", "user_id", "team_id", "type"])[0]
     assert stored["country_id"][0] == mexico and stored["state_id"][1] == "Jalisco" and stored["tag_ids"] == [tags["Urgent"]]
     assert stored["user_id"][0] == day.uids[who] and stored["team_id"][0] == day.team and stored["type"] == "opportunity"
-    assert driver.find_elements(By.ID, "mark-won")
+    # Just saved, in the first stage: not shown as won (whatever probability the server gave it), and it can be marked won.
+    assert not driver.find_elements(By.CSS_SELECTOR, ".pill.won") and driver.find_elements(By.ID, "mark-won")
     # A lead (not an opportunity) cannot be marked won.
     lead_only = day.call("crm.lead", "create", {"name": f"Just a lead {size}", "type": "lead", "user_id": day.uids[who]})
     go(driver, server, f"#/lead/{lead_only}")

@@ -110,8 +110,10 @@ export async function render(view, { params }) {
   });
 
   const kind = record.type === 'lead' ? t('Lead') : t('Opportunity');
-  // Won and lost are what the record is, never guessed for a new one.
-  const won = id && record.active && record.probability === 100 && record.type === 'opportunity';
+  // Won is an opportunity at 100 % in a won stage (the server gives 100 % to some records it just created, in New); lost is
+  // archived with a reason; a new record is neither.
+  const stageWon = id && m2oId(record.stage_id) ? (await rpc.read('crm.stage', [m2oId(record.stage_id)], ['is_won']).catch(() => []))[0]?.is_won : false;
+  const won = id && record.active && record.probability === 100 && record.type === 'opportunity' && !!stageWon;
   const status = !id ? null : !record.active ? h('span', { class: 'pill lost' }, record.lost_reason ? `${t('Lost')}: ${m2oName(record.lost_reason)}` : t('Archived'))
     : won ? h('span', { class: 'pill won' }, t('Won')) : null;
   const actions = h('div', { class: 'actions' }, h('button', { type: 'submit', form: 'lead-form', class: 'primary' }, t('Save')),
