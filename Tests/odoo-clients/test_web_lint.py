@@ -79,3 +79,14 @@ def test_every_text_shown_has_its_spanish():
         if lacking:
             missing[path.name] = lacking
     assert not missing, f"texts without Spanish: {missing}"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.name)
+def test_every_import_is_used(path):
+    text = source(path)
+    unused = []
+    for names in re.findall(r"^import \{([^}]*)\} from", text, re.M):
+        for name in (part.split(" as ")[-1].strip() for part in names.split(",") if part.strip()):
+            if len(re.findall(r"(?<![\w.])%s\b" % re.escape(name), text)) < 2:
+                unused.append(name)
+    assert not unused, f"{path.name} imports {unused} without using them"
