@@ -178,7 +178,8 @@ def test_drag_a_card_to_another_stage(browser, server, rpc):
     in_stage = rpc.call("crm.lead", "search_read", [["stage_id", "=", stages["Proposition"]], ["type", "=", "opportunity"]], ["expected_revenue"])
     assert header.find_element(By.CSS_SELECTOR, ".count").text == str(len(in_stage))
     total = sum(row["expected_revenue"] for row in in_stage)
-    assert header.find_element(By.CSS_SELECTOR, ".sum").text == f"{total:,.0f}" and total >= 1500
+    # Every amount shows its currency (the company's).
+    assert header.find_element(By.CSS_SELECTOR, ".sum").text == f"${total:,.2f} USD" and total >= 1500
     shot(browser, "03-pipeline")
 
 
@@ -253,8 +254,10 @@ def test_schedule_activities_and_see_their_colours(browser, server, rpc):
         browser.find_element(By.ID, "schedule").click()
         form = wait(browser).until(EC.visibility_of_element_located((By.ID, "activity-form")))
         form.find_element(By.NAME, "summary").send_keys(summary)
-        # Date inputs take the date as typed in the browser's locale (en-US: mm/dd/yyyy).
-        form.find_element(By.NAME, "date_deadline").send_keys(day.strftime("%m%d%Y"))
+        # Dates are typed in the user's order, the order of the lists (English: mm/dd/yyyy).
+        deadline = form.find_element(By.NAME, "date_deadline")
+        deadline.clear()
+        deadline.send_keys(day.strftime("%m/%d/%Y"))
         form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
         wait(browser).until(lambda d: any(summary in li.text for li in d.find_elements(By.CSS_SELECTOR, "#lead-activities li")))
     activities = rpc.call("mail.activity", "search_read", [["res_id", "=", lead], ["res_model", "=", "crm.lead"]], ["summary", "state", "date_deadline"])
@@ -437,6 +440,10 @@ def test_deleting_a_stage_with_opportunities_is_refused(browser, server, rpc):
     go(browser, server, "#/config")
     row = wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, f'#stages tr[data-id="{new}"]')))
     row.find_element(By.CSS_SELECTOR, "button.danger").click()
+    # Asked first.
+    dialog = wait(browser).until(EC.visibility_of_element_located((By.ID, "confirm-form")))
+    assert "New" in dialog.text
+    dialog.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     toast = wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".toast.error")))
     assert toast.text
     toast.find_element(By.TAG_NAME, "button").click()
@@ -455,7 +462,8 @@ def test_mail_domain_is_shown_read_only_and_requested_by_dns(browser, server, rp
     shot(browser, "14b-mail-domain")
     # Requesting changes nothing until the operator's check.
     assert rpc.call("res.company", "read", [rpc.company], ["alias_domain"])[0]["alias_domain"] is False
-    assert current.get_attribute("value") == "None"
+    # No internal value stands in for the missing domain: the field is empty and says so.
+    assert current.get_attribute("value") == "" and current.get_attribute("placeholder") == "No domain assigned yet"
 
 
 def test_users_screen_shows_and_changes_access_levels(browser, server, rpc):
@@ -587,7 +595,7 @@ def test_a_column_shows_80_cards_and_loads_more(browser, server, rpc):
         column = f'.column[data-stage="{stage}"]'
         wait(browser).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, f"{column} .card")) == 80)
         assert browser.find_element(By.CSS_SELECTOR, f"{column} header .count").text == "200"
-        assert browser.find_element(By.CSS_SELECTOR, f"{column} header .sum").text == "39,900"
+        assert browser.find_element(By.CSS_SELECTOR, f"{column} header .sum").text == "$39,900.00 USD"
         more = browser.find_element(By.CSS_SELECTOR, f"{column} .load-more")
         assert more.text == "Load more (120)"
         browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", more)

@@ -1,8 +1,9 @@
 // My Activities (ordered by deadline, coloured by state, the "mine" filter removable), and scheduling.
-import { h, mount, field, select, dialog, attempt, m2oName } from './dom.js';
+import { h, mount, field, select, dialog, attempt, m2oName, validate, toast } from './dom.js';
 import * as rpc from './rpc.js';
-import { t, date } from './i18n.js';
+import { t, date, today } from './i18n.js';
 import { choices } from './relations.js';
+import { dateInput } from './fields.js';
 
 const FIELDS = ['summary', 'activity_type_id', 'date_deadline', 'state', 'user_id', 'res_model', 'res_id', 'res_name', 'note'];
 const STATE_LABEL = { overdue: 'Overdue', today: 'Today', planned: 'Planned' };
@@ -32,7 +33,7 @@ export function activityItem(row, refresh, withDocument) {
     h('span', { class: `state-dot ${row.state}`, 'aria-hidden': 'true' }),
     h('span', { class: 'state-label' }, t(STATE_LABEL[row.state] || row.state)),
     h('time', { datetime: row.date_deadline }, date(row.date_deadline)),
-    h('span', { class: 'type' }, m2oName(row.activity_type_id)),
+    h('span', { class: 'type' }, t(m2oName(row.activity_type_id))),
     h('strong', { class: 'summary' }, row.summary || ''),
     withDocument && (link ? h('a', { href: link }, row.res_name || '') : h('span', {}, row.res_name || '')),
     h('span', { class: 'assignee' }, m2oName(row.user_id)),
@@ -52,24 +53,43 @@ async function markDone(row) {
 }
 
 let modelIds = {};
-/** Asks for an activity and schedules it on the document; true when created. */
-export async function scheduleActivity(model, id) {
-  const [types, users] = await Promise.all([rpc.searchRead('mail.activity.type', [], ['name', 'delay_count', 'delay_unit']), choices('res.users')]);
-  const answer = await dialog(t('Schedule activity'), (close) => {
-    const type = select(types.map((x) => [x.id, x.name]), types[0]?.id, { name: 'activity_type_id' });
+
+/** The deadline a type gives, from today: its delay in days, weeks or months. */
+function deadlineOf(type) {
+  const count = Number(type?.delay_count) || 0;
+  if (!type || !count) return today();
+  if (type.delay_unit === 'weeks') return today(count * 7);
+  if (type.delay_unit === 'months') {
+    const [y, m, d] = today().split('-').map(Number);
+    const last = new Date(Date.UTC(y, m + count, 0)).getUTCDate();
+    return new Date(Date.UTC(y, m - 1 + count, Math.min(d, last))).toISOString().slice(0, 10);
+  }
+  return today(count);
+}
+
+/** Asks for an activity ("Schedule an activity", Odoo's dialog) and schedules it on the document; true when created. */
+export async function scheduleActivity(model, id, name = '') {
+  const [types, users] = await Promise.all([rpc.searchRead('mail.activity.type', [], ['name', 'summary', 'delay_count', 'delay_unit']), choices('res.users')]);
+  const title = name ? `${t('Schedule an activity')}: ${name}` : t('Schedule an activity');
+  const answer = await dialog(title, (close) => {
+    const type = select(types.map((x) => [x.id, t(x.name)]), types[0]?.id, { name: 'activity_type_id', required: true });
     const summary = h('input', { name: 'summary' });
-    const deadline = h('input', { name: 'date_deadline', type: 'date' });
-    const user = select(users, rpc.session.info.uid, { name: 'user_id' });
+    const deadline = dateInput(deadlineOf(types[0]), { name: 'date_deadline' });
+    const user = select(users, rpc.session.info.uid, { name: 'user_id', required: true });
     const note = h('textarea', { name: 'note', rows: 3 });
-    const form = h('form', { id: 'activity-form' }, field(t('Activity type'), type), field(t('Summary'), summary),
+    const chosen = () => types.find((x) => x.id === Number(type.value));
+    summary.placeholder = chosen()?.summary || '';
+    type.addEventListener('change', () => { deadline.set(deadlineOf(chosen())); summary.placeholder = chosen()?.summary || ''; });
+    const form = h('form', { id: 'activity-form', novalidate: true }, field(t('Activity type'), type), field(t('Summary'), summary),
       field(t('Due date'), deadline), field(t('Assigned to'), user), field(t('Notes'), note),
       h('div', { class: 'buttons' }, h('button', { class: 'primary', type: 'submit' }, t('Schedule')),
         h('button', { type: 'button', onclick: () => close(null) }, t('Cancel'))));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
+      if (!validate(form)) return;
       const values = { activity_type_id: Number(type.value) || false, user_id: Number(user.value) || false };
       if (summary.value) values.summary = summary.value;
-      if (deadline.value) values.date_deadline = deadline.value;
+      if (deadline.read()) values.date_deadline = deadline.read();
       if (note.value) values.note = note.value;
       close(values);
     });
@@ -78,6 +98,7 @@ export async function scheduleActivity(model, id) {
   if (!answer) return false;
   if (!modelIds[model]) modelIds[model] = (await rpc.call('ir.model', 'search', [[['model', '=', model]]]))[0];
   const created = await attempt(() => rpc.create('mail.activity', { ...answer, res_model_id: modelIds[model], res_id: id }));
+  if (created) toast(t('Activity scheduled.'));
   document.getElementById('reminders') && (await import('./main.js')).app.refreshBadge();
   return !!created;
 }

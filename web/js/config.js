@@ -18,15 +18,23 @@ export async function render(view, { app }) {
     });
     if (done !== undefined) { app.useLeads = useLeads.checked; toast(t('Saved')); location.reload(); }
   });
-  mount(view, h('div', { class: 'toolbar' }, h('h1', {}, t('Configuration'))), settings);
+  mount(view, h('div', { class: 'toolbar' }, h('h1', {}, t('Configuration')),
+    h('a', { class: 'button', href: '#/products', id: 'to-products' }, t('Products')),
+    h('a', { class: 'button', href: '#/pricelists', id: 'to-pricelists' }, t('Pricelists'))), settings);
   await mailDomain(view, { app });
   await editor(view, { id: 'stages', title: 'Stages', model: 'crm.stage', reorder: true, columns: [['name', 'Name', 'char'],
-    ['fold', 'Folded', 'boolean'], ['is_won', 'Is won stage', 'boolean'], ['team_id', 'Team', 'm2o', 'crm.team']] });
+    ['fold', 'Folded', 'boolean'], ['is_won', 'Is won stage', 'boolean'], ['team_id', 'Sales Team', 'm2o', 'crm.team']] });
   await editor(view, { id: 'teams', title: 'Sales Teams', model: 'crm.team', columns: [['name', 'Name', 'char'], ['user_id', 'Team leader', 'm2o', 'res.users'],
-    ['member_ids', 'Members', 'm2m', 'res.users'], ['invoiced_target', 'Monthly target', 'float'], ['use_leads', 'Leads', 'boolean']] });
+    ['member_ids', 'Members', 'm2m', 'res.users'], ['invoiced_target', 'Monthly target', 'float'], ['use_quotations', 'Quotations', 'boolean'],
+    ['use_opportunities', 'Pipeline', 'boolean'], ['use_leads', 'Leads', 'boolean'], ['alias_name', 'Email alias', 'char'],
+    ['alias_contact', 'Accept emails from', 'selection', [['everyone', 'Everyone'], ['partners', 'Known customers'], ['followers', 'Followers only']]]] });
   await editor(view, { id: 'tags', title: 'Tags', model: 'crm.tag', columns: [['name', 'Name', 'char'], ['color', 'Color', 'color']] });
   await editor(view, { id: 'lost-reasons', title: 'Lost reasons', model: 'crm.lost.reason', columns: [['name', 'Name', 'char']] });
+  // Activity types: the delay (a count of days, weeks or months, from the day it is scheduled or the previous deadline) and
+  // the next activity they suggest or force.
   await editor(view, { id: 'activity-types', title: 'Activity types', model: 'mail.activity.type', reorder: true, columns: [['name', 'Name', 'char'],
-    ['summary', 'Summary', 'char'], ['delay_count', 'Delay (days)', 'integer'],
-    ['delay_unit', 'Type', 'selection', [['days', 'days'], ['weeks', 'weeks'], ['months', 'months']]]] });
+    ['summary', 'Default summary', 'char'], ['delay_count', 'Delay', 'integer'],
+    ['delay_unit', 'Delay unit', 'selection', [['days', 'Days'], ['weeks', 'Weeks'], ['months', 'Months']]],
+    ['delay_from', 'Counted from', 'selection', [['current_date', 'the day it is scheduled'], ['previous_activity', 'the previous deadline']]],
+    ['default_next_type_id', 'Next activity', 'm2o', 'mail.activity.type'], ['force_next', 'Forced', 'boolean']] });
 }

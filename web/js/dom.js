@@ -48,7 +48,13 @@ export function field(label, control, extra = {}) {
   if (!control.id) control.id = `f${++fieldCounter}`;
   const hint = extra.hint ? h('p', { class: 'hint', id: `${control.id}-hint` }, extra.hint) : null;
   if (hint) control.setAttribute('aria-describedby', hint.id);
-  return h('div', { class: `field ${extra.class || ''}` }, h('label', { for: control.id }, label), control, hint);
+  // A required field is marked before the user tries to save (the mark is the label's, read out as "required").
+  const required = extra.required || control.required;
+  const text = h('label', { for: control.id, id: `${control.id}-label` }, label,
+    required && h('span', { class: 'required-mark', title: t('Required') }, ' *'));
+  // A group of controls (stars) is named by the label instead.
+  if (!['INPUT', 'SELECT', 'TEXTAREA'].includes(control.tagName)) control.setAttribute('aria-labelledby', text.id);
+  return h('div', { class: `field ${required ? 'required' : ''} ${extra.class || ''}` }, text, control.widgetNode || control, hint);
 }
 
 /** Marks a field's control invalid with a message under it; an empty message clears the mark. */
@@ -65,7 +71,7 @@ export function markInvalid(control, message) {
   }
   if (!note) {
     note = h('p', { class: 'field-error', id: `${control.id}-error` });
-    control.after(note);
+    (control.widgetNode && control.widgetNode.isConnected ? control.widgetNode : control).after(note);
   }
   note.textContent = message;
   box.classList.add('invalid');
@@ -169,7 +175,8 @@ export async function attempt(action, form = null) {
 /** The label of a form's control (the text the user sees). */
 export function labelOf(control) {
   const label = control.labels?.[0] || control.closest('.field')?.querySelector('label');
-  return (label?.textContent || control.getAttribute('aria-label') || control.name || '').trim();
+  const text = label ? [...label.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent).join('') : '';
+  return (text || control.getAttribute('aria-label') || control.name || '').trim();
 }
 
 /** Removes the invalid marks of a form's controls. */

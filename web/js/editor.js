@@ -1,16 +1,18 @@
 // A generic editable table for configuration records: each change is written at once.
-import { h, mount, field, m2oId, select, attempt, toast } from './dom.js';
+import { h, mount, field, m2oId, select, attempt, toast, confirmAction } from './dom.js';
 import * as rpc from './rpc.js';
 import { t } from './i18n.js';
 import { choices, forget } from './relations.js';
+import { palette, dateInput, TAG_COLORS } from './fields.js';
 
-export const TAG_COLORS = ['#e0e0e0', '#f06050', '#f4a460', '#f7cd1f', '#6cc1ed', '#814968', '#eb7e7f', '#2c8397', '#475577', '#d6145f', '#30c381', '#9365b8'];
+export { TAG_COLORS };
 
 /**
  * columns: [name, label, kind, extra] with kind char | integer | float | boolean | m2o (extra = relation) |
  * m2m (extra = relation) | selection (extra = [[value, label]]) | color.
  */
-export async function editor(container, { id, title, model, columns, domain = [], reorder = false, context = {} }) {
+export async function editor(container, { id, title, model, columns, domain = [], reorder = false, context = {}, create = null, addLabel = null,
+  rowName = (row) => row.name || '' }) {
   const section = h('section', { class: 'panel editor', id, 'aria-labelledby': `${id}-title` });
   container.append(section);
   const relations = Object.fromEntries(await Promise.all(columns.filter(([, , kind]) => kind === 'm2o' || kind === 'm2m')
@@ -18,23 +20,27 @@ export async function editor(container, { id, title, model, columns, domain = []
   const load = async () => {
     const rows = await rpc.searchRead(model, domain, columns.map(([name]) => name).concat(reorder ? ['sequence'] : []), { context });
     const body = h('tbody', {}, rows.map((row, index) => h('tr', { dataset: { id: row.id } },
-      columns.map(([name, label, kind, extra]) => h('td', {}, control(row, name, label, kind, extra, relations[name]))),
+      columns.map(([name, label, kind, extra]) => h('td', { dataset: { label: t(label) } }, control(row, name, label, kind, extra, relations[name]))),
       h('td', { class: 'row-actions' },
         reorder && h('button', { class: 'icon', 'aria-label': `${t('Move up')}: ${row.name}`, disabled: index === 0, onclick: () => swap(rows, index, index - 1) }, '↑'),
         reorder && h('button', { class: 'icon', 'aria-label': `${t('Move down')}: ${row.name}`, disabled: index === rows.length - 1, onclick: () => swap(rows, index, index + 1) }, '↓'),
-        h('button', { class: 'icon danger', 'aria-label': `${t('Delete')}: ${row.name}`, onclick: async () => {
-          if (await attempt(() => rpc.call(model, 'unlink', [[row.id]])) !== undefined) { forget(model); load(); }
+        h('button', { class: 'icon danger', 'aria-label': `${t('Delete')}: ${rowName(row)}`, onclick: async () => {
+          // Deleting asks first; a record still in use may be archived instead (lost reasons, activity types...).
+          const sure = await confirmAction(t('Delete'), t('Delete {name}? This cannot be undone.', { name: rowName(row) }),
+            { confirm: t('Delete'), cancel: t('Cancel'), danger: true });
+          if (sure && await attempt(() => rpc.call(model, 'unlink', [[row.id]])) !== undefined) { forget(model); toast(t('Deleted')); load(); }
         } }, '✕')))));
-    const name = h('input', { name: 'name', required: true });
-    const add = h('form', { class: 'inline-form' }, field(`${t('New')}: ${t(title)}`, name), h('button', { type: 'submit', class: 'primary' }, t('Add')));
+    const name = h('input', { name: 'name', required: !create });
+    const add = h('form', { class: 'inline-form' }, !create && field(`${t('New')}: ${t(title)}`, name),
+      h('button', { type: 'submit', class: create ? '' : 'primary' }, create ? `+ ${t(addLabel || 'Add')}` : t('Add')));
     add.addEventListener('submit', async (event) => {
       event.preventDefault();
-      const values = { name: name.value };
+      const values = create ? create() : { name: name.value };
       if (reorder) values.sequence = (rows.at(-1)?.sequence || 0) + 1;
       if (await attempt(() => rpc.create(model, values, context))) { forget(model); load(); }
     });
     mount(section, h('h2', { id: `${id}-title` }, t(title)),
-      h('div', { class: 'scroll' }, h('table', { class: 'list' }, h('thead', {}, h('tr', {}, columns.map(([, label]) => h('th', { scope: 'col' }, t(label))), h('th', {}, ''))), body)), add);
+      h('div', { class: 'scroll' }, h('table', { class: 'list stack editor-table' }, h('thead', {}, h('tr', {}, columns.map(([, label]) => h('th', { scope: 'col' }, t(label))), h('th', {}, ''))), body)), add);
   };
   const write = async (row, values) => {
     if (await attempt(() => rpc.write(model, [row.id], values)) !== undefined) { forget(model); toast(t('Saved')); }
@@ -46,27 +52,29 @@ export async function editor(container, { id, title, model, columns, domain = []
     load();
   };
   const control = (row, name, label, kind, extra, options) => {
-    const aria = `${t(label)}: ${row.name}`;
+    const aria = `${t(label)}: ${rowName(row)}`;
     let input;
     if (kind === 'boolean') {
       input = h('input', { type: 'checkbox', checked: row[name], 'aria-label': aria });
       input.onchange = () => write(row, { [name]: input.checked });
     } else if (kind === 'm2o' || kind === 'selection') {
-      input = select(kind === 'm2o' ? options : extra.map(([v, l]) => [v, t(l)]), kind === 'm2o' ? m2oId(row[name]) : row[name], {});
+      input = select(kind === 'm2o' ? options : extra.map(([v, l]) => [v, t(l)]), kind === 'm2o' ? m2oId(row[name]) : row[name], { empty: '—' });
       input.setAttribute('aria-label', aria);
       input.onchange = () => write(row, { [name]: kind === 'm2o' ? Number(input.value) || false : input.value || false });
     } else if (kind === 'm2m') {
       input = h('select', { multiple: true, 'aria-label': aria, size: 3 }, options.map(([v, l]) => h('option', { value: v, selected: (row[name] || []).includes(v) }, l)));
       input.onchange = () => write(row, { [name]: [[6, 0, [...input.selectedOptions].map((o) => Number(o.value))]] });
     } else if (kind === 'color') {
-      input = select(TAG_COLORS.map((_, i) => [i, String(i)]), row[name] || 0, { required: true });
+      // A palette of the tag colours, by name.
+      return palette(row[name] || 0, (index) => write(row, { [name]: index }), { label: aria });
+    } else if (kind === 'date') {
+      input = dateInput(row[name], {});
       input.setAttribute('aria-label', aria);
-      const swatch = h('span', { class: 'swatch', style: `background: ${TAG_COLORS[row[name] || 0]}` });
-      input.onchange = () => { swatch.style.background = TAG_COLORS[Number(input.value)]; write(row, { [name]: Number(input.value) }); };
-      return h('span', { class: 'inline' }, swatch, input);
+      input.addEventListener('change', () => { if (input.checkValidity()) write(row, { [name]: input.read() }); });
+      return input.widgetNode;
     } else {
       const numeric = kind === 'integer' || kind === 'float';
-      input = h('input', { type: numeric ? 'number' : 'text', step: kind === 'float' ? 'any' : 1, value: row[name] ?? '', 'aria-label': aria });
+      input = h('input', { type: numeric ? 'number' : 'text', step: kind === 'float' ? 'any' : 1, value: row[name] === false ? '' : row[name] ?? '', 'aria-label': aria });
       input.onchange = () => write(row, { [name]: numeric ? Number(input.value) || 0 : input.value || false });
     }
     return input;

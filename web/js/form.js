@@ -1,61 +1,105 @@
 // The lead / opportunity form: every field, convert, won, lost, restore, activities and the history.
 import { h, mount, field, m2oId, m2oName, select, dialog, toast, attempt, validate } from './dom.js';
 import * as rpc from './rpc.js';
-import { t, money, date } from './i18n.js';
-import { choices, forget, htmlToText } from './relations.js';
-import { stars, clock } from './widgets.js';
+import { t, money } from './i18n.js';
+import { choices, forget } from './relations.js';
+import { clock } from './widgets.js';
+import { input, changes } from './fields.js';
 import { scheduleActivity, activityItem } from './activities.js';
+import { composer, loadHistory } from './chatter.js';
 
-// [name, label, kind, relation]; kinds: char, text, number, date, m2o, m2m, priority, email
-const SECTIONS = [
-  [null, [['name', 'Opportunity', 'char'], ['expected_revenue', 'Expected revenue', 'number'], ['probability', 'Probability', 'number'],
-    ['partner_id', 'Customer', 'm2o', 'res.partner'], ['email_from', 'Email', 'email'], ['phone', 'Phone', 'char'],
-    ['user_id', 'Salesperson', 'm2o', 'res.users'], ['team_id', 'Team', 'm2o', 'crm.team'], ['stage_id', 'Stage', 'm2o', 'crm.stage'],
-    ['date_deadline', 'Expected closing', 'date'], ['priority', 'Priority', 'priority'], ['tag_ids', 'Tags', 'm2m', 'crm.tag']]],
+// The form's blocks, as Odoo groups them: the title, revenue and probability; the customer and how to reach them beside the
+// salesperson, team, stage, closing, priority and tags; then contact details, address, marketing and notes.
+// [name, label, kind, relation]; kinds are those of fields.js.
+const HEAD = [['expected_revenue', 'Expected revenue', 'monetary'], ['probability', 'Probability', 'percent']];
+const LEFT = [['partner_id', 'Customer', 'm2o', 'res.partner'], ['email_from', 'Email', 'email'], ['phone', 'Phone', 'phone']];
+const RIGHT = [['user_id', 'Salesperson', 'm2o', 'res.users'], ['team_id', 'Sales Team', 'm2o', 'crm.team'], ['stage_id', 'Stage', 'm2o', 'crm.stage'],
+  ['date_deadline', 'Expected closing', 'date'], ['priority', 'Priority', 'priority'], ['tag_ids', 'Tags', 'tags', 'crm.tag']];
+const BLOCKS = [
   ['Contact', [['partner_name', 'Company name', 'char'], ['contact_name', 'Contact name', 'char'], ['title', 'Title', 'm2o', 'res.partner.title'],
-    ['function', 'Job position', 'char'], ['mobile', 'Mobile', 'char'], ['website', 'Website', 'char'], ['lang_id', 'Language', 'm2o', 'res.lang'],
+    ['function', 'Job position', 'char'], ['mobile', 'Mobile', 'phone'], ['website', 'Website', 'url'], ['lang_id', 'Language', 'm2o', 'res.lang'],
     ['email_cc', 'Email cc', 'char']]],
   ['Address', [['street', 'Street', 'char'], ['street2', 'Street 2', 'char'], ['zip', 'Zip', 'char'], ['city', 'City', 'char'],
-    ['state_id', 'State', 'm2o', 'res.country.state'], ['country_id', 'Country', 'm2o', 'res.country']]],
-  ['Marketing', [['campaign_id', 'Campaign', 'm2o', 'utm.campaign'], ['medium_id', 'Medium', 'm2o', 'utm.medium'],
-    ['source_id', 'Source', 'm2o', 'utm.source'], ['referred', 'Referred by', 'char'], ['color', 'Color', 'number']]],
-  ['Notes', [['description', 'Notes', 'text']]],
+    ['country_id', 'Country', 'm2o', 'res.country'], ['state_id', 'State', 'm2o', 'res.country.state']]],
+  ['Marketing', [['campaign_id', 'Campaign', 'm2o', 'utm.campaign'], ['medium_id', 'Marketing medium', 'm2o', 'utm.medium'],
+    ['source_id', 'Source', 'm2o', 'utm.source'], ['referred', 'Referred by', 'char']]],
+  ['Internal notes', [['description', 'Notes', 'text']]],
 ];
-const FIELDS = SECTIONS.flatMap(([, fields]) => fields);
-const EXTRA = ['type', 'active', 'lost_reason', 'activity_state', 'activity_summary', 'activity_date_deadline', 'probability', 'company_id'];
+const FIELDS = [['name', 'Opportunity', 'char'], ...HEAD, ...LEFT, ...RIGHT, ...BLOCKS.flatMap(([, fields]) => fields)];
+const EXTRA = ['type', 'active', 'lost_reason', 'activity_state', 'activity_summary', 'activity_date_deadline', 'company_id', 'quotation_count',
+  'sale_order_count', 'sale_amount_total'];
+
+/** The defaults of a new record: the user as salesperson, and their team (the one they lead, else one they belong to). */
+async function newRecord() {
+  const uid = rpc.session.info.uid;
+  const [users, teams] = await Promise.all([choices('res.users'),
+    rpc.searchRead('crm.team', ['|', ['user_id', '=', uid], ['member_ids', 'in', [uid]]], ['name', 'user_id'], { limit: 20 }).catch(() => [])]);
+  const me = users.find(([id]) => id === uid);
+  const team = teams.find((x) => m2oId(x.user_id) === uid) || teams[0];
+  const type = new URLSearchParams(location.hash.split('?')[1] || '').get('type') === 'lead' ? 'lead' : 'opportunity';
+  return { type, active: true, priority: '0', tag_ids: [], user_id: me || false, team_id: team ? [team.id, team.name] : false };
+}
 
 export async function render(view, { params }) {
   const id = params[0] === 'new' ? null : Number(params[0]);
   const names = [...new Set([...FIELDS.map(([name]) => name), ...EXTRA])];
-  let record = { type: 'opportunity', active: true, priority: '0', tag_ids: [] };
+  let record;
   if (id) {
     const found = await rpc.call('crm.lead', 'read', [[id], names], { context: { active_test: false } });
     if (!found.length) { mount(view, h('p', {}, t('Not found'))); return; }
     record = found[0];
-  } else if (new URLSearchParams(location.hash.split('?')[1] || '').get('type') === 'lead') record.type = 'lead';
-  const relations = Object.fromEntries(await Promise.all(FIELDS.filter(([, , kind]) => kind === 'm2o' || kind === 'm2m')
-    .map(async ([name, , , relation]) => [name, await choices(relation)])));
-  const controls = new Map();
-  // The browser's own bubbles are replaced by messages in the user's language, naming the field (validate()).
-  const form = h('form', { class: 'record-form', id: 'lead-form', 'aria-label': record.name || t('New'), novalidate: true });
-  for (const [title, fields] of SECTIONS) {
-    const group = h('fieldset', {}, title && h('legend', {}, t(title)));
-    for (const [name, label, kind] of fields) {
-      const control = makeControl(kind, record[name], relations[name], name);
-      if (name === 'name') control.required = true;
-      controls.set(name, [kind, control]);
-      group.append(field(t(label), control.input || control, { class: kind === 'text' ? 'wide' : '' }));
-    }
-    form.append(group);
+  } else record = await newRecord();
+  const [relations, tags] = await Promise.all([
+    Promise.all(FIELDS.filter(([name, , kind]) => (kind === 'm2o' || kind === 'tags') && name !== 'state_id').map(async ([name, , , relation]) => [name, await choices(relation)]))
+      .then(Object.fromEntries),
+    rpc.searchRead('crm.tag', [], ['name', 'color'])]);
+  const colors = new Map(tags.map((tag) => [tag.id, tag.color]));
+  // Choices of records the lists do not hold (an archived salesperson...) are added so that the form shows them.
+  relations.state_id = Array.isArray(record.state_id) ? [record.state_id] : [];
+  for (const [name, , kind] of FIELDS) {
+    if (kind === 'm2o' && Array.isArray(record[name]) && !relations[name].some(([value]) => value === record[name][0])) relations[name] = [...relations[name], record[name]];
   }
-  form.append(h('div', { class: 'buttons' }, h('button', { class: 'primary', type: 'submit', id: 'save' }, t('Save'))));
+  const controls = {};
+  const make = ([name, label, kind]) => {
+    const control = input(kind, record[name], { name, options: relations[name], colors });
+    controls[name] = control;
+    return field(t(label), control, { class: kind === 'text' ? 'wide' : '' });
+  };
+  // The browser's own bubbles are replaced by messages in the user's language, naming the field (validate()).
+  const form = h('form', { class: 'record-form lead-form', id: 'lead-form', 'aria-label': record.name || t('New'), novalidate: true });
+  const title = input('char', record.name, { name: 'name', required: true, placeholder: t('e.g. Product pricing') });
+  title.classList.add('title-input');
+  controls.name = title;
+  form.append(
+    h('div', { class: 'form-title' }, field(t(record.type === 'lead' ? 'Lead' : 'Opportunity'), title)),
+    h('div', { class: 'form-head' }, HEAD.map(make)),
+    h('div', { class: 'form-groups' }, h('fieldset', { class: 'group' }, h('legend', { class: 'sr-only' }, t('Customer')), LEFT.map(make)),
+      h('fieldset', { class: 'group' }, h('legend', { class: 'sr-only' }, t('Sales')), RIGHT.map(make))),
+    ...BLOCKS.map(([legend, fields]) => h('fieldset', { class: 'block', dataset: { block: legend } }, h('legend', {}, t(legend)), fields.map(make))),
+    h('div', { class: 'buttons' }, h('button', { class: 'primary', type: 'submit', id: 'save' }, t('Save'))));
+  // State follows the country: only the chosen country's states are offered.
+  const country = controls.country_id, state = controls.state_id;
+  const filterStates = async () => {
+    const chosen = Number(country.value) || null;
+    const current = state.value;
+    const offered = chosen ? await statesOf(chosen) : [];
+    mount(state, h('option', { value: '' }, chosen ? (offered.length ? '—' : t('No states')) : t('Choose a country first')),
+      offered.map(([value, label]) => h('option', { value, selected: String(value) === current }, label)));
+    state.disabled = !offered.length;
+    state.dataset.country = String(chosen || '');
+  };
+  await filterStates();
+  country.addEventListener('change', filterStates);
   // What the user typed is theirs: the customer fills only the fields left empty.
   form.addEventListener('input', (event) => { if (event.target.name) event.target.dataset.typed = '1'; });
-  controls.get('partner_id')[1].addEventListener('change', (event) => fillFromCustomer(controls, relations, Number(event.target.value)));
+  controls.partner_id.addEventListener('change', async (event) => {
+    await fillFromCustomer(controls, relations, Number(event.target.value));
+    await filterStates();
+  });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (!validate(form)) return;
-    const values = collect(controls, record);
+    const values = changes(controls, id ? record : {});
     if (!id) {
       values.type = record.type;
       const created = await attempt(() => rpc.create('crm.lead', values), form);
@@ -66,25 +110,43 @@ export async function render(view, { params }) {
   });
 
   const kind = record.type === 'lead' ? t('Lead') : t('Opportunity');
-  const status = !record.active ? h('span', { class: 'pill lost' }, record.lost_reason ? `${t('Lost')}: ${m2oName(record.lost_reason)}` : t('Archived'))
-    : record.probability === 100 ? h('span', { class: 'pill won' }, t('Won')) : null;
+  // Won is an opportunity at 100 % in a won stage (the server gives 100 % to some records it just created, in New); lost is
+  // archived with a reason; a new record is neither.
+  const stageWon = id && m2oId(record.stage_id) ? (await rpc.read('crm.stage', [m2oId(record.stage_id)], ['is_won']).catch(() => []))[0]?.is_won : false;
+  const won = id && record.active && record.probability === 100 && record.type === 'opportunity' && !!stageWon;
+  const status = !id ? null : !record.active ? h('span', { class: 'pill lost' }, record.lost_reason ? `${t('Lost')}: ${m2oName(record.lost_reason)}` : t('Archived'))
+    : won ? h('span', { class: 'pill won' }, t('Won')) : null;
   const actions = h('div', { class: 'actions' }, h('button', { type: 'submit', form: 'lead-form', class: 'primary' }, t('Save')),
     id && record.type === 'lead' && record.active && h('button', { id: 'convert', onclick: () => convert(view, params, record) }, t('Convert to opportunity')),
-    id && record.active && record.probability !== 100 && h('button', { id: 'mark-won', class: 'won', onclick: () => won(view, params, id) }, t('Mark won')),
+    id && record.type === 'opportunity' && record.active && !won && h('button', { id: 'mark-won', class: 'won', onclick: () => markWon(view, params, id) }, t('Mark won')),
     id && record.active && h('button', { id: 'mark-lost', onclick: () => lost(view, params, id) }, t('Mark lost')),
     id && !record.active && h('button', { id: 'restore', onclick: () => restore(view, params, id) }, t('Restore')),
     id && h('button', { id: 'schedule', onclick: async () => { if (await scheduleActivity('crm.lead', id)) rerender(view, params); } }, t('Schedule activity')),
-    id && record.type === 'opportunity' && h('button', { id: 'new-quotation', onclick: () => newQuotation(id) }, `${t('New')} ${t('Quotation')}`));
+    id && record.type === 'opportunity' && h('button', { id: 'new-quotation', onclick: () => newQuotation(id) }, t('New quotation')));
+  // Smart button: the opportunity's quotations (count and amount), opening them in the quotations list.
+  const smart = id && record.type === 'opportunity' && h('a', { class: 'button smart', id: 'smart-quotations', href: `#/quotations?opportunity=${id}` },
+    h('strong', {}, String(record.quotation_count || 0)), ' ', t('Quotations'),
+    record.sale_amount_total ? h('span', { class: 'muted' }, ` · ${money(record.sale_amount_total)}`) : null);
 
   mount(view,
     h('div', { class: 'toolbar' }, h('a', { href: '#/pipeline', class: 'button' }, '← ', t('Pipeline')),
-      h('h1', {}, `${kind}: `, record.name || t('New')), status, id && clock(record)),
-    actions, form,
+      h('h1', {}, `${kind}: `, record.name || t('New')), status, id && clock(record, () => scheduleActivity('crm.lead', id).then((done) => done && rerender(view, params)))),
+    actions, smart, form,
     id && h('section', { class: 'panel', 'aria-labelledby': 'activities-title' }, h('h2', { id: 'activities-title' }, t('Activities')),
       h('ul', { class: 'activities', id: 'lead-activities' })),
     id && h('section', { class: 'panel', 'aria-labelledby': 'history-title' }, h('h2', { id: 'history-title' }, t('History')),
-      h('ol', { class: 'history', id: 'history' })));
+      composer('crm.lead', id, () => loadHistory(id)), h('ol', { class: 'history', id: 'history' })));
   if (id) await Promise.all([loadActivities(view, params, id), loadHistory(id)]);
+}
+
+const statesByCountry = new Map();
+/** The states of a country, [id, name], asked once. */
+function statesOf(country) {
+  if (!statesByCountry.has(country)) {
+    statesByCountry.set(country, rpc.searchRead('res.country.state', [['country_id', '=', country]], ['name'], { limit: 500 })
+      .then((rows) => rows.map((row) => [row.id, row.name])).catch(() => { statesByCountry.delete(country); return []; }));
+  }
+  return statesByCountry.get(country);
 }
 
 function rerender(view, params) { return render(view, { params }); }
@@ -96,7 +158,7 @@ const ADDRESS = ['street', 'street2', 'zip', 'city', 'state_id', 'country_id'];
 /** Fills the form's empty fields from the chosen customer; a field the user typed in (or that has a value) is kept. */
 async function fillFromCustomer(controls, relations, partnerId) {
   // Values filled in from the customer chosen before give way to the new customer's.
-  for (const [, [, control]] of controls) if (control.dataset?.filled) { control.value = ''; delete control.dataset.filled; }
+  for (const control of Object.values(controls)) if (control.dataset?.filled) { control.value = ''; delete control.dataset.filled; }
   if (!partnerId) return;
   const [partner] = await rpc.read('res.partner', [partnerId], ['name', 'is_company', 'parent_id', 'email', 'phone', 'mobile', 'function',
     'website', 'title', ...ADDRESS]);
@@ -104,9 +166,10 @@ async function fillFromCustomer(controls, relations, partnerId) {
   const values = { email_from: partner.email, phone: partner.phone, mobile: partner.mobile, function: partner.function,
     website: partner.website, title: partner.title, contact_name: partner.is_company ? false : partner.name,
     partner_name: partner.is_company ? partner.name : m2oName(partner.parent_id) || false };
-  const empty = (name) => { const control = controls.get(name)?.[1]; return control && !control.value && !control.dataset.typed; };
+  const empty = (name) => { const control = controls[name]; return control && !control.value && !control.dataset.typed; };
   const fill = (name, value) => {
-    const [kind, control] = controls.get(name);
+    const control = controls[name];
+    const kind = control.kind;
     const wanted = kind === 'm2o' ? m2oId(value) : value;
     if (!wanted) return;
     if (kind === 'm2o' && !relations[name]?.some(([optionId]) => optionId === wanted)) control.append(h('option', { value: wanted }, m2oName(value)));
@@ -127,85 +190,45 @@ async function save(id, names, values, controls) {
   const { partner_id: partner, ...rest } = values;
   await rpc.write('crm.lead', [id], { partner_id: partner });
   const [now] = await rpc.read('crm.lead', [id], names);
-  return rpc.write('crm.lead', [id], { ...rest, ...collect(controls, now) });
-}
-
-function makeControl(kind, value, options, name) {
-  switch (kind) {
-    case 'text': return h('textarea', { name, rows: 4, value: value || '' });
-    case 'number': return h('input', { name, type: 'number', step: 'any', value: value ?? '' });
-    case 'date': return h('input', { name, type: 'date', value: value || '' });
-    case 'email': return h('input', { name, type: 'email', value: value || '' });
-    case 'm2o': return select(options, m2oId(value), { name });
-    case 'm2m': {
-      const control = h('select', { name, multiple: true, size: Math.min(5, Math.max(2, options.length)) });
-      for (const [id, label] of options) control.append(h('option', { value: id, selected: (value || []).includes(id) }, label));
-      return control;
-    }
-    case 'priority': {
-      const input = h('input', { name, type: 'hidden', value: value || '0' });
-      const holder = h('span', { class: 'priority-field' });
-      const draw = () => mount(holder, stars(input.value, (next) => { input.value = next; draw(); }));
-      draw();
-      // The label points at the first star button.
-      const wrapper = h('div', { class: 'inline' }, holder, input);
-      wrapper.input = wrapper; wrapper.id = `priority-${Math.random().toString(36).slice(2)}`;
-      wrapper.setAttribute('role', 'group');
-      return wrapper;
-    }
-    default: return h('input', { name, value: value || '' });
-  }
-}
-
-function collect(controls, record) {
-  const values = {};
-  for (const [name, [kind, control]] of controls) {
-    let value;
-    if (kind === 'priority') value = control.querySelector('input').value;
-    else if (kind === 'm2m') value = [...control.selectedOptions].map((o) => Number(o.value));
-    else if (kind === 'm2o') value = control.value ? Number(control.value) : false;
-    else if (kind === 'number') value = control.value === '' ? 0 : Number(control.value);
-    else value = control.value === '' ? false : control.value;
-    const before = kind === 'm2o' ? m2oId(record[name]) : record[name];
-    if (kind === 'm2m') {
-      if (JSON.stringify([...value].sort()) !== JSON.stringify([...(before || [])].sort())) values[name] = [[6, 0, value]];
-    } else if ((before ?? false) !== value && !(before === '' && value === false)) values[name] = value;
-  }
-  return values;
+  return rpc.write('crm.lead', [id], { ...rest, ...changes(controls, now) });
 }
 
 async function convert(view, params, record) {
   const id = record.id;
   const wizardContext = { active_model: 'crm.lead', active_id: id, active_ids: [id] };
-  const defaults = await rpc.call('crm.lead2opportunity.partner', 'default_get', [['action', 'partner_id']], { context: wizardContext });
-  const partners = await choices('res.partner');
+  const defaults = await rpc.call('crm.lead2opportunity.partner', 'default_get', [['action', 'partner_id', 'user_id', 'team_id']], { context: wizardContext });
+  const [partners, users, teams] = await Promise.all([choices('res.partner'), choices('res.users'), choices('crm.team')]);
   const answer = await dialog(t('Convert to opportunity'), (close) => {
     const options = [['create', 'Create a new customer'], ['exist', 'Link to an existing customer'], ['nothing', 'Do not link to a customer']];
     const partner = select(partners, m2oId(defaults.partner_id) || defaults.partner_id, { name: 'partner_id' });
+    const user = select(users, m2oId(defaults.user_id) || m2oId(record.user_id) || rpc.session.info.uid, { name: 'user_id' });
+    const team = select(teams, m2oId(defaults.team_id) || m2oId(record.team_id), { name: 'team_id' });
     const radios = h('fieldset', {}, h('legend', {}, t('Customer')), options.map(([value, label]) => h('label', { class: 'radio' },
       h('input', { type: 'radio', name: 'action', value, checked: value === (defaults.action || 'create') }), t(label))));
-    const form = h('form', { id: 'convert-form' }, radios, field(t('Customer (link)'), partner),
+    const form = h('form', { id: 'convert-form' }, field(t('Salesperson'), user), field(t('Sales Team'), team), radios,
+      field(t('Customer (link)'), partner),
       h('div', { class: 'buttons' }, h('button', { class: 'primary', type: 'submit' }, t('Convert')),
         h('button', { type: 'button', onclick: () => close(null) }, t('Cancel'))));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      close({ action: form.querySelector('input[name=action]:checked').value, partner_id: Number(partner.value) || false });
+      close({ action: form.querySelector('input[name=action]:checked').value, partner_id: Number(partner.value) || false,
+        user_id: Number(user.value) || false, team_id: Number(team.value) || false });
     });
     return form;
   });
   if (!answer) return;
   await attempt(async () => {
-    const values = { name: 'convert', action: answer.action };
+    const values = { name: 'convert', action: answer.action, user_id: answer.user_id, team_id: answer.team_id };
     if (answer.action === 'exist') values.partner_id = answer.partner_id;
     const wizard = await rpc.create('crm.lead2opportunity.partner', values, wizardContext);
     await rpc.call('crm.lead2opportunity.partner', 'action_apply', [[wizard]], { context: wizardContext });
     forget('res.partner');
-    toast(t('Opportunity'));
+    toast(t('Converted to an opportunity.'), 'info', { keep: true });
   });
   rerender(view, params);
 }
 
-async function won(view, params, id) {
+async function markWon(view, params, id) {
   await attempt(() => rpc.call('crm.lead', 'action_set_won_rainbowman', [[id]]));
   rerender(view, params);
 }
@@ -247,24 +270,4 @@ async function loadActivities(view, params, id) {
   const rows = await rpc.searchRead('mail.activity', [['res_model', '=', 'crm.lead'], ['res_id', '=', id]],
     ['summary', 'activity_type_id', 'date_deadline', 'state', 'user_id', 'res_model', 'res_id', 'res_name', 'note']);
   mount(list, rows.length ? rows.map((row) => activityItem(row, () => rerender(view, params), false)) : h('li', {}, t('No activities')));
-}
-
-async function loadHistory(id) {
-  const list = document.getElementById('history');
-  const messages = await rpc.searchRead('mail.message', [['model', '=', 'crm.lead'], ['res_id', '=', id]],
-    ['date', 'author_id', 'body', 'subtype_id', 'subject'], { order: 'id desc', limit: 100 });
-  const tracking = messages.length ? await rpc.searchRead('mail.tracking.value', [['mail_message_id', 'in', messages.map((m) => m.id)]],
-    ['mail_message_id', 'field_desc', 'field_type', 'old_value_char', 'new_value_char', 'old_value_float', 'new_value_float',
-      'old_value_monetary', 'new_value_monetary', 'old_value_integer', 'new_value_integer']) : [];
-  const byMessage = new Map();
-  for (const value of tracking) {
-    const key = m2oId(value.mail_message_id);
-    byMessage.set(key, [...(byMessage.get(key) || []), value]);
-  }
-  const show = (v, side) => (['float', 'monetary', 'integer'].includes(v.field_type) ? money(v[`${side}_value_${v.field_type}`]) : v[`${side}_value_char`] || '—');
-  mount(list, messages.map((message) => h('li', {},
-    h('div', { class: 'meta' }, h('strong', {}, m2oName(message.author_id)), ' · ', date(message.date), ' · ', m2oName(message.subtype_id)),
-    message.body && h('p', { class: 'body' }, htmlToText(message.body)),
-    (byMessage.get(message.id) || []).length ? h('ul', { class: 'tracking' }, byMessage.get(message.id).map((v) =>
-      h('li', {}, `${v.field_desc}: `, show(v, 'old'), ' → ', show(v, 'new')))) : null)));
 }

@@ -4,31 +4,31 @@ const ES = {
   'Wrong login or password': 'Usuario o contraseña incorrectos', 'Log out': 'Cerrar sesión', 'Company': 'Empresa',
   'Choose the company': 'Elija la empresa', 'Continue': 'Continuar',
   'Pipeline': 'Flujo de ventas', 'Leads': 'Iniciativas', 'Opportunities': 'Oportunidades', 'My Activities': 'Mis actividades',
-  'Quotations': 'Presupuestos', 'Customers': 'Clientes', 'Sales Teams': 'Equipos de ventas', 'Reports': 'Informes',
+  'Quotations': 'Presupuestos', 'Customers': 'Clientes', 'Sales Teams': 'Equipos de ventas', 'Reports': 'Reportes',
   'Configuration': 'Configuración', 'Users': 'Usuarios', 'All teams': 'Todos los equipos', 'Team': 'Equipo',
-  'Kanban': 'Kanban', 'List': 'Lista', 'New': 'Nuevo', 'Add': 'Añadir', 'Cancel': 'Cancelar', 'Save': 'Guardar',
+  'Kanban': 'Kanban', 'List': 'Lista', 'New': 'Nuevo', 'Add': 'Agregar', 'Cancel': 'Cancelar', 'Save': 'Guardar',
   'Delete': 'Eliminar', 'Edit': 'Editar', 'Close': 'Cerrar', 'Search': 'Buscar', 'Filters': 'Filtros', 'Group by': 'Agrupar por',
   'None': 'Ninguno', 'My pipeline': 'Mi flujo', 'Unassigned': 'Sin asignar', 'Open': 'Abiertas', 'Won': 'Ganadas', 'Lost': 'Perdidas',
-  'Overdue': 'Vencidas', 'Today': 'Hoy', 'Planned': 'Planificadas', 'Fold': 'Plegar', 'Unfold': 'Desplegar',
+  'Overdue': 'Vencidas', 'Today': 'Hoy', 'Planned': 'Planeadas', 'Fold': 'Plegar', 'Unfold': 'Desplegar',
   'Quick create': 'Creación rápida', 'Opportunity': 'Oportunidad', 'Lead': 'Iniciativa', 'Expected revenue': 'Ingreso esperado',
-  'Customer': 'Cliente', 'Salesperson': 'Comercial', 'Stage': 'Etapa', 'Priority': 'Prioridad', 'Tags': 'Etiquetas',
+  'Customer': 'Cliente', 'Salesperson': 'Vendedor', 'Stage': 'Etapa', 'Priority': 'Prioridad', 'Tags': 'Etiquetas',
   'Probability': 'Probabilidad', 'Expected closing': 'Cierre previsto', 'Email': 'Correo electrónico', 'Phone': 'Teléfono',
-  'Mobile': 'Móvil', 'Company name': 'Nombre de la empresa', 'Contact name': 'Nombre del contacto', 'Job position': 'Puesto de trabajo',
+  'Mobile': 'Celular', 'Company name': 'Nombre de la empresa', 'Contact name': 'Nombre del contacto', 'Job position': 'Puesto de trabajo',
   'Title': 'Título', 'Website': 'Sitio web', 'Street': 'Calle', 'Street 2': 'Calle 2', 'Zip': 'C.P.', 'City': 'Ciudad',
-  'State': 'Provincia', 'Country': 'País', 'Language': 'Idioma', 'Notes': 'Notas', 'Referred by': 'Referido por',
-  'Campaign': 'Campaña', 'Medium': 'Medio', 'Source': 'Origen', 'Lost reason': 'Motivo de pérdida', 'Email cc': 'CC',
+  'State': 'Estado', 'Country': 'País', 'Language': 'Idioma', 'Notes': 'Notas', 'Referred by': 'Referido por',
+  'Campaign': 'Campaña', 'Marketing medium': 'Medio', 'Source': 'Origen', 'Lost reason': 'Motivo de pérdida', 'Email cc': 'CC',
   'Color': 'Color', 'Contact': 'Contacto', 'Address': 'Dirección', 'Marketing': 'Marketing', 'Description': 'Descripción',
   'Convert to opportunity': 'Convertir en oportunidad', 'Mark won': 'Marcar como ganada', 'Mark lost': 'Marcar como perdida',
-  'Restore': 'Restaurar', 'Schedule activity': 'Planificar actividad', 'History': 'Historial', 'Activities': 'Actividades',
+  'Restore': 'Restaurar', 'Schedule activity': 'Programar actividad', 'History': 'Historial', 'Activities': 'Actividades',
   'Create a new customer': 'Crear un nuevo cliente', 'Link to an existing customer': 'Vincular a un cliente existente',
   'Do not link to a customer': 'No vincular a un cliente', 'Convert': 'Convertir', 'Activity type': 'Tipo de actividad',
-  'Summary': 'Resumen', 'Due date': 'Fecha límite', 'Assigned to': 'Asignada a', 'Schedule': 'Planificar', 'Done': 'Hecho',
+  'Summary': 'Resumen', 'Due date': 'Fecha límite', 'Assigned to': 'Asignada a', 'Schedule': 'Programar', 'Done': 'Hecho',
   'Mark as done': 'Marcar como hecha', 'Feedback': 'Comentarios', 'Document': 'Documento', 'No activities': 'Sin actividades',
   'Only mine': 'Solo las mías', 'Remove filter': 'Quitar filtro', 'Reminders': 'Recordatorios', 'overdue': 'vencidas', 'today': 'hoy',
-  'Quotation': 'Presupuesto', 'Number': 'Número', 'Date': 'Fecha', 'Total': 'Total', 'Status': 'Estado', 'Untaxed amount': 'Base imponible',
+  'Quotation': 'Presupuesto', 'Number': 'Número', 'Date': 'Fecha', 'Total': 'Total', 'Status': 'Estado', 'Untaxed amount': 'Importe sin impuestos',
   'Taxes': 'Impuestos', 'Order lines': 'Líneas del pedido', 'Optional products': 'Productos opcionales', 'Product': 'Producto',
   'Quantity': 'Cantidad', 'Unit price': 'Precio unitario', 'Discount (%)': 'Descuento (%)', 'Subtotal': 'Subtotal',
-  'Add a line': 'Añadir una línea', 'Add an optional product': 'Añadir un producto opcional', 'Add to order': 'Añadir al pedido',
+  'Add a line': 'Agregar una línea', 'Add an optional product': 'Agregar un producto opcional', 'Add to order': 'Agregar al pedido',
   'Send by email': 'Enviar por correo', 'Confirm': 'Confirmar', 'Expiration': 'Vencimiento', 'Payment terms': 'Plazos de pago',
   'Draft': 'Borrador', 'Quotation sent': 'Presupuesto enviado', 'Sales order': 'Pedido de venta', 'Locked': 'Bloqueado', 'Cancelled': 'Cancelado',
   'Individual': 'Persona', 'Is a company': 'Es una empresa', 'Name': 'Nombre', 'Open opportunities': 'Oportunidades abiertas',
@@ -45,7 +45,7 @@ const ES = {
   'Nothing to show': 'Nada que mostrar', 'Customer (link)': 'Cliente (vincular)', 'records': 'registros',
   'Use the arrow keys Left and Right to move the card to another stage, Enter to open it.':
     'Use las flechas izquierda y derecha para mover la tarjeta a otra etapa, Intro para abrirla.',
-  'Menu': 'Menú', 'Leads report': 'Informe de iniciativas', 'Pipeline report': 'Informe del flujo', 'Activities report': 'Informe de actividades',
+  'Menu': 'Menú', 'Leads report': 'Reporte de iniciativas', 'Pipeline report': 'Reporte del flujo', 'Activities report': 'Reporte de actividades',
   'Month': 'Mes', 'Created': 'Creado', 'Deadline month': 'Mes de cierre', 'Prorated revenue': 'Ingreso prorrateado',
   'Low': 'Baja', 'Medium': 'Media', 'High': 'Alta', 'Very high': 'Muy alta', 'Stars': 'Estrellas',
   'Mail domain': 'Dominio de correo', 'Request a mail domain': 'Solicitar un dominio de correo', 'Request': 'Solicitar',
@@ -91,14 +91,76 @@ const ES = {
   'Coordinated Universal Time': 'Tiempo universal coordinado', 'Other': 'Otras',
   'America': 'América', 'Europe': 'Europa', 'Africa': 'África', 'Asia': 'Asia', 'Atlantic': 'Atlántico', 'Pacific': 'Pacífico',
   'Indian': 'Índico', 'Australia': 'Australia', 'Antarctica': 'Antártida', 'Arctic': 'Ártico',
+  // Issue 22: wording of the user guide (Mexican Spanish) for the forms, reports, customers, products and pricelists.
+  'Sales Team': 'Equipo de ventas', 'Sales': 'Ventas', 'Required': 'Obligatorio', 'Remove': 'Quitar', 'Add a tag…': 'Agregar una etiqueta…',
+  'Add a tax…': 'Agregar un impuesto…', 'Calendar': 'Calendario', 'Enter a date as {pattern}.': 'Escriba la fecha como {pattern}.',
+  'e.g. Product pricing': 'p. ej. Precios de productos', 'Internal notes': 'Notas internas', 'Choose a country first': 'Elija primero un país',
+  'No states': 'Sin estados', 'New quotation': 'Nuevo presupuesto', 'Converted to an opportunity.': 'Se convirtió en oportunidad.',
+  'Schedule an activity': 'Programar una actividad', 'Activity scheduled.': 'Actividad programada.',
+  'Log note': 'Registrar nota', 'Send message': 'Enviar mensaje', 'Note': 'Nota', 'Message': 'Mensaje', 'Log': 'Registrar', 'Send': 'Enviar',
+  'Only your team sees notes.': 'Solo su equipo ve las notas.', 'The customer receives this message by e-mail.': 'El cliente recibe este mensaje por correo.',
+  'Note logged.': 'Nota registrada.', 'Message sent.': 'Mensaje enviado.', 'Yes': 'Sí', 'No': 'No', 'Not set': 'Sin definir',
+  'Overdue activities': 'Actividades vencidas', 'Name, company, e-mail…': 'Nombre, empresa, correo…', 'Name, e-mail, city…': 'Nombre, correo, ciudad…',
+  'No grouping': 'Sin agrupar', 'No stage': 'Sin etapa', 'No team': 'Sin equipo', 'No customer': 'Sin cliente', 'No country': 'Sin país',
+  'No reason': 'Sin motivo', 'No type': 'Sin tipo', 'No date': 'Sin fecha',
+  'Administrators only': 'Solo administradores', 'This screen is for the administrators of the company.': 'Esta pantalla es para los administradores de la empresa.',
+  'Delete {name}? This cannot be undone.': '¿Eliminar {name}? No se puede deshacer.', 'Deleted': 'Eliminado',
+  'No domain assigned yet': 'Todavía no hay un dominio asignado',
+  // Reports
+  'Won revenue by month': 'Ingresos ganados por mes', 'Leads and opportunities': 'Iniciativas y oportunidades', 'Export (CSV)': 'Exportar (CSV)',
+  'Bar chart': 'Barras', 'Line chart': 'Líneas', 'Pie chart': 'Pastel', 'No columns': 'Sin columnas', 'from': 'desde', 'to': 'hasta',
+  'Created (month)': 'Creación (mes)', 'Closed (month)': 'Cierre (mes)', 'Expected closing (month)': 'Cierre previsto (mes)', 'Date (month)': 'Fecha (mes)',
+  'Probability (average)': 'Probabilidad (promedio)', 'Days to close (average)': 'Días para cerrar (promedio)', 'Kind': 'Clase',
+  'Expected Closing': 'Cierre previsto', 'Close Date': 'Fecha de cierre', 'Creation Date': 'Fecha de creación',
+  'Very High': 'Muy alta', 'Done activity': 'Actividad hecha', 'Pending activity': 'Actividad pendiente',
+  // Customers
+  'New customer': 'Nuevo cliente', 'Contacts': 'Contactos', 'Add a contact': 'Agregar un contacto', 'Tax ID (RFC)': 'RFC',
+  'Pricelist': 'Lista de precios', 'e.g. Muebles del Norte': 'p. ej. Muebles del Norte',
+  // Quotations
+  'Quotation date': 'Fecha del presupuesto', 'Invoicing (CFDI)': 'Facturación (CFDI)', 'CFDI use': 'Uso del CFDI', 'Payment form': 'Forma de pago',
+  'Payment method': 'Método de pago', 'Terms and conditions': 'Términos y condiciones', 'Section or note': 'Sección o nota',
+  'Add a section': 'Agregar una sección', 'Add a note': 'Agregar una nota', 'In the order': 'En el pedido', 'Set to quotation': 'Volver a presupuesto',
+  'Estimated with the products\' prices: the pricelist applies when the quotation is saved.':
+    'Estimado con los precios de los productos: la lista de precios se aplica al guardar el presupuesto.',
+  // Products, pricelists, configuration
+  'Products': 'Productos', 'Pricelists': 'Listas de precios', 'Price rules': 'Reglas de precio', 'Internal reference': 'Referencia interna',
+  'Sales price': 'Precio de venta', 'Cost': 'Costo', 'Product type': 'Tipo de producto', 'Unit of measure': 'Unidad de medida',
+  'Product category': 'Categoría de producto', 'Customer taxes': 'Impuestos del cliente', 'Can be sold': 'Se puede vender', 'Currency': 'Moneda',
+  'Apply on': 'Aplicar en', 'Min. quantity': 'Cantidad mínima', 'Price': 'Precio', 'Fixed price': 'Precio fijo', 'Start date': 'Fecha de inicio',
+  'End date': 'Fecha de fin', 'Add a rule': 'Agregar una regla', 'All Products': 'Todos los productos', 'Product Category': 'Categoría de producto',
+  'Product Variant': 'Variante de producto', 'Fixed Price': 'Precio fijo', 'Percentage (discount)': 'Porcentaje (descuento)', 'Formula': 'Fórmula',
+  'Consumable': 'Consumible', 'Service': 'Servicio', 'Storable Product': 'Almacenable',
+  'Default summary': 'Resumen predeterminado', 'Delay': 'Plazo', 'Delay unit': 'Unidad del plazo', 'Days': 'Días', 'Weeks': 'Semanas', 'Months': 'Meses',
+  'Counted from': 'Contado desde', 'the day it is scheduled': 'el día en que se programa', 'the previous deadline': 'la fecha límite anterior',
+  'Next activity': 'Siguiente actividad', 'Forced': 'Obligatoria', 'Email alias': 'Alias de correo', 'Accept emails from': 'Aceptar correos de',
+  'Everyone': 'Todos', 'Known customers': 'Clientes conocidos', 'Followers only': 'Solo seguidores', 'Default Summary': 'Resumen predeterminado',
+  'No color': 'Sin color', 'Red': 'Rojo', 'Orange': 'Naranja', 'Yellow': 'Amarillo', 'Light blue': 'Azul claro', 'Dark purple': 'Morado oscuro',
+  'Salmon pink': 'Rosa salmón', 'Medium blue': 'Azul medio', 'Dark blue': 'Azul oscuro', 'Fuchsia': 'Fucsia', 'Green': 'Verde', 'Purple': 'Morado',
+  // The server's words: history, activity types, tracked fields
+  'Discussions': 'Conversaciones', 'Opportunity Created': 'Oportunidad creada', 'Lead Created': 'Iniciativa creada', 'Stage Changed': 'Cambio de etapa',
+  'Opportunity Won': 'Oportunidad ganada', 'Opportunity Lost': 'Oportunidad perdida', 'Opportunity Restored': 'Oportunidad restaurada',
+  'Sales Order Confirmed': 'Pedido de venta confirmado', 'Call': 'Llamada', 'Meeting': 'Reunión', 'Order Upsell': 'Venta adicional',
+  'To Do': 'Por hacer', 'Upload Document': 'Subir documento', 'Exception': 'Excepción', 'Expected Revenue': 'Ingreso esperado',
+  'Lost Reason': 'Motivo de pérdida', 'Active': 'Activo', 'Stage Name': 'Etapa', 'Order Date': 'Fecha del pedido', 'Prorated Revenue': 'Ingreso prorrateado',
+  'Opportunity created': 'Oportunidad creada', 'Lead created': 'Iniciativa creada',
 };
 
 let spanish = false;
+// The user's time zone (dates of datetimes are the user's days) and the company's currency (every amount shows it).
+let zone = 'UTC';
+let currency = { code: 'USD', digits: 2 };
 
-export function setLanguage(lang) {
+export function setLanguage(lang, tz) {
   spanish = String(lang || '').toLowerCase().startsWith('es');
   document.documentElement.lang = spanish ? 'es' : 'en';
+  if (tz !== undefined) zone = validZone(tz) ? tz : 'UTC';
 }
+
+/** The currency amounts are shown in when none is given: the company's (res.company.currency_id). */
+export function setCurrency(code, digits = 2) {
+  if (code) currency = { code, digits: Number.isInteger(digits) ? digits : 2 };
+}
+export function currencyCode() { return currency.code; }
 
 /** The text in the user's language; {name} placeholders are replaced by values.name. */
 export function t(text, values) {
@@ -106,15 +168,119 @@ export function t(text, values) {
   return values ? translated.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole)) : translated;
 }
 
+export function isSpanish() { return spanish; }
+
 /** The BCP 47 locale of the interface (for Intl). */
 export function locale() { return spanish ? 'es-MX' : 'en-US'; }
 
-export function money(value) {
-  return new Intl.NumberFormat(spanish ? 'es-ES' : 'en-US', { maximumFractionDigits: 2, minimumFractionDigits: 0 }).format(value || 0);
+const formats = new Map();
+function format(key, make) {
+  const full = `${locale()}|${zone}|${key}`;
+  if (!formats.has(full)) formats.set(full, make());
+  return formats.get(full);
 }
 
+/** A number in the user's locale: 1,234.5 (es-MX and en-US group alike; es-MX is the guide's). */
+export function number(value, { digits = 2, minimum = 0 } = {}) {
+  return format(`n${digits}.${minimum}`, () => new Intl.NumberFormat(locale(), { maximumFractionDigits: digits, minimumFractionDigits: minimum }))
+    .format(Number(value) || 0);
+}
+
+/** An amount with its currency: "$1,234.50 MXN" (the symbol in the locale's place, then the ISO code). */
+export function money(value, code = currency.code) {
+  const iso = Array.isArray(code) ? code[1] : code || currency.code;
+  const digits = iso === currency.code ? currency.digits : 2;
+  let text;
+  try {
+    text = format(`m${iso}`, () => new Intl.NumberFormat(locale(), { style: 'currency', currency: iso, currencyDisplay: 'narrowSymbol',
+      minimumFractionDigits: digits, maximumFractionDigits: digits })).format(Number(value) || 0);
+  } catch {
+    text = number(value, { digits, minimum: digits });
+  }
+  return `${text} ${iso}`;
+}
+
+/** A percentage from 0–100: "45 %" in Spanish, "45%" in English. */
+export function percent(value) {
+  return format('p', () => new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 1 })).format((Number(value) || 0) / 100);
+}
+
+const DAY = { day: '2-digit', month: '2-digit', year: 'numeric' };
+
+/** Parses a server value: 'YYYY-MM-DD' is a day, 'YYYY-MM-DD HH:MM:SS' an instant in UTC. */
+function parse(value) {
+  const text = String(value);
+  if (text.length <= 10) {
+    const [y, m, d] = text.split('-').map(Number);
+    return { day: true, value: new Date(Date.UTC(y, m - 1, d)) };
+  }
+  return { day: false, value: new Date(`${text.replace(' ', 'T')}Z`) };
+}
+
+/** A date in the user's locale and order (dd/mm/aaaa in Spanish, mm/dd/yyyy in English): the order of the date fields. */
 export function date(value) {
   if (!value) return '';
-  const parsed = new Date(String(value).length <= 10 ? `${value}T00:00:00` : `${String(value).replace(' ', 'T')}Z`);
-  return Number.isNaN(parsed.getTime()) ? String(value) : parsed.toLocaleDateString(spanish ? 'es-ES' : 'en-GB');
+  const parsed = parse(value);
+  if (Number.isNaN(parsed.value.getTime())) return String(value);
+  // A day is the same day everywhere; an instant is the day it is in the user's time zone.
+  return format(parsed.day ? 'dU' : 'dZ', () => new Intl.DateTimeFormat(locale(), { ...DAY, timeZone: parsed.day ? 'UTC' : zone })).format(parsed.value);
+}
+
+/** A date and time in the user's time zone: "07/12/2025, 14:05". */
+export function dateTime(value) {
+  if (!value) return '';
+  const parsed = parse(value);
+  if (parsed.day) return date(value);
+  if (Number.isNaN(parsed.value.getTime())) return String(value);
+  return format('dt', () => new Intl.DateTimeFormat(locale(), { ...DAY, hour: '2-digit', minute: '2-digit', timeZone: zone })).format(parsed.value);
+}
+
+/** "noviembre de 2026" / "November 2026" for the month starting on the day given (YYYY-MM-DD...). */
+export function monthLabel(value) {
+  if (!value) return '';
+  const [y, m] = String(value).slice(0, 7).split('-').map(Number);
+  const text = format('month', () => new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric', timeZone: 'UTC' }))
+    .format(new Date(Date.UTC(y, m - 1, 1)));
+  return text.charAt(0).toLocaleUpperCase(locale()) + text.slice(1);
+}
+
+/** Today in the user's time zone, as YYYY-MM-DD. */
+export function today(offsetDays = 0) {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  if (!offsetDays) return parts;
+  const [y, m, d] = parts.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + offsetDays)).toISOString().slice(0, 10);
+}
+
+/** The order of the date's parts in the user's locale (['day', 'month', 'year'] in Spanish) and the placeholder it asks for. */
+export function dateOrder() {
+  const parts = new Intl.DateTimeFormat(locale(), DAY).formatToParts(new Date(Date.UTC(2001, 10, 22)));
+  return parts.filter((p) => p.type !== 'literal').map((p) => p.type);
+}
+export function datePlaceholder() {
+  const names = spanish ? { day: 'dd', month: 'mm', year: 'aaaa' } : { day: 'dd', month: 'mm', year: 'yyyy' };
+  return dateOrder().map((part) => names[part]).join('/');
+}
+
+/** A date typed in the user's order ("7/12/2025", "07-12-25") as YYYY-MM-DD; null when it is not a date, '' when empty. */
+export function parseDate(text) {
+  const trimmed = String(text || '').trim();
+  if (!trimmed) return '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return trimmed;
+  // Digits only (07122025) are read in the same order: two for the day and the month, four for the year.
+  let numbers = trimmed.split(/[^0-9]+/).filter(Boolean).map(Number);
+  if (/^\d{8}$/.test(trimmed)) {
+    let at = 0;
+    numbers = dateOrder().map((part) => { const size = part === 'year' ? 4 : 2; at += size; return Number(trimmed.slice(at - size, at)); });
+  }
+  if (numbers.length !== 3) return null;
+  const parts = Object.fromEntries(dateOrder().map((part, i) => [part, numbers[i]]));
+  if (parts.year < 100) parts.year += 2000;
+  const day = new Date(Date.UTC(parts.year, parts.month - 1, parts.day));
+  if (day.getUTCFullYear() !== parts.year || day.getUTCMonth() !== parts.month - 1 || day.getUTCDate() !== parts.day) return null;
+  return day.toISOString().slice(0, 10);
+}
+
+function validZone(tz) {
+  try { new Intl.DateTimeFormat('en-US', { timeZone: tz }); return !!tz; } catch { return false; }
 }

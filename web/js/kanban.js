@@ -6,7 +6,10 @@ import { h, mount, announce, field, m2oName, m2oId, attempt, select, validate } 
 import * as rpc from './rpc.js';
 import { t, money } from './i18n.js';
 import { stars, clock } from './widgets.js';
-import { TAG_COLORS } from './editor.js';
+import { TAG_COLORS, input } from './fields.js';
+import { choices, forget } from './relations.js';
+import { searchBar } from './search.js';
+import { scheduleActivity } from './activities.js';
 
 const PAGE = 80;
 const phoneQuery = window.matchMedia('(max-width: 760px)');
@@ -22,12 +25,15 @@ export async function render(view) {
   const switcher = h('select', { id: 'stage-switch', name: 'stage' });
   const help = h('p', { id: 'kanban-help', class: 'sr-only' },
     t('Use the arrow keys Left and Right to move the card to another stage, Enter to open it.'));
-  mount(view, h('div', { class: 'toolbar' }, h('h1', {}, t('Pipeline')), field(t('Team'), teamChoice),
-    h('a', { class: 'button', href: '#/opportunities' }, t('List')),
-    h('a', { class: 'button primary', href: '#/lead/new' }, t('New'))), help,
-  h('div', { class: 'stage-switch' }, field(t('Stage'), switcher)), board);
+  // The list's search bar and filters (won and lost cards are not in the pipeline's columns: no such filters here).
   const state = { folded: new Map(), shown: new Map(), board, switcher, team: () => Number(teamChoice.value) || false,
     current: Number(sessionStorage.getItem('embudo.stage')) || null };
+  const bar = searchBar('pipeline', () => { state.shown.clear(); load(state); }, { without: ['lost', 'won', 'open'] });
+  state.search = bar;
+  mount(view, h('div', { class: 'toolbar' }, h('h1', {}, t('Pipeline')), bar.input, field(t('Sales Team'), teamChoice),
+    h('a', { class: 'button', href: '#/opportunities' }, t('List')),
+    h('a', { class: 'button primary', href: '#/lead/new' }, t('New'))), bar.chips, help,
+  h('div', { class: 'stage-switch' }, field(t('Stage'), switcher)), board);
   teamChoice.addEventListener('change', () => { sessionStorage.setItem('embudo.team', teamChoice.value); state.shown.clear(); load(state); });
   switcher.addEventListener('change', () => {
     state.current = Number(switcher.value);
@@ -42,7 +48,8 @@ export async function render(view) {
 
 function domain(state, stage) {
   const team = state.team();
-  return [['type', '=', 'opportunity'], ...(team ? [['team_id', '=', team]] : []), ...(stage ? [['stage_id', '=', stage]] : [])];
+  return [['type', '=', 'opportunity'], ...(team ? [['team_id', '=', team]] : []), ...(stage ? [['stage_id', '=', stage]] : []),
+    ...(state.search ? state.search.domain() : [])];
 }
 
 /** The cards of a stage, from the offset on. */
@@ -108,23 +115,46 @@ function column(state, stage, cards, index, team) {
   return section;
 }
 
+/** Odoo's quick create: the opportunity, its customer, e-mail, phone, expected revenue and priority, in the column's stage. */
 function quickCreate(state, stage, team) {
-  const name = h('input', { name: 'name', required: true });
-  const revenue = h('input', { name: 'expected_revenue', type: 'number', min: 0, step: 'any' });
+  const name = input('char', '', { name: 'name', required: true });
+  const customer = select([], '', { name: 'partner_id' });
+  const email = input('email', '', { name: 'email_from' });
+  const phone = input('phone', '', { name: 'phone' });
+  const revenue = h('input', { name: 'expected_revenue', type: 'number', min: 0, step: 'any', inputmode: 'decimal' });
+  const priority = input('priority', '0', { name: 'priority' });
   const form = h('form', { class: 'quick-create', hidden: true, novalidate: true },
-    field(t('Opportunity'), name), field(t('Expected revenue'), revenue),
+    field(t('Opportunity'), name), field(t('Customer'), customer), field(t('Email'), email), field(t('Phone'), phone),
+    field(t('Expected revenue'), revenue), field(t('Priority'), priority),
     h('div', { class: 'buttons' }, h('button', { class: 'primary', type: 'submit' }, t('Add')),
       h('button', { type: 'button', onclick: () => { form.hidden = true; } }, t('Cancel'))));
+  // The customer's e-mail and phone fill the empty fields.
+  customer.addEventListener('change', async () => {
+    const [partner] = customer.value ? await rpc.read('res.partner', [Number(customer.value)], ['email', 'phone']) : [];
+    if (partner?.email && !email.value) email.value = partner.email;
+    if (partner?.phone && !phone.value) phone.value = partner.phone;
+  });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (!validate(form)) return;
-    const values = { name: name.value.trim() || false, type: 'opportunity', stage_id: stage.id, expected_revenue: Number(revenue.value) || 0 };
+    const values = { name: name.value.trim() || false, type: 'opportunity', stage_id: stage.id, expected_revenue: Number(revenue.value) || 0,
+      priority: priority.read() };
+    if (customer.value) values.partner_id = Number(customer.value);
+    if (email.value) values.email_from = email.value;
+    if (phone.value) values.phone = phone.value;
     if (team) values.team_id = team;
     const id = await attempt(() => rpc.create('crm.lead', values), form);
-    if (id) await load(state);
+    if (id) { forget('res.partner'); await load(state); }
   });
-  const open = h('button', { class: 'icon add', 'aria-label': `${t('Quick create')}: ${stage.name}`,
-    onclick: () => { form.hidden = !form.hidden; if (!form.hidden) name.focus(); } }, '+');
+  const open = h('button', { class: 'icon add', 'aria-label': `${t('Quick create')}: ${stage.name}`, onclick: async () => {
+    form.hidden = !form.hidden;
+    if (form.hidden) return;
+    name.focus();
+    if (customer.options.length <= 1) {
+      const partners = await choices('res.partner');
+      customer.append(...partners.map(([value, label]) => h('option', { value }, label)));
+    }
+  } }, '+');
   return h('div', {}, open, form);
 }
 
@@ -138,7 +168,7 @@ function card(state, lead, index) {
   h('div', { class: 'revenue' }, money(lead.expected_revenue)),
   h('div', { class: 'meta' },
     stars(lead.priority, async (value) => { await attempt(() => rpc.write('crm.lead', [lead.id], { priority: value })); load(state, lead.id); }),
-    clock(lead),
+    clock(lead, async () => { if (await scheduleActivity('crm.lead', lead.id, lead.name)) load(state, lead.id); }),
     h('span', { class: 'salesperson', title: t('Salesperson') }, m2oName(lead.user_id))),
   state.phone && moveTo(state, lead));
   node.addEventListener('keydown', (event) => {

@@ -7,7 +7,8 @@ import { t } from './i18n.js';
 
 export async function mailDomain(container, { app }) {
   const [company] = await rpc.read('res.company', [rpc.session.companyId], ['alias_domain']);
-  const current = h('input', { id: 'alias-domain', name: 'alias_domain', readonly: true, value: company?.alias_domain || t('None') });
+  const current = h('input', { id: 'alias-domain', name: 'alias_domain', readonly: true, value: company?.alias_domain || '',
+    placeholder: t('No domain assigned yet') });
   const section = h('section', { class: 'panel', id: 'mail-domain', 'aria-labelledby': 'mail-domain-title' },
     h('h2', { id: 'mail-domain-title' }, t('Mail domain')), field(t('Mail domain'), current),
     h('p', { class: 'hint' }, t('Incoming mail to the teams\' aliases and the addresses you send from use this domain. The operator assigns it.')));

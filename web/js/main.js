@@ -1,7 +1,7 @@
 // The app shell: session, company choice, navigation, the reminders badge, invitations, and the hash router.
 import { h, mount, field, clearMessages } from './dom.js';
 import * as rpc from './rpc.js';
-import { t, setLanguage } from './i18n.js';
+import { t, setLanguage, setCurrency } from './i18n.js';
 import { clear as clearChoices } from './relations.js';
 import { pendingForMe, offer } from './invitations.js';
 
@@ -11,7 +11,8 @@ const topbar = document.getElementById('topbar');
 const notices = h('div', { id: 'notices', hidden: true });
 topbar.after(notices);
 
-// Screens load on demand (each is its own module).
+// Screens load on demand (each is its own module); ADMIN ones are for administrators of the current company only.
+const ADMIN = true;
 const routes = [
   [/^#\/pipeline$/, () => import('./kanban.js'), 'Pipeline'],
   [/^#\/(leads|opportunities)$/, () => import('./list.js'), 'Opportunities'],
@@ -20,10 +21,13 @@ const routes = [
   [/^#\/quotations$/, () => import('./quotations.js'), 'Quotations'],
   [/^#\/quotation\/(new|\d+)(?:\?.*)?$/, () => import('./quotation-form.js'), 'Quotations'],
   [/^#\/customers$/, () => import('./customers.js'), 'Customers'],
+  [/^#\/customer\/(new|\d+)(?:\?.*)?$/, () => import('./customer-form.js'), 'Customers'],
+  [/^#\/products$/, () => import('./products.js'), 'Products', ADMIN],
+  [/^#\/pricelists$/, () => import('./pricelists.js'), 'Pricelists', ADMIN],
   [/^#\/teams$/, () => import('./teams.js'), 'Sales Teams'],
   [/^#\/reports$/, () => import('./reports.js'), 'Reports'],
-  [/^#\/config$/, () => import('./config.js'), 'Configuration'],
-  [/^#\/users$/, () => import('./users.js'), 'Users'],
+  [/^#\/config$/, () => import('./config.js'), 'Configuration', ADMIN],
+  [/^#\/users$/, () => import('./users.js'), 'Users', ADMIN],
   // The invitation e-mail links to /web#invitations.
   [/^#\/?invitations$/, () => import('./invitations.js'), 'Invitations'],
   [/^#\/?preferences$/, () => import('./preferences.js'), 'Preferences'],
@@ -38,7 +42,7 @@ rpc.onError((error) => {
 
 async function start() {
   const info = await rpc.restore().catch(() => null);
-  setLanguage(info?.user_context?.lang || navigator.language);
+  setLanguage(info?.user_context?.lang || navigator.language, info?.user_context?.tz);
   if (!info) return showLogin();
   const companies = Object.values(info.user_companies?.allowed_companies || {});
   if (!companies.length) return showNoCompany();
@@ -116,7 +120,7 @@ async function enter(companyId) {
   rpc.session.companyId = companyId;
   sessionStorage.setItem('embudo.company', String(companyId));
   const info = rpc.session.info;
-  await readAccess();
+  await Promise.all([readAccess(), readCurrency()]);
   const settings = await rpc.call('res.config.settings', 'default_get', [['group_use_lead']]).catch(() => ({}));
   app.useLeads = !!settings.group_use_lead;
   drawTopbar();
@@ -132,12 +136,20 @@ async function readAccess() {
   app.isAdmin = me?.[0] ? me[0].access_level === 'admin' : !!info.is_admin;
 }
 
+/** The company's currency: every amount is shown with it. */
+async function readCurrency() {
+  const [company] = await rpc.read('res.company', [rpc.session.companyId], ['currency_id']).catch(() => []);
+  const id = Array.isArray(company?.currency_id) ? company.currency_id[0] : null;
+  const [currency] = id ? await rpc.read('res.currency', [id], ['name', 'decimal_places']).catch(() => []) : [];
+  setCurrency(currency?.name || (Array.isArray(company?.currency_id) ? company.currency_id[1] : 'USD'), currency?.decimal_places ?? 2);
+}
+
 /** Reads the session again (after accepting an invitation or saving preferences): language, name, companies. */
 async function refreshSession() {
   const info = await rpc.restore();
   const companies = Object.values(info?.user_companies?.allowed_companies || {});
   if (!info || !companies.some((c) => c.id === rpc.session.companyId)) { start(); return; }
-  setLanguage(info.user_context?.lang);
+  setLanguage(info.user_context?.lang, info.user_context?.tz);
   await readAccess();
   drawTopbar();
   await refreshInvitations();
@@ -165,7 +177,9 @@ function drawTopbar() {
   const companies = Object.values(info.user_companies?.allowed_companies || {});
   const links = [['#/pipeline', 'Pipeline'], ...(app.useLeads ? [['#/leads', 'Leads']] : []), ['#/opportunities', 'Opportunities'],
     ['#/activities', 'My Activities'], ['#/quotations', 'Quotations'], ['#/customers', 'Customers'], ['#/teams', 'Sales Teams'],
-    ['#/reports', 'Reports'], ['#/config', 'Configuration'], ...(app.isAdmin ? [['#/users', 'Users']] : [])];
+    ['#/reports', 'Reports'],
+    // Configuration is for administrators of the company (the server refuses the others' changes anyway).
+    ...(app.isAdmin ? [['#/config', 'Configuration'], ['#/users', 'Users']] : [])];
   // On phones the menu also holds the preferences and logging out (the top bar has room for one line only).
   const nav = h('nav', { 'aria-label': t('Menu'), id: 'nav' },
     h('ul', {}, links.map(([href, label]) => h('li', {}, h('a', { href }, t(label)))),
@@ -187,6 +201,9 @@ function drawTopbar() {
   topbar.hidden = false;
   refreshBadge();
 }
+
+// The top bar's height, for what sticks under it (the forms' buttons).
+new ResizeObserver(() => document.documentElement.style.setProperty('--topbar-height', `${topbar.offsetHeight}px`)).observe(topbar);
 
 /** The reminders badge: the user's overdue and today's activities (res.users.systray_get_activities). */
 async function refreshBadge() {
@@ -222,14 +239,14 @@ async function route() {
   const hash = location.hash;
   const found = routes.find(([pattern]) => pattern.test(hash));
   if (!found) { location.hash = '#/pipeline'; return; }
-  const [pattern, load, title] = found;
+  const [pattern, load, title, adminOnly] = found;
   const token = ++routeToken;
   document.querySelectorAll('#nav a').forEach((a) => a.toggleAttribute('aria-current', hash.startsWith(a.getAttribute('href'))));
   document.getElementById('nav')?.classList.remove('open');
   // Messages belong to the screen they were shown on.
   clearMessages({ navigation: true });
   clearChoices();
-  const module = await load();
+  const module = adminOnly && !app.isAdmin ? { render: forbidden } : await load();
   if (token !== routeToken) return;
   document.title = `${t(title)} · Embudo`;
   const view = h('div', { class: 'view' });
@@ -240,6 +257,12 @@ async function route() {
     mount(view, h('p', { class: 'error', role: 'alert' }, error.message));
   }
   main.dataset.ready = hash;
+}
+
+/** A screen for administrators, opened by someone else (an old link). */
+function forbidden(view) {
+  mount(view, h('section', { class: 'panel', id: 'admins-only' }, h('h1', {}, t('Administrators only')),
+    h('p', {}, t('This screen is for the administrators of the company.')), h('a', { class: 'button', href: '#/pipeline' }, t('Pipeline'))));
 }
 
 let previousHash = location.hash;

@@ -15,14 +15,17 @@ export function stars(priority, onChange) {
     }, n <= value ? '★' : '☆')));
 }
 
-/** The activity clock: red overdue, orange today, green planned, grey none. */
-export function clock(record) {
+/** The activity clock: red overdue, orange today, green planned, grey none. With onClick, a button ("Schedule an activity"). */
+export function clock(record, onClick) {
   const state = record.activity_state || 'none';
   const label = state === 'none' ? t('No activities')
-    : `${t({ overdue: 'Overdue', today: 'Today', planned: 'Planned' }[state])}: ${record.activity_summary || ''} ${date(record.activity_date_deadline)}`;
-  return h('span', { class: `activity-clock ${state}`, dataset: { state }, title: label, role: 'img', 'aria-label': label }, '◷');
+    : `${t({ overdue: 'Overdue', today: 'Today', planned: 'Planned' }[state])}: ${record.activity_summary || ''} ${date(record.activity_date_deadline)}`.trim();
+  if (!onClick) return h('span', { class: `activity-clock ${state}`, dataset: { state }, title: label, role: 'img', 'aria-label': label }, '◷');
+  const full = `${label} · ${t('Schedule an activity')}`;
+  return h('button', { type: 'button', class: `activity-clock ${state}`, dataset: { state }, title: full, 'aria-label': full,
+    onclick: (event) => { event.stopPropagation(); onClick(); } }, '◷');
 }
 
 export function stateLabel(state) {
-  return t({ draft: 'Draft', sent: 'Quotation sent', sale: 'Sales order', done: 'Locked', cancel: 'Cancelled' }[state] || state);
+  return t({ draft: 'Quotation', sent: 'Quotation sent', sale: 'Sales order', done: 'Locked', cancel: 'Cancelled' }[state] || state);
 }
