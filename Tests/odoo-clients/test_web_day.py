@@ -354,6 +354,21 @@ def test_configuration_is_for_administrators_and_deleting_asks_first(server, day
     wait(admin).until(EC.visibility_of_element_located((By.ID, "confirm-form"))).find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     wait(admin).until(lambda d: not d.find_elements(By.CSS_SELECTOR, f'#tags tr[data-id="{tag}"]'))
     assert day.call("crm.tag", "search", [["id", "=", tag]]) == []
+    # A lost reason still used by a lost opportunity is archived instead of deleted: the opportunity keeps it.
+    reason = day.call("crm.lost.reason", "create", {"name": f"Sin presupuesto {size} {lang}"})
+    lost = day.call("crm.lead", "create", {"name": f"Perdida {size} {lang}", "type": "opportunity"})
+    day.call("crm.lead", "action_set_lost", [lost], lost_reason_id=reason)
+    admin.refresh()
+    row = wait(admin).until(EC.presence_of_element_located((By.CSS_SELECTOR, f'#lost-reasons tr[data-id="{reason}"]')))
+    admin.execute_script("arguments[0].scrollIntoView({block: 'center'})", row)
+    row.find_element(By.CSS_SELECTOR, "button.danger").click()
+    confirm = wait(admin).until(EC.visibility_of_element_located((By.ID, "confirm-form")))
+    assert ("archivarlo" if lang == "es" else "archive it instead") in confirm.text
+    shot(admin, f"50-{size}-{lang}-archive-used-reason")
+    confirm.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(admin).until(lambda d: not d.find_elements(By.CSS_SELECTOR, f'#lost-reasons tr[data-id="{reason}"]'))
+    assert day.call("crm.lost.reason", "search_read", [["id", "=", reason], ["active", "=", False]], ["name"]) != []
+    assert day.call("crm.lead", "read", [lost], ["lost_reason"], context={"active_test": False})[0]["lost_reason"][0] == reason
 
 
 @pytest.mark.parametrize("size,lang", BOTH)

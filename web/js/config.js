@@ -29,10 +29,11 @@ export async function render(view, { app }) {
     ['use_opportunities', 'Pipeline', 'boolean'], ['use_leads', 'Leads', 'boolean'], ['alias_name', 'Email alias', 'char'],
     ['alias_contact', 'Accept emails from', 'selection', [['everyone', 'Everyone'], ['partners', 'Known customers'], ['followers', 'Followers only']]]] });
   await editor(view, { id: 'tags', title: 'Tags', model: 'crm.tag', columns: [['name', 'Name', 'char'], ['color', 'Color', 'color']] });
-  await editor(view, { id: 'lost-reasons', title: 'Lost reasons', model: 'crm.lost.reason', columns: [['name', 'Name', 'char']] });
+  await editor(view, { id: 'lost-reasons', title: 'Lost reasons', model: 'crm.lost.reason', columns: [['name', 'Name', 'char']],
+    inUse: ['crm.lead', 'lost_reason'] });
   // Activity types: the delay (a count of days, weeks or months, from the day it is scheduled or the previous deadline) and
   // the next activity they suggest or force.
-  await editor(view, { id: 'activity-types', title: 'Activity types', model: 'mail.activity.type', reorder: true, columns: [['name', 'Name', 'char'],
+  await editor(view, { id: 'activity-types', title: 'Activity types', model: 'mail.activity.type', reorder: true, inUse: ['mail.activity', 'activity_type_id'], columns: [['name', 'Name', 'char'],
     ['summary', 'Default summary', 'char'], ['delay_count', 'Delay', 'integer'],
     ['delay_unit', 'Delay unit', 'selection', [['days', 'Days'], ['weeks', 'Weeks'], ['months', 'Months']]],
     ['delay_from', 'Counted from', 'selection', [['current_date', 'the day it is scheduled'], ['previous_activity', 'the previous deadline']]],

@@ -10,9 +10,11 @@ export { TAG_COLORS };
 /**
  * columns: [name, label, kind, extra] with kind char | integer | float | boolean | m2o (extra = relation) |
  * m2m (extra = relation) | selection (extra = [[value, label]]) | color.
+ * inUse: [model, field] of the records that use these (archived ones included): a record still in use is
+ * archived instead of deleted, after asking, so that those records keep it (lost reasons, activity types).
  */
 export async function editor(container, { id, title, model, columns, domain = [], reorder = false, context = {}, create = null, addLabel = null,
-  rowName = (row) => row.name || '' }) {
+  rowName = (row) => row.name || '', inUse = null }) {
   const section = h('section', { class: 'panel editor', id, 'aria-labelledby': `${id}-title` });
   container.append(section);
   const relations = Object.fromEntries(await Promise.all(columns.filter(([, , kind]) => kind === 'm2o' || kind === 'm2m')
@@ -25,7 +27,16 @@ export async function editor(container, { id, title, model, columns, domain = []
         reorder && h('button', { class: 'icon', 'aria-label': `${t('Move up')}: ${row.name}`, disabled: index === 0, onclick: () => swap(rows, index, index - 1) }, '↑'),
         reorder && h('button', { class: 'icon', 'aria-label': `${t('Move down')}: ${row.name}`, disabled: index === rows.length - 1, onclick: () => swap(rows, index, index + 1) }, '↓'),
         h('button', { class: 'icon danger', 'aria-label': `${t('Delete')}: ${rowName(row)}`, onclick: async () => {
-          // Deleting asks first; a record still in use may be archived instead (lost reasons, activity types...).
+          // Deleting asks first; a record still in use is archived instead, so that what uses it keeps it.
+          const uses = inUse ? await attempt(() => rpc.call(inUse[0], 'search_count', [[[inUse[1], '=', row.id]]],
+            { context: { active_test: false } })) : 0;
+          if (uses === undefined) return;
+          if (uses > 0) {
+            const archive = await confirmAction(t('Archive'), t('{name} is in use ({count}): archive it instead? It will no longer be offered.',
+              { name: rowName(row), count: uses }), { confirm: t('Archive'), cancel: t('Cancel') });
+            if (archive && await attempt(() => rpc.call(model, 'action_archive', [[row.id]])) !== undefined) { forget(model); toast(t('Archived')); load(); }
+            return;
+          }
           const sure = await confirmAction(t('Delete'), t('Delete {name}? This cannot be undone.', { name: rowName(row) }),
             { confirm: t('Delete'), cancel: t('Cancel'), danger: true });
           if (sure && await attempt(() => rpc.call(model, 'unlink', [[row.id]])) !== undefined) { forget(model); toast(t('Deleted')); load(); }

@@ -41,7 +41,7 @@ const ES = {
   'Access level': 'Nivel de acceso', 'Own documents': 'Documentos propios', 'All documents': 'Todos los documentos',
   'Administrator': 'Administrador', 'No access': 'Sin acceso', 'Invite': 'Invitar', 'Set access': 'Cambiar acceso',
   'Saved': 'Guardado', 'Moved to': 'Movida a', 'Move up': 'Subir', 'Move down': 'Bajar', 'Back': 'Volver',
-  'Not found': 'No encontrado', 'Archived': 'Archivada', 'created': 'creado', 'Reason': 'Motivo', 'Type': 'Tipo',
+  'Not found': 'No encontrado', 'Archived': 'Archivada', 'Archive': 'Archivar', 'created': 'creado', 'Reason': 'Motivo', 'Type': 'Tipo',
   'Nothing to show': 'Nada que mostrar', 'Customer (link)': 'Cliente (vincular)', 'records': 'registros',
   'Use the arrow keys Left and Right to move the card to another stage, Enter to open it.':
     'Use las flechas izquierda y derecha para mover la tarjeta a otra etapa, Intro para abrirla.',
@@ -105,6 +105,8 @@ const ES = {
   'No reason': 'Sin motivo', 'No type': 'Sin tipo', 'No date': 'Sin fecha',
   'Administrators only': 'Solo administradores', 'This screen is for the administrators of the company.': 'Esta pantalla es para los administradores de la empresa.',
   'Delete {name}? This cannot be undone.': '¿Eliminar {name}? No se puede deshacer.', 'Deleted': 'Eliminado',
+  '{name} is in use ({count}): archive it instead? It will no longer be offered.':
+    '{name} está en uso ({count}): ¿archivarlo en su lugar? Ya no se ofrecerá.',
   'No domain assigned yet': 'Todavía no hay un dominio asignado',
   // Reports
   'Won revenue by month': 'Ingresos ganados por mes', 'Leads and opportunities': 'Iniciativas y oportunidades', 'Export (CSV)': 'Exportar (CSV)',

@@ -1,9 +1,10 @@
 import EmbudoDatabase
 import PGClient
 
-/// Runs Odoo's generic model methods (`search`, `search_count`, `read`, `search_read`, `fields_get`,
-/// `default_get`, `create`, `write`, `unlink`) on the described models, each call in one transaction
-/// acting as the user in the companies of the call's context.
+/// Calls the models' methods: finds the model in the registry and the method in the model's table, binds
+/// the arguments to the method's signature, opens the call's tenant context, and runs the method (each
+/// call in one transaction acting as the user in the companies of the call's context). Also holds the
+/// statement builders the methods share (insert, update).
 public struct ModelService: Sendable {
     let database: Database
     /// The models it serves.
