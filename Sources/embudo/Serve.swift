@@ -9,6 +9,8 @@ import EmbudoServer
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
+import NIOPosix
 import PGClient
 import ServiceLifecycle
 
@@ -41,6 +43,9 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if ProcessInfo.processInfo.environment["EMBUDO_NIO_EXECUTOR"] == "1" {
+            NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        }
         let format = try logFormat ?? LogFormat.fromEnvironment()
         LoggingSystem.bootstrap { [logLevel] label in format.handler(label: label, level: logLevel) }
         let metrics = PrometheusRegistry()

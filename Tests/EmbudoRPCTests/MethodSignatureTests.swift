@@ -1,6 +1,7 @@
 import EmbudoDatabase
 import EmbudoModel
 import EmbudoRPC
+import EmbudoTestSupport
 import Testing
 
 /// Methods bind their arguments as Python does: what does not fit the signature is a TypeError that names
@@ -51,5 +52,19 @@ struct MethodSignatureTests {
         // Read-only models keep their generic writing methods only as refusals.
         #expect(registry.models["res.currency"]!.methods["unlink"]?.writes == true)
         #expect(registry.models["crm.team"]!.fields["quotations_count"] != nil && registry.models["crm.team"]!.fields["opportunities_count"] != nil)
+    }
+
+    @Test func aLoginOfNoCompanyReadsItsInvitations() async throws {
+        defer { f.db.shutdown() }
+        // The invitation model's generic methods act in the caller's own identity, like its answers.
+        let admin = Administration(connection: try f.database.adminConnection())
+        let noor = try admin.ensureUser(login: "noor@studio.example", password: CRMFixture.password, name: "Noor").id
+        let invitation = try await f.ok("boss", "res.users", "create", [["login": "noor@studio.example", "access_level": "own"]])
+        let answer = try await call(f.dispatcher, [
+            "service": "object", "method": "execute_kw",
+            "args": [.string(f.database.name), .int(noor), .string(CRMFixture.password), "res.users.invitation", "search_read", [[]], ["fields": ["state"]]],
+        ])
+        #expect(answer["result"]?.arrayValue?.map { $0["id"] } == [invitation])
+        #expect(answer["result"]?.arrayValue?.first?["state"] == "pending")
     }
 }

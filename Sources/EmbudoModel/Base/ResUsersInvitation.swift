@@ -14,7 +14,7 @@ public enum ResUsersInvitation {
 
     public static let model = ModelDescription(
         name: "res.users.invitation", table: "res_users_invitation", recordName: "login", order: "create_date desc, id desc",
-        isReadOnly: true, hasAuditColumns: false, crossesCompanies: true,
+        isReadOnly: true, hasAuditColumns: false, crossesCompanies: true, tenancy: .identity,
         fields: [
             FieldDescription("login", .char, string: "Login", readonly: true),
             FieldDescription("name", .char, string: "Name", readonly: true),

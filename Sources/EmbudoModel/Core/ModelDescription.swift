@@ -34,14 +34,18 @@ public struct ModelDescription: Sendable {
     /// request's companies beside the row-level security fence (``ModelQueries/appendCompanies(into:alias:then:)``).
     /// False for identities and for what crosses companies by design (a login's invitations).
     public var isCompanyScoped: Bool
+    /// The companies its generic methods act in: the call's, or the caller's own identity (a login's
+    /// invitations, read before the login belongs to any company).
+    public var tenancy: MethodTenancy
     /// For wizards: the values a new record starts from (from the context's active records).
     var transientDefaults: (@Sendable (MethodCall) async throws -> [String: JSONValue])?
 
     public init(
         name: String, table: String, kind: ModelKind = .stored, recordName: String = "name", order: String = "id",
         parentField: String? = nil, isReadOnly: Bool = false, hasAuditColumns: Bool = true, crossesCompanies: Bool = false,
-        fields: [FieldDescription], methods: [ModelMethod] = []
+        tenancy: MethodTenancy = .companies, fields: [FieldDescription], methods: [ModelMethod] = []
     ) {
+        self.tenancy = tenancy
         self.isReadOnly = isReadOnly
         self.hasAuditColumns = hasAuditColumns
         self.name = name

@@ -54,7 +54,10 @@ public struct ModelRegistry: Sendable {
         case .abstract: generic = []
         }
         var model = model
-        for method in generic where model.methods[method.name] == nil { model.methods[method.name] = method }
+        for var method in generic where model.methods[method.name] == nil {
+            method.tenancy = model.tenancy
+            model.methods[method.name] = method
+        }
         return model
     }
 }
