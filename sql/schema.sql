@@ -201,25 +201,23 @@ CREATE FUNCTION embudo.activities_seed_company() RETURNS trigger
     AS $$
 DECLARE
     company int := NEW.id;
+    spec record;
+    created int;
 BEGIN
-    WITH types AS (
+    FOR spec IN SELECT * FROM (VALUES
+        ('mail_activity_data_email', 'Email', 'Correo electrónico', 'fa-envelope', 0, 3, 'default', NULL, true),
+        ('mail_activity_data_call', 'Call', 'Llamada', 'fa-phone', 2, 6, 'default', NULL, true),
+        ('mail_activity_data_meeting', 'Meeting', 'Reunión', 'fa-users', 0, 9, 'meeting', NULL, true),
+        ('mail_activity_data_todo', 'To Do', 'Por hacer', 'fa-tasks', 5, 12, 'default', NULL, true),
+        ('mail_activity_data_upload_document', 'Upload Document', 'Subir documento', 'fa-upload', 5, 25, 'upload_file', NULL, true),
+        ('mail_activity_data_warning', 'Exception', 'Excepción', 'fa-warning', 0, 99, 'default', 'warning', false)
+    ) s (xmlid, english, spanish, icon, delay_count, sequence, category, decoration_type, active) LOOP
         INSERT INTO public.mail_activity_type (company_id, name, icon, delay_count, sequence, category, decoration_type, active, res_model)
-        VALUES (company, 'Email', 'fa-envelope', 0, 3, 'default', NULL, true, NULL),
-               (company, 'Call', 'fa-phone', 2, 6, 'default', NULL, true, NULL),
-               (company, 'Meeting', 'fa-users', 0, 9, 'meeting', NULL, true, NULL),
-               (company, 'To Do', 'fa-tasks', 5, 12, 'default', NULL, true, NULL),
-               (company, 'Upload Document', 'fa-upload', 5, 25, 'upload_file', NULL, true, NULL),
-               (company, 'Exception', 'fa-warning', 0, 99, 'default', 'warning', false, NULL)
-        RETURNING id, name
-    )
-    INSERT INTO public.ir_model_data (module, name, model, res_id, company_id)
-    SELECT 'mail',
-           CASE t.name WHEN 'Email' THEN 'mail_activity_data_email' WHEN 'Call' THEN 'mail_activity_data_call'
-                       WHEN 'Meeting' THEN 'mail_activity_data_meeting' WHEN 'To Do' THEN 'mail_activity_data_todo'
-                       WHEN 'Upload Document' THEN 'mail_activity_data_upload_document'
-                       ELSE 'mail_activity_data_warning' END,
-           'mail.activity.type', t.id, company
-    FROM types t;
+        VALUES (company, embudo.localized(NEW.lang, spec.english, spec.spanish), spec.icon, spec.delay_count, spec.sequence,
+                spec.category, spec.decoration_type, spec.active, NULL)
+        RETURNING id INTO created;
+        INSERT INTO public.ir_model_data (module, name, model, res_id, company_id) VALUES ('mail', spec.xmlid, 'mail.activity.type', created, company);
+    END LOOP;
     RETURN NULL;
 END
 $$;
@@ -732,17 +730,23 @@ $$;
 ALTER FUNCTION embudo.create_bi_login(company integer, login name, password text, connections integer) OWNER TO embudo_owner;
 
 --
--- Name: create_company(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+-- Name: create_company(text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
-CREATE FUNCTION embudo.create_company(company_name text) RETURNS integer
+CREATE FUNCTION embudo.create_company(company_name text, company_lang text DEFAULT 'en_US'::text) RETURNS integer
     LANGUAGE plpgsql
     AS $$
 DECLARE
     new_id int;
     group_role name := 'embudo_bi_' || substr(md5(gen_random_uuid()::text), 1, 16);
 BEGIN
-    INSERT INTO public.res_company (name) VALUES (company_name) RETURNING id INTO new_id;
+    -- The language names the company's default records (the seed triggers) and chooses its currency.
+    INSERT INTO public.res_company (name, lang, currency_id)
+    VALUES (company_name, company_lang,
+            coalesce((SELECT c.id FROM public.res_currency c
+                      WHERE c.name = CASE company_lang WHEN 'es_MX' THEN 'MXN' WHEN 'es_ES' THEN 'EUR' END),
+                     embudo.default_currency()))
+    RETURNING id INTO new_id;
     EXECUTE format('CREATE ROLE %I NOLOGIN IN ROLE embudo_bi', group_role);
     INSERT INTO embudo.company_bi_role (company_id, role_name) VALUES (new_id, group_role);
     RETURN new_id;
@@ -750,7 +754,7 @@ END
 $$;
 
 
-ALTER FUNCTION embudo.create_company(company_name text) OWNER TO embudo_owner;
+ALTER FUNCTION embudo.create_company(company_name text, company_lang text) OWNER TO embudo_owner;
 
 --
 -- Name: credential_stamp(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -1837,30 +1841,32 @@ CREATE FUNCTION embudo.crm_seed_company() RETURNS trigger
     AS $$
 DECLARE
     company int := NEW.id;
+    lang text := NEW.lang;
     team int;
+    spec record;
+    created int;
 BEGIN
     INSERT INTO public.crm_team (company_id, name, sequence, use_opportunities, alias_contact)
-    VALUES (company, 'Sales', 0, true, 'everyone') RETURNING id INTO team;
+    VALUES (company, embudo.localized(lang, 'Sales', 'Ventas'), 0, true, 'everyone') RETURNING id INTO team;
     INSERT INTO public.ir_model_data (module, name, model, res_id, company_id)
     VALUES ('sales_team', 'team_sales_department', 'crm.team', team, company);
-    WITH stages AS (
+    FOR spec IN SELECT * FROM (VALUES
+        ('stage_lead1', 'New', 'Nuevo', 1, false), ('stage_lead2', 'Qualified', 'Calificado', 2, false),
+        ('stage_lead3', 'Proposition', 'Propuesta', 3, false), ('stage_lead4', 'Won', 'Ganado', 70, true)
+    ) s (xmlid, english, spanish, sequence, is_won) LOOP
         INSERT INTO public.crm_stage (company_id, name, sequence, is_won)
-        VALUES (company, 'New', 1, false), (company, 'Qualified', 2, false), (company, 'Proposition', 3, false), (company, 'Won', 70, true)
-        RETURNING id, name
-    )
-    INSERT INTO public.ir_model_data (module, name, model, res_id, company_id)
-    SELECT 'crm', 'stage_lead' || CASE name WHEN 'New' THEN 1 WHEN 'Qualified' THEN 2 WHEN 'Proposition' THEN 3 ELSE 4 END,
-           'crm.stage', id, company
-    FROM stages;
-    WITH reasons AS (
-        INSERT INTO public.crm_lost_reason (company_id, name)
-        VALUES (company, 'Too expensive'), (company, 'We don''t have people/skills'), (company, 'Not enough stock')
-        RETURNING id, name
-    )
-    INSERT INTO public.ir_model_data (module, name, model, res_id, company_id)
-    SELECT 'crm', 'lost_reason_' || CASE name WHEN 'Too expensive' THEN 1 WHEN 'Not enough stock' THEN 3 ELSE 2 END,
-           'crm.lost.reason', id, company
-    FROM reasons;
+        VALUES (company, embudo.localized(lang, spec.english, spec.spanish), spec.sequence, spec.is_won) RETURNING id INTO created;
+        INSERT INTO public.ir_model_data (module, name, model, res_id, company_id) VALUES ('crm', spec.xmlid, 'crm.stage', created, company);
+    END LOOP;
+    FOR spec IN SELECT * FROM (VALUES
+        ('lost_reason_1', 'Too expensive', 'Demasiado caro'),
+        ('lost_reason_2', 'We don''t have people/skills', 'No tenemos el personal o las habilidades'),
+        ('lost_reason_3', 'Not enough stock', 'No hay suficiente inventario')
+    ) s (xmlid, english, spanish) LOOP
+        INSERT INTO public.crm_lost_reason (company_id, name) VALUES (company, embudo.localized(lang, spec.english, spec.spanish))
+        RETURNING id INTO created;
+        INSERT INTO public.ir_model_data (module, name, model, res_id, company_id) VALUES ('crm', spec.xmlid, 'crm.lost.reason', created, company);
+    END LOOP;
     RETURN NULL;
 END
 $$;
@@ -2492,6 +2498,17 @@ $$;
 
 
 ALTER FUNCTION embudo.invite_user(company integer, user_login text, user_name text, level embudo.access_level) OWNER TO embudo_owner;
+
+--
+-- Name: localized(text, text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.localized(lang text, english text, spanish text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE WHEN (lang ~~ 'es%'::text) THEN spanish ELSE english END;
+
+
+ALTER FUNCTION embudo.localized(lang text, english text, spanish text) OWNER TO embudo_owner;
 
 --
 -- Name: login_account(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -4203,21 +4220,24 @@ DECLARE
     spec record;
 BEGIN
     INSERT INTO public.mail_activity_type (company_id, name, icon, delay_count, sequence, category, decoration_type, active, res_model)
-    VALUES (company, 'Order Upsell', 'fa-line-chart', 0, 10, 'default', NULL, true, 'sale.order')
+    VALUES (company, embudo.localized(NEW.lang, 'Order Upsell', 'Venta adicional'), 'fa-line-chart', 0, 10, 'default', NULL, true, 'sale.order')
     RETURNING id INTO upsell;
     INSERT INTO public.ir_model_data (module, name, model, res_id, company_id)
     VALUES ('sale', 'mail_act_sale_upsell', 'mail.activity.type', upsell, company);
     INSERT INTO public.product_pricelist (company_id, name, currency_id, sequence)
-    VALUES (company, 'Public Pricelist', (SELECT c.currency_id FROM public.res_company c WHERE c.id = company), 1)
+    VALUES (company, embudo.localized(NEW.lang, 'Public Pricelist', 'Lista de precios pública'), NEW.currency_id, 1)
     RETURNING id INTO pricelist;
     INSERT INTO public.ir_model_data (module, name, model, res_id, company_id) VALUES ('product', 'list0', 'product.pricelist', pricelist, company);
     FOR spec IN SELECT * FROM (VALUES
-        ('Immediate Payment', 'account_payment_term_immediate', 0, 'day_after_invoice_date', 'Payment terms: Immediate Payment'),
-        ('15 Days', 'account_payment_term_15days', 15, 'day_after_invoice_date', 'Payment terms: 15 Days'),
-        ('30 Days', 'account_payment_term_30days', 30, 'day_after_invoice_date', 'Payment terms: 30 Days'),
-        ('End of Following Month', 'account_payment_term_end_following_month', 31, 'day_following_month', 'Payment terms: End of Following Month')
-    ) s (name, xmlid, days, option, note) LOOP
-        INSERT INTO public.account_payment_term (company_id, name, note) VALUES (company, spec.name, spec.note) RETURNING id INTO term;
+        ('Immediate Payment', 'Pago inmediato', 'account_payment_term_immediate', 0, 'day_after_invoice_date'),
+        ('15 Days', '15 días', 'account_payment_term_15days', 15, 'day_after_invoice_date'),
+        ('30 Days', '30 días', 'account_payment_term_30days', 30, 'day_after_invoice_date'),
+        ('End of Following Month', 'Fin del mes siguiente', 'account_payment_term_end_following_month', 31, 'day_following_month')
+    ) s (english, spanish, xmlid, days, option) LOOP
+        INSERT INTO public.account_payment_term (company_id, name, note)
+        VALUES (company, embudo.localized(NEW.lang, spec.english, spec.spanish),
+                embudo.localized(NEW.lang, 'Payment terms: ' || spec.english, 'Condiciones de pago: ' || spec.spanish))
+        RETURNING id INTO term;
         INSERT INTO public.account_payment_term_line (company_id, payment_id, value, days, option) VALUES (company, term, 'balance', spec.days, spec.option);
         INSERT INTO public.ir_model_data (module, name, model, res_id, company_id) VALUES ('account', spec.xmlid, 'account.payment.term', term, company);
     END LOOP;
@@ -6125,6 +6145,7 @@ CREATE TABLE public.res_company (
     quotation_validity_days integer DEFAULT 30 NOT NULL,
     tz text DEFAULT 'UTC'::text NOT NULL,
     alias_domain text,
+    lang text DEFAULT 'en_US'::text NOT NULL,
     CONSTRAINT res_company_alias_domain_check CHECK (((alias_domain = lower(btrim(alias_domain))) AND (alias_domain ~~ '%.%'::text))),
     CONSTRAINT res_company_name_check CHECK (((name <> ''::text) AND (name = btrim(name)))),
     CONSTRAINT res_company_quotation_validity_days_check CHECK ((quotation_validity_days >= 0)),
@@ -10114,6 +10135,14 @@ ALTER TABLE ONLY public.res_company
 
 
 --
+-- Name: res_company res_company_lang_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.res_company
+    ADD CONSTRAINT res_company_lang_fkey FOREIGN KEY (lang) REFERENCES public.res_lang(code);
+
+
+--
 -- Name: res_company_member res_company_member_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
 --
 
@@ -12450,10 +12479,10 @@ REVOKE ALL ON FUNCTION embudo.create_bi_login(company integer, login name, passw
 
 
 --
--- Name: FUNCTION create_company(company_name text); Type: ACL; Schema: embudo; Owner: embudo_owner
+-- Name: FUNCTION create_company(company_name text, company_lang text); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
-REVOKE ALL ON FUNCTION embudo.create_company(company_name text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION embudo.create_company(company_name text, company_lang text) FROM PUBLIC;
 
 
 --
@@ -12858,6 +12887,13 @@ REVOKE ALL ON FUNCTION embudo.invitation_mail(invitation integer, token text) FR
 
 REVOKE ALL ON FUNCTION embudo.invite_user(company integer, user_login text, user_name text, level embudo.access_level) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.invite_user(company integer, user_login text, user_name text, level embudo.access_level) TO embudo_service;
+
+
+--
+-- Name: FUNCTION localized(lang text, english text, spanish text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.localized(lang text, english text, spanish text) FROM PUBLIC;
 
 
 --

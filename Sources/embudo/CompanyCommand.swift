@@ -1,6 +1,7 @@
 import ArgumentParser
 import EmbudoModel
 import Foundation
+import PGClient
 
 /// `embudo company create NAME`, `embudo company list`, `embudo company disable|enable NAME`,
 /// `embudo company set-domain`, `embudo company verify-domains`.
@@ -17,6 +18,9 @@ struct CompanyCommand: AsyncParsableCommand {
         @Argument(help: "The company's name (unique, case-insensitive).")
         var name: String
 
+        @Option(help: "The company's language, which names its default stages, team, lost reasons, activity types and payment terms, and chooses its currency (es_MX: MXN): es_MX, es_ES, es_419 or en_US.")
+        var lang = "en_US"
+
         @OptionGroup var database: DatabaseOptions
 
         func validate() throws {
@@ -28,7 +32,11 @@ struct CompanyCommand: AsyncParsableCommand {
                 if try administration.company(named: name) != nil {
                     throw CommandError("a company named \(name) exists already")
                 }
-                return try administration.createCompany(named: name.trimmingCharacters(in: .whitespaces))
+                do {
+                    return try administration.createCompany(named: name.trimmingCharacters(in: .whitespaces), lang: lang)
+                } catch let error as PGError where error.code == .foreignKeyViolation {
+                    throw CommandError("unknown language \(lang): use es_MX, es_ES, es_419 or en_US")
+                }
             }
             print("Created company \(company.name) (id \(company.id)).")
         }

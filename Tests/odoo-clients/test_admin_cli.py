@@ -46,6 +46,25 @@ def test_users_keys_and_company_disable(server):
         login(server, "opsuser", new_password).env["crm.lead"].search([])
 
 
+def test_a_company_created_in_spanish_reads_in_spanish(server):
+    """`embudo company create --lang es_MX`: its stages, team, lost reasons, activity types and payment terms are
+    Spanish, its currency is the peso; an unknown language is refused with a clear message."""
+    cli(server, "company", "create", "Muebles del Bajío", "--lang", "es_MX")
+    password = cli(server, "user", "invite", "--login", "ana.bajio", "--company", "Muebles del Bajío",
+                   "--access", "admin").stdout.strip().splitlines()[-1]
+    odoo = login(server, "ana.bajio", password)
+    env = odoo.env
+    assert [s["name"] for s in env["crm.stage"].search_read([], ["name"])] == ["Nuevo", "Calificado", "Propuesta", "Ganado"]
+    assert [t["name"] for t in env["crm.team"].search_read([], ["name"])] == ["Ventas"]
+    assert "Demasiado caro" in [r["name"] for r in env["crm.lost.reason"].search_read([], ["name"])]
+    assert "Llamada" in [t["name"] for t in env["mail.activity.type"].search_read([], ["name"])]
+    assert "30 días" in [t["name"] for t in env["account.payment.term"].search_read([], ["name"])]
+    [company] = env["res.company"].search_read([], ["lang", "currency_id"])
+    assert company["lang"] == "es_MX" and company["currency_id"][1] == "MXN"
+    refused = cli(server, "company", "create", "Nowhere Co", "--lang", "xx_XX", check=False)
+    assert refused.returncode != 0 and "unknown language xx_XX" in refused.stderr
+
+
 def test_backup_and_restore(server):
     work = tempfile.mkdtemp(prefix="embudo-backup-")
     os.chmod(work, 0o777)

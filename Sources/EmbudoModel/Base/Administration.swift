@@ -12,11 +12,14 @@ public struct Administration {
         self.connection = connection
     }
 
-    /// Creates a company and its BI group role.
+    /// Creates a company and its BI group role. Its language (`es_MX`, `es_ES`, `es_419`, `en_US`) names
+    /// the records Embudo creates for it (stages, team, lost reasons, activity types, pricelist, payment
+    /// terms) and chooses its currency (MXN for es_MX, EUR for es_ES).
     ///
-    /// - Throws: ``PGError`` with ``PGError/Code/uniqueViolation`` when a company has that name.
-    public func createCompany(named name: String) throws -> Company {
-        let id = try connection.transaction { try $0.query(SQL.createCompany(name))[0].decode(Int.self, at: 0) }
+    /// - Throws: ``PGError`` with ``PGError/Code/uniqueViolation`` when a company has that name, and
+    ///   ``PGError/Code/foreignKeyViolation`` for a language Embudo does not know.
+    public func createCompany(named name: String, lang: String = "en_US") throws -> Company {
+        let id = try connection.transaction { try $0.query(SQL.createCompany(name, lang: lang))[0].decode(Int.self, at: 0) }
         return Company(id: id, name: name, active: true)
     }
 
@@ -130,7 +133,7 @@ public struct Administration {
     }
 
     enum SQL {
-        static func createCompany(_ name: String) -> PGQuery { "SELECT embudo.create_company(\(name))" }
+        static func createCompany(_ name: String, lang: String = "en_US") -> PGQuery { "SELECT embudo.create_company(\(name), \(lang))" }
         static let companies: PGQuery = "SELECT id, name, active FROM res_company ORDER BY id"
         static func companyByName(_ name: String) -> PGQuery {
             "SELECT id, name, active FROM res_company WHERE lower(name) = lower(\(name))"

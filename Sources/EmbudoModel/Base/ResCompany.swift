@@ -9,6 +9,8 @@ public enum ResCompany {
         fields: [
             FieldDescription("name", .char, string: "Company Name", required: true),
             FieldDescription("currency_id", .many2one, string: "Currency", readonly: true, relation: "res.currency"),
+            // Chosen at creation (`embudo company create --lang`): the language of the records Embudo made for it.
+            FieldDescription("lang", .char, string: "Language", readonly: true),
             // Assigned by the operator, or requested with action_request_alias_domain and proved by DNS.
             FieldDescription("alias_domain", .char, string: "Alias Domain", readonly: true),
             FieldDescription("active", .boolean, string: "Active"),

@@ -7,25 +7,23 @@ LANGUAGE plpgsql
 AS $$
 DECLARE
     company int := NEW.id;
+    spec record;
+    created int;
 BEGIN
-    WITH types AS (
+    FOR spec IN SELECT * FROM (VALUES
+        ('mail_activity_data_email', 'Email', 'Correo electrónico', 'fa-envelope', 0, 3, 'default', NULL, true),
+        ('mail_activity_data_call', 'Call', 'Llamada', 'fa-phone', 2, 6, 'default', NULL, true),
+        ('mail_activity_data_meeting', 'Meeting', 'Reunión', 'fa-users', 0, 9, 'meeting', NULL, true),
+        ('mail_activity_data_todo', 'To Do', 'Por hacer', 'fa-tasks', 5, 12, 'default', NULL, true),
+        ('mail_activity_data_upload_document', 'Upload Document', 'Subir documento', 'fa-upload', 5, 25, 'upload_file', NULL, true),
+        ('mail_activity_data_warning', 'Exception', 'Excepción', 'fa-warning', 0, 99, 'default', 'warning', false)
+    ) s (xmlid, english, spanish, icon, delay_count, sequence, category, decoration_type, active) LOOP
         INSERT INTO public.mail_activity_type (company_id, name, icon, delay_count, sequence, category, decoration_type, active, res_model)
-        VALUES (company, 'Email', 'fa-envelope', 0, 3, 'default', NULL, true, NULL),
-               (company, 'Call', 'fa-phone', 2, 6, 'default', NULL, true, NULL),
-               (company, 'Meeting', 'fa-users', 0, 9, 'meeting', NULL, true, NULL),
-               (company, 'To Do', 'fa-tasks', 5, 12, 'default', NULL, true, NULL),
-               (company, 'Upload Document', 'fa-upload', 5, 25, 'upload_file', NULL, true, NULL),
-               (company, 'Exception', 'fa-warning', 0, 99, 'default', 'warning', false, NULL)
-        RETURNING id, name
-    )
-    INSERT INTO public.ir_model_data (module, name, model, res_id, company_id)
-    SELECT 'mail',
-           CASE t.name WHEN 'Email' THEN 'mail_activity_data_email' WHEN 'Call' THEN 'mail_activity_data_call'
-                       WHEN 'Meeting' THEN 'mail_activity_data_meeting' WHEN 'To Do' THEN 'mail_activity_data_todo'
-                       WHEN 'Upload Document' THEN 'mail_activity_data_upload_document'
-                       ELSE 'mail_activity_data_warning' END,
-           'mail.activity.type', t.id, company
-    FROM types t;
+        VALUES (company, embudo.localized(NEW.lang, spec.english, spec.spanish), spec.icon, spec.delay_count, spec.sequence,
+                spec.category, spec.decoration_type, spec.active, NULL)
+        RETURNING id INTO created;
+        INSERT INTO public.ir_model_data (module, name, model, res_id, company_id) VALUES ('mail', spec.xmlid, 'mail.activity.type', created, company);
+    END LOOP;
     RETURN NULL;
 END
 $$;

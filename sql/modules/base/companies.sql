@@ -23,14 +23,20 @@ ALTER TABLE res_company ALTER COLUMN currency_id SET DEFAULT embudo.default_curr
 
 -- Creates a company and its BI group role; returns the company's id. Each module seeds the company's
 -- default data from its own trigger (seed_<NN>_<module>, in the modules' order).
-CREATE OR REPLACE FUNCTION embudo.create_company(company_name text) RETURNS int
+CREATE OR REPLACE FUNCTION embudo.create_company(company_name text, company_lang text DEFAULT 'en_US') RETURNS int
 LANGUAGE plpgsql
 AS $$
 DECLARE
     new_id int;
     group_role name := 'embudo_bi_' || substr(md5(gen_random_uuid()::text), 1, 16);
 BEGIN
-    INSERT INTO public.res_company (name) VALUES (company_name) RETURNING id INTO new_id;
+    -- The language names the company's default records (the seed triggers) and chooses its currency.
+    INSERT INTO public.res_company (name, lang, currency_id)
+    VALUES (company_name, company_lang,
+            coalesce((SELECT c.id FROM public.res_currency c
+                      WHERE c.name = CASE company_lang WHEN 'es_MX' THEN 'MXN' WHEN 'es_ES' THEN 'EUR' END),
+                     embudo.default_currency()))
+    RETURNING id INTO new_id;
     EXECUTE format('CREATE ROLE %I NOLOGIN IN ROLE embudo_bi', group_role);
     INSERT INTO embudo.company_bi_role (company_id, role_name) VALUES (new_id, group_role);
     RETURN new_id;

@@ -42,3 +42,9 @@ AS $$
     SELECT encode(embudo_crypto.gen_random_bytes(least(greatest(bytes, 1), 64)), 'hex')
 $$;
 GRANT EXECUTE ON FUNCTION embudo.random_token(int) TO embudo_service;
+
+-- The name of a default record in a company's language (res_company.lang): Spanish for every Spanish
+-- (es_MX, es_ES, es_419), English otherwise. The seed triggers of each module's defaults.sql use it.
+CREATE OR REPLACE FUNCTION embudo.localized(lang text, english text, spanish text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN lang LIKE 'es%' THEN spanish ELSE english END;

@@ -1,6 +1,7 @@
 -- Default data of every company (reference §5): the "Sales" team, the stages New, Qualified,
--- Proposition and Won, and three lost reasons, with per-company external ids; the company's first
--- administrator leads the team.
+-- Proposition and Won, and three lost reasons, with per-company external ids, named in the company's
+-- language (Ventas; Nuevo, Calificado, Propuesta, Ganado); the company's first administrator leads the
+-- team.
 
 -- Seeds a new company. The seed triggers of res_company fire in the order of their names, which is the
 -- modules' order: seed_20_crm, seed_30_activities, seed_40_sale.
@@ -9,30 +10,32 @@ LANGUAGE plpgsql
 AS $$
 DECLARE
     company int := NEW.id;
+    lang text := NEW.lang;
     team int;
+    spec record;
+    created int;
 BEGIN
     INSERT INTO public.crm_team (company_id, name, sequence, use_opportunities, alias_contact)
-    VALUES (company, 'Sales', 0, true, 'everyone') RETURNING id INTO team;
+    VALUES (company, embudo.localized(lang, 'Sales', 'Ventas'), 0, true, 'everyone') RETURNING id INTO team;
     INSERT INTO public.ir_model_data (module, name, model, res_id, company_id)
     VALUES ('sales_team', 'team_sales_department', 'crm.team', team, company);
-    WITH stages AS (
+    FOR spec IN SELECT * FROM (VALUES
+        ('stage_lead1', 'New', 'Nuevo', 1, false), ('stage_lead2', 'Qualified', 'Calificado', 2, false),
+        ('stage_lead3', 'Proposition', 'Propuesta', 3, false), ('stage_lead4', 'Won', 'Ganado', 70, true)
+    ) s (xmlid, english, spanish, sequence, is_won) LOOP
         INSERT INTO public.crm_stage (company_id, name, sequence, is_won)
-        VALUES (company, 'New', 1, false), (company, 'Qualified', 2, false), (company, 'Proposition', 3, false), (company, 'Won', 70, true)
-        RETURNING id, name
-    )
-    INSERT INTO public.ir_model_data (module, name, model, res_id, company_id)
-    SELECT 'crm', 'stage_lead' || CASE name WHEN 'New' THEN 1 WHEN 'Qualified' THEN 2 WHEN 'Proposition' THEN 3 ELSE 4 END,
-           'crm.stage', id, company
-    FROM stages;
-    WITH reasons AS (
-        INSERT INTO public.crm_lost_reason (company_id, name)
-        VALUES (company, 'Too expensive'), (company, 'We don''t have people/skills'), (company, 'Not enough stock')
-        RETURNING id, name
-    )
-    INSERT INTO public.ir_model_data (module, name, model, res_id, company_id)
-    SELECT 'crm', 'lost_reason_' || CASE name WHEN 'Too expensive' THEN 1 WHEN 'Not enough stock' THEN 3 ELSE 2 END,
-           'crm.lost.reason', id, company
-    FROM reasons;
+        VALUES (company, embudo.localized(lang, spec.english, spec.spanish), spec.sequence, spec.is_won) RETURNING id INTO created;
+        INSERT INTO public.ir_model_data (module, name, model, res_id, company_id) VALUES ('crm', spec.xmlid, 'crm.stage', created, company);
+    END LOOP;
+    FOR spec IN SELECT * FROM (VALUES
+        ('lost_reason_1', 'Too expensive', 'Demasiado caro'),
+        ('lost_reason_2', 'We don''t have people/skills', 'No tenemos el personal o las habilidades'),
+        ('lost_reason_3', 'Not enough stock', 'No hay suficiente inventario')
+    ) s (xmlid, english, spanish) LOOP
+        INSERT INTO public.crm_lost_reason (company_id, name) VALUES (company, embudo.localized(lang, spec.english, spec.spanish))
+        RETURNING id INTO created;
+        INSERT INTO public.ir_model_data (module, name, model, res_id, company_id) VALUES ('crm', spec.xmlid, 'crm.lost.reason', created, company);
+    END LOOP;
     RETURN NULL;
 END
 $$;
