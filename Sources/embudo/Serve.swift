@@ -9,8 +9,6 @@ import EmbudoServer
 import Foundation
 import Hummingbird
 import Logging
-import NIOCore
-import NIOPosix
 import PGClient
 import ServiceLifecycle
 
@@ -43,9 +41,6 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if ProcessInfo.processInfo.environment["EMBUDO_NIO_EXECUTOR"] == "1" {
-            NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
-        }
         let format = try logFormat ?? LogFormat.fromEnvironment()
         LoggingSystem.bootstrap { [logLevel] label in format.handler(label: label, level: logLevel) }
         let metrics = PrometheusRegistry()
