@@ -879,9 +879,12 @@ BEGIN
                 IF customer IS NULL THEN
                     customer := embudo.crm_create_customer(lead, coalesce(salesperson, lead.user_id));
                 END IF;
-            ELSIF partner IS NOT NULL THEN
-                customer := partner;
-            ELSIF customer IS NULL AND action = 'create' THEN
+            -- Odoo 17's rules: the wizard's customer counts for 'exist' only (its partner_id is computed for
+            -- that action alone); 'create' keeps the lead's own customer, else creates one from the lead,
+            -- never linking a contact that merely matches by name or e-mail.
+            ELSIF action = 'exist' THEN
+                customer := coalesce(partner, customer);
+            ELSIF action = 'create' AND customer IS NULL THEN
                 customer := embudo.crm_create_customer(lead, coalesce(salesperson, lead.user_id));
             END IF;
         END IF;

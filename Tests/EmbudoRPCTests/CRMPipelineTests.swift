@@ -179,6 +179,48 @@ struct CRMPipelineTests {
         #expect(try await f.field("alex", "crm.lead", lead, "type") == "opportunity")
     }
 
+    /// Odoo 17's rules per conversion action: the matching contact is proposed for "exist" only; "create"
+    /// creates a customer from the lead (keeping what the salesperson typed), "nothing" links none.
+    @Test func conversionActionsFollowOdoo() async throws {
+        let f = try await CRMFixture()
+        defer { f.db.shutdown() }
+        let older = try #require(try await f.ok("alex", "res.partner", "create", [["name": "Rosa Garza", "email": "rosa@old.example"]]).intValue)
+        func lead(_ name: String, email: String) async throws -> Int {
+            try #require(try await f.ok("alex", "crm.lead", "create", [[
+                "name": .string(name), "type": "lead", "contact_name": "Rosa Garza", "partner_name": "Garza Nueva SA",
+                "email_from": .string(email),
+            ]]).intValue)
+        }
+        func convert(_ lead: Int, _ values: JSONValue) async throws -> [String: JSONValue] {
+            let context: JSONValue = ["context": ["active_id": .int(lead), "active_ids": [.int(lead)], "active_model": "crm.lead"]]
+            let wizard = try #require(try await f.ok("alex", "crm.lead2opportunity.partner", "create", [values], context).intValue)
+            _ = try await f.ok("alex", "crm.lead2opportunity.partner", "action_apply", [[.int(wizard)]], context)
+            guard case .object(let row)? = try await f.ok("alex", "crm.lead", "read", [[.int(lead)]],
+                                                          ["fields": ["type", "partner_id", "email_from", "partner_name"]]).arrayValue?.first
+            else { throw CRMFixture.FixtureError.failed("no lead") }
+            return row
+        }
+        // The wizard proposes the matching contact, with "exist".
+        let first = try await lead("Sillas", email: "rosa@nueva.example")
+        let context: JSONValue = ["context": ["active_id": .int(first), "active_ids": [.int(first)], "active_model": "crm.lead"]]
+        let defaults = try await f.ok("alex", "crm.lead2opportunity.partner", "default_get", [["action", "partner_id"]], context)
+        #expect(defaults["action"] == "exist" && defaults["partner_id"]?.intValue == older)
+        // "create" creates, even with the proposed contact still in the wizard; the lead keeps its e-mail and company name.
+        let created = try await convert(first, ["action": "create", "partner_id": .int(older)])
+        #expect(created["type"] == "opportunity")
+        let customer = try #require(created["partner_id"]?.arrayValue?.first?.intValue)
+        #expect(customer != older)
+        #expect(created["email_from"] == "rosa@nueva.example" && created["partner_name"] == "Garza Nueva SA")
+        let made = try #require(try await f.ok("alex", "res.partner", "read", [[.int(customer)]], ["fields": ["name", "email", "parent_id"]]).arrayValue?.first)
+        #expect(made["name"] == "Rosa Garza" && made["email"] == "rosa@nueva.example")
+        #expect(made["parent_id"]?.arrayValue?.last == "Garza Nueva SA")
+        // "exist" links the chosen contact; "nothing" links none.
+        let linked = try await convert(try await lead("Mesas", email: "mesas@nueva.example"), ["action": "exist", "partner_id": .int(older)])
+        #expect(linked["partner_id"]?.arrayValue?.first?.intValue == older)
+        let alone = try await convert(try await lead("Lámparas", email: "lamparas@nueva.example"), ["action": "nothing", "partner_id": .int(older)])
+        #expect(alone["type"] == "opportunity" && alone["partner_id"] == false)
+    }
+
     @Test func conversionMergeAndKanban() async throws {
         let f = try await CRMFixture()
         defer { f.db.shutdown() }
