@@ -1,10 +1,24 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The character sets of received mail, decoded to Swift strings without Foundation.
 ///
-/// UTF-8, US-ASCII, ISO-8859-1, ISO-8859-15, Windows-1252 and UTF-16 are known. Text without a charset
-/// (or declared US-ASCII) is read as UTF-8 when it is valid UTF-8, else as Windows-1252 (a superset of
-/// Latin-1 in practice). Any other charset is read as UTF-8, invalid bytes becoming U+FFFD.
+/// UTF-8, US-ASCII, ISO-8859-1, ISO-8859-15, Windows-1252 and UTF-16 are decoded here. Every other
+/// charset that mail uses (GB2312/GBK/GB18030, Big5, Shift_JIS, ISO-2022-JP, EUC-JP/KR, KOI8-R/U, the
+/// other ISO-8859 and Windows-125x sets, UTF-7…) goes through the platform's converter, iconv (glibc's
+/// on Linux), by name; mislabelled Chinese and Japanese mail is read with the supersets mail clients use
+/// (GB18030 for GB2312 and GBK, CP932 for Shift_JIS, CP949 for EUC-KR). Text without a charset (or
+/// declared US-ASCII) is read as UTF-8 when it is valid UTF-8, else as Windows-1252 (a superset of
+/// Latin-1 in practice). A charset iconv does not know is read as UTF-8; bytes that are not valid in
+/// their charset become U+FFFD.
 enum Charset: Sendable, Equatable {
-    case utf8, ascii, latin1, latin9, windows1252, utf16, utf16LE, utf16BE, unknown
+    case utf8, ascii, latin1, latin9, windows1252, utf16, utf16LE, utf16BE
+    /// A charset converted by iconv, by its iconv name.
+    case converted(String)
+    case unknown
 
     /// The charset named by a MIME `charset` parameter or an encoded word (case-insensitive; an RFC 2231
     /// language suffix such as `*en` is ignored).
@@ -22,7 +36,17 @@ enum Charset: Sendable, Equatable {
         case "utf-16", "utf16": self = .utf16
         case "utf-16le", "utf16le": self = .utf16LE
         case "utf-16be", "utf16be": self = .utf16BE
-        default: self = .unknown
+        case "gb2312", "gbk", "x-gbk", "cp936", "gb_2312-80", "euc-cn", "x-euc-cn", "gb18030", "chinese": self = .converted("GB18030")
+        case "big5", "x-big5", "cn-big5", "big5-hkscs", "csbig5": self = .converted("BIG5-HKSCS")
+        case "shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "windows-31j", "cp932", "csshiftjis": self = .converted("CP932")
+        case "euc-kr", "ks_c_5601-1987", "ksc5601", "cp949", "windows-949", "x-windows-949": self = .converted("CP949")
+        default:
+            // Any other name iconv may know (iso-2022-jp, euc-jp, koi8-r, iso-8859-5, windows-1251, utf-7…):
+            // letters, digits and - _ . : only, at most 40 of them.
+            let safe = !key.isEmpty && key.count <= 40 && key.unicodeScalars.allSatisfy { scalar in
+                (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") || "-_.:".unicodeScalars.contains(scalar)
+            }
+            self = safe ? .converted(key.uppercased()) : .unknown
         }
     }
 
@@ -41,7 +65,57 @@ enum Charset: Sendable, Equatable {
             return Self.decodeSingleByte(bytes) { Self.windows1252Scalar($0) }
         case .utf16, .utf16LE, .utf16BE:
             return decodeUTF16(Array(bytes))
+        case .converted(let name):
+            return Self.iconvDecode(Array(bytes), from: name) ?? String(decoding: bytes, as: UTF8.self)
         }
+    }
+
+    /// The bytes converted to text by iconv from the charset `name`, or nil when iconv does not know it.
+    /// Invalid bytes become U+FFFD and conversion goes on; a truncated last character too.
+    static func iconvDecode(_ input: [UInt8], from name: String) -> String? {
+        let converter = iconv_open("UTF-8", name)
+        guard converter != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(converter) }
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count * 2)
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        var source = input
+        source.withUnsafeMutableBufferPointer { sourceBuffer in
+            var inPointer = sourceBuffer.baseAddress.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: CChar.self) }
+            var inLeft = sourceBuffer.count
+            while inLeft > 0 {
+                let (result, written, failure) = chunk.withUnsafeMutableBufferPointer { chunkBuffer -> (Int, Int, Int32) in
+                    var outPointer = chunkBuffer.baseAddress.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: CChar.self) }
+                    var outLeft = chunkBuffer.count
+                    let result = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+                    return (result, chunkBuffer.count - outLeft, result == -1 ? errno : 0)
+                }
+                output.append(contentsOf: chunk[0..<written])
+                guard result == -1 else { break }
+                switch failure {
+                case E2BIG:
+                    continue
+                case EILSEQ:
+                    // An invalid sequence: one byte skipped, shown as U+FFFD.
+                    output.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                    inPointer = inPointer.map { $0 + 1 }
+                    inLeft -= 1
+                default:
+                    // A character cut at the end (EINVAL), or anything else: shown as U+FFFD, and done.
+                    output.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                    inLeft = 0
+                }
+            }
+        }
+        // Stateful encodings (ISO-2022-JP) may owe a final shift sequence.
+        chunk.withUnsafeMutableBufferPointer { chunkBuffer in
+            var outPointer = chunkBuffer.baseAddress.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: CChar.self) }
+            var outLeft = chunkBuffer.count
+            if iconv(converter, nil, nil, &outPointer, &outLeft) != -1 {
+                output.append(contentsOf: chunkBuffer[0..<(chunkBuffer.count - outLeft)])
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Text with no (or a US-ASCII) charset: UTF-8 when valid, else Windows-1252.
