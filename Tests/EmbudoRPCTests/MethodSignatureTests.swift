@@ -67,4 +67,31 @@ struct MethodSignatureTests {
         #expect(answer["result"]?.arrayValue?.map { $0["id"] } == [invitation])
         #expect(answer["result"]?.arrayValue?.first?["state"] == "pending")
     }
+
+    /// `res.users.has_group`: Odoo's sales groups as the access levels stand for them, in the current company.
+    @Test func groupsFollowAccessLevels() async throws {
+        defer { f.db.shutdown() }
+        let groups = ["base.group_user", "sales_team.group_sale_salesman", "sales_team.group_sale_salesman_all_leads",
+                      "sales_team.group_sale_manager", "base.group_system", "base.group_portal"]
+        var answers: [String: [Bool]] = [:]
+        for login in ["olga", "alex", "boss"] {
+            answers[login] = try await groups.asyncMap { group in
+                try await f.ok(login, "res.users", "has_group", [[.int(f.users[login]!)], .string(group)]) == true
+            }
+        }
+        #expect(answers["olga"] == [true, true, false, false, false, false])
+        #expect(answers["alex"] == [true, true, true, false, false, false])
+        #expect(answers["boss"] == [true, true, true, true, true, false])
+        // A colleague's groups, as the caller's company sees them; another company's user has none here.
+        #expect(try await f.ok("olga", "res.users", "has_group", [[.int(f.users["boss"]!)], "sales_team.group_sale_manager"]) == true)
+        #expect(try await f.ok("olga", "res.users", "has_group", [[.int(f.users["bea"]!)], "base.group_user"]) == false)
+    }
+}
+
+extension Array {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var result: [T] = []
+        for element in self { result.append(try await transform(element)) }
+        return result
+    }
 }

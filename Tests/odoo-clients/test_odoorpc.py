@@ -67,6 +67,18 @@ def test_external_api_calls(server):
     assert jsonrpc(url, "object", "execute_kw", db, uid, server["password"], "res.partner", "search_count", [[]])["result"] >= 1
 
 
+def test_user_groups_and_spanish(server):
+    """What odoorpc users check first: their groups (Embudo's access levels as Odoo's sales groups), the Spanish
+    languages, and the language read back from the user's context."""
+    odoo = odoorpc.ODOO("127.0.0.1", port=server["port"])
+    odoo.login(server["db"], server["login"], server["password"])
+    assert odoo.env.user.has_group("sales_team.group_sale_manager") is True
+    assert odoo.env.user.has_group("base.group_portal") is False
+    codes = {lang["code"] for lang in odoo.env["res.lang"].search_read([("active", "=", True)], ["code"])}
+    assert {"es_MX", "es_ES", "es_419", "en_US"} <= codes
+    assert odoo.env.ref("base.lang_es_419").code == "es_419"
+
+
 def test_reference_data_and_external_ids(server):
     odoo = odoorpc.ODOO("127.0.0.1", port=server["port"])
     odoo.login(server["db"], server["login"], server["password"])

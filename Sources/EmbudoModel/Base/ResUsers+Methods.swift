@@ -67,6 +67,34 @@ extension ResUsers {
         return .value(true)
     }
 
+    /// The Odoo groups that Embudo's access levels stand for, with the least level that has each, in the
+    /// current company (the request's first).
+    static let groups: [String: AccessLevel] = [
+        "base.group_user": .own, "sales_team.group_sale_salesman": .own,
+        "sales_team.group_sale_salesman_all_leads": .all, "sales_team.group_sale_manager": .admin,
+        "base.group_erp_manager": .admin, "base.group_system": .admin,
+    ]
+
+    /// `has_group(ids, group_ext_id)`: whether the user (the caller when `ids` is empty) has the group in
+    /// the current company, as its access level maps to Odoo's groups; false for a group Embudo does not
+    /// have. Odoo answers for one user: several ids are refused.
+    static let hasGroup = ModelMethod("has_group", .records("group_ext_id")) { call in
+        let ids = try call.arguments.given("ids").map(BoundArguments.ids) ?? []
+        guard ids.count <= 1 else { throw ModelError.validation("has_group answers for one user at a time") }
+        guard let group = call.arguments.string("group_ext_id"), group.split(separator: ".").count == 2 else {
+            throw ModelError.validation("has_group expects an external id such as sales_team.group_sale_manager")
+        }
+        guard let least = groups[group], let company = call.tenant.companyIDs.first else { return .value(false) }
+        // A colleague's membership is read as row-level security shows it (the caller's companies).
+        let query: PGQuery = """
+            SELECT m.access_level::text FROM res_company_member m WHERE m.company_id = \(company) AND m.user_id = \(ids.first ?? call.user.id)
+            """
+        let level = try await call.database.single(query, as: call.tenant, readOnly: true) { rows in
+            rows.count == 0 ? nil : AccessLevel(rawValue: try rows[0].decode(String.self, at: 0))
+        }
+        return .value(.bool(level.map { $0 >= least } ?? false))
+    }
+
     /// `context_get()`: the user's language and time zone, read now (the user may have changed their
     /// preferences since these credentials were verified).
     static let contextGet = ModelMethod("context_get", []) { call in
