@@ -86,6 +86,38 @@ struct MethodSignatureTests {
         #expect(try await f.ok("olga", "res.users", "has_group", [[.int(f.users["boss"]!)], "sales_team.group_sale_manager"]) == true)
         #expect(try await f.ok("olga", "res.users", "has_group", [[.int(f.users["bea"]!)], "base.group_user"]) == false)
     }
+
+    /// Odoo 17's web client reads: web_search_read's length and records, web_read, nested specifications;
+    /// fields_get's filters; read's load=None.
+    @Test func webReadsFieldsGetFiltersAndLoad() async throws {
+        defer { f.db.shutdown() }
+        let customer = try #require(try await f.ok("alex", "res.partner", "create", [["name": "Muebles Norte", "email": "compras@norte.example"]]).intValue)
+        let tag = try #require(try await f.ok("alex", "crm.tag", "create", [["name": "Mayoreo"]]).intValue)
+        var leads: [Int] = []
+        for index in 1...3 {
+            leads.append(try #require(try await f.ok("alex", "crm.lead", "create", [[
+                "name": .string("Sillas \(index)"), "partner_id": .int(customer), "tag_ids": [[6, 0, [.int(tag)]]],
+            ]]).intValue))
+        }
+        let specification: JSONValue = ["name": [:], "partner_id": ["fields": ["display_name": [:], "email": [:]]], "tag_ids": ["fields": ["name": [:]]], "stage_id": [:]]
+        let page = try await f.ok("alex", "crm.lead", "web_search_read", [[["name", "ilike", "Sillas"]], specification], ["limit": 2, "order": "id"])
+        #expect(page["length"] == 3)
+        let records = try #require(page["records"]?.arrayValue)
+        #expect(records.map { $0["id"] } == [.int(leads[0]), .int(leads[1])])
+        #expect(records[0]["partner_id"] == ["id": .int(customer), "display_name": "Muebles Norte", "email": "compras@norte.example"])
+        #expect(records[0]["tag_ids"] == [["id": .int(tag), "name": "Mayoreo"]])
+        #expect(records[0]["stage_id"]?.intValue != nil)
+        let one = try await f.ok("alex", "crm.lead", "web_read", [[.int(leads[2])], ["name": [:], "partner_id": [:]]])
+        #expect(one == [["id": .int(leads[2]), "name": "Sillas 3", "partner_id": .int(customer)]])
+        #expect(try await f.error("alex", "crm.lead", "web_read", [[.int(leads[2])], ["no_such_field": [:]]]) == "odoo.exceptions.ValidationError")
+        // fields_get(allfields, attributes) answers what was asked; read with load=None gives many2one ids.
+        let fields = try await f.ok("alex", "crm.lead", "fields_get", [["name", "partner_id", "nope"]], ["attributes": ["type", "relation"]])
+        #expect(fields == ["name": ["type": "char"], "partner_id": ["type": "many2one", "relation": "res.partner"]])
+        let raw = try await f.ok("alex", "crm.lead", "read", [[.int(leads[0])], ["partner_id"]], ["load": .null])
+        #expect(raw.arrayValue?.first?["partner_id"] == .int(customer))
+        let named = try await f.ok("alex", "crm.lead", "read", [[.int(leads[0])], ["partner_id"]])
+        #expect(named.arrayValue?.first?["partner_id"] == [.int(customer), "Muebles Norte"])
+    }
 }
 
 extension Array {

@@ -44,7 +44,7 @@ public struct ModelRegistry: Sendable {
         var generic: [ModelMethod]
         switch model.kind {
         case .stored:
-            generic = StoredMethods.all
+            generic = StoredMethods.all + WebMethods.all
             if model.hasActive { generic += ArchivingMethods.all }
             if model.isReadOnly {
                 let refusal = ModelError(.access, "\(model.name) records cannot be changed.")

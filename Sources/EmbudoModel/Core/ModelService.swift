@@ -170,7 +170,22 @@ public struct ModelService: Sendable {
         return TenantContext(userID: user.id, companyIDs: ids, credentialStamp: user.credentialStamp)
     }
 
-    /// Odoo's `fields_get` answer for a model.
+    /// Odoo's `fields_get(allfields, attributes)` answer: the fields named in `allfields` (all when nil or
+    /// empty; unknown names are left out, as Odoo does), each with the attributes named in `attributes`
+    /// (all when nil or empty).
+    public func fieldsGet(_ model: ModelDescription, fields names: [String]?, attributes: [String]?) -> JSONValue {
+        guard case .object(var all) = fieldsGet(model) else { return .object([:]) }
+        if let names, !names.isEmpty { all = all.filter { names.contains($0.key) } }
+        if let attributes, !attributes.isEmpty {
+            all = all.mapValues { value in
+                guard case .object(let members) = value else { return value }
+                return .object(members.filter { attributes.contains($0.key) })
+            }
+        }
+        return .object(all)
+    }
+
+    /// Odoo's `fields_get` answer for a model: every field with every attribute.
     public func fieldsGet(_ model: ModelDescription) -> JSONValue {
         var result: [String: JSONValue] = [:]
         for field in model.fields.values {

@@ -47,7 +47,7 @@ enum StoredMethods {
         let a = ModelQueries.alias
         let ids = try call.arguments.ids()
         let fields = try call.queries.readableFields(try call.arguments.strings("fields"))
-        let classic = call.arguments["load"]?.stringValue != "_classic_write"
+        let classic = classicRead(call.arguments)
         var sql = SQLBuilder()
         sql.append("SELECT coalesce(jsonb_agg(\(try call.queries.recordObject(fields, classicRead: classic)) ORDER BY array_position(")
         sql.bind(ids)
@@ -59,7 +59,7 @@ enum StoredMethods {
     static let searchRead = ModelMethod("search_read", MethodSignature(["domain", "fields", "offset", "limit", "order"], keywords: ["load"])) { call in
         let a = ModelQueries.alias
         let fields = try call.queries.readableFields(try call.arguments.strings("fields"))
-        let classic = call.arguments["load"]?.stringValue != "_classic_write"
+        let classic = classicRead(call.arguments)
         // One ordered scan that stops after the page: an index that leads with company_id and continues
         // with the order serves it; each record's JSON is built for the page's rows only, and ARRAY()
         // keeps the scan's order.
@@ -108,7 +108,14 @@ enum StoredMethods {
     }
 
     static let fieldsGet = ModelMethod("fields_get", ["allfields", "attributes"]) { call in
-        .value(call.service.fieldsGet(call.model))
+        .value(call.service.fieldsGet(call.model, fields: try call.arguments.strings("allfields"), attributes: try call.arguments.strings("attributes")))
+    }
+
+    /// Whether `read` names many2one values (`load="_classic_read"`, the default) or gives their ids
+    /// alone (any other `load`, `None` included, as in Odoo).
+    static func classicRead(_ arguments: BoundArguments) -> Bool {
+        guard let load = arguments["load"] else { return true }
+        return load.stringValue == "_classic_read"
     }
 
     static let defaultGet = ModelMethod("default_get", ["fields_list"]) { call in

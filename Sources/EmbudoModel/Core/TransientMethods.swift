@@ -32,7 +32,7 @@ enum TransientMethods {
         let model = call.model
         let ids = try call.arguments.ids()
         let names = try call.arguments.strings("fields") ?? Array(model.fields.keys)
-        let classic = call.arguments["load"]?.stringValue != "_classic_write"
+        let classic = StoredMethods.classicRead(call.arguments)
         let records = try await records(ids, of: call)
         let related = try nameQueries(for: records, model: model, names: names, registry: call.registry)
         let labels = try await call.database.transaction(as: call.tenant, readOnly: true) { connection in
