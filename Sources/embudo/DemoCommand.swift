@@ -12,6 +12,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     @Option(help: "How many companies.") var companies = 10
     @Option(help: "Leads and opportunities per company.") var leadsPerCompany = 1000
+    @Option(help: "The companies' language (es_MX: Spanish names, Mexican customers, pesos; es_ES, es_419, en_US).") var lang = "en_US"
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -22,7 +23,7 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         let started = Date()
         try database.withAdministration { administration in
-            try administration.generateDemo(companies: companies, leadsPerCompany: leadsPerCompany) { done in
+            try administration.generateDemo(companies: companies, leadsPerCompany: leadsPerCompany, lang: lang) { done in
                 let width = 30
                 let filled = width * done / companies
                 let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)

@@ -55,4 +55,23 @@ struct CompanyLanguageTests {
         #expect(throws: PGError.self) { try admin.createCompany(named: "Nowhere", lang: "xx_XX") }
         #expect(try admin.company(named: "Nowhere") == nil)
     }
+
+    @Test func demoDataInMexicanSpanish() async throws {
+        let database = try await TestDatabase.make()
+        let admin = Administration(connection: try database.adminConnection())
+        try admin.generateDemo(companies: 1, leadsPerCompany: 40, lang: "es_MX") { _ in }
+        let connection = try database.adminConnection()
+        let rows = try connection.query("""
+            SELECT c.lang, cur.name, (SELECT min(l.name) FROM crm_lead l WHERE l.company_id = c.id),
+                   (SELECT count(*)::int FROM res_partner p JOIN res_country k ON k.id = p.country_id WHERE p.company_id = c.id AND k.code <> 'MX'),
+                   (SELECT string_agg(s.name, ',' ORDER BY s.sequence) FROM crm_stage s WHERE s.company_id = c.id)
+            FROM res_company c JOIN res_currency cur ON cur.id = c.currency_id WHERE c.name LIKE 'Demo %'
+            """).map { try $0.decode((String, String, String, Int, String).self) }
+        #expect(rows.count == 1)
+        let (lang, currency, lead, foreign, stages) = try #require(rows.first)
+        #expect(lang == "es_MX" && currency == "MXN")
+        #expect(lead.hasPrefix("Oportunidad "))
+        #expect(foreign == 0)
+        #expect(stages == "Nuevo,Calificado,Propuesta,Ganado")
+    }
 }

@@ -14,11 +14,15 @@ DECLARE
     call_type int := (SELECT d.res_id FROM public.ir_model_data d WHERE d.company_id = company AND d.name = 'mail_activity_data_call');
     pricelist int := (SELECT p.id FROM public.product_pricelist p WHERE p.company_id = company ORDER BY p.sequence, p.id LIMIT 1);
     currency int := (SELECT c.currency_id FROM public.res_company c WHERE c.id = company);
+    -- Names in the company's language; a Mexican company's customers are in Mexico.
+    lang text := (SELECT c.lang FROM public.res_company c WHERE c.id = company);
+    mexican boolean := lang = 'es_MX';
     products int[];
     orders int;
 BEGIN
     INSERT INTO public.res_users (login, name)
-    SELECT 'demo' || company || '.' || n || '@example.com', 'Salesperson ' || company || '.' || n FROM generate_series(1, 5) n
+    SELECT 'demo' || company || '.' || n || '@example.com', embudo.localized(lang, 'Salesperson ', 'Vendedor ') || company || '.' || n
+    FROM generate_series(1, 5) n
     WHERE NOT EXISTS (SELECT 1 FROM public.res_users u WHERE lower(u.login) = 'demo' || company || '.' || n || '@example.com');
     INSERT INTO public.res_company_member (company_id, user_id, access_level)
     SELECT company, u.id, 'own' FROM public.res_users u WHERE u.login LIKE 'demo' || company || '.%@example.com'
@@ -27,12 +31,14 @@ BEGIN
     INSERT INTO public.crm_team_member (company_id, team_id, user_id) SELECT company, team, p FROM unnest(people) p ON CONFLICT DO NOTHING;
 
     INSERT INTO public.res_partner (company_id, name, is_company, email, city, country_id)
-    SELECT company, 'Customer ' || n, n % 3 = 0, 'buyer' || n || '@customer' || company || '.example',
-           (ARRAY['Madrid', 'Lima', 'Bogotá', 'Quito', 'Monterrey'])[1 + n % 5], (SELECT id FROM public.res_country WHERE code = 'ES')
+    SELECT company, embudo.localized(lang, 'Customer ', 'Cliente ') || n, n % 3 = 0, 'buyer' || n || '@customer' || company || '.example',
+           CASE WHEN mexican THEN (ARRAY['Monterrey', 'Guadalajara', 'Ciudad de México', 'Puebla', 'Querétaro'])[1 + n % 5]
+                ELSE (ARRAY['Madrid', 'Lima', 'Bogotá', 'Quito', 'Monterrey'])[1 + n % 5] END,
+           (SELECT id FROM public.res_country WHERE code = CASE WHEN mexican THEN 'MX' ELSE 'ES' END)
     FROM generate_series(1, greatest(leads / 10, 1)) n;
     customers := ARRAY(SELECT p.id FROM public.res_partner p WHERE p.company_id = company ORDER BY p.id);
     INSERT INTO public.product_product (company_id, name, list_price, uom_id)
-    SELECT company, 'Product ' || n, 10 * n, (SELECT d.res_id FROM public.ir_model_data d WHERE d.name = 'product_uom_unit') FROM generate_series(1, 10) n;
+    SELECT company, embudo.localized(lang, 'Product ', 'Producto ') || n, 10 * n, (SELECT d.res_id FROM public.ir_model_data d WHERE d.name = 'product_uom_unit') FROM generate_series(1, 10) n;
     products := ARRAY(SELECT p.id FROM public.product_product p WHERE p.company_id = company ORDER BY p.id);
 
     -- Leads: created over two years; 20 % won, 15 % lost, the rest open.
@@ -43,7 +49,7 @@ BEGIN
     INSERT INTO public.crm_lead (company_id, name, type, active, priority, user_id, team_id, stage_id, expected_revenue, probability,
                                  automated_probability, date_deadline, date_closed, date_open, date_last_stage_update, date_conversion,
                                  partner_id, email_from, email_normalized, lost_reason, create_date, write_date)
-    SELECT company, 'Opportunity ' || n,
+    SELECT company, embudo.localized(lang, 'Opportunity ', 'Oportunidad ') || n,
            CASE WHEN fate < 0.35 OR r1 < 0.8 THEN 'opportunity' ELSE 'lead' END,
            NOT (fate >= 0.2 AND fate < 0.35),
            (floor(r2 * 4))::int::text,
@@ -63,11 +69,11 @@ BEGIN
 
     -- A pending call on every fifth open lead; a done one on every tenth lead.
     INSERT INTO public.mail_activity (company_id, res_model, res_id, activity_type_id, summary, date_deadline, user_id, create_uid)
-    SELECT l.company_id, 'crm.lead', l.id, call_type, 'Follow up', (now() + ((l.id % 21) - 10) * interval '1 day')::date, l.user_id, l.user_id
+    SELECT l.company_id, 'crm.lead', l.id, call_type, embudo.localized(lang, 'Follow up', 'Dar seguimiento'), (now() + ((l.id % 21) - 10) * interval '1 day')::date, l.user_id, l.user_id
     FROM public.crm_lead l WHERE l.company_id = company AND l.active AND l.probability < 100 AND l.id % 5 = 0 AND l.user_id IS NOT NULL;
     INSERT INTO public.mail_activity (company_id, res_model, res_id, activity_type_id, summary, date_deadline, user_id, active, date_done, feedback, create_uid)
-    SELECT l.company_id, 'crm.lead', l.id, call_type, 'First call', (l.create_date + interval '3 days')::date, l.user_id, false,
-           (l.create_date + interval '3 days')::date, 'Interested', l.user_id
+    SELECT l.company_id, 'crm.lead', l.id, call_type, embudo.localized(lang, 'First call', 'Primera llamada'), (l.create_date + interval '3 days')::date, l.user_id, false,
+           (l.create_date + interval '3 days')::date, embudo.localized(lang, 'Interested', 'Interesado'), l.user_id
     FROM public.crm_lead l WHERE l.company_id = company AND l.id % 10 = 0 AND l.user_id IS NOT NULL;
 
     -- Quotations on every tenth opportunity, with two lines; the won ones confirmed.
@@ -85,7 +91,7 @@ BEGIN
     )
     INSERT INTO public.sale_order_line (company_id, order_id, name, product_id, product_uom_qty, product_uom, price_unit, price_reduce,
                                         price_subtotal, price_tax, price_total)
-    SELECT i.company_id, i.id, 'Product ' || p.k, products[p.k], p.k, (SELECT d.res_id FROM public.ir_model_data d WHERE d.name = 'product_uom_unit'),
+    SELECT i.company_id, i.id, embudo.localized(lang, 'Product ', 'Producto ') || p.k, products[p.k], p.k, (SELECT d.res_id FROM public.ir_model_data d WHERE d.name = 'product_uom_unit'),
            10 * p.k, 10 * p.k, 10 * p.k * p.k, 0, 10 * p.k * p.k
     FROM inserted i CROSS JOIN (VALUES (1), (2)) p (k);
     UPDATE public.sale_order o SET amount_untaxed = t.s, amount_total = t.s
