@@ -55,4 +55,12 @@ struct CharsetTests {
         #expect(message.subject == "café")
         #expect(message.textBody == "olé\n")
     }
+
+    @Test func onlyMailCharsetsReachTheConverter() throws {
+        // EBCDIC and IBM code pages are iconv's, not mail's: read as UTF-8 like any unknown name.
+        let bytes = Array("From: a@example.com\r\nSubject: x\r\nContent-Type: text/plain; charset=IBM037\r\n\r\nhola\r\n".utf8)
+        #expect(try InboundParser.parse(bytes).textBody == "hola\n")
+        let cyrillic: [UInt8] = Array("From: a@example.com\r\nSubject: x\r\nContent-Type: text/plain; charset=cp1251\r\n\r\n".utf8) + [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2]
+        #expect(try InboundParser.parse(cyrillic).textBody == "Привет")
+    }
 }

@@ -322,6 +322,10 @@ def test_reports_measures_groupings_charts_pivot_and_csv(server, day, session, s
     lines = text.lstrip("\ufeff").split("\r\n")
     assert lines[0].startswith("Vendedor," if lang == "es" else "Salesperson,") and lines[-1].startswith("Total,")
     assert any(line.startswith(f"Day {who.title()},") for line in lines)
+    # A name a spreadsheet would run as a formula stays text; numbers stay numbers.
+    cells = driver.execute_async_script("""const done = arguments[arguments.length - 1];
+        import('/web/static/js/charts.js').then((m) => done(['=HYPERLINK("x")', '+1', '-2', '@a', -3.5, 'Ana, "la jefa"'].map(m.csvCell)));""")
+    assert cells == ['"\'=HYPERLINK(""x"")"', "'+1", "'-2", "'@a", "-3.5", '"Ana, ""la jefa"""']
 
 
 @pytest.mark.parametrize("size,lang", BOTH)

@@ -71,12 +71,21 @@ function pieChart(points, format, title, width) {
   return frame(width, height, title, 'pie', slices, legend);
 }
 
+/**
+ * A CSV cell: numbers as they are; text that a spreadsheet would run as a formula (starting with = + - @,
+ * a tab or a carriage return: a record name anyone may choose) prefixed with an apostrophe, so that it
+ * stays text; quoted when it holds a quote, separator or line break.
+ */
+export function csvCell(value) {
+  if (typeof value === 'number') return String(value);
+  let text = String(value ?? '');
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
 /** Downloads rows (arrays of cells) as a CSV file made in the browser (UTF-8 with its mark, so spreadsheets read accents). */
 export function downloadCsv(filename, rows) {
-  const cell = (value) => {
-    const text = String(value ?? '');
-    return /[",\n;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
+  const cell = csvCell;
   const blob = new Blob(['\ufeff', rows.map((row) => row.map(cell).join(',')).join('\r\n')], { type: 'text/csv;charset=utf-8' });
   const link = h('a', { href: URL.createObjectURL(blob), download: filename, class: 'hidden' });
   document.body.append(link);

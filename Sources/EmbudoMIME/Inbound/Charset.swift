@@ -9,10 +9,10 @@ import Darwin
 /// UTF-8, US-ASCII, ISO-8859-1, ISO-8859-15, Windows-1252 and UTF-16 are decoded here. Every other
 /// charset that mail uses (GB2312/GBK/GB18030, Big5, Shift_JIS, ISO-2022-JP, EUC-JP/KR, KOI8-R/U, the
 /// other ISO-8859 and Windows-125x sets, UTF-7…) goes through the platform's converter, iconv (glibc's
-/// on Linux), by name; mislabelled Chinese and Japanese mail is read with the supersets mail clients use
-/// (GB18030 for GB2312 and GBK, CP932 for Shift_JIS, CP949 for EUC-KR). Text without a charset (or
+/// on Linux), from a fixed list of names; mislabelled Chinese and Japanese mail is read with the supersets
+/// mail clients use (GB18030 for GB2312 and GBK, CP932 for Shift_JIS, CP949 for EUC-KR). Text without a charset (or
 /// declared US-ASCII) is read as UTF-8 when it is valid UTF-8, else as Windows-1252 (a superset of
-/// Latin-1 in practice). A charset iconv does not know is read as UTF-8; bytes that are not valid in
+/// Latin-1 in practice). Any other charset is read as UTF-8; bytes that are not valid in
 /// their charset become U+FFFD.
 enum Charset: Sendable, Equatable {
     case utf8, ascii, latin1, latin9, windows1252, utf16, utf16LE, utf16BE
@@ -40,14 +40,30 @@ enum Charset: Sendable, Equatable {
         case "big5", "x-big5", "cn-big5", "big5-hkscs", "csbig5": self = .converted("BIG5-HKSCS")
         case "shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "windows-31j", "cp932", "csshiftjis": self = .converted("CP932")
         case "euc-kr", "ks_c_5601-1987", "ksc5601", "cp949", "windows-949", "x-windows-949": self = .converted("CP949")
+        case "iso-2022-jp", "csiso2022jp": self = .converted("ISO-2022-JP")
+        case "euc-jp", "x-euc-jp", "eucjp": self = .converted("EUC-JP")
+        case "koi8-r", "cskoi8r": self = .converted("KOI8-R")
+        case "koi8-u": self = .converted("KOI8-U")
+        case "utf-7", "unicode-1-1-utf-7", "csunicode11utf7": self = .converted("UTF-7")
+        case "windows-874", "cp874", "tis-620", "x-windows-874": self = .converted("CP874")
         default:
-            // Any other name iconv may know (iso-2022-jp, euc-jp, koi8-r, iso-8859-5, windows-1251, utf-7…):
-            // letters, digits and - _ . : only, at most 40 of them.
-            let safe = !key.isEmpty && key.count <= 40 && key.unicodeScalars.allSatisfy { scalar in
-                (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") || "-_.:".unicodeScalars.contains(scalar)
-            }
-            self = safe ? .converted(key.uppercased()) : .unknown
+            // The ISO-8859 and Windows-125x families by number; nothing else reaches iconv, whose rarer
+            // converters (EBCDIC, IBM93x…) have had bugs and have no place in mail.
+            self = Self.numbered(key) ?? .unknown
         }
+    }
+
+    /// ISO-8859-2…16 and Windows-1250…1258, however mail spells them.
+    private static func numbered(_ key: String) -> Charset? {
+        for prefix in ["iso-8859-", "iso8859-", "iso_8859-", "iso8859"] where key.hasPrefix(prefix) {
+            guard let number = Int(key.dropFirst(prefix.count)), (2...16).contains(number), number != 12 else { return nil }
+            return .converted("ISO-8859-\(number)")
+        }
+        for prefix in ["windows-", "cp", "x-cp", "win-"] where key.hasPrefix(prefix) {
+            guard let number = Int(key.dropFirst(prefix.count)), (1250...1258).contains(number) else { return nil }
+            return .converted("WINDOWS-\(number)")
+        }
+        return nil
     }
 
     /// The bytes as text in this charset.

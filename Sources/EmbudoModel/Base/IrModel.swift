@@ -33,9 +33,10 @@ public enum IrModel {
             guard let module = call.arguments.string("module"), let xmlID = call.arguments.string("xml_id") else {
                 throw ModelError.validation("\(name) expects a module and an external id")
             }
+            let company = try call.currentCompany
             let query: PGQuery = """
                 SELECT model, res_id FROM ir_model_data WHERE module = \(module) AND name = \(xmlID)
-                ORDER BY CASE WHEN company_id = \(call.tenant.companyIDs[0])::int THEN 0 WHEN company_id IS NULL THEN 1 ELSE 2 END LIMIT 1
+                ORDER BY CASE WHEN company_id = \(company)::int THEN 0 WHEN company_id IS NULL THEN 1 ELSE 2 END LIMIT 1
                 """
             let found = try await call.database.transaction(as: call.tenant, readOnly: true) { connection in
                 try connection.query(query).map { try $0.decode((String, Int).self) }.first

@@ -19,14 +19,15 @@ extension ResUsers {
 
     static let invite = ModelMethod("create", ["vals_list"], writes: true) { call in
         let values = try invitationValues(call.arguments["vals_list"])
-        let query = SQL.invite(company: call.tenant.companyIDs[0], login: values.login, name: values.name, level: values.level)
+        let query = SQL.invite(company: try call.currentCompany, login: values.login, name: values.name, level: values.level)
         return .value(.int(try await call.database.transaction(as: call.tenant) { try $0.query(query)[0].decode(Int.self, at: 0) }))
     }
 
     static let setAccessLevel = ModelMethod("set_access_level", .records("level"), writes: true) { call in
         let ids = try call.arguments.ids()
         let level = try accessLevel(call.arguments["level"] ?? .null)
-        let queries = ids.map { SQL.setAccess(company: call.tenant.companyIDs[0], user: $0, level: level) }
+        let company = try call.currentCompany
+        let queries = ids.map { SQL.setAccess(company: company, user: $0, level: level) }
         try await call.database.transaction(as: call.tenant) { connection in
             _ = try connection.pipeline(queries)
         }

@@ -30,6 +30,6 @@ public enum ResUsers {
                     + "AND m.company_id = nullif(split_part(current_setting('embudo.company_ids', true), ',', 1), '')::int"
             ),
         ],
-        methods: [invite, setAccessLevel, writePreferences, preferenceSave, changePassword, contextGet, hasGroup]
+        methods: [invite, setAccessLevel, writePreferences, changePassword].map { $0.checkedInPostgreSQL() } + [preferenceSave, contextGet, hasGroup]
     )
 }

@@ -34,7 +34,7 @@ public enum ResUsersInvitation {
             FieldDescription("answered_at", .datetime, string: "Answered on", readonly: true),
             FieldDescription("create_date", .datetime, string: "Invited on", readonly: true),
         ],
-        methods: [accept, decline, cancel, ModelMethod("unlink", .records(), writes: true, tenancy: .identity, cancel.body)]
+        methods: [accept, decline, cancel, ModelMethod("unlink", .records(), writes: true, tenancy: .identity, cancel.body)].map { $0.checkedInPostgreSQL() }
     )
 
     static let accept = answering("action_accept") { "SELECT embudo.answer_invitation(\($0), true)" }

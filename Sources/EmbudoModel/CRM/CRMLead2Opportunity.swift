@@ -48,7 +48,8 @@ public enum CRMLead2Opportunity {
     }
 
     static func massDefaults(_ call: MethodCall) async throws -> [String: JSONValue] {
-        let query: PGQuery = "SELECT embudo.crm_default_team(\(call.tenant.companyIDs[0]), \(call.tenant.userID), 'opportunity')"
+        let company = try call.currentCompany
+        let query: PGQuery = "SELECT embudo.crm_default_team(\(company), \(call.tenant.userID), 'opportunity')"
         let team = try await call.database.single(query, as: call.tenant) { try $0[0].decode(Int?.self, at: 0) }
         let active = call.activeIDs
         return [

@@ -25,8 +25,11 @@ public struct ModelMethod: Sendable {
     public var name: String
     /// Its parameters, as Odoo names them.
     public var signature: MethodSignature
-    /// Whether it changes records (refused on models that clients may only read).
+    /// Whether it changes records (refused on read-only models, unless PostgreSQL checks it itself).
     public var writes: Bool
+    /// For a writing method of a model clients may only read: PostgreSQL checks every change it makes
+    /// (a SECURITY DEFINER function with its own rules, such as inviting a user), so it is allowed.
+    public var checkedByPostgreSQL = false
     /// The companies it acts in.
     public var tenancy: MethodTenancy
     /// What it does.
@@ -42,6 +45,13 @@ public struct ModelMethod: Sendable {
         self.writes = writes
         self.tenancy = tenancy
         self.body = body
+    }
+
+    /// The same method, allowed on a read-only model because PostgreSQL checks what it changes.
+    func checkedInPostgreSQL() -> ModelMethod {
+        var method = self
+        method.checkedByPostgreSQL = true
+        return method
     }
 
     /// The same method, running `check` first (for example an access level a model needs for raw writes).
@@ -75,6 +85,14 @@ struct MethodCall: Sendable {
     var registry: ModelRegistry { service.registry }
     /// The SQL builders of the generic methods for this call's model.
     var queries: ModelQueries { ModelQueries(model: model, registry: registry, companies: tenant.companyIDs) }
+    /// The request's current company (the first of its companies); an access error for a caller acting in
+    /// none (a login whose only way in is an invitation).
+    var currentCompany: Int {
+        get throws(ModelError) {
+            guard let company = tenant.companyIDs.first else { throw ModelError(.companyAccess, "You have access to no company.") }
+            return company
+        }
+    }
     /// Whether searches leave archived records out (`context.active_test`, on by default).
     var activeTest: Bool { context["active_test"] != false }
 }

@@ -27,6 +27,9 @@ public struct ModelService: Sendable {
         }
         let model = try registry.model(modelName)
         let method = try model.method(methodName)
+        if model.isReadOnly && method.writes && !method.checkedByPostgreSQL {
+            throw ModelError(.access, "\(model.name) records cannot be changed.")
+        }
         let context = kwargs["context"] ?? .object([:])
         let tenant = switch method.tenancy {
         case .companies: try Self.tenant(for: user, context: context)

@@ -23,7 +23,7 @@ enum TransientMethods {
         if case .array(let list) = given, list.count == 1 { given = list[0] }
         guard case .object(let members) = given else { throw ModelError.validation("create expects a dictionary of values") }
         for (name, value) in members { values[name] = try storedValue(value, field: model.field(name)) }
-        let query = SQL.create(model: model.name, company: call.tenant.companyIDs[0], values: JSONValue.object(values).jsonText,
+        let query = SQL.create(model: model.name, company: try call.currentCompany, values: JSONValue.object(values).jsonText,
                                context: call.context.jsonText)
         return .value(.int(try await call.database.transaction(as: call.tenant) { try $0.query(query)[0].decode(Int.self, at: 0) }))
     }
