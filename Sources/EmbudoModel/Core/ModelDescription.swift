@@ -30,9 +30,10 @@ public struct ModelDescription: Sendable {
     /// The methods clients may call, by name. A description lists its own; the ``ModelRegistry`` adds
     /// the generic methods of its kind and those other modules give it.
     public var methods: [String: ModelMethod]
-    /// Whether the records are a company's (a stored, required `company_id`): then every query names the
-    /// request's companies beside the row-level security fence (``ModelQueries/appendCompanies(into:alias:then:)``).
-    /// False for identities and for what crosses companies by design (a login's invitations).
+    /// Whether the records are a company's (a stored `company_id`, NOT NULL in every such table): then
+    /// every query names the request's companies beside the row-level security fence
+    /// (``ModelQueries/appendCompanies(into:alias:then:)``). False for identities and for what crosses
+    /// companies by design (a login's invitations).
     public var isCompanyScoped: Bool
     /// The companies its generic methods act in: the call's, or the caller's own identity (a login's
     /// invitations, read before the login belongs to any company).
