@@ -81,7 +81,7 @@ public struct JSON2Dispatcher: Sendable {
     public func documentation(model name: String) -> Answer {
         guard let model = rpc.models.registry.models[name] else { return Self.fault(.missingError("Object \(name) doesn't exist")) }
         var methods: [String: JSONValue] = [:]
-        for method in model.methods.values where !(model.isReadOnly && method.writes) {
+        for method in model.methods.values where model.accepts(method) {
             methods[method.name] = [
                 "parameters": .array(method.signature.parameters.map(JSONValue.string)),
                 "keywords": .array(method.signature.keywords.map(JSONValue.string)),

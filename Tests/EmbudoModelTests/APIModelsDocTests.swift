@@ -41,8 +41,8 @@ struct APIModelsDocTests {
                 case .abstract: "abstract"
                 }
                 lines += ["", "### `\(model.name)` (\(kind)\(model.kind == .abstract ? "" : ", `\(model.table)`"))", ""]
-                // A read-only model's writing methods are refusals, left out; those PostgreSQL checks stay.
-                let callable = model.methods.values.filter { !(model.isReadOnly && $0.writes && !$0.checkedByPostgreSQL) }
+                // A read-only model's writing methods are refused, left out; those PostgreSQL checks stay.
+                let callable = model.methods.values.filter(model.accepts)
                 let methods = callable.sorted { $0.name < $1.name }.map { method in
                     let parameters = method.signature.parameters + method.signature.keywords.map { "*\($0)" }
                     return "`\(method.name)(\(parameters.joined(separator: ", ")))`"

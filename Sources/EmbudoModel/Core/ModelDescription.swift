@@ -78,6 +78,12 @@ public struct ModelDescription: Sendable {
         return field
     }
 
+    /// Whether clients may call `method` on this model: on a model they may only read, a writing method
+    /// only when PostgreSQL checks what it changes (``ModelMethod/checkedByPostgreSQL``).
+    public func accepts(_ method: ModelMethod) -> Bool {
+        !(isReadOnly && method.writes && !method.checkedByPostgreSQL)
+    }
+
     /// The method with this name, or the error Odoo gives for an unknown method.
     func method(_ name: String) throws(ModelError) -> ModelMethod {
         guard let method = methods[name] else { throw ModelError(.unknownMethod, "The method \(self.name).\(name) does not exist") }

@@ -62,11 +62,6 @@ public struct ModelMethod: Sendable {
             return try await body(call)
         }
     }
-
-    /// A method that refuses every call with `error` (a generic writing method on a read-only model).
-    static func refusing(_ name: String, _ signature: MethodSignature, _ error: ModelError) -> ModelMethod {
-        ModelMethod(name, signature, writes: true) { _ in throw error }
-    }
 }
 
 /// One call of a model method: the model, the arguments bound to the method's signature, the caller and

@@ -1,3 +1,5 @@
+import PGClient
+
 /// Builds the SQL of the generic model methods from a model's description. Every identifier comes from
 /// the description, every value is bound; the tenant fence and access levels are PostgreSQL's job.
 struct ModelQueries: Sendable {
@@ -101,6 +103,31 @@ struct ModelQueries: Sendable {
             sql.bind(offset)
             sql.append("::bigint")
         }
+    }
+
+    /// The records `ids` (in that order, those the user may read) as a JSON array of `fields`.
+    func readStatement(_ ids: [Int], fields: [FieldDescription], classicRead: Bool) throws(ModelError) -> PGQuery {
+        let a = Self.alias
+        var sql = SQLBuilder()
+        sql.append("SELECT coalesce(jsonb_agg(\(try recordObject(fields, classicRead: classicRead)) ORDER BY array_position(")
+        sql.bind(ids)
+        sql.append("::int[], \(a).id)), '[]')::text FROM \(model.table) \(a)")
+        appendIDs(ids, into: &sql)
+        return sql.query
+    }
+
+    /// How many records match `domain`, counting at most `limit` (Odoo 17's `search_count(domain, limit)`).
+    func countStatement(_ domain: JSONValue, activeTest: Bool, limit: Int?) throws(ModelError) -> PGQuery {
+        var sql = SQLBuilder()
+        sql.append(limit == nil ? "SELECT count(*)" : "SELECT count(*) FROM (SELECT 1")
+        sql.append(" FROM \(model.table) \(Self.alias)")
+        try appendWhere(domain, activeTest: activeTest, into: &sql)
+        if let limit {
+            sql.append(" LIMIT ")
+            sql.bind(limit)
+            sql.append(") counted")
+        }
+        return sql.query
     }
 
     /// The fields to read: the ones asked for (checked), or all.

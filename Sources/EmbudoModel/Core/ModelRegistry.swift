@@ -46,10 +46,6 @@ public struct ModelRegistry: Sendable {
         case .stored:
             generic = StoredMethods.all + WebMethods.all
             if model.hasActive { generic += ArchivingMethods.all }
-            if model.isReadOnly {
-                let refusal = ModelError(.access, "\(model.name) records cannot be changed.")
-                generic = generic.map { $0.writes ? .refusing($0.name, $0.signature, refusal) : $0 }
-            }
         case .transient: generic = TransientMethods.all
         case .abstract: generic = []
         }

@@ -27,7 +27,7 @@ public struct ModelService: Sendable {
         }
         let model = try registry.model(modelName)
         let method = try model.method(methodName)
-        if model.isReadOnly && method.writes && !method.checkedByPostgreSQL {
+        guard model.accepts(method) else {
             throw ModelError(.access, "\(model.name) records cannot be changed.")
         }
         let context = kwargs["context"] ?? .object([:])
@@ -41,8 +41,9 @@ public struct ModelService: Sendable {
         ))
     }
 
-    func json(_ sql: SQLBuilder, as tenant: TenantContext) async throws -> CallResult {
-        .json(try await database.single(sql.query, as: tenant) { try $0[0].decode(String.self, at: 0) })
+    /// The result of a statement that builds its JSON in PostgreSQL, passed to the client as it is.
+    func json(_ query: PGQuery, as tenant: TenantContext) async throws -> CallResult {
+        .json(try await database.single(query, as: tenant) { try $0[0].decode(String.self, at: 0) })
     }
 
     func insert(_ values: [String: JSONValue], model: ModelDescription, queries: ModelQueries, tenant: TenantContext) throws(ModelError) -> PGQuery {

@@ -29,31 +29,14 @@ enum StoredMethods {
     }
 
     static let searchCount = ModelMethod("search_count", ["domain", "limit"]) { call in
-        let limit = try call.arguments.limit()
-        var sql = SQLBuilder()
-        sql.append(limit == nil ? "SELECT count(*)" : "SELECT count(*) FROM (SELECT 1")
-        sql.append(" FROM \(call.model.table) \(ModelQueries.alias)")
-        try call.queries.appendWhere(call.arguments["domain"] ?? [], activeTest: call.activeTest, into: &sql)
-        if let limit {
-            // Odoo 17: counting stops at `limit`.
-            sql.append(" LIMIT ")
-            sql.bind(limit)
-            sql.append(") page")
-        }
-        return .value(try await call.database.single(sql.query, as: call.tenant) { .int(try $0[0].decode(Int.self, at: 0)) })
+        let query = try call.queries.countStatement(call.arguments["domain"] ?? [], activeTest: call.activeTest, limit: try call.arguments.limit())
+        return .value(try await call.database.single(query, as: call.tenant) { .int(try $0[0].decode(Int.self, at: 0)) })
     }
 
     static let read = ModelMethod("read", .records("fields", "load")) { call in
-        let a = ModelQueries.alias
-        let ids = try call.arguments.ids()
         let fields = try call.queries.readableFields(try call.arguments.strings("fields"))
-        let classic = classicRead(call.arguments)
-        var sql = SQLBuilder()
-        sql.append("SELECT coalesce(jsonb_agg(\(try call.queries.recordObject(fields, classicRead: classic)) ORDER BY array_position(")
-        sql.bind(ids)
-        sql.append("::int[], \(a).id)), '[]')::text FROM \(call.model.table) \(a)")
-        call.queries.appendIDs(ids, into: &sql)
-        return try await call.service.json(sql, as: call.tenant)
+        let query = try call.queries.readStatement(try call.arguments.ids(), fields: fields, classicRead: classicRead(call.arguments))
+        return try await call.service.json(query, as: call.tenant)
     }
 
     static let searchRead = ModelMethod("search_read", MethodSignature(["domain", "fields", "offset", "limit", "order"], keywords: ["load"])) { call in
@@ -70,7 +53,7 @@ enum StoredMethods {
         sql.append(" ORDER BY " + (try call.queries.orderBy(call.arguments["order"]?.stringValue)))
         call.queries.appendPage(limit: try call.arguments.limit(), offset: try call.arguments.offset(), into: &sql)
         sql.append("))::text")
-        return try await call.service.json(sql, as: call.tenant)
+        return try await call.service.json(sql.query, as: call.tenant)
     }
 
     static let readGroup = ModelMethod("read_group", ["domain", "fields", "groupby", "offset", "limit", "orderby", "lazy"]) { call in
@@ -144,7 +127,7 @@ enum StoredMethods {
         sql.append(" ORDER BY " + (try call.queries.orderBy(nil)))
         call.queries.appendPage(limit: try call.arguments.limit() ?? 100, offset: 0, into: &sql)
         sql.append("))::text")
-        return try await call.service.json(sql, as: call.tenant)
+        return try await call.service.json(sql.query, as: call.tenant)
     }
 
     static let exists = ModelMethod("exists", .records()) { call in

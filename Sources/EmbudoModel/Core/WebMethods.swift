@@ -27,17 +27,9 @@ enum WebMethods {
         // The pager's length: the page's own when it is not full, else a count (up to count_limit).
         var length = offset + ids.count
         if let limit, ids.count == limit {
-            var count = SQLBuilder()
-            let countLimit = try call.arguments.limit("count_limit")
-            count.append(countLimit == nil ? "SELECT count(*)" : "SELECT count(*) FROM (SELECT 1")
-            count.append(" FROM \(call.model.table) \(a)")
-            try call.queries.appendWhere(call.arguments["domain"] ?? [], activeTest: call.activeTest, into: &count)
-            if let countLimit {
-                count.append(" LIMIT ")
-                count.bind(countLimit)
-                count.append(") counted")
-            }
-            length = try await call.database.single(count.query, as: call.tenant, readOnly: true) { try $0[0].decode(Int.self, at: 0) }
+            let count = try call.queries.countStatement(call.arguments["domain"] ?? [], activeTest: call.activeTest,
+                                                        limit: try call.arguments.limit("count_limit"))
+            length = try await call.database.single(count, as: call.tenant, readOnly: true) { try $0[0].decode(Int.self, at: 0) }
         }
         return .value(["length": .int(length), "records": .array(records)])
     }
@@ -52,14 +44,8 @@ enum WebMethods {
     static func read(_ ids: [Int], _ specification: Specification, model: ModelDescription, call: MethodCall) async throws -> [JSONValue] {
         guard !ids.isEmpty else { return [] }
         let queries = ModelQueries(model: model, registry: call.registry, companies: call.tenant.companyIDs)
-        let fields = try queries.readableFields(specification.fields.map(\.name))
-        let a = ModelQueries.alias
-        var sql = SQLBuilder()
-        sql.append("SELECT coalesce(jsonb_agg(\(try queries.recordObject(fields, classicRead: false)) ORDER BY array_position(")
-        sql.bind(ids)
-        sql.append("::int[], \(a).id)), '[]')::text FROM \(model.table) \(a)")
-        queries.appendIDs(ids, into: &sql)
-        let text = try await call.database.single(sql.query, as: call.tenant, readOnly: true) { try $0[0].decode(String.self, at: 0) }
+        let query = try queries.readStatement(ids, fields: try queries.readableFields(specification.fields.map(\.name)), classicRead: false)
+        let text = try await call.database.single(query, as: call.tenant, readOnly: true) { try $0[0].decode(String.self, at: 0) }
         guard case .array(var records) = try JSONValue(jsonText: text) else { return [] }
         for (field, nested) in specification.fields {
             guard let nested, let relation = model.fields[field]?.relation else { continue }
