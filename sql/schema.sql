@@ -646,8 +646,8 @@ BEGIN
                            ELSE embudo.localized(lang, ' may attend ', ' tal vez asista a ') END;
     IF e.opportunity_id IS NOT NULL THEN
         INSERT INTO public.mail_message (company_id, model, res_id, body, author_id, message_type, subtype_id, create_uid, write_uid)
-        VALUES (e.company_id, 'crm.lead', e.opportunity_id, who.name || verb || '"' || e.name || '"', embudo.current_user_id(), 'notification',
-                embudo.subtype('mail.mt_note'), embudo.current_user_id(), embudo.current_user_id());
+        VALUES (e.company_id, 'crm.lead', e.opportunity_id, embudo.html_escape(who.name || verb || '"' || embudo.calendar_public_name(e, lang) || '"'),
+                embudo.current_user_id(), 'notification', embudo.subtype('mail.mt_note'), embudo.current_user_id(), embudo.current_user_id());
     END IF;
     -- (A contact's answer from the link acts as the user who invited them: often the organizer.)
     IF organizer.email IS NOT NULL AND (e.user_id IS DISTINCT FROM embudo.current_user_id()
@@ -728,7 +728,8 @@ ALTER FUNCTION embudo.calendar_attendees_follow() OWNER TO embudo_owner;
 --
 
 CREATE FUNCTION embudo.calendar_attends(company integer, event integer) RETURNS boolean
-    LANGUAGE sql STABLE
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
     SELECT EXISTS (SELECT 1 FROM public.calendar_event_res_users_rel r
                    WHERE r.company_id = company AND r.calendar_event_id = event AND r.res_users_id = embudo.current_user_id())
@@ -818,11 +819,11 @@ BEGIN
     IF NEW.res_model = 'crm.lead' THEN
         INSERT INTO public.mail_message (company_id, model, res_id, body, author_id, message_type, subtype_id, create_uid, write_uid)
         VALUES (NEW.company_id, 'crm.lead', NEW.res_id,
-                embudo.localized(lang, 'Meeting scheduled at ', 'Reunión programada el ')
+                embudo.html_escape(embudo.localized(lang, 'Meeting scheduled at ', 'Reunión programada el ')
                 || embudo.calendar_when(NEW, (SELECT u.tz FROM public.res_users u WHERE u.id = me), lang)
-                || E'\n' || embudo.localized(lang, 'Subject: ', 'Asunto: ') || NEW.name
+                || E'\n' || embudo.localized(lang, 'Subject: ', 'Asunto: ') || embudo.calendar_public_name(NEW, lang)
                 || CASE WHEN NOT NEW.allday THEN E'\n' || embudo.localized(lang, 'Duration: ', 'Duración: ')
-                        || to_char(NEW.stop - NEW.start, 'HH24:MI') ELSE '' END,
+                        || to_char(NEW.stop - NEW.start, 'HH24:MI') ELSE '' END),
                 me, 'notification', embudo.subtype('mail.mt_note'), me, me);
     END IF;
     SELECT t.id INTO meeting_type FROM public.mail_activity_type t
@@ -831,7 +832,7 @@ BEGIN
     IF meeting_type IS NOT NULL AND NEW.user_id IS NOT NULL THEN
         INSERT INTO public.mail_activity (company_id, res_model, res_id, activity_type_id, summary, user_id, date_deadline,
                                           calendar_event_id, create_uid, write_uid)
-        VALUES (NEW.company_id, NEW.res_model, NEW.res_id, meeting_type, NEW.name, NEW.user_id,
+        VALUES (NEW.company_id, NEW.res_model, NEW.res_id, meeting_type, embudo.calendar_public_name(NEW, lang), NEW.user_id,
                 (NEW.start AT TIME ZONE coalesce((SELECT u.tz FROM public.res_users u WHERE u.id = NEW.user_id), 'UTC'))::date,
                 NEW.id, me, me);
     END IF;
@@ -853,7 +854,7 @@ BEGIN
     IF NEW.start IS DISTINCT FROM OLD.start OR NEW.name IS DISTINCT FROM OLD.name THEN
         UPDATE public.mail_activity a
         SET date_deadline = (NEW.start AT TIME ZONE coalesce((SELECT u.tz FROM public.res_users u WHERE u.id = a.user_id), 'UTC'))::date,
-            summary = NEW.name, write_date = now()
+            summary = embudo.calendar_public_name(NEW, (SELECT u.lang FROM public.res_users u WHERE u.id = a.user_id)), write_date = now()
         WHERE a.company_id = NEW.company_id AND a.calendar_event_id = NEW.id AND a.active;
     END IF;
     IF NEW.done AND NOT OLD.done THEN
@@ -1314,15 +1315,15 @@ BEGIN
             SELECT u.lang, u.tz INTO lang, tz FROM public.res_users u WHERE u.id = target.member;
         END IF;
         IF cancelled THEN
+            -- Only what identifies the meeting: a removed attendee learns nothing of what it became.
             ics := embudo.ical_calendar(
-                coalesce(embudo.ical_events(target.company, target.uid, NULL, NULL, true),
-                         embudo.ical_line('BEGIN:VEVENT') || embudo.ical_line('UID:' || embudo.ical_text(master.ical_uid))
-                         || embudo.ical_line('DTSTAMP:' || embudo.ical_utc(now())) || embudo.ical_line('SEQUENCE:' || (master.sequence + 1))
-                         || embudo.ical_line(CASE WHEN master.allday THEN 'DTSTART;VALUE=DATE:' || to_char(master.start_date, 'YYYYMMDD')
+                embudo.ical_line('BEGIN:VEVENT') || embudo.ical_line('UID:' || embudo.ical_text(master.ical_uid))
+                || embudo.ical_line('DTSTAMP:' || embudo.ical_utc(now())) || embudo.ical_line('SEQUENCE:' || (master.sequence + 1))
+                || embudo.ical_line(CASE WHEN master.allday THEN 'DTSTART;VALUE=DATE:' || to_char(master.start_date, 'YYYYMMDD')
                                                   ELSE 'DTSTART:' || embudo.ical_utc(master.start) END)
-                         || embudo.ical_line('SUMMARY:' || embudo.ical_text(master.name))
-                         || embudo.ical_line('ATTENDEE;CN=' || embudo.ical_param(who.name) || ':mailto:' || who.email)
-                         || embudo.ical_line('STATUS:CANCELLED') || embudo.ical_line('END:VEVENT')),
+                || embudo.ical_line('SUMMARY:' || embudo.ical_text(master.name))
+                || embudo.ical_line('ATTENDEE;CN=' || embudo.ical_param(who.name) || ':mailto:' || who.email)
+                || embudo.ical_line('STATUS:CANCELLED') || embudo.ical_line('END:VEVENT'),
                 'CANCEL', NULL);
             subject := embudo.localized(lang, 'Cancelled: ', 'Cancelada: ') || master.name;
         ELSE
@@ -1527,6 +1528,24 @@ $$;
 ALTER FUNCTION embudo.calendar_notify_removed(company integer, event integer, partner integer, member integer) OWNER TO embudo_owner;
 
 --
+-- Name: calendar_partner_tz(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_partner_tz() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF NEW.tz IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_timezone_names n WHERE n.name = NEW.tz) THEN
+        PERFORM embudo.refuse('validation', format('Unknown time zone %s: use a name such as America/Mexico_City.', left(NEW.tz, 100)));
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_partner_tz() OWNER TO embudo_owner;
+
+--
 -- Name: calendar_people_follow(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -1541,9 +1560,13 @@ BEGIN
         RETURN NULL;
     END IF;
     SELECT * INTO e FROM public.calendar_event x WHERE x.company_id = NEW.company_id AND x.id = NEW.id;
-    IF NOT FOUND OR e.recurrence_id IS NULL THEN
+    IF NOT FOUND OR e.recurrence_id IS NULL
+       OR position(',' || e.recurrence_id || ',' IN coalesce(current_setting('embudo.calendar_people_followed', true), '')) > 0 THEN
         RETURN NULL;
     END IF;
+    -- Once per series and transaction (a write to all events updates every row of the series).
+    PERFORM set_config('embudo.calendar_people_followed',
+                       coalesce(current_setting('embudo.calendar_people_followed', true), '') || ',' || e.recurrence_id || ',', true);
     PERFORM set_config('embudo.calendar_propagating', 'on', true);
     PERFORM embudo.calendar_copy_people(e.company_id, e.id, ARRAY(
         SELECT x.id FROM public.calendar_event x
@@ -1571,6 +1594,118 @@ $$;
 
 
 ALTER FUNCTION embudo.calendar_plain(html text) OWNER TO embudo_owner;
+
+--
+-- Name: current_user_id(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.current_user_id() RETURNS integer
+    LANGUAGE sql STABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ SELECT
+         CASE
+             WHEN (CURRENT_USER = ANY (ARRAY['embudo_service'::name, 'embudo_owner'::name])) THEN (NULLIF(current_setting('embudo.user_id'::text, true), ''::text))::integer
+             ELSE NULL::integer
+         END AS "case";
+END;
+
+
+ALTER FUNCTION embudo.current_user_id() OWNER TO embudo_owner;
+
+--
+-- Name: calendar_event; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.calendar_event (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    name text NOT NULL,
+    start timestamp with time zone NOT NULL,
+    stop timestamp with time zone NOT NULL,
+    allday boolean DEFAULT false NOT NULL,
+    start_date date,
+    stop_date date,
+    duration double precision DEFAULT 1 NOT NULL,
+    user_id integer DEFAULT embudo.current_user_id(),
+    location text,
+    videocall_location text,
+    description text,
+    privacy text DEFAULT 'public'::text NOT NULL,
+    show_as text DEFAULT 'busy'::text NOT NULL,
+    opportunity_id integer,
+    res_model text,
+    res_id integer,
+    res_model_id integer,
+    recurrency boolean DEFAULT false NOT NULL,
+    recurrence_id integer,
+    follow_recurrence boolean DEFAULT false NOT NULL,
+    recurrence_start timestamp with time zone,
+    rrule_type text,
+    "interval" integer DEFAULT 1 NOT NULL,
+    end_type text DEFAULT 'count'::text NOT NULL,
+    count integer DEFAULT 1 NOT NULL,
+    until date,
+    mon boolean DEFAULT false NOT NULL,
+    tue boolean DEFAULT false NOT NULL,
+    wed boolean DEFAULT false NOT NULL,
+    thu boolean DEFAULT false NOT NULL,
+    fri boolean DEFAULT false NOT NULL,
+    sat boolean DEFAULT false NOT NULL,
+    sun boolean DEFAULT false NOT NULL,
+    month_by text DEFAULT 'date'::text NOT NULL,
+    day integer DEFAULT 1 NOT NULL,
+    byday text,
+    weekday text,
+    event_tz text,
+    recurrence_update text,
+    active boolean DEFAULT true NOT NULL,
+    done boolean DEFAULT false NOT NULL,
+    ical_uid text NOT NULL,
+    sequence integer DEFAULT 0 NOT NULL,
+    create_uid integer DEFAULT embudo.current_user_id(),
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer DEFAULT embudo.current_user_id(),
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT calendar_event_byday_check CHECK ((byday = ANY (ARRAY['1'::text, '2'::text, '3'::text, '4'::text, '-1'::text]))),
+    CONSTRAINT calendar_event_check CHECK ((stop >= start)),
+    CONSTRAINT calendar_event_check1 CHECK (((NOT allday) OR ((start_date IS NOT NULL) AND (stop_date IS NOT NULL) AND (stop_date >= start_date)))),
+    CONSTRAINT calendar_event_count_check CHECK (((count >= 1) AND (count <= 720))),
+    CONSTRAINT calendar_event_day_check CHECK (((day >= 1) AND (day <= 31))),
+    CONSTRAINT calendar_event_end_type_check CHECK ((end_type = ANY (ARRAY['count'::text, 'end_date'::text, 'forever'::text]))),
+    CONSTRAINT calendar_event_interval_check CHECK ((("interval" >= 1) AND ("interval" <= 1000))),
+    CONSTRAINT calendar_event_month_by_check CHECK ((month_by = ANY (ARRAY['date'::text, 'day'::text]))),
+    CONSTRAINT calendar_event_name_check CHECK ((name <> ''::text)),
+    CONSTRAINT calendar_event_privacy_check CHECK ((privacy = ANY (ARRAY['public'::text, 'private'::text, 'confidential'::text]))),
+    CONSTRAINT calendar_event_recurrence_update_check CHECK ((recurrence_update = ANY (ARRAY['self_only'::text, 'future_events'::text, 'all_events'::text]))),
+    CONSTRAINT calendar_event_rrule_type_check CHECK ((rrule_type = ANY (ARRAY['daily'::text, 'weekly'::text, 'monthly'::text, 'yearly'::text]))),
+    CONSTRAINT calendar_event_show_as_check CHECK ((show_as = ANY (ARRAY['free'::text, 'busy'::text]))),
+    CONSTRAINT calendar_event_weekday_check CHECK ((weekday = ANY (ARRAY['MON'::text, 'TUE'::text, 'WED'::text, 'THU'::text, 'FRI'::text, 'SAT'::text, 'SUN'::text])))
+);
+
+ALTER TABLE ONLY public.calendar_event FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.calendar_event OWNER TO embudo_owner;
+
+--
+-- Name: TABLE calendar_event; Type: COMMENT; Schema: public; Owner: embudo_owner
+--
+
+COMMENT ON TABLE public.calendar_event IS 'Meetings; a recurrence keeps one row per occurrence.';
+
+
+--
+-- Name: calendar_public_name(public.calendar_event, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_public_name(e public.calendar_event, lang text) RETURNS text
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT CASE WHEN e.privacy = 'private' THEN embudo.localized(lang, 'Private meeting', 'Reunión privada') ELSE e.name END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_public_name(e public.calendar_event, lang text) OWNER TO embudo_owner;
 
 --
 -- Name: calendar_recurrence; Type: TABLE; Schema: public; Owner: embudo_owner
@@ -1688,6 +1823,7 @@ CREATE FUNCTION embudo.calendar_send_reminders() RETURNS integer
 DECLARE
     company int;
     made int;
+    horizon int;
     queued int := 0;
 BEGIN
     -- Every company (each has its BI group, made with it by embudo.create_company; res_company itself is
@@ -1698,6 +1834,10 @@ BEGIN
         PERFORM set_config('embudo.granted_own', '{' || company || '}', true),
                 set_config('embudo.granted_all', '{' || company || '}', true),
                 set_config('embudo.granted_admin', '{}', true);
+        -- Each company on its own: a failure in one (logged) never holds back the others' reminders.
+        BEGIN
+        horizon := (SELECT max(a.duration_minutes) FROM public.calendar_alarm a WHERE a.company_id = company AND a.alarm_type = 'email');
+        CONTINUE WHEN horizon IS NULL;
         WITH due AS (
             SELECT e.company_id, e.id AS event_id, al.id AS alarm_id, a.id AS attendee_id, e.start AS event_start
             FROM public.calendar_event e
@@ -1705,20 +1845,23 @@ BEGIN
             JOIN public.calendar_alarm al ON al.company_id = r.company_id AND al.id = r.calendar_alarm_id AND al.alarm_type = 'email'
             JOIN public.calendar_attendee a ON a.company_id = e.company_id AND a.event_id = e.id AND a.state <> 'declined'
             WHERE e.company_id = company AND e.active AND NOT e.done
-              AND e.start > now() AND e.start < now() + interval '11 days'
+              AND e.start < now() + make_interval(mins => horizon)
+              -- (At the start itself for a reminder of 0 minutes, even if the worker looks a little late.)
+              AND (e.start > now() OR (al.duration_minutes = 0 AND e.start > now() - interval '5 minutes'))
               AND e.start - make_interval(mins => al.duration_minutes) <= now()),
         fresh AS (
             INSERT INTO public.calendar_alarm_sent (company_id, event_id, alarm_id, attendee_id, event_start)
             SELECT * FROM due ON CONFLICT DO NOTHING
             RETURNING calendar_alarm_sent.company_id, calendar_alarm_sent.event_id, calendar_alarm_sent.attendee_id)
-        INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html)
+        INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, model, res_id)
         SELECT f.company_id, embudo.calendar_sender(f.company_id), embudo.mail_format_address(w.name, w.email),
                embudo.localized(l.lang, 'Reminder: ', 'Recordatorio: ') || e.name || ' — ' || embudo.calendar_when(e, l.tz, l.lang),
                '<div style="font-family: sans-serif"><p>' || embudo.html_escape(embudo.localized(l.lang, 'Reminder: ', 'Recordatorio: ') || e.name)
                || '</p><p>' || embudo.html_escape(embudo.calendar_when(e, l.tz, l.lang))
                || coalesce('<br/>' || embudo.html_escape(embudo.localized(l.lang, 'Where: ', 'Lugar: ') || nullif(e.location, '')), '')
                || coalesce('<br/>' || embudo.html_escape(embudo.localized(l.lang, 'Video call: ', 'Videollamada: ') || nullif(e.videocall_location, '')), '')
-               || '</p></div>'
+               || '</p></div>',
+               'calendar.event', e.id
         FROM fresh f
         JOIN public.calendar_event e ON e.company_id = f.company_id AND e.id = f.event_id
         JOIN public.calendar_attendee a ON a.company_id = f.company_id AND a.id = f.attendee_id
@@ -1726,10 +1869,13 @@ BEGIN
         LEFT JOIN public.res_partner p ON p.company_id = a.company_id AND p.id = a.partner_id
         LEFT JOIN public.res_users u ON u.id = a.user_id
         CROSS JOIN LATERAL embudo.calendar_address(a.company_id, a.partner_id, a.user_id) w
-        CROSS JOIN LATERAL (SELECT coalesce(u.lang, p.lang, c.lang) AS lang, coalesce(u.tz, p.tz, c.tz) AS tz) l
+        CROSS JOIN LATERAL (SELECT coalesce(u.lang, p.lang, c.lang) AS lang, embudo.calendar_tz(coalesce(u.tz, p.tz, c.tz)) AS tz) l
         WHERE w.email IS NOT NULL;
         GET DIAGNOSTICS made = ROW_COUNT;
         queued := queued + made;
+        EXCEPTION WHEN OTHERS THEN
+            RAISE WARNING 'meeting reminders of company % not queued: % (SQLSTATE %)', company, SQLERRM, SQLSTATE;
+        END;
     END LOOP;
     PERFORM set_config('embudo.granted_own', '', true), set_config('embudo.granted_all', '', true), set_config('embudo.granted_admin', '', true);
     RETURN queued;
@@ -1870,6 +2016,19 @@ $$;
 ALTER FUNCTION embudo.calendar_token_resolve(token text) OWNER TO embudo_owner;
 
 --
+-- Name: calendar_tz(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_tz(tz text) RETURNS text
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT CASE WHEN tz IS NOT NULL AND EXISTS (SELECT 1 FROM pg_catalog.pg_timezone_names n WHERE n.name = tz) THEN tz ELSE 'UTC' END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_tz(tz text) OWNER TO embudo_owner;
+
+--
 -- Name: calendar_uninvite(integer, integer, integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -1909,119 +2068,22 @@ $$;
 ALTER FUNCTION embudo.calendar_upcoming(company integer[]) OWNER TO embudo_owner;
 
 --
--- Name: current_user_id(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
---
-
-CREATE FUNCTION embudo.current_user_id() RETURNS integer
-    LANGUAGE sql STABLE PARALLEL SAFE
-    BEGIN ATOMIC
- SELECT
-         CASE
-             WHEN (CURRENT_USER = ANY (ARRAY['embudo_service'::name, 'embudo_owner'::name])) THEN (NULLIF(current_setting('embudo.user_id'::text, true), ''::text))::integer
-             ELSE NULL::integer
-         END AS "case";
-END;
-
-
-ALTER FUNCTION embudo.current_user_id() OWNER TO embudo_owner;
-
---
--- Name: calendar_event; Type: TABLE; Schema: public; Owner: embudo_owner
---
-
-CREATE TABLE public.calendar_event (
-    company_id integer NOT NULL,
-    id integer NOT NULL,
-    name text NOT NULL,
-    start timestamp with time zone NOT NULL,
-    stop timestamp with time zone NOT NULL,
-    allday boolean DEFAULT false NOT NULL,
-    start_date date,
-    stop_date date,
-    duration double precision DEFAULT 1 NOT NULL,
-    user_id integer DEFAULT embudo.current_user_id(),
-    location text,
-    videocall_location text,
-    description text,
-    privacy text DEFAULT 'public'::text NOT NULL,
-    show_as text DEFAULT 'busy'::text NOT NULL,
-    opportunity_id integer,
-    res_model text,
-    res_id integer,
-    res_model_id integer,
-    recurrency boolean DEFAULT false NOT NULL,
-    recurrence_id integer,
-    follow_recurrence boolean DEFAULT false NOT NULL,
-    recurrence_start timestamp with time zone,
-    rrule_type text,
-    "interval" integer DEFAULT 1 NOT NULL,
-    end_type text DEFAULT 'count'::text NOT NULL,
-    count integer DEFAULT 1 NOT NULL,
-    until date,
-    mon boolean DEFAULT false NOT NULL,
-    tue boolean DEFAULT false NOT NULL,
-    wed boolean DEFAULT false NOT NULL,
-    thu boolean DEFAULT false NOT NULL,
-    fri boolean DEFAULT false NOT NULL,
-    sat boolean DEFAULT false NOT NULL,
-    sun boolean DEFAULT false NOT NULL,
-    month_by text DEFAULT 'date'::text NOT NULL,
-    day integer DEFAULT 1 NOT NULL,
-    byday text,
-    weekday text,
-    event_tz text,
-    recurrence_update text,
-    active boolean DEFAULT true NOT NULL,
-    done boolean DEFAULT false NOT NULL,
-    ical_uid text NOT NULL,
-    sequence integer DEFAULT 0 NOT NULL,
-    create_uid integer DEFAULT embudo.current_user_id(),
-    create_date timestamp with time zone DEFAULT now() NOT NULL,
-    write_uid integer DEFAULT embudo.current_user_id(),
-    write_date timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT calendar_event_byday_check CHECK ((byday = ANY (ARRAY['1'::text, '2'::text, '3'::text, '4'::text, '-1'::text]))),
-    CONSTRAINT calendar_event_check CHECK ((stop >= start)),
-    CONSTRAINT calendar_event_check1 CHECK (((NOT allday) OR ((start_date IS NOT NULL) AND (stop_date IS NOT NULL) AND (stop_date >= start_date)))),
-    CONSTRAINT calendar_event_count_check CHECK (((count >= 1) AND (count <= 720))),
-    CONSTRAINT calendar_event_day_check CHECK (((day >= 1) AND (day <= 31))),
-    CONSTRAINT calendar_event_end_type_check CHECK ((end_type = ANY (ARRAY['count'::text, 'end_date'::text, 'forever'::text]))),
-    CONSTRAINT calendar_event_interval_check CHECK ((("interval" >= 1) AND ("interval" <= 1000))),
-    CONSTRAINT calendar_event_month_by_check CHECK ((month_by = ANY (ARRAY['date'::text, 'day'::text]))),
-    CONSTRAINT calendar_event_name_check CHECK ((name <> ''::text)),
-    CONSTRAINT calendar_event_privacy_check CHECK ((privacy = ANY (ARRAY['public'::text, 'private'::text, 'confidential'::text]))),
-    CONSTRAINT calendar_event_recurrence_update_check CHECK ((recurrence_update = ANY (ARRAY['self_only'::text, 'future_events'::text, 'all_events'::text]))),
-    CONSTRAINT calendar_event_rrule_type_check CHECK ((rrule_type = ANY (ARRAY['daily'::text, 'weekly'::text, 'monthly'::text, 'yearly'::text]))),
-    CONSTRAINT calendar_event_show_as_check CHECK ((show_as = ANY (ARRAY['free'::text, 'busy'::text]))),
-    CONSTRAINT calendar_event_weekday_check CHECK ((weekday = ANY (ARRAY['MON'::text, 'TUE'::text, 'WED'::text, 'THU'::text, 'FRI'::text, 'SAT'::text, 'SUN'::text])))
-);
-
-ALTER TABLE ONLY public.calendar_event FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE public.calendar_event OWNER TO embudo_owner;
-
---
--- Name: TABLE calendar_event; Type: COMMENT; Schema: public; Owner: embudo_owner
---
-
-COMMENT ON TABLE public.calendar_event IS 'Meetings; a recurrence keeps one row per occurrence.';
-
-
---
 -- Name: calendar_when(public.calendar_event, text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
 CREATE FUNCTION embudo.calendar_when(e public.calendar_event, tz text, lang text) RETURNS text
     LANGUAGE sql STABLE
     AS $$
+    WITH z AS (SELECT embudo.calendar_tz(tz) AS tz)
     SELECT CASE WHEN e.allday THEN to_char(e.start_date, 'YYYY-MM-DD')
                                    || CASE WHEN e.stop_date > e.start_date THEN ' – ' || to_char(e.stop_date, 'YYYY-MM-DD') ELSE '' END
                                    || embudo.localized(lang, ' (all day)', ' (todo el día)')
-                ELSE to_char(e.start AT TIME ZONE coalesce(tz, 'UTC'), 'YYYY-MM-DD HH24:MI') || '–'
-                     || to_char(e.stop AT TIME ZONE coalesce(tz, 'UTC'),
-                                CASE WHEN (e.stop AT TIME ZONE coalesce(tz, 'UTC'))::date = (e.start AT TIME ZONE coalesce(tz, 'UTC'))::date
+                ELSE to_char(e.start AT TIME ZONE z.tz, 'YYYY-MM-DD HH24:MI') || '–'
+                     || to_char(e.stop AT TIME ZONE z.tz,
+                                CASE WHEN (e.stop AT TIME ZONE z.tz)::date = (e.start AT TIME ZONE z.tz)::date
                                      THEN 'HH24:MI' ELSE 'YYYY-MM-DD HH24:MI' END)
-                     || ' (' || coalesce(tz, 'UTC') || ')' END
+                     || ' (' || z.tz || ')' END
+    FROM z
 $$;
 
 
@@ -3837,7 +3899,7 @@ CREATE FUNCTION embudo.ical_calendar(body text, method text, title text) RETURNS
            || embudo.ical_line('PRODID:-//Embudo//Embudo CRM//ES')
            || embudo.ical_line('CALSCALE:GREGORIAN')
            || coalesce(embudo.ical_line('METHOD:' || method), '')
-           || coalesce(embudo.ical_line('X-WR-CALNAME:' || embudo.ical_text(title)), '')
+           || coalesce(embudo.ical_line('X-WR-CALNAME:' || embudo.ical_text(nullif(title, ''))), '')
            || coalesce(body, '')
            || embudo.ical_line('END:VCALENDAR')
 $$;
@@ -3899,21 +3961,27 @@ CREATE FUNCTION embudo.ical_line(line text) RETURNS text
     LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     AS $$
 DECLARE
-    result text := '';
+    lines text[] := '{}';
+    current text := '';
     width int := 0;
     c text;
     size int;
 BEGIN
+    IF octet_length(line) <= 75 THEN
+        RETURN line || E'\r\n';
+    END IF;
+    -- Lines are gathered in an array and joined once: the work grows with the text, not its square.
     FOREACH c IN ARRAY regexp_split_to_array(line, '') LOOP
         size := octet_length(c);
         IF width + size > 75 THEN
-            result := result || E'\r\n ';
+            lines := lines || current;
+            current := ' ';
             width := 1;
         END IF;
-        result := result || c;
+        current := current || c;
         width := width + size;
     END LOOP;
-    RETURN result || E'\r\n';
+    RETURN array_to_string(lines || current, E'\r\n') || E'\r\n';
 END
 $$;
 
@@ -3940,7 +4008,7 @@ ALTER FUNCTION embudo.ical_param(value text) OWNER TO embudo_owner;
 CREATE FUNCTION embudo.ical_text(value text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$
-    SELECT replace(replace(replace(replace(replace(coalesce(value, ''), E'\\', E'\\\\'), ';', E'\\;'), ',', E'\\,'), E'\r', ''), E'\n', E'\\n')
+    SELECT replace(replace(replace(replace(replace(value, E'\\', E'\\\\'), ';', E'\\;'), ',', E'\\,'), E'\r', ''), E'\n', E'\\n')
 $$;
 
 
@@ -3980,11 +4048,12 @@ CREATE FUNCTION embudo.ical_vevent(e public.calendar_event, series_sequence inte
         CASE WHEN cardinality(rdates) > 0 THEN
             CASE WHEN e.allday THEN 'RDATE;VALUE=DATE:' || (SELECT string_agg(to_char(d AT TIME ZONE 'UTC', 'YYYYMMDD'), ',' ORDER BY d) FROM unnest(rdates) d)
                  ELSE 'RDATE:' || (SELECT string_agg(embudo.ical_utc(d), ',' ORDER BY d) FROM unnest(rdates) d) END END,
-        'SUMMARY:' || embudo.ical_text(e.name),
-        CASE WHEN nullif(e.location, '') IS NOT NULL THEN 'LOCATION:' || embudo.ical_text(e.location) END,
-        CASE WHEN nullif(e.videocall_location, '') IS NOT NULL THEN 'URL:' || embudo.ical_text(e.videocall_location) END,
+        'SUMMARY:' || embudo.ical_text(left(e.name, 1000)),
+        CASE WHEN nullif(e.location, '') IS NOT NULL THEN 'LOCATION:' || embudo.ical_text(left(e.location, 1000)) END,
+        CASE WHEN nullif(e.videocall_location, '') IS NOT NULL THEN 'URL:' || embudo.ical_text(left(e.videocall_location, 1000)) END,
         CASE WHEN nullif(e.description, '') IS NOT NULL OR nullif(e.videocall_location, '') IS NOT NULL
-             THEN 'DESCRIPTION:' || embudo.ical_text(concat_ws(E'\n\n', nullif(embudo.calendar_plain(e.description), ''), nullif(e.videocall_location, ''))) END,
+             THEN 'DESCRIPTION:' || embudo.ical_text(left(concat_ws(E'\n\n', nullif(embudo.calendar_plain(left(e.description, 20000)), ''),
+                                                                   nullif(e.videocall_location, '')), 8000)) END,
         'CLASS:' || CASE e.privacy WHEN 'private' THEN 'PRIVATE' WHEN 'confidential' THEN 'CONFIDENTIAL' ELSE 'PUBLIC' END,
         'TRANSP:' || CASE e.show_as WHEN 'free' THEN 'TRANSPARENT' ELSE 'OPAQUE' END,
         'STATUS:' || CASE WHEN cancelled THEN 'CANCELLED' ELSE 'CONFIRMED' END,
@@ -11469,6 +11538,13 @@ CREATE TRIGGER track AFTER INSERT OR UPDATE OF state ON public.sale_order FOR EA
 
 
 --
+-- Name: res_partner tz_known; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER tz_known BEFORE INSERT OR UPDATE OF tz ON public.res_partner FOR EACH ROW EXECUTE FUNCTION embudo.calendar_partner_tz();
+
+
+--
 -- Name: alias_domain_request alias_domain_request_company_id_fkey; Type: FK CONSTRAINT; Schema: embudo; Owner: embudo_owner
 --
 
@@ -13371,6 +13447,13 @@ ALTER TABLE public.calendar_event_type ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.calendar_feed ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: mail_mail calendar_mail_hidden; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY calendar_mail_hidden ON public.mail_mail AS RESTRICTIVE TO embudo_service USING ((((calendar_method IS NULL) AND (model IS DISTINCT FROM 'calendar.event'::text)) OR (create_uid = ( SELECT embudo.current_user_id() AS current_user_id)))) WITH CHECK ((((calendar_method IS NULL) AND (model IS DISTINCT FROM 'calendar.event'::text)) OR (create_uid = ( SELECT embudo.current_user_id() AS current_user_id))));
+
+
+--
 -- Name: calendar_recurrence; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
 --
 
@@ -13749,7 +13832,9 @@ CREATE POLICY member_read ON public.calendar_alarm FOR SELECT USING (true);
 -- Name: calendar_event_res_users_rel member_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_read ON public.calendar_event_res_users_rel FOR SELECT USING (true);
+CREATE POLICY member_read ON public.calendar_event_res_users_rel FOR SELECT USING (((res_users_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (EXISTS ( SELECT 1
+   FROM public.calendar_event e
+  WHERE ((e.company_id = calendar_event_res_users_rel.company_id) AND (e.id = calendar_event_res_users_rel.calendar_event_id))))));
 
 
 --
@@ -13982,6 +14067,13 @@ CREATE POLICY owner_or_writer_update ON public.mail_activity FOR UPDATE TO embud
   WHERE (l.id = mail_activity.lead_id))) OR (EXISTS ( SELECT 1
    FROM public.sale_order o
   WHERE (o.id = mail_activity.order_id)))));
+
+
+--
+-- Name: calendar_event_res_users_rel owner_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_read ON public.calendar_event_res_users_rel FOR SELECT TO embudo_owner USING (true);
 
 
 --
@@ -15510,6 +15602,13 @@ GRANT ALL ON FUNCTION embudo.calendar_notify_removed(company integer, event inte
 
 
 --
+-- Name: FUNCTION calendar_partner_tz(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_partner_tz() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION calendar_people_follow(); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -15522,6 +15621,31 @@ REVOKE ALL ON FUNCTION embudo.calendar_people_follow() FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION embudo.calendar_plain(html text) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.calendar_plain(html text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION current_user_id(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.current_user_id() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.current_user_id() TO embudo_service;
+GRANT ALL ON FUNCTION embudo.current_user_id() TO embudo_bi;
+
+
+--
+-- Name: TABLE calendar_event; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.calendar_event TO embudo_service;
+GRANT SELECT ON TABLE public.calendar_event TO embudo_report;
+
+
+--
+-- Name: FUNCTION calendar_public_name(e public.calendar_event, lang text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_public_name(e public.calendar_event, lang text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_public_name(e public.calendar_event, lang text) TO embudo_service;
 
 
 --
@@ -15596,6 +15720,14 @@ GRANT ALL ON FUNCTION embudo.calendar_token_resolve(token text) TO embudo_servic
 
 
 --
+-- Name: FUNCTION calendar_tz(tz text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_tz(tz text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_tz(tz text) TO embudo_service;
+
+
+--
 -- Name: FUNCTION calendar_uninvite(company integer, event integer, partner integer, member integer); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -15609,23 +15741,6 @@ GRANT ALL ON FUNCTION embudo.calendar_uninvite(company integer, event integer, p
 
 REVOKE ALL ON FUNCTION embudo.calendar_upcoming(company integer[]) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.calendar_upcoming(company integer[]) TO embudo_service;
-
-
---
--- Name: FUNCTION current_user_id(); Type: ACL; Schema: embudo; Owner: embudo_owner
---
-
-REVOKE ALL ON FUNCTION embudo.current_user_id() FROM PUBLIC;
-GRANT ALL ON FUNCTION embudo.current_user_id() TO embudo_service;
-GRANT ALL ON FUNCTION embudo.current_user_id() TO embudo_bi;
-
-
---
--- Name: TABLE calendar_event; Type: ACL; Schema: public; Owner: embudo_owner
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.calendar_event TO embudo_service;
-GRANT SELECT ON TABLE public.calendar_event TO embudo_report;
 
 
 --

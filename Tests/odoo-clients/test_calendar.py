@@ -149,6 +149,13 @@ def test_meeting_from_the_opportunity_invites_the_customer_and_plans_the_activit
     cancel = wait_for_mail(relay, CUSTOMER, 3)[2]
     calendar, method = calendar_part(cancel)
     assert method == "CANCEL" and str(events(calendar)[0]["UID"]) == uid and str(events(calendar)[0]["STATUS"]) == "CANCELLED"
+    # Only what identifies it: a removed attendee learns nothing of what the meeting became.
+    assert "LOCATION" not in events(calendar)[0] and "DESCRIPTION" not in events(calendar)[0]
+    assert [str(a) for a in [events(calendar)[0]["ATTENDEE"]]] == ["mailto:" + CUSTOMER]
+    # Invitations carry the meeting and the customer's link: only who queued them reads them.
+    beto = co["beto"]
+    assert beto["mail.mail"].search_count([("subject", "ilike", "Demostración")]) == 1  # his own answer to Ana
+    assert beto["mail.mail"].search_count([("subject", "ilike", "Demostración"), ("create_uid", "!=", beto.uid)]) == 0
     ana["calendar.event"].action_mark_done([event_id])
     assert ana["crm.lead"].read([co["lead"]], ["activity_type_id"])[0]["activity_type_id"] is False
     assert ana["mail.activity"].search([("calendar_event_id", "=", event_id)]) == []
@@ -251,6 +258,22 @@ def test_private_meetings_show_only_busy_time_and_own_documents_stay_private(ser
     [ana_attendance] = ana["calendar.attendee"].search([("event_id", "=", public), ("user_id", "=", ana.uid)])
     with pytest.raises(odoorpc.error.RPCError):
         beto["calendar.attendee"].browse(ana_attendance).do_decline()
+    # A private meeting on an opportunity: its readers see a private meeting there, never what it is.
+    secret = ana["calendar.event"].create({"name": "Fusión secreta", "start": "2031-06-06 15:00:00", "stop": "2031-06-06 16:00:00",
+                                           "opportunity_id": co["lead"], "privacy": "private"})
+    history = beto["mail.message"].search_read([("model", "=", "crm.lead"), ("res_id", "=", co["lead"])], ["body"])
+    assert not any("Fusión" in m["body"] for m in history) and any("Reunión privada" in m["body"] for m in history)
+    summaries = [a["summary"] for a in beto["mail.activity"].search_read([("calendar_event_id", "=", secret)], ["summary"])]
+    assert summaries == ["Reunión privada"]
+    assert beto["calendar.event"].search([("id", "=", secret)]) == []
+    # A contact's time zone must exist (it names the times of their invitations).
+    with pytest.raises(odoorpc.error.RPCError):
+        ana["res.partner"].create({"name": "Marciano", "tz": "Mars/Olympus"})
+    # One record for a single-record action: none is a clear error, and the server carries on.
+    with pytest.raises(odoorpc.error.RPCError) as none:
+        caro["crm.lead"].action_schedule_meeting([])
+    assert "ValidationError" in str(none.value.info)
+    assert caro["crm.lead"].search_count([]) >= 1
     # Another company sees none of it.
     other = login_admin(server)
     assert other["calendar.event"].search([("id", "in", [private, public, lead_meeting, own_meeting])]) == []

@@ -83,7 +83,7 @@ enum CRMLeadMeetings {
     /// `action_schedule_meeting(ids, smart_calendar=True)`: the calendar, with a new meeting about the
     /// opportunity, its customer invited (Odoo's context defaults).
     static let scheduleMeeting = ModelMethod("action_schedule_meeting", .records(keywords: ["smart_calendar"])) { call in
-        let lead = try call.arguments.ids()[0]
+        let lead = try call.arguments.record()
         let query: PGQuery = """
             SELECT jsonb_build_object('default_opportunity_id', l.id, 'default_res_model', 'crm.lead', 'default_res_id', l.id,
                                       'default_res_model_id', (SELECT m.id FROM ir_model m WHERE m.model = 'crm.lead'),

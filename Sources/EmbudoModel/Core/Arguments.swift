@@ -69,6 +69,13 @@ struct BoundArguments: Sendable {
         try Self.ids(values[name])
     }
 
+    /// The one record a single-record method acts on (Odoo's `ensure_one`): the first of `ids`; a
+    /// validation error when there is none.
+    func record(_ name: String = "ids") throws(ModelError) -> Int {
+        guard let first = try ids(name).first else { throw .validation("Expected a record id, got none") }
+        return first
+    }
+
     /// An integer argument (a record id, a count), nil when not given.
     func int(_ name: String) -> Int? { given(name)?.intValue }
 

@@ -177,8 +177,8 @@ public struct ModelService: Sendable {
     /// Odoo's `fields_get(allfields, attributes)` answer: the fields named in `allfields` (all when nil or
     /// empty; unknown names are left out, as Odoo does), each with the attributes named in `attributes`
     /// (all when nil or empty).
-    public func fieldsGet(_ model: ModelDescription, fields names: [String]?, attributes: [String]?) -> JSONValue {
-        guard case .object(var all) = fieldsGet(model) else { return .object([:]) }
+    public func fieldsGet(_ model: ModelDescription, fields names: [String]?, attributes: [String]?, language: String? = nil) -> JSONValue {
+        guard case .object(var all) = fieldsGet(model, language: language) else { return .object([:]) }
         if let names, !names.isEmpty { all = all.filter { names.contains($0.key) } }
         if let attributes, !attributes.isEmpty {
             all = all.mapValues { value in
@@ -189,20 +189,24 @@ public struct ModelService: Sendable {
         return .object(all)
     }
 
-    /// Odoo's `fields_get` answer for a model: every field with every attribute.
-    public func fieldsGet(_ model: ModelDescription) -> JSONValue {
+    /// Odoo's `fields_get` answer for a model: every field with every attribute, the labels in
+    /// `language` (Odoo's context `lang`: Spanish for `es_*`, English otherwise).
+    public func fieldsGet(_ model: ModelDescription, language: String? = nil) -> JSONValue {
+        let label = FieldLabels(language: language)
         var result: [String: JSONValue] = [:]
         for field in model.fields.values {
             var attributes: [String: JSONValue] = [
-                "type": .string(field.type.rawValue), "string": .string(field.string),
+                "type": .string(field.type.rawValue), "string": .string(label(field.string)),
                 "required": .bool(field.required), "readonly": .bool(field.readonly || field.name == "id"),
                 "store": .bool(field.isStored || field.type.isToMany), "sortable": .bool(field.column != nil), "searchable": true,
             ]
             if let relation = field.relation { attributes["relation"] = .string(relation) }
-            if field.type == .selection { attributes["selection"] = .array(field.selection.map { .array($0.map(JSONValue.string)) }) }
+            if field.type == .selection {
+                attributes["selection"] = .array(field.selection.map { [.string($0[0]), .string(label($0[1]))] })
+            }
             result[field.name] = .object(attributes)
         }
-        result["display_name"] = ["type": "char", "string": "Display Name", "required": false, "readonly": true, "store": false, "sortable": false, "searchable": false]
+        result["display_name"] = ["type": "char", "string": .string(label("Display Name")), "required": false, "readonly": true, "store": false, "sortable": false, "searchable": false]
         return .object(result)
     }
 }

@@ -91,7 +91,10 @@ enum StoredMethods {
     }
 
     static let fieldsGet = ModelMethod("fields_get", ["allfields", "attributes"]) { call in
-        .value(call.service.fieldsGet(call.model, fields: try call.arguments.strings("allfields"), attributes: try call.arguments.strings("attributes")))
+        .value(call.service.fieldsGet(
+            call.model, fields: try call.arguments.strings("allfields"), attributes: try call.arguments.strings("attributes"),
+            language: call.context["lang"]?.stringValue
+        ))
     }
 
     /// Whether `read` names many2one values (`load="_classic_read"`, the default) or gives their ids

@@ -22,7 +22,7 @@ enum CRMLeadQuotations {
 
     static func quotationAction(_ name: String) -> ModelMethod {
         ModelMethod(name, .records()) { call in
-            let lead = try call.arguments.ids()[0]
+            let lead = try call.arguments.record()
             let query: PGQuery = "SELECT partner_id FROM crm_lead WHERE id = \(lead)"
             let partner = try await call.database.single(query, as: call.tenant) { rows in
                 rows.count == 0 ? nil : try rows[0].decode(Int?.self, at: 0)

@@ -5,9 +5,12 @@
 SELECT embudo.enable_tenancy(t), embudo.enable_catalog_policies(t, 'admin', 'admin')
 FROM unnest('{calendar_event_type, calendar_alarm}'::regclass[]) t;
 
--- Whether the current user attends event `event` of company `company` as a colleague.
+-- Whether the current user attends event `event` of company `company` as a colleague. The events' own
+-- policy asks it, so it reads the colleagues' table as its owner (owner_read), the company and user
+-- named explicitly; members read that table only for the events they can see.
 CREATE OR REPLACE FUNCTION embudo.calendar_attends(company int, event int) RETURNS boolean
-LANGUAGE sql STABLE
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
 AS $$
     SELECT EXISTS (SELECT 1 FROM public.calendar_event_res_users_rel r
                    WHERE r.company_id = company AND r.calendar_event_id = event AND r.res_users_id = embudo.current_user_id())
@@ -43,11 +46,12 @@ SELECT embudo.replace_policy('calendar_event', 'owner_exists', 'FOR SELECT TO em
 SELECT embudo.enable_tenancy(t.target), embudo.enable_parent_policy(t.target, 'with_event', 'calendar_event', t.link)
 FROM (VALUES ('calendar_attendee'::regclass, 'event_id'::name), ('calendar_event_res_partner_rel', 'calendar_event_id'),
              ('meeting_category_rel', 'event_id'), ('calendar_alarm_calendar_event_rel', 'calendar_event_id')) t (target, link);
--- Which colleagues attend which events is what the events' own policy reads (embudo.calendar_attends),
--- so it cannot in turn depend on the events' visibility: members read the company's (ids only, never
--- an event's content); they change only those of events they may change.
+-- Which colleagues attend which events: read and changed with the event (its own policy reads this table
+-- through embudo.calendar_attends, as the owner).
 SELECT embudo.enable_tenancy('calendar_event_res_users_rel');
-SELECT embudo.replace_policy('calendar_event_res_users_rel', 'member_read', 'FOR SELECT USING (true)');
+SELECT embudo.replace_policy('calendar_event_res_users_rel', 'member_read', 'FOR SELECT USING (res_users_id = (SELECT embudo.current_user_id()) '
+    'OR EXISTS (SELECT 1 FROM calendar_event e WHERE e.company_id = calendar_event_res_users_rel.company_id AND e.id = calendar_event_id))');
+SELECT embudo.replace_policy('calendar_event_res_users_rel', 'owner_read', 'FOR SELECT TO embudo_owner USING (true)');
 SELECT embudo.replace_policy('calendar_event_res_users_rel', 'with_event_' || v.verb,
            format('FOR %s TO embudo_service ', v.verb) || format(v.clause, 'EXISTS (SELECT 1 FROM calendar_event e '
                   'WHERE e.company_id = calendar_event_res_users_rel.company_id AND e.id = calendar_event_id)'))
@@ -75,6 +79,35 @@ AS $$
     SELECT a.state FROM public.calendar_attendee a
     WHERE a.company_id = company AND a.event_id = event AND a.user_id = embudo.current_user_id()
 $$;
+
+-- What a meeting is called where people who cannot read it may look (the opportunity's history, its
+-- activity): its name, or "Private meeting" for a private one.
+CREATE OR REPLACE FUNCTION embudo.calendar_public_name(e public.calendar_event, lang text) RETURNS text
+LANGUAGE sql STABLE
+AS $$
+    SELECT CASE WHEN e.privacy = 'private' THEN embudo.localized(lang, 'Private meeting', 'Reunión privada') ELSE e.name END
+$$;
+
+-- A time zone PostgreSQL knows, else UTC (a contact's tz is checked when written; this keeps a bad
+-- stored one from failing a whole mail run).
+CREATE OR REPLACE FUNCTION embudo.calendar_tz(tz text) RETURNS text
+LANGUAGE sql STABLE
+AS $$
+    SELECT CASE WHEN tz IS NOT NULL AND EXISTS (SELECT 1 FROM pg_catalog.pg_timezone_names n WHERE n.name = tz) THEN tz ELSE 'UTC' END
+$$;
+
+-- A contact's time zone must be one PostgreSQL knows (as a user's: base/preferences.sql).
+CREATE OR REPLACE FUNCTION embudo.calendar_partner_tz() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    IF NEW.tz IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_timezone_names n WHERE n.name = NEW.tz) THEN
+        PERFORM embudo.refuse('validation', format('Unknown time zone %s: use a name such as America/Mexico_City.', left(NEW.tz, 100)));
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE OR REPLACE TRIGGER tz_known BEFORE INSERT OR UPDATE OF tz ON res_partner FOR EACH ROW EXECUTE FUNCTION embudo.calendar_partner_tz();
 
 -- The events' times as Odoo keeps them: an all-day event runs from 08:00 to 18:00 UTC of its first and
 -- last day; the duration in hours follows start and stop (a new stop from a new duration, when only the
@@ -204,11 +237,11 @@ BEGIN
     IF NEW.res_model = 'crm.lead' THEN
         INSERT INTO public.mail_message (company_id, model, res_id, body, author_id, message_type, subtype_id, create_uid, write_uid)
         VALUES (NEW.company_id, 'crm.lead', NEW.res_id,
-                embudo.localized(lang, 'Meeting scheduled at ', 'Reunión programada el ')
+                embudo.html_escape(embudo.localized(lang, 'Meeting scheduled at ', 'Reunión programada el ')
                 || embudo.calendar_when(NEW, (SELECT u.tz FROM public.res_users u WHERE u.id = me), lang)
-                || E'\n' || embudo.localized(lang, 'Subject: ', 'Asunto: ') || NEW.name
+                || E'\n' || embudo.localized(lang, 'Subject: ', 'Asunto: ') || embudo.calendar_public_name(NEW, lang)
                 || CASE WHEN NOT NEW.allday THEN E'\n' || embudo.localized(lang, 'Duration: ', 'Duración: ')
-                        || to_char(NEW.stop - NEW.start, 'HH24:MI') ELSE '' END,
+                        || to_char(NEW.stop - NEW.start, 'HH24:MI') ELSE '' END),
                 me, 'notification', embudo.subtype('mail.mt_note'), me, me);
     END IF;
     SELECT t.id INTO meeting_type FROM public.mail_activity_type t
@@ -217,7 +250,7 @@ BEGIN
     IF meeting_type IS NOT NULL AND NEW.user_id IS NOT NULL THEN
         INSERT INTO public.mail_activity (company_id, res_model, res_id, activity_type_id, summary, user_id, date_deadline,
                                           calendar_event_id, create_uid, write_uid)
-        VALUES (NEW.company_id, NEW.res_model, NEW.res_id, meeting_type, NEW.name, NEW.user_id,
+        VALUES (NEW.company_id, NEW.res_model, NEW.res_id, meeting_type, embudo.calendar_public_name(NEW, lang), NEW.user_id,
                 (NEW.start AT TIME ZONE coalesce((SELECT u.tz FROM public.res_users u WHERE u.id = NEW.user_id), 'UTC'))::date,
                 NEW.id, me, me);
     END IF;
@@ -235,7 +268,7 @@ BEGIN
     IF NEW.start IS DISTINCT FROM OLD.start OR NEW.name IS DISTINCT FROM OLD.name THEN
         UPDATE public.mail_activity a
         SET date_deadline = (NEW.start AT TIME ZONE coalesce((SELECT u.tz FROM public.res_users u WHERE u.id = a.user_id), 'UTC'))::date,
-            summary = NEW.name, write_date = now()
+            summary = embudo.calendar_public_name(NEW, (SELECT u.lang FROM public.res_users u WHERE u.id = a.user_id)), write_date = now()
         WHERE a.company_id = NEW.company_id AND a.calendar_event_id = NEW.id AND a.active;
     END IF;
     IF NEW.done AND NOT OLD.done THEN
@@ -393,14 +426,16 @@ $$;
 CREATE OR REPLACE FUNCTION embudo.calendar_when(e public.calendar_event, tz text, lang text) RETURNS text
 LANGUAGE sql STABLE
 AS $$
+    WITH z AS (SELECT embudo.calendar_tz(tz) AS tz)
     SELECT CASE WHEN e.allday THEN to_char(e.start_date, 'YYYY-MM-DD')
                                    || CASE WHEN e.stop_date > e.start_date THEN ' – ' || to_char(e.stop_date, 'YYYY-MM-DD') ELSE '' END
                                    || embudo.localized(lang, ' (all day)', ' (todo el día)')
-                ELSE to_char(e.start AT TIME ZONE coalesce(tz, 'UTC'), 'YYYY-MM-DD HH24:MI') || '–'
-                     || to_char(e.stop AT TIME ZONE coalesce(tz, 'UTC'),
-                                CASE WHEN (e.stop AT TIME ZONE coalesce(tz, 'UTC'))::date = (e.start AT TIME ZONE coalesce(tz, 'UTC'))::date
+                ELSE to_char(e.start AT TIME ZONE z.tz, 'YYYY-MM-DD HH24:MI') || '–'
+                     || to_char(e.stop AT TIME ZONE z.tz,
+                                CASE WHEN (e.stop AT TIME ZONE z.tz)::date = (e.start AT TIME ZONE z.tz)::date
                                      THEN 'HH24:MI' ELSE 'YYYY-MM-DD HH24:MI' END)
-                     || ' (' || coalesce(tz, 'UTC') || ')' END
+                     || ' (' || z.tz || ')' END
+    FROM z
 $$;
 
 -- The busy time of the private meetings the current user cannot read, from `range_start` to
@@ -438,7 +473,7 @@ $$;
 
 GRANT EXECUTE ON FUNCTION embudo.calendar_attends(int, int) TO embudo_bi, embudo_report;
 GRANT EXECUTE ON FUNCTION embudo.calendar_attends(int, int), embudo.calendar_my_status(int, int), embudo.calendar_mark_done(int[]),
-    embudo.calendar_uninvite(int, int, int, int),
+    embudo.calendar_uninvite(int, int, int, int), embudo.calendar_public_name(public.calendar_event, text), embudo.calendar_tz(text),
     embudo.calendar_answer(int[], text), embudo.calendar_when(public.calendar_event, text, text),
     embudo.calendar_busy_slots(timestamptz, timestamptz), embudo.calendar_upcoming(int[])
 TO embudo_service;

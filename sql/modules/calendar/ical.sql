@@ -7,7 +7,7 @@
 CREATE OR REPLACE FUNCTION embudo.ical_text(value text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
-    SELECT replace(replace(replace(replace(replace(coalesce(value, ''), E'\\', E'\\\\'), ';', E'\\;'), ',', E'\\,'), E'\r', ''), E'\n', E'\\n')
+    SELECT replace(replace(replace(replace(replace(value, E'\\', E'\\\\'), ';', E'\\;'), ',', E'\\,'), E'\r', ''), E'\n', E'\\n')
 $$;
 
 -- A parameter value (CN): quoted, without the characters a quoted value cannot hold.
@@ -23,21 +23,27 @@ CREATE OR REPLACE FUNCTION embudo.ical_line(line text) RETURNS text
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
 DECLARE
-    result text := '';
+    lines text[] := '{}';
+    current text := '';
     width int := 0;
     c text;
     size int;
 BEGIN
+    IF octet_length(line) <= 75 THEN
+        RETURN line || E'\r\n';
+    END IF;
+    -- Lines are gathered in an array and joined once: the work grows with the text, not its square.
     FOREACH c IN ARRAY regexp_split_to_array(line, '') LOOP
         size := octet_length(c);
         IF width + size > 75 THEN
-            result := result || E'\r\n ';
+            lines := lines || current;
+            current := ' ';
             width := 1;
         END IF;
-        result := result || c;
+        current := current || c;
         width := width + size;
     END LOOP;
-    RETURN result || E'\r\n';
+    RETURN array_to_string(lines || current, E'\r\n') || E'\r\n';
 END
 $$;
 
@@ -88,11 +94,12 @@ AS $$
         CASE WHEN cardinality(rdates) > 0 THEN
             CASE WHEN e.allday THEN 'RDATE;VALUE=DATE:' || (SELECT string_agg(to_char(d AT TIME ZONE 'UTC', 'YYYYMMDD'), ',' ORDER BY d) FROM unnest(rdates) d)
                  ELSE 'RDATE:' || (SELECT string_agg(embudo.ical_utc(d), ',' ORDER BY d) FROM unnest(rdates) d) END END,
-        'SUMMARY:' || embudo.ical_text(e.name),
-        CASE WHEN nullif(e.location, '') IS NOT NULL THEN 'LOCATION:' || embudo.ical_text(e.location) END,
-        CASE WHEN nullif(e.videocall_location, '') IS NOT NULL THEN 'URL:' || embudo.ical_text(e.videocall_location) END,
+        'SUMMARY:' || embudo.ical_text(left(e.name, 1000)),
+        CASE WHEN nullif(e.location, '') IS NOT NULL THEN 'LOCATION:' || embudo.ical_text(left(e.location, 1000)) END,
+        CASE WHEN nullif(e.videocall_location, '') IS NOT NULL THEN 'URL:' || embudo.ical_text(left(e.videocall_location, 1000)) END,
         CASE WHEN nullif(e.description, '') IS NOT NULL OR nullif(e.videocall_location, '') IS NOT NULL
-             THEN 'DESCRIPTION:' || embudo.ical_text(concat_ws(E'\n\n', nullif(embudo.calendar_plain(e.description), ''), nullif(e.videocall_location, ''))) END,
+             THEN 'DESCRIPTION:' || embudo.ical_text(left(concat_ws(E'\n\n', nullif(embudo.calendar_plain(left(e.description, 20000)), ''),
+                                                                   nullif(e.videocall_location, '')), 8000)) END,
         'CLASS:' || CASE e.privacy WHEN 'private' THEN 'PRIVATE' WHEN 'confidential' THEN 'CONFIDENTIAL' ELSE 'PUBLIC' END,
         'TRANSP:' || CASE e.show_as WHEN 'free' THEN 'TRANSPARENT' ELSE 'OPAQUE' END,
         'STATUS:' || CASE WHEN cancelled THEN 'CANCELLED' ELSE 'CONFIRMED' END,
@@ -161,7 +168,7 @@ AS $$
            || embudo.ical_line('PRODID:-//Embudo//Embudo CRM//ES')
            || embudo.ical_line('CALSCALE:GREGORIAN')
            || coalesce(embudo.ical_line('METHOD:' || method), '')
-           || coalesce(embudo.ical_line('X-WR-CALNAME:' || embudo.ical_text(title)), '')
+           || coalesce(embudo.ical_line('X-WR-CALNAME:' || embudo.ical_text(nullif(title, ''))), '')
            || coalesce(body, '')
            || embudo.ical_line('END:VCALENDAR')
 $$;

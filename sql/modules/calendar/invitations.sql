@@ -86,6 +86,14 @@ BEGIN
 END
 $$;
 
+-- The mail of meetings (invitations, updates, cancellations, answers, reminders) carries what a meeting
+-- is, a private one's too, and a contact's answer link: a member sees only the mail they queued
+-- themselves, whatever their access level (the reminders, queued by the worker, nobody).
+DROP POLICY IF EXISTS calendar_mail_hidden ON mail_mail;
+CREATE POLICY calendar_mail_hidden ON mail_mail AS RESTRICTIVE TO embudo_service
+    USING ((calendar_method IS NULL AND model IS DISTINCT FROM 'calendar.event') OR create_uid = (SELECT embudo.current_user_id()))
+    WITH CHECK ((calendar_method IS NULL AND model IS DISTINCT FROM 'calendar.event') OR create_uid = (SELECT embudo.current_user_id()));
+
 -- Sends what the transaction noted: to each person once per meeting or series, REQUEST when they still
 -- attend it (the whole series as they attend it, with a new answer link for contacts), CANCEL when they
 -- no longer do. The acting user and people without an address get nothing. Returns the mails queued.
@@ -153,15 +161,15 @@ BEGIN
             SELECT u.lang, u.tz INTO lang, tz FROM public.res_users u WHERE u.id = target.member;
         END IF;
         IF cancelled THEN
+            -- Only what identifies the meeting: a removed attendee learns nothing of what it became.
             ics := embudo.ical_calendar(
-                coalesce(embudo.ical_events(target.company, target.uid, NULL, NULL, true),
-                         embudo.ical_line('BEGIN:VEVENT') || embudo.ical_line('UID:' || embudo.ical_text(master.ical_uid))
-                         || embudo.ical_line('DTSTAMP:' || embudo.ical_utc(now())) || embudo.ical_line('SEQUENCE:' || (master.sequence + 1))
-                         || embudo.ical_line(CASE WHEN master.allday THEN 'DTSTART;VALUE=DATE:' || to_char(master.start_date, 'YYYYMMDD')
+                embudo.ical_line('BEGIN:VEVENT') || embudo.ical_line('UID:' || embudo.ical_text(master.ical_uid))
+                || embudo.ical_line('DTSTAMP:' || embudo.ical_utc(now())) || embudo.ical_line('SEQUENCE:' || (master.sequence + 1))
+                || embudo.ical_line(CASE WHEN master.allday THEN 'DTSTART;VALUE=DATE:' || to_char(master.start_date, 'YYYYMMDD')
                                                   ELSE 'DTSTART:' || embudo.ical_utc(master.start) END)
-                         || embudo.ical_line('SUMMARY:' || embudo.ical_text(master.name))
-                         || embudo.ical_line('ATTENDEE;CN=' || embudo.ical_param(who.name) || ':mailto:' || who.email)
-                         || embudo.ical_line('STATUS:CANCELLED') || embudo.ical_line('END:VEVENT')),
+                || embudo.ical_line('SUMMARY:' || embudo.ical_text(master.name))
+                || embudo.ical_line('ATTENDEE;CN=' || embudo.ical_param(who.name) || ':mailto:' || who.email)
+                || embudo.ical_line('STATUS:CANCELLED') || embudo.ical_line('END:VEVENT'),
                 'CANCEL', NULL);
             subject := embudo.localized(lang, 'Cancelled: ', 'Cancelada: ') || master.name;
         ELSE
@@ -202,9 +210,15 @@ BEGIN
                          || '</a></p>' END
             || '</div>';
         PERFORM set_config('embudo.mail_on_behalf', 'on', true);
-        INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, calendar_ics, calendar_method, create_uid, write_uid)
+        INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, calendar_ics, calendar_method, model, res_id,
+                                      create_uid, write_uid)
         VALUES (target.company, embudo.calendar_sender(target.company), embudo.mail_format_address(who.name, who.email), subject, body,
-                ics, CASE WHEN cancelled THEN 'CANCEL' ELSE 'REQUEST' END, me, me);
+                ics, CASE WHEN cancelled THEN 'CANCEL' ELSE 'REQUEST' END,
+                CASE WHEN master.id IS NOT NULL AND EXISTS (SELECT 1 FROM public.calendar_event x WHERE x.company_id = target.company AND x.id = master.id)
+                     THEN 'calendar.event' END,
+                CASE WHEN master.id IS NOT NULL AND EXISTS (SELECT 1 FROM public.calendar_event x WHERE x.company_id = target.company AND x.id = master.id)
+                     THEN master.id END,
+                me, me);
         PERFORM set_config('embudo.mail_on_behalf', '', true);
         queued := queued + 1;
     END LOOP;
@@ -262,19 +276,19 @@ BEGIN
                            ELSE embudo.localized(lang, ' may attend ', ' tal vez asista a ') END;
     IF e.opportunity_id IS NOT NULL THEN
         INSERT INTO public.mail_message (company_id, model, res_id, body, author_id, message_type, subtype_id, create_uid, write_uid)
-        VALUES (e.company_id, 'crm.lead', e.opportunity_id, who.name || verb || '"' || e.name || '"', embudo.current_user_id(), 'notification',
-                embudo.subtype('mail.mt_note'), embudo.current_user_id(), embudo.current_user_id());
+        VALUES (e.company_id, 'crm.lead', e.opportunity_id, embudo.html_escape(who.name || verb || '"' || embudo.calendar_public_name(e, lang) || '"'),
+                embudo.current_user_id(), 'notification', embudo.subtype('mail.mt_note'), embudo.current_user_id(), embudo.current_user_id());
     END IF;
     -- (A contact's answer from the link acts as the user who invited them: often the organizer.)
     IF organizer.email IS NOT NULL AND (e.user_id IS DISTINCT FROM embudo.current_user_id()
                                         OR current_setting('embudo.calendar_contact_answer', true) = 'on') THEN
         PERFORM set_config('embudo.mail_on_behalf', 'on', true);
-        INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, create_uid, write_uid)
+        INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, model, res_id, create_uid, write_uid)
         VALUES (e.company_id, embudo.calendar_sender(e.company_id), embudo.mail_format_address(organizer.name, organizer.email),
                 who.name || verb || e.name,
                 '<p>' || embudo.html_escape(who.name || verb || '"' || e.name || '" (' || embudo.calendar_when(e, coalesce(
                     (SELECT u.tz FROM public.res_users u WHERE u.id = e.user_id), 'UTC'), lang) || ')') || '</p>',
-                embudo.current_user_id(), embudo.current_user_id());
+                'calendar.event', e.id, embudo.current_user_id(), embudo.current_user_id());
         PERFORM set_config('embudo.mail_on_behalf', '', true);
     END IF;
     RETURN NULL;

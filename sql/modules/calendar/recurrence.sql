@@ -253,9 +253,13 @@ BEGIN
         RETURN NULL;
     END IF;
     SELECT * INTO e FROM public.calendar_event x WHERE x.company_id = NEW.company_id AND x.id = NEW.id;
-    IF NOT FOUND OR e.recurrence_id IS NULL THEN
+    IF NOT FOUND OR e.recurrence_id IS NULL
+       OR position(',' || e.recurrence_id || ',' IN coalesce(current_setting('embudo.calendar_people_followed', true), '')) > 0 THEN
         RETURN NULL;
     END IF;
+    -- Once per series and transaction (a write to all events updates every row of the series).
+    PERFORM set_config('embudo.calendar_people_followed',
+                       coalesce(current_setting('embudo.calendar_people_followed', true), '') || ',' || e.recurrence_id || ',', true);
     PERFORM set_config('embudo.calendar_propagating', 'on', true);
     PERFORM embudo.calendar_copy_people(e.company_id, e.id, ARRAY(
         SELECT x.id FROM public.calendar_event x

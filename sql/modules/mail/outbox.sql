@@ -192,7 +192,7 @@ $$;
 --   on behalf of the user (embudo.mail_on_behalf, set by crm_lead_send_mail and sale_send_quotation
 --   around their INSERT; the gateway's bounce is queued by the gateway's user, who has "all documents");
 -- * the sender is one address, and it and every Reply-To address pass embudo.mail_sender_allowed;
--- * the document (model, res_id) is a lead or a quotation of that company that the user can write: a
+-- * the document (model, res_id) is a lead, a quotation or a meeting of that company that the user can write: a
 --   row lock under row-level security applies the UPDATE policies (FOR KEY SHARE, the weakest lock,
 --   which no ordinary change of the document waits for); mail about anything else is refused;
 -- * the delivery fields (state, attempts, next attempt, Message-ID, message, failure, sent date,
@@ -264,8 +264,10 @@ BEGIN
             PERFORM 1 FROM public.crm_lead l WHERE l.company_id = NEW.company_id AND l.id = NEW.res_id FOR KEY SHARE;
         ELSIF NEW.model = 'sale.order' THEN
             PERFORM 1 FROM public.sale_order o WHERE o.company_id = NEW.company_id AND o.id = NEW.res_id FOR KEY SHARE;
+        ELSIF NEW.model = 'calendar.event' THEN
+            PERFORM 1 FROM public.calendar_event e WHERE e.company_id = NEW.company_id AND e.id = NEW.res_id FOR KEY SHARE;
         ELSIF NEW.model IS NOT NULL THEN
-            PERFORM embudo.refuse('validation', 'Mail can be about leads, opportunities and quotations only.');
+            PERFORM embudo.refuse('validation', 'Mail can be about leads, opportunities, quotations and meetings only.');
         END IF;
         IF NEW.model IS NOT NULL AND NOT FOUND THEN
             PERFORM embudo.refuse('access', 'You cannot send mail about a document you cannot change.');
