@@ -31,13 +31,15 @@ export async function render(view) {
   const wanted = params.get('view') || sessionStorage.getItem(VIEW_KEY);
   const state = {
     view: VIEWS.some(([key]) => key === wanted) ? wanted : phoneQuery.matches ? 'day' : 'week',
-    anchor: /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') || '') ? dayOf(params.get('date')) : today(),
-    filter: readFilter(), defaults: readDefaults(), events: [], busy: [], names: new Map(), token: 0, scrollTop: null,
+    anchor: today(), filter: readFilter(), defaults: readDefaults(), events: [], busy: [], names: new Map(), token: 0, scrollTop: null,
     uid: rpc.session.info.uid,
   };
   const [me, types] = await Promise.all([rpc.read('res.users', [state.uid], ['partner_id']),
     rpc.searchRead('calendar.event.type', [], ['name', 'color']).catch(() => [])]);
   state.myPartner = m2oId(me[0]?.partner_id) || null;
+  // The day asked for, else the one of the meeting being scheduled (its activity's deadline), else today.
+  const date = [params.get('date'), state.defaults?.initial_date].find((value) => /^\d{4}-\d{2}-\d{2}/.test(value || ''));
+  if (date) state.anchor = dayOf(date);
   state.typeColors = new Map(types.map((type) => [type.id, type.color]));
   state.title = h('h1', { id: 'calendar-title', 'aria-live': 'polite' });
   state.switcher = h('div', { class: 'segmented', role: 'radiogroup', 'aria-label': t('View'), id: 'calendar-views' });
@@ -145,8 +147,21 @@ function draw(state) {
   history.replaceState(history.state, '', `#/calendar?view=${state.view}&date=${isoDay(state.anchor)}`);
 }
 
+/** A private meeting of someone else (the server may send it, masked or not): only a "Busy" block. */
+function foreign(state, event) {
+  return event.privacy === 'private' && m2oId(event.user_id) !== state.uid && !(event.partner_ids || []).includes(state.myPartner);
+}
+
+/** The busy blocks to draw: the slots of busy_slots and others' private meetings (none with "Only mine"). */
+function busyOf(state) {
+  if (state.filter.mode === 'mine') return [];
+  return [...state.busy, ...state.events.filter((e) => foreign(state, e))
+    .map((e) => ({ start: e.start, stop: e.stop, allday: e.allday, start_date: e.start_date, stop_date: e.stop_date, user_id: e.user_id }))];
+}
+
 /** Is the event shown by the attendee filter? */
 function shown(state, event) {
+  if (foreign(state, event)) return false;
   const { mode, unchecked } = state.filter;
   if (mode === 'all') return true;
   const partners = event.partner_ids || [];
@@ -198,8 +213,8 @@ function colorOf(state, event) {
   return TAG_COLORS[1 + ((m2oId(event.user_id) || 0) % (TAG_COLORS.length - 1))];
 }
 
-function eventClasses(event) {
-  return `cal-event answer-${event.attendee_status || 'none'} ${event.allday ? 'allday' : 'timed'}`;
+function eventClasses(event, kind) {
+  return `cal-event ${kind} answer-${event.attendee_status || 'none'} ${event.allday ? 'allday' : 'timed'}`;
 }
 
 function eventLabel(event) {
@@ -218,14 +233,16 @@ function timeGrid(state, days) {
     days.map((day) => h('button', { type: 'button', class: `cal-day-name ${isoDay(day) === todayIso ? 'today' : ''}`, dataset: { day: isoDay(day) },
       'aria-label': longDay(day), disabled: state.view === 'day', onclick: () => { state.view = 'day'; state.anchor = day; load(state); } },
     h('span', { class: 'wd' }, weekdayShort(day)), h('span', { class: 'num' }, dayNumber(day)))));
-  return h('div', { class: `cal-week days-${days.length}` }, head, alldayRow(state, days, columns), hoursGrid(state, days, columns));
+  // The days' names and the all-day row stay on top of the hours as they scroll (and share their columns, scroll bar included).
+  return h('div', { class: `cal-week days-${days.length}` }, h('div', { class: 'cal-scroll' },
+    h('div', { class: 'cal-sticky' }, head, alldayRow(state, days, columns)), hoursGrid(state, days, columns)));
 }
 
 /** All-day events (and busy days) in lanes above the hours, each spanning its days. */
 function alldayRow(state, days, columns) {
   const first = days[0];
   const items = [...state.events.filter((e) => e.allday && shown(state, e)).map((event) => ({ event })),
-    ...(state.filter.mode === 'mine' ? [] : state.busy.filter((slot) => slot.allday).map((slot) => ({ busy: slot })))];
+    ...busyOf(state).filter((slot) => slot.allday).map((slot) => ({ busy: slot }))];
   const lanes = [];
   const placed = items.map((item) => {
     const [start, end] = span(item.event || item.busy);
@@ -241,8 +258,8 @@ function alldayRow(state, days, columns) {
     days.map((day, index) => h('div', { class: 'cal-allday-cell', dataset: { day: isoDay(day) }, style: `grid-column: ${index + 2}; grid-row: 1 / ${rows + 1}` })),
     placed.map(({ event, busy, from, to, lane }) => {
       const style = `grid-column: ${from + 2} / ${to + 3}; grid-row: ${lane + 1}`;
-      if (busy) return h('div', { class: 'cal-event cal-busy allday', style, title: `${t('Busy')} · ${m2oName(busy.user_id)}` }, h('span', { class: 'title' }, t('Busy')));
-      return eventNode(state, event, `${style}; --color: ${colorOf(state, event)}`, h('span', { class: 'title' }, event.name));
+      if (busy) return h('div', { class: 'cal-event bar cal-busy allday', style, title: `${t('Busy')} · ${m2oName(busy.user_id)}` }, h('span', { class: 'title' }, t('Busy')));
+      return eventNode(state, event, 'bar', `${style}; --color: ${colorOf(state, event)}`, h('span', { class: 'title' }, event.name));
     }));
   row.addEventListener('pointerdown', (down) => {
     const node = down.target.closest('.cal-event[data-id]');
@@ -264,7 +281,7 @@ function hoursGrid(state, days, columns) {
     const end = addDays(day, 1);
     const segments = [
       ...state.events.filter((e) => !e.allday && shown(state, e)).map((event) => ({ event })),
-      ...(state.filter.mode === 'mine' ? [] : state.busy.filter((slot) => !slot.allday).map((slot) => ({ busy: slot })))]
+      ...busyOf(state).filter((slot) => !slot.allday).map((slot) => ({ busy: slot }))]
       .map((item) => { const [start, stop] = span(item.event || item.busy); return { ...item, start, stop }; })
       .filter(({ start, stop }) => start < end && (stop > day || (stop.getTime() === start.getTime() && start >= day)))
       .map((item) => ({ ...item, from: item.start < day ? day : item.start, to: item.stop > end ? end : item.stop }));
@@ -273,13 +290,13 @@ function hoursGrid(state, days, columns) {
     if (iso === isoDay(nowWall)) column.append(h('div', { class: 'cal-now', style: `top: ${minutesOfDay(nowWall) / 60 * HOUR_PX}px`, 'aria-hidden': 'true' }));
     return column;
   });
-  const grid = h('div', { class: 'cal-grid', style: `${columns}; height: ${24 * HOUR_PX}px` }, gutter, columnsNodes);
+  const grid = h('div', { class: 'cal-grid', style: `${columns}; height: ${24 * HOUR_PX}px; --slot: ${HOUR_PX * SLOT / 60}px` }, gutter, columnsNodes);
   grid.addEventListener('pointerdown', (down) => {
     const node = down.target.closest('.cal-event[data-id]');
     if (node) moveTimed(state, grid, node, down, !!down.target.closest('.resize'));
     else if (down.target.closest('.cal-day-col')) createTimed(state, grid, down);
   });
-  return h('div', { class: 'cal-scroll' }, grid);
+  return grid;
 }
 
 /** Overlapping meetings of a day side by side: each gets a column of its group of overlapping ones. */
@@ -303,15 +320,17 @@ function layout(segments) {
 function segmentNode(state, segment, day) {
   const top = (segment.from - day) / MINUTE / 60 * HOUR_PX;
   const height = Math.max((segment.to - segment.from) / MINUTE / 60 * HOUR_PX, HOUR_PX / 3);
+  // Overlapping ones side by side, each but the last reaching under its right neighbour (its title stays readable).
   const width = 100 / segment.columns;
-  const style = `top: ${top}px; height: ${height}px; left: calc(${segment.column * width}% + 1px); width: calc(${width}% - 3px)`;
+  const wide = segment.column < segment.columns - 1 ? Math.min(width * 1.7, 100 - segment.column * width) : width;
+  const style = `top: ${top}px; height: ${height}px; left: calc(${segment.column * width}% + 1px); width: calc(${wide}% - 3px); z-index: ${segment.column + 1}`;
   if (segment.busy) {
-    return h('div', { class: 'cal-event cal-busy timed', style, title: `${t('Busy')} · ${m2oName(segment.busy.user_id)}`, dataset: { busy: m2oId(segment.busy.user_id) } },
+    return h('div', { class: 'cal-event block cal-busy timed', style, title: `${t('Busy')} · ${m2oName(segment.busy.user_id)}`, dataset: { busy: m2oId(segment.busy.user_id) } },
       h('span', { class: 'title' }, t('Busy')));
   }
   const { event } = segment;
   const short = height < HOUR_PX * 0.75;
-  return eventNode(state, event, `${style}; --color: ${colorOf(state, event)}`,
+  return eventNode(state, event, `block ${short ? 'short' : ''}`, `${style}; --color: ${colorOf(state, event)}`,
     h('span', { class: 'time' }, short ? timeText(segment.start) : timeRange(segment.start, segment.stop)),
     h('span', { class: 'title' }, event.name),
     !short && event.location ? h('span', { class: 'where' }, event.location) : null,
@@ -319,8 +338,8 @@ function segmentNode(state, segment, day) {
 }
 
 /** An event's block: a button opening its details (Enter), dragged to move it. */
-function eventNode(state, event, style, ...content) {
-  const node = h('div', { class: eventClasses(event), style, tabindex: 0, role: 'button', dataset: { id: event.id, start: event.start },
+function eventNode(state, event, kind, style, ...content) {
+  const node = h('div', { class: eventClasses(event, kind), style, tabindex: 0, role: 'button', dataset: { id: event.id, start: event.start },
     'aria-label': eventLabel(event), title: eventLabel(event) }, content);
   node.addEventListener('keydown', (key) => {
     if (key.key === 'Enter' || key.key === ' ') { key.preventDefault(); openEvent(state, event); }
@@ -336,7 +355,7 @@ function monthGrid(state, days) {
   const phone = phoneQuery.matches;
   const limit = phone ? 2 : 3;
   const items = [...state.events.filter((e) => shown(state, e)).map((event) => ({ event })),
-    ...(state.filter.mode === 'mine' ? [] : state.busy.map((slot) => ({ busy: slot })))]
+    ...busyOf(state).map((slot) => ({ busy: slot }))]
     .map((item) => { const [start, stop] = span(item.event || item.busy); return { ...item, start, stop }; })
     .sort((a, b) => Number(!!b.event?.allday) - Number(!!a.event?.allday) || a.start - b.start);
   const grid = h('div', { class: 'cal-month', role: 'grid', 'aria-label': rangeTitle('month', state.anchor) },
@@ -350,8 +369,8 @@ function monthGrid(state, days) {
       return h('div', { class: `cal-month-day ${day.getUTCMonth() === month ? '' : 'other'} ${today_ ? 'today' : ''}`, role: 'gridcell', dataset: { day: iso } },
         h('button', { type: 'button', class: 'day-number', 'aria-label': longDay(day), onclick: () => openDay(state, day) }, dayNumber(day)),
         h('div', { class: 'cal-month-events' }, ofDay.slice(0, more > 0 ? limit - 1 : limit).map(({ event, busy, start }) => {
-          if (busy) return h('div', { class: 'cal-event cal-busy chip', title: `${t('Busy')} · ${m2oName(busy.user_id)}` }, t('Busy'));
-          return eventNode(state, event, `--color: ${colorOf(state, event)}`, !event.allday && start >= day ? h('span', { class: 'time' }, timeText(start)) : null,
+          if (busy) return h('div', { class: 'cal-event cal-busy cal-chip', title: `${t('Busy')} · ${m2oName(busy.user_id)}` }, h('span', { class: 'title' }, t('Busy')));
+          return eventNode(state, event, 'cal-chip', `--color: ${colorOf(state, event)}`, !event.allday && start >= day ? h('span', { class: 'time' }, timeText(start)) : null,
             h('span', { class: 'title' }, event.name));
         }),
         more > 0 ? h('button', { type: 'button', class: 'link more', onclick: () => openDay(state, day) }, t('{count} more', { count: more + 1 })) : null));
@@ -479,6 +498,7 @@ function moveTimed(state, grid, node, down, resize) {
     onMove: (moved) => {
       minutes = Math.round((moved.clientY - down.clientY) / HOUR_PX * 60 / SNAP) * SNAP;
       node.classList.add('dragging');
+      node.style.zIndex = '20';
       if (resize) {
         minutes = Math.max(minutes, SNAP - (stop - start) / MINUTE);
         node.style.height = `${Math.max(HOUR_PX / 4, height + minutes / 60 * HOUR_PX)}px`;
@@ -623,7 +643,6 @@ export async function scheduleMeeting(model, id, name = '', summary = '') {
   }
   if (summary) context.default_name = summary;
   sessionStorage.setItem(CONTEXT_KEY, JSON.stringify(context));
-  const initial = /^\d{4}-\d{2}-\d{2}/.test(context.initial_date || '') ? `?date=${String(context.initial_date).slice(0, 10)}` : '';
-  location.hash = `#/calendar${initial}`;
+  location.hash = '#/calendar';
   return true;
 }

@@ -166,7 +166,7 @@ const ES = {
   'Back to the opportunity': 'Volver a la oportunidad', 'Open the calendar': 'Abrir el calendario',
   'Subscribe': 'Suscribirse', 'Subscribe to my calendar': 'Suscribirse a mi calendario',
   'See your meetings in Google Calendar, Apple Calendar or Outlook: they read a private link and keep it up to date.':
-    'Vea sus reuniones en Google Calendar, Calendario de Apple u Outlook: leen un enlace privado y se mantienen al día.',
+    'Vea sus reuniones en Google Calendar, Calendario de Apple u Outlook: se suscriben a un enlace privado y se actualizan solas.',
   'A new link replaces the previous one.': 'Un enlace nuevo reemplaza al anterior.', 'Include my activities': 'Incluir mis actividades',
   'Create the link': 'Crear el enlace', 'Your calendar\'s private link': 'Enlace privado de su calendario', 'Copy': 'Copiar', 'Copied': 'Copiado',
   'This link is shown only once: copy it now. Anyone who has it can see your meetings.':
