@@ -132,8 +132,11 @@ def centred(driver, node):
     return node
 
 
-def top_of(driver, node):
-    return driver.execute_script("return arguments[0].getBoundingClientRect().top", node)
+def offset(driver, node, day, hour, minute=0):
+    """How far (px) a block's top is from the grid's line of that wall time (both measured in the same scroll)."""
+    centred(driver, node)
+    return driver.execute_script("return arguments[0].getBoundingClientRect().top - document.querySelector(arguments[1]).getBoundingClientRect().top",
+                                 node, f'#calendar .cal-slot[data-start="{day.isoformat()}T{hour:02d}:{minute:02d}"]')
 
 
 def fits(driver):
@@ -229,7 +232,7 @@ def test_week_month_and_day_in_the_users_time_zone(server, cal, session, size, l
     if size == "desktop":
         assert plain(node.find_element(By.CSS_SELECTOR, ".time").text) in (
             f"{time_text(lang, 10)}–{time_text(lang, 11, 30)}", "10:00 – 11:30 AM")
-    assert abs(top_of(driver, centred(driver, node)) - top_of(driver, slot(driver, tuesday, 10))) <= 2
+    assert abs(offset(driver, node, tuesday, 10)) <= 2
     height = driver.execute_script("return arguments[0].getBoundingClientRect().height", node)
     assert abs(height - 1.5 * HOUR_PX) <= 2
     bar = block(driver, allday)
@@ -256,7 +259,7 @@ def test_week_month_and_day_in_the_users_time_zone(server, cal, session, size, l
     node = block(driver, event)
     title = driver.find_element(By.ID, "calendar-title").text
     assert (SPANISH_MONTHS[tuesday.month - 1] if lang == "es" else tuesday.strftime("%B")) in title and str(tuesday.day) in title
-    assert abs(top_of(driver, centred(driver, node)) - top_of(driver, slot(driver, tuesday, 10))) <= 2
+    assert abs(offset(driver, node, tuesday, 10)) <= 2
     assert fits(driver)
     shot(driver, f"62-{size}-{lang}-calendar-day")
 
@@ -430,7 +433,7 @@ def test_attendee_filter_and_private_meetings_busy(server, cal, session, size, l
     wait(driver).until(lambda d: {mine, theirs} <= shown(d))
     busy = driver.find_elements(By.CSS_SELECTOR, f'#calendar .cal-day-col[data-day="{day.isoformat()}"] .cal-busy')
     assert len(busy) == 1 and busy[0].text == ("Ocupado" if lang == "es" else "Busy")
-    assert abs(top_of(driver, centred(driver, busy[0])) - top_of(driver, slot(driver, day, 16))) <= 2
+    assert abs(offset(driver, busy[0], day, 16)) <= 2
     assert secret not in driver.page_source
     shot(driver, f"69-{size}-{lang}-calendar-busy")
     # Only mine.

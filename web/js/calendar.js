@@ -37,9 +37,11 @@ export async function render(view) {
   const [me, types] = await Promise.all([rpc.read('res.users', [state.uid], ['partner_id']),
     rpc.searchRead('calendar.event.type', [], ['name', 'color']).catch(() => [])]);
   state.myPartner = m2oId(me[0]?.partner_id) || null;
-  // The day asked for, else the one of the meeting being scheduled (its activity's deadline), else today.
-  const date = [params.get('date'), state.defaults?.initial_date].find((value) => /^\d{4}-\d{2}-\d{2}/.test(value || ''));
-  if (date) state.anchor = dayOf(date);
+  // The day asked for, else the one the meeting being scheduled suggests (a day, or an instant in UTC), else today.
+  const initial = String(state.defaults?.initial_date || '');
+  if (/^\d{4}-\d{2}-\d{2}$/.test(params.get('date') || '')) state.anchor = dayOf(params.get('date'));
+  else if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(initial)) state.anchor = startOfDay(wallOf(initial));
+  else if (/^\d{4}-\d{2}-\d{2}$/.test(initial)) state.anchor = dayOf(initial);
   state.typeColors = new Map(types.map((type) => [type.id, type.color]));
   state.title = h('h1', { id: 'calendar-title', 'aria-live': 'polite' });
   state.switcher = h('div', { class: 'segmented', role: 'radiogroup', 'aria-label': t('View'), id: 'calendar-views' });
