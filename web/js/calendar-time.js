@@ -22,7 +22,7 @@ function wallMs(instant) {
 /** The wall time of an instant. */
 export const toWall = (instant) => new Date(wallMs(instant));
 
-/** The instant of a wall time (in a gap of daylight saving time, the hour after). */
+/** The instant of a wall time (one in the hour skipped when clocks go forward: an hour earlier). */
 export function fromWall(wall) {
   const ms = wall.getTime();
   let guess = ms - (wallMs(new Date(ms)) - ms);
