@@ -36,8 +36,6 @@ public struct MessageFormatter: Sendable {
             let domain = messageIDDomain ?? from.address.split(separator: "@").last.map(String.init) ?? "localhost"
             messageID = "<\(uniqueID).\(mail.id)@\(domain)>"
         }
-        let body = Array(mail.bodyHTML.utf8)
-        let encoding = BodyEncoding.choose(for: body)
 
         var headers = HeaderEncoding.field("Date", MailDate.format(secondsSince1970: secondsSince1970))
         headers += HeaderEncoding.field("From", from.description)
@@ -47,11 +45,39 @@ public struct MessageFormatter: Sendable {
         headers += HeaderEncoding.field("Subject", HeaderEncoding.unstructured(Self.singleLine(mail.subject)))
         headers += HeaderEncoding.field("Message-ID", messageID)
         headers += HeaderEncoding.field("MIME-Version", "1.0")
-        headers += HeaderEncoding.field("Content-Type", "text/html; charset=utf-8")
+        let html = Self.part(contentType: "text/html; charset=utf-8", Array(mail.bodyHTML.utf8))
+        guard let calendar = mail.calendar, Self.isValidMethod(calendar.method) else {
+            return FormattedMail(sender: from.address, recipients: recipients, content: headers + html, messageID: messageID)
+        }
+        // An invitation: the HTML and the calendar as alternatives (what mail clients show as an
+        // invitation with its buttons), and the same calendar as an attachment (`invite.ics`) for the
+        // clients that only look there.
+        let ics = Array(calendar.text.utf8)
+        let outer = "=_embudo_mixed_\(mail.id)_\(uniqueID)"
+        let inner = "=_embudo_alt_\(mail.id)_\(uniqueID)"
+        var content = headers + HeaderEncoding.field("Content-Type", "multipart/mixed; boundary=\"\(outer)\"") + "\r\n"
+        content += "--\(outer)\r\n" + HeaderEncoding.field("Content-Type", "multipart/alternative; boundary=\"\(inner)\"") + "\r\n"
+        content += "--\(inner)\r\n" + html
+        content += "--\(inner)\r\n" + Self.part(contentType: "text/calendar; charset=utf-8; method=\(calendar.method)", ics)
+        content += "--\(inner)--\r\n"
+        content += "--\(outer)\r\n"
+            + Self.part(contentType: "application/ics; name=\"invite.ics\"", ics, disposition: "attachment; filename=\"invite.ics\"")
+        content += "--\(outer)--\r\n"
+        return FormattedMail(sender: from.address, recipients: recipients, content: content, messageID: messageID)
+    }
+
+    /// One MIME entity: its headers, a blank line and the body in the cheaper transfer encoding.
+    static func part(contentType: String, _ body: [UInt8], disposition: String? = nil) -> String {
+        let encoding = BodyEncoding.choose(for: body)
+        var headers = HeaderEncoding.field("Content-Type", contentType)
+        if let disposition { headers += HeaderEncoding.field("Content-Disposition", disposition) }
         headers += HeaderEncoding.field("Content-Transfer-Encoding", encoding.rawValue)
-        return FormattedMail(
-            sender: from.address, recipients: recipients, content: headers + "\r\n" + encoding.encode(body), messageID: messageID
-        )
+        return headers + "\r\n" + encoding.encode(body)
+    }
+
+    /// Whether an iTIP method can go in a header parameter as it is (RFC 5546's methods are letters).
+    static func isValidMethod(_ method: String) -> Bool {
+        !method.isEmpty && method.utf8.count <= 20 && method.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
     }
 
     /// Whether a recorded Message-ID can go in the header as it is: `left@right`, ASCII letters, digits

@@ -18,11 +18,14 @@ public struct OutgoingMail: Sendable, Equatable {
     /// The Message-ID recorded when the message was queued (without angle brackets): the message goes
     /// out with it, so that answers thread back to its record. Nil: the formatter makes one.
     public var messageID: String?
+    /// A meeting invitation's iCalendar part, sent beside the HTML body; nil for other mail.
+    public var calendar: CalendarPart?
 
     public init(
         id: Int, from: String, to: String, cc: String? = nil, replyTo: String? = nil, subject: String, bodyHTML: String, attempts: Int = 1,
-        messageID: String? = nil
+        messageID: String? = nil, calendar: CalendarPart? = nil
     ) {
+        self.calendar = calendar
         self.id = id
         self.from = from
         self.to = to
@@ -32,6 +35,19 @@ public struct OutgoingMail: Sendable, Equatable {
         self.bodyHTML = bodyHTML
         self.attempts = attempts
         self.messageID = messageID
+    }
+}
+
+/// The iCalendar object of a meeting invitation (RFC 5545), with its iTIP method (RFC 5546).
+public struct CalendarPart: Sendable, Equatable {
+    /// `REQUEST`, `CANCEL` or `REPLY`.
+    public var method: String
+    /// The `VCALENDAR` text, lines ending in CRLF.
+    public var text: String
+
+    public init(method: String, text: String) {
+        self.method = method
+        self.text = text
     }
 }
 

@@ -81,6 +81,8 @@ public struct MailDeliveryService: Service {
         var outages = 0
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             do {
+                // Reminders due now join the queue first (a failure here never stops delivery).
+                do { try await queue.queueDueReminders() } catch { logger.error("Meeting reminders: cannot queue them: \(error)") }
                 let claimed = try await deliverBatch()
                 outages = 0
                 if claimed == 0 { await pause(configuration.pollInterval) }

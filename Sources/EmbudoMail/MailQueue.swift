@@ -28,16 +28,26 @@ public struct MailQueue: Sendable {
         let lease = Self.interval(lease)
         return try await database.withoutTenant(readOnly: false) { connection in
             try connection.query("""
-                SELECT id, email_from, email_to, email_cc, reply_to, subject, body_html, attempts, message_id
+                SELECT id, email_from, email_to, email_cc, reply_to, subject, body_html, attempts, message_id, calendar_ics, calendar_method
                 FROM embudo.mail_claim(\(batch), \(lease)::interval)
                 """).map { row in
-                let (id, from, to, cc, replyTo, subject, body, attempts, messageID) = try row.decode(
-                    (Int, String, String, String?, String?, String, String, Int, String?).self
+                let (id, from, to, cc, replyTo, subject, body, attempts, messageID, ics, method) = try row.decode(
+                    (Int, String, String, String?, String?, String, String, Int, String?, String?, String?).self
                 )
                 return OutgoingMail(
-                    id: id, from: from, to: to, cc: cc, replyTo: replyTo, subject: subject, bodyHTML: body, attempts: attempts, messageID: messageID
+                    id: id, from: from, to: to, cc: cc, replyTo: replyTo, subject: subject, bodyHTML: body, attempts: attempts, messageID: messageID,
+                    calendar: ics.flatMap { text in method.map { CalendarPart(method: $0, text: text) } }
                 )
             }
+        }
+    }
+
+    /// Queues the meeting reminders due now, in every company (each at most once, however many
+    /// workers run: `embudo.calendar_send_reminders`). Returns how many were queued.
+    @discardableResult
+    public func queueDueReminders() async throws -> Int {
+        try await database.withoutTenant(readOnly: false) { connection in
+            try connection.query("SELECT embudo.calendar_send_reminders()")[0].decode(Int.self, at: 0)
         }
     }
 

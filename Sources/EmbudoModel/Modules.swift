@@ -5,6 +5,7 @@ extension ModelRegistry {
 
     /// Every business module, in dependency order.
     public static let standardModules: [ModelModule] = [
-        BaseModule.module, MailModule.module, CRMModule.module, ActivitiesModule.module, SaleModule.module, ReportsModule.module,
+        BaseModule.module, MailModule.module, CRMModule.module, ActivitiesModule.module, SaleModule.module, CalendarModule.module,
+        ReportsModule.module,
     ]
 }

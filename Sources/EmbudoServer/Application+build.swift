@@ -68,6 +68,7 @@ public func buildApplication(
     RPCRoutes(dispatcher: dispatcher, web: web, json2: JSON2Dispatcher(rpc: dispatcher), trustedProxies: configuration.trustedProxies)
         .register(on: router)
     PortalRoutes(portal: QuotationPortal(database: database), logger: logger).register(on: router)
+    CalendarRoutes(links: CalendarLinks(database: database), logger: logger).register(on: router)
     ActivationRoutes(activation: AccountActivation(database: database), logger: logger).register(on: router)
     return Application(
         router: router,

@@ -49,14 +49,19 @@ enum ActivityMixin {
 
     /// `res.users.systray_get_activities()`: the activities badge, per model.
     static let systray = ModelMethod("systray_get_activities", []) { call in
+        .value(.array(try await activityGroups(call)))
+    }
+
+    /// The badge's activity groups: one per document model with pending activities.
+    static func activityGroups(_ call: MethodCall) async throws -> [JSONValue] {
         let rows = try await call.database.single(MailActivity.SQL.systray, as: call.tenant, readOnly: true) { rows in
             try rows.map { try $0.decode((String, Int, Int, Int, String).self) }
         }
-        return .value(.array(rows.map { model, overdue, today, planned, name in
+        return rows.map { model, overdue, today, planned, name in
             [
                 "name": .string(name), "model": .string(model), "type": "activity", "icon": "/crm/static/description/icon.png",
                 "total_count": .int(overdue + today), "overdue_count": .int(overdue), "today_count": .int(today), "planned_count": .int(planned),
             ]
-        }))
+        }
     }
 }

@@ -48,3 +48,4 @@ GRANT EXECUTE ON FUNCTION embudo.random_token(int) TO embudo_service;
 CREATE OR REPLACE FUNCTION embudo.localized(lang text, english text, spanish text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE WHEN lang LIKE 'es%' THEN spanish ELSE english END;
+GRANT EXECUTE ON FUNCTION embudo.localized(text, text, text) TO embudo_service;

@@ -28,9 +28,11 @@ CREATE POLICY identity_mail_hidden ON mail_mail AS RESTRICTIVE TO embudo_service
 
 -- Claims up to `batch` due messages for delivery: each is leased for `lease` (a worker that dies leaves
 -- it to be claimed again after that) and counts an attempt. Concurrent workers never get the same one.
--- Each comes with the Message-ID recorded when it was queued, which the worker sends it with.
+-- Each comes with the Message-ID recorded when it was queued, which the worker sends it with, and an
+-- invitation's iCalendar part.
 CREATE OR REPLACE FUNCTION embudo.mail_claim(batch int, lease interval)
-RETURNS TABLE (id int, email_from text, email_to text, email_cc text, reply_to text, subject text, body_html text, attempts int, message_id text)
+RETURNS TABLE (id int, email_from text, email_to text, email_cc text, reply_to text, subject text, body_html text, attempts int, message_id text,
+               calendar_ics text, calendar_method text)
 LANGUAGE sql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -38,7 +40,8 @@ AS $$
     SET attempts = m.attempts + 1, next_attempt_at = now() + lease, write_date = now()
     WHERE m.id IN (SELECT d.id FROM public.mail_mail d WHERE d.state = 'outgoing' AND d.next_attempt_at <= now()
                    ORDER BY d.next_attempt_at, d.id LIMIT batch FOR UPDATE SKIP LOCKED)
-    RETURNING m.id, m.email_from, m.email_to, m.email_cc, m.reply_to, m.subject, m.body_html, m.attempts, m.message_id
+    RETURNING m.id, m.email_from, m.email_to, m.email_cc, m.reply_to, m.subject, m.body_html, m.attempts, m.message_id,
+              m.calendar_ics, m.calendar_method
 $$;
 
 -- A claimed message was accepted by the relay, with this Message-ID (without angle brackets).
