@@ -5,7 +5,8 @@ button and the pipeline's meeting activity leading to the calendar, the subscrip
 
 Each test runs in headless Chromium at desktop and phone sizes, in English and in Spanish (es_MX), in a company of its own,
 and keeps its screenshots in .build/web-screenshots. Nothing waits for a duration: each step waits for the state it needs.
-Each test works in a week of its own (weeks ahead of today), so that the meetings of the others never share its hours.
+Each test works in a week of its own (weeks ahead of today, two apart: the users' todays and first weekdays differ by a
+day), so that the meetings of the others never share its days.
 """
 import datetime
 import re
@@ -44,17 +45,16 @@ ENGLISH = re.compile(r"\b(Today|Week|Month|Day|Busy|Everybody|Only mine|Attendee
 
 @pytest.fixture(scope="module")
 def cal(server):
-    """The company, its administrator (the API session returned), its users with their sessions and partners, a customer."""
+    """The company, its administrator (the API session returned) and its users with their sessions."""
     cli(server, "company", "create", COMPANY)
     operator_user(server, ADMIN, PASSWORD, "admin", company=COMPANY, name="Cal Admin")
     admin = Session(server, ADMIN, PASSWORD, company=COMPANY)
-    admin.users, admin.partners = {}, {}
+    admin.users = {}
     for key, (login, level, lang, tz, name) in USERS.items():
         operator_user(server, login, PASSWORD, level, company=COMPANY, name=name)
         user = Session(server, login, PASSWORD, company=COMPANY)
         user.call("res.users", "write", [user.uid], {"lang": lang, "tz": tz})
         admin.users[key] = user
-        admin.partners[key] = user.call("res.users", "read", [user.uid], ["partner_id"])[0]["partner_id"][0]
     [team] = admin.call("crm.team", "search", [])
     admin.call("crm.team", "write", [team], {"member_ids": [[6, 0, [u.uid for u in admin.users.values()]]]})
     return admin
@@ -99,14 +99,16 @@ def utc(who, day, hour, minute=0):
     return local.astimezone(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
 
 
-def meeting(session, name, who, day, start, end, partners, **extra):
-    """A meeting created through the API by `session`, at the wall times start–end (hours, floats) of `who`."""
+def meeting(session, name, who, day, start, end, users=(), partners=(), **extra):
+    """A meeting created through the API by `session`, at the wall times start–end (hours, floats) of `who`, with colleagues
+    (users) and customers or contacts (partners) as attendees."""
     values = {"name": name, "start": utc(who, day, int(start), round(start % 1 * 60)), "stop": utc(who, day, int(end), round(end % 1 * 60)),
-              "partner_ids": [[6, 0, partners]], **extra}
+              "user_ids": [[6, 0, list(users)]], "partner_ids": [[6, 0, list(partners)]], **extra}
     return session.call("calendar.event", "create", values)
 
 
-def read_event(cal, event, fields=("start", "stop", "allday", "start_date", "stop_date", "partner_ids", "opportunity_id", "res_model", "res_id", "name")):
+def read_event(cal, event, fields=("start", "stop", "allday", "start_date", "stop_date", "user_ids", "partner_ids", "opportunity_id", "res_model",
+                                   "res_id", "name")):
     return cal.call("calendar.event", "read", [event], list(fields))[0]
 
 
@@ -145,6 +147,11 @@ def fits(driver):
 
 def page_text(driver):
     return driver.execute_script("return document.getElementById('main').innerText")
+
+
+def chips(form, name):
+    """The ids of the chips of the form's attendees field `name` (user_ids: colleagues, partner_ids: customers and contacts)."""
+    return [int(c.get_attribute("data-id")) for c in form.find_elements(By.CSS_SELECTOR, f".attendee-chips:has(select[name={name}]) .tag-chips li")]
 
 
 def dialog_form(driver):
@@ -201,14 +208,14 @@ def test_week_month_and_day_in_the_users_time_zone(server, cal, session, size, l
     """Meetings stored in UTC appear at their hours in the user's zone, in the week, the month and (a phone's default) the day;
     the titles and the days' names in the user's language, Monday first in Spanish."""
     me = cal.users[lang]
-    first = week(lang, 3 + ALL.index((size, lang)))
+    first = week(lang, 3 + 2 * ALL.index((size, lang)))
     tuesday = first + datetime.timedelta(days=2 if lang == "en" else 1)
     name = f"Demo sillas {size} {lang}"
-    event = meeting(me, name, lang, tuesday, 10, 11.5, [cal.partners[lang]], location="Sala 2")
+    event = meeting(me, name, lang, tuesday, 10, 11.5, users=[me.uid], location="Sala 2")
     allday = me.call("calendar.event", "create", {"name": f"Expo {size} {lang}", "allday": True, "start_date": tuesday.isoformat(),
                                                    "stop_date": (tuesday + datetime.timedelta(days=1)).isoformat(),
                                                    "start": f"{tuesday} 08:00:00", "stop": f"{tuesday + datetime.timedelta(days=1)} 18:00:00",
-                                                   "partner_ids": [[6, 0, [cal.partners[lang]]]]})
+                                                   "user_ids": [[6, 0, [me.uid]]]})
     stored = read_event(cal, event)
     assert stored["start"] == utc(lang, tuesday, 10)
     driver = session(lang, size, f"calendar-views-{size}-{lang}")
@@ -268,7 +275,7 @@ def test_week_month_and_day_in_the_users_time_zone(server, cal, session, size, l
 def test_create_by_click_and_by_drag(server, cal, session, size, lang):
     """A click on a time offers an hour from there; a drag over several half hours offers them; the stored times are the
     user's wall times in UTC, the user and the chosen customer are attendees."""
-    first = week(lang, 8 + BOTH.index((size, lang)))
+    first = week(lang, 11 + 2 * BOTH.index((size, lang)))
     day = first + datetime.timedelta(days=3)
     customer = cal.call("res.partner", "create", {"name": f"Cliente Calendario {size} {lang}"})
     driver = session(lang, size, f"calendar-create-{size}-{lang}")
@@ -278,17 +285,16 @@ def test_create_by_click_and_by_drag(server, cal, session, size, lang):
     form = dialog_form(driver)
     assert form.find_element(By.NAME, "start_time").get_attribute("value") == "09:00"
     assert form.find_element(By.NAME, "stop_time").get_attribute("value") == "10:00"
-    chips = [c.get_attribute("data-id") for c in form.find_elements(By.CSS_SELECTOR, ".attendee-chips .tag-chips li")]
-    assert chips == [str(cal.partners[lang])]
+    assert chips(form, "user_ids") == [cal.users[lang].uid] and chips(form, "partner_ids") == []
     Select(form.find_element(By.NAME, "partner_ids")).select_by_value(str(customer))
-    wait(driver).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#event-form .attendee-chips .tag-chips li")) == 2)
+    wait(driver).until(lambda d: chips(d.find_element(By.ID, "event-form"), "partner_ids") == [customer])
     shot(driver, f"63-{size}-{lang}-calendar-new-event")
     name = f"Clic {size} {lang}"
     save_event(driver, name)
     event = created(cal, name)
     stored = read_event(cal, event)
     assert (stored["start"], stored["stop"], stored["allday"]) == (utc(lang, day, 9), utc(lang, day, 10), False)
-    assert set(stored["partner_ids"]) == {cal.partners[lang], customer}
+    assert (stored["user_ids"], stored["partner_ids"]) == ([cal.users[lang].uid], [customer])
     block(driver, event)
     # A drag from 14:00 to the half hour of 15:30: 14:00–16:00.
     ActionChains(driver).click_and_hold(slot(driver, day, 14)).move_to_element(driver.find_element(
@@ -322,9 +328,9 @@ def test_move_and_resize_by_dragging(server, cal, session, size, lang):
     """Dragging a meeting moves it (to another day on a desk, by quarters of an hour); dragging its lower edge changes its
     end; the new times are stored in UTC. A recurring meeting asks which of its events move."""
     me = cal.users[lang]
-    first = week(lang, 11 + BOTH.index((size, lang)))
+    first = week(lang, 15 + 2 * BOTH.index((size, lang)))
     day = first + datetime.timedelta(days=2)
-    event = meeting(me, f"Mover {size} {lang}", lang, day, 10, 11, [cal.partners[lang]])
+    event = meeting(me, f"Mover {size} {lang}", lang, day, 10, 11, users=[me.uid])
     driver = session(lang, size, f"calendar-move-{size}-{lang}")
     open_calendar(driver, server, "day" if size == "phone" else "week", day)
     node = centred(driver, block(driver, event))
@@ -346,7 +352,7 @@ def test_move_and_resize_by_dragging(server, cal, session, size, lang):
     shot(driver, f"65-{size}-{lang}-calendar-moved")
     # A weekly meeting, three times: moving one asks "this event, this and following, all"; "this event" moves it alone.
     weekly = me.call("calendar.event", "create", {"name": f"Semanal {size} {lang}", "start": utc(lang, day, 16), "stop": utc(lang, day, 17),
-                                                  "partner_ids": [[6, 0, [cal.partners[lang]]]], "recurrency": True, "rrule_type": "weekly",
+                                                  "user_ids": [[6, 0, [me.uid]]], "recurrency": True, "rrule_type": "weekly",
                                                   "interval": 1, "end_type": "count", "count": 3,
                                                   ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][day.weekday()]: True})
     recurrence = read_event(cal, weekly, ["recurrence_id"])["recurrence_id"]
@@ -376,36 +382,39 @@ def test_move_and_resize_by_dragging(server, cal, session, size, lang):
 def test_attendees_answers_and_mine(server, cal, session, size, lang):
     """The details list the attendees with their answers (icons and words); my buttons change my answer (calendar.attendee)."""
     other = cal.users["other"]
-    first = week(lang, 14 + BOTH.index((size, lang)))
+    first = week(lang, 19 + 2 * BOTH.index((size, lang)))
     day = first + datetime.timedelta(days=1)
     customer = cal.call("res.partner", "create", {"name": f"Cliente Respuestas {size} {lang}"})
-    event = meeting(other, f"Respuestas {size} {lang}", lang, day, 11, 12, [cal.partners["other"], cal.partners[lang], customer],
+    me = cal.users[lang]
+    event = meeting(other, f"Respuestas {size} {lang}", lang, day, 11, 12, users=[other.uid, me.uid], partners=[customer],
                     location="Oficina Guadalajara", videocall_location="https://meet.example/abc")
-    attendees = {a["partner_id"][0]: a["id"] for a in cal.call("calendar.attendee", "search_read", [["event_id", "=", event]], ["partner_id"])}
-    assert set(attendees) == {cal.partners["other"], cal.partners[lang], customer}
-    other.call("calendar.attendee", "do_accept", [attendees[cal.partners["other"]]])
-    other.call("calendar.attendee", "do_decline", [attendees[customer]])
+    # Colleagues attend as users ("u<id>"), customers as partners ("p<id>"); the organizer has accepted.
+    attendees = {(f"u{a['user_id'][0]}" if a["user_id"] else f"p{a['partner_id'][0]}"): a["id"]
+                 for a in cal.call("calendar.attendee", "search_read", [["event_id", "=", event]], ["partner_id", "user_id"])}
+    mine = attendees[f"u{me.uid}"]
+    assert set(attendees) == {f"u{other.uid}", f"u{me.uid}", f"p{customer}"}
+    other.call("calendar.attendee", "do_decline", [attendees[f"p{customer}"]])
     driver = session(lang, size, f"calendar-answers-{size}-{lang}")
     open_calendar(driver, server, "day" if size == "phone" else "week", day)
     centred(driver, block(driver, event)).click()
     details = wait(driver).until(EC.visibility_of_element_located((By.ID, "event-details")))
     wait(driver).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#event-attendees li")) == 3)
-    states = lambda d: {int(li.get_attribute("data-partner")): (li.get_attribute("data-state"), li.find_element(By.CSS_SELECTOR, ".answer").text)
+    states = lambda d: {li.get_attribute("data-key"): (li.get_attribute("data-state"), li.find_element(By.CSS_SELECTOR, ".answer").text)
                         for li in d.find_elements(By.CSS_SELECTOR, "#event-attendees li")}
     words = {"es": {"accepted": "Asistirá", "declined": "No asistirá", "needsAction": "Sin responder", "tentative": "Tal vez asista"},
              "en": {"accepted": "Going", "declined": "Not going", "needsAction": "Awaiting answer", "tentative": "Maybe going"}}[lang]
-    assert states(driver) == {cal.partners["other"]: ("accepted", words["accepted"]), customer: ("declined", words["declined"]),
-                              cal.partners[lang]: ("needsAction", words["needsAction"])}
+    assert states(driver) == {f"u{other.uid}": ("accepted", words["accepted"]), f"p{customer}": ("declined", words["declined"]),
+                              f"u{me.uid}": ("needsAction", words["needsAction"])}
     assert "Oficina Guadalajara" in details.text and USERS["other"][4] in details.text
     assert not INTERNAL.search(details.text)
     shot(driver, f"67-{size}-{lang}-calendar-details")
     buttons = {b.get_attribute("class"): b for b in details.find_elements(By.CSS_SELECTOR, "#my-answer button")}
     assert [b.text for b in buttons.values()] == (["Aceptar", "Tal vez", "Rechazar"] if lang == "es" else ["Accept", "Maybe", "Decline"])
     buttons["answer-tentative"].click()
-    wait_for(lambda: cal.call("calendar.attendee", "read", [attendees[cal.partners[lang]]], ["state"])[0]["state"] == "tentative", "my maybe")
-    wait(driver).until(lambda d: states(d)[cal.partners[lang]] == ("tentative", words["tentative"]))
+    wait_for(lambda: cal.call("calendar.attendee", "read", [mine], ["state"])[0]["state"] == "tentative", "my maybe")
+    wait(driver).until(lambda d: states(d)[f"u{me.uid}"] == ("tentative", words["tentative"]))
     driver.find_element(By.CSS_SELECTOR, "#my-answer button.answer-accepted").click()
-    wait_for(lambda: cal.call("calendar.attendee", "read", [attendees[cal.partners[lang]]], ["state"])[0]["state"] == "accepted", "my yes")
+    wait_for(lambda: cal.call("calendar.attendee", "read", [mine], ["state"])[0]["state"] == "accepted", "my yes")
     wait(driver).until(lambda d: d.find_element(By.CSS_SELECTOR, "#my-answer button.answer-accepted").get_attribute("aria-pressed") == "true")
     shot(driver, f"68-{size}-{lang}-calendar-my-answer")
     # Closed: the block says the answer (no longer unanswered).
@@ -418,13 +427,13 @@ def test_attendee_filter_and_private_meetings_busy(server, cal, session, size, l
     """Everybody's meetings, or only mine, or those of the attendees ticked; a colleague's private meeting is a grey "Busy"
     block, its name nowhere."""
     me, other = cal.users[lang], cal.users["other"]
-    first = week(lang, 17 + BOTH.index((size, lang)))
+    first = week(lang, 23 + 2 * BOTH.index((size, lang)))
     day = first + datetime.timedelta(days=2)
     customer = cal.call("res.partner", "create", {"name": f"Cliente Filtro {size} {lang}"})
-    mine = meeting(me, f"Mía {size} {lang}", lang, day, 9, 10, [cal.partners[lang]])
-    theirs = meeting(other, f"De la colega {size} {lang}", lang, day, 13, 14, [cal.partners["other"], customer])
+    mine = meeting(me, f"Mía {size} {lang}", lang, day, 9, 10, users=[me.uid])
+    theirs = meeting(other, f"De la colega {size} {lang}", lang, day, 13, 14, users=[other.uid], partners=[customer])
     secret = f"Secreto médico {size} {lang}"
-    meeting(other, secret, lang, day, 16, 17, [cal.partners["other"]], privacy="private")
+    meeting(other, secret, lang, day, 16, 17, users=[other.uid], privacy="private")
     driver = session(lang, size, f"calendar-filter-{size}-{lang}")
     open_calendar(driver, server, "day" if size == "phone" else "week", day)
     if size == "phone":
@@ -440,15 +449,15 @@ def test_attendee_filter_and_private_meetings_busy(server, cal, session, size, l
     driver.find_element(By.ID, "filter-mine").click()
     wait(driver).until(lambda d: mine in shown(d) and theirs not in shown(d))
     assert not driver.find_elements(By.CSS_SELECTOR, "#calendar .cal-busy")
-    boxes = {int(b.get_attribute("data-partner")): b for b in driver.find_elements(By.CSS_SELECTOR, "#attendee-filter input[type=checkbox]")}
-    assert boxes[cal.partners[lang]].is_selected() and not boxes[customer].is_selected()
+    boxes = {b.get_attribute("data-key"): b for b in driver.find_elements(By.CSS_SELECTOR, "#attendee-filter input[type=checkbox]")}
+    assert boxes[f"u{me.uid}"].is_selected() and not boxes[f"p{customer}"].is_selected() and not boxes[f"u{other.uid}"].is_selected()
     shot(driver, f"70-{size}-{lang}-calendar-only-mine")
     # Everybody, then the colleague and the customer unticked: their meeting goes, mine stays.
     driver.find_element(By.ID, "filter-all").click()
     wait(driver).until(lambda d: {mine, theirs} <= shown(d))
-    driver.find_element(By.CSS_SELECTOR, f'#attendee-filter input[data-partner="{customer}"]').click()
+    driver.find_element(By.CSS_SELECTOR, f'#attendee-filter input[data-key="p{customer}"]').click()
     wait(driver).until(lambda d: theirs in shown(d))  # the colleague is still ticked
-    driver.find_element(By.CSS_SELECTOR, f'#attendee-filter input[data-partner="{cal.partners["other"]}"]').click()
+    driver.find_element(By.CSS_SELECTOR, f'#attendee-filter input[data-key="u{other.uid}"]').click()
     wait(driver).until(lambda d: theirs not in shown(d) and mine in shown(d))
     assert driver.find_element(By.ID, "filter-all").get_attribute("aria-pressed") == "false"
     driver.find_element(By.ID, "filter-all").click()
@@ -480,20 +489,17 @@ def test_meeting_button_of_the_opportunity(server, cal, session, size, lang):
     form = dialog_form(driver)
     assert form.find_element(By.NAME, "name").get_attribute("value") == lead_name
     assert Select(form.find_element(By.NAME, "opportunity_id")).first_selected_option.get_attribute("value") == str(lead)
-    chips = {int(c.get_attribute("data-id")) for c in form.find_elements(By.CSS_SELECTOR, ".attendee-chips .tag-chips li")}
-    assert {customer, cal.partners[lang]} <= chips
+    assert chips(form, "partner_ids") == [customer] and chips(form, "user_ids") == [cal.users[lang].uid]
     shot(driver, f"72-{size}-{lang}-opportunity-meeting-form")
     form.find_element(By.ID, "save-event").click()
     event = wait_for(lambda: cal.call("calendar.event", "search", [["opportunity_id", "=", lead]]), "the opportunity's meeting")[0]
     stored = read_event(cal, event)
-    assert stored["opportunity_id"][0] == lead and {customer, cal.partners[lang]} <= set(stored["partner_ids"])
+    assert stored["opportunity_id"][0] == lead and stored["partner_ids"] == [customer] and stored["user_ids"] == [cal.users[lang].uid]
     assert (stored["res_model"], stored["res_id"]) == ("crm.lead", lead)
     assert stored["start"] == utc(lang, day, hour, 30)
     wait(driver).until(lambda d: not d.find_element(By.ID, "meeting-banner").is_displayed())
     assert cal.call("crm.lead", "read", [lead], ["meeting_count"])[0]["meeting_count"] == 1
-    meeting_type = cal.call("mail.activity.type", "search", [["category", "=", "meeting"]])
-    open_meetings = lambda: cal.call("mail.activity", "search", [["res_model", "=", "crm.lead"], ["res_id", "=", lead],
-                                                                  ["activity_type_id", "in", meeting_type]])
+    open_meetings = lambda: cal.call("mail.activity", "search", [["calendar_event_id", "=", event]])
     assert open_meetings(), "a meeting linked to the opportunity has its meeting activity"
     # Its details link to the opportunity; "Mark as done" closes the meeting activity.
     centred(driver, block(driver, event)).click()
@@ -545,9 +551,9 @@ def test_subscribe_to_my_calendar(server, cal, session, size, lang):
     """A private link (shown once, with a copy button and the apps' hints) serves the user's meetings as iCalendar; revoked,
     it serves nothing."""
     me = cal.users[lang]
-    first = week(lang, 20 + BOTH.index((size, lang)))
+    first = week(lang, 27 + 2 * BOTH.index((size, lang)))
     name = f"En el feed {size} {lang}"
-    meeting(me, name, lang, first + datetime.timedelta(days=1), 10, 11, [cal.partners[lang]])
+    meeting(me, name, lang, first + datetime.timedelta(days=1), 10, 11, users=[me.uid])
     driver = session(lang, size, f"calendar-feed-{size}-{lang}")
     go(driver, server, "#/calendar")
     driver.find_element(By.ID, "calendar-subscribe").click()

@@ -31,7 +31,7 @@ const toHtml = (text) => {
 
 /**
  * The event's form in a dialog. event: the record (editing) or null; draft: {start, stop (wall times), allday, values (the
- * defaults: name, partner_ids, opportunity_id...)}; lists: {partners, alarms, opportunities, myPartner}. Resolves with the
+ * defaults: name, user_ids, partner_ids, opportunity_id...)}; lists: {users, partners, alarms, opportunities}. Resolves with the
  * values to write (only the changed ones when editing), or null.
  */
 export function eventDialog(event, draft, lists) {
@@ -46,10 +46,16 @@ export function eventDialog(event, draft, lists) {
     const stopDate = dateInput(isoDay(stop), { name: 'stop_date' });
     const startTime = h('input', { type: 'time', name: 'start_time', step: 900, value: allday ? '09:00' : hhmm(start), required: true });
     const stopTime = h('input', { type: 'time', name: 'stop_time', step: 900, value: allday ? '10:00' : hhmm(stop), required: true });
-    const partnerOptions = [...lists.partners];
-    for (const id of initial.partner_ids || []) if (!partnerOptions.some(([value]) => value === id)) partnerOptions.push([id, String(id)]);
-    const attendees = tagsInput(initial.partner_ids || [], partnerOptions, new Map(), { name: 'partner_ids', addLabel: t('Add an attendee…') });
-    attendees.widgetNode.classList.add('attendee-chips');
+    // Attendees: colleagues (users of the company) and customers or contacts (partners).
+    const chips = (ids, options, name, addLabel) => {
+      const offered = [...options];
+      for (const id of ids || []) if (!offered.some(([value]) => value === id)) offered.push([id, String(id)]);
+      const control = tagsInput(ids || [], offered, new Map(), { name, addLabel });
+      control.widgetNode.classList.add('attendee-chips');
+      return control;
+    };
+    const colleagues = chips(initial.user_ids, lists.users, 'user_ids', t('Add a colleague…'));
+    const attendees = chips(initial.partner_ids, lists.partners, 'partner_ids', t('Add a customer or contact…'));
     const location = h('input', { name: 'location', value: initial.location || '', autocomplete: 'off' });
     const video = h('input', { name: 'videocall_location', type: 'url', value: initial.videocall_location || '', placeholder: 'https://…', autocomplete: 'off' });
     const description = h('textarea', { name: 'description', rows: 3, value: htmlToText(initial.description) });
@@ -87,7 +93,8 @@ export function eventDialog(event, draft, lists) {
       field(t('Title'), name, { class: 'wide' }),
       field(t('All day'), alldayBox, { class: 'wide check' }),
       field(t('Starts'), startDate), timeFields[0], field(t('Ends'), stopDate), timeFields[1],
-      field(t('Attendees'), attendees, { class: 'wide' }),
+      field(t('Colleagues'), colleagues, { class: 'wide' }),
+      field(t('Customers and contacts'), attendees, { class: 'wide' }),
       field(t('Location'), location), field(t('Video call link'), video),
       field(t('Privacy'), privacy), field(t('Show as'), showAs),
       field(t('Reminders'), alarms, { class: 'wide' }),
@@ -115,10 +122,11 @@ export function eventDialog(event, draft, lists) {
       }
       const text = description.value.trim();
       if (!event || text !== htmlToText(event.description)) values.description = toHtml(text);
-      const partners = attendees.read(), reminders = alarms.read();
+      const users = colleagues.read(), partners = attendees.read(), reminders = alarms.read();
+      values.user_ids = [[6, 0, users]];
       values.partner_ids = [[6, 0, partners]];
       values.alarm_ids = [[6, 0, reminders]];
-      close(event ? changedValues(event, values, partners, reminders) : values);
+      close(event ? changedValues(event, values, { users, partners, reminders }) : values);
     });
     return form;
   });
@@ -128,12 +136,13 @@ const minutes = (text) => { const [hours, mins] = String(text || '0:0').split(':
 const sameIds = (a, b) => JSON.stringify([...(a || [])].sort((x, y) => x - y)) === JSON.stringify([...(b || [])].sort((x, y) => x - y));
 
 /** What the form changed in the event. */
-function changedValues(event, values, partners, reminders) {
+function changedValues(event, values, { users, partners, reminders }) {
   const changed = {};
   for (const key of ['name', 'location', 'videocall_location', 'privacy', 'show_as', 'description']) {
     if (key in values && (values[key] || false) !== (event[key] || false)) changed[key] = values[key];
   }
   if (values.opportunity_id !== (m2oId(event.opportunity_id) || false)) changed.opportunity_id = values.opportunity_id;
+  if (!sameIds(users, event.user_ids)) changed.user_ids = values.user_ids;
   if (!sameIds(partners, event.partner_ids)) changed.partner_ids = values.partner_ids;
   if (!sameIds(reminders, event.alarm_ids)) changed.alarm_ids = values.alarm_ids;
   if (values.allday !== !!event.allday) changed.allday = values.allday;
@@ -163,22 +172,25 @@ export function askRecurrence(title) {
  * The event's details. Resolves with 'edit' (the user wants its form), 'changed' (answered, deleted or done: the calendar
  * reloads) or null.
  */
-export function detailsDialog(event, { myPartner }) {
+export function detailsDialog(event, { uid }) {
   let changed = false;
   return dialog(event.name || t('Busy'), (close) => {
     const attendeeList = h('ul', { class: 'attendees', id: 'event-attendees', 'aria-label': t('Attendees') });
     const mine = h('div', { class: 'my-answer', id: 'my-answer' });
     const drawAttendees = async () => {
       const rows = event.attendee_ids?.length
-        ? await rpc.read('calendar.attendee', event.attendee_ids, ['partner_id', 'state', 'common_name', 'email']) : [];
+        ? await rpc.read('calendar.attendee', event.attendee_ids, ['partner_id', 'user_id', 'state', 'common_name', 'email']) : [];
       mount(attendeeList, rows.map((row) => {
         const [icon, words] = ANSWERS[row.state] || ANSWERS.needsAction;
-        return h('li', { class: `attendee ${row.state}`, dataset: { partner: m2oId(row.partner_id) || '', state: row.state } },
+        // A colleague (user_id) or a customer or contact (partner_id).
+        const key = row.user_id ? `u${m2oId(row.user_id)}` : `p${m2oId(row.partner_id)}`;
+        return h('li', { class: `attendee ${row.state}`, dataset: { key, state: row.state } },
           h('span', { class: 'answer-icon', 'aria-hidden': 'true' }, icon),
-          h('span', { class: 'who' }, m2oName(row.partner_id) || row.common_name || row.email || ''),
+          h('span', { class: 'who' }, m2oName(row.user_id) || m2oName(row.partner_id) || row.common_name || row.email || '',
+            m2oId(row.user_id) === m2oId(event.user_id) ? h('span', { class: 'muted' }, ` · ${t('Organizer')}`) : null),
           h('span', { class: 'answer' }, t(words)));
       }));
-      const me = rows.find((row) => m2oId(row.partner_id) === myPartner);
+      const me = rows.find((row) => m2oId(row.user_id) === uid);
       if (!me) { mount(mine); return; }
       const answer = (method, state, label) => h('button', { type: 'button', class: `answer-${state}`, 'aria-pressed': String(me.state === state),
         onclick: async () => {
@@ -211,7 +223,6 @@ export function detailsDialog(event, { myPartner }) {
       h('dl', { class: 'facts' },
         event.location ? [h('dt', {}, t('Location')), h('dd', {}, event.location)] : null,
         event.videocall_location ? [h('dt', {}, t('Video call')), h('dd', {}, safeLink(event.videocall_location))] : null,
-        event.user_id ? [h('dt', {}, t('Organizer')), h('dd', {}, m2oName(event.user_id))] : null,
         linked ? [h('dt', {}, t('Opportunity')), h('dd', {}, h('a', { href: `#/lead/${linked}`, id: 'event-opportunity', onclick: () => close(null) },
           m2oName(event.opportunity_id)))] : null,
         event.privacy && event.privacy !== 'public' ? [h('dt', {}, t('Privacy')), h('dd', {}, t(PRIVACY.find(([v]) => v === event.privacy)?.[1] || 'Private'))] : null),

@@ -12,7 +12,7 @@ import {
   startOfMonth, now, today, timeText, hourText, timeRange, weekdayShort, dayNumber, longDay, rangeTitle, whenText,
 } from './calendar-time.js';
 
-const FIELDS = ['name', 'start', 'stop', 'allday', 'start_date', 'stop_date', 'duration', 'user_id', 'partner_ids', 'attendee_ids', 'location',
+const FIELDS = ['name', 'start', 'stop', 'allday', 'start_date', 'stop_date', 'duration', 'user_id', 'user_ids', 'partner_ids', 'attendee_ids', 'location',
   'videocall_location', 'description', 'privacy', 'show_as', 'categ_ids', 'alarm_ids', 'opportunity_id', 'res_model', 'res_id', 'recurrency',
   'recurrence_id', 'attendee_status'];
 const VIEWS = [['day', 'Day'], ['week', 'Week'], ['month', 'Month']];
@@ -34,9 +34,7 @@ export async function render(view) {
     anchor: today(), filter: readFilter(), defaults: readDefaults(), events: [], busy: [], names: new Map(), token: 0, scrollTop: null,
     uid: rpc.session.info.uid,
   };
-  const [me, types] = await Promise.all([rpc.read('res.users', [state.uid], ['partner_id']),
-    rpc.searchRead('calendar.event.type', [], ['name', 'color']).catch(() => [])]);
-  state.myPartner = m2oId(me[0]?.partner_id) || null;
+  const types = await rpc.searchRead('calendar.event.type', [], ['name', 'color']).catch(() => []);
   // The day asked for, else the one the meeting being scheduled suggests (a day, or an instant in UTC), else today.
   const initial = String(state.defaults?.initial_date || '');
   if (/^\d{4}-\d{2}-\d{2}$/.test(params.get('date') || '')) state.anchor = dayOf(params.get('date'));
@@ -116,11 +114,12 @@ async function load(state) {
   // A busy slot of a meeting shown anyway (one's own, or one the user may see) is not shown twice.
   const seen = new Set(state.events.map((e) => `${e.start}|${e.stop}|${m2oId(e.user_id)}`));
   state.busy = (busy || []).filter((slot) => inRange(slot) && !seen.has(`${slot.start}|${slot.stop}|${m2oId(slot.user_id)}`));
-  const unknown = [...new Set(state.events.flatMap((e) => e.partner_ids || []))].filter((id) => !state.names.has(id));
-  if (unknown.length) {
-    const partners = await rpc.read('res.partner', unknown, ['name']).catch(() => []);
-    for (const partner of partners) state.names.set(partner.id, partner.name);
-  }
+  // The names of the attendees, for the filter: colleagues (user_ids) and customers or contacts (partner_ids).
+  await Promise.all([['res.users', 'user_ids', 'u'], ['res.partner', 'partner_ids', 'p']].map(async ([model, field, prefix]) => {
+    const ids = [...new Set(state.events.flatMap((e) => e[field] || []))].filter((id) => !state.names.has(`${prefix}${id}`));
+    const rows = ids.length ? await rpc.read(model, ids, ['name']).catch(() => []) : [];
+    for (const row of rows) state.names.set(`${prefix}${row.id}`, row.name);
+  }));
   if (token !== state.token) return;
   draw(state);
 }
@@ -151,7 +150,7 @@ function draw(state) {
 
 /** A private meeting of someone else (the server may send it, masked or not): only a "Busy" block. */
 function foreign(state, event) {
-  return event.privacy === 'private' && m2oId(event.user_id) !== state.uid && !(event.partner_ids || []).includes(state.myPartner);
+  return event.privacy === 'private' && !mineEvent(state, event);
 }
 
 /** The busy blocks to draw: the slots of busy_slots and others' private meetings (none with "Only mine"). */
@@ -161,19 +160,29 @@ function busyOf(state) {
     .map((e) => ({ start: e.start, stop: e.stop, allday: e.allday, start_date: e.start_date, stop_date: e.stop_date, user_id: e.user_id }))];
 }
 
+/** Does the user organize or attend the event? */
+function mineEvent(state, event) {
+  return m2oId(event.user_id) === state.uid || (event.user_ids || []).includes(state.uid);
+}
+
+/** The people of an event, as the filter names them: "u<id>" for colleagues, "p<id>" for customers and contacts. */
+const people = (event) => [...(event.user_ids || []).map((id) => `u${id}`), ...(event.partner_ids || []).map((id) => `p${id}`)];
+
 /** Is the event shown by the attendee filter? */
 function shown(state, event) {
   if (foreign(state, event)) return false;
   const { mode, unchecked } = state.filter;
   if (mode === 'all') return true;
-  const partners = event.partner_ids || [];
-  if (mode === 'mine') return partners.includes(state.myPartner) || m2oId(event.user_id) === state.uid;
-  return partners.some((id) => !unchecked.includes(id));
+  if (mode === 'mine') return mineEvent(state, event);
+  return people(event).some((key) => !unchecked.includes(key));
 }
 
 function drawFilters(state) {
-  const ids = [...new Set(state.events.flatMap((e) => e.partner_ids || []))]
-    .sort((a, b) => (a === state.myPartner ? -1 : b === state.myPartner ? 1 : (state.names.get(a) || '').localeCompare(state.names.get(b) || '')));
+  // Me first, then the colleagues, then the customers and contacts, each by name.
+  const me = `u${state.uid}`;
+  const rank = (key) => (key === me ? 0 : key[0] === 'u' ? 1 : 2);
+  const ids = [...new Set(state.events.filter((e) => !foreign(state, e)).flatMap(people))]
+    .sort((a, b) => rank(a) - rank(b) || (state.names.get(a) || '').localeCompare(state.names.get(b) || ''));
   const { mode } = state.filter;
   const set = (filter) => {
     state.filter = filter;
@@ -182,16 +191,16 @@ function drawFilters(state) {
   };
   const chip = (key, label) => h('button', { type: 'button', class: `chip ${mode === key ? 'on' : ''}`, 'aria-pressed': String(mode === key),
     id: `filter-${key}`, onclick: () => set({ mode: key, unchecked: [] }) }, t(label));
-  const checked = (id) => mode === 'all' || (mode === 'mine' ? id === state.myPartner : !state.filter.unchecked.includes(id));
+  const checked = (id) => mode === 'all' || (mode === 'mine' ? id === me : !state.filter.unchecked.includes(id));
   mount(state.side, h('div', { class: 'chips', role: 'group', 'aria-label': t('Attendees') }, chip('all', 'Everybody'), chip('mine', 'Only mine')),
     ids.length ? h('ul', { class: 'cal-partners', id: 'attendee-filter' }, ids.map((id) => {
-      const box = h('input', { type: 'checkbox', checked: checked(id), dataset: { partner: id }, onchange: () => {
-        const unchecked = new Set(mode === 'all' ? [] : mode === 'mine' ? ids.filter((other) => other !== state.myPartner) : state.filter.unchecked);
+      const box = h('input', { type: 'checkbox', checked: checked(id), dataset: { key: id }, onchange: () => {
+        const unchecked = new Set(mode === 'all' ? [] : mode === 'mine' ? ids.filter((other) => other !== me) : state.filter.unchecked);
         if (box.checked) unchecked.delete(id); else unchecked.add(id);
         set(unchecked.size ? { mode: 'custom', unchecked: [...unchecked] } : { mode: 'all', unchecked: [] });
       } });
-      return h('li', {}, h('label', { class: 'radio' }, box, h('span', {}, state.names.get(id) || `#${id}`,
-        id === state.myPartner ? h('span', { class: 'muted' }, ` (${t('me')})`) : null)));
+      return h('li', { class: id[0] === 'u' ? 'colleague' : 'contact' }, h('label', { class: 'radio' }, box, h('span', {}, state.names.get(id) || '',
+        id === me ? h('span', { class: 'muted' }, ` (${t('me')})`) : null)));
     })) : h('p', { class: 'muted' }, t('No attendees in these days')));
   state.filters.dataset.mode = mode;
 }
@@ -581,11 +590,12 @@ function suggested(state) {
 }
 
 let lists = null;
-/** The choices of the event's form, asked once per screen: customers and contacts, reminders, opportunities. */
+/** The choices of the event's form, asked once per screen: colleagues, customers and contacts, reminders, opportunities. */
 function dialogLists(state) {
   if (!lists || lists.token !== state) {
-    lists = { token: state, promise: Promise.all([choices('res.partner'), rpc.searchRead('calendar.alarm', [], ['name', 'alarm_type', 'duration', 'interval']),
-      choices('crm.lead', [['type', '=', 'opportunity']])]).then(([partners, alarms, opportunities]) => ({ partners, alarms, opportunities })) };
+    lists = { token: state, promise: Promise.all([choices('res.users'), choices('res.partner'),
+      rpc.searchRead('calendar.alarm', [], ['name', 'alarm_type', 'duration', 'interval']), choices('crm.lead', [['type', '=', 'opportunity']])])
+      .then(([users, partners, alarms, opportunities]) => ({ users, partners, alarms, opportunities })) };
     lists.promise.catch(() => { lists = null; });
   }
   return lists.promise;
@@ -598,7 +608,7 @@ async function newEvent(state, draft) {
   if (!choicesFor) return;
   const defaults = state.defaults || {};
   const values = { name: defaults.default_name || '', opportunity_id: defaults.default_opportunity_id || false,
-    partner_ids: [...new Set([state.myPartner, ...idsOf(defaults.default_partner_ids)].filter(Boolean))] };
+    user_ids: [...new Set([state.uid, ...idsOf(defaults.default_user_ids)])], partner_ids: idsOf(defaults.default_partner_ids) };
   const answer = await eventDialog(null, { ...draft, values }, choicesFor);
   if (!answer) return;
   // The opportunity's context goes with the creation (its defaults: the linked document), as Odoo's calendar sends it.
@@ -613,7 +623,7 @@ async function newEvent(state, draft) {
 }
 
 async function openEvent(state, event) {
-  const answer = await detailsDialog(event, { myPartner: state.myPartner });
+  const answer = await detailsDialog(event, { uid: state.uid });
   if (answer === 'edit') await editEvent(state, event);
   else if (answer === 'changed') await load(state);
 }
