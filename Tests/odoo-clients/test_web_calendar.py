@@ -141,6 +141,12 @@ def offset(driver, node, day, hour, minute=0):
                                  node, f'#calendar .cal-slot[data-start="{day.isoformat()}T{hour:02d}:{minute:02d}"]')
 
 
+def snap(driver, name):
+    """A screenshot of the screen from its top (the steps scroll the page to reach the grid's hours)."""
+    driver.execute_script("window.scrollTo(0, 0)")
+    shot(driver, name)
+
+
 def fits(driver):
     return driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
 
@@ -248,7 +254,7 @@ def test_week_month_and_day_in_the_users_time_zone(server, cal, session, size, l
     if lang == "es":
         assert not ENGLISH.search(driver.find_element(By.CSS_SELECTOR, ".cal-toolbar").text + page_text(driver).replace(name, ""))
     assert fits(driver)
-    shot(driver, f"60-{size}-{lang}-calendar-week")
+    snap(driver, f"60-{size}-{lang}-calendar-week")
     # The month: both on Tuesday's cell, the timed one with its start.
     driver.find_element(By.CSS_SELECTOR, '#calendar-views [data-view="month"]').click()
     wait(driver).until(lambda d: d.find_element(By.ID, "calendar").get_attribute("data-view") == "month")
@@ -259,7 +265,7 @@ def test_week_month_and_day_in_the_users_time_zone(server, cal, session, size, l
     if size == "desktop":
         assert plain(cell.find_element(By.CSS_SELECTOR, f'.cal-event[data-id="{event}"] .time').text) == time_text(lang, 10)
     assert fits(driver)
-    shot(driver, f"61-{size}-{lang}-calendar-month")
+    snap(driver, f"61-{size}-{lang}-calendar-month")
     # The day: from the month's day number.
     cell.find_element(By.CSS_SELECTOR, "button.day-number").click()
     wait(driver).until(lambda d: d.find_element(By.ID, "calendar").get_attribute("data-view") == "day")
@@ -268,7 +274,7 @@ def test_week_month_and_day_in_the_users_time_zone(server, cal, session, size, l
     assert (SPANISH_MONTHS[tuesday.month - 1] if lang == "es" else tuesday.strftime("%B")) in title and str(tuesday.day) in title
     assert abs(offset(driver, node, tuesday, 10)) <= 2
     assert fits(driver)
-    shot(driver, f"62-{size}-{lang}-calendar-day")
+    snap(driver, f"62-{size}-{lang}-calendar-day")
 
 
 @pytest.mark.parametrize("size,lang", BOTH)
@@ -308,7 +314,26 @@ def test_create_by_click_and_by_drag(server, cal, session, size, lang):
     assert (stored["start"], stored["stop"]) == (utc(lang, day, 14), utc(lang, day, 16))
     node = block(driver, event)
     assert abs(driver.execute_script("return arguments[0].getBoundingClientRect().height", node) - 2 * HOUR_PX) <= 2
-    shot(driver, f"64-{size}-{lang}-calendar-created")
+    snap(driver, f"64-{size}-{lang}-calendar-created")
+    # The first one edited from its details (a new title and place), then deleted after confirming.
+    clicked = created(cal, f"Clic {size} {lang}")
+    centred(driver, block(driver, clicked)).click()
+    wait(driver).until(EC.visibility_of_element_located((By.ID, "edit-event"))).click()
+    form = dialog_form(driver)
+    assert form.find_element(By.NAME, "start_time").get_attribute("value") == "09:00"
+    form.find_element(By.NAME, "location").send_keys("Sala de juntas")
+    save_event(driver, f"Clic editado {size} {lang}")
+    wait_for(lambda: read_event(cal, clicked, ["name", "location"]) == {"id": clicked, "name": f"Clic editado {size} {lang}",
+                                                                         "location": "Sala de juntas"}, "the edited meeting")
+    assert read_event(cal, clicked)["start"] == utc(lang, day, 9)
+    wait(driver).until(lambda d: f"Clic editado {size} {lang}" in block(d, clicked).text)
+    centred(driver, block(driver, clicked)).click()
+    wait(driver).until(EC.visibility_of_element_located((By.ID, "delete-event"))).click()
+    confirm = wait(driver).until(EC.visibility_of_element_located((By.ID, "confirm-form")))
+    assert f"Clic editado {size} {lang}" in confirm.text
+    confirm.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait_for(lambda: not cal.call("calendar.event", "search", [["id", "=", clicked]]), "the deleted meeting")
+    wait(driver).until(lambda d: not d.find_elements(By.CSS_SELECTOR, f'#calendar .cal-event[data-id="{clicked}"]'))
     # A drag over days of the all-day row (a desk's week): an all-day event over them.
     if size == "desktop":
         cells = {c.get_attribute("data-day"): c for c in driver.find_elements(By.CSS_SELECTOR, "#calendar .cal-allday-cell")}
@@ -349,7 +374,7 @@ def test_move_and_resize_by_dragging(server, cal, session, size, lang):
     ActionChains(driver).click_and_hold(handle).move_by_offset(0, HOUR_PX).move_by_offset(0, HOUR_PX).pause(0.05).release().perform()
     wait_for(lambda: read_event(cal, event)["stop"] == utc(lang, target_day, 15), "the stretched meeting")
     assert read_event(cal, event)["start"] == utc(lang, target_day, 12)
-    shot(driver, f"65-{size}-{lang}-calendar-moved")
+    snap(driver, f"65-{size}-{lang}-calendar-moved")
     # A weekly meeting, three times: moving one asks "this event, this and following, all"; "this event" moves it alone.
     weekly = me.call("calendar.event", "create", {"name": f"Semanal {size} {lang}", "start": utc(lang, day, 16), "stop": utc(lang, day, 17),
                                                   "user_ids": [[6, 0, [me.uid]]], "recurrency": True, "rrule_type": "weekly",
@@ -444,14 +469,14 @@ def test_attendee_filter_and_private_meetings_busy(server, cal, session, size, l
     assert len(busy) == 1 and busy[0].text == ("Ocupado" if lang == "es" else "Busy")
     assert abs(offset(driver, busy[0], day, 16)) <= 2
     assert secret not in driver.page_source
-    shot(driver, f"69-{size}-{lang}-calendar-busy")
+    snap(driver, f"69-{size}-{lang}-calendar-busy")
     # Only mine.
     driver.find_element(By.ID, "filter-mine").click()
     wait(driver).until(lambda d: mine in shown(d) and theirs not in shown(d))
     assert not driver.find_elements(By.CSS_SELECTOR, "#calendar .cal-busy")
     boxes = {b.get_attribute("data-key"): b for b in driver.find_elements(By.CSS_SELECTOR, "#attendee-filter input[type=checkbox]")}
     assert boxes[f"u{me.uid}"].is_selected() and not boxes[f"p{customer}"].is_selected() and not boxes[f"u{other.uid}"].is_selected()
-    shot(driver, f"70-{size}-{lang}-calendar-only-mine")
+    snap(driver, f"70-{size}-{lang}-calendar-only-mine")
     # Everybody, then the colleague and the customer unticked: their meeting goes, mine stays.
     driver.find_element(By.ID, "filter-all").click()
     wait(driver).until(lambda d: {mine, theirs} <= shown(d))

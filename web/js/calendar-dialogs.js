@@ -5,7 +5,7 @@ import * as rpc from './rpc.js';
 import { t } from './i18n.js';
 import { htmlToText } from './relations.js';
 import { dateInput, tagsInput } from './fields.js';
-import { dayOf, isoDay, hhmm, addMinutes, wallOf, serverOfWall, whenText, MINUTE } from './calendar-time.js';
+import { dayOf, isoDay, hhmm, addMinutes, wallOf, serverOfWall, whenText, timeText, MINUTE } from './calendar-time.js';
 
 const PRIVACY = [['public', 'Public'], ['private', 'Private'], ['confidential', 'Only internal users']];
 const SHOW_AS = [['busy', 'Busy'], ['free', 'Available']];
@@ -44,8 +44,8 @@ export function eventDialog(event, draft, lists) {
     const alldayBox = h('input', { type: 'checkbox', name: 'allday', checked: allday });
     const startDate = dateInput(isoDay(start), { name: 'start_date' });
     const stopDate = dateInput(isoDay(stop), { name: 'stop_date' });
-    const startTime = h('input', { type: 'time', name: 'start_time', step: 900, value: allday ? '09:00' : hhmm(start), required: true });
-    const stopTime = h('input', { type: 'time', name: 'stop_time', step: 900, value: allday ? '10:00' : hhmm(stop), required: true });
+    const startTime = timeSelect('start_time', allday ? '09:00' : hhmm(start));
+    const stopTime = timeSelect('stop_time', allday ? '10:00' : hhmm(stop));
     // Attendees: colleagues (users of the company) and customers or contacts (partners).
     const chips = (ids, options, name, addLabel) => {
       const offered = [...options];
@@ -67,7 +67,7 @@ export function eventDialog(event, draft, lists) {
     if (Array.isArray(initial.opportunity_id) && !opportunityOptions.some(([value]) => value === initial.opportunity_id[0])) opportunityOptions.push(initial.opportunity_id);
     const opportunity = select(opportunityOptions, m2oId(initial.opportunity_id) || initial.opportunity_id || '', { name: 'opportunity_id' });
     const timeFields = [field(t('Start time'), startTime, { class: 'time' }), field(t('End time'), stopTime, { class: 'time' })];
-    const showTimes = () => timeFields.forEach((box) => { box.hidden = alldayBox.checked; box.querySelector('input').disabled = alldayBox.checked; });
+    const showTimes = () => timeFields.forEach((box) => { box.hidden = alldayBox.checked; box.querySelector('select').disabled = alldayBox.checked; });
     alldayBox.addEventListener('change', showTimes);
     showTimes();
     // Moving the start moves the end with it (the event keeps its length).
@@ -130,6 +130,19 @@ export function eventDialog(event, draft, lists) {
     });
     return form;
   });
+}
+
+/**
+ * A time of day as a choice of quarter hours, written as the rest of the calendar writes them (14:30 in Spanish, 2:30 PM in
+ * English; the browser's own time field follows the browser's language instead). Its value is "HH:MM"; a time off the
+ * quarters (set elsewhere) is kept as a choice of its own.
+ */
+function timeSelect(name, value) {
+  const control = h('select', { name, required: true });
+  const quarters = Array.from({ length: 96 }, (_, i) => `${String(Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`);
+  const values = quarters.includes(value) ? quarters : [...quarters, value].sort();
+  for (const option of values) control.append(h('option', { value: option, selected: option === value }, timeText(addMinutes(dayOf('2000-01-01'), minutes(option)))));
+  return control;
 }
 
 const minutes = (text) => { const [hours, mins] = String(text || '0:0').split(':').map(Number); return (hours || 0) * 60 + (mins || 0); };
