@@ -367,7 +367,9 @@ def test_move_and_resize_by_dragging(server, cal, session, size, lang):
         .move_to_element_with_offset(target, 0, -target.size["height"] // 2 + 5).pause(0.05).release().perform()
     wait_for(lambda: read_event(cal, event)["start"] == utc(lang, target_day, 12), "the moved meeting")
     assert read_event(cal, event)["stop"] == utc(lang, target_day, 13)
-    node = centred(driver, block(driver, event))
+    # Drawn again where it went: in its new day's column, at 12:00.
+    wait(driver).until(lambda d: abs(offset(d, block(d, event), target_day, 12)) <= 2)
+    node = block(driver, event)
     assert node.find_element(By.XPATH, "ancestor::div[contains(@class, 'cal-day-col')]").get_attribute("data-day") == target_day.isoformat()
     # Its lower edge, two hours down: 12:00–15:00.
     handle = node.find_element(By.CSS_SELECTOR, ".resize")
