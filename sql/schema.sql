@@ -529,6 +529,1505 @@ $$;
 ALTER FUNCTION embudo.bi_watchdog(longest interval) OWNER TO embudo_owner;
 
 --
+-- Name: calendar_activity_meeting(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_activity_meeting() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    event int;
+    customer int;
+BEGIN
+    IF NEW.calendar_event_id IS NOT NULL OR NEW.automated
+       OR NOT EXISTS (SELECT 1 FROM public.mail_activity_type t
+                      WHERE t.company_id = NEW.company_id AND t.id = NEW.activity_type_id AND t.category = 'meeting') THEN
+        RETURN NULL;
+    END IF;
+    PERFORM set_config('embudo.calendar_from_activity', 'on', true);
+    INSERT INTO public.calendar_event (company_id, name, start, stop, allday, start_date, stop_date, user_id, res_model, res_id, description)
+    VALUES (NEW.company_id, coalesce(nullif(NEW.summary, ''), NEW.res_name, 'Meeting'), NEW.date_deadline::timestamp AT TIME ZONE 'UTC',
+            NEW.date_deadline::timestamp AT TIME ZONE 'UTC', true, NEW.date_deadline, NEW.date_deadline, NEW.user_id,
+            NEW.res_model, NEW.res_id, NEW.note)
+    RETURNING id INTO event;
+    PERFORM set_config('embudo.calendar_from_activity', '', true);
+    customer := CASE NEW.res_model WHEN 'crm.lead' THEN (SELECT l.partner_id FROM public.crm_lead l WHERE l.company_id = NEW.company_id AND l.id = NEW.res_id)
+                                   ELSE (SELECT o.partner_id FROM public.sale_order o WHERE o.company_id = NEW.company_id AND o.id = NEW.res_id) END;
+    IF customer IS NOT NULL THEN
+        INSERT INTO public.calendar_event_res_partner_rel (company_id, calendar_event_id, res_partner_id) VALUES (NEW.company_id, event, customer);
+    END IF;
+    UPDATE public.mail_activity a SET calendar_event_id = event WHERE a.company_id = NEW.company_id AND a.id = NEW.id;
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_activity_meeting() OWNER TO embudo_owner;
+
+--
+-- Name: calendar_address(integer, integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_address(company integer, partner integer, member integer, OUT name text, OUT email text) RETURNS record
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT coalesce(p.name, u.name), embudo.normalize_email(coalesce(p.email, u.email))
+    FROM (SELECT 1) one
+    LEFT JOIN public.res_partner p ON p.company_id = company AND p.id = partner
+    LEFT JOIN public.res_users u ON partner IS NULL AND u.id = member
+$$;
+
+
+ALTER FUNCTION embudo.calendar_address(company integer, partner integer, member integer, OUT name text, OUT email text) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_answer(integer[], text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_answer(ids integer[], answer text) RETURNS integer
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    changed int;
+    me int := embudo.current_user_id();
+BEGIN
+    IF answer NOT IN ('accepted', 'declined', 'tentative', 'needsAction') THEN
+        PERFORM embudo.refuse('validation', 'An answer is accepted, declined, tentative or needsAction.');
+    END IF;
+    IF (SELECT count(*) FROM public.calendar_attendee a WHERE a.id = ANY (ids)) < cardinality(ARRAY(SELECT DISTINCT unnest(ids))) THEN
+        PERFORM embudo.refuse('user', 'Some of these attendees do not exist or you cannot see them.');
+    END IF;
+    IF EXISTS (SELECT 1 FROM public.calendar_attendee a JOIN public.calendar_event e ON e.company_id = a.company_id AND e.id = a.event_id
+               WHERE a.id = ANY (ids) AND a.user_id IS DISTINCT FROM me AND e.user_id IS DISTINCT FROM me) THEN
+        PERFORM embudo.refuse('access', 'You can answer for yourself, or for the attendees of meetings you organize.');
+    END IF;
+    UPDATE public.calendar_attendee a SET state = answer WHERE a.id = ANY (ids) AND a.state <> answer;
+    GET DIAGNOSTICS changed = ROW_COUNT;
+    RETURN changed;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_answer(ids integer[], answer text) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_attendee_answered(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_attendee_answered() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    e public.calendar_event;
+    who record;
+    organizer record;
+    lang text;
+    verb text;
+    key text;
+BEGIN
+    IF NEW.state = OLD.state OR NEW.state = 'needsAction' THEN
+        RETURN NULL;
+    END IF;
+    SELECT * INTO e FROM public.calendar_event x WHERE x.company_id = NEW.company_id AND x.id = NEW.event_id;
+    IF NEW.user_id IS NOT DISTINCT FROM e.user_id AND NEW.partner_id IS NULL THEN
+        RETURN NULL;
+    END IF;
+    -- Once per person, series and answer in a transaction.
+    key := e.ical_uid || '/' || coalesce(NEW.partner_id::text, 'u' || NEW.user_id) || '/' || NEW.state || ';';
+    IF position(key IN coalesce(current_setting('embudo.calendar_answered', true), '')) > 0 THEN
+        RETURN NULL;
+    END IF;
+    PERFORM set_config('embudo.calendar_answered', coalesce(current_setting('embudo.calendar_answered', true), '') || key, true);
+    SELECT * INTO who FROM embudo.calendar_address(NEW.company_id, NEW.partner_id, NEW.user_id);
+    SELECT u.name, embudo.normalize_email(u.email) AS email, u.lang INTO organizer FROM public.res_users u WHERE u.id = e.user_id;
+    lang := coalesce(organizer.lang, 'en_US');
+    verb := CASE NEW.state WHEN 'accepted' THEN embudo.localized(lang, ' accepted ', ' aceptó ')
+                           WHEN 'declined' THEN embudo.localized(lang, ' declined ', ' rechazó ')
+                           ELSE embudo.localized(lang, ' may attend ', ' tal vez asista a ') END;
+    IF e.opportunity_id IS NOT NULL THEN
+        INSERT INTO public.mail_message (company_id, model, res_id, body, author_id, message_type, subtype_id, create_uid, write_uid)
+        VALUES (e.company_id, 'crm.lead', e.opportunity_id, who.name || verb || '"' || e.name || '"', embudo.current_user_id(), 'notification',
+                embudo.subtype('mail.mt_note'), embudo.current_user_id(), embudo.current_user_id());
+    END IF;
+    -- (A contact's answer from the link acts as the user who invited them: often the organizer.)
+    IF organizer.email IS NOT NULL AND (e.user_id IS DISTINCT FROM embudo.current_user_id()
+                                        OR current_setting('embudo.calendar_contact_answer', true) = 'on') THEN
+        PERFORM set_config('embudo.mail_on_behalf', 'on', true);
+        INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, create_uid, write_uid)
+        VALUES (e.company_id, embudo.calendar_sender(e.company_id), embudo.mail_format_address(organizer.name, organizer.email),
+                who.name || verb || e.name,
+                '<p>' || embudo.html_escape(who.name || verb || '"' || e.name || '" (' || embudo.calendar_when(e, coalesce(
+                    (SELECT u.tz FROM public.res_users u WHERE u.id = e.user_id), 'UTC'), lang) || ')') || '</p>',
+                embudo.current_user_id(), embudo.current_user_id());
+        PERFORM set_config('embudo.mail_on_behalf', '', true);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_attendee_answered() OWNER TO embudo_owner;
+
+--
+-- Name: calendar_attendee_before_write(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_attendee_before_write() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' AND (NEW.event_id, NEW.partner_id, NEW.user_id) IS DISTINCT FROM (OLD.event_id, OLD.partner_id, OLD.user_id) THEN
+        PERFORM embudo.refuse('validation', 'An attendee cannot change event or person: invite someone else instead.');
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        NEW.common_name := (SELECT w.name FROM embudo.calendar_address(NEW.company_id, NEW.partner_id, NEW.user_id) w);
+    END IF;
+    NEW.write_date := now();
+    RETURN NEW;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_attendee_before_write() OWNER TO embudo_owner;
+
+--
+-- Name: calendar_attendees_follow(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_attendees_follow() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        IF TG_TABLE_NAME = 'calendar_event_res_partner_rel' THEN
+            INSERT INTO public.calendar_attendee (company_id, event_id, partner_id)
+            VALUES (NEW.company_id, NEW.calendar_event_id, NEW.res_partner_id)
+            ON CONFLICT DO NOTHING;
+        ELSE
+            INSERT INTO public.calendar_attendee (company_id, event_id, user_id, state)
+            VALUES (NEW.company_id, NEW.calendar_event_id, NEW.res_users_id,
+                    CASE WHEN NEW.res_users_id = embudo.current_user_id() THEN 'accepted' ELSE 'needsAction' END)
+            ON CONFLICT DO NOTHING;
+        END IF;
+        RETURN NULL;
+    END IF;
+    IF TG_TABLE_NAME = 'calendar_event_res_partner_rel' THEN
+        PERFORM embudo.calendar_uninvite(OLD.company_id, OLD.calendar_event_id, OLD.res_partner_id, NULL);
+    ELSE
+        PERFORM embudo.calendar_uninvite(OLD.company_id, OLD.calendar_event_id, NULL, OLD.res_users_id);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_attendees_follow() OWNER TO embudo_owner;
+
+--
+-- Name: calendar_attends(integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_attends(company integer, event integer) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT EXISTS (SELECT 1 FROM public.calendar_event_res_users_rel r
+                   WHERE r.company_id = company AND r.calendar_event_id = event AND r.res_users_id = embudo.current_user_id())
+$$;
+
+
+ALTER FUNCTION embudo.calendar_attends(company integer, event integer) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_busy_slots(timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_busy_slots(range_start timestamp with time zone, range_stop timestamp with time zone) RETURNS TABLE(start timestamp with time zone, stop timestamp with time zone, allday boolean, user_id integer, user_name text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT e.start, e.stop, e.allday, e.user_id, u.name
+    FROM public.calendar_event e LEFT JOIN public.res_users u ON u.id = e.user_id
+    WHERE e.company_id = ANY (embudo.company_ids()) AND e.active AND e.privacy = 'private' AND e.show_as = 'busy'
+      AND e.start < range_stop AND e.stop > range_start
+      AND e.user_id IS DISTINCT FROM embudo.current_user_id()
+      AND NOT EXISTS (SELECT 1 FROM public.calendar_event_res_users_rel r
+                      WHERE r.company_id = e.company_id AND r.calendar_event_id = e.id AND r.res_users_id = embudo.current_user_id())
+      AND range_stop - range_start <= interval '400 days'
+    ORDER BY e.start
+$$;
+
+
+ALTER FUNCTION embudo.calendar_busy_slots(range_start timestamp with time zone, range_stop timestamp with time zone) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_copy_people(integer, integer, integer[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_copy_people(company integer, source integer, targets integer[]) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF cardinality(targets) = 0 THEN
+        RETURN;
+    END IF;
+    DELETE FROM public.calendar_event_res_partner_rel r WHERE r.company_id = company AND r.calendar_event_id = ANY (targets)
+        AND r.res_partner_id NOT IN (SELECT s.res_partner_id FROM public.calendar_event_res_partner_rel s
+                                     WHERE s.company_id = company AND s.calendar_event_id = source);
+    DELETE FROM public.calendar_event_res_users_rel r WHERE r.company_id = company AND r.calendar_event_id = ANY (targets)
+        AND r.res_users_id NOT IN (SELECT s.res_users_id FROM public.calendar_event_res_users_rel s
+                                   WHERE s.company_id = company AND s.calendar_event_id = source);
+    INSERT INTO public.calendar_event_res_partner_rel (company_id, calendar_event_id, res_partner_id)
+    SELECT company, t, s.res_partner_id FROM unnest(targets) t, public.calendar_event_res_partner_rel s
+    WHERE s.company_id = company AND s.calendar_event_id = source ON CONFLICT DO NOTHING;
+    INSERT INTO public.calendar_event_res_users_rel (company_id, calendar_event_id, res_users_id)
+    SELECT company, t, s.res_users_id FROM unnest(targets) t, public.calendar_event_res_users_rel s
+    WHERE s.company_id = company AND s.calendar_event_id = source ON CONFLICT DO NOTHING;
+    DELETE FROM public.meeting_category_rel r WHERE r.company_id = company AND r.event_id = ANY (targets);
+    INSERT INTO public.meeting_category_rel (company_id, event_id, type_id)
+    SELECT company, t, s.type_id FROM unnest(targets) t, public.meeting_category_rel s WHERE s.company_id = company AND s.event_id = source;
+    DELETE FROM public.calendar_alarm_calendar_event_rel r WHERE r.company_id = company AND r.calendar_event_id = ANY (targets);
+    INSERT INTO public.calendar_alarm_calendar_event_rel (company_id, calendar_event_id, calendar_alarm_id)
+    SELECT company, t, s.calendar_alarm_id FROM unnest(targets) t, public.calendar_alarm_calendar_event_rel s
+    WHERE s.company_id = company AND s.calendar_event_id = source;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_copy_people(company integer, source integer, targets integer[]) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_event_after_insert(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_event_after_insert() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    me int := embudo.current_user_id();
+    lang text;
+    meeting_type int;
+BEGIN
+    IF NEW.user_id IS NOT NULL THEN
+        INSERT INTO public.calendar_event_res_users_rel (company_id, calendar_event_id, res_users_id)
+        VALUES (NEW.company_id, NEW.id, NEW.user_id) ON CONFLICT DO NOTHING;
+    END IF;
+    IF NEW.recurrence_id IS NOT NULL OR NEW.res_model IS NULL OR current_setting('embudo.calendar_from_activity', true) = 'on' THEN
+        RETURN NULL;
+    END IF;
+    lang := coalesce((SELECT u.lang FROM public.res_users u WHERE u.id = me), 'en_US');
+    IF NEW.res_model = 'crm.lead' THEN
+        INSERT INTO public.mail_message (company_id, model, res_id, body, author_id, message_type, subtype_id, create_uid, write_uid)
+        VALUES (NEW.company_id, 'crm.lead', NEW.res_id,
+                embudo.localized(lang, 'Meeting scheduled at ', 'Reunión programada el ')
+                || embudo.calendar_when(NEW, (SELECT u.tz FROM public.res_users u WHERE u.id = me), lang)
+                || E'\n' || embudo.localized(lang, 'Subject: ', 'Asunto: ') || NEW.name
+                || CASE WHEN NOT NEW.allday THEN E'\n' || embudo.localized(lang, 'Duration: ', 'Duración: ')
+                        || to_char(NEW.stop - NEW.start, 'HH24:MI') ELSE '' END,
+                me, 'notification', embudo.subtype('mail.mt_note'), me, me);
+    END IF;
+    SELECT t.id INTO meeting_type FROM public.mail_activity_type t
+    WHERE t.company_id = NEW.company_id AND t.active AND t.category = 'meeting' AND (t.res_model IS NULL OR t.res_model = NEW.res_model)
+    ORDER BY t.sequence, t.id LIMIT 1;
+    IF meeting_type IS NOT NULL AND NEW.user_id IS NOT NULL THEN
+        INSERT INTO public.mail_activity (company_id, res_model, res_id, activity_type_id, summary, user_id, date_deadline,
+                                          calendar_event_id, create_uid, write_uid)
+        VALUES (NEW.company_id, NEW.res_model, NEW.res_id, meeting_type, NEW.name, NEW.user_id,
+                (NEW.start AT TIME ZONE coalesce((SELECT u.tz FROM public.res_users u WHERE u.id = NEW.user_id), 'UTC'))::date,
+                NEW.id, me, me);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_event_after_insert() OWNER TO embudo_owner;
+
+--
+-- Name: calendar_event_after_update(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_event_after_update() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF NEW.start IS DISTINCT FROM OLD.start OR NEW.name IS DISTINCT FROM OLD.name THEN
+        UPDATE public.mail_activity a
+        SET date_deadline = (NEW.start AT TIME ZONE coalesce((SELECT u.tz FROM public.res_users u WHERE u.id = a.user_id), 'UTC'))::date,
+            summary = NEW.name, write_date = now()
+        WHERE a.company_id = NEW.company_id AND a.calendar_event_id = NEW.id AND a.active;
+    END IF;
+    IF NEW.done AND NOT OLD.done THEN
+        PERFORM embudo.activity_done(ARRAY(SELECT a.id FROM public.mail_activity a
+                                           WHERE a.company_id = NEW.company_id AND a.calendar_event_id = NEW.id AND a.active),
+                                     NULL);
+    END IF;
+    IF NOT NEW.active AND OLD.active THEN
+        DELETE FROM public.mail_activity a WHERE a.company_id = NEW.company_id AND a.calendar_event_id = NEW.id AND a.active;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_event_after_update() OWNER TO embudo_owner;
+
+--
+-- Name: calendar_event_before_delete(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_event_before_delete() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    gone jsonb := coalesce(nullif(current_setting('embudo.calendar_gone', true), ''), '{}')::jsonb;
+BEGIN
+    IF NOT gone ? OLD.ical_uid THEN
+        PERFORM set_config('embudo.calendar_gone', (gone || jsonb_build_object(OLD.ical_uid, to_jsonb(OLD)))::text, true);
+    END IF;
+    PERFORM embudo.calendar_note(OLD.company_id, OLD.ical_uid, a.partner_id, a.user_id)
+    FROM public.calendar_attendee a WHERE a.company_id = OLD.company_id AND a.event_id = OLD.id;
+    RETURN OLD;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_event_before_delete() OWNER TO embudo_owner;
+
+--
+-- Name: calendar_event_before_write(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_event_before_write() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    first_day date;
+    last_day date;
+    length interval;
+BEGIN
+    -- recurrence_update is an instruction of this write, never kept (recurrence.sql reads it).
+    -- (The changes the triggers make to the other events of a series keep the write's.)
+    IF TG_OP = 'UPDATE' AND current_setting('embudo.calendar_propagating', true) IS DISTINCT FROM 'on' THEN
+        PERFORM set_config('embudo.calendar_update_mode', coalesce(NEW.recurrence_update, 'self_only'), true);
+        -- An occurrence moved on its own no longer follows the rule.
+        IF coalesce(NEW.recurrence_update, 'self_only') = 'self_only' AND NEW.recurrence_id IS NOT NULL
+           AND (NEW.start, NEW.stop) IS DISTINCT FROM (OLD.start, OLD.stop) THEN
+            NEW.follow_recurrence := false;
+        END IF;
+    END IF;
+    NEW.recurrence_update := NULL;
+
+    IF NEW.allday THEN
+        IF TG_OP = 'INSERT' THEN
+            first_day := coalesce(NEW.start_date, (NEW.start AT TIME ZONE 'UTC')::date);
+            last_day := coalesce(NEW.stop_date, (NEW.stop AT TIME ZONE 'UTC')::date, first_day);
+        ELSE
+            first_day := CASE WHEN NEW.start_date IS DISTINCT FROM OLD.start_date AND NEW.start_date IS NOT NULL THEN NEW.start_date
+                              WHEN NEW.start IS DISTINCT FROM OLD.start OR NEW.start_date IS NULL THEN (NEW.start AT TIME ZONE 'UTC')::date
+                              ELSE NEW.start_date END;
+            last_day := CASE WHEN NEW.stop_date IS DISTINCT FROM OLD.stop_date AND NEW.stop_date IS NOT NULL THEN NEW.stop_date
+                             WHEN NEW.stop IS DISTINCT FROM OLD.stop OR NEW.stop_date IS NULL THEN (NEW.stop AT TIME ZONE 'UTC')::date
+                             ELSE NEW.stop_date END;
+        END IF;
+        NEW.start_date := first_day;
+        NEW.stop_date := greatest(last_day, first_day);
+        NEW.start := (NEW.start_date + time '08:00') AT TIME ZONE 'UTC';
+        NEW.stop := (NEW.stop_date + time '18:00') AT TIME ZONE 'UTC';
+    ELSE
+        NEW.start_date := NULL;
+        NEW.stop_date := NULL;
+        IF TG_OP = 'INSERT' THEN
+            NEW.stop := coalesce(NEW.stop, NEW.start + make_interval(secs => coalesce(NEW.duration, 1) * 3600));
+        ELSIF NEW.stop IS NOT DISTINCT FROM OLD.stop AND NEW.duration IS DISTINCT FROM OLD.duration THEN
+            NEW.stop := NEW.start + make_interval(secs => NEW.duration * 3600);
+        ELSIF NEW.stop IS NOT DISTINCT FROM OLD.stop AND NEW.start IS DISTINCT FROM OLD.start THEN
+            NEW.stop := NEW.start + (OLD.stop - OLD.start);
+        END IF;
+    END IF;
+    IF NEW.stop < NEW.start THEN
+        PERFORM embudo.refuse('validation', 'The ending date and time cannot be earlier than the starting date and time.');
+    END IF;
+    length := NEW.stop - NEW.start;
+    NEW.duration := CASE WHEN NEW.allday THEN 24 * (NEW.stop_date - NEW.start_date + 1) ELSE extract(epoch FROM length) / 3600 END;
+
+    -- The document: an opportunity (opportunity_id, or res_model crm.lead), or a quotation.
+    IF NEW.opportunity_id IS NOT NULL AND (TG_OP = 'INSERT' OR NEW.opportunity_id IS DISTINCT FROM OLD.opportunity_id) THEN
+        NEW.res_model := 'crm.lead';
+        NEW.res_id := NEW.opportunity_id;
+    ELSIF NEW.res_model = 'crm.lead' AND NEW.res_id IS NOT NULL THEN
+        NEW.opportunity_id := NEW.res_id;
+    ELSIF TG_OP = 'UPDATE' AND NEW.opportunity_id IS NULL AND OLD.opportunity_id IS NOT NULL AND NEW.res_model = 'crm.lead' THEN
+        NEW.res_model := NULL;
+        NEW.res_id := NULL;
+    END IF;
+    IF NEW.res_model IS NULL AND NEW.res_model_id IS NOT NULL THEN
+        NEW.res_model := (SELECT m.model FROM public.ir_model m WHERE m.id = NEW.res_model_id);
+    END IF;
+    IF (NEW.res_model IS NULL) <> (NEW.res_id IS NULL) OR NEW.res_model NOT IN ('crm.lead', 'sale.order') THEN
+        PERFORM embudo.refuse('validation', 'A meeting can be about an opportunity or a quotation (res_model and res_id), or nothing.');
+    END IF;
+    NEW.res_model_id := (SELECT m.id FROM public.ir_model m WHERE m.model = NEW.res_model);
+    IF NEW.res_model IS NOT NULL AND (TG_OP = 'INSERT' OR (NEW.res_model, NEW.res_id) IS DISTINCT FROM (OLD.res_model, OLD.res_id)) THEN
+        IF NOT (NEW.res_model = 'crm.lead' AND EXISTS (SELECT 1 FROM public.crm_lead l WHERE l.company_id = NEW.company_id AND l.id = NEW.res_id)
+                OR NEW.res_model = 'sale.order' AND EXISTS (SELECT 1 FROM public.sale_order o WHERE o.company_id = NEW.company_id AND o.id = NEW.res_id)) THEN
+            PERFORM embudo.refuse('access', 'You cannot plan a meeting on a document you cannot read.');
+        END IF;
+    END IF;
+
+    IF TG_OP = 'INSERT' THEN
+        NEW.ical_uid := coalesce(NEW.ical_uid, (SELECT r.ical_uid FROM public.calendar_recurrence r
+                                                WHERE r.company_id = NEW.company_id AND r.id = NEW.recurrence_id),
+                                 gen_random_uuid()::text || '@embudo');
+        NEW.sequence := 0;
+        NEW.done := false;
+        NEW.create_uid := coalesce(embudo.current_user_id(), NEW.create_uid);
+    ELSE
+        IF NEW.company_id <> OLD.company_id OR NEW.ical_uid <> OLD.ical_uid THEN
+            PERFORM embudo.refuse('validation', 'A meeting cannot move to another company.');
+        END IF;
+        IF (NEW.start, NEW.stop, NEW.allday, NEW.name, NEW.location, NEW.videocall_location, NEW.description, NEW.active)
+           IS DISTINCT FROM (OLD.start, OLD.stop, OLD.allday, OLD.name, OLD.location, OLD.videocall_location, OLD.description, OLD.active) THEN
+            NEW.sequence := OLD.sequence + 1;
+        END IF;
+    END IF;
+    NEW.write_uid := coalesce(embudo.current_user_id(), NEW.write_uid);
+    NEW.write_date := now();
+    RETURN NEW;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_event_before_write() OWNER TO embudo_owner;
+
+--
+-- Name: calendar_event_policy(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_event_policy(clauses text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    AS $$
+    SELECT format(clauses,
+        'user_id = (SELECT embudo.current_user_id()) OR embudo.calendar_attends(company_id, id) '
+        'OR (privacy <> ''private'' AND (company_id = ANY ((SELECT embudo.company_ids(''all''))::int[]) '
+        '    OR (opportunity_id IS NOT NULL AND EXISTS (SELECT 1 FROM crm_lead l WHERE l.company_id = calendar_event.company_id AND l.id = opportunity_id)) '
+        '    OR (res_model = ''sale.order'' AND EXISTS (SELECT 1 FROM sale_order o WHERE o.company_id = calendar_event.company_id AND o.id = res_id))))')
+$$;
+
+
+ALTER FUNCTION embudo.calendar_event_policy(clauses text) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_event_propagate(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_event_propagate() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    mode text := coalesce(nullif(current_setting('embudo.calendar_update_mode', true), ''), 'self_only');
+    shift interval := NEW.start - OLD.start;
+    length interval := NEW.stop - NEW.start;
+    rule_changed boolean;
+    done_series text := coalesce(current_setting('embudo.calendar_propagated', true), '');
+BEGIN
+    IF current_setting('embudo.calendar_propagating', true) = 'on' OR OLD.recurrence_id IS NULL THEN
+        RETURN NULL;
+    END IF;
+    rule_changed := (NEW.rrule_type, NEW."interval", NEW.end_type, NEW.count, NEW.until, NEW.mon, NEW.tue, NEW.wed, NEW.thu, NEW.fri,
+                     NEW.sat, NEW.sun, NEW.month_by, NEW.day, NEW.byday, NEW.weekday, NEW.event_tz, NEW.recurrency)
+                    IS DISTINCT FROM
+                    (OLD.rrule_type, OLD."interval", OLD.end_type, OLD.count, OLD.until, OLD.mon, OLD.tue, OLD.wed, OLD.thu, OLD.fri,
+                     OLD.sat, OLD.sun, OLD.month_by, OLD.day, OLD.byday, OLD.weekday, OLD.event_tz, OLD.recurrency);
+    IF mode = 'self_only' THEN
+        IF rule_changed AND NOT NEW.recurrency THEN
+            PERFORM set_config('embudo.calendar_propagating', 'on', true);
+            UPDATE public.calendar_event x SET recurrence_id = NULL, follow_recurrence = false, recurrence_start = NULL
+            WHERE x.company_id = NEW.company_id AND x.id = NEW.id;
+            PERFORM set_config('embudo.calendar_propagating', '', true);
+        END IF;
+        RETURN NULL;
+    END IF;
+    IF position(',' || OLD.recurrence_id || ',' IN done_series) > 0 THEN
+        RETURN NULL;
+    END IF;
+    PERFORM set_config('embudo.calendar_propagated', done_series || ',' || OLD.recurrence_id || ',', true);
+    PERFORM set_config('embudo.calendar_propagating', 'on', true);
+    IF rule_changed THEN
+        DELETE FROM public.calendar_event x
+        WHERE x.company_id = NEW.company_id AND x.recurrence_id = OLD.recurrence_id AND x.id <> NEW.id
+          AND (mode = 'all_events' OR x.start > OLD.start);
+        -- This event leaves its series; with a rule it starts a new one (expand_recurrence, at commit).
+        UPDATE public.calendar_event x SET recurrence_id = NULL, follow_recurrence = false, recurrence_start = NULL
+        WHERE x.company_id = NEW.company_id AND x.id = NEW.id;
+    ELSE
+        UPDATE public.calendar_event x
+        SET name = NEW.name, location = NEW.location, videocall_location = NEW.videocall_location, description = NEW.description,
+            privacy = NEW.privacy, show_as = NEW.show_as, user_id = NEW.user_id, allday = NEW.allday,
+            opportunity_id = NEW.opportunity_id, res_model = NEW.res_model, res_id = NEW.res_id, active = NEW.active,
+            start = x.start + shift, stop = x.start + shift + length,
+            follow_recurrence = x.follow_recurrence AND shift = interval '0'
+        WHERE x.company_id = NEW.company_id AND x.recurrence_id = OLD.recurrence_id AND x.id <> NEW.id
+          AND (mode = 'all_events' OR x.start > OLD.start);
+    END IF;
+    PERFORM set_config('embudo.calendar_propagating', '', true);
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_event_propagate() OWNER TO embudo_owner;
+
+--
+-- Name: calendar_expand(integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_expand(company integer, event integer) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    e public.calendar_event;
+    tz text;
+    series int;
+    slots timestamptz[];
+    length interval;
+    made int[];
+BEGIN
+    SELECT * INTO e FROM public.calendar_event x WHERE x.company_id = company AND x.id = event;
+    IF NOT FOUND OR NOT e.recurrency OR e.recurrence_id IS NOT NULL OR NOT e.active THEN
+        RETURN;
+    END IF;
+    tz := CASE WHEN e.allday THEN 'UTC'
+               ELSE coalesce(nullif(e.event_tz, ''), (SELECT u.tz FROM public.res_users u WHERE u.id = e.user_id), 'UTC') END;
+    IF NOT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = tz) THEN
+        PERFORM embudo.refuse('validation', format('Unknown time zone %s.', tz));
+    END IF;
+    slots := ARRAY(SELECT embudo.calendar_slots(e.start, tz, coalesce(e.rrule_type, 'weekly'), e."interval", e.end_type, e.count, e.until,
+                                                ARRAY[e.mon, e.tue, e.wed, e.thu, e.fri, e.sat, e.sun], e.month_by, e.day, e.byday, e.weekday));
+    IF cardinality(slots) = 0 THEN
+        PERFORM embudo.refuse('validation', 'This recurrence makes no meeting: check its days and its end.');
+    END IF;
+    length := e.stop - e.start;
+    INSERT INTO public.calendar_recurrence (company_id, base_event_id, event_tz, rrule_type, "interval", end_type, count, until,
+                                            mon, tue, wed, thu, fri, sat, sun, month_by, day, byday, weekday, dtstart, duration, ical_uid,
+                                            create_uid, write_uid)
+    VALUES (company, e.id, tz, coalesce(e.rrule_type, 'weekly'), e."interval", e.end_type, e.count, e.until,
+            e.mon, e.tue, e.wed, e.thu, e.fri, e.sat, e.sun, e.month_by, e.day, e.byday, e.weekday, slots[1], length, e.ical_uid,
+            embudo.current_user_id(), embudo.current_user_id())
+    RETURNING id INTO series;
+    PERFORM set_config('embudo.calendar_propagating', 'on', true);
+    UPDATE public.calendar_event x
+    SET recurrence_id = series, follow_recurrence = true, recurrence_start = slots[1], start = slots[1], stop = slots[1] + length,
+        event_tz = tz, rrule_type = coalesce(e.rrule_type, 'weekly')
+    WHERE x.company_id = company AND x.id = e.id;
+    WITH copies AS (
+        INSERT INTO public.calendar_event (company_id, name, start, stop, allday, user_id, location, videocall_location, description,
+                                           privacy, show_as, opportunity_id, res_model, res_id, recurrency, recurrence_id, follow_recurrence,
+                                           recurrence_start, rrule_type, "interval", end_type, count, until, mon, tue, wed, thu, fri, sat, sun,
+                                           month_by, day, byday, weekday, event_tz)
+        SELECT company, e.name, s, s + length, e.allday, e.user_id, e.location, e.videocall_location, e.description,
+               e.privacy, e.show_as, e.opportunity_id, e.res_model, e.res_id, true, series, true,
+               s, coalesce(e.rrule_type, 'weekly'), e."interval", e.end_type, e.count, e.until, e.mon, e.tue, e.wed, e.thu, e.fri, e.sat, e.sun,
+               e.month_by, e.day, e.byday, e.weekday, tz
+        FROM unnest(slots[2:]) s
+        RETURNING id)
+    SELECT array_agg(id) INTO made FROM copies;
+    PERFORM embudo.calendar_copy_people(company, e.id, coalesce(made, '{}'));
+    PERFORM set_config('embudo.calendar_propagating', '', true);
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_expand(company integer, event integer) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_expand_trigger(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_expand_trigger() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    PERFORM embudo.calendar_expand(NEW.company_id, NEW.id);
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_expand_trigger() OWNER TO embudo_owner;
+
+--
+-- Name: calendar_feed_create(integer, boolean); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_feed_create(company integer, with_activities boolean) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    me int := embudo.current_user_id();
+    token text := embudo.random_token(24);
+BEGIN
+    IF me IS NULL OR NOT company = ANY (embudo.company_ids()) THEN
+        PERFORM embudo.refuse('access', 'You are not a member of this company.');
+    END IF;
+    DELETE FROM public.calendar_feed f WHERE f.company_id = company AND f.user_id = me;
+    INSERT INTO public.calendar_feed (company_id, user_id, token_hash, include_activities)
+    VALUES (company, me, sha256(convert_to(token, 'UTF8')), coalesce(with_activities, false));
+    RETURN token;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_feed_create(company integer, with_activities boolean) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_feed_ics(integer, boolean); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_feed_ics(company integer, with_activities boolean) RETURNS text
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT embudo.ical_calendar(
+        coalesce((SELECT string_agg(embudo.ical_events(company, s.ical_uid, NULL, NULL, false), '' ORDER BY s.first)
+                  FROM (SELECT e.ical_uid, min(e.start) AS first FROM public.calendar_event e
+                        WHERE e.company_id = company AND e.active
+                          AND e.start < now() + interval '400 days' AND e.stop > now() - interval '90 days'
+                          AND (e.user_id = embudo.current_user_id() OR embudo.calendar_attends(e.company_id, e.id))
+                        GROUP BY e.ical_uid) s), '')
+        || CASE WHEN with_activities THEN coalesce((
+            SELECT string_agg(embudo.ical_line('BEGIN:VEVENT') || embudo.ical_line('UID:activity-' || a.company_id || '-' || a.id || '@embudo')
+                              || embudo.ical_line('DTSTAMP:' || embudo.ical_utc(now()))
+                              || embudo.ical_line('DTSTART;VALUE=DATE:' || to_char(a.date_deadline, 'YYYYMMDD'))
+                              || embudo.ical_line('DTEND;VALUE=DATE:' || to_char(a.date_deadline + 1, 'YYYYMMDD'))
+                              || embudo.ical_line('SUMMARY:' || embudo.ical_text(concat_ws(': ', t.name, nullif(a.summary, ''))
+                                                                                    || coalesce(' — ' || a.res_name, '')))
+                              || embudo.ical_line('TRANSP:TRANSPARENT')
+                              || embudo.ical_line('END:VEVENT'), '' ORDER BY a.date_deadline, a.id)
+            FROM public.mail_activity a LEFT JOIN public.mail_activity_type t ON t.company_id = a.company_id AND t.id = a.activity_type_id
+            WHERE a.company_id = company AND a.active AND a.user_id = embudo.current_user_id() AND a.calendar_event_id IS NULL
+              AND a.date_deadline > (now() - interval '90 days')::date), '') ELSE '' END,
+        NULL,
+        (SELECT c.name FROM public.res_company c WHERE c.id = company) || ' — Embudo')
+$$;
+
+
+ALTER FUNCTION embudo.calendar_feed_ics(company integer, with_activities boolean) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_feed_resolve(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_feed_resolve(token text) RETURNS TABLE(company_id integer, user_id integer, include_activities boolean)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT f.company_id, f.user_id, f.include_activities FROM public.calendar_feed f
+    WHERE f.token_hash = sha256(convert_to(token, 'UTF8'))
+$$;
+
+
+ALTER FUNCTION embudo.calendar_feed_resolve(token text) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_feed_revoke(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_feed_revoke(company integer) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    DELETE FROM public.calendar_feed f WHERE f.company_id = company AND f.user_id = embudo.current_user_id()
+                                         AND company = ANY (embudo.company_ids());
+    RETURN FOUND;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_feed_revoke(company integer) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_flush(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_flush() RETURNS integer
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    pending jsonb := coalesce(nullif(current_setting('embudo.calendar_pending', true), ''), '[]')::jsonb;
+    gone jsonb := coalesce(nullif(current_setting('embudo.calendar_gone', true), ''), '{}')::jsonb;
+    me int := embudo.current_user_id();
+    target record;
+    master public.calendar_event;
+    who record;
+    lang text;
+    tz text;
+    link text;
+    token text;
+    first_attendee int;
+    ics text;
+    subject text;
+    body text;
+    cancelled boolean;
+    fresh boolean;
+    base text := rtrim(coalesce((SELECT value FROM public.ir_config_parameter WHERE key = 'web.base.url'), ''), '/');
+    queued int := 0;
+BEGIN
+    IF jsonb_array_length(pending) = 0 THEN
+        RETURN 0;
+    END IF;
+    PERFORM set_config('embudo.calendar_pending', '', true);
+    FOR target IN
+        -- Everyone named, and for "every attendee" notes everyone attending the meeting or series now.
+        WITH notes AS (SELECT (n ->> 'company')::int AS company, n ->> 'uid' AS uid, (n ->> 'partner')::int AS partner,
+                              (n ->> 'member')::int AS member
+                       FROM jsonb_array_elements(pending) n)
+        SELECT DISTINCT x.company, x.uid, x.partner, x.member FROM (
+            SELECT company, uid, partner, member FROM notes WHERE partner IS NOT NULL OR member IS NOT NULL
+            UNION
+            SELECT n.company, n.uid, a.partner_id, a.user_id FROM notes n
+            JOIN public.calendar_event e ON e.company_id = n.company AND e.ical_uid = n.uid AND e.active
+            JOIN public.calendar_attendee a ON a.company_id = e.company_id AND a.event_id = e.id
+            WHERE n.partner IS NULL AND n.member IS NULL) x
+        WHERE x.member IS DISTINCT FROM me
+        ORDER BY x.company, x.uid, x.partner, x.member
+    LOOP
+        SELECT * INTO who FROM embudo.calendar_address(target.company, target.partner, target.member);
+        CONTINUE WHEN who.email IS NULL;
+        SELECT a.id, a.create_date = now() INTO first_attendee, fresh
+        FROM public.calendar_attendee a JOIN public.calendar_event e ON e.company_id = a.company_id AND e.id = a.event_id
+        WHERE a.company_id = target.company AND e.ical_uid = target.uid AND e.active
+          AND (a.partner_id = target.partner OR a.user_id = target.member)
+        ORDER BY coalesce(e.recurrence_start, e.start), e.id LIMIT 1;
+        cancelled := first_attendee IS NULL;
+        SELECT e.* INTO master FROM public.calendar_event e
+        WHERE e.company_id = target.company AND e.ical_uid = target.uid AND e.active
+        ORDER BY coalesce(e.recurrence_start, e.start), e.id LIMIT 1;
+        IF NOT FOUND THEN
+            CONTINUE WHEN NOT gone ? target.uid;
+            master := jsonb_populate_record(NULL::public.calendar_event, gone -> target.uid);
+        END IF;
+        IF target.partner IS NOT NULL THEN
+            SELECT coalesce(p.lang, c.lang), coalesce(p.tz, c.tz) INTO lang, tz
+            FROM public.res_company c LEFT JOIN public.res_partner p ON p.company_id = c.id AND p.id = target.partner WHERE c.id = target.company;
+        ELSE
+            SELECT u.lang, u.tz INTO lang, tz FROM public.res_users u WHERE u.id = target.member;
+        END IF;
+        IF cancelled THEN
+            ics := embudo.ical_calendar(
+                coalesce(embudo.ical_events(target.company, target.uid, NULL, NULL, true),
+                         embudo.ical_line('BEGIN:VEVENT') || embudo.ical_line('UID:' || embudo.ical_text(master.ical_uid))
+                         || embudo.ical_line('DTSTAMP:' || embudo.ical_utc(now())) || embudo.ical_line('SEQUENCE:' || (master.sequence + 1))
+                         || embudo.ical_line(CASE WHEN master.allday THEN 'DTSTART;VALUE=DATE:' || to_char(master.start_date, 'YYYYMMDD')
+                                                  ELSE 'DTSTART:' || embudo.ical_utc(master.start) END)
+                         || embudo.ical_line('SUMMARY:' || embudo.ical_text(master.name))
+                         || embudo.ical_line('ATTENDEE;CN=' || embudo.ical_param(who.name) || ':mailto:' || who.email)
+                         || embudo.ical_line('STATUS:CANCELLED') || embudo.ical_line('END:VEVENT')),
+                'CANCEL', NULL);
+            subject := embudo.localized(lang, 'Cancelled: ', 'Cancelada: ') || master.name;
+        ELSE
+            ics := embudo.ical_calendar(embudo.ical_events(target.company, target.uid, target.partner, target.member, false), 'REQUEST', NULL);
+            subject := CASE WHEN fresh THEN embudo.localized(lang, 'Invitation: ', 'Invitación: ')
+                            ELSE embudo.localized(lang, 'Updated: ', 'Actualizada: ') END
+                       || master.name || ' — ' || embudo.calendar_when(master, tz, lang);
+        END IF;
+        link := NULL;
+        IF NOT cancelled AND target.partner IS NOT NULL THEN
+            token := embudo.calendar_issue_token(target.company, first_attendee, coalesce(me, master.user_id));
+            link := base || '/calendar/meeting/' || token;
+        ELSIF NOT cancelled THEN
+            link := base || '/web#/calendar?event=' || master.id;
+        END IF;
+        body := '<div style="font-family: sans-serif">'
+            || '<p>' || embudo.html_escape(embudo.localized(lang, 'Hello ', 'Hola, ') || who.name) || ',</p>'
+            || '<p>' || CASE WHEN cancelled THEN embudo.html_escape(embudo.localized(lang, 'This meeting is cancelled:', 'Esta reunión se canceló:'))
+                             ELSE embudo.html_escape(coalesce((SELECT u.name FROM public.res_users u WHERE u.id = master.user_id), '')
+                                                     || embudo.localized(lang, ' invites you to a meeting:', ' te invita a una reunión:')) END || '</p>'
+            || '<p><strong>' || embudo.html_escape(master.name) || '</strong><br/>'
+            || embudo.html_escape(embudo.calendar_when(master, tz, lang))
+            || CASE WHEN master.recurrence_id IS NOT NULL AND NOT cancelled
+                    THEN '<br/>' || embudo.html_escape(embudo.localized(lang, 'Recurring: ', 'Se repite: ')
+                         || (SELECT count(*) FROM public.calendar_event e WHERE e.company_id = master.company_id AND e.ical_uid = master.ical_uid AND e.active)
+                         || embudo.localized(lang, ' meetings', ' reuniones')) ELSE '' END
+            || coalesce('<br/>' || embudo.html_escape(embudo.localized(lang, 'Where: ', 'Lugar: ') || nullif(master.location, '')), '')
+            || coalesce('<br/>' || embudo.html_escape(embudo.localized(lang, 'Video call: ', 'Videollamada: ') || nullif(master.videocall_location, '')), '')
+            || '</p>'
+            || coalesce('<p>' || embudo.html_escape(nullif(embudo.calendar_plain(master.description), '')) || '</p>', '')
+            || CASE WHEN link IS NULL THEN ''
+                    WHEN target.partner IS NOT NULL THEN '<p><a href="' || embudo.html_escape(link || '?answer=accepted') || '">'
+                         || embudo.html_escape(embudo.localized(lang, 'Accept', 'Aceptar')) || '</a> · <a href="'
+                         || embudo.html_escape(link || '?answer=tentative') || '">' || embudo.html_escape(embudo.localized(lang, 'Maybe', 'Tal vez'))
+                         || '</a> · <a href="' || embudo.html_escape(link || '?answer=declined') || '">'
+                         || embudo.html_escape(embudo.localized(lang, 'Decline', 'Rechazar')) || '</a></p>'
+                    ELSE '<p><a href="' || embudo.html_escape(link) || '">' || embudo.html_escape(embudo.localized(lang, 'Open in Embudo', 'Abrir en Embudo'))
+                         || '</a></p>' END
+            || '</div>';
+        PERFORM set_config('embudo.mail_on_behalf', 'on', true);
+        INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, calendar_ics, calendar_method, create_uid, write_uid)
+        VALUES (target.company, embudo.calendar_sender(target.company), embudo.mail_format_address(who.name, who.email), subject, body,
+                ics, CASE WHEN cancelled THEN 'CANCEL' ELSE 'REQUEST' END, me, me);
+        PERFORM set_config('embudo.mail_on_behalf', '', true);
+        queued := queued + 1;
+    END LOOP;
+    PERFORM set_config('embudo.calendar_gone', '', true);
+    RETURN queued;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_flush() OWNER TO embudo_owner;
+
+--
+-- Name: calendar_flush_trigger(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_flush_trigger() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    PERFORM embudo.calendar_flush();
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_flush_trigger() OWNER TO embudo_owner;
+
+--
+-- Name: calendar_invitation(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_invitation(attendee integer) RETURNS jsonb
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT jsonb_build_object(
+        'name', e.name, 'company', c.name, 'attendee', p.name, 'state', a.state, 'lang', coalesce(p.lang, c.lang),
+        'when', embudo.calendar_when(e, coalesce(p.tz, c.tz), coalesce(p.lang, c.lang)),
+        'location', e.location, 'videocall', e.videocall_location, 'description', embudo.calendar_plain(e.description),
+        'organizer', (SELECT u.name FROM public.res_users u WHERE u.id = e.user_id),
+        'occurrences', (SELECT count(*) FROM public.calendar_event x WHERE x.company_id = e.company_id AND x.ical_uid = e.ical_uid AND x.active),
+        'active', e.active)
+    FROM public.calendar_attendee a
+    JOIN public.calendar_event e ON e.company_id = a.company_id AND e.id = a.event_id
+    JOIN public.res_company c ON c.id = a.company_id
+    JOIN public.res_partner p ON p.company_id = a.company_id AND p.id = a.partner_id
+    WHERE a.id = attendee
+$$;
+
+
+ALTER FUNCTION embudo.calendar_invitation(attendee integer) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_issue_token(integer, integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_issue_token(company integer, attendee integer, acting integer) RETURNS text
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    token text := embudo.random_token(24);
+BEGIN
+    DELETE FROM public.calendar_attendee_token t WHERE t.company_id = company AND t.attendee_id = attendee;
+    INSERT INTO public.calendar_attendee_token (company_id, attendee_id, token_hash, acting_user, expires_at)
+    SELECT company, attendee, sha256(convert_to(token, 'UTF8')), acting, greatest(e.stop, now()) + interval '30 days'
+    FROM public.calendar_attendee a JOIN public.calendar_event e ON e.company_id = a.company_id AND e.id = a.event_id
+    WHERE a.company_id = company AND a.id = attendee;
+    RETURN token;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_issue_token(company integer, attendee integer, acting integer) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_mark_done(integer[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_mark_done(ids integer[]) RETURNS integer
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    changed int;
+BEGIN
+    IF (SELECT count(*) FROM public.calendar_event e WHERE e.id = ANY (ids)) < cardinality(ARRAY(SELECT DISTINCT unnest(ids))) THEN
+        PERFORM embudo.refuse('user', 'Some of these meetings do not exist or you cannot see them.');
+    END IF;
+    UPDATE public.calendar_event e SET done = true WHERE e.id = ANY (ids) AND NOT e.done;
+    GET DIAGNOSTICS changed = ROW_COUNT;
+    RETURN changed;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_mark_done(ids integer[]) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_my_status(integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_my_status(company integer, event integer) RETURNS text
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT a.state FROM public.calendar_attendee a
+    WHERE a.company_id = company AND a.event_id = event AND a.user_id = embudo.current_user_id()
+$$;
+
+
+ALTER FUNCTION embudo.calendar_my_status(company integer, event integer) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_note(integer, text, integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_note(company integer, uid text, partner integer, member integer) RETURNS void
+    LANGUAGE sql
+    AS $$
+    SELECT set_config('embudo.calendar_pending',
+                      (coalesce(nullif(current_setting('embudo.calendar_pending', true), ''), '[]')::jsonb
+                       || jsonb_build_array(jsonb_build_object('company', company, 'uid', uid, 'partner', partner, 'member', member)))::text,
+                      true)
+$$;
+
+
+ALTER FUNCTION embudo.calendar_note(company integer, uid text, partner integer, member integer) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_note_change(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_note_change() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF TG_TABLE_NAME = 'calendar_attendee' THEN
+        PERFORM embudo.calendar_note(NEW.company_id, e.ical_uid, NEW.partner_id, NEW.user_id)
+        FROM public.calendar_event e WHERE e.company_id = NEW.company_id AND e.id = NEW.event_id;
+    ELSIF NEW.sequence > OLD.sequence THEN
+        PERFORM embudo.calendar_note(NEW.company_id, NEW.ical_uid, NULL, NULL);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_note_change() OWNER TO embudo_owner;
+
+--
+-- Name: calendar_notify_removed(integer, integer, integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_notify_removed(company integer, event integer, partner integer, member integer) RETURNS void
+    LANGUAGE sql
+    AS $$
+    SELECT embudo.calendar_note(company, e.ical_uid, partner, member)
+    FROM public.calendar_event e WHERE e.company_id = calendar_notify_removed.company AND e.id = event
+$$;
+
+
+ALTER FUNCTION embudo.calendar_notify_removed(company integer, event integer, partner integer, member integer) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_people_follow(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_people_follow() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    mode text := coalesce(nullif(current_setting('embudo.calendar_update_mode', true), ''), 'self_only');
+    e public.calendar_event;
+BEGIN
+    IF mode = 'self_only' OR current_setting('embudo.calendar_propagating', true) = 'on' THEN
+        RETURN NULL;
+    END IF;
+    SELECT * INTO e FROM public.calendar_event x WHERE x.company_id = NEW.company_id AND x.id = NEW.id;
+    IF NOT FOUND OR e.recurrence_id IS NULL THEN
+        RETURN NULL;
+    END IF;
+    PERFORM set_config('embudo.calendar_propagating', 'on', true);
+    PERFORM embudo.calendar_copy_people(e.company_id, e.id, ARRAY(
+        SELECT x.id FROM public.calendar_event x
+        WHERE x.company_id = e.company_id AND x.recurrence_id = e.recurrence_id AND x.id <> e.id
+          AND (mode = 'all_events' OR x.start > e.start)));
+    PERFORM set_config('embudo.calendar_propagating', '', true);
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_people_follow() OWNER TO embudo_owner;
+
+--
+-- Name: calendar_plain(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_plain(html text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    SELECT btrim(replace(replace(replace(replace(replace(replace(
+               regexp_replace(regexp_replace(coalesce(html, ''), '<(br|/p|/div|/li)[^>]*>', E'\n', 'gi'), '<[^>]*>', '', 'g'),
+               '&nbsp;', ' '), '&lt;', '<'), '&gt;', '>'), '&quot;', '"'), '&#39;', ''''), '&amp;', '&'), E' \n')
+$$;
+
+
+ALTER FUNCTION embudo.calendar_plain(html text) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_recurrence; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.calendar_recurrence (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    base_event_id integer,
+    event_tz text DEFAULT 'UTC'::text NOT NULL,
+    rrule_type text DEFAULT 'weekly'::text NOT NULL,
+    "interval" integer DEFAULT 1 NOT NULL,
+    end_type text DEFAULT 'count'::text NOT NULL,
+    count integer DEFAULT 1 NOT NULL,
+    until date,
+    mon boolean DEFAULT false NOT NULL,
+    tue boolean DEFAULT false NOT NULL,
+    wed boolean DEFAULT false NOT NULL,
+    thu boolean DEFAULT false NOT NULL,
+    fri boolean DEFAULT false NOT NULL,
+    sat boolean DEFAULT false NOT NULL,
+    sun boolean DEFAULT false NOT NULL,
+    month_by text DEFAULT 'date'::text NOT NULL,
+    day integer DEFAULT 1 NOT NULL,
+    byday text,
+    weekday text,
+    dtstart timestamp with time zone NOT NULL,
+    duration interval DEFAULT '01:00:00'::interval NOT NULL,
+    ical_uid text NOT NULL,
+    create_uid integer,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT calendar_recurrence_byday_check CHECK ((byday = ANY (ARRAY['1'::text, '2'::text, '3'::text, '4'::text, '-1'::text]))),
+    CONSTRAINT calendar_recurrence_check CHECK (((end_type <> 'end_date'::text) OR (until IS NOT NULL))),
+    CONSTRAINT calendar_recurrence_count_check CHECK (((count >= 1) AND (count <= 720))),
+    CONSTRAINT calendar_recurrence_day_check CHECK (((day >= 1) AND (day <= 31))),
+    CONSTRAINT calendar_recurrence_end_type_check CHECK ((end_type = ANY (ARRAY['count'::text, 'end_date'::text, 'forever'::text]))),
+    CONSTRAINT calendar_recurrence_interval_check CHECK ((("interval" >= 1) AND ("interval" <= 1000))),
+    CONSTRAINT calendar_recurrence_month_by_check CHECK ((month_by = ANY (ARRAY['date'::text, 'day'::text]))),
+    CONSTRAINT calendar_recurrence_rrule_type_check CHECK ((rrule_type = ANY (ARRAY['daily'::text, 'weekly'::text, 'monthly'::text, 'yearly'::text]))),
+    CONSTRAINT calendar_recurrence_weekday_check CHECK ((weekday = ANY (ARRAY['MON'::text, 'TUE'::text, 'WED'::text, 'THU'::text, 'FRI'::text, 'SAT'::text, 'SUN'::text])))
+);
+
+ALTER TABLE ONLY public.calendar_recurrence FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.calendar_recurrence OWNER TO embudo_owner;
+
+--
+-- Name: calendar_rrule(public.calendar_recurrence); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_rrule(r public.calendar_recurrence) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    AS $$
+    SELECT concat_ws(';', 'FREQ=' || upper(r.rrule_type), 'INTERVAL=' || r."interval",
+                     CASE r.end_type WHEN 'count' THEN 'COUNT=' || r.count
+                                     WHEN 'end_date' THEN 'UNTIL=' || to_char(r.until, 'YYYYMMDD') || 'T235959' END,
+                     CASE WHEN r.rrule_type = 'weekly' THEN 'BYDAY=' || nullif(concat_ws(',', CASE WHEN r.mon THEN 'MO' END, CASE WHEN r.tue THEN 'TU' END,
+                          CASE WHEN r.wed THEN 'WE' END, CASE WHEN r.thu THEN 'TH' END, CASE WHEN r.fri THEN 'FR' END,
+                          CASE WHEN r.sat THEN 'SA' END, CASE WHEN r.sun THEN 'SU' END), '') END,
+                     CASE WHEN r.rrule_type = 'monthly' AND r.month_by = 'date' THEN 'BYMONTHDAY=' || r.day END,
+                     CASE WHEN r.rrule_type = 'monthly' AND r.month_by = 'day' THEN 'BYDAY=' || coalesce(r.byday, '1') || left(coalesce(r.weekday, 'MON'), 2) END)
+$$;
+
+
+ALTER FUNCTION embudo.calendar_rrule(r public.calendar_recurrence) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_rrule_text(text, integer, text, integer, date); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_rrule_text(rrule_type text, step integer, end_type text, total integer, until date) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    AS $$
+    SELECT 'Every ' || step || ' ' || initcap(CASE rrule_type WHEN 'daily' THEN 'days' WHEN 'weekly' THEN 'weeks' WHEN 'monthly' THEN 'months' ELSE 'years' END)
+           || CASE end_type WHEN 'count' THEN ' for ' || total || ' events' WHEN 'end_date' THEN ' until ' || to_char(until, 'YYYY-MM-DD') ELSE '' END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_rrule_text(rrule_type text, step integer, end_type text, total integer, until date) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_seed_company(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_seed_company() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    INSERT INTO public.calendar_event_type (company_id, name)
+    SELECT NEW.id, embudo.localized(NEW.lang, t.english, t.spanish)
+    FROM (VALUES ('Customer Meeting', 'Reunión con cliente'), ('Internal Meeting', 'Reunión interna'), ('Demo', 'Demostración')) t (english, spanish);
+    INSERT INTO public.calendar_alarm (company_id, name, alarm_type, duration, "interval")
+    SELECT NEW.id, embudo.localized(NEW.lang, a.english, a.spanish), a.kind, a.duration, a.unit
+    FROM (VALUES ('15 minutes before', '15 minutos antes', 'email', 15, 'minutes'), ('1 hour before', '1 hora antes', 'email', 1, 'hours'),
+                 ('1 day before', '1 día antes', 'email', 1, 'days'),
+                 ('Notification: 15 minutes', 'Notificación: 15 minutos', 'notification', 15, 'minutes')) a (english, spanish, kind, duration, unit);
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_seed_company() OWNER TO embudo_owner;
+
+--
+-- Name: calendar_send_reminders(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_send_reminders() RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    company int;
+    made int;
+    queued int := 0;
+BEGIN
+    -- Every company (each has its BI group, made with it by embudo.create_company; res_company itself is
+    -- fenced), except disabled ones.
+    FOR company IN SELECT b.company_id FROM embudo.company_bi_role b
+                   WHERE NOT EXISTS (SELECT 1 FROM embudo.disabled_company d WHERE d.company_id = b.company_id)
+                   ORDER BY b.company_id LOOP
+        PERFORM set_config('embudo.granted_own', '{' || company || '}', true),
+                set_config('embudo.granted_all', '{' || company || '}', true),
+                set_config('embudo.granted_admin', '{}', true);
+        WITH due AS (
+            SELECT e.company_id, e.id AS event_id, al.id AS alarm_id, a.id AS attendee_id, e.start AS event_start
+            FROM public.calendar_event e
+            JOIN public.calendar_alarm_calendar_event_rel r ON r.company_id = e.company_id AND r.calendar_event_id = e.id
+            JOIN public.calendar_alarm al ON al.company_id = r.company_id AND al.id = r.calendar_alarm_id AND al.alarm_type = 'email'
+            JOIN public.calendar_attendee a ON a.company_id = e.company_id AND a.event_id = e.id AND a.state <> 'declined'
+            WHERE e.company_id = company AND e.active AND NOT e.done
+              AND e.start > now() AND e.start < now() + interval '11 days'
+              AND e.start - make_interval(mins => al.duration_minutes) <= now()),
+        fresh AS (
+            INSERT INTO public.calendar_alarm_sent (company_id, event_id, alarm_id, attendee_id, event_start)
+            SELECT * FROM due ON CONFLICT DO NOTHING
+            RETURNING calendar_alarm_sent.company_id, calendar_alarm_sent.event_id, calendar_alarm_sent.attendee_id)
+        INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html)
+        SELECT f.company_id, embudo.calendar_sender(f.company_id), embudo.mail_format_address(w.name, w.email),
+               embudo.localized(l.lang, 'Reminder: ', 'Recordatorio: ') || e.name || ' — ' || embudo.calendar_when(e, l.tz, l.lang),
+               '<div style="font-family: sans-serif"><p>' || embudo.html_escape(embudo.localized(l.lang, 'Reminder: ', 'Recordatorio: ') || e.name)
+               || '</p><p>' || embudo.html_escape(embudo.calendar_when(e, l.tz, l.lang))
+               || coalesce('<br/>' || embudo.html_escape(embudo.localized(l.lang, 'Where: ', 'Lugar: ') || nullif(e.location, '')), '')
+               || coalesce('<br/>' || embudo.html_escape(embudo.localized(l.lang, 'Video call: ', 'Videollamada: ') || nullif(e.videocall_location, '')), '')
+               || '</p></div>'
+        FROM fresh f
+        JOIN public.calendar_event e ON e.company_id = f.company_id AND e.id = f.event_id
+        JOIN public.calendar_attendee a ON a.company_id = f.company_id AND a.id = f.attendee_id
+        JOIN public.res_company c ON c.id = f.company_id
+        LEFT JOIN public.res_partner p ON p.company_id = a.company_id AND p.id = a.partner_id
+        LEFT JOIN public.res_users u ON u.id = a.user_id
+        CROSS JOIN LATERAL embudo.calendar_address(a.company_id, a.partner_id, a.user_id) w
+        CROSS JOIN LATERAL (SELECT coalesce(u.lang, p.lang, c.lang) AS lang, coalesce(u.tz, p.tz, c.tz) AS tz) l
+        WHERE w.email IS NOT NULL;
+        GET DIAGNOSTICS made = ROW_COUNT;
+        queued := queued + made;
+    END LOOP;
+    PERFORM set_config('embudo.granted_own', '', true), set_config('embudo.granted_all', '', true), set_config('embudo.granted_admin', '', true);
+    RETURN queued;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_send_reminders() OWNER TO embudo_owner;
+
+--
+-- Name: calendar_sender(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_sender(company integer) RETURNS text
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT coalesce((SELECT embudo.mail_format_address(u.name, embudo.normalize_email(u.email)) FROM public.res_users u
+                     WHERE u.id = embudo.current_user_id() AND embudo.normalize_email(u.email) IS NOT NULL),
+                    (SELECT embudo.mail_format_address(c.name, 'noreply@' || coalesce(c.alias_domain, 'localhost'))
+                     FROM public.res_company c WHERE c.id = company))
+$$;
+
+
+ALTER FUNCTION embudo.calendar_sender(company integer) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_slots(timestamp with time zone, text, text, integer, text, integer, date, boolean[], text, integer, text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_slots(dtstart timestamp with time zone, tz text, rrule_type text, step integer, end_type text, total integer, until date, weekdays boolean[], month_by text, month_day integer, byday text, weekday text) RETURNS SETOF timestamp with time zone
+    LANGUAGE plpgsql STABLE
+    AS $$
+DECLARE
+    local timestamp := dtstart AT TIME ZONE tz;
+    first date := local::date;
+    at_time time := local::time;
+    wanted int;
+    made int := 0;
+    period int := 0;
+    cap int := CASE WHEN end_type = 'count' THEN least(greatest(total, 1), 720) ELSE 720 END;
+    candidates date[];
+    candidate date;
+    base date;
+    dow int;
+BEGIN
+    IF step IS NULL OR step < 1 THEN
+        PERFORM embudo.refuse('validation', 'The interval of a recurrence is a whole number from 1.');
+    END IF;
+    IF end_type = 'end_date' AND until IS NULL THEN
+        PERFORM embudo.refuse('validation', 'A recurrence that ends on a date needs that date (until).');
+    END IF;
+    dow := coalesce(array_position(ARRAY['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'], weekday), extract(isodow FROM first)::int);
+    WHILE period < 10000 LOOP
+        candidates := CASE rrule_type
+            WHEN 'daily' THEN ARRAY[first + period * step]
+            WHEN 'weekly' THEN ARRAY(
+                SELECT date_trunc('week', first)::date + period * step * 7 + (d - 1)
+                FROM generate_series(1, 7) d
+                WHERE coalesce(weekdays[d], false) OR (d = extract(isodow FROM first) AND NOT coalesce(true = ANY (weekdays), false))
+                ORDER BY d)
+            WHEN 'monthly' THEN ARRAY[CASE
+                WHEN month_by = 'day' THEN (SELECT CASE WHEN byday = '-1'
+                        THEN m + interval '1 month' - interval '1 day' - make_interval(days => (extract(isodow FROM m + interval '1 month' - interval '1 day')::int - dow + 7) % 7)
+                        ELSE m + make_interval(days => (dow - extract(isodow FROM m)::int + 7) % 7 + 7 * (coalesce(byday, '1')::int - 1)) END
+                    FROM (SELECT (date_trunc('month', first) + make_interval(months => period * step))::date AS m) x)::date
+                ELSE (SELECT CASE WHEN extract(month FROM m + (coalesce(month_day, extract(day FROM first)::int) - 1)) = extract(month FROM m)
+                                  THEN m + (coalesce(month_day, extract(day FROM first)::int) - 1) END
+                      FROM (SELECT (date_trunc('month', first) + make_interval(months => period * step))::date AS m) x) END]
+            WHEN 'yearly' THEN ARRAY[(SELECT CASE WHEN extract(day FROM y) = extract(day FROM first) THEN y END
+                                      FROM (SELECT (first + make_interval(years => period * step))::date AS y) x)]
+        END;
+        IF candidates IS NULL THEN
+            PERFORM embudo.refuse('validation', 'A recurrence repeats daily, weekly, monthly or yearly.');
+        END IF;
+        FOREACH candidate IN ARRAY candidates LOOP
+            CONTINUE WHEN candidate IS NULL OR candidate < first;
+            IF end_type = 'end_date' AND candidate > until THEN
+                RETURN;
+            END IF;
+            RETURN NEXT (candidate + at_time) AT TIME ZONE tz;
+            made := made + 1;
+            IF made >= cap THEN
+                RETURN;
+            END IF;
+        END LOOP;
+        period := period + 1;
+    END LOOP;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_slots(dtstart timestamp with time zone, tz text, rrule_type text, step integer, end_type text, total integer, until date, weekdays boolean[], month_by text, month_day integer, byday text, weekday text) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_token_answer(integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_token_answer(attendee integer, answer text) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    a public.calendar_attendee;
+BEGIN
+    IF answer NOT IN ('accepted', 'declined', 'tentative') THEN
+        PERFORM embudo.refuse('validation', 'Answer accepted, declined or tentative.');
+    END IF;
+    SELECT x.* INTO a FROM public.calendar_attendee x WHERE x.id = attendee;
+    IF NOT FOUND THEN
+        PERFORM embudo.refuse('user', 'This invitation no longer exists.');
+    END IF;
+    PERFORM set_config('embudo.calendar_contact_answer', 'on', true);
+    UPDATE public.calendar_attendee x SET state = answer
+    FROM public.calendar_event e, public.calendar_event mine
+    WHERE mine.company_id = a.company_id AND mine.id = a.event_id
+      AND e.company_id = a.company_id AND e.ical_uid = mine.ical_uid AND e.active
+      AND x.company_id = e.company_id AND x.event_id = e.id AND x.partner_id = a.partner_id AND x.state <> answer;
+    PERFORM set_config('embudo.calendar_contact_answer', '', true);
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_token_answer(attendee integer, answer text) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_token_resolve(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_token_resolve(token text) RETURNS TABLE(company_id integer, attendee_id integer, acting_user integer, form_key text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT t.company_id, t.attendee_id, t.acting_user, encode(embudo_crypto.hmac(convert_to(token, 'UTF8'), s.secret, 'sha256'), 'hex')
+    FROM public.calendar_attendee_token t, embudo.portal_secret s
+    WHERE t.token_hash = sha256(convert_to(token, 'UTF8')) AND t.expires_at > now()
+$$;
+
+
+ALTER FUNCTION embudo.calendar_token_resolve(token text) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_uninvite(integer, integer, integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_uninvite(company integer, event integer, partner integer, member integer) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    DELETE FROM public.calendar_attendee a
+    WHERE a.company_id = company AND a.event_id = event AND (a.partner_id = partner OR a.user_id = member);
+    IF FOUND AND EXISTS (SELECT 1 FROM public.calendar_event e WHERE e.company_id = company AND e.id = event AND e.active) THEN
+        PERFORM embudo.calendar_notify_removed(company, event, partner, member);
+    END IF;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_uninvite(company integer, event integer, partner integer, member integer) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_upcoming(integer[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_upcoming(company integer[]) RETURNS TABLE(today integer, next_days integer)
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT count(*) FILTER (WHERE (e.start AT TIME ZONE tz)::date <= d AND (e.stop AT TIME ZONE tz)::date >= d)::int,
+           count(*) FILTER (WHERE (e.start AT TIME ZONE tz)::date BETWEEN d AND d + 7)::int
+    FROM (SELECT coalesce((SELECT u.tz FROM public.res_users u WHERE u.id = embudo.current_user_id()), 'UTC') AS tz) z,
+         LATERAL (SELECT (now() AT TIME ZONE z.tz)::date AS d) t,
+         public.calendar_event e
+    WHERE e.company_id = ANY (company) AND e.active AND NOT e.done
+      AND e.start < (t.d + 9)::timestamp AT TIME ZONE z.tz AND e.stop >= t.d::timestamp AT TIME ZONE z.tz
+      AND (e.user_id = embudo.current_user_id() OR embudo.calendar_attends(e.company_id, e.id))
+$$;
+
+
+ALTER FUNCTION embudo.calendar_upcoming(company integer[]) OWNER TO embudo_owner;
+
+--
+-- Name: current_user_id(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.current_user_id() RETURNS integer
+    LANGUAGE sql STABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ SELECT
+         CASE
+             WHEN (CURRENT_USER = ANY (ARRAY['embudo_service'::name, 'embudo_owner'::name])) THEN (NULLIF(current_setting('embudo.user_id'::text, true), ''::text))::integer
+             ELSE NULL::integer
+         END AS "case";
+END;
+
+
+ALTER FUNCTION embudo.current_user_id() OWNER TO embudo_owner;
+
+--
+-- Name: calendar_event; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.calendar_event (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    name text NOT NULL,
+    start timestamp with time zone NOT NULL,
+    stop timestamp with time zone NOT NULL,
+    allday boolean DEFAULT false NOT NULL,
+    start_date date,
+    stop_date date,
+    duration double precision DEFAULT 1 NOT NULL,
+    user_id integer DEFAULT embudo.current_user_id(),
+    location text,
+    videocall_location text,
+    description text,
+    privacy text DEFAULT 'public'::text NOT NULL,
+    show_as text DEFAULT 'busy'::text NOT NULL,
+    opportunity_id integer,
+    res_model text,
+    res_id integer,
+    res_model_id integer,
+    recurrency boolean DEFAULT false NOT NULL,
+    recurrence_id integer,
+    follow_recurrence boolean DEFAULT false NOT NULL,
+    recurrence_start timestamp with time zone,
+    rrule_type text,
+    "interval" integer DEFAULT 1 NOT NULL,
+    end_type text DEFAULT 'count'::text NOT NULL,
+    count integer DEFAULT 1 NOT NULL,
+    until date,
+    mon boolean DEFAULT false NOT NULL,
+    tue boolean DEFAULT false NOT NULL,
+    wed boolean DEFAULT false NOT NULL,
+    thu boolean DEFAULT false NOT NULL,
+    fri boolean DEFAULT false NOT NULL,
+    sat boolean DEFAULT false NOT NULL,
+    sun boolean DEFAULT false NOT NULL,
+    month_by text DEFAULT 'date'::text NOT NULL,
+    day integer DEFAULT 1 NOT NULL,
+    byday text,
+    weekday text,
+    event_tz text,
+    recurrence_update text,
+    active boolean DEFAULT true NOT NULL,
+    done boolean DEFAULT false NOT NULL,
+    ical_uid text NOT NULL,
+    sequence integer DEFAULT 0 NOT NULL,
+    create_uid integer DEFAULT embudo.current_user_id(),
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer DEFAULT embudo.current_user_id(),
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT calendar_event_byday_check CHECK ((byday = ANY (ARRAY['1'::text, '2'::text, '3'::text, '4'::text, '-1'::text]))),
+    CONSTRAINT calendar_event_check CHECK ((stop >= start)),
+    CONSTRAINT calendar_event_check1 CHECK (((NOT allday) OR ((start_date IS NOT NULL) AND (stop_date IS NOT NULL) AND (stop_date >= start_date)))),
+    CONSTRAINT calendar_event_count_check CHECK (((count >= 1) AND (count <= 720))),
+    CONSTRAINT calendar_event_day_check CHECK (((day >= 1) AND (day <= 31))),
+    CONSTRAINT calendar_event_end_type_check CHECK ((end_type = ANY (ARRAY['count'::text, 'end_date'::text, 'forever'::text]))),
+    CONSTRAINT calendar_event_interval_check CHECK ((("interval" >= 1) AND ("interval" <= 1000))),
+    CONSTRAINT calendar_event_month_by_check CHECK ((month_by = ANY (ARRAY['date'::text, 'day'::text]))),
+    CONSTRAINT calendar_event_name_check CHECK ((name <> ''::text)),
+    CONSTRAINT calendar_event_privacy_check CHECK ((privacy = ANY (ARRAY['public'::text, 'private'::text, 'confidential'::text]))),
+    CONSTRAINT calendar_event_recurrence_update_check CHECK ((recurrence_update = ANY (ARRAY['self_only'::text, 'future_events'::text, 'all_events'::text]))),
+    CONSTRAINT calendar_event_rrule_type_check CHECK ((rrule_type = ANY (ARRAY['daily'::text, 'weekly'::text, 'monthly'::text, 'yearly'::text]))),
+    CONSTRAINT calendar_event_show_as_check CHECK ((show_as = ANY (ARRAY['free'::text, 'busy'::text]))),
+    CONSTRAINT calendar_event_weekday_check CHECK ((weekday = ANY (ARRAY['MON'::text, 'TUE'::text, 'WED'::text, 'THU'::text, 'FRI'::text, 'SAT'::text, 'SUN'::text])))
+);
+
+ALTER TABLE ONLY public.calendar_event FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.calendar_event OWNER TO embudo_owner;
+
+--
+-- Name: TABLE calendar_event; Type: COMMENT; Schema: public; Owner: embudo_owner
+--
+
+COMMENT ON TABLE public.calendar_event IS 'Meetings; a recurrence keeps one row per occurrence.';
+
+
+--
+-- Name: calendar_when(public.calendar_event, text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_when(e public.calendar_event, tz text, lang text) RETURNS text
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT CASE WHEN e.allday THEN to_char(e.start_date, 'YYYY-MM-DD')
+                                   || CASE WHEN e.stop_date > e.start_date THEN ' – ' || to_char(e.stop_date, 'YYYY-MM-DD') ELSE '' END
+                                   || embudo.localized(lang, ' (all day)', ' (todo el día)')
+                ELSE to_char(e.start AT TIME ZONE coalesce(tz, 'UTC'), 'YYYY-MM-DD HH24:MI') || '–'
+                     || to_char(e.stop AT TIME ZONE coalesce(tz, 'UTC'),
+                                CASE WHEN (e.stop AT TIME ZONE coalesce(tz, 'UTC'))::date = (e.start AT TIME ZONE coalesce(tz, 'UTC'))::date
+                                     THEN 'HH24:MI' ELSE 'YYYY-MM-DD HH24:MI' END)
+                     || ' (' || coalesce(tz, 'UTC') || ')' END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_when(e public.calendar_event, tz text, lang text) OWNER TO embudo_owner;
+
+--
 -- Name: cancel_invitation(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -969,23 +2468,6 @@ $$;
 
 
 ALTER FUNCTION embudo.crm_convert_merge(ids integer[], action text, partner integer, salesperson integer, team integer, force_assignment boolean) OWNER TO embudo_owner;
-
---
--- Name: current_user_id(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
---
-
-CREATE FUNCTION embudo.current_user_id() RETURNS integer
-    LANGUAGE sql STABLE PARALLEL SAFE
-    BEGIN ATOMIC
- SELECT
-         CASE
-             WHEN (CURRENT_USER = ANY (ARRAY['embudo_service'::name, 'embudo_owner'::name])) THEN (NULLIF(current_setting('embudo.user_id'::text, true), ''::text))::integer
-             ELSE NULL::integer
-         END AS "case";
-END;
-
-
-ALTER FUNCTION embudo.current_user_id() OWNER TO embudo_owner;
 
 --
 -- Name: crm_lead; Type: TABLE; Schema: public; Owner: embudo_owner
@@ -2345,6 +3827,185 @@ CREATE FUNCTION embudo.html_escape(text text) RETURNS text
 ALTER FUNCTION embudo.html_escape(text text) OWNER TO embudo_owner;
 
 --
+-- Name: ical_calendar(text, text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.ical_calendar(body text, method text, title text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    AS $$
+    SELECT embudo.ical_line('BEGIN:VCALENDAR') || embudo.ical_line('VERSION:2.0')
+           || embudo.ical_line('PRODID:-//Embudo//Embudo CRM//ES')
+           || embudo.ical_line('CALSCALE:GREGORIAN')
+           || coalesce(embudo.ical_line('METHOD:' || method), '')
+           || coalesce(embudo.ical_line('X-WR-CALNAME:' || embudo.ical_text(title)), '')
+           || coalesce(body, '')
+           || embudo.ical_line('END:VCALENDAR')
+$$;
+
+
+ALTER FUNCTION embudo.ical_calendar(body text, method text, title text) OWNER TO embudo_owner;
+
+--
+-- Name: ical_events(integer, text, integer, integer, boolean); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.ical_events(company integer, uid text, partner integer, member integer, cancelled boolean) RETURNS text
+    LANGUAGE plpgsql STABLE
+    AS $$
+DECLARE
+    events public.calendar_event[];
+    master public.calendar_event;
+    e public.calendar_event;
+    sequence int;
+    result text;
+BEGIN
+    events := ARRAY(
+        SELECT x FROM public.calendar_event x
+        WHERE x.company_id = company AND x.ical_uid = uid AND (x.active OR cancelled)
+          AND (partner IS NULL AND member IS NULL
+               OR EXISTS (SELECT 1 FROM public.calendar_attendee t WHERE t.company_id = x.company_id AND t.event_id = x.id
+                                                                   AND (t.partner_id = partner OR t.user_id = member)))
+        ORDER BY coalesce(x.recurrence_start, x.start), x.id);
+    IF cardinality(events) = 0 THEN
+        RETURN NULL;
+    END IF;
+    master := events[1];
+    sequence := (SELECT max(x.sequence) FROM unnest(events) x);
+    IF master.recurrence_id IS NULL THEN
+        RETURN embudo.ical_vevent(master, sequence, NULL, NULL, cancelled);
+    END IF;
+    result := embudo.ical_vevent(master, sequence,
+                                 ARRAY(SELECT x.recurrence_start FROM unnest(events) x WHERE x.id <> master.id AND x.recurrence_start IS NOT NULL),
+                                 NULL, cancelled);
+    FOREACH e IN ARRAY events[2:] LOOP
+        IF (e.start - e.recurrence_start, e.stop - e.start, e.name, e.location, e.description, e.videocall_location, e.allday)
+           IS DISTINCT FROM (interval '0', master.stop - master.start, master.name, master.location, master.description,
+                             master.videocall_location, master.allday) THEN
+            result := result || embudo.ical_vevent(e, sequence, NULL, e.recurrence_start, cancelled);
+        END IF;
+    END LOOP;
+    RETURN result;
+END
+$$;
+
+
+ALTER FUNCTION embudo.ical_events(company integer, uid text, partner integer, member integer, cancelled boolean) OWNER TO embudo_owner;
+
+--
+-- Name: ical_line(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.ical_line(line text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+DECLARE
+    result text := '';
+    width int := 0;
+    c text;
+    size int;
+BEGIN
+    FOREACH c IN ARRAY regexp_split_to_array(line, '') LOOP
+        size := octet_length(c);
+        IF width + size > 75 THEN
+            result := result || E'\r\n ';
+            width := 1;
+        END IF;
+        result := result || c;
+        width := width + size;
+    END LOOP;
+    RETURN result || E'\r\n';
+END
+$$;
+
+
+ALTER FUNCTION embudo.ical_line(line text) OWNER TO embudo_owner;
+
+--
+-- Name: ical_param(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.ical_param(value text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    SELECT '"' || regexp_replace(coalesce(value, ''), '["\x00-\x1f\x7f]', '', 'g') || '"'
+$$;
+
+
+ALTER FUNCTION embudo.ical_param(value text) OWNER TO embudo_owner;
+
+--
+-- Name: ical_text(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.ical_text(value text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    SELECT replace(replace(replace(replace(replace(coalesce(value, ''), E'\\', E'\\\\'), ';', E'\\;'), ',', E'\\,'), E'\r', ''), E'\n', E'\\n')
+$$;
+
+
+ALTER FUNCTION embudo.ical_text(value text) OWNER TO embudo_owner;
+
+--
+-- Name: ical_utc(timestamp with time zone); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.ical_utc(instant timestamp with time zone) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    SELECT to_char(instant AT TIME ZONE 'UTC', 'YYYYMMDD"T"HH24MISS"Z"')
+$$;
+
+
+ALTER FUNCTION embudo.ical_utc(instant timestamp with time zone) OWNER TO embudo_owner;
+
+--
+-- Name: ical_vevent(public.calendar_event, integer, timestamp with time zone[], timestamp with time zone, boolean); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.ical_vevent(e public.calendar_event, series_sequence integer, rdates timestamp with time zone[], recurrence_id timestamp with time zone, cancelled boolean) RETURNS text
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT string_agg(embudo.ical_line(line), '' ORDER BY n)
+    FROM unnest(ARRAY[
+        'BEGIN:VEVENT',
+        'UID:' || embudo.ical_text(e.ical_uid),
+        'DTSTAMP:' || embudo.ical_utc(now()),
+        'SEQUENCE:' || series_sequence,
+        CASE WHEN recurrence_id IS NOT NULL THEN
+            CASE WHEN e.allday THEN 'RECURRENCE-ID;VALUE=DATE:' || to_char(recurrence_id AT TIME ZONE 'UTC', 'YYYYMMDD')
+                 ELSE 'RECURRENCE-ID:' || embudo.ical_utc(recurrence_id) END END,
+        CASE WHEN e.allday THEN 'DTSTART;VALUE=DATE:' || to_char(e.start_date, 'YYYYMMDD') ELSE 'DTSTART:' || embudo.ical_utc(e.start) END,
+        CASE WHEN e.allday THEN 'DTEND;VALUE=DATE:' || to_char(e.stop_date + 1, 'YYYYMMDD') ELSE 'DTEND:' || embudo.ical_utc(e.stop) END,
+        CASE WHEN cardinality(rdates) > 0 THEN
+            CASE WHEN e.allday THEN 'RDATE;VALUE=DATE:' || (SELECT string_agg(to_char(d AT TIME ZONE 'UTC', 'YYYYMMDD'), ',' ORDER BY d) FROM unnest(rdates) d)
+                 ELSE 'RDATE:' || (SELECT string_agg(embudo.ical_utc(d), ',' ORDER BY d) FROM unnest(rdates) d) END END,
+        'SUMMARY:' || embudo.ical_text(e.name),
+        CASE WHEN nullif(e.location, '') IS NOT NULL THEN 'LOCATION:' || embudo.ical_text(e.location) END,
+        CASE WHEN nullif(e.videocall_location, '') IS NOT NULL THEN 'URL:' || embudo.ical_text(e.videocall_location) END,
+        CASE WHEN nullif(e.description, '') IS NOT NULL OR nullif(e.videocall_location, '') IS NOT NULL
+             THEN 'DESCRIPTION:' || embudo.ical_text(concat_ws(E'\n\n', nullif(embudo.calendar_plain(e.description), ''), nullif(e.videocall_location, ''))) END,
+        'CLASS:' || CASE e.privacy WHEN 'private' THEN 'PRIVATE' WHEN 'confidential' THEN 'CONFIDENTIAL' ELSE 'PUBLIC' END,
+        'TRANSP:' || CASE e.show_as WHEN 'free' THEN 'TRANSPARENT' ELSE 'OPAQUE' END,
+        'STATUS:' || CASE WHEN cancelled THEN 'CANCELLED' ELSE 'CONFIRMED' END,
+        (SELECT 'ORGANIZER;CN=' || embudo.ical_param(a.name) || ':mailto:' || a.email
+         FROM embudo.calendar_address(e.company_id, NULL, e.user_id) a WHERE a.email IS NOT NULL)
+    ] || ARRAY(
+        SELECT 'ATTENDEE;CN=' || embudo.ical_param(a.name) || ';ROLE=REQ-PARTICIPANT;PARTSTAT='
+               || CASE t.state WHEN 'accepted' THEN 'ACCEPTED' WHEN 'declined' THEN 'DECLINED' WHEN 'tentative' THEN 'TENTATIVE' ELSE 'NEEDS-ACTION' END
+               || ';RSVP=' || CASE WHEN t.user_id IS NOT DISTINCT FROM e.user_id AND t.partner_id IS NULL THEN 'FALSE' ELSE 'TRUE' END
+               || ':mailto:' || a.email
+        FROM public.calendar_attendee t, embudo.calendar_address(t.company_id, t.partner_id, t.user_id) a
+        WHERE t.company_id = e.company_id AND t.event_id = e.id AND a.email IS NOT NULL
+        ORDER BY t.id)
+      || ARRAY['END:VEVENT']) WITH ORDINALITY AS x (line, n)
+    WHERE line IS NOT NULL
+$$;
+
+
+ALTER FUNCTION embudo.ical_vevent(e public.calendar_event, series_sequence integer, rdates timestamp with time zone[], recurrence_id timestamp with time zone, cancelled boolean) OWNER TO embudo_owner;
+
+--
 -- Name: identity(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -2709,7 +4370,7 @@ ALTER FUNCTION embudo.mail_address_list(header text) OWNER TO embudo_owner;
 -- Name: mail_claim(integer, interval); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
-CREATE FUNCTION embudo.mail_claim(batch integer, lease interval) RETURNS TABLE(id integer, email_from text, email_to text, email_cc text, reply_to text, subject text, body_html text, attempts integer, message_id text)
+CREATE FUNCTION embudo.mail_claim(batch integer, lease interval) RETURNS TABLE(id integer, email_from text, email_to text, email_cc text, reply_to text, subject text, body_html text, attempts integer, message_id text, calendar_ics text, calendar_method text)
     LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -2717,7 +4378,8 @@ CREATE FUNCTION embudo.mail_claim(batch integer, lease interval) RETURNS TABLE(i
     SET attempts = m.attempts + 1, next_attempt_at = now() + lease, write_date = now()
     WHERE m.id IN (SELECT d.id FROM public.mail_mail d WHERE d.state = 'outgoing' AND d.next_attempt_at <= now()
                    ORDER BY d.next_attempt_at, d.id LIMIT batch FOR UPDATE SKIP LOCKED)
-    RETURNING m.id, m.email_from, m.email_to, m.email_cc, m.reply_to, m.subject, m.body_html, m.attempts, m.message_id
+    RETURNING m.id, m.email_from, m.email_to, m.email_cc, m.reply_to, m.subject, m.body_html, m.attempts, m.message_id,
+              m.calendar_ics, m.calendar_method
 $$;
 
 
@@ -5189,6 +6851,239 @@ ALTER TABLE ONLY public.account_tax_sale_order_line_rel FORCE ROW LEVEL SECURITY
 ALTER TABLE public.account_tax_sale_order_line_rel OWNER TO embudo_owner;
 
 --
+-- Name: calendar_alarm; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.calendar_alarm (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    name text NOT NULL,
+    alarm_type text DEFAULT 'email'::text NOT NULL,
+    duration integer DEFAULT 1 NOT NULL,
+    "interval" text DEFAULT 'hours'::text NOT NULL,
+    duration_minutes integer GENERATED ALWAYS AS ((duration *
+CASE "interval"
+    WHEN 'days'::text THEN 1440
+    WHEN 'hours'::text THEN 60
+    ELSE 1
+END)) STORED,
+    active boolean DEFAULT true NOT NULL,
+    CONSTRAINT calendar_alarm_alarm_type_check CHECK ((alarm_type = ANY (ARRAY['email'::text, 'notification'::text]))),
+    CONSTRAINT calendar_alarm_duration_check CHECK (((duration >= 0) AND (duration <= 10000))),
+    CONSTRAINT calendar_alarm_interval_check CHECK (("interval" = ANY (ARRAY['minutes'::text, 'hours'::text, 'days'::text]))),
+    CONSTRAINT calendar_alarm_name_check CHECK ((name <> ''::text))
+);
+
+ALTER TABLE ONLY public.calendar_alarm FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.calendar_alarm OWNER TO embudo_owner;
+
+--
+-- Name: calendar_alarm_calendar_event_rel; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.calendar_alarm_calendar_event_rel (
+    company_id integer NOT NULL,
+    calendar_event_id integer NOT NULL,
+    calendar_alarm_id integer NOT NULL
+);
+
+ALTER TABLE ONLY public.calendar_alarm_calendar_event_rel FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.calendar_alarm_calendar_event_rel OWNER TO embudo_owner;
+
+--
+-- Name: calendar_alarm_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.calendar_alarm ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.calendar_alarm_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: calendar_alarm_sent; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.calendar_alarm_sent (
+    company_id integer NOT NULL,
+    event_id integer NOT NULL,
+    alarm_id integer NOT NULL,
+    attendee_id integer NOT NULL,
+    event_start timestamp with time zone NOT NULL,
+    sent_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+ALTER TABLE public.calendar_alarm_sent OWNER TO embudo_owner;
+
+--
+-- Name: calendar_attendee; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.calendar_attendee (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    event_id integer NOT NULL,
+    partner_id integer,
+    user_id integer,
+    common_name text,
+    state text DEFAULT 'needsAction'::text NOT NULL,
+    availability text,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT calendar_attendee_availability_check CHECK ((availability = ANY (ARRAY['free'::text, 'busy'::text]))),
+    CONSTRAINT calendar_attendee_check CHECK ((num_nonnulls(partner_id, user_id) = 1)),
+    CONSTRAINT calendar_attendee_state_check CHECK ((state = ANY (ARRAY['needsAction'::text, 'tentative'::text, 'declined'::text, 'accepted'::text])))
+);
+
+ALTER TABLE ONLY public.calendar_attendee FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.calendar_attendee OWNER TO embudo_owner;
+
+--
+-- Name: calendar_attendee_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.calendar_attendee ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.calendar_attendee_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: calendar_attendee_token; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.calendar_attendee_token (
+    company_id integer NOT NULL,
+    attendee_id integer NOT NULL,
+    token_hash bytea NOT NULL,
+    acting_user integer NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    create_date timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+ALTER TABLE public.calendar_attendee_token OWNER TO embudo_owner;
+
+--
+-- Name: calendar_event_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.calendar_event ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.calendar_event_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: calendar_event_res_partner_rel; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.calendar_event_res_partner_rel (
+    company_id integer NOT NULL,
+    calendar_event_id integer NOT NULL,
+    res_partner_id integer NOT NULL
+);
+
+ALTER TABLE ONLY public.calendar_event_res_partner_rel FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.calendar_event_res_partner_rel OWNER TO embudo_owner;
+
+--
+-- Name: calendar_event_res_users_rel; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.calendar_event_res_users_rel (
+    company_id integer NOT NULL,
+    calendar_event_id integer NOT NULL,
+    res_users_id integer NOT NULL
+);
+
+ALTER TABLE ONLY public.calendar_event_res_users_rel FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.calendar_event_res_users_rel OWNER TO embudo_owner;
+
+--
+-- Name: calendar_event_type; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.calendar_event_type (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    name text NOT NULL,
+    color integer DEFAULT 0 NOT NULL,
+    CONSTRAINT calendar_event_type_name_check CHECK ((name <> ''::text))
+);
+
+ALTER TABLE ONLY public.calendar_event_type FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.calendar_event_type OWNER TO embudo_owner;
+
+--
+-- Name: calendar_event_type_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.calendar_event_type ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.calendar_event_type_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: calendar_feed; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.calendar_feed (
+    company_id integer NOT NULL,
+    user_id integer NOT NULL,
+    token_hash bytea NOT NULL,
+    include_activities boolean DEFAULT false NOT NULL,
+    create_date timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+ALTER TABLE public.calendar_feed OWNER TO embudo_owner;
+
+--
+-- Name: calendar_recurrence_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.calendar_recurrence ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.calendar_recurrence_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: crm_lead_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
 --
 
@@ -5625,6 +7520,7 @@ CASE
     WHEN (res_model = 'sale.order'::text) THEN res_id
     ELSE NULL::integer
 END) STORED,
+    calendar_event_id integer,
     CONSTRAINT mail_activity_res_model_check CHECK ((res_model = ANY (ARRAY['crm.lead'::text, 'sale.order'::text])))
 );
 
@@ -5794,6 +7690,10 @@ CREATE TABLE public.mail_mail (
     create_date timestamp with time zone DEFAULT now() NOT NULL,
     write_uid integer,
     write_date timestamp with time zone DEFAULT now() NOT NULL,
+    calendar_ics text,
+    calendar_method text,
+    CONSTRAINT mail_mail_calendar_method_check CHECK ((calendar_method = ANY (ARRAY['REQUEST'::text, 'CANCEL'::text, 'REPLY'::text]))),
+    CONSTRAINT mail_mail_check CHECK (((calendar_ics IS NULL) = (calendar_method IS NULL))),
     CONSTRAINT mail_mail_max_attempts_check CHECK ((max_attempts > 0)),
     CONSTRAINT mail_mail_state_check CHECK ((state = ANY (ARRAY['outgoing'::text, 'sent'::text, 'exception'::text, 'cancel'::text])))
 );
@@ -5956,6 +7856,21 @@ ALTER TABLE public.mail_tracking_value ALTER COLUMN id ADD GENERATED ALWAYS AS I
     CACHE 1
 );
 
+
+--
+-- Name: meeting_category_rel; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.meeting_category_rel (
+    company_id integer NOT NULL,
+    event_id integer NOT NULL,
+    type_id integer NOT NULL
+);
+
+ALTER TABLE ONLY public.meeting_category_rel FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.meeting_category_rel OWNER TO embudo_owner;
 
 --
 -- Name: product_category; Type: TABLE; Schema: public; Owner: embudo_owner
@@ -6359,6 +8274,7 @@ CREATE TABLE public.res_partner (
     team_id integer,
     property_product_pricelist integer,
     property_payment_term_id integer,
+    tz text,
     CONSTRAINT res_partner_name_check CHECK ((name <> ''::text))
 );
 
@@ -7809,6 +9725,110 @@ ALTER TABLE ONLY public.account_tax_sale_order_line_rel
 
 
 --
+-- Name: calendar_alarm_calendar_event_rel calendar_alarm_calendar_event_rel_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_alarm_calendar_event_rel
+    ADD CONSTRAINT calendar_alarm_calendar_event_rel_pkey PRIMARY KEY (company_id, calendar_event_id, calendar_alarm_id);
+
+
+--
+-- Name: calendar_alarm calendar_alarm_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_alarm
+    ADD CONSTRAINT calendar_alarm_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: calendar_alarm_sent calendar_alarm_sent_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_alarm_sent
+    ADD CONSTRAINT calendar_alarm_sent_pkey PRIMARY KEY (company_id, event_id, alarm_id, attendee_id, event_start);
+
+
+--
+-- Name: calendar_attendee calendar_attendee_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_attendee
+    ADD CONSTRAINT calendar_attendee_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: calendar_attendee_token calendar_attendee_token_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_attendee_token
+    ADD CONSTRAINT calendar_attendee_token_pkey PRIMARY KEY (company_id, attendee_id);
+
+
+--
+-- Name: calendar_attendee_token calendar_attendee_token_token_hash_key; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_attendee_token
+    ADD CONSTRAINT calendar_attendee_token_token_hash_key UNIQUE (token_hash);
+
+
+--
+-- Name: calendar_event calendar_event_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_event
+    ADD CONSTRAINT calendar_event_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: calendar_event_res_partner_rel calendar_event_res_partner_rel_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_event_res_partner_rel
+    ADD CONSTRAINT calendar_event_res_partner_rel_pkey PRIMARY KEY (company_id, calendar_event_id, res_partner_id);
+
+
+--
+-- Name: calendar_event_res_users_rel calendar_event_res_users_rel_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_event_res_users_rel
+    ADD CONSTRAINT calendar_event_res_users_rel_pkey PRIMARY KEY (company_id, calendar_event_id, res_users_id);
+
+
+--
+-- Name: calendar_event_type calendar_event_type_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_event_type
+    ADD CONSTRAINT calendar_event_type_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: calendar_feed calendar_feed_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_feed
+    ADD CONSTRAINT calendar_feed_pkey PRIMARY KEY (company_id, user_id);
+
+
+--
+-- Name: calendar_feed calendar_feed_token_hash_key; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_feed
+    ADD CONSTRAINT calendar_feed_token_hash_key UNIQUE (token_hash);
+
+
+--
+-- Name: calendar_recurrence calendar_recurrence_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_recurrence
+    ADD CONSTRAINT calendar_recurrence_pkey PRIMARY KEY (company_id, id);
+
+
+--
 -- Name: crm_lead crm_lead_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
 --
 
@@ -8014,6 +10034,14 @@ ALTER TABLE ONLY public.mail_message_subtype
 
 ALTER TABLE ONLY public.mail_tracking_value
     ADD CONSTRAINT mail_tracking_value_pkey PRIMARY KEY (company_id, id);
+
+
+--
+-- Name: meeting_category_rel meeting_category_rel_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.meeting_category_rel
+    ADD CONSTRAINT meeting_category_rel_pkey PRIMARY KEY (company_id, event_id, type_id);
 
 
 --
@@ -8398,6 +10426,97 @@ CREATE UNIQUE INDEX account_tax_id ON public.account_tax USING btree (id);
 
 
 --
+-- Name: calendar_attendee_of_partner; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX calendar_attendee_of_partner ON public.calendar_attendee USING btree (company_id, partner_id) WHERE (partner_id IS NOT NULL);
+
+
+--
+-- Name: calendar_attendee_of_user; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX calendar_attendee_of_user ON public.calendar_attendee USING btree (company_id, user_id) WHERE (user_id IS NOT NULL);
+
+
+--
+-- Name: calendar_attendee_partner; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX calendar_attendee_partner ON public.calendar_attendee USING btree (company_id, event_id, partner_id) WHERE (partner_id IS NOT NULL);
+
+
+--
+-- Name: calendar_attendee_user; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX calendar_attendee_user ON public.calendar_attendee USING btree (company_id, event_id, user_id) WHERE (user_id IS NOT NULL);
+
+
+--
+-- Name: calendar_event_document; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX calendar_event_document ON public.calendar_event USING btree (company_id, res_model, res_id) WHERE (res_id IS NOT NULL);
+
+
+--
+-- Name: calendar_event_ical_uid; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX calendar_event_ical_uid ON public.calendar_event USING btree (company_id, ical_uid);
+
+
+--
+-- Name: calendar_event_opportunity; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX calendar_event_opportunity ON public.calendar_event USING btree (company_id, opportunity_id) WHERE (opportunity_id IS NOT NULL);
+
+
+--
+-- Name: calendar_event_recurrence; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX calendar_event_recurrence ON public.calendar_event USING btree (company_id, recurrence_id, start) WHERE (recurrence_id IS NOT NULL);
+
+
+--
+-- Name: calendar_event_res_partner_rel_partner; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX calendar_event_res_partner_rel_partner ON public.calendar_event_res_partner_rel USING btree (company_id, res_partner_id);
+
+
+--
+-- Name: calendar_event_res_users_rel_user; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX calendar_event_res_users_rel_user ON public.calendar_event_res_users_rel USING btree (company_id, res_users_id);
+
+
+--
+-- Name: calendar_event_start; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX calendar_event_start ON public.calendar_event USING btree (company_id, start, id) WHERE active;
+
+
+--
+-- Name: calendar_event_type_name; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX calendar_event_type_name ON public.calendar_event_type USING btree (company_id, name);
+
+
+--
+-- Name: calendar_event_user; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX calendar_event_user ON public.calendar_event USING btree (company_id, user_id, start) WHERE active;
+
+
+--
 -- Name: crm_lead_create_date_team; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
@@ -8542,6 +10661,13 @@ CREATE INDEX ir_attachment_message ON public.ir_attachment USING btree (company_
 --
 
 CREATE UNIQUE INDEX ir_model_data_key ON public.ir_model_data USING btree (module, name, company_id) NULLS NOT DISTINCT;
+
+
+--
+-- Name: mail_activity_calendar_event; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX mail_activity_calendar_event ON public.mail_activity USING btree (company_id, calendar_event_id) WHERE (calendar_event_id IS NOT NULL);
 
 
 --
@@ -8965,6 +11091,13 @@ CREATE TRIGGER user_api_key_access AFTER INSERT OR DELETE OR UPDATE ON embudo.us
 
 
 --
+-- Name: calendar_event activity_follows; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER activity_follows AFTER UPDATE ON public.calendar_event FOR EACH ROW EXECUTE FUNCTION embudo.calendar_event_after_update();
+
+
+--
 -- Name: sale_order amounts_on_currency; Type: TRIGGER; Schema: public; Owner: embudo_owner
 --
 
@@ -9007,6 +11140,34 @@ CREATE TRIGGER amounts_on_update AFTER UPDATE ON public.sale_order_line REFERENC
 
 
 --
+-- Name: calendar_attendee answered; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER answered AFTER UPDATE OF state ON public.calendar_attendee FOR EACH ROW EXECUTE FUNCTION embudo.calendar_attendee_answered();
+
+
+--
+-- Name: calendar_event_res_partner_rel attendees_follow; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER attendees_follow AFTER INSERT OR DELETE ON public.calendar_event_res_partner_rel FOR EACH ROW EXECUTE FUNCTION embudo.calendar_attendees_follow();
+
+
+--
+-- Name: calendar_event_res_users_rel attendees_follow; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER attendees_follow AFTER INSERT OR DELETE ON public.calendar_event_res_users_rel FOR EACH ROW EXECUTE FUNCTION embudo.calendar_attendees_follow();
+
+
+--
+-- Name: calendar_event cancellations; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER cancellations BEFORE DELETE ON public.calendar_event FOR EACH ROW EXECUTE FUNCTION embudo.calendar_event_before_delete();
+
+
+--
 -- Name: crm_team clean; Type: TRIGGER; Schema: public; Owner: embudo_owner
 --
 
@@ -9032,6 +11193,20 @@ CREATE TRIGGER compute_on_write BEFORE UPDATE ON public.crm_lead FOR EACH ROW EX
 --
 
 CREATE TRIGGER crm_sales_team_leader AFTER INSERT OR UPDATE OF access_level ON public.res_company_member FOR EACH ROW EXECUTE FUNCTION embudo.crm_member_added();
+
+
+--
+-- Name: calendar_attendee defaults; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER defaults BEFORE INSERT OR UPDATE ON public.calendar_attendee FOR EACH ROW EXECUTE FUNCTION embudo.calendar_attendee_before_write();
+
+
+--
+-- Name: calendar_event defaults; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER defaults BEFORE INSERT OR UPDATE ON public.calendar_event FOR EACH ROW EXECUTE FUNCTION embudo.calendar_event_before_write();
 
 
 --
@@ -9084,6 +11259,13 @@ CREATE TRIGGER drop_activities AFTER UPDATE OF active ON public.crm_lead FOR EAC
 
 
 --
+-- Name: calendar_event expand_recurrence; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE CONSTRAINT TRIGGER expand_recurrence AFTER INSERT OR UPDATE ON public.calendar_event DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ((new.recurrency AND (new.recurrence_id IS NULL))) EXECUTE FUNCTION embudo.calendar_expand_trigger();
+
+
+--
 -- Name: sale_order guard; Type: TRIGGER; Schema: public; Owner: embudo_owner
 --
 
@@ -9133,10 +11315,31 @@ CREATE TRIGGER mail_routes_update AFTER UPDATE ON public.crm_team FOR EACH ROW W
 
 
 --
+-- Name: mail_activity meeting_makes_event; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER meeting_makes_event AFTER INSERT ON public.mail_activity FOR EACH ROW EXECUTE FUNCTION embudo.calendar_activity_meeting();
+
+
+--
 -- Name: crm_team_member move_member; Type: TRIGGER; Schema: public; Owner: embudo_owner
 --
 
 CREATE TRIGGER move_member BEFORE INSERT ON public.crm_team_member FOR EACH ROW EXECUTE FUNCTION embudo.crm_team_member_move();
+
+
+--
+-- Name: calendar_event note_change; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER note_change AFTER UPDATE ON public.calendar_event FOR EACH ROW EXECUTE FUNCTION embudo.calendar_note_change();
+
+
+--
+-- Name: calendar_attendee note_invitation; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER note_invitation AFTER INSERT ON public.calendar_attendee FOR EACH ROW EXECUTE FUNCTION embudo.calendar_note_change();
 
 
 --
@@ -9154,6 +11357,20 @@ CREATE TRIGGER opportunity_tags AFTER INSERT ON public.sale_order FOR EACH ROW E
 
 
 --
+-- Name: calendar_event organizer_and_activity; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER organizer_and_activity AFTER INSERT ON public.calendar_event FOR EACH ROW EXECUTE FUNCTION embudo.calendar_event_after_insert();
+
+
+--
+-- Name: calendar_event people_follow; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE CONSTRAINT TRIGGER people_follow AFTER UPDATE ON public.calendar_event DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ((new.recurrence_id IS NOT NULL)) EXECUTE FUNCTION embudo.calendar_people_follow();
+
+
+--
 -- Name: sale_order portal_links; Type: TRIGGER; Schema: public; Owner: embudo_owner
 --
 
@@ -9165,6 +11382,13 @@ CREATE TRIGGER portal_links AFTER UPDATE OF state ON public.sale_order FOR EACH 
 --
 
 CREATE TRIGGER product_taxes AFTER INSERT ON public.sale_order_line FOR EACH ROW EXECUTE FUNCTION embudo.sale_order_line_product_taxes();
+
+
+--
+-- Name: calendar_event propagate; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER propagate AFTER UPDATE ON public.calendar_event FOR EACH ROW EXECUTE FUNCTION embudo.calendar_event_propagate();
 
 
 --
@@ -9207,6 +11431,27 @@ CREATE TRIGGER seed_30_activities AFTER INSERT ON public.res_company FOR EACH RO
 --
 
 CREATE TRIGGER seed_40_sale AFTER INSERT ON public.res_company FOR EACH ROW EXECUTE FUNCTION embudo.sale_seed_company();
+
+
+--
+-- Name: res_company seed_60_calendar; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER seed_60_calendar AFTER INSERT ON public.res_company FOR EACH ROW EXECUTE FUNCTION embudo.calendar_seed_company();
+
+
+--
+-- Name: calendar_attendee send_invitations; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE CONSTRAINT TRIGGER send_invitations AFTER INSERT OR DELETE ON public.calendar_attendee DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION embudo.calendar_flush_trigger();
+
+
+--
+-- Name: calendar_event send_updates; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE CONSTRAINT TRIGGER send_updates AFTER DELETE OR UPDATE ON public.calendar_event DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION embudo.calendar_flush_trigger();
 
 
 --
@@ -9381,6 +11626,238 @@ ALTER TABLE ONLY public.account_tax_sale_order_line_rel
 
 ALTER TABLE ONLY public.account_tax
     ADD CONSTRAINT account_tax_write_uid_fkey FOREIGN KEY (write_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: calendar_alarm_calendar_event_rel calendar_alarm_calendar_event_company_id_calendar_alarm_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_alarm_calendar_event_rel
+    ADD CONSTRAINT calendar_alarm_calendar_event_company_id_calendar_alarm_id_fkey FOREIGN KEY (company_id, calendar_alarm_id) REFERENCES public.calendar_alarm(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: calendar_alarm_calendar_event_rel calendar_alarm_calendar_event_company_id_calendar_event_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_alarm_calendar_event_rel
+    ADD CONSTRAINT calendar_alarm_calendar_event_company_id_calendar_event_id_fkey FOREIGN KEY (company_id, calendar_event_id) REFERENCES public.calendar_event(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: calendar_alarm calendar_alarm_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_alarm
+    ADD CONSTRAINT calendar_alarm_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: calendar_alarm_sent calendar_alarm_sent_company_id_alarm_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_alarm_sent
+    ADD CONSTRAINT calendar_alarm_sent_company_id_alarm_id_fkey FOREIGN KEY (company_id, alarm_id) REFERENCES public.calendar_alarm(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: calendar_alarm_sent calendar_alarm_sent_company_id_attendee_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_alarm_sent
+    ADD CONSTRAINT calendar_alarm_sent_company_id_attendee_id_fkey FOREIGN KEY (company_id, attendee_id) REFERENCES public.calendar_attendee(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: calendar_alarm_sent calendar_alarm_sent_company_id_event_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_alarm_sent
+    ADD CONSTRAINT calendar_alarm_sent_company_id_event_id_fkey FOREIGN KEY (company_id, event_id) REFERENCES public.calendar_event(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: calendar_attendee calendar_attendee_company_id_event_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_attendee
+    ADD CONSTRAINT calendar_attendee_company_id_event_id_fkey FOREIGN KEY (company_id, event_id) REFERENCES public.calendar_event(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: calendar_attendee calendar_attendee_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_attendee
+    ADD CONSTRAINT calendar_attendee_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: calendar_attendee calendar_attendee_company_id_partner_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_attendee
+    ADD CONSTRAINT calendar_attendee_company_id_partner_id_fkey FOREIGN KEY (company_id, partner_id) REFERENCES public.res_partner(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: calendar_attendee calendar_attendee_company_id_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_attendee
+    ADD CONSTRAINT calendar_attendee_company_id_user_id_fkey FOREIGN KEY (company_id, user_id) REFERENCES public.res_company_member(company_id, user_id) ON DELETE CASCADE;
+
+
+--
+-- Name: calendar_attendee_token calendar_attendee_token_company_id_acting_user_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_attendee_token
+    ADD CONSTRAINT calendar_attendee_token_company_id_acting_user_fkey FOREIGN KEY (company_id, acting_user) REFERENCES public.res_company_member(company_id, user_id) ON DELETE CASCADE;
+
+
+--
+-- Name: calendar_attendee_token calendar_attendee_token_company_id_attendee_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_attendee_token
+    ADD CONSTRAINT calendar_attendee_token_company_id_attendee_id_fkey FOREIGN KEY (company_id, attendee_id) REFERENCES public.calendar_attendee(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: calendar_event calendar_event_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_event
+    ADD CONSTRAINT calendar_event_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: calendar_event calendar_event_company_id_opportunity_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_event
+    ADD CONSTRAINT calendar_event_company_id_opportunity_id_fkey FOREIGN KEY (company_id, opportunity_id) REFERENCES public.crm_lead(company_id, id) ON DELETE SET NULL (opportunity_id);
+
+
+--
+-- Name: calendar_event calendar_event_company_id_recurrence_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_event
+    ADD CONSTRAINT calendar_event_company_id_recurrence_id_fkey FOREIGN KEY (company_id, recurrence_id) REFERENCES public.calendar_recurrence(company_id, id) ON DELETE SET NULL (recurrence_id);
+
+
+--
+-- Name: calendar_event calendar_event_company_id_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_event
+    ADD CONSTRAINT calendar_event_company_id_user_id_fkey FOREIGN KEY (company_id, user_id) REFERENCES public.res_company_member(company_id, user_id) ON DELETE SET NULL (user_id);
+
+
+--
+-- Name: calendar_event calendar_event_create_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_event
+    ADD CONSTRAINT calendar_event_create_uid_fkey FOREIGN KEY (create_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: calendar_event calendar_event_res_model_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_event
+    ADD CONSTRAINT calendar_event_res_model_id_fkey FOREIGN KEY (res_model_id) REFERENCES public.ir_model(id);
+
+
+--
+-- Name: calendar_event_res_partner_rel calendar_event_res_partner_re_company_id_calendar_event_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_event_res_partner_rel
+    ADD CONSTRAINT calendar_event_res_partner_re_company_id_calendar_event_id_fkey FOREIGN KEY (company_id, calendar_event_id) REFERENCES public.calendar_event(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: calendar_event_res_partner_rel calendar_event_res_partner_rel_company_id_res_partner_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_event_res_partner_rel
+    ADD CONSTRAINT calendar_event_res_partner_rel_company_id_res_partner_id_fkey FOREIGN KEY (company_id, res_partner_id) REFERENCES public.res_partner(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: calendar_event_res_users_rel calendar_event_res_users_rel_company_id_calendar_event_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_event_res_users_rel
+    ADD CONSTRAINT calendar_event_res_users_rel_company_id_calendar_event_id_fkey FOREIGN KEY (company_id, calendar_event_id) REFERENCES public.calendar_event(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: calendar_event_res_users_rel calendar_event_res_users_rel_company_id_res_users_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_event_res_users_rel
+    ADD CONSTRAINT calendar_event_res_users_rel_company_id_res_users_id_fkey FOREIGN KEY (company_id, res_users_id) REFERENCES public.res_company_member(company_id, user_id) ON DELETE CASCADE;
+
+
+--
+-- Name: calendar_event_type calendar_event_type_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_event_type
+    ADD CONSTRAINT calendar_event_type_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: calendar_event calendar_event_write_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_event
+    ADD CONSTRAINT calendar_event_write_uid_fkey FOREIGN KEY (write_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: calendar_feed calendar_feed_company_id_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_feed
+    ADD CONSTRAINT calendar_feed_company_id_user_id_fkey FOREIGN KEY (company_id, user_id) REFERENCES public.res_company_member(company_id, user_id) ON DELETE CASCADE;
+
+
+--
+-- Name: calendar_recurrence calendar_recurrence_company_id_base_event_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_recurrence
+    ADD CONSTRAINT calendar_recurrence_company_id_base_event_id_fkey FOREIGN KEY (company_id, base_event_id) REFERENCES public.calendar_event(company_id, id) ON DELETE SET NULL (base_event_id);
+
+
+--
+-- Name: calendar_recurrence calendar_recurrence_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_recurrence
+    ADD CONSTRAINT calendar_recurrence_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id);
+
+
+--
+-- Name: calendar_recurrence calendar_recurrence_create_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_recurrence
+    ADD CONSTRAINT calendar_recurrence_create_uid_fkey FOREIGN KEY (create_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: calendar_recurrence calendar_recurrence_write_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_recurrence
+    ADD CONSTRAINT calendar_recurrence_write_uid_fkey FOREIGN KEY (write_uid) REFERENCES public.res_users(id);
 
 
 --
@@ -9720,6 +12197,14 @@ ALTER TABLE ONLY public.mail_activity
 
 
 --
+-- Name: mail_activity mail_activity_company_id_calendar_event_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_activity
+    ADD CONSTRAINT mail_activity_company_id_calendar_event_id_fkey FOREIGN KEY (company_id, calendar_event_id) REFERENCES public.calendar_event(company_id, id) ON DELETE CASCADE;
+
+
+--
 -- Name: mail_activity mail_activity_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
 --
 
@@ -9989,6 +12474,22 @@ ALTER TABLE ONLY public.mail_message
 
 ALTER TABLE ONLY public.mail_tracking_value
     ADD CONSTRAINT mail_tracking_value_company_id_mail_message_id_fkey FOREIGN KEY (company_id, mail_message_id) REFERENCES public.mail_message(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: meeting_category_rel meeting_category_rel_company_id_event_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.meeting_category_rel
+    ADD CONSTRAINT meeting_category_rel_company_id_event_id_fkey FOREIGN KEY (company_id, event_id) REFERENCES public.calendar_event(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: meeting_category_rel meeting_category_rel_company_id_type_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.meeting_category_rel
+    ADD CONSTRAINT meeting_category_rel_company_id_type_id_fkey FOREIGN KEY (company_id, type_id) REFERENCES public.calendar_event_type(company_id, id) ON DELETE CASCADE;
 
 
 --
@@ -10759,6 +13260,43 @@ CREATE POLICY admins_and_invitee ON public.res_users_invitation FOR SELECT TO em
 
 
 --
+-- Name: calendar_event attendee_or_reader_create; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY attendee_or_reader_create ON public.calendar_event FOR INSERT TO embudo_service WITH CHECK (((user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR embudo.calendar_attends(company_id, id) OR ((privacy <> 'private'::text) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR ((opportunity_id IS NOT NULL) AND (EXISTS ( SELECT 1
+   FROM public.crm_lead l
+  WHERE ((l.company_id = calendar_event.company_id) AND (l.id = calendar_event.opportunity_id))))) OR ((res_model = 'sale.order'::text) AND (EXISTS ( SELECT 1
+   FROM public.sale_order o
+  WHERE ((o.company_id = calendar_event.company_id) AND (o.id = calendar_event.res_id)))))))));
+
+
+--
+-- Name: calendar_event attendee_or_reader_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY attendee_or_reader_read ON public.calendar_event FOR SELECT USING (((user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR embudo.calendar_attends(company_id, id) OR ((privacy <> 'private'::text) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR ((opportunity_id IS NOT NULL) AND (EXISTS ( SELECT 1
+   FROM public.crm_lead l
+  WHERE ((l.company_id = calendar_event.company_id) AND (l.id = calendar_event.opportunity_id))))) OR ((res_model = 'sale.order'::text) AND (EXISTS ( SELECT 1
+   FROM public.sale_order o
+  WHERE ((o.company_id = calendar_event.company_id) AND (o.id = calendar_event.res_id)))))))));
+
+
+--
+-- Name: calendar_event attendee_or_reader_update; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY attendee_or_reader_update ON public.calendar_event FOR UPDATE TO embudo_service USING (((user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR embudo.calendar_attends(company_id, id) OR ((privacy <> 'private'::text) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR ((opportunity_id IS NOT NULL) AND (EXISTS ( SELECT 1
+   FROM public.crm_lead l
+  WHERE ((l.company_id = calendar_event.company_id) AND (l.id = calendar_event.opportunity_id))))) OR ((res_model = 'sale.order'::text) AND (EXISTS ( SELECT 1
+   FROM public.sale_order o
+  WHERE ((o.company_id = calendar_event.company_id) AND (o.id = calendar_event.res_id))))))))) WITH CHECK (((user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR embudo.calendar_attends(company_id, id) OR ((privacy <> 'private'::text) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR ((opportunity_id IS NOT NULL) AND (EXISTS ( SELECT 1
+   FROM public.crm_lead l
+  WHERE ((l.company_id = calendar_event.company_id) AND (l.id = calendar_event.opportunity_id))))) OR ((res_model = 'sale.order'::text) AND (EXISTS ( SELECT 1
+   FROM public.sale_order o
+  WHERE ((o.company_id = calendar_event.company_id) AND (o.id = calendar_event.res_id)))))))));
+
+
+--
 -- Name: mail_followers bi_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
@@ -10771,6 +13309,72 @@ CREATE POLICY bi_read ON public.mail_followers FOR SELECT TO embudo_bi USING (tr
 
 CREATE POLICY bi_read ON public.res_partner_res_partner_category_rel FOR SELECT TO embudo_bi USING (true);
 
+
+--
+-- Name: calendar_alarm; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.calendar_alarm ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: calendar_alarm_calendar_event_rel; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.calendar_alarm_calendar_event_rel ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: calendar_alarm_sent; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.calendar_alarm_sent ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: calendar_attendee; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.calendar_attendee ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: calendar_attendee_token; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.calendar_attendee_token ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: calendar_event; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.calendar_event ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: calendar_event_res_partner_rel; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.calendar_event_res_partner_rel ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: calendar_event_res_users_rel; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.calendar_event_res_users_rel ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: calendar_event_type; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.calendar_event_type ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: calendar_feed; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.calendar_feed ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: calendar_recurrence; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.calendar_recurrence ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: res_company_member colleagues; Type: POLICY; Schema: public; Owner: embudo_owner
@@ -10855,6 +13459,20 @@ CREATE POLICY deleter_delete ON public.account_payment_term_line FOR DELETE TO e
 --
 
 CREATE POLICY deleter_delete ON public.account_tax FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: calendar_alarm deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY deleter_delete ON public.calendar_alarm FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: calendar_event_type deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY deleter_delete ON public.calendar_event_type FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
 
 
 --
@@ -11038,6 +13656,12 @@ CREATE POLICY manager_delete ON public.utm_source FOR DELETE TO embudo_service U
 
 
 --
+-- Name: meeting_category_rel; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.meeting_category_rel ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: crm_team_closing member_all; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
@@ -11112,6 +13736,27 @@ CREATE POLICY member_read ON public.account_payment_term_line FOR SELECT USING (
 --
 
 CREATE POLICY member_read ON public.account_tax FOR SELECT USING (true);
+
+
+--
+-- Name: calendar_alarm member_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_read ON public.calendar_alarm FOR SELECT USING (true);
+
+
+--
+-- Name: calendar_event_res_users_rel member_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_read ON public.calendar_event_res_users_rel FOR SELECT USING (true);
+
+
+--
+-- Name: calendar_event_type member_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY member_read ON public.calendar_event_type FOR SELECT USING (true);
 
 
 --
@@ -11280,6 +13925,20 @@ CREATE POLICY member_update ON public.utm_source FOR UPDATE TO embudo_service US
 --
 
 CREATE POLICY merged_delete ON public.crm_lead FOR DELETE TO embudo_service USING ((id = ANY ((string_to_array(NULLIF(current_setting('embudo.merged_lead_ids'::text, true), ''::text), ','::text))::integer[])));
+
+
+--
+-- Name: calendar_event organizer_or_admin_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY organizer_or_admin_delete ON public.calendar_event FOR DELETE TO embudo_service USING (((user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
+
+
+--
+-- Name: calendar_event owner_exists; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_exists ON public.calendar_event FOR SELECT TO embudo_owner USING (true);
 
 
 --
@@ -11540,6 +14199,83 @@ CREATE POLICY tenant_fence ON public.account_tax_sale_order_line_rel AS RESTRICT
 
 
 --
+-- Name: calendar_alarm tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.calendar_alarm AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: calendar_alarm_calendar_event_rel tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.calendar_alarm_calendar_event_rel AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: calendar_alarm_sent tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.calendar_alarm_sent AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: calendar_attendee tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.calendar_attendee AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: calendar_attendee_token tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.calendar_attendee_token AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: calendar_event tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.calendar_event AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: calendar_event_res_partner_rel tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.calendar_event_res_partner_rel AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: calendar_event_res_users_rel tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.calendar_event_res_users_rel AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: calendar_event_type tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.calendar_event_type AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: calendar_feed tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.calendar_feed AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: calendar_recurrence tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.calendar_recurrence AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
 -- Name: crm_lead tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
@@ -11649,6 +14385,13 @@ CREATE POLICY tenant_fence ON public.mail_message AS RESTRICTIVE USING ((company
 --
 
 CREATE POLICY tenant_fence ON public.mail_tracking_value AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+
+
+--
+-- Name: meeting_category_rel tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY tenant_fence ON public.meeting_category_rel AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
 
 
 --
@@ -11803,6 +14546,17 @@ CREATE POLICY visible ON public.ir_model_data FOR SELECT USING (((company_id IS 
 
 
 --
+-- Name: calendar_attendee_token with_attendee; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY with_attendee ON public.calendar_attendee_token TO embudo_service USING ((EXISTS ( SELECT 1
+   FROM public.calendar_attendee a
+  WHERE ((a.company_id = calendar_attendee_token.company_id) AND (a.id = calendar_attendee_token.attendee_id))))) WITH CHECK ((EXISTS ( SELECT 1
+   FROM public.calendar_attendee a
+  WHERE ((a.company_id = calendar_attendee_token.company_id) AND (a.id = calendar_attendee_token.attendee_id)))));
+
+
+--
 -- Name: ir_attachment with_document; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
@@ -11884,6 +14638,90 @@ CREATE POLICY with_document_read ON public.mail_message FOR SELECT USING (((EXIS
   WHERE (l.id = mail_message.lead_id))) OR (EXISTS ( SELECT 1
    FROM public.sale_order o
   WHERE (o.id = mail_message.order_id)))));
+
+
+--
+-- Name: calendar_alarm_calendar_event_rel with_event; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY with_event ON public.calendar_alarm_calendar_event_rel USING ((EXISTS ( SELECT 1
+   FROM public.calendar_event p
+  WHERE (p.id = calendar_alarm_calendar_event_rel.calendar_event_id)))) WITH CHECK ((EXISTS ( SELECT 1
+   FROM public.calendar_event p
+  WHERE (p.id = calendar_alarm_calendar_event_rel.calendar_event_id))));
+
+
+--
+-- Name: calendar_attendee with_event; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY with_event ON public.calendar_attendee USING ((EXISTS ( SELECT 1
+   FROM public.calendar_event p
+  WHERE (p.id = calendar_attendee.event_id)))) WITH CHECK ((EXISTS ( SELECT 1
+   FROM public.calendar_event p
+  WHERE (p.id = calendar_attendee.event_id))));
+
+
+--
+-- Name: calendar_event_res_partner_rel with_event; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY with_event ON public.calendar_event_res_partner_rel USING ((EXISTS ( SELECT 1
+   FROM public.calendar_event p
+  WHERE (p.id = calendar_event_res_partner_rel.calendar_event_id)))) WITH CHECK ((EXISTS ( SELECT 1
+   FROM public.calendar_event p
+  WHERE (p.id = calendar_event_res_partner_rel.calendar_event_id))));
+
+
+--
+-- Name: meeting_category_rel with_event; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY with_event ON public.meeting_category_rel USING ((EXISTS ( SELECT 1
+   FROM public.calendar_event p
+  WHERE (p.id = meeting_category_rel.event_id)))) WITH CHECK ((EXISTS ( SELECT 1
+   FROM public.calendar_event p
+  WHERE (p.id = meeting_category_rel.event_id))));
+
+
+--
+-- Name: calendar_event_res_users_rel with_event_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY with_event_delete ON public.calendar_event_res_users_rel FOR DELETE TO embudo_service USING ((EXISTS ( SELECT 1
+   FROM public.calendar_event e
+  WHERE ((e.company_id = calendar_event_res_users_rel.company_id) AND (e.id = calendar_event_res_users_rel.calendar_event_id)))));
+
+
+--
+-- Name: calendar_event_res_users_rel with_event_insert; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY with_event_insert ON public.calendar_event_res_users_rel FOR INSERT TO embudo_service WITH CHECK ((EXISTS ( SELECT 1
+   FROM public.calendar_event e
+  WHERE ((e.company_id = calendar_event_res_users_rel.company_id) AND (e.id = calendar_event_res_users_rel.calendar_event_id)))));
+
+
+--
+-- Name: calendar_event_res_users_rel with_event_update; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY with_event_update ON public.calendar_event_res_users_rel FOR UPDATE TO embudo_service USING ((EXISTS ( SELECT 1
+   FROM public.calendar_event e
+  WHERE ((e.company_id = calendar_event_res_users_rel.company_id) AND (e.id = calendar_event_res_users_rel.calendar_event_id))))) WITH CHECK ((EXISTS ( SELECT 1
+   FROM public.calendar_event e
+  WHERE ((e.company_id = calendar_event_res_users_rel.company_id) AND (e.id = calendar_event_res_users_rel.calendar_event_id)))));
+
+
+--
+-- Name: calendar_recurrence with_events; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY with_events ON public.calendar_recurrence USING ((EXISTS ( SELECT 1
+   FROM public.calendar_event e
+  WHERE ((e.company_id = calendar_recurrence.company_id) AND ((e.id = calendar_recurrence.base_event_id) OR (e.recurrence_id = calendar_recurrence.id)))))) WITH CHECK ((EXISTS ( SELECT 1
+   FROM public.calendar_event e
+  WHERE ((e.company_id = calendar_recurrence.company_id) AND (e.id = calendar_recurrence.base_event_id)))));
 
 
 --
@@ -11980,6 +14818,20 @@ CREATE POLICY writer_create ON public.account_payment_term_line FOR INSERT TO em
 --
 
 CREATE POLICY writer_create ON public.account_tax FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: calendar_alarm writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_create ON public.calendar_alarm FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: calendar_event_type writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_create ON public.calendar_event_type FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
 
 
 --
@@ -12085,6 +14937,20 @@ CREATE POLICY writer_update ON public.account_payment_term_line FOR UPDATE TO em
 --
 
 CREATE POLICY writer_update ON public.account_tax FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: calendar_alarm writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_update ON public.calendar_alarm FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+
+
+--
+-- Name: calendar_event_type writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY writer_update ON public.calendar_event_type FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
 
 
 --
@@ -12415,6 +15281,362 @@ GRANT ALL ON FUNCTION embudo.bi_watchdog(longest interval) TO embudo_service;
 
 
 --
+-- Name: FUNCTION calendar_activity_meeting(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_activity_meeting() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION calendar_address(company integer, partner integer, member integer, OUT name text, OUT email text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_address(company integer, partner integer, member integer, OUT name text, OUT email text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_address(company integer, partner integer, member integer, OUT name text, OUT email text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_answer(ids integer[], answer text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_answer(ids integer[], answer text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_answer(ids integer[], answer text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_attendee_answered(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_attendee_answered() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION calendar_attendee_before_write(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_attendee_before_write() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION calendar_attendees_follow(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_attendees_follow() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION calendar_attends(company integer, event integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_attends(company integer, event integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_attends(company integer, event integer) TO embudo_bi;
+GRANT ALL ON FUNCTION embudo.calendar_attends(company integer, event integer) TO embudo_report;
+GRANT ALL ON FUNCTION embudo.calendar_attends(company integer, event integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_busy_slots(range_start timestamp with time zone, range_stop timestamp with time zone); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_busy_slots(range_start timestamp with time zone, range_stop timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_busy_slots(range_start timestamp with time zone, range_stop timestamp with time zone) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_copy_people(company integer, source integer, targets integer[]); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_copy_people(company integer, source integer, targets integer[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_copy_people(company integer, source integer, targets integer[]) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_event_after_insert(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_event_after_insert() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION calendar_event_after_update(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_event_after_update() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION calendar_event_before_delete(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_event_before_delete() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION calendar_event_before_write(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_event_before_write() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION calendar_event_policy(clauses text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_event_policy(clauses text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION calendar_event_propagate(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_event_propagate() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION calendar_expand(company integer, event integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_expand(company integer, event integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_expand(company integer, event integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_expand_trigger(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_expand_trigger() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION calendar_feed_create(company integer, with_activities boolean); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_feed_create(company integer, with_activities boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_feed_create(company integer, with_activities boolean) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_feed_ics(company integer, with_activities boolean); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_feed_ics(company integer, with_activities boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_feed_ics(company integer, with_activities boolean) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_feed_resolve(token text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_feed_resolve(token text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_feed_resolve(token text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_feed_revoke(company integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_feed_revoke(company integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_feed_revoke(company integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_flush(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_flush() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_flush() TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_flush_trigger(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_flush_trigger() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION calendar_invitation(attendee integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_invitation(attendee integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_invitation(attendee integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_issue_token(company integer, attendee integer, acting integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_issue_token(company integer, attendee integer, acting integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_issue_token(company integer, attendee integer, acting integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_mark_done(ids integer[]); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_mark_done(ids integer[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_mark_done(ids integer[]) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_my_status(company integer, event integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_my_status(company integer, event integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_my_status(company integer, event integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_note(company integer, uid text, partner integer, member integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_note(company integer, uid text, partner integer, member integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_note(company integer, uid text, partner integer, member integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_note_change(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_note_change() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION calendar_notify_removed(company integer, event integer, partner integer, member integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_notify_removed(company integer, event integer, partner integer, member integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_notify_removed(company integer, event integer, partner integer, member integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_people_follow(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_people_follow() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION calendar_plain(html text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_plain(html text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_plain(html text) TO embudo_service;
+
+
+--
+-- Name: TABLE calendar_recurrence; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.calendar_recurrence TO embudo_service;
+GRANT SELECT ON TABLE public.calendar_recurrence TO embudo_report;
+
+
+--
+-- Name: FUNCTION calendar_rrule(r public.calendar_recurrence); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_rrule(r public.calendar_recurrence) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_rrule(r public.calendar_recurrence) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_rrule_text(rrule_type text, step integer, end_type text, total integer, until date); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_rrule_text(rrule_type text, step integer, end_type text, total integer, until date) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_rrule_text(rrule_type text, step integer, end_type text, total integer, until date) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_seed_company(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_seed_company() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION calendar_send_reminders(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_send_reminders() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_send_reminders() TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_sender(company integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_sender(company integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_sender(company integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_slots(dtstart timestamp with time zone, tz text, rrule_type text, step integer, end_type text, total integer, until date, weekdays boolean[], month_by text, month_day integer, byday text, weekday text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_slots(dtstart timestamp with time zone, tz text, rrule_type text, step integer, end_type text, total integer, until date, weekdays boolean[], month_by text, month_day integer, byday text, weekday text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_slots(dtstart timestamp with time zone, tz text, rrule_type text, step integer, end_type text, total integer, until date, weekdays boolean[], month_by text, month_day integer, byday text, weekday text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_token_answer(attendee integer, answer text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_token_answer(attendee integer, answer text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_token_answer(attendee integer, answer text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_token_resolve(token text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_token_resolve(token text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_token_resolve(token text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_uninvite(company integer, event integer, partner integer, member integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_uninvite(company integer, event integer, partner integer, member integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_uninvite(company integer, event integer, partner integer, member integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_upcoming(company integer[]); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_upcoming(company integer[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_upcoming(company integer[]) TO embudo_service;
+
+
+--
+-- Name: FUNCTION current_user_id(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.current_user_id() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.current_user_id() TO embudo_service;
+GRANT ALL ON FUNCTION embudo.current_user_id() TO embudo_bi;
+
+
+--
+-- Name: TABLE calendar_event; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.calendar_event TO embudo_service;
+GRANT SELECT ON TABLE public.calendar_event TO embudo_report;
+
+
+--
+-- Name: FUNCTION calendar_when(e public.calendar_event, tz text, lang text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_when(e public.calendar_event, tz text, lang text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_when(e public.calendar_event, tz text, lang text) TO embudo_service;
+
+
+--
 -- Name: FUNCTION cancel_invitation(invitation integer); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -12547,15 +15769,6 @@ GRANT ALL ON FUNCTION embudo.crm_convert_defaults(lead_id integer) TO embudo_ser
 
 REVOKE ALL ON FUNCTION embudo.crm_convert_merge(ids integer[], action text, partner integer, salesperson integer, team integer, force_assignment boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.crm_convert_merge(ids integer[], action text, partner integer, salesperson integer, team integer, force_assignment boolean) TO embudo_service;
-
-
---
--- Name: FUNCTION current_user_id(); Type: ACL; Schema: embudo; Owner: embudo_owner
---
-
-REVOKE ALL ON FUNCTION embudo.current_user_id() FROM PUBLIC;
-GRANT ALL ON FUNCTION embudo.current_user_id() TO embudo_service;
-GRANT ALL ON FUNCTION embudo.current_user_id() TO embudo_bi;
 
 
 --
@@ -12877,6 +16090,62 @@ GRANT ALL ON FUNCTION embudo.html_escape(text text) TO embudo_service;
 
 
 --
+-- Name: FUNCTION ical_calendar(body text, method text, title text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.ical_calendar(body text, method text, title text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.ical_calendar(body text, method text, title text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION ical_events(company integer, uid text, partner integer, member integer, cancelled boolean); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.ical_events(company integer, uid text, partner integer, member integer, cancelled boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.ical_events(company integer, uid text, partner integer, member integer, cancelled boolean) TO embudo_service;
+
+
+--
+-- Name: FUNCTION ical_line(line text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.ical_line(line text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.ical_line(line text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION ical_param(value text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.ical_param(value text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.ical_param(value text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION ical_text(value text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.ical_text(value text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.ical_text(value text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION ical_utc(instant timestamp with time zone); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.ical_utc(instant timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.ical_utc(instant timestamp with time zone) TO embudo_service;
+
+
+--
+-- Name: FUNCTION ical_vevent(e public.calendar_event, series_sequence integer, rdates timestamp with time zone[], recurrence_id timestamp with time zone, cancelled boolean); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.ical_vevent(e public.calendar_event, series_sequence integer, rdates timestamp with time zone[], recurrence_id timestamp with time zone, cancelled boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.ical_vevent(e public.calendar_event, series_sequence integer, rdates timestamp with time zone[], recurrence_id timestamp with time zone, cancelled boolean) TO embudo_service;
+
+
+--
 -- Name: FUNCTION identity(target integer); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -12903,6 +16172,7 @@ GRANT ALL ON FUNCTION embudo.invite_user(company integer, user_login text, user_
 --
 
 REVOKE ALL ON FUNCTION embudo.localized(lang text, english text, spanish text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.localized(lang text, english text, spanish text) TO embudo_service;
 
 
 --
@@ -13915,6 +17185,96 @@ GRANT SELECT ON TABLE public.account_tax_sale_order_line_rel TO embudo_report;
 
 
 --
+-- Name: TABLE calendar_alarm; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.calendar_alarm TO embudo_service;
+GRANT SELECT ON TABLE public.calendar_alarm TO embudo_report;
+
+
+--
+-- Name: TABLE calendar_alarm_calendar_event_rel; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.calendar_alarm_calendar_event_rel TO embudo_service;
+GRANT SELECT ON TABLE public.calendar_alarm_calendar_event_rel TO embudo_report;
+
+
+--
+-- Name: TABLE calendar_attendee; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.calendar_attendee TO embudo_service;
+GRANT SELECT ON TABLE public.calendar_attendee TO embudo_report;
+
+
+--
+-- Name: TABLE calendar_attendee_token; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT INSERT,DELETE ON TABLE public.calendar_attendee_token TO embudo_service;
+
+
+--
+-- Name: COLUMN calendar_attendee_token.company_id; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(company_id) ON TABLE public.calendar_attendee_token TO embudo_service;
+
+
+--
+-- Name: COLUMN calendar_attendee_token.attendee_id; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(attendee_id) ON TABLE public.calendar_attendee_token TO embudo_service;
+
+
+--
+-- Name: COLUMN calendar_attendee_token.acting_user; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(acting_user) ON TABLE public.calendar_attendee_token TO embudo_service;
+
+
+--
+-- Name: COLUMN calendar_attendee_token.expires_at; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(expires_at) ON TABLE public.calendar_attendee_token TO embudo_service;
+
+
+--
+-- Name: COLUMN calendar_attendee_token.create_date; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(create_date) ON TABLE public.calendar_attendee_token TO embudo_service;
+
+
+--
+-- Name: TABLE calendar_event_res_partner_rel; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.calendar_event_res_partner_rel TO embudo_service;
+GRANT SELECT ON TABLE public.calendar_event_res_partner_rel TO embudo_report;
+
+
+--
+-- Name: TABLE calendar_event_res_users_rel; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.calendar_event_res_users_rel TO embudo_service;
+GRANT SELECT ON TABLE public.calendar_event_res_users_rel TO embudo_report;
+
+
+--
+-- Name: TABLE calendar_event_type; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.calendar_event_type TO embudo_service;
+GRANT SELECT ON TABLE public.calendar_event_type TO embudo_report;
+
+
+--
 -- Name: TABLE crm_lost_reason; Type: ACL; Schema: public; Owner: embudo_owner
 --
 
@@ -14100,6 +17460,14 @@ GRANT SELECT ON TABLE public.mail_message_subtype TO embudo_report;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.mail_tracking_value TO embudo_service;
 GRANT SELECT ON TABLE public.mail_tracking_value TO embudo_report;
+
+
+--
+-- Name: TABLE meeting_category_rel; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.meeting_category_rel TO embudo_service;
+GRANT SELECT ON TABLE public.meeting_category_rel TO embudo_report;
 
 
 --

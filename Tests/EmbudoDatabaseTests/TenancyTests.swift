@@ -163,9 +163,10 @@ struct TenancyTests {
             """).decode((String, Bool, Bool, Bool, Bool).self)
         #expect(tables.count >= 1)
         for (table, enabled, forced, fenced, notNull) in tables {
-            // The mail queue and the quotation links are fenced for the service; only their owner's
-            // functions (the delivery worker's, the link's resolution) see them whole.
-            let mustForce = !["mail_mail", "sale_order_portal_token"].contains(table)
+            // The mail queue, the quotation and meeting answer links, the meeting feeds and the reminders
+            // sent are fenced for the service; only their owner's functions (the delivery worker's, the
+            // links' and feeds' resolution, the reminders' worker) see them whole.
+            let mustForce = !["mail_mail", "sale_order_portal_token", "calendar_attendee_token", "calendar_feed", "calendar_alarm_sent"].contains(table)
             #expect(enabled && (forced || !mustForce) && fenced && notNull, "\(table) is not fenced by company")
         }
         let badIndexes = try connection.query("""
@@ -175,8 +176,10 @@ struct TenancyTests {
               AND EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'company_id')
               AND (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum = i.indkey[0]) <> 'company_id'
               -- Lookups by id (ids are unique across companies), the deployment-wide mail aliases, and the
-              -- delivery worker's queue across companies.
-              AND i.indexrelid::regclass::text NOT IN ('mail_mail_due', 'sale_order_portal_token_token_hash_key')
+              -- delivery worker's queue across companies, and the tokens of links and feeds (resolved
+              -- before any company is known).
+              AND i.indexrelid::regclass::text NOT IN ('mail_mail_due', 'sale_order_portal_token_token_hash_key',
+                                                       'calendar_attendee_token_token_hash_key', 'calendar_feed_token_hash_key')
               AND NOT (i.indisunique AND i.indnatts = 1
                        AND (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum = i.indkey[0]) IN ('id', 'alias_name'))
             """).map { try $0.decode(String.self, at: 0) }

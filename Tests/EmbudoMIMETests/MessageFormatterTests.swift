@@ -177,3 +177,36 @@ struct EncodingTests {
         #expect(MailDate.format(secondsSince1970: 1_795_815_272) == "Fri, 27 Nov 2026 21:34:32 +0000")
     }
 }
+
+/// Meeting invitations: the HTML and the iCalendar object as alternatives, and the object again as
+/// `invite.ics`.
+struct InvitationFormatterTests {
+    let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:x@embudo\r\nSUMMARY:Reunión\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+
+    func format(method: String) throws -> String {
+        let mail = OutgoingMail(
+            id: 7, from: "ana@example.com", to: "cliente@example.com", subject: "Invitación", bodyHTML: "<p>Hola</p>",
+            calendar: CalendarPart(method: method, text: ics)
+        )
+        return try MessageFormatter().format(mail, secondsSince1970: 1_795_815_272, uniqueID: "u1").content
+    }
+
+    @Test func invitationHasTheCalendarAsAlternativeAndAttachment() throws {
+        let content = try format(method: "REQUEST")
+        #expect(content.contains("Content-Type: multipart/mixed; boundary=\"=_embudo_mixed_7_u1\"\r\n"))
+        #expect(content.contains("--=_embudo_mixed_7_u1\r\nContent-Type: multipart/alternative; boundary=\"=_embudo_alt_7_u1\"\r\n"))
+        #expect(content.contains("--=_embudo_alt_7_u1\r\nContent-Type: text/html; charset=utf-8\r\n"))
+        #expect(content.contains("Content-Type: text/calendar; charset=utf-8; method=REQUEST\r\n"))
+        #expect(content.contains("Content-Type: application/ics; name=\"invite.ics\"\r\nContent-Disposition: attachment; filename=\"invite.ics\"\r\n"))
+        #expect(content.contains("--=_embudo_alt_7_u1--\r\n--=_embudo_mixed_7_u1\r\nContent-Type: application/ics"))
+        #expect(content.hasSuffix("--=_embudo_mixed_7_u1--\r\n"))
+        // The calendar's CRLF lines survive the transfer encoding (quoted-printable: hard line breaks).
+        #expect(content.contains("BEGIN:VEVENT\r\nUID:x@embudo\r\nSUMMARY:Reuni=C3=B3n\r\n"))
+    }
+
+    @Test func anUnknownMethodSendsTheHTMLAlone() throws {
+        let content = try format(method: "REQUEST\r\nBcc: x@evil.example")
+        #expect(!content.contains("text/calendar") && !content.contains("Bcc:"))
+        #expect(content.contains("Content-Type: text/html; charset=utf-8\r\n"))
+    }
+}

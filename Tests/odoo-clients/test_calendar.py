@@ -197,7 +197,10 @@ def test_weekly_series_keeps_its_local_time_across_daylight_saving_and_edits_by_
     # A new attendee for all of them; the series stays one e-mail per person.
     ana["calendar.event"].write([series[0]["id"]], {"user_ids": [(4, co["beto"].uid)], "recurrence_update": "all_events"})
     assert all(co["beto"].uid in e["user_ids"] for e in ana["calendar.event"].search_read([("recurrence_id", "=", series[0]["recurrence_id"][0])], ["user_ids"]))
-    assert ana["mail.mail"].search_count([("email_to", "ilike", COLLEAGUE), ("subject", "ilike", "Seguimiento")]) == 1
+    series_mail = ana["mail.mail"].search_read([("email_to", "ilike", COLLEAGUE), ("subject", "ilike", "Seguimiento")], ["subject"])
+    assert len(series_mail) == 1
+    # In his own time zone: New York is already on summer time on March 18 (UTC-4), Madrid not yet (UTC+1).
+    assert "2031-03-18 05:00" in series_mail[0]["subject"] and "(America/New_York)" in series_mail[0]["subject"]
 
     # Monthly on the last Friday, and a daily rule until a date.
     monthly = ana["calendar.event"].create({"name": "Cierre de mes", "start": "2031-01-31 17:00:00", "stop": "2031-01-31 18:00:00",
@@ -271,9 +274,12 @@ def test_meeting_activity_makes_its_meeting_and_all_day_meetings(server, co):
                                                                         "opportunity_id"])[0]
     assert event["name"] == "Presentar propuesta" and event["allday"] and event["start_date"] == event["stop_date"] == "2031-07-10"
     assert event["start"] == "2031-07-10 08:00:00" and event["partner_ids"] == [co["customer"]] and event["opportunity_id"][0] == lead
-    # Deleting the meeting removes its activity.
+    # Deleting the meeting removes its activity; the customer invited is told it is cancelled.
+    assert ana["mail.mail"].search_count([("subject", "ilike", "Invitación: Presentar propuesta"), ("email_to", "ilike", CUSTOMER)]) == 1
     ana["calendar.event"].unlink([event["id"]])
     assert ana["mail.activity"].search([("id", "=", activity)]) == []
+    [cancel] = ana["mail.mail"].search_read([("subject", "=", "Cancelada: Presentar propuesta"), ("email_to", "ilike", CUSTOMER)], ["id"])
+    assert cancel
     # A two-day all-day meeting.
     two = ana["calendar.event"].create({"name": "Feria", "allday": True, "start_date": "2031-07-14", "stop_date": "2031-07-15",
                                         "start": "2031-07-14 00:00:00", "stop": "2031-07-15 00:00:00"})

@@ -255,6 +255,10 @@ ALTER TABLE mail_mail ADD CHECK ((calendar_ics IS NULL) = (calendar_method IS NU
 -- The worker's claim returns the part: sql/modules/mail/outbox.sql defines it again.
 DROP FUNCTION IF EXISTS embudo.mail_claim(int, interval);
 
+INSERT INTO ir_model (model, name) VALUES
+    ('calendar.event', 'Calendar Event'), ('calendar.attendee', 'Calendar Attendee Information'), ('calendar.event.type', 'Event Meeting Type'),
+    ('calendar.alarm', 'Event Alarm'), ('calendar.recurrence', 'Event Recurrence Rule');
+
 -- Existing companies get the default types and reminders new ones get (calendar/defaults.sql).
 INSERT INTO calendar_event_type (company_id, name)
 SELECT c.id, CASE WHEN c.lang LIKE 'es%' THEN t.spanish ELSE t.english END
