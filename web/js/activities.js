@@ -69,7 +69,7 @@ function deadlineOf(type) {
 
 /** Asks for an activity ("Schedule an activity", Odoo's dialog) and schedules it on the document; true when created. */
 export async function scheduleActivity(model, id, name = '') {
-  const [types, users] = await Promise.all([rpc.searchRead('mail.activity.type', [], ['name', 'summary', 'delay_count', 'delay_unit']), choices('res.users')]);
+  const [types, users] = await Promise.all([rpc.searchRead('mail.activity.type', [], ['name', 'summary', 'delay_count', 'delay_unit', 'category']), choices('res.users')]);
   const title = name ? `${t('Schedule an activity')}: ${name}` : t('Schedule an activity');
   const answer = await dialog(title, (close) => {
     const type = select(types.map((x) => [x.id, t(x.name)]), types[0]?.id, { name: 'activity_type_id', required: true });
@@ -78,14 +78,22 @@ export async function scheduleActivity(model, id, name = '') {
     const user = select(users, rpc.session.info.uid, { name: 'user_id', required: true });
     const note = h('textarea', { name: 'note', rows: 3 });
     const chosen = () => types.find((x) => x.id === Number(type.value));
-    summary.placeholder = chosen()?.summary || '';
-    type.addEventListener('change', () => { deadline.set(deadlineOf(chosen())); summary.placeholder = chosen()?.summary || ''; });
+    // A meeting is planned in the calendar (its time, its attendees): the type of the "meeting" category leads there.
+    const submit = h('button', { class: 'primary', type: 'submit', id: 'schedule-submit' });
+    const meeting = () => chosen()?.category === 'meeting';
+    const fitType = () => {
+      summary.placeholder = chosen()?.summary || '';
+      submit.textContent = meeting() ? t('Open the calendar') : t('Schedule');
+      for (const control of [deadline, user, note]) control.closest('.field').hidden = meeting();
+    };
+    type.addEventListener('change', () => { deadline.set(deadlineOf(chosen())); fitType(); });
     const form = h('form', { id: 'activity-form', novalidate: true }, field(t('Activity type'), type), field(t('Summary'), summary),
       field(t('Due date'), deadline), field(t('Assigned to'), user), field(t('Notes'), note),
-      h('div', { class: 'buttons' }, h('button', { class: 'primary', type: 'submit' }, t('Schedule')),
-        h('button', { type: 'button', onclick: () => close(null) }, t('Cancel'))));
+      h('div', { class: 'buttons' }, submit, h('button', { type: 'button', onclick: () => close(null) }, t('Cancel'))));
+    fitType();
     form.addEventListener('submit', (event) => {
       event.preventDefault();
+      if (meeting()) { close({ meeting: true, summary: summary.value.trim() }); return; }
       if (!validate(form)) return;
       const values = { activity_type_id: Number(type.value) || false, user_id: Number(user.value) || false };
       if (summary.value) values.summary = summary.value;
@@ -96,6 +104,10 @@ export async function scheduleActivity(model, id, name = '') {
     return form;
   });
   if (!answer) return false;
+  if (answer.meeting) {
+    await (await import('./calendar.js')).scheduleMeeting(model, id, name, answer.summary);
+    return false;
+  }
   if (!modelIds[model]) modelIds[model] = (await rpc.call('ir.model', 'search', [[['model', '=', model]]]))[0];
   const created = await attempt(() => rpc.create('mail.activity', { ...answer, res_model_id: modelIds[model], res_id: id }));
   if (created) toast(t('Activity scheduled.'));

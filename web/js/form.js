@@ -27,7 +27,7 @@ const BLOCKS = [
 ];
 const FIELDS = [['name', 'Opportunity', 'char'], ...HEAD, ...LEFT, ...RIGHT, ...BLOCKS.flatMap(([, fields]) => fields)];
 const EXTRA = ['type', 'active', 'lost_reason', 'activity_state', 'activity_summary', 'activity_date_deadline', 'company_id', 'quotation_count',
-  'sale_order_count', 'sale_amount_total'];
+  'sale_order_count', 'sale_amount_total', 'meeting_count'];
 
 /** The defaults of a new record: the user as salesperson, and their team (the one they lead, else one they belong to). */
 async function newRecord() {
@@ -127,11 +127,16 @@ export async function render(view, { params }) {
   const smart = id && record.type === 'opportunity' && h('a', { class: 'button smart', id: 'smart-quotations', href: `#/quotations?opportunity=${id}` },
     h('strong', {}, String(record.quotation_count || 0)), ' ', t('Quotations'),
     record.sale_amount_total ? h('span', { class: 'muted' }, ` · ${money(record.sale_amount_total)}`) : null);
+  // Smart button: the meetings about it (crm.lead.meeting_count); opens the calendar to schedule one, with the opportunity
+  // and its customer filled in (crm.lead.action_schedule_meeting).
+  const meetings = id && record.active && h('button', { type: 'button', class: 'button smart', id: 'smart-meetings',
+    onclick: async () => (await import('./calendar.js')).scheduleMeeting('crm.lead', id, record.name) },
+  h('strong', {}, String(record.meeting_count || 0)), ' ', t(record.meeting_count === 1 ? 'Meeting' : 'Meetings'));
 
   mount(view,
     h('div', { class: 'toolbar' }, h('a', { href: '#/pipeline', class: 'button' }, '← ', t('Pipeline')),
       h('h1', {}, `${kind}: `, record.name || t('New')), status, id && clock(record, () => scheduleActivity('crm.lead', id).then((done) => done && rerender(view, params)))),
-    actions, smart, form,
+    actions, (smart || meetings) && h('div', { class: 'smart-buttons' }, smart, meetings), form,
     id && h('section', { class: 'panel', 'aria-labelledby': 'activities-title' }, h('h2', { id: 'activities-title' }, t('Activities')),
       h('ul', { class: 'activities', id: 'lead-activities' })),
     id && h('section', { class: 'panel', 'aria-labelledby': 'history-title' }, h('h2', { id: 'history-title' }, t('History')),

@@ -145,6 +145,38 @@ const ES = {
   'To Do': 'Por hacer', 'Upload Document': 'Subir documento', 'Exception': 'Excepción', 'Expected Revenue': 'Ingreso esperado',
   'Lost Reason': 'Motivo de pérdida', 'Active': 'Activo', 'Stage Name': 'Etapa', 'Order Date': 'Fecha del pedido', 'Prorated Revenue': 'Ingreso prorrateado',
   'Opportunity created': 'Oportunidad creada', 'Lead created': 'Iniciativa creada',
+  // Issue 23: the calendar (Mexican Spanish).
+  'Week': 'Semana', 'Day': 'Día', 'View': 'Vista', 'Previous': 'Anterior', 'Next': 'Siguiente', 'All day': 'Todo el día',
+  'Attendees': 'Asistentes', 'Everybody': 'Todos', 'me': 'yo', 'No attendees in these days': 'Sin asistentes en estos días',
+  'Busy': 'Ocupado', 'Available': 'Disponible', '{count} more': '{count} más', 'Meetings': 'Reuniones',
+  'New event': 'Nuevo evento', 'Edit the event': 'Editar el evento', 'Delete the event': 'Eliminar el evento', 'Event created.': 'Evento creado.',
+  'e.g. Product demonstration': 'p. ej. Demostración del producto', 'Starts': 'Empieza', 'Ends': 'Termina',
+  'Start time': 'Hora de inicio', 'End time': 'Hora de fin', 'Colleagues': 'Colegas', 'Customers and contacts': 'Clientes y contactos', 'Add a colleague…': 'Agregar un colega…',
+  'Add a customer or contact…': 'Agregar un cliente o contacto…', 'Location': 'Ubicación',
+  'Video call link': 'Enlace de videollamada', 'Video call': 'Videollamada', 'Join the video call': 'Unirse a la videollamada',
+  'Privacy': 'Privacidad', 'Public': 'Público', 'Private': 'Privado', 'Only internal users': 'Solo usuarios internos', 'Show as': 'Mostrar como',
+  'Add a reminder…': 'Agregar un recordatorio…', '{count} min before': '{count} min antes', '{count} h before': '{count} h antes',
+  '{count} days before': '{count} días antes', 'At the start': 'Al comenzar', 'by e-mail': 'por correo', 'notification': 'notificación',
+  'The event cannot end before it starts.': 'El evento no puede terminar antes de empezar.', 'Organizer': 'Organizador', 'Repeats': 'Se repite',
+  'Going': 'Asistirá', 'Not going': 'No asistirá', 'Maybe going': 'Tal vez asista', 'Awaiting answer': 'Sin responder',
+  'Your answer:': 'Su respuesta:', 'Maybe': 'Tal vez', 'Meeting marked as done.': 'Reunión marcada como hecha.',
+  'This event repeats. Change:': 'Este evento se repite. Cambiar:', 'Change': 'Cambiar', 'This event': 'Este evento',
+  'This and following events': 'Este y los siguientes', 'All events': 'Todos los eventos', 'Move a recurring event': 'Mover un evento recurrente',
+  'Change a recurring event': 'Cambiar un evento recurrente', 'Drag to change the end': 'Arrastre para cambiar el final',
+  'New meeting for {name}: click or drag over its time in the calendar.': 'Nueva reunión para {name}: haga clic o arrastre sobre su horario en el calendario.',
+  'Back to the opportunity': 'Volver a la oportunidad', 'Open the calendar': 'Abrir el calendario',
+  'Subscribe': 'Suscribirse', 'Subscribe to my calendar': 'Suscribirse a mi calendario',
+  'See your meetings in Google Calendar, Apple Calendar or Outlook: they read a private link and keep it up to date.':
+    'Vea sus reuniones en Google Calendar, Calendario de Apple u Outlook: se suscriben a un enlace privado y se actualizan solas.',
+  'A new link replaces the previous one.': 'Un enlace nuevo reemplaza al anterior.', 'Include my activities': 'Incluir mis actividades',
+  'Create the link': 'Crear el enlace', 'Your calendar\'s private link': 'Enlace privado de su calendario', 'Copy': 'Copiar', 'Copied': 'Copiado',
+  'This link is shown only once: copy it now. Anyone who has it can see your meetings.':
+    'Este enlace se muestra solo una vez: cópielo ahora. Cualquier persona que lo tenga puede ver sus reuniones.',
+  'Google Calendar: Other calendars › + › From URL.': 'Google Calendar: Otros calendarios › + › Desde URL.',
+  'Apple Calendar: File › New Calendar Subscription.': 'Calendario de Apple: Archivo › Nueva suscripción a calendario.',
+  'Outlook: Add calendar › Subscribe from web.': 'Outlook: Agregar calendario › Suscribirse desde la web.',
+  'Revoke the link': 'Revocar el enlace', 'The link no longer works.': 'El enlace ya no funciona.',
+  'The calendars subscribed with your link will stop receiving your meetings.': 'Los calendarios suscritos con su enlace dejarán de recibir sus reuniones.',
 };
 
 let spanish = false;
@@ -171,6 +203,9 @@ export function t(text, values) {
 }
 
 export function isSpanish() { return spanish; }
+
+/** The user's time zone (IANA name; UTC when the session has none or an unknown one). */
+export function timeZone() { return zone; }
 
 /** The BCP 47 locale of the interface (for Intl). */
 export function locale() { return spanish ? 'es-MX' : 'en-US'; }

@@ -18,6 +18,7 @@ const routes = [
   [/^#\/(leads|opportunities)$/, () => import('./list.js'), 'Opportunities'],
   [/^#\/lead\/(new|\d+)(?:\?.*)?$/, () => import('./form.js'), 'Opportunities'],
   [/^#\/activities$/, () => import('./activities.js'), 'My Activities'],
+  [/^#\/calendar(?:\?.*)?$/, () => import('./calendar.js'), 'Calendar'],
   [/^#\/quotations$/, () => import('./quotations.js'), 'Quotations'],
   [/^#\/quotation\/(new|\d+)(?:\?.*)?$/, () => import('./quotation-form.js'), 'Quotations'],
   [/^#\/customers$/, () => import('./customers.js'), 'Customers'],
@@ -176,7 +177,7 @@ function drawTopbar() {
   const info = rpc.session.info;
   const companies = Object.values(info.user_companies?.allowed_companies || {});
   const links = [['#/pipeline', 'Pipeline'], ...(app.useLeads ? [['#/leads', 'Leads']] : []), ['#/opportunities', 'Opportunities'],
-    ['#/activities', 'My Activities'], ['#/quotations', 'Quotations'], ['#/customers', 'Customers'], ['#/teams', 'Sales Teams'],
+    ['#/activities', 'My Activities'], ['#/calendar', 'Calendar'], ['#/quotations', 'Quotations'], ['#/customers', 'Customers'], ['#/teams', 'Sales Teams'],
     ['#/reports', 'Reports'],
     // Configuration is for administrators of the company (the server refuses the others' changes anyway).
     ...(app.isAdmin ? [['#/config', 'Configuration'], ['#/users', 'Users']] : [])];
