@@ -78,7 +78,10 @@ def test_new_lead_from_an_alias_and_its_duplicate(gateway):
     assert lead["team_id"][0] == gateway["team"] and lead["priority"] == "2"
     assert "compras@cliente.example" in lead["email_cc"]
     messages = env["mail.message"].search_read([("model", "=", "crm.lead"), ("res_id", "=", lead["id"]), ("message_type", "=", "email")],
-                                               ["body", "email_from"])
+                                               ["body", "email_from", "message_id"])
+    # Odoo keeps the Message-ID in its angle brackets, and finds it so.
+    assert messages[0]["message_id"] == "<first-contact-1@cliente.example>"
+    assert env["mail.message"].search_count([("message_id", "=", messages[0]["message_id"])]) == 1
     assert messages and "<script" not in messages[0]["body"] and "onerror" not in messages[0]["body"] and "50 sillas" in messages[0]["body"]
     attachments = env["ir.attachment"].search_read([("res_model", "=", "crm.lead"), ("res_id", "=", lead["id"])], ["name", "mimetype", "file_size"])
     assert [(a["name"], a["mimetype"]) for a in attachments] == [("plano.pdf", "application/pdf")] and attachments[0]["file_size"] > 0

@@ -24,7 +24,7 @@ const ES = {
   'Do not link to a customer': 'No vincular a un cliente', 'Convert': 'Convertir', 'Activity type': 'Tipo de actividad',
   'Summary': 'Resumen', 'Due date': 'Fecha límite', 'Assigned to': 'Asignada a', 'Schedule': 'Programar', 'Done': 'Hecho',
   'Mark as done': 'Marcar como hecha', 'Feedback': 'Comentarios', 'Document': 'Documento', 'No activities': 'Sin actividades',
-  'Only mine': 'Solo las mías', 'Remove filter': 'Quitar filtro', 'Reminders': 'Recordatorios', 'overdue': 'vencidas', 'today': 'hoy',
+  'Only mine': 'Solo las mías', 'Remove filter': 'Quitar filtro', 'Reminders': 'Recordatorios', '1 meeting today': '1 reunión hoy', '{n} meetings today': '{n} reuniones hoy', 'overdue': 'vencidas', 'today': 'hoy',
   'Quotation': 'Presupuesto', 'Number': 'Número', 'Date': 'Fecha', 'Total': 'Total', 'Status': 'Estado', 'Untaxed amount': 'Importe sin impuestos',
   'Taxes': 'Impuestos', 'Order lines': 'Líneas del pedido', 'Optional products': 'Productos opcionales', 'Product': 'Producto',
   'Quantity': 'Cantidad', 'Unit price': 'Precio unitario', 'Discount (%)': 'Descuento (%)', 'Subtotal': 'Subtotal',

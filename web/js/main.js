@@ -210,13 +210,28 @@ new ResizeObserver(() => document.documentElement.style.setProperty('--topbar-he
 async function refreshBadge() {
   const badge = document.getElementById('reminders');
   if (!badge) return;
-  const rows = await rpc.call('res.users', 'systray_get_activities', []).catch(() => []);
+  const all = await rpc.call('res.users', 'systray_get_activities', []).catch(() => []);
+  // Activities lead to My Activities; today's meetings (the server's "meeting" group) to the calendar.
+  const rows = all.filter((r) => r.type !== 'meeting');
+  const meetings = all.filter((r) => r.type === 'meeting').reduce((sum, r) => sum + (r.today_count || 0), 0);
   const overdue = rows.reduce((sum, r) => sum + (r.overdue_count || 0), 0);
   const today = rows.reduce((sum, r) => sum + (r.today_count || 0), 0);
   mount(badge, bell(),
     h('span', { class: 'count overdue', 'data-count': overdue }, String(overdue)),
     h('span', { class: 'count today', 'data-count': today }, String(today)));
   badge.setAttribute('aria-label', `${t('Reminders')}: ${overdue} ${t('overdue')}, ${today} ${t('today')}`);
+  let link = document.getElementById('meetings-today');
+  if (!meetings) { link?.remove(); return; }
+  if (!link) {
+    link = h('a', { href: '#/calendar', id: 'meetings-today', class: 'badge meetings' });
+    badge.after(link);
+  }
+  const label = meetings === 1 ? t('1 meeting today') : t('{n} meetings today').replace('{n}', meetings);
+  mount(link, h('svg', { viewBox: '0 0 24 24', width: 18, height: 18, 'aria-hidden': 'true' },
+    h('path', { d: 'M7 2v2H5a2 2 0 0 0-2 2v13a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2V6a2 2 0 0 0-2-2h-2V2h-2v2H9V2zM5 9h14v10H5z', fill: 'currentColor' })),
+  h('span', { class: 'count today', 'data-count': meetings }, String(meetings)));
+  link.setAttribute('aria-label', label);
+  link.title = label;
 }
 
 function exit() {

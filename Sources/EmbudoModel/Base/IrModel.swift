@@ -9,8 +9,43 @@ public enum IrModel {
         fields: [
             FieldDescription("model", .char, string: "Model", required: true, readonly: true),
             FieldDescription("name", .char, string: "Model Description", required: true, readonly: true),
+            FieldDescription("transient", .boolean, string: "Transient Model", readonly: true),
+            FieldDescription("state", .selection, string: "Type", readonly: true, selection: [["manual", "Custom Object"], ["base", "Base Object"]]),
+            FieldDescription("info", .text, string: "Information", readonly: true),
+            FieldDescription("field_id", .one2many, string: "Fields", readonly: true, relation: "ir.model.fields", inverseName: "model_id"),
+        ],
+        methods: [availableModels]
+    )
+
+    /// `ir.model.fields`: every field of every model (sql/modules/base/model_fields.sql, generated from the
+    /// registry), searchable as Odoo's.
+    public static let fields = ModelDescription(
+        name: "ir.model.fields", table: "ir_model_fields", order: "model, name", isReadOnly: true, hasAuditColumns: false,
+        fields: [
+            FieldDescription("name", .char, string: "Field Name", required: true, readonly: true),
+            FieldDescription("field_description", .char, string: "Field Label", required: true, readonly: true),
+            FieldDescription("model", .char, string: "Model Name", required: true, readonly: true),
+            FieldDescription("model_id", .many2one, string: "Model", required: true, readonly: true, relation: "ir.model"),
+            FieldDescription("ttype", .selection, string: "Field Type", required: true, readonly: true,
+                             selection: ["boolean", "char", "date", "datetime", "float", "html", "integer", "many2many", "many2one", "monetary",
+                                         "one2many", "selection", "text"].map { [$0, $0] }),
+            FieldDescription("relation", .char, string: "Related Model", readonly: true),
+            FieldDescription("relation_field", .char, string: "Relation Field", readonly: true),
+            FieldDescription("required", .boolean, string: "Required", readonly: true),
+            FieldDescription("readonly", .boolean, string: "Readonly", readonly: true),
+            FieldDescription("store", .boolean, string: "Stored", readonly: true),
+            FieldDescription("state", .selection, string: "Type", readonly: true, selection: [["manual", "Custom Field"], ["base", "Base Field"]]),
         ]
     )
+
+    /// `get_available_models()`: every model of the API, `[{model, display_name}]` (Odoo 17's model
+    /// selector).
+    static let availableModels = ModelMethod("get_available_models", []) { call in
+        let rows = try await call.database.single("SELECT model, name FROM ir_model ORDER BY name, model", as: call.tenant) { rows in
+            try rows.map { try $0.decode((String, String).self) }
+        }
+        return .value(.array(rows.map { ["model": .string($0.0), "display_name": .string($0.1)] }))
+    }
 
     public static let data = ModelDescription(
         name: "ir.model.data", table: "ir_model_data", recordName: "name", order: "module, name", isReadOnly: true, hasAuditColumns: false,

@@ -73,7 +73,8 @@ AS $$
     LIMIT 1
 $$;
 
--- The record a message answers: a message stored here with that Message-ID, or a mail queued here,
+-- The record a message answers (`ids`: Message-IDs without their angle brackets): a message stored
+-- here with that Message-ID (in brackets, as Odoo keeps mail.message's), or a mail queued here,
 -- by the random Message-ID recorded when it was queued (and sent with). The last id of the list that
 -- matches wins. Never by a mail's sequential number: anyone could quote it and post into any record.
 CREATE OR REPLACE FUNCTION embudo.mail_thread_of(ids text[]) RETURNS TABLE (model text, res_id int)
@@ -81,11 +82,12 @@ LANGUAGE sql STABLE
 AS $$
     SELECT x.model, x.res_id FROM (
         SELECT m.model, m.res_id, a.position FROM unnest(ids) WITH ORDINALITY a (id, position)
-        JOIN public.mail_message m ON m.message_id = a.id
+        JOIN public.mail_message m ON m.message_id = '<' || a.id || '>'
         UNION ALL
         SELECT s.model, s.res_id, a.position FROM unnest(ids) WITH ORDINALITY a (id, position)
         JOIN public.mail_mail s ON s.message_id = a.id
-        WHERE s.model IS NOT NULL
+        -- (Meeting mail is not a thread: an answer to an invitation starts nothing here.)
+        WHERE s.model IN ('crm.lead', 'sale.order')
     ) x
     ORDER BY x.position DESC
     LIMIT 1
@@ -99,7 +101,8 @@ AS $$
 DECLARE
     company int := (embudo.company_ids())[1];
     me int := embudo.current_user_id();
-    incoming_id text := nullif(message->>'message_id', '');
+    -- Stored as Odoo stores it, in its angle brackets (the parser gives it bare).
+    incoming_id text := '<' || nullif(btrim(message->>'message_id', '<> '), '') || '>';
     sender text := embudo.normalize_email(message->>'from');
     existing record;
     thread record;

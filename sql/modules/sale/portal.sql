@@ -32,11 +32,12 @@ BEGIN
 END
 $$;
 -- The quotation e-mail links to the online answer page (a new link at each sending), as HTML.
-CREATE OR REPLACE FUNCTION embudo.sale_mail_extra(sale_order int) RETURNS text
+CREATE OR REPLACE FUNCTION embudo.sale_mail_extra(sale_order int, lang text) RETURNS text
 LANGUAGE sql
 AS $$
     SELECT '<p><a href="' || embudo.html_escape(rtrim((SELECT value FROM public.ir_config_parameter WHERE key = 'web.base.url'), '/')
-           || '/my/quotation/' || embudo.portal_issue_token(sale_order)) || '">Review, accept or decline the quotation online</a></p>'
+           || '/my/quotation/' || embudo.portal_issue_token(sale_order)) || '">'
+           || embudo.localized(lang, 'Review, accept or decline the quotation online', 'Revisa, acepta o rechaza el presupuesto en línea') || '</a></p>'
 $$;
 
 -- Revokes an order's links.
@@ -118,6 +119,7 @@ CREATE OR REPLACE FUNCTION embudo.portal_accept(sale_order int, signer text, opt
 LANGUAGE plpgsql
 AS $$
 DECLARE
+    lang text;
     o public.sale_order;
 BEGIN
     SELECT * INTO o FROM public.sale_order x WHERE x.id = sale_order FOR UPDATE;
@@ -146,9 +148,12 @@ BEGIN
     PERFORM embudo.sale_confirm(ARRAY[o.id]);
     PERFORM embudo.portal_revoke(ARRAY[o.id]);
     SELECT * INTO o FROM public.sale_order x WHERE x.id = sale_order;
-    PERFORM embudo.portal_notify(o, format('%s accepted and signed the quotation %s online (%s).', signer, o.name,
+    -- (In the salesperson's language.)
+    lang := coalesce((SELECT u.lang FROM public.res_users u WHERE u.id = o.user_id), 'en_US');
+    PERFORM embudo.portal_notify(o, format(embudo.localized(lang, '%s accepted and signed the quotation %s online (%s).',
+                                                            '%s aceptó y firmó en línea el presupuesto %s (%s).'), signer, o.name,
                                            embudo.money(o.amount_total, o.currency_id)),
-                                 'Quotation accepted: ' || o.name);
+                                 embudo.localized(lang, 'Quotation accepted: ', 'Presupuesto aceptado: ') || o.name);
     RETURN o.state;
 END
 $$;
@@ -158,6 +163,7 @@ CREATE OR REPLACE FUNCTION embudo.portal_decline(sale_order int, reason text) RE
 LANGUAGE plpgsql
 AS $$
 DECLARE
+    lang text;
     o public.sale_order;
 BEGIN
     SELECT * INTO o FROM public.sale_order x WHERE x.id = sale_order FOR UPDATE;
@@ -168,8 +174,10 @@ BEGIN
     IF reason = '' THEN
         PERFORM embudo.refuse('validation', 'Tell us why you decline.');
     END IF;
-    PERFORM embudo.portal_notify(o, format('The customer declined the quotation %s online. Reason: %s', o.name, reason),
-                                 'Quotation declined: ' || o.name);
+    lang := coalesce((SELECT u.lang FROM public.res_users u WHERE u.id = o.user_id), 'en_US');
+    PERFORM embudo.portal_notify(o, format(embudo.localized(lang, 'The customer declined the quotation %s online. Reason: %s',
+                                                            'El cliente rechazó en línea el presupuesto %s. Motivo: %s'), o.name, reason),
+                                 embudo.localized(lang, 'Quotation declined: ', 'Presupuesto rechazado: ') || o.name);
     RETURN o.state;
 END
 $$;
@@ -187,7 +195,7 @@ $$;
 CREATE OR REPLACE TRIGGER portal_links AFTER UPDATE OF state ON sale_order
     FOR EACH ROW WHEN (NEW.state IN ('sale', 'done', 'cancel')) EXECUTE FUNCTION embudo.portal_close_links();
 
-GRANT EXECUTE ON FUNCTION embudo.portal_issue_token(int), embudo.sale_mail_extra(int), embudo.portal_revoke(int[]),
+GRANT EXECUTE ON FUNCTION embudo.portal_issue_token(int), embudo.sale_mail_extra(int, text), embudo.portal_revoke(int[]),
     embudo.portal_resolve(text), embudo.portal_quotation(int), embudo.portal_notify(sale_order, text, text),
     embudo.portal_accept(int, text, int), embudo.portal_decline(int, text), embudo.portal_close_links()
 TO embudo_service;

@@ -27,6 +27,8 @@ DECLARE
     company_name text;
     body text;
     subject text;
+    lang text;
+    quotation boolean;
     mail int;
     mails int[] := '{}';
     message int;
@@ -43,18 +45,25 @@ BEGIN
         IF customer.email IS NULL OR embudo.normalize_email(customer.email) IS NULL THEN
             PERFORM embudo.refuse('user', format('The customer %s has no e-mail address: add one to send the quotation.', customer.name));
         END IF;
-        SELECT c.name INTO company_name FROM public.res_company c WHERE c.id = o.company_id;
+        SELECT c.name, coalesce(customer.lang, c.lang) INTO company_name, lang FROM public.res_company c WHERE c.id = o.company_id;
         sender := coalesce((SELECT embudo.mail_format_address(u.name, embudo.normalize_email(u.email)) FROM public.res_users u
                             WHERE u.id = me AND embudo.normalize_email(u.email) IS NOT NULL),
                            embudo.mail_format_address(company_name, 'noreply@' || coalesce((SELECT c.alias_domain FROM public.res_company c
                                                                                              WHERE c.id = o.company_id), 'localhost')));
-        subject := company_name || ' ' || CASE WHEN o.state IN ('draft', 'sent') THEN 'Quotation' ELSE 'Order' END || ' (Ref ' || o.name || ')';
+        -- In the customer's language (else the company's), with the user guide's words: Presupuesto, Pedido.
+        quotation := o.state IN ('draft', 'sent');
+        subject := company_name || ' ' || CASE WHEN quotation THEN embudo.localized(lang, 'Quotation', 'Presupuesto')
+                                               ELSE embudo.localized(lang, 'Order', 'Pedido') END || ' (Ref ' || o.name || ')';
         body := '<div style="font-family: sans-serif">'
-            || '<p>Hello ' || embudo.html_escape(customer.name) || ',</p>'
-            || '<p>Here is your ' || CASE WHEN o.state IN ('draft', 'sent') THEN 'quotation' ELSE 'order' END || ' <strong>'
-            || embudo.html_escape(o.name) || '</strong> amounting to <strong>' || embudo.money(o.amount_total, o.currency_id) || '</strong>.</p>'
-            || '<table style="border-collapse: collapse" border="1" cellpadding="4"><thead><tr><th>Description</th><th>Quantity</th>'
-            || '<th>Unit Price</th><th>Disc.%</th><th>Amount</th></tr></thead><tbody>'
+            || '<p>' || embudo.localized(lang, 'Hello ', 'Hola, ') || embudo.html_escape(customer.name) || ',</p>'
+            || '<p>' || CASE WHEN quotation THEN embudo.localized(lang, 'Here is your quotation', 'Te enviamos tu presupuesto')
+                             ELSE embudo.localized(lang, 'Here is your order', 'Te enviamos tu pedido') END || ' <strong>'
+            || embudo.html_escape(o.name) || '</strong> ' || embudo.localized(lang, 'amounting to', 'por un total de') || ' <strong>'
+            || embudo.money(o.amount_total, o.currency_id) || '</strong>.</p>'
+            || '<table style="border-collapse: collapse" border="1" cellpadding="4"><thead><tr><th>'
+            || embudo.localized(lang, 'Description', 'Descripción') || '</th><th>' || embudo.localized(lang, 'Quantity', 'Cantidad') || '</th><th>'
+            || embudo.localized(lang, 'Unit Price', 'Precio unitario') || '</th><th>' || embudo.localized(lang, 'Disc.%', 'Desc.%') || '</th><th>'
+            || embudo.localized(lang, 'Amount', 'Importe') || '</th></tr></thead><tbody>'
             || coalesce((SELECT string_agg(CASE WHEN l.display_type IS NOT NULL
                     THEN '<tr><td colspan="5"><em>' || embudo.html_escape(l.name) || '</em></td></tr>'
                     ELSE '<tr><td>' || embudo.html_escape(l.name) || '</td><td>' || trim_scale(l.product_uom_qty)::text || ' '
@@ -63,14 +72,20 @@ BEGIN
                          || embudo.money(l.price_subtotal, o.currency_id) || '</td></tr>' END, '' ORDER BY l.sequence, l.id)
                          FROM public.sale_order_line l WHERE l.company_id = o.company_id AND l.order_id = o.id), '')
             || '</tbody></table>'
-            || '<p>Untaxed amount: ' || embudo.money(o.amount_untaxed, o.currency_id) || '<br/>Taxes: ' || embudo.money(o.amount_tax, o.currency_id)
+            || '<p>' || embudo.localized(lang, 'Untaxed amount: ', 'Subtotal: ') || embudo.money(o.amount_untaxed, o.currency_id)
+            || '<br/>' || embudo.localized(lang, 'Taxes: ', 'Impuestos: ') || embudo.money(o.amount_tax, o.currency_id)
             || '<br/><strong>Total: ' || embudo.money(o.amount_total, o.currency_id) || '</strong></p>'
-            || CASE WHEN o.validity_date IS NOT NULL THEN '<p>This quotation is valid until ' || to_char(o.validity_date, 'YYYY-MM-DD') || '.</p>' ELSE '' END
-            || coalesce('<p>Payment terms: ' || embudo.html_escape((SELECT t.name FROM public.account_payment_term t
-                                                                    WHERE t.company_id = o.company_id AND t.id = o.payment_term_id)) || '</p>', '')
+            || CASE WHEN o.validity_date IS NOT NULL
+                    THEN '<p>' || embudo.localized(lang, 'This quotation is valid until ', 'Este presupuesto es válido hasta el ')
+                         || CASE WHEN lang LIKE 'es%' THEN to_char(o.validity_date, 'DD/MM/YYYY') ELSE to_char(o.validity_date, 'YYYY-MM-DD') END || '.</p>'
+                    ELSE '' END
+            || coalesce('<p>' || embudo.localized(lang, 'Payment terms: ', 'Condiciones de pago: ')
+                        || embudo.html_escape((SELECT t.name FROM public.account_payment_term t
+                                               WHERE t.company_id = o.company_id AND t.id = o.payment_term_id)) || '</p>', '')
             || coalesce('<p>' || embudo.html_escape(o.note) || '</p>', '')
-            || embudo.sale_mail_extra(o.id)
-            || '<p>Do not hesitate to contact us if you have any questions.</p></div>';
+            || embudo.sale_mail_extra(o.id, lang)
+            || '<p>' || embudo.localized(lang, 'Do not hesitate to contact us if you have any questions.',
+                                         'Si tienes cualquier pregunta, con gusto te atendemos.') || '</p></div>';
         INSERT INTO public.mail_message (company_id, model, res_id, body, subject, author_id, message_type, subtype_id, email_from, create_uid, write_uid)
         VALUES (o.company_id, 'sale.order', o.id, body, subject, me, 'email', embudo.subtype('mail.mt_comment'), sender, me, me)
         RETURNING id INTO message;

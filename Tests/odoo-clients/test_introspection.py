@@ -1,0 +1,74 @@
+"""Issue 21, what Odoo clients introspect and read first: ir.model with transient, info and its fields,
+ir.model.fields searchable as Odoo's, get_available_models, fields_get labels in the context's language, and
+quotation e-mails in the customer's language."""
+import odoorpc
+
+from conftest import cli, operator_user
+
+PASSWORD = "introspection-pass-1"
+
+
+def login(server, user=None, password=None):
+    odoo = odoorpc.ODOO("127.0.0.1", port=server["port"])
+    odoo.login(server["db"], user or server["login"], password or server["password"])
+    return odoo.env
+
+
+def test_models_and_their_fields_as_odoo_lists_them(server):
+    env = login(server)
+    [lead_model] = env["ir.model"].search_read([("model", "=", "crm.lead")], ["name", "transient", "state", "field_id"])
+    assert lead_model["transient"] is False and lead_model["state"] == "base" and len(lead_model["field_id"]) > 50
+    assert env["ir.model"].search_read([("model", "=", "crm.lead.lost")], ["transient"])[0]["transient"] is True
+    # Searchable like Odoo's: the many2one fields of crm.lead, with their relations.
+    m2o = {f["name"]: f["relation"] for f in env["ir.model.fields"].search_read(
+        [("model", "=", "crm.lead"), ("ttype", "=", "many2one")], ["name", "relation"])}
+    assert m2o["stage_id"] == "crm.stage" and m2o["partner_id"] == "res.partner" and m2o["team_id"] == "crm.team"
+    [stage] = env["ir.model.fields"].search_read([("model_id", "=", lead_model["id"]), ("name", "=", "stage_id")],
+                                                 ["field_description", "ttype", "required", "readonly", "store", "model"])
+    assert stage == {"id": stage["id"], "field_description": "Stage", "ttype": "many2one", "required": False, "readonly": False,
+                     "store": True, "model": "crm.lead"}
+    computed = env["ir.model.fields"].search_read([("model", "=", "crm.lead"), ("name", "=", "activity_state")], ["store", "readonly"])[0]
+    assert computed["store"] is False and computed["readonly"] is True
+    one2many = env["ir.model.fields"].search_read([("model", "=", "crm.lead"), ("name", "=", "calendar_event_ids")], ["relation_field"])[0]
+    assert one2many["relation_field"] == "opportunity_id"
+    # Every field fields_get answers is listed.
+    assert set(env["crm.lead"].fields_get(attributes=["type"])) - {"display_name"} == \
+        {f["name"] for f in env["ir.model.fields"].search_read([("model", "=", "crm.lead")], ["name"])}
+    available = env["ir.model"].get_available_models()
+    assert {"model": "calendar.event", "display_name": "Calendar Event"} in available
+    # Reference data: nobody changes it.
+    with_error = None
+    try:
+        env["ir.model.fields"].write([stage["id"]], {"field_description": "x"})
+    except odoorpc.error.RPCError as error:
+        with_error = error
+    assert with_error is not None
+
+
+def test_labels_in_the_contexts_language(server):
+    env = login(server)
+    english = env["crm.lead"].fields_get(["expected_revenue", "priority", "stage_id"], attributes=["string", "selection"])
+    spanish = env["crm.lead"].with_context(lang="es_MX").fields_get(["expected_revenue", "priority", "stage_id"], attributes=["string", "selection"])
+    assert english["expected_revenue"]["string"] == "Expected Revenue" and spanish["expected_revenue"]["string"] == "Ingreso esperado"
+    assert spanish["stage_id"]["string"] == "Etapa"
+    assert [key for key, _ in spanish["priority"]["selection"]] == [key for key, _ in english["priority"]["selection"]]
+    assert [label for _, label in spanish["priority"]["selection"]] != [label for _, label in english["priority"]["selection"]]
+    assert env["calendar.event"].with_context(lang="es_MX").fields_get(["privacy"], attributes=["string"])["privacy"]["string"] == "Privacidad"
+
+
+def test_quotation_email_in_the_customers_language(server):
+    cli(server, "company", "create", "Cotiza MX", "--lang", "es_MX")
+    operator_user(server, "vende@cotiza.example", PASSWORD, "admin", company="Cotiza MX", name="Vende")
+    env = login(server, "vende@cotiza.example", PASSWORD)
+    product = env["product.product"].create({"name": "Silla", "list_price": 100})
+    spanish = env["res.partner"].create({"name": "Cliente MX", "email": "mx@cotiza.example"})            # the company's language
+    english = env["res.partner"].create({"name": "Client US", "email": "us@cotiza.example", "lang": "en_US"})
+    for customer in (spanish, english):
+        order = env["sale.order"].create({"partner_id": customer, "order_line": [(0, 0, {"product_id": product, "product_uom_qty": 2})]})
+        env["sale.order"].browse(order).action_quotation_send()
+    mails = {m["email_to"]: m for m in env["mail.mail"].search_read([("model", "=", "sale.order")], ["email_to", "subject", "body_html"])}
+    mx = next(m for to, m in mails.items() if "mx@" in to)
+    us = next(m for to, m in mails.items() if "us@" in to)
+    assert "Presupuesto" in mx["subject"] and "Hola, Cliente MX" in mx["body_html"] and "Revisa, acepta o rechaza" in mx["body_html"]
+    assert "Precio unitario" in mx["body_html"] and "Quotation" not in mx["body_html"]
+    assert "Quotation" in us["subject"] and "Hello Client US" in us["body_html"] and "Unit Price" in us["body_html"]
