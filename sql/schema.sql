@@ -653,12 +653,12 @@ BEGIN
     IF organizer.email IS NOT NULL AND (e.user_id IS DISTINCT FROM embudo.current_user_id()
                                         OR current_setting('embudo.calendar_contact_answer', true) = 'on') THEN
         PERFORM set_config('embudo.mail_on_behalf', 'on', true);
-        INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, create_uid, write_uid)
+        INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, model, res_id, create_uid, write_uid)
         VALUES (e.company_id, embudo.calendar_sender(e.company_id), embudo.mail_format_address(organizer.name, organizer.email),
                 who.name || verb || e.name,
                 '<p>' || embudo.html_escape(who.name || verb || '"' || e.name || '" (' || embudo.calendar_when(e, coalesce(
                     (SELECT u.tz FROM public.res_users u WHERE u.id = e.user_id), 'UTC'), lang) || ')') || '</p>',
-                embudo.current_user_id(), embudo.current_user_id());
+                'calendar.event', e.id, embudo.current_user_id(), embudo.current_user_id());
         PERFORM set_config('embudo.mail_on_behalf', '', true);
     END IF;
     RETURN NULL;
@@ -1364,9 +1364,15 @@ BEGIN
                          || '</a></p>' END
             || '</div>';
         PERFORM set_config('embudo.mail_on_behalf', 'on', true);
-        INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, calendar_ics, calendar_method, create_uid, write_uid)
+        INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, calendar_ics, calendar_method, model, res_id,
+                                      create_uid, write_uid)
         VALUES (target.company, embudo.calendar_sender(target.company), embudo.mail_format_address(who.name, who.email), subject, body,
-                ics, CASE WHEN cancelled THEN 'CANCEL' ELSE 'REQUEST' END, me, me);
+                ics, CASE WHEN cancelled THEN 'CANCEL' ELSE 'REQUEST' END,
+                CASE WHEN master.id IS NOT NULL AND EXISTS (SELECT 1 FROM public.calendar_event x WHERE x.company_id = target.company AND x.id = master.id)
+                     THEN 'calendar.event' END,
+                CASE WHEN master.id IS NOT NULL AND EXISTS (SELECT 1 FROM public.calendar_event x WHERE x.company_id = target.company AND x.id = master.id)
+                     THEN master.id END,
+                me, me);
         PERFORM set_config('embudo.mail_on_behalf', '', true);
         queued := queued + 1;
     END LOOP;
@@ -4497,7 +4503,8 @@ CREATE FUNCTION embudo.mail_gateway(team integer, message jsonb) RETURNS jsonb
 DECLARE
     company int := (embudo.company_ids())[1];
     me int := embudo.current_user_id();
-    incoming_id text := nullif(message->>'message_id', '');
+    -- Stored as Odoo stores it, in its angle brackets (the parser gives it bare).
+    incoming_id text := '<' || nullif(btrim(message->>'message_id', '<> '), '') || '>';
     sender text := embudo.normalize_email(message->>'from');
     existing record;
     thread record;
@@ -4682,8 +4689,10 @@ BEGIN
             PERFORM 1 FROM public.crm_lead l WHERE l.company_id = NEW.company_id AND l.id = NEW.res_id FOR KEY SHARE;
         ELSIF NEW.model = 'sale.order' THEN
             PERFORM 1 FROM public.sale_order o WHERE o.company_id = NEW.company_id AND o.id = NEW.res_id FOR KEY SHARE;
+        ELSIF NEW.model = 'calendar.event' THEN
+            PERFORM 1 FROM public.calendar_event e WHERE e.company_id = NEW.company_id AND e.id = NEW.res_id FOR KEY SHARE;
         ELSIF NEW.model IS NOT NULL THEN
-            PERFORM embudo.refuse('validation', 'Mail can be about leads, opportunities and quotations only.');
+            PERFORM embudo.refuse('validation', 'Mail can be about leads, opportunities, quotations and meetings only.');
         END IF;
         IF NEW.model IS NOT NULL AND NOT FOUND THEN
             PERFORM embudo.refuse('access', 'You cannot send mail about a document you cannot change.');
@@ -4833,11 +4842,12 @@ CREATE FUNCTION embudo.mail_thread_of(ids text[]) RETURNS TABLE(model text, res_
     AS $$
     SELECT x.model, x.res_id FROM (
         SELECT m.model, m.res_id, a.position FROM unnest(ids) WITH ORDINALITY a (id, position)
-        JOIN public.mail_message m ON m.message_id = a.id
+        JOIN public.mail_message m ON m.message_id = '<' || a.id || '>'
         UNION ALL
         SELECT s.model, s.res_id, a.position FROM unnest(ids) WITH ORDINALITY a (id, position)
         JOIN public.mail_mail s ON s.message_id = a.id
-        WHERE s.model IS NOT NULL
+        -- (Meeting mail is not a thread: an answer to an invitation starts nothing here.)
+        WHERE s.model IN ('crm.lead', 'sale.order')
     ) x
     ORDER BY x.position DESC
     LIMIT 1
@@ -4931,6 +4941,7 @@ CREATE FUNCTION embudo.portal_accept(sale_order integer, signer text, option int
     LANGUAGE plpgsql
     AS $$
 DECLARE
+    lang text;
     o public.sale_order;
 BEGIN
     SELECT * INTO o FROM public.sale_order x WHERE x.id = sale_order FOR UPDATE;
@@ -4959,9 +4970,12 @@ BEGIN
     PERFORM embudo.sale_confirm(ARRAY[o.id]);
     PERFORM embudo.portal_revoke(ARRAY[o.id]);
     SELECT * INTO o FROM public.sale_order x WHERE x.id = sale_order;
-    PERFORM embudo.portal_notify(o, format('%s accepted and signed the quotation %s online (%s).', signer, o.name,
+    -- (In the salesperson's language.)
+    lang := coalesce((SELECT u.lang FROM public.res_users u WHERE u.id = o.user_id), 'en_US');
+    PERFORM embudo.portal_notify(o, format(embudo.localized(lang, '%s accepted and signed the quotation %s online (%s).',
+                                                            '%s aceptó y firmó en línea el presupuesto %s (%s).'), signer, o.name,
                                            embudo.money(o.amount_total, o.currency_id)),
-                                 'Quotation accepted: ' || o.name);
+                                 embudo.localized(lang, 'Quotation accepted: ', 'Presupuesto aceptado: ') || o.name);
     RETURN o.state;
 END
 $$;
@@ -4994,6 +5008,7 @@ CREATE FUNCTION embudo.portal_decline(sale_order integer, reason text) RETURNS t
     LANGUAGE plpgsql
     AS $$
 DECLARE
+    lang text;
     o public.sale_order;
 BEGIN
     SELECT * INTO o FROM public.sale_order x WHERE x.id = sale_order FOR UPDATE;
@@ -5004,8 +5019,10 @@ BEGIN
     IF reason = '' THEN
         PERFORM embudo.refuse('validation', 'Tell us why you decline.');
     END IF;
-    PERFORM embudo.portal_notify(o, format('The customer declined the quotation %s online. Reason: %s', o.name, reason),
-                                 'Quotation declined: ' || o.name);
+    lang := coalesce((SELECT u.lang FROM public.res_users u WHERE u.id = o.user_id), 'en_US');
+    PERFORM embudo.portal_notify(o, format(embudo.localized(lang, 'The customer declined the quotation %s online. Reason: %s',
+                                                            'El cliente rechazó en línea el presupuesto %s. Motivo: %s'), o.name, reason),
+                                 embudo.localized(lang, 'Quotation declined: ', 'Presupuesto rechazado: ') || o.name);
     RETURN o.state;
 END
 $$;
@@ -5530,18 +5547,19 @@ CREATE FUNCTION embudo.sale_lock(ids integer[]) RETURNS integer
 ALTER FUNCTION embudo.sale_lock(ids integer[]) OWNER TO embudo_owner;
 
 --
--- Name: sale_mail_extra(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+-- Name: sale_mail_extra(integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
-CREATE FUNCTION embudo.sale_mail_extra(sale_order integer) RETURNS text
+CREATE FUNCTION embudo.sale_mail_extra(sale_order integer, lang text) RETURNS text
     LANGUAGE sql
     AS $$
     SELECT '<p><a href="' || embudo.html_escape(rtrim((SELECT value FROM public.ir_config_parameter WHERE key = 'web.base.url'), '/')
-           || '/my/quotation/' || embudo.portal_issue_token(sale_order)) || '">Review, accept or decline the quotation online</a></p>'
+           || '/my/quotation/' || embudo.portal_issue_token(sale_order)) || '">'
+           || embudo.localized(lang, 'Review, accept or decline the quotation online', 'Revisa, acepta o rechaza el presupuesto en línea') || '</a></p>'
 $$;
 
 
-ALTER FUNCTION embudo.sale_mail_extra(sale_order integer) OWNER TO embudo_owner;
+ALTER FUNCTION embudo.sale_mail_extra(sale_order integer, lang text) OWNER TO embudo_owner;
 
 --
 -- Name: sale_mark_sent(integer[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -6002,6 +6020,8 @@ DECLARE
     company_name text;
     body text;
     subject text;
+    lang text;
+    quotation boolean;
     mail int;
     mails int[] := '{}';
     message int;
@@ -6018,18 +6038,25 @@ BEGIN
         IF customer.email IS NULL OR embudo.normalize_email(customer.email) IS NULL THEN
             PERFORM embudo.refuse('user', format('The customer %s has no e-mail address: add one to send the quotation.', customer.name));
         END IF;
-        SELECT c.name INTO company_name FROM public.res_company c WHERE c.id = o.company_id;
+        SELECT c.name, coalesce(customer.lang, c.lang) INTO company_name, lang FROM public.res_company c WHERE c.id = o.company_id;
         sender := coalesce((SELECT embudo.mail_format_address(u.name, embudo.normalize_email(u.email)) FROM public.res_users u
                             WHERE u.id = me AND embudo.normalize_email(u.email) IS NOT NULL),
                            embudo.mail_format_address(company_name, 'noreply@' || coalesce((SELECT c.alias_domain FROM public.res_company c
                                                                                              WHERE c.id = o.company_id), 'localhost')));
-        subject := company_name || ' ' || CASE WHEN o.state IN ('draft', 'sent') THEN 'Quotation' ELSE 'Order' END || ' (Ref ' || o.name || ')';
+        -- In the customer's language (else the company's), with the user guide's words: Presupuesto, Pedido.
+        quotation := o.state IN ('draft', 'sent');
+        subject := company_name || ' ' || CASE WHEN quotation THEN embudo.localized(lang, 'Quotation', 'Presupuesto')
+                                               ELSE embudo.localized(lang, 'Order', 'Pedido') END || ' (Ref ' || o.name || ')';
         body := '<div style="font-family: sans-serif">'
-            || '<p>Hello ' || embudo.html_escape(customer.name) || ',</p>'
-            || '<p>Here is your ' || CASE WHEN o.state IN ('draft', 'sent') THEN 'quotation' ELSE 'order' END || ' <strong>'
-            || embudo.html_escape(o.name) || '</strong> amounting to <strong>' || embudo.money(o.amount_total, o.currency_id) || '</strong>.</p>'
-            || '<table style="border-collapse: collapse" border="1" cellpadding="4"><thead><tr><th>Description</th><th>Quantity</th>'
-            || '<th>Unit Price</th><th>Disc.%</th><th>Amount</th></tr></thead><tbody>'
+            || '<p>' || embudo.localized(lang, 'Hello ', 'Hola, ') || embudo.html_escape(customer.name) || ',</p>'
+            || '<p>' || CASE WHEN quotation THEN embudo.localized(lang, 'Here is your quotation', 'Te enviamos tu presupuesto')
+                             ELSE embudo.localized(lang, 'Here is your order', 'Te enviamos tu pedido') END || ' <strong>'
+            || embudo.html_escape(o.name) || '</strong> ' || embudo.localized(lang, 'amounting to', 'por un total de') || ' <strong>'
+            || embudo.money(o.amount_total, o.currency_id) || '</strong>.</p>'
+            || '<table style="border-collapse: collapse" border="1" cellpadding="4"><thead><tr><th>'
+            || embudo.localized(lang, 'Description', 'Descripción') || '</th><th>' || embudo.localized(lang, 'Quantity', 'Cantidad') || '</th><th>'
+            || embudo.localized(lang, 'Unit Price', 'Precio unitario') || '</th><th>' || embudo.localized(lang, 'Disc.%', 'Desc.%') || '</th><th>'
+            || embudo.localized(lang, 'Amount', 'Importe') || '</th></tr></thead><tbody>'
             || coalesce((SELECT string_agg(CASE WHEN l.display_type IS NOT NULL
                     THEN '<tr><td colspan="5"><em>' || embudo.html_escape(l.name) || '</em></td></tr>'
                     ELSE '<tr><td>' || embudo.html_escape(l.name) || '</td><td>' || trim_scale(l.product_uom_qty)::text || ' '
@@ -6038,14 +6065,20 @@ BEGIN
                          || embudo.money(l.price_subtotal, o.currency_id) || '</td></tr>' END, '' ORDER BY l.sequence, l.id)
                          FROM public.sale_order_line l WHERE l.company_id = o.company_id AND l.order_id = o.id), '')
             || '</tbody></table>'
-            || '<p>Untaxed amount: ' || embudo.money(o.amount_untaxed, o.currency_id) || '<br/>Taxes: ' || embudo.money(o.amount_tax, o.currency_id)
+            || '<p>' || embudo.localized(lang, 'Untaxed amount: ', 'Subtotal: ') || embudo.money(o.amount_untaxed, o.currency_id)
+            || '<br/>' || embudo.localized(lang, 'Taxes: ', 'Impuestos: ') || embudo.money(o.amount_tax, o.currency_id)
             || '<br/><strong>Total: ' || embudo.money(o.amount_total, o.currency_id) || '</strong></p>'
-            || CASE WHEN o.validity_date IS NOT NULL THEN '<p>This quotation is valid until ' || to_char(o.validity_date, 'YYYY-MM-DD') || '.</p>' ELSE '' END
-            || coalesce('<p>Payment terms: ' || embudo.html_escape((SELECT t.name FROM public.account_payment_term t
-                                                                    WHERE t.company_id = o.company_id AND t.id = o.payment_term_id)) || '</p>', '')
+            || CASE WHEN o.validity_date IS NOT NULL
+                    THEN '<p>' || embudo.localized(lang, 'This quotation is valid until ', 'Este presupuesto es válido hasta el ')
+                         || CASE WHEN lang LIKE 'es%' THEN to_char(o.validity_date, 'DD/MM/YYYY') ELSE to_char(o.validity_date, 'YYYY-MM-DD') END || '.</p>'
+                    ELSE '' END
+            || coalesce('<p>' || embudo.localized(lang, 'Payment terms: ', 'Condiciones de pago: ')
+                        || embudo.html_escape((SELECT t.name FROM public.account_payment_term t
+                                               WHERE t.company_id = o.company_id AND t.id = o.payment_term_id)) || '</p>', '')
             || coalesce('<p>' || embudo.html_escape(o.note) || '</p>', '')
-            || embudo.sale_mail_extra(o.id)
-            || '<p>Do not hesitate to contact us if you have any questions.</p></div>';
+            || embudo.sale_mail_extra(o.id, lang)
+            || '<p>' || embudo.localized(lang, 'Do not hesitate to contact us if you have any questions.',
+                                         'Si tienes cualquier pregunta, con gusto te atendemos.') || '</p></div>';
         INSERT INTO public.mail_message (company_id, model, res_id, body, subject, author_id, message_type, subtype_id, email_from, create_uid, write_uid)
         VALUES (o.company_id, 'sale.order', o.id, body, subject, me, 'email', embudo.subtype('mail.mt_comment'), sender, me, me)
         RETURNING id INTO message;
@@ -7444,7 +7477,11 @@ ALTER TABLE public.ir_config_parameter OWNER TO embudo_owner;
 CREATE TABLE public.ir_model (
     id integer NOT NULL,
     model text NOT NULL,
-    name text NOT NULL
+    name text NOT NULL,
+    transient boolean DEFAULT false NOT NULL,
+    state text DEFAULT 'base'::text NOT NULL,
+    info text,
+    CONSTRAINT ir_model_state_check CHECK ((state = ANY (ARRAY['manual'::text, 'base'::text])))
 );
 
 
@@ -7479,6 +7516,50 @@ ALTER TABLE public.ir_model_data OWNER TO embudo_owner;
 
 ALTER TABLE public.ir_model_data ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     SEQUENCE NAME public.ir_model_data_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: ir_model_fields; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.ir_model_fields (
+    id integer NOT NULL,
+    model_id integer NOT NULL,
+    model text NOT NULL,
+    name text NOT NULL,
+    field_description text NOT NULL,
+    ttype text NOT NULL,
+    relation text,
+    relation_field text,
+    required boolean DEFAULT false NOT NULL,
+    readonly boolean DEFAULT false NOT NULL,
+    store boolean DEFAULT true NOT NULL,
+    state text DEFAULT 'base'::text NOT NULL,
+    CONSTRAINT ir_model_fields_state_check CHECK ((state = ANY (ARRAY['manual'::text, 'base'::text])))
+);
+
+
+ALTER TABLE public.ir_model_fields OWNER TO embudo_owner;
+
+--
+-- Name: TABLE ir_model_fields; Type: COMMENT; Schema: public; Owner: embudo_owner
+--
+
+COMMENT ON TABLE public.ir_model_fields IS 'The fields of the models offered by the API (global; written from the model registry).';
+
+
+--
+-- Name: ir_model_fields_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE public.ir_model_fields ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.ir_model_fields_id_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
@@ -9994,6 +10075,22 @@ ALTER TABLE ONLY public.ir_model_data
 
 
 --
+-- Name: ir_model_fields ir_model_fields_model_name_key; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.ir_model_fields
+    ADD CONSTRAINT ir_model_fields_model_name_key UNIQUE (model, name);
+
+
+--
+-- Name: ir_model_fields ir_model_fields_pkey; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.ir_model_fields
+    ADD CONSTRAINT ir_model_fields_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: ir_model ir_model_model_key; Type: CONSTRAINT; Schema: public; Owner: embudo_owner
 --
 
@@ -10730,6 +10827,13 @@ CREATE INDEX ir_attachment_message ON public.ir_attachment USING btree (company_
 --
 
 CREATE UNIQUE INDEX ir_model_data_key ON public.ir_model_data USING btree (module, name, company_id) NULLS NOT DISTINCT;
+
+
+--
+-- Name: ir_model_fields_model_id; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX ir_model_fields_model_id ON public.ir_model_fields USING btree (model_id);
 
 
 --
@@ -12262,6 +12366,14 @@ ALTER TABLE ONLY public.ir_attachment
 
 ALTER TABLE ONLY public.ir_model_data
     ADD CONSTRAINT ir_model_data_company_id_fkey FOREIGN KEY (company_id) REFERENCES public.res_company(id) ON DELETE CASCADE;
+
+
+--
+-- Name: ir_model_fields ir_model_fields_model_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.ir_model_fields
+    ADD CONSTRAINT ir_model_fields_model_id_fkey FOREIGN KEY (model_id) REFERENCES public.ir_model(id) ON DELETE CASCADE;
 
 
 --
@@ -16657,11 +16769,11 @@ GRANT ALL ON FUNCTION embudo.sale_lock(ids integer[]) TO embudo_service;
 
 
 --
--- Name: FUNCTION sale_mail_extra(sale_order integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+-- Name: FUNCTION sale_mail_extra(sale_order integer, lang text); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
-REVOKE ALL ON FUNCTION embudo.sale_mail_extra(sale_order integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION embudo.sale_mail_extra(sale_order integer) TO embudo_service;
+REVOKE ALL ON FUNCTION embudo.sale_mail_extra(sale_order integer, lang text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.sale_mail_extra(sale_order integer, lang text) TO embudo_service;
 
 
 --
@@ -17473,6 +17585,13 @@ GRANT SELECT ON TABLE public.ir_model TO embudo_service;
 
 GRANT SELECT ON TABLE public.ir_model_data TO embudo_service;
 GRANT SELECT ON TABLE public.ir_model_data TO embudo_report;
+
+
+--
+-- Name: TABLE ir_model_fields; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT ON TABLE public.ir_model_fields TO embudo_service;
 
 
 --
