@@ -8921,7 +8921,18 @@ CREATE VIEW report_source.activity AS
     l.stage_id,
     l.user_id AS lead_user_id,
     l.type AS lead_type,
-    l.active AS lead_active
+    l.active AS lead_active,
+    a.summary AS subject,
+    COALESCE(a.feedback, a.note) AS body,
+    a.activity_type_id AS mail_activity_type_id,
+    NULL::integer AS subtype_id,
+    l.partner_id,
+    l.country_id,
+    a.date_deadline,
+    l.date_closed,
+    l.create_date AS lead_create_date,
+    l.date_conversion,
+    COALESCE(l.active, true) AS active
    FROM (((public.mail_activity a
      LEFT JOIN public.mail_activity_type ty ON (((ty.company_id = a.company_id) AND (ty.id = a.activity_type_id))))
      LEFT JOIN public.res_users u ON ((u.id = a.user_id)))
@@ -8947,7 +8958,18 @@ UNION ALL
     l.stage_id,
     l.user_id AS lead_user_id,
     l.type AS lead_type,
-    l.active AS lead_active
+    l.active AS lead_active,
+    a.summary AS subject,
+    a.note AS body,
+    a.activity_type_id AS mail_activity_type_id,
+    NULL::integer AS subtype_id,
+    l.partner_id,
+    l.country_id,
+    a.date_deadline,
+    l.date_closed,
+    l.create_date AS lead_create_date,
+    l.date_conversion,
+    COALESCE(l.active, true) AS active
    FROM (((public.mail_activity a
      LEFT JOIN public.mail_activity_type ty ON (((ty.company_id = a.company_id) AND (ty.id = a.activity_type_id))))
      LEFT JOIN public.res_users u ON ((u.id = a.user_id)))
@@ -8973,7 +8995,18 @@ UNION ALL
     l.stage_id,
     l.user_id AS lead_user_id,
     l.type AS lead_type,
-    l.active AS lead_active
+    l.active AS lead_active,
+    m.subject,
+    m.body,
+    m.mail_activity_type_id,
+    m.subtype_id,
+    l.partner_id,
+    l.country_id,
+    NULL::date AS date_deadline,
+    l.date_closed,
+    l.create_date AS lead_create_date,
+    l.date_conversion,
+    COALESCE(l.active, true) AS active
    FROM (((public.mail_message m
      LEFT JOIN public.mail_activity_type ty ON (((ty.company_id = m.company_id) AND (ty.id = m.mail_activity_type_id))))
      LEFT JOIN public.res_users u ON ((u.id = m.author_id)))
@@ -9009,7 +9042,18 @@ CREATE VIEW report.activity WITH (security_invoker='true') AS
     activity.stage_id,
     activity.lead_user_id,
     activity.lead_type,
-    activity.lead_active
+    activity.lead_active,
+    activity.subject,
+    activity.body,
+    activity.mail_activity_type_id,
+    activity.subtype_id,
+    activity.partner_id,
+    activity.country_id,
+    activity.date_deadline,
+    activity.date_closed,
+    activity.lead_create_date,
+    activity.date_conversion,
+    activity.active
    FROM report_source.activity;
 
 

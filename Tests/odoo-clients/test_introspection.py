@@ -2,6 +2,7 @@
 ir.model.fields searchable as Odoo's, get_available_models, fields_get labels in the context's language, and
 quotation e-mails in the customer's language."""
 import odoorpc
+import pytest
 
 from conftest import cli, operator_user
 
@@ -72,3 +73,28 @@ def test_quotation_email_in_the_customers_language(server):
     assert "Presupuesto" in mx["subject"] and "Hola, Cliente MX" in mx["body_html"] and "Revisa, acepta o rechaza" in mx["body_html"]
     assert "Precio unitario" in mx["body_html"] and "Quotation" not in mx["body_html"]
     assert "Quotation" in us["subject"] and "Hello Client US" in us["body_html"] and "Unit Price" in us["body_html"]
+
+
+def test_access_checks_answer_what_postgresql_would(server):
+    cli(server, "company", "create", "Acceso SA")
+    operator_user(server, "jefa@acceso.example", PASSWORD, "admin", company="Acceso SA", name="Jefa")
+    operator_user(server, "propia@acceso.example", PASSWORD, "own", company="Acceso SA", name="Propia")
+    boss, own = login(server, "jefa@acceso.example", PASSWORD), login(server, "propia@acceso.example", PASSWORD)
+    theirs = boss["crm.lead"].create({"name": "De la jefa", "user_id": boss.uid})
+    mine = own["crm.lead"].create({"name": "Mía"})
+    assert own["crm.lead"].check_access_rights("write") is True and own["crm.lead"].check_access_rights("unlink") is True
+    assert own["res.country"].check_access_rights("write", raise_exception=False) is False
+    with pytest.raises(odoorpc.error.RPCError):
+        own["res.country"].check_access_rights("create")
+    # Records: what row-level security allows, tried and undone.
+    assert own["crm.lead"].check_access_rule([mine], "write") is None
+    with pytest.raises(odoorpc.error.RPCError) as refused:
+        own["crm.lead"].check_access_rule([mine], "unlink")  # only administrators delete leads
+    assert "AccessError" in str(refused.value.info)
+    assert boss["crm.lead"].check_access_rule([mine], "unlink") is None
+    assert boss["crm.lead"].search_count([("id", "=", mine)]) == 1  # the probe deleted nothing
+    with pytest.raises(odoorpc.error.RPCError) as hidden:
+        own["crm.lead"].check_access_rule([theirs], "read")
+    assert "AccessError" in str(hidden.value.info)
+    with pytest.raises(odoorpc.error.RPCError):
+        own["crm.lead"].check_access_rule([mine], "delete")

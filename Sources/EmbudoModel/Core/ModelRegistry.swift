@@ -44,7 +44,7 @@ public struct ModelRegistry: Sendable {
         var generic: [ModelMethod]
         switch model.kind {
         case .stored:
-            generic = StoredMethods.all + WebMethods.all
+            generic = StoredMethods.all + WebMethods.all + AccessMethods.all
             if model.hasActive { generic += ArchivingMethods.all }
         case .transient: generic = TransientMethods.all
         case .abstract: generic = []

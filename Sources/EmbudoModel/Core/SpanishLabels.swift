@@ -10,6 +10,7 @@ enum SpanishLabels {
         "Action": "Acción",
         "Active": "Activo",
         "Activities": "Actividades",
+        "Activity Description": "Descripción de la actividad",
         "Activity State": "Estado de la actividad",
         "Activity Type": "Tipo de actividad",
         "Activity Type Icon": "Icono del tipo de actividad",

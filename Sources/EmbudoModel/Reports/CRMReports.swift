@@ -48,6 +48,18 @@ public enum CRMReports {
             FieldDescription("team_id", .many2one, string: "Sales Team", relation: "crm.team"),
             FieldDescription("stage_id", .many2one, string: "Stage", relation: "crm.stage"),
             FieldDescription("company_id", .many2one, string: "Company", relation: "res.company"),
+            // Odoo 17's names for the same report.
+            FieldDescription("subject", .char, string: "Summary"),
+            FieldDescription("body", .html, string: "Activity Description"),
+            FieldDescription("mail_activity_type_id", .many2one, string: "Activity Type", relation: "mail.activity.type"),
+            FieldDescription("subtype_id", .many2one, string: "Subtype", relation: "mail.message.subtype"),
+            FieldDescription("partner_id", .many2one, string: "Customer", relation: "res.partner"),
+            FieldDescription("country_id", .many2one, string: "Country", relation: "res.country"),
+            FieldDescription("date_deadline", .date, string: "Expected Closing"),
+            FieldDescription("date_closed", .datetime, string: "Closed Date"),
+            FieldDescription("lead_create_date", .datetime, string: "Creation Date"),
+            FieldDescription("date_conversion", .datetime, string: "Conversion Date"),
+            FieldDescription("active", .boolean, string: "Active"),
         ]
     )
 }
