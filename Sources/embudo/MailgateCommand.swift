@@ -4,7 +4,7 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// `embudo mailgate`: delivers one RFC 5322 message read on standard input to the service (for a
+/// `embudo mailgate`: delivers one RFC 5322 message read on standard input, byte for byte, to the service (for a
 /// Postfix or Exim pipe transport), through `mail.thread.message_process`, with the gateway's API key.
 /// Exits with the codes mail servers understand (sysexits.h): a temporary failure when the service
 /// cannot take the message, so that the mail server keeps it and retries.
@@ -41,14 +41,15 @@ struct MailgateCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("mailgate: message larger than \(maxSize) bytes\n".utf8))
             throw ExitCode(Exit.dataError.rawValue)
         }
-        let message = String(decoding: input, as: UTF8.self)
+        // The exact bytes (8-bit bodies, other charsets), base64 in the JSON request.
+        let message = Argument.object(["base64": .string(input.base64EncodedString())])
         do {
             guard let uid = try await call("common", "login", [.string(database), .string(login), .string(key)]) as? Int else {
                 FileHandle.standardError.write(Data("mailgate: the gateway's credentials were refused\n".utf8))
                 throw ExitCode(Exit.noPermission.rawValue)
             }
             _ = try await call("object", "execute_kw", [
-                .string(database), .int(uid), .string(key), .string("mail.thread"), .string("message_process"), .array([.bool(false), .string(message)]),
+                .string(database), .int(uid), .string(key), .string("mail.thread"), .string("message_process"), .array([.bool(false), message]),
             ])
         } catch let failure as Failure {
             FileHandle.standardError.write(Data("mailgate: \(failure.message)\n".utf8))
@@ -62,7 +63,7 @@ struct MailgateCommand: AsyncParsableCommand {
     }
 
     enum Argument: Encodable {
-        case string(String), int(Int), bool(Bool), array([Argument])
+        case string(String), int(Int), bool(Bool), array([Argument]), object([String: Argument])
         func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
             switch self {
@@ -70,6 +71,7 @@ struct MailgateCommand: AsyncParsableCommand {
             case .int(let value): try container.encode(value)
             case .bool(let value): try container.encode(value)
             case .array(let value): try container.encode(value)
+            case .object(let value): try container.encode(value)
             }
         }
     }

@@ -28,7 +28,20 @@ def deliver(gateway, message, url=None):
     server = gateway["server"]
     env = dict(server["env"], EMBUDO_MAILGATE_KEY=gateway["key"])
     return subprocess.run([server["binary"], "mailgate", "--url", url or server["url"], "--database", server["db"], "--login", "mailgate",
-                           "--timeout", "20"], input=message.encode(), env=env, capture_output=True)
+                           "--timeout", "20"], input=message if isinstance(message, bytes) else message.encode(), env=env, capture_output=True)
+
+
+def test_eight_bit_mail_arrives_byte_for_byte(gateway):
+    # Latin-1 bytes in an 8-bit body and a raw 8-bit Subject: not UTF-8, so only the exact bytes can be read right.
+    raw = ("From: Ana <ana.ocho@cliente.example>\r\nTo: Ventas <sales@demo-mail.example>\r\n"
+           "Subject: Cotizaci\u00f3n para el a\u00f1o\r\nMessage-ID: <ocho-bits-1@cliente.example>\r\nMIME-Version: 1.0\r\n"
+           "Content-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+           "Necesitamos 20 sillas para el a\u00f1o pr\u00f3ximo. \u00bfPrecio?\r\n").encode("latin-1")
+    result = deliver(gateway, raw)
+    assert result.returncode == 0, result.stderr
+    [lead] = gateway["env"]["crm.lead"].search_read([("email_from", "ilike", "ana.ocho@cliente.example")], ["name", "description"])
+    assert lead["name"] == "Cotización para el año"
+    assert "año próximo. ¿Precio?" in lead["description"]
 
 
 NEW_LEAD = """From: =?ISO-8859-1?Q?Jos=E9_Mu=F1oz?= <jose@cliente.example>

@@ -1,5 +1,6 @@
 import EmbudoDatabase
 import EmbudoMIME
+import Foundation
 import PGClient
 
 /// The mail gateway's entry (Odoo's `mail.thread.message_process(model, message)`): one raw RFC 5322
@@ -21,12 +22,23 @@ public enum MailThread {
         writes: true, tenancy: .identity
     ) { call in
         let user = call.user, database = call.database
-        guard let raw = call.arguments.string("message") else {
-            throw ModelError.validation("message_process expects the message as text")
+        // The message as text (Odoo's str), or its exact bytes as {"base64": …} (what Odoo's XML-RPC
+        // Binary carries: 8-bit and binary mail, which JSON text cannot hold, arrives unchanged).
+        let bytes: [UInt8]
+        switch call.arguments["message"] {
+        case .string(let text)?:
+            bytes = Array(text.utf8)
+        case .object(let members)?:
+            guard let encoded = members["base64"]?.stringValue, let data = Data(base64Encoded: encoded) else {
+                throw ModelError.validation("message_process expects the message's bytes as {\"base64\": \"…\"}")
+            }
+            bytes = [UInt8](data)
+        default:
+            throw ModelError.validation("message_process expects the message as text, or its bytes as {\"base64\": \"…\"}")
         }
         let message: InboundMessage
         do {
-            message = try InboundParser.parse(Array(raw.utf8))
+            message = try InboundParser.parse(bytes)
         } catch {
             throw ModelError.validation("The message cannot be read: \(error)")
         }
