@@ -7942,7 +7942,8 @@ CREATE TABLE public.mail_message_subtype (
     internal boolean DEFAULT false NOT NULL,
     hidden boolean DEFAULT false NOT NULL,
     "default" boolean DEFAULT true NOT NULL,
-    sequence integer DEFAULT 1 NOT NULL
+    sequence integer DEFAULT 1 NOT NULL,
+    name_es text
 );
 
 
@@ -8280,7 +8281,8 @@ CREATE TABLE public.res_country (
     id integer NOT NULL,
     name text NOT NULL,
     code text NOT NULL,
-    currency_id integer
+    currency_id integer,
+    name_es text
 );
 
 
@@ -8339,7 +8341,8 @@ CREATE TABLE public.res_currency (
     symbol text NOT NULL,
     rounding numeric DEFAULT 0.01 NOT NULL,
     decimal_places integer DEFAULT 2 NOT NULL,
-    active boolean DEFAULT false NOT NULL
+    active boolean DEFAULT false NOT NULL,
+    full_name_es text
 );
 
 
@@ -8520,7 +8523,9 @@ ALTER TABLE public.res_partner_res_partner_category_rel OWNER TO embudo_owner;
 CREATE TABLE public.res_partner_title (
     id integer NOT NULL,
     name text NOT NULL,
-    shortcut text
+    shortcut text,
+    name_es text,
+    shortcut_es text
 );
 
 
@@ -8738,7 +8743,8 @@ ALTER TABLE public.sale_order_tag_rel OWNER TO embudo_owner;
 
 CREATE TABLE public.uom_category (
     id integer NOT NULL,
-    name text NOT NULL
+    name text NOT NULL,
+    name_es text
 );
 
 
@@ -8770,6 +8776,7 @@ CREATE TABLE public.uom_uom (
     factor numeric DEFAULT 1 NOT NULL,
     rounding numeric DEFAULT 0.01 NOT NULL,
     active boolean DEFAULT true NOT NULL,
+    name_es text,
     CONSTRAINT uom_uom_factor_check CHECK ((factor > (0)::numeric)),
     CONSTRAINT uom_uom_rounding_check CHECK ((rounding > (0)::numeric)),
     CONSTRAINT uom_uom_uom_type_check CHECK ((uom_type = ANY (ARRAY['bigger'::text, 'reference'::text, 'smaller'::text])))

@@ -98,3 +98,22 @@ def test_access_checks_answer_what_postgresql_would(server):
     assert "AccessError" in str(hidden.value.info)
     with pytest.raises(odoorpc.error.RPCError):
         own["crm.lead"].check_access_rule([mine], "delete")
+
+
+def test_reference_names_read_in_the_contexts_language(server):
+    env = login(server)
+    spanish = env["res.country"].with_context(lang="es_MX")
+    [mx] = env["res.country"].search([("code", "=", "MX")])
+    assert env["res.country"].read([mx], ["name"])[0]["name"] == "Mexico"
+    assert spanish.read([mx], ["name"])[0]["name"] == "México"
+    assert spanish.search([("name", "=", "Estados Unidos")]) == env["res.country"].search([("code", "=", "US")])
+    assert [name for _, name in spanish.name_search("Alemania")] == ["Alemania"]
+    units = {u["name"] for u in env["uom.uom"].with_context(lang="es_MX").search_read([], ["name"])}
+    assert {"Unidades", "Docenas", "Horas"} <= units
+    titles = env["res.partner.title"].with_context(lang="es_MX").search_read([("shortcut", "=", "Sra.")], ["name", "display_name"])
+    assert titles == [{"id": titles[0]["id"], "name": "Señora", "display_name": "Señora"}]
+    # Through a many2one, too: a product's unit, and a contact's country.
+    partner = env["res.partner"].create({"name": "Cliente Tijuana", "country_id": mx})
+    assert env["res.partner"].with_context(lang="es_MX").read([partner], ["country_id"])[0]["country_id"] == [mx, "México"]
+    assert env["res.partner"].read([partner], ["country_id"])[0]["country_id"] == [mx, "Mexico"]
+    assert env["res.currency"].with_context(lang="es_MX").search_read([("name", "=", "MXN")], ["full_name"])[0]["full_name"] == "Peso mexicano"

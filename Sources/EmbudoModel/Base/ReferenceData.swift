@@ -5,7 +5,7 @@ public enum ReferenceData {
         name: "res.currency", table: "res_currency", order: "active desc, name", isReadOnly: true, hasAuditColumns: false,
         fields: [
             FieldDescription("name", .char, string: "Currency", required: true),
-            FieldDescription("full_name", .char, string: "Name"),
+            FieldDescription("full_name", .char, string: "Name").translated(spanish: "full_name_es"),
             FieldDescription("symbol", .char, string: "Symbol"),
             FieldDescription("rounding", .float, string: "Rounding Factor"),
             FieldDescription("decimal_places", .integer, string: "Decimal Places"),
@@ -16,7 +16,7 @@ public enum ReferenceData {
     public static let country = ModelDescription(
         name: "res.country", table: "res_country", order: "name", isReadOnly: true, hasAuditColumns: false,
         fields: [
-            FieldDescription("name", .char, string: "Country Name", required: true),
+            FieldDescription("name", .char, string: "Country Name", required: true).translated(spanish: "name_es"),
             FieldDescription("code", .char, string: "Country Code"),
             FieldDescription("currency_id", .many2one, string: "Currency", relation: "res.currency"),
             FieldDescription("state_ids", .one2many, string: "States", relation: "res.country.state", inverseName: "country_id"),

@@ -51,8 +51,8 @@ public enum ResPartner {
     public static let title = ModelDescription(
         name: "res.partner.title", table: "res_partner_title", order: "name", isReadOnly: true, hasAuditColumns: false,
         fields: [
-            FieldDescription("name", .char, string: "Title", required: true),
-            FieldDescription("shortcut", .char, string: "Abbreviation"),
+            FieldDescription("name", .char, string: "Title", required: true).translated(spanish: "name_es"),
+            FieldDescription("shortcut", .char, string: "Abbreviation").translated(spanish: "shortcut_es"),
         ]
     )
 }

@@ -38,6 +38,9 @@ public struct FieldDescription: Sendable, Hashable {
     public var expression: String?
     /// Whether `copy` copies the value (Odoo's `copy=False` leaves it to the new record's defaults).
     public var copied = true
+    /// For a name Odoo translates (reference data): the column of its Spanish text, read instead of
+    /// `column` when the request's language (`embudo.lang`) is Spanish.
+    public var spanishColumn: String?
 
     public init(
         _ name: String, _ type: FieldType, string: String, required: Bool = false, readonly: Bool = false,
@@ -69,7 +72,18 @@ extension FieldDescription {
     /// The field's value in SQL for the record aliased `alias`: its column, or its expression.
     public func sql(_ alias: String) -> String {
         if let expression { return "(" + expression.replacingDollar(with: alias) + ")" }
+        if let spanishColumn {
+            return "(CASE WHEN current_setting('embudo.lang', true) LIKE 'es%' THEN coalesce(\(alias).\(spanishColumn), \(alias).\(column!)) "
+                + "ELSE \(alias).\(column!) END)"
+        }
         return "\(alias).\(column!)"
+    }
+
+    /// The same field, translated: Spanish from `column` when the request reads in Spanish.
+    public func translated(spanish column: String) -> FieldDescription {
+        var field = self
+        field.spanishColumn = column
+        return field
     }
 
     /// The same field, left out of copies (Odoo's `copy=False`).

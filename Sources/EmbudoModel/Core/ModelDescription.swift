@@ -90,3 +90,11 @@ public struct ModelDescription: Sendable {
         return method
     }
 }
+
+extension ModelDescription {
+    /// The record's name in SQL for the alias (its translation when the model's name is translated), or
+    /// its id for a model without a name.
+    func nameSQL(_ alias: String) -> String {
+        fields[recordName].map { $0.sql(alias) } ?? "\(alias).id"
+    }
+}

@@ -140,7 +140,17 @@ struct ModelQueries: Sendable {
         }
     }
 
-    var displayName: FieldDescription { FieldDescription("display_name", .char, string: "Display Name", readonly: true, column: model.recordName) }
+    var displayName: FieldDescription {
+        guard var name = model.fields[model.recordName] else {
+            return FieldDescription("display_name", .char, string: "Display Name", readonly: true, column: "id")
+        }
+        name.name = "display_name"
+        name.string = "Display Name"
+        name.type = .char
+        name.relation = nil
+        name.readonly = true
+        return name
+    }
 
     /// A JSON object of the record's fields in Odoo's read format, built by PostgreSQL.
     func recordObject(_ fields: [FieldDescription], classicRead: Bool) throws(ModelError) -> String {
@@ -173,7 +183,7 @@ struct ModelQueries: Sendable {
             guard classicRead else { return "coalesce(to_jsonb(\(column)), 'false')" }
             let related = try registry.model(field.relation!)
             return "CASE WHEN \(column) IS NULL THEN 'false'::jsonb ELSE jsonb_build_array(\(column), "
-                + "(SELECT x.\(related.fields[related.recordName]?.column ?? "id") FROM \(related.table) x WHERE x.id = \(column))) END"
+                + "(SELECT \(related.nameSQL("x")) FROM \(related.table) x WHERE x.id = \(column))) END"
         case .one2many:
             let related = try registry.model(field.relation!)
             guard let inverse = field.inverseName, let inverseColumn = related.fields[inverse]?.column else {

@@ -162,8 +162,13 @@ public struct ModelService: Sendable {
     static func tenant(for user: AuthenticatedUser, context: JSONValue) throws(ModelError) -> TenantContext {
         let memberships = user.memberships.map(\.companyID)
         guard let first = memberships.first else { throw ModelError(.companyAccess, "You have access to no company.") }
+        // Odoo's context `lang` (a language code such as es_MX), for translated names.
+        let language = context["lang"]?.stringValue.flatMap { code in
+            code.utf8.count <= 12 && code.unicodeScalars.allSatisfy { $0.properties.isASCIIHexDigit || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "_" }
+                ? code : nil
+        }
         guard let requested = context["allowed_company_ids"]?.arrayValue, !requested.isEmpty else {
-            return TenantContext(userID: user.id, companyIDs: [first], credentialStamp: user.credentialStamp)
+            return TenantContext(userID: user.id, companyIDs: [first], credentialStamp: user.credentialStamp, language: language)
         }
         let ids = try requested.map { (value) throws(ModelError) -> Int in
             guard let id = value.intValue, memberships.contains(id) else {
@@ -171,7 +176,7 @@ public struct ModelService: Sendable {
             }
             return id
         }
-        return TenantContext(userID: user.id, companyIDs: ids, credentialStamp: user.credentialStamp)
+        return TenantContext(userID: user.id, companyIDs: ids, credentialStamp: user.credentialStamp, language: language)
     }
 
     /// Odoo's `fields_get(allfields, attributes)` answer: the fields named in `allfields` (all when nil or

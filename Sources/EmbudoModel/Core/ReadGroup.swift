@@ -83,8 +83,7 @@ struct ReadGroup {
             } else if key.field.type == .many2one {
                 groupTerms.append(column)
                 let related = try queries.registry.model(key.field.relation!)
-                let nameColumn = related.fields[related.recordName]?.column ?? "id"
-                select.append("CASE WHEN \(column) IS NULL THEN 'false'::jsonb ELSE jsonb_build_array(\(column), (SELECT x.\(nameColumn) FROM \(related.table) x WHERE x.id = \(column))) END")
+                select.append("CASE WHEN \(column) IS NULL THEN 'false'::jsonb ELSE jsonb_build_array(\(column), (SELECT \(related.nameSQL("x")) FROM \(related.table) x WHERE x.id = \(column))) END")
             } else {
                 groupTerms.append(column)
                 select.append("coalesce(to_jsonb(\(column)), 'false')")

@@ -124,7 +124,7 @@ enum StoredMethods {
         var domain = call.arguments["args"]?.arrayValue ?? []
         if !name.isEmpty { domain.append([.string(model.recordName), .string(op), .string(name)]) }
         var sql = SQLBuilder()
-        sql.append("SELECT array_to_json(ARRAY(SELECT jsonb_build_array(\(a).id, \(a).\(model.fields[model.recordName]?.column ?? "id")::text)")
+        sql.append("SELECT array_to_json(ARRAY(SELECT jsonb_build_array(\(a).id, (\(model.nameSQL(a)))::text)")
         sql.append(" FROM \(model.table) \(a)")
         try call.queries.appendWhere(.array(domain), activeTest: call.activeTest, into: &sql)
         sql.append(" ORDER BY " + (try call.queries.orderBy(nil)))

@@ -138,7 +138,7 @@ enum TransientMethods {
         return try wanted.sorted { $0.key < $1.key }.map { relation, ids in
             let related = try registry.model(relation)
             var sql = SQLBuilder()
-            sql.append("SELECT id, \(related.fields[related.recordName]?.column ?? "id")::text FROM \(related.table) WHERE id = ANY (")
+            sql.append("SELECT id, (\(related.nameSQL(related.table)))::text FROM \(related.table) WHERE id = ANY (")
             sql.bind(ids.sorted())
             sql.append("::int[])")
             return (sql.query, relation)

@@ -53,7 +53,7 @@ public enum MailMessage {
     public static let subtype = ModelDescription(
         name: "mail.message.subtype", table: "mail_message_subtype", order: "sequence, id", isReadOnly: true, hasAuditColumns: false,
         fields: [
-            FieldDescription("name", .char, string: "Message Type", required: true),
+            FieldDescription("name", .char, string: "Message Type", required: true).translated(spanish: "name_es"),
             FieldDescription("description", .text, string: "Description"),
             FieldDescription("res_model", .char, string: "Model"),
             FieldDescription("internal", .boolean, string: "Internal Only"),

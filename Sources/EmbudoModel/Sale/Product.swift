@@ -34,7 +34,7 @@ public enum Product {
     public static let uom = ModelDescription(
         name: "uom.uom", table: "uom_uom", order: "name, id", isReadOnly: true, hasAuditColumns: false,
         fields: [
-            FieldDescription("name", .char, string: "Unit of Measure", required: true),
+            FieldDescription("name", .char, string: "Unit of Measure", required: true).translated(spanish: "name_es"),
             FieldDescription("category_id", .many2one, string: "Category", required: true, relation: "uom.category"),
             FieldDescription("uom_type", .selection, string: "Type",
                              selection: [["bigger", "Bigger than the reference Unit of Measure"], ["reference", "Reference Unit of Measure for this category"],
@@ -47,6 +47,6 @@ public enum Product {
 
     public static let uomCategory = ModelDescription(
         name: "uom.category", table: "uom_category", order: "name, id", isReadOnly: true, hasAuditColumns: false,
-        fields: [FieldDescription("name", .char, string: "Unit of Measure Category", required: true)]
+        fields: [FieldDescription("name", .char, string: "Unit of Measure Category", required: true).translated(spanish: "name_es")]
     )
 }
