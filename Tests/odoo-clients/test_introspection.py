@@ -117,3 +117,16 @@ def test_reference_names_read_in_the_contexts_language(server):
     assert env["res.partner"].with_context(lang="es_MX").read([partner], ["country_id"])[0]["country_id"] == [mx, "México"]
     assert env["res.partner"].read([partner], ["country_id"])[0]["country_id"] == [mx, "Mexico"]
     assert env["res.currency"].with_context(lang="es_MX").search_read([("name", "=", "MXN")], ["full_name"])[0]["full_name"] == "Peso mexicano"
+
+
+def test_activity_history_in_the_users_language(server):
+    cli(server, "company", "create", "Historia MX", "--lang", "es_MX")
+    operator_user(server, "hist@historia.example", PASSWORD, "all", company="Historia MX", name="Hist")
+    env = login(server, "hist@historia.example", PASSWORD)
+    env["res.users"].write([env.uid], {"lang": "es_MX"})
+    lead = env["crm.lead"].create({"name": "Seguimiento", "type": "opportunity"})
+    model = env["ir.model"].search([("model", "=", "crm.lead")])[0]
+    call = env["mail.activity.type"].search([("name", "=", "Llamada")])[0]
+    activity = env["mail.activity"].create({"res_model_id": model, "res_id": lead, "activity_type_id": call, "summary": "Confirmar"})
+    message = env["mail.message"].browse(env["mail.activity"].browse(activity).action_feedback(feedback="Dijo que sí"))
+    assert "Llamada completada: Confirmar" in message.body and "Comentarios: Dijo que sí" in message.body

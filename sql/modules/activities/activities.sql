@@ -161,6 +161,7 @@ DECLARE
     message int;
     messages int[] := '{}';
     me int := embudo.current_user_id();
+    lang text := coalesce((SELECT u.lang FROM public.res_users u WHERE u.id = embudo.current_user_id()), 'en_US');
     body text;
 BEGIN
     IF (SELECT count(*) FROM public.mail_activity a WHERE a.id = ANY (ids) AND a.active) < cardinality(ARRAY(SELECT DISTINCT unnest(ids))) THEN
@@ -168,11 +169,13 @@ BEGIN
     END IF;
     FOR activity IN SELECT * FROM public.mail_activity a WHERE a.id = ANY (ids) ORDER BY a.id LOOP
         SELECT * INTO kind FROM public.mail_activity_type t WHERE t.company_id = activity.company_id AND t.id = activity.activity_type_id;
+        -- In the language of the user who marks it done.
         body := concat_ws(E'\n',
-            coalesce(kind.name, 'Activity') || ' done' || coalesce(': ' || nullif(activity.summary, ''), ''),
+            coalesce(kind.name, embudo.localized(lang, 'Activity', 'Actividad')) || embudo.localized(lang, ' done', ' completada')
+                || coalesce(': ' || nullif(activity.summary, ''), ''),
             CASE WHEN activity.user_id IS DISTINCT FROM me
-                 THEN 'Assigned to ' || (SELECT u.name FROM public.res_users u WHERE u.id = activity.user_id) END,
-            'Feedback: ' || nullif(feedback, ''),
+                 THEN embudo.localized(lang, 'Assigned to ', 'Asignada a ') || (SELECT u.name FROM public.res_users u WHERE u.id = activity.user_id) END,
+            embudo.localized(lang, 'Feedback: ', 'Comentarios: ') || nullif(feedback, ''),
             nullif(activity.note, ''));
         INSERT INTO public.mail_message (company_id, model, res_id, body, author_id, message_type, subtype_id, mail_activity_type_id, create_uid, write_uid)
         VALUES (activity.company_id, activity.res_model, activity.res_id, body, me, 'notification', embudo.subtype('mail.mt_activities'),

@@ -114,6 +114,7 @@ DECLARE
     references_ text[] := ARRAY(SELECT jsonb_array_elements_text(coalesce(message->'references', '[]')))
                           || CASE WHEN message ? 'in_reply_to' AND message->>'in_reply_to' <> '' THEN ARRAY[message->>'in_reply_to'] ELSE '{}' END;
     lead_type text;
+    lang text;
 BEGIN
     IF incoming_id IS NOT NULL THEN
         SELECT m.model, m.res_id INTO existing FROM public.mail_message m WHERE m.company_id = company AND m.message_id = incoming_id;
@@ -158,13 +159,20 @@ BEGIN
            SELECT 1 FROM public.mail_followers f JOIN public.crm_lead l ON l.company_id = f.company_id AND l.id = f.lead_id
            WHERE f.company_id = company AND f.partner_id = partner AND l.team_id = team) THEN
         IF sender IS NOT NULL THEN
+            -- In the company's language (the sender is unknown here, or a contact without one).
+            lang := (SELECT c.lang FROM public.res_company c WHERE c.id = company);
             INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, create_uid, write_uid)
             VALUES (company, 'MAILER-DAEMON@' || coalesce((SELECT c.alias_domain FROM public.res_company c WHERE c.id = company), 'localhost'),
                     sender, 'Re: ' || coalesce(message->>'subject', ''),
-                    '<p>Hello,</p><p>The following e-mail sent to ' || embudo.html_escape(alias.alias_name) || ' cannot be accepted because '
-                    || CASE alias.alias_contact WHEN 'partners' THEN 'this address is restricted to known authors'
-                                                ELSE 'this address is restricted to followers' END
-                    || '. Please contact us through another way.</p><blockquote>' || embudo.html_escape(coalesce(message->>'subject', '')) || '</blockquote>',
+                    '<p>' || embudo.localized(lang, 'Hello,', 'Hola:') || '</p><p>'
+                    || embudo.localized(lang, 'The following e-mail sent to ', 'El siguiente correo enviado a ') || embudo.html_escape(alias.alias_name)
+                    || embudo.localized(lang, ' cannot be accepted because ', ' no se puede aceptar porque ')
+                    || CASE alias.alias_contact WHEN 'partners' THEN embudo.localized(lang, 'this address is restricted to known authors',
+                                                                                      'esta dirección solo acepta remitentes conocidos')
+                                                ELSE embudo.localized(lang, 'this address is restricted to followers',
+                                                                      'esta dirección solo acepta a sus seguidores') END
+                    || embudo.localized(lang, '. Please contact us through another way.', '. Por favor, contáctanos por otro medio.')
+                    || '</p><blockquote>' || embudo.html_escape(coalesce(message->>'subject', '')) || '</blockquote>',
                     me, me);
         END IF;
         RETURN jsonb_build_object('action', 'refused', 'reason', alias.alias_contact);
