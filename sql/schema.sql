@@ -254,6 +254,7 @@ DECLARE
     message int;
     messages int[] := '{}';
     me int := embudo.current_user_id();
+    lang text := coalesce((SELECT u.lang FROM public.res_users u WHERE u.id = embudo.current_user_id()), 'en_US');
     body text;
 BEGIN
     IF (SELECT count(*) FROM public.mail_activity a WHERE a.id = ANY (ids) AND a.active) < cardinality(ARRAY(SELECT DISTINCT unnest(ids))) THEN
@@ -261,11 +262,13 @@ BEGIN
     END IF;
     FOR activity IN SELECT * FROM public.mail_activity a WHERE a.id = ANY (ids) ORDER BY a.id LOOP
         SELECT * INTO kind FROM public.mail_activity_type t WHERE t.company_id = activity.company_id AND t.id = activity.activity_type_id;
+        -- In the language of the user who marks it done.
         body := concat_ws(E'\n',
-            coalesce(kind.name, 'Activity') || ' done' || coalesce(': ' || nullif(activity.summary, ''), ''),
+            coalesce(kind.name, embudo.localized(lang, 'Activity', 'Actividad')) || embudo.localized(lang, ' done', ' completada')
+                || coalesce(': ' || nullif(activity.summary, ''), ''),
             CASE WHEN activity.user_id IS DISTINCT FROM me
-                 THEN 'Assigned to ' || (SELECT u.name FROM public.res_users u WHERE u.id = activity.user_id) END,
-            'Feedback: ' || nullif(feedback, ''),
+                 THEN embudo.localized(lang, 'Assigned to ', 'Asignada a ') || (SELECT u.name FROM public.res_users u WHERE u.id = activity.user_id) END,
+            embudo.localized(lang, 'Feedback: ', 'Comentarios: ') || nullif(feedback, ''),
             nullif(activity.note, ''));
         INSERT INTO public.mail_message (company_id, model, res_id, body, author_id, message_type, subtype_id, mail_activity_type_id, create_uid, write_uid)
         VALUES (activity.company_id, activity.res_model, activity.res_id, body, me, 'notification', embudo.subtype('mail.mt_activities'),
@@ -4516,6 +4519,7 @@ DECLARE
     references_ text[] := ARRAY(SELECT jsonb_array_elements_text(coalesce(message->'references', '[]')))
                           || CASE WHEN message ? 'in_reply_to' AND message->>'in_reply_to' <> '' THEN ARRAY[message->>'in_reply_to'] ELSE '{}' END;
     lead_type text;
+    lang text;
 BEGIN
     IF incoming_id IS NOT NULL THEN
         SELECT m.model, m.res_id INTO existing FROM public.mail_message m WHERE m.company_id = company AND m.message_id = incoming_id;
@@ -4560,13 +4564,20 @@ BEGIN
            SELECT 1 FROM public.mail_followers f JOIN public.crm_lead l ON l.company_id = f.company_id AND l.id = f.lead_id
            WHERE f.company_id = company AND f.partner_id = partner AND l.team_id = team) THEN
         IF sender IS NOT NULL THEN
+            -- In the company's language (the sender is unknown here, or a contact without one).
+            lang := (SELECT c.lang FROM public.res_company c WHERE c.id = company);
             INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, create_uid, write_uid)
             VALUES (company, 'MAILER-DAEMON@' || coalesce((SELECT c.alias_domain FROM public.res_company c WHERE c.id = company), 'localhost'),
                     sender, 'Re: ' || coalesce(message->>'subject', ''),
-                    '<p>Hello,</p><p>The following e-mail sent to ' || embudo.html_escape(alias.alias_name) || ' cannot be accepted because '
-                    || CASE alias.alias_contact WHEN 'partners' THEN 'this address is restricted to known authors'
-                                                ELSE 'this address is restricted to followers' END
-                    || '. Please contact us through another way.</p><blockquote>' || embudo.html_escape(coalesce(message->>'subject', '')) || '</blockquote>',
+                    '<p>' || embudo.localized(lang, 'Hello,', 'Hola:') || '</p><p>'
+                    || embudo.localized(lang, 'The following e-mail sent to ', 'El siguiente correo enviado a ') || embudo.html_escape(alias.alias_name)
+                    || embudo.localized(lang, ' cannot be accepted because ', ' no se puede aceptar porque ')
+                    || CASE alias.alias_contact WHEN 'partners' THEN embudo.localized(lang, 'this address is restricted to known authors',
+                                                                                      'esta dirección solo acepta remitentes conocidos')
+                                                ELSE embudo.localized(lang, 'this address is restricted to followers',
+                                                                      'esta dirección solo acepta a sus seguidores') END
+                    || embudo.localized(lang, '. Please contact us through another way.', '. Por favor, contáctanos por otro medio.')
+                    || '</p><blockquote>' || embudo.html_escape(coalesce(message->>'subject', '')) || '</blockquote>',
                     me, me);
         END IF;
         RETURN jsonb_build_object('action', 'refused', 'reason', alias.alias_contact);
@@ -10615,31 +10626,10 @@ CREATE INDEX user_signup_user ON embudo.user_signup USING btree (user_id);
 
 
 --
--- Name: account_payment_term_id; Type: INDEX; Schema: public; Owner: embudo_owner
---
-
-CREATE UNIQUE INDEX account_payment_term_id ON public.account_payment_term USING btree (id);
-
-
---
--- Name: account_payment_term_line_id; Type: INDEX; Schema: public; Owner: embudo_owner
---
-
-CREATE UNIQUE INDEX account_payment_term_line_id ON public.account_payment_term_line USING btree (id);
-
-
---
 -- Name: account_payment_term_line_term; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
 CREATE INDEX account_payment_term_line_term ON public.account_payment_term_line USING btree (company_id, payment_id);
-
-
---
--- Name: account_tax_id; Type: INDEX; Schema: public; Owner: embudo_owner
---
-
-CREATE UNIQUE INDEX account_tax_id ON public.account_tax USING btree (id);
 
 
 --
@@ -10755,13 +10745,6 @@ CREATE INDEX crm_lead_email ON public.crm_lead USING btree (company_id, email_no
 
 
 --
--- Name: crm_lead_id; Type: INDEX; Schema: public; Owner: embudo_owner
---
-
-CREATE UNIQUE INDEX crm_lead_id ON public.crm_lead USING btree (id);
-
-
---
 -- Name: crm_lead_lost_reason; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
@@ -10797,31 +10780,10 @@ CREATE INDEX crm_lead_user_team_type ON public.crm_lead USING btree (company_id,
 
 
 --
--- Name: crm_lost_reason_id; Type: INDEX; Schema: public; Owner: embudo_owner
---
-
-CREATE UNIQUE INDEX crm_lost_reason_id ON public.crm_lost_reason USING btree (id);
-
-
---
--- Name: crm_stage_id; Type: INDEX; Schema: public; Owner: embudo_owner
---
-
-CREATE UNIQUE INDEX crm_stage_id ON public.crm_stage USING btree (id);
-
-
---
 -- Name: crm_stage_order; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
 CREATE INDEX crm_stage_order ON public.crm_stage USING btree (company_id, sequence, id);
-
-
---
--- Name: crm_tag_id; Type: INDEX; Schema: public; Owner: embudo_owner
---
-
-CREATE UNIQUE INDEX crm_tag_id ON public.crm_tag USING btree (id);
 
 
 --
@@ -10839,13 +10801,6 @@ CREATE UNIQUE INDEX crm_team_alias ON public.crm_team USING btree (company_id, a
 
 
 --
--- Name: crm_team_id; Type: INDEX; Schema: public; Owner: embudo_owner
---
-
-CREATE UNIQUE INDEX crm_team_id ON public.crm_team USING btree (id);
-
-
---
 -- Name: crm_team_member_team; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
@@ -10857,13 +10812,6 @@ CREATE INDEX crm_team_member_team ON public.crm_team_member USING btree (company
 --
 
 CREATE INDEX ir_attachment_document ON public.ir_attachment USING btree (company_id, res_model, res_id);
-
-
---
--- Name: ir_attachment_id; Type: INDEX; Schema: public; Owner: embudo_owner
---
-
-CREATE UNIQUE INDEX ir_attachment_id ON public.ir_attachment USING btree (id);
 
 
 --
@@ -10909,13 +10857,6 @@ CREATE INDEX mail_activity_document ON public.mail_activity USING btree (company
 
 
 --
--- Name: mail_activity_id; Type: INDEX; Schema: public; Owner: embudo_owner
---
-
-CREATE UNIQUE INDEX mail_activity_id ON public.mail_activity USING btree (id);
-
-
---
 -- Name: mail_activity_lead; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
@@ -10930,13 +10871,6 @@ CREATE INDEX mail_activity_order ON public.mail_activity USING btree (company_id
 
 
 --
--- Name: mail_activity_type_id; Type: INDEX; Schema: public; Owner: embudo_owner
---
-
-CREATE UNIQUE INDEX mail_activity_type_id ON public.mail_activity_type USING btree (id);
-
-
---
 -- Name: mail_activity_type_order; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
@@ -10948,13 +10882,6 @@ CREATE INDEX mail_activity_type_order ON public.mail_activity_type USING btree (
 --
 
 CREATE INDEX mail_activity_user_deadline ON public.mail_activity USING btree (company_id, user_id, date_deadline) WHERE active;
-
-
---
--- Name: mail_followers_id; Type: INDEX; Schema: public; Owner: embudo_owner
---
-
-CREATE UNIQUE INDEX mail_followers_id ON public.mail_followers USING btree (id);
 
 
 --
@@ -11007,13 +10934,6 @@ CREATE INDEX mail_message_document ON public.mail_message USING btree (company_i
 
 
 --
--- Name: mail_message_id; Type: INDEX; Schema: public; Owner: embudo_owner
---
-
-CREATE UNIQUE INDEX mail_message_id ON public.mail_message USING btree (id);
-
-
---
 -- Name: mail_message_lead; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
@@ -11035,13 +10955,6 @@ CREATE INDEX mail_message_order ON public.mail_message USING btree (company_id, 
 
 
 --
--- Name: mail_tracking_value_id; Type: INDEX; Schema: public; Owner: embudo_owner
---
-
-CREATE UNIQUE INDEX mail_tracking_value_id ON public.mail_tracking_value USING btree (id);
-
-
---
 -- Name: mail_tracking_value_message; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
@@ -11049,38 +10962,10 @@ CREATE INDEX mail_tracking_value_message ON public.mail_tracking_value USING btr
 
 
 --
--- Name: product_category_id; Type: INDEX; Schema: public; Owner: embudo_owner
---
-
-CREATE UNIQUE INDEX product_category_id ON public.product_category USING btree (id);
-
-
---
--- Name: product_pricelist_id; Type: INDEX; Schema: public; Owner: embudo_owner
---
-
-CREATE UNIQUE INDEX product_pricelist_id ON public.product_pricelist USING btree (id);
-
-
---
--- Name: product_pricelist_item_id; Type: INDEX; Schema: public; Owner: embudo_owner
---
-
-CREATE UNIQUE INDEX product_pricelist_item_id ON public.product_pricelist_item USING btree (id);
-
-
---
 -- Name: product_pricelist_item_pricelist; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
 CREATE INDEX product_pricelist_item_pricelist ON public.product_pricelist_item USING btree (company_id, pricelist_id);
-
-
---
--- Name: product_product_id; Type: INDEX; Schema: public; Owner: embudo_owner
---
-
-CREATE UNIQUE INDEX product_product_id ON public.product_product USING btree (id);
 
 
 --
@@ -11105,13 +10990,6 @@ CREATE UNIQUE INDEX res_company_name_key ON public.res_company USING btree (lowe
 
 
 --
--- Name: res_partner_category_id; Type: INDEX; Schema: public; Owner: embudo_owner
---
-
-CREATE UNIQUE INDEX res_partner_category_id ON public.res_partner_category USING btree (id);
-
-
---
 -- Name: res_partner_category_name; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
@@ -11130,13 +11008,6 @@ CREATE INDEX res_partner_category_rel_category ON public.res_partner_res_partner
 --
 
 CREATE INDEX res_partner_country ON public.res_partner USING btree (company_id, country_id);
-
-
---
--- Name: res_partner_id; Type: INDEX; Schema: public; Owner: embudo_owner
---
-
-CREATE UNIQUE INDEX res_partner_id ON public.res_partner USING btree (id);
 
 
 --
@@ -11203,20 +11074,6 @@ CREATE INDEX sale_order_date ON public.sale_order USING btree (company_id, date_
 
 
 --
--- Name: sale_order_id; Type: INDEX; Schema: public; Owner: embudo_owner
---
-
-CREATE UNIQUE INDEX sale_order_id ON public.sale_order USING btree (id);
-
-
---
--- Name: sale_order_line_id; Type: INDEX; Schema: public; Owner: embudo_owner
---
-
-CREATE UNIQUE INDEX sale_order_line_id ON public.sale_order_line USING btree (id);
-
-
---
 -- Name: sale_order_line_order; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
@@ -11235,13 +11092,6 @@ CREATE INDEX sale_order_line_product ON public.sale_order_line USING btree (comp
 --
 
 CREATE INDEX sale_order_opportunity ON public.sale_order USING btree (company_id, opportunity_id);
-
-
---
--- Name: sale_order_option_id; Type: INDEX; Schema: public; Owner: embudo_owner
---
-
-CREATE UNIQUE INDEX sale_order_option_id ON public.sale_order_option USING btree (id);
 
 
 --
@@ -11277,27 +11127,6 @@ CREATE INDEX sale_order_team_state ON public.sale_order USING btree (company_id,
 --
 
 CREATE INDEX sale_order_user ON public.sale_order USING btree (company_id, user_id);
-
-
---
--- Name: utm_campaign_id; Type: INDEX; Schema: public; Owner: embudo_owner
---
-
-CREATE UNIQUE INDEX utm_campaign_id ON public.utm_campaign USING btree (id);
-
-
---
--- Name: utm_medium_id; Type: INDEX; Schema: public; Owner: embudo_owner
---
-
-CREATE UNIQUE INDEX utm_medium_id ON public.utm_medium USING btree (id);
-
-
---
--- Name: utm_source_id; Type: INDEX; Schema: public; Owner: embudo_owner
---
-
-CREATE UNIQUE INDEX utm_source_id ON public.utm_source USING btree (id);
 
 
 --

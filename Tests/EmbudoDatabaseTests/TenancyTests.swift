@@ -175,13 +175,13 @@ struct TenancyTests {
             WHERE c.relnamespace = 'public'::regnamespace AND c.relname NOT IN ('res_company_member', 'res_users', 'res_users_invitation', 'ir_model_data')
               AND EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'company_id')
               AND (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum = i.indkey[0]) <> 'company_id'
-              -- Lookups by id (ids are unique across companies), the deployment-wide mail aliases, and the
-              -- delivery worker's queue across companies, and the tokens of links and feeds (resolved
-              -- before any company is known).
-              AND i.indexrelid::regclass::text NOT IN ('mail_mail_due', 'sale_order_portal_token_token_hash_key',
+              -- The delivery worker's queue across companies (and its settling of messages by id), the
+              -- deployment-wide mail aliases, and the tokens of links and feeds (resolved before any
+              -- company is known). Records are found by id through the primary key (company_id, id).
+              AND i.indexrelid::regclass::text NOT IN ('mail_mail_due', 'mail_mail_id', 'sale_order_portal_token_token_hash_key',
                                                        'calendar_attendee_token_token_hash_key', 'calendar_feed_token_hash_key')
               AND NOT (i.indisunique AND i.indnatts = 1
-                       AND (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum = i.indkey[0]) IN ('id', 'alias_name'))
+                       AND (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum = i.indkey[0]) = 'alias_name')
             """).map { try $0.decode(String.self, at: 0) }
         #expect(badIndexes == [])
     }
