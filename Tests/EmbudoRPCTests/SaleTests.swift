@@ -86,6 +86,16 @@ struct SaleTests {
         #expect(try await price(chair, 10) == 99)  // the product's own rule from 10 units
         #expect(try await price(desk, 1) == 159.99)  // formula: 199.99 − 20 % = 159.992 → 160 − 0.01
         #expect(try await price(lamp, 1) == 36)  // the lamp's rule expired: global 10 %
+        // Before any line is saved, the same prices (Odoo's get_product_price).
+        func quoted(_ product: Int, _ quantity: Double, _ keywords: JSONValue = [:]) async throws -> Double? {
+            try await f.ok("alex", "product.pricelist", "get_product_price", [[.int(pricelist)], .int(product), .double(quantity), false], keywords).doubleValue
+        }
+        #expect(try await quoted(chair, 1) == 108)
+        #expect(try await quoted(chair, 10) == 99)
+        #expect(try await quoted(desk, 1) == 159.99)
+        #expect(try await quoted(lamp, 1, ["date": "2020-06-01"]) == 1)  // on a day the lamp's rule applied
+        #expect(try await f.error("alex", "product.pricelist", "get_product_price", [[.int(pricelist)], 999_999, 1, false]) == "odoo.exceptions.MissingError")
+        #expect(try await f.error("nadia", "product.pricelist", "get_product_price", [[.int(pricelist)], .int(chair), 1, false]) == "odoo.exceptions.MissingError")
     }
 
     @Test func lifecycleAndIllegalTransitions() async throws {

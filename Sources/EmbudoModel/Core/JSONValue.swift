@@ -36,6 +36,15 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
+    /// The value as a number, if it is one.
+    public var doubleValue: Double? {
+        switch self {
+        case .int(let value): return Double(value)
+        case .double(let value): return value
+        default: return nil
+        }
+    }
+
     /// The elements of an array, if it is one.
     public var arrayValue: [JSONValue]? {
         if case .array(let values) = self { return values }
