@@ -113,9 +113,14 @@ def test_reference_names_read_in_the_contexts_language(server):
     titles = env["res.partner.title"].with_context(lang="es_MX").search_read([("shortcut", "=", "Sra.")], ["name", "display_name"])
     assert titles == [{"id": titles[0]["id"], "name": "Señora", "display_name": "Señora"}]
     # Through a many2one, too: a product's unit, and a contact's country.
-    partner = env["res.partner"].create({"name": "Cliente Tijuana", "country_id": mx})
-    assert env["res.partner"].with_context(lang="es_MX").read([partner], ["country_id"])[0]["country_id"] == [mx, "México"]
-    assert env["res.partner"].read([partner], ["country_id"])[0]["country_id"] == [mx, "Mexico"]
+    [de] = env["res.country"].search([("code", "=", "DE")])
+    partner = env["res.partner"].create({"name": "Kunde Berlin", "country_id": de})
+    assert env["res.partner"].with_context(lang="es_MX").read([partner], ["country_id"])[0]["country_id"] == [de, "Alemania"]
+    assert env["res.partner"].read([partner], ["country_id"])[0]["country_id"] == [de, "Germany"]
+    assert env["res.partner"].with_context(lang="es_MX").read_group([("id", "=", partner)], ["country_id"], ["country_id"])[0]["country_id"] \
+        == [de, "Alemania"]
+    env["res.partner"].unlink([partner])  # (the shared Demo company's contacts are other tests' business)
+    assert env["res.country"].with_context(lang="es_MX").name_search("Alem") == [[de, "Alemania"]]
     assert env["res.currency"].with_context(lang="es_MX").search_read([("name", "=", "MXN")], ["full_name"])[0]["full_name"] == "Peso mexicano"
 
 
