@@ -7444,7 +7444,7 @@ END) STORED,
     content_id text,
     datas bytea NOT NULL,
     file_size integer GENERATED ALWAYS AS (octet_length(datas)) STORED,
-    create_uid integer,
+    create_uid integer DEFAULT embudo.current_user_id(),
     create_date timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT ir_attachment_datas_check CHECK ((octet_length(datas) <= ((10 * 1024) * 1024))),
     CONSTRAINT ir_attachment_res_model_check CHECK ((res_model = ANY (ARRAY['crm.lead'::text, 'sale.order'::text])))
@@ -13468,6 +13468,13 @@ CREATE POLICY colleagues ON public.res_users FOR SELECT TO embudo_service USING 
 
 
 --
+-- Name: ir_attachment creator_or_admin_delete; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY creator_or_admin_delete ON public.ir_attachment FOR DELETE TO embudo_service USING (((create_uid = ( SELECT embudo.current_user_id() AS current_user_id)) OR (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
+
+
+--
 -- Name: crm_lead; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
 --
 
@@ -14677,7 +14684,11 @@ CREATE POLICY with_document ON public.mail_mail TO embudo_service USING (((compa
 -- Name: ir_attachment with_document_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_document_create ON public.ir_attachment FOR INSERT TO embudo_service WITH CHECK (true);
+CREATE POLICY with_document_create ON public.ir_attachment FOR INSERT TO embudo_service WITH CHECK (((EXISTS ( SELECT 1
+   FROM public.crm_lead l
+  WHERE (l.id = ir_attachment.lead_id))) OR (EXISTS ( SELECT 1
+   FROM public.sale_order o
+  WHERE (o.id = ir_attachment.order_id)))));
 
 
 --

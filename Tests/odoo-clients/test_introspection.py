@@ -135,3 +135,32 @@ def test_activity_history_in_the_users_language(server):
     activity = env["mail.activity"].create({"res_model_id": model, "res_id": lead, "activity_type_id": call, "summary": "Confirmar"})
     message = env["mail.message"].browse(env["mail.activity"].browse(activity).action_feedback(feedback="Dijo que sí"))
     assert "Llamada completada: Confirmar" in message.body and "Comentarios: Dijo que sí" in message.body
+
+
+def test_attachments_upload_as_odoo_clients_do(server):
+    import base64
+    cli(server, "company", "create", "Adjuntos SA")
+    operator_user(server, "sube@adjuntos.example", PASSWORD, "own", company="Adjuntos SA", name="Sube")
+    operator_user(server, "otra@adjuntos.example", PASSWORD, "own", company="Adjuntos SA", name="Otra")
+    env, other = login(server, "sube@adjuntos.example", PASSWORD), login(server, "otra@adjuntos.example", PASSWORD)
+    lead = env["crm.lead"].create({"name": "Con plano"})
+    content = bytes(range(256)) * 40  # binary, 10 KiB
+    attachment = env["ir.attachment"].create({"name": "plano.dwg", "res_model": "crm.lead", "res_id": lead,
+                                              "datas": base64.encodebytes(content).decode(), "mimetype": "application/acad"})
+    [read] = env["ir.attachment"].read([attachment], ["name", "datas", "file_size", "mimetype", "type", "create_uid"])
+    assert base64.b64decode(read["datas"]) == content and read["file_size"] == len(content) and read["type"] == "binary"
+    assert read["create_uid"][0] == env.uid
+    assert env["ir.attachment"].search([("res_model", "=", "crm.lead"), ("res_id", "=", lead), ("datas", "!=", False)]) == [attachment]
+    # Not base64, or on a document the user cannot read: refused, nothing stored.
+    with pytest.raises(odoorpc.error.RPCError):
+        env["ir.attachment"].create({"name": "x", "res_model": "crm.lead", "res_id": lead, "datas": "not base64!"})
+    theirs = other["crm.lead"].create({"name": "De otra"})
+    with pytest.raises(odoorpc.error.RPCError):
+        env["ir.attachment"].create({"name": "x", "res_model": "crm.lead", "res_id": theirs, "datas": "AAAA"})
+    with pytest.raises(odoorpc.error.RPCError) as changed:
+        env["ir.attachment"].write([attachment], {"name": "otro.dwg"})
+    assert "AccessError" in str(changed.value.info)
+    with pytest.raises(odoorpc.error.RPCError):
+        env["ir.attachment"].search([("datas", "ilike", "AAA")])
+    assert env["ir.attachment"].unlink([attachment]) is True
+    assert env["ir.attachment"].search([("res_id", "=", lead)]) == []

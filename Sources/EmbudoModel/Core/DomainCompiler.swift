@@ -182,6 +182,9 @@ public struct DomainCompiler: Sendable {
     /// `(field, op, value)` on a stored column.
     private func scalarLeaf(_ field: FieldDescription, op: String, value: JSONValue, column: String, into sql: inout SQLBuilder) throws(ModelError) {
         let isFalse = value == false || value == .null
+        if field.type == .binary && !((op == "=" || op == "!=") && isFalse) {
+            throw .validation("Field \(field.name) holds bytes: it can only be compared with False")
+        }
         switch op {
         case "=?":
             if isFalse { sql.append("TRUE") } else { try scalarLeaf(field, op: "=", value: value, column: column, into: &sql) }
@@ -387,6 +390,14 @@ public struct DomainCompiler: Sendable {
         case .date:
             guard let text = value.stringValue, PGDateText.isDate(text) else { throw invalid() }
             return text
+        case .binary:
+            // Base64, as Odoo exchanges bytes (line breaks allowed); PostgreSQL decodes it.
+            guard let text = value.stringValue else { throw invalid() }
+            let compact = String(text.unicodeScalars.filter { !" \r\n\t".unicodeScalars.contains($0) }.map(Character.init))
+            guard compact.utf8.count % 4 == 0, compact.utf8.allSatisfy({ byte in
+                (65...90).contains(byte) || (97...122).contains(byte) || (48...57).contains(byte) || byte == 43 || byte == 47 || byte == 61
+            }) else { throw .validation("Invalid value for field \(field.name): expected base64") }
+            return compact
         case .datetime:
             guard let text = value.stringValue, PGDateText.isDateTime(text) else { throw invalid() }
             return text
@@ -402,6 +413,7 @@ public struct DomainCompiler: Sendable {
         case .date: return "date"
         case .datetime: return "timestamptz"
         case .char, .text, .html, .selection: return "text"
+        case .binary: return "bytea"
         }
     }
 

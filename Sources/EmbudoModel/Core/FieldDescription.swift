@@ -1,6 +1,8 @@
 /// The type of a model field, with Odoo's names.
 public enum FieldType: String, Sendable, Hashable {
     case char, text, html, integer, float, monetary, boolean, date, datetime, selection
+    /// Bytes, exchanged in base64 (an attachment's `datas`).
+    case binary
     case many2one, one2many, many2many
 
     /// Whether values are text (compared with LIKE / ILIKE).

@@ -172,6 +172,8 @@ struct ModelQueries: Sendable {
         switch field.type {
         case .char, .text, .html, .selection, .boolean:
             return "coalesce(to_jsonb(\(field.sql(a))), 'false')"
+        case .binary:
+            return "coalesce(to_jsonb(translate(encode(\(field.sql(a)), 'base64'), E'\\n', '')), 'false')"
         case .integer, .float, .monetary:
             return "coalesce(to_jsonb(\(field.sql(a))), '0')"
         case .date:
@@ -227,6 +229,7 @@ struct ModelQueries: Sendable {
         case .boolean: return "bool"
         case .date: return "date"
         case .datetime: return "timestamp"
+        case .binary: return "base64"
         default: return "text"
         }
     }

@@ -123,7 +123,11 @@ public struct ModelService: Sendable {
     }
 
     static func bind(_ value: String?, cast: String, into sql: inout SQLBuilder) {
-        if cast == "timestamp" {
+        if cast == "base64" {
+            sql.append("decode(")
+            sql.bind(value)
+            sql.append("::text, 'base64')")
+        } else if cast == "timestamp" {
             sql.append("(")
             sql.bind(value)
             sql.append("::timestamp AT TIME ZONE 'UTC')")

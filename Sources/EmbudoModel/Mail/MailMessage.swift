@@ -73,18 +73,29 @@ public enum MailMessage {
         ]
     )
 
-    /// Files attached to messages (read-only through the API; the gateway stores them).
+    /// Files attached to leads and quotations (Odoo's `ir.attachment`, the bytes as base64 `datas`): those
+    /// of incoming mail, and those members upload; never changed once stored (sql/modules/mail/messages.sql).
     public static let attachment = ModelDescription(
-        name: "ir.attachment", table: "ir_attachment", order: "id desc", isReadOnly: true, hasAuditColumns: false,
+        name: "ir.attachment", table: "ir_attachment", order: "id desc", hasAuditColumns: false,
         fields: [
             FieldDescription("name", .char, string: "Name", required: true),
             FieldDescription("mimetype", .char, string: "Mime Type"),
             FieldDescription("res_model", .char, string: "Resource Model"),
             FieldDescription("res_id", .integer, string: "Resource ID"),
-            FieldDescription("file_size", .integer, string: "File Size"),
-            FieldDescription("mail_message_id", .many2one, string: "Message", relation: "mail.message"),
+            FieldDescription("file_size", .integer, string: "File Size", readonly: true),
+            FieldDescription("datas", .binary, string: "File Content (base64)"),
+            .computed("type", .selection, string: "Type", selection: [["url", "URL"], ["binary", "File"]], "'binary'::text"),
+            FieldDescription("mail_message_id", .many2one, string: "Message", readonly: true, relation: "mail.message"),
             FieldDescription("company_id", .many2one, string: "Company", readonly: true, relation: "res.company"),
+            FieldDescription("create_uid", .many2one, string: "Created by", readonly: true, relation: "res.users"),
             FieldDescription("create_date", .datetime, string: "Created on", readonly: true),
-        ]
+        ],
+        methods: [attachmentWrite]
     )
+
+    /// An attachment is never changed (what was sent or received stays as it was): delete it and add
+    /// another.
+    static let attachmentWrite = ModelMethod("write", .records("vals"), writes: true) { _ in
+        throw ModelError(.access, "Attachments cannot be changed: delete this one and add the new file.")
+    }
 }

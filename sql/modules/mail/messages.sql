@@ -40,11 +40,15 @@ SELECT embudo.enable_document_policy('mail_followers', 'with_document', 'TO embu
 DROP POLICY IF EXISTS bi_read ON mail_followers;
 CREATE POLICY bi_read ON mail_followers FOR SELECT TO embudo_bi USING (true);
 
--- Attachments of messages, stored per company with the document they belong to; never changed.
+-- Attachments of documents (those of incoming mail, and files members upload), stored per company with the
+-- document they belong to: read and added with the document, never changed, deleted by who added them
+-- or an administrator.
 SELECT embudo.enable_tenancy('ir_attachment');
 SELECT embudo.enable_document_policy('ir_attachment', 'with_document', 'FOR SELECT USING (%s)');
-DROP POLICY IF EXISTS with_document_create ON ir_attachment;
-CREATE POLICY with_document_create ON ir_attachment FOR INSERT TO embudo_service WITH CHECK (true);
+SELECT embudo.enable_document_policy('ir_attachment', 'with_document_create', 'FOR INSERT TO embudo_service WITH CHECK (%s)');
+SELECT embudo.replace_policy('ir_attachment', 'creator_or_admin_delete', 'FOR DELETE TO embudo_service USING ('
+    'create_uid = (SELECT embudo.current_user_id()) OR company_id = ANY ((SELECT embudo.company_ids(''admin''))::int[]))');
+ALTER TABLE ir_attachment ALTER COLUMN create_uid SET DEFAULT embudo.current_user_id();
 REVOKE UPDATE ON ir_attachment FROM embudo_service;
 
 GRANT EXECUTE ON FUNCTION embudo.subtype(text) TO embudo_service;
