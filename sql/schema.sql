@@ -193,6 +193,20 @@ $$;
 ALTER FUNCTION embudo.acting_admin_of(company integer) OWNER TO embudo_owner;
 
 --
+-- Name: activate_currency(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.activate_currency(currency integer) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    UPDATE public.res_currency c SET active = true WHERE c.id = currency AND NOT c.active
+$$;
+
+
+ALTER FUNCTION embudo.activate_currency(currency integer) OWNER TO embudo_owner;
+
+--
 -- Name: activities_seed_company(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -2166,6 +2180,29 @@ $$;
 
 
 ALTER FUNCTION embudo.check_cfdi(policy text, method integer) OWNER TO embudo_owner;
+
+--
+-- Name: company_currency_changed(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.company_currency_changed() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    -- (Every order counts, whoever's: the change needs administrators, who see all documents.)
+    IF EXISTS (SELECT 1 FROM public.sale_order o WHERE o.company_id = NEW.id) THEN
+        PERFORM embudo.refuse('user', format('The currency cannot change: the company has quotations or orders in %s.',
+                                             (SELECT c.name FROM public.res_currency c WHERE c.id = OLD.currency_id)));
+    END IF;
+    UPDATE public.product_pricelist p SET currency_id = NEW.currency_id, write_date = now()
+    WHERE p.company_id = NEW.id AND p.currency_id = OLD.currency_id;
+    PERFORM embudo.activate_currency(NEW.currency_id);
+    RETURN NEW;
+END
+$$;
+
+
+ALTER FUNCTION embudo.company_currency_changed() OWNER TO embudo_owner;
 
 --
 -- Name: company_ids_computed(embudo.access_level); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -11249,6 +11286,13 @@ CREATE TRIGGER crm_sales_team_leader AFTER INSERT OR UPDATE OF access_level ON p
 
 
 --
+-- Name: res_company currency_changed; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER currency_changed BEFORE UPDATE OF currency_id ON public.res_company FOR EACH ROW WHEN ((new.currency_id IS DISTINCT FROM old.currency_id)) EXECUTE FUNCTION embudo.company_currency_changed();
+
+
+--
 -- Name: calendar_attendee defaults; Type: TRIGGER; Schema: public; Owner: embudo_owner
 --
 
@@ -15279,6 +15323,14 @@ REVOKE ALL ON FUNCTION embudo.acting_admin_of(company integer) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION activate_currency(currency integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.activate_currency(currency integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.activate_currency(currency integer) TO embudo_service;
+
+
+--
 -- Name: FUNCTION activities_seed_company(); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -15776,6 +15828,13 @@ GRANT ALL ON FUNCTION embudo.change_own_password(old_password text, new_password
 
 REVOKE ALL ON FUNCTION embudo.check_cfdi(policy text, method integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.check_cfdi(policy text, method integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION company_currency_changed(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.company_currency_changed() FROM PUBLIC;
 
 
 --

@@ -164,3 +164,23 @@ def test_attachments_upload_as_odoo_clients_do(server):
         env["ir.attachment"].search([("datas", "ilike", "AAA")])
     assert env["ir.attachment"].unlink([attachment]) is True
     assert env["ir.attachment"].search([("res_id", "=", lead)]) == []
+
+
+def test_an_administrator_changes_the_currency_until_the_first_quotation(server):
+    cli(server, "company", "create", "Moneda SA")
+    operator_user(server, "admin@moneda.example", PASSWORD, "admin", company="Moneda SA", name="Admin Moneda")
+    operator_user(server, "vende@moneda.example", PASSWORD, "all", company="Moneda SA", name="Vende Moneda")
+    admin, seller = login(server, "admin@moneda.example", PASSWORD), login(server, "vende@moneda.example", PASSWORD)
+    [company] = admin["res.company"].search([("name", "=", "Moneda SA")])
+    [mxn] = admin["res.currency"].search([("name", "=", "MXN")], context={"active_test": False})
+    with pytest.raises(odoorpc.error.RPCError):
+        seller["res.company"].write([company], {"currency_id": mxn})  # administrators only
+    admin["res.company"].write([company], {"currency_id": mxn})
+    assert admin["res.company"].read([company], ["currency_id"])[0]["currency_id"][0] == mxn
+    assert {p["currency_id"][0] for p in admin["product.pricelist"].search_read([], ["currency_id"])} == {mxn}
+    customer = admin["res.partner"].create({"name": "Cliente Moneda"})
+    admin["sale.order"].create({"partner_id": customer})
+    [usd] = admin["res.currency"].search([("name", "=", "USD")])
+    with pytest.raises(odoorpc.error.RPCError) as refused:
+        admin["res.company"].write([company], {"currency_id": usd})
+    assert "UserError" in str(refused.value.info) and "MXN" in str(refused.value.info)

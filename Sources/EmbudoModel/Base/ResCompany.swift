@@ -8,7 +8,8 @@ public enum ResCompany {
         name: "res.company", table: "res_company", order: "name, id", hasAuditColumns: false,
         fields: [
             FieldDescription("name", .char, string: "Company Name", required: true),
-            FieldDescription("currency_id", .many2one, string: "Currency", readonly: true, relation: "res.currency"),
+            // Administrators change it while the company has no quotation (sql/modules/base/companies.sql).
+            FieldDescription("currency_id", .many2one, string: "Currency", relation: "res.currency"),
             // Chosen at creation (`embudo company create --lang`): the language of the records Embudo made for it.
             FieldDescription("lang", .char, string: "Language", readonly: true),
             // Assigned by the operator, or requested with action_request_alias_domain and proved by DNS.

@@ -18,6 +18,38 @@ LANGUAGE sql STABLE
 AS $$ SELECT id FROM public.res_currency WHERE name = 'USD' $$;
 ALTER TABLE res_company ALTER COLUMN currency_id SET DEFAULT embudo.default_currency();
 
+-- Administrators may change their company's currency (issue 22: a company created before its language
+-- chose pesos) as long as it has no quotation or order, whose amounts are in the old one (as Odoo allows
+-- it until accounting entries exist); the pricelists in the old currency follow. An inactive currency
+-- is activated (reference data: activation is what choosing it means).
+GRANT UPDATE (currency_id) ON res_company TO embudo_service;
+CREATE OR REPLACE FUNCTION embudo.company_currency_changed() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    -- (Every order counts, whoever's: the change needs administrators, who see all documents.)
+    IF EXISTS (SELECT 1 FROM public.sale_order o WHERE o.company_id = NEW.id) THEN
+        PERFORM embudo.refuse('user', format('The currency cannot change: the company has quotations or orders in %s.',
+                                             (SELECT c.name FROM public.res_currency c WHERE c.id = OLD.currency_id)));
+    END IF;
+    UPDATE public.product_pricelist p SET currency_id = NEW.currency_id, write_date = now()
+    WHERE p.company_id = NEW.id AND p.currency_id = OLD.currency_id;
+    PERFORM embudo.activate_currency(NEW.currency_id);
+    RETURN NEW;
+END
+$$;
+
+-- Activates a currency a company chose (reference data the service cannot change otherwise).
+CREATE OR REPLACE FUNCTION embudo.activate_currency(currency int) RETURNS void
+LANGUAGE sql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    UPDATE public.res_currency c SET active = true WHERE c.id = currency AND NOT c.active
+$$;
+GRANT EXECUTE ON FUNCTION embudo.activate_currency(int) TO embudo_service;
+CREATE OR REPLACE TRIGGER currency_changed BEFORE UPDATE OF currency_id ON res_company
+    FOR EACH ROW WHEN (NEW.currency_id IS DISTINCT FROM OLD.currency_id) EXECUTE FUNCTION embudo.company_currency_changed();
+
 -- Administration, run by the privileged login (embudo company create / user create); nobody else may
 -- execute these. Values arrive as parameters; identifiers are quoted with format('%I').
 

@@ -568,7 +568,7 @@ WITH wanted (model, name, field_description, ttype, relation, relation_field, re
     ('res.company', 'active', 'Active', 'boolean', NULL, NULL, false, false, true),
     ('res.company', 'alias_domain', 'Alias Domain', 'char', NULL, NULL, false, true, true),
     ('res.company', 'create_date', 'Created on', 'datetime', NULL, NULL, false, true, true),
-    ('res.company', 'currency_id', 'Currency', 'many2one', 'res.currency', NULL, false, true, true),
+    ('res.company', 'currency_id', 'Currency', 'many2one', 'res.currency', NULL, false, false, true),
     ('res.company', 'id', 'ID', 'integer', NULL, NULL, false, true, true),
     ('res.company', 'lang', 'Language', 'char', NULL, NULL, false, true, true),
     ('res.company', 'name', 'Company Name', 'char', NULL, NULL, true, false, true),
