@@ -184,3 +184,26 @@ def test_an_administrator_changes_the_currency_until_the_first_quotation(server)
     with pytest.raises(odoorpc.error.RPCError) as refused:
         admin["res.company"].write([company], {"currency_id": usd})
     assert "UserError" in str(refused.value.info) and "MXN" in str(refused.value.info)
+
+
+def test_send_by_email_opens_a_composer_with_the_message_and_its_link(server, relay):
+    cli(server, "company", "create", "Compositor MX", "--lang", "es_MX")
+    operator_user(server, "redacta@compositor.example", PASSWORD, "admin", company="Compositor MX", name="Redacta")
+    env = login(server, "redacta@compositor.example", PASSWORD)
+    product = env["product.product"].create({"name": "Escritorio", "list_price": 2500})
+    customer = env["res.partner"].create({"name": "Cliente Compositor", "email": "cliente@compositor.example"})
+    order = env["sale.order"].create({"partner_id": customer, "order_line": [(0, 0, {"product_id": product, "product_uom_qty": 1})]})
+    composer = env["mail.compose.message"].with_context(default_model="sale.order", default_res_ids=[order])
+    wizard = composer.create({})
+    [shown] = env["mail.compose.message"].read([wizard], ["subject", "body", "partner_ids", "link_note", "model"])
+    assert shown["model"] == "sale.order" and shown["partner_ids"] == [customer]
+    assert "Presupuesto" in shown["subject"] and "Hola, Cliente Compositor" in shown["body"] and "/my/quotation/" in shown["link_note"]
+    assert env["sale.order"].read([order], ["state"])[0]["state"] == "draft"  # nothing sent by showing it
+    # Edited, then sent: the customer gets the edited text and the link.
+    wizard = composer.create({"subject": shown["subject"] + " – con descuento",
+                              "body": shown["body"].replace("Hola, Cliente Compositor", "Estimado Cliente Compositor")})
+    assert env["mail.compose.message"].action_send_mail([wizard])["type"] == "ir.actions.act_window_close"
+    [mail] = env["mail.mail"].search_read([("model", "=", "sale.order"), ("res_id", "=", order)], ["subject", "body_html"])
+    assert mail["subject"].endswith("con descuento") and "Estimado Cliente Compositor" in mail["body_html"]
+    assert "/my/quotation/" in mail["body_html"] and "Revisa, acepta o rechaza" in mail["body_html"]
+    assert env["sale.order"].read([order], ["state"])[0]["state"] == "sent"

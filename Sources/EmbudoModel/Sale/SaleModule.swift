@@ -6,7 +6,7 @@ public enum SaleModule {
         models: [
             Product.uom, Product.uomCategory, AccountTerms.tax, AccountTerms.paymentTerm, AccountTerms.paymentTermLine, Product.category,
             Product.model, Pricelist.model, Pricelist.item, SaleOrder.model, SaleOrder.line, SaleOrder.option, AccountTerms.paymentMethod,
-            CRMQuotationPartner.model,
+            CRMQuotationPartner.model, MailComposer.model,
         ],
         extensions: [
             ModelExtension("crm.lead", fields: CRMLeadQuotations.fields, methods: [CRMLeadQuotations.newQuotation, CRMLeadQuotations.quotationsNew]),
