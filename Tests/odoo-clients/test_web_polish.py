@@ -115,6 +115,9 @@ def test_configuration_sections_are_chosen_at_the_top(server, polish, session, s
     labels = [b.text for b in nav.find_elements(By.TAG_NAME, "button")]
     assert SECTION_NAMES[lang]["lost-reasons"] in labels and SECTION_NAMES[lang]["activity-types"] in labels and len(labels) == len(SECTIONS)
     assert nav.get_attribute("aria-label") == ("Secciones" if lang == "es" else "Sections")
+    # At first the first section is the chosen one (on a phone, the only one shown).
+    assert nav.find_element(By.CSS_SELECTOR, 'button[data-section="settings-form"]').get_attribute("aria-current") is not None
+    assert shown_sections(driver) == (["settings-form"] if size == "phone" else SECTIONS)
     # The chooser is at the top of the screen, before any section.
     assert nav.location["y"] < driver.find_element(By.ID, "settings-form").location["y"]
     assert nav.rect["y"] + nav.rect["height"] < driver.execute_script("return window.innerHeight")
@@ -231,12 +234,13 @@ def test_spain_writes_numbers_with_a_decimal_comma(server, polish, session):
     retype(driver, revenue, "9,876.5")
     leave(revenue)
     assert wait(driver).until(lambda d: error_under(d, revenue)) == "Escriba un número, por ejemplo 1.234,56."
+    shot(driver, "65-desktop-es_ES-revenue-refused")
     retype(driver, revenue, "9.876,5")
     leave(revenue)
     assert revenue.get_attribute("value") == "9.876,50" and error_under(driver, revenue) is None
+    shot(driver, "65-desktop-es_ES-revenue")
     driver.find_element(By.ID, "save").click()
     wait(driver).until(lambda d: polish.call("crm.lead", "read", [lead], ["expected_revenue"])[0]["expected_revenue"] == 9876.5)
-    shot(driver, "65-desktop-es_ES-revenue")
     # The parser itself, in the three locales: what each accepts and what it refuses.
     results = driver.execute_async_script("""const done = arguments[arguments.length - 1];
         import('/web/static/js/numbers.js').then((m) => done([

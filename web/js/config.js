@@ -90,10 +90,14 @@ function sectionChooser(sections) {
     if (phoneQuery.matches) return;
     if (pinned && Math.abs(window.scrollY - pinned.y) < 2) return;
     pinned = null;
-    const line = nav.getBoundingClientRect().bottom + 16;
-    const atEnd = window.scrollY > 0 && window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
+    // The section that takes the most of the screen under the chooser (the first one at the top of the page).
+    const line = nav.getBoundingClientRect().bottom;
+    const seen = (section) => {
+      const box = section.getBoundingClientRect();
+      return Math.max(0, Math.min(box.bottom, window.innerHeight) - Math.max(box.top, line));
+    };
     const shown = SECTIONS.map(([id]) => document.getElementById(id)).filter(Boolean);
-    const reading = atEnd ? shown.at(-1) : shown.filter((section) => section.getBoundingClientRect().top <= line).at(-1) || shown[0];
+    const reading = window.scrollY < 8 ? shown[0] : shown.reduce((best, section) => (seen(section) > seen(best) ? section : best), shown[0]);
     buttons.forEach((button) => button.toggleAttribute('aria-current', button.dataset.section === reading?.id));
   }
   const onScroll = () => { if (!pending) { pending = true; requestAnimationFrame(spy); } };

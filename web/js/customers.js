@@ -38,10 +38,12 @@ export async function render(view) {
           p.parent_id && h('div', {}, m2oName(p.parent_id)), p.function && h('div', {}, p.function),
           h('div', { class: 'muted' }, [p.city, m2oName(p.country_id)].filter(Boolean).join(', ')), p.email && h('div', { class: 'email' }, p.email))))));
     } else {
-      mount(holder, h('div', { class: 'scroll' }, h('table', { class: 'list' },
+      // On a phone the rows are stacked as cards, each value after its column's name.
+      const cell = (label, content, cls) => h('td', { class: cls, dataset: { label: t(label) } }, content);
+      mount(holder, h('div', { class: 'scroll' }, h('table', { class: 'list stack' }, h('caption', { class: 'sr-only' }, t('Customers')),
         h('thead', {}, h('tr', {}, ['Name', 'Email', 'Phone', 'City', 'Country'].map((c) => h('th', { scope: 'col' }, t(c))))),
-        h('tbody', {}, rows.map((p) => h('tr', { dataset: { id: p.id } }, h('td', { class: 'wrap' }, h('a', { href: `#/customer/${p.id}` }, p.name)),
-          h('td', { class: 'wrap' }, p.email || ''), h('td', {}, p.phone || ''), h('td', {}, p.city || ''), h('td', {}, m2oName(p.country_id))))))));
+        h('tbody', {}, rows.map((p) => h('tr', { dataset: { id: p.id } }, h('td', { class: 'wrap title-cell' }, h('a', { href: `#/customer/${p.id}` }, p.name)),
+          cell('Email', p.email || '', 'wrap'), cell('Phone', p.phone || ''), cell('City', p.city || ''), cell('Country', m2oName(p.country_id))))))));
     }
   };
   /** Goes to the page `step` pages away; from the bottom pager, the list's top comes into sight. */
