@@ -328,6 +328,13 @@ def test_reports_measures_groupings_charts_pivot_and_csv(server, day, session, s
     assert cells == ['"\'=HYPERLINK(""x"")"', "'+1", "'-2", "'@a", "-3.5", '"Ana, ""la jefa"""']
 
 
+def choose_section(driver, section):
+    """Chooses a section of the configuration in its chooser (a phone shows that one only)."""
+    driver.find_element(By.CSS_SELECTOR, f'#config-nav button[data-section="{section}"]').click()
+    wait(driver).until(lambda d: d.find_element(By.ID, section).is_displayed()
+                       and d.find_element(By.CSS_SELECTOR, f'#config-nav button[data-section="{section}"]').get_attribute("aria-current") is not None)
+
+
 @pytest.mark.parametrize("size,lang", BOTH)
 def test_configuration_is_for_administrators_and_deleting_asks_first(server, day, session, size, lang):
     # A salesperson who is not an administrator: no configuration in the menu, and the screen says who it is for.
@@ -343,7 +350,9 @@ def test_configuration_is_for_administrators_and_deleting_asks_first(server, day
     tag = day.call("crm.tag", "create", {"name": f"Temporary {size}", "color": 0})
     admin = session("admin-es" if lang == "es" else "admin", size, f"config-admin-{size}-{lang}")
     go(admin, server, "#/config")
-    row = wait(admin).until(EC.presence_of_element_located((By.CSS_SELECTOR, f'#tags tr[data-id="{tag}"]')))
+    # The sections' chooser: on a phone only the chosen section is shown.
+    choose_section(admin, "tags")
+    row = wait(admin).until(EC.visibility_of_element_located((By.CSS_SELECTOR, f'#tags tr[data-id="{tag}"]')))
     row.find_elements(By.CSS_SELECTOR, ".palette [role=radio]")[4].click()
     wait(admin).until(lambda d: day.call("crm.tag", "read", [tag], ["color"])[0]["color"] == 4)
     row = admin.find_element(By.CSS_SELECTOR, f'#tags tr[data-id="{tag}"]')
@@ -363,7 +372,9 @@ def test_configuration_is_for_administrators_and_deleting_asks_first(server, day
     lost = day.call("crm.lead", "create", {"name": f"Perdida {size} {lang}", "type": "opportunity"})
     day.call("crm.lead", "action_set_lost", [lost], lost_reason_id=reason)
     admin.refresh()
-    row = wait(admin).until(EC.presence_of_element_located((By.CSS_SELECTOR, f'#lost-reasons tr[data-id="{reason}"]')))
+    ready(admin, "#/config")
+    choose_section(admin, "lost-reasons")
+    row = wait(admin).until(EC.visibility_of_element_located((By.CSS_SELECTOR, f'#lost-reasons tr[data-id="{reason}"]')))
     admin.execute_script("arguments[0].scrollIntoView({block: 'center'})", row)
     row.find_element(By.CSS_SELECTOR, "button.danger").click()
     confirm = wait(admin).until(EC.visibility_of_element_located((By.ID, "confirm-form")))
@@ -422,7 +433,7 @@ def test_products_and_pricelists_for_administrators(server, day, session, size, 
     go(driver, server, "#/config")
     driver.find_element(By.ID, "to-products").click()
     ready(driver, "#/products")
-    price = wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, f'#products tr[data-id="{product}"] input[type=number]')))
+    price = wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, f'#products tr[data-id="{product}"] input[name=list_price]')))
     price.clear()
     price.send_keys("125.5")
     price.send_keys(Keys.TAB)
@@ -466,7 +477,7 @@ def test_quotation_lines_priced_and_totalled_as_added(server, day, session, size
     line = driver.find_element(By.ID, "add-line")
     Select(line.find_element(By.NAME, "line-product")).select_by_value(str(product))
     # The product brings its price and taxes.
-    wait(driver).until(lambda d: d.find_element(By.NAME, "line-price").get_attribute("value") == "100")
+    wait(driver).until(lambda d: d.find_element(By.NAME, "line-price").get_attribute("value") == "100.00")
     assert [c.text.split("\n")[0] for c in line.find_elements(By.CSS_SELECTOR, ".tag-chips li")] == [f"IVA 16% {size}"]
     quantity = line.find_element(By.NAME, "line-quantity")
     quantity.clear()

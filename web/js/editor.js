@@ -4,12 +4,15 @@ import * as rpc from './rpc.js';
 import { t } from './i18n.js';
 import { choices, forget } from './relations.js';
 import { palette, dateInput, TAG_COLORS } from './fields.js';
+import { numberInput } from './numbers.js';
+
+const NUMBERS = new Set(['integer', 'float', 'monetary', 'percent']);
 
 export { TAG_COLORS };
 
 /**
- * columns: [name, label, kind, extra] with kind char | integer | float | boolean | m2o (extra = relation) |
- * m2m (extra = relation) | selection (extra = [[value, label]]) | color.
+ * columns: [name, label, kind, extra] with kind char | integer | float | monetary | percent (numbers: extra = { min, max }) |
+ * boolean | m2o (extra = relation) | m2m (extra = relation) | selection (extra = [[value, label]]) | color | date.
  * inUse: [model, field] of the records that use these (archived ones included): a record still in use is
  * archived instead of deleted, after asking, so that those records keep it (lost reasons, activity types).
  */
@@ -54,7 +57,9 @@ export async function editor(container, { id, title, model, columns, domain = []
       h('div', { class: 'scroll' }, h('table', { class: 'list stack editor-table' }, h('thead', {}, h('tr', {}, columns.map(([, label]) => h('th', { scope: 'col' }, t(label))), h('th', {}, ''))), body)), add);
   };
   const write = async (row, values) => {
-    if (await attempt(() => rpc.write(model, [row.id], values)) !== undefined) { forget(model); toast(t('Saved')); }
+    if (await attempt(() => rpc.write(model, [row.id], values)) === undefined) return false;
+    forget(model); toast(t('Saved'));
+    return true;
   };
   const swap = async (rows, a, b) => {
     const order = rows.map((r) => r.id);
@@ -83,10 +88,18 @@ export async function editor(container, { id, title, model, columns, domain = []
       input.setAttribute('aria-label', aria);
       input.addEventListener('change', () => { if (input.checkValidity()) write(row, { [name]: input.read() }); });
       return input.widgetNode;
+    } else if (NUMBERS.has(kind)) {
+      // In the user's locale (numbers.js); what is not a number is said under it and not written.
+      input = numberInput(row[name], { name, kind, min: extra?.min, max: extra?.max });
+      input.setAttribute('aria-label', aria);
+      input.addEventListener('change', () => {
+        if (!input.checkValidity()) return;
+        const value = input.read();
+        if (value !== (row[name] || 0)) write(row, { [name]: value }).then((done) => { if (done) row[name] = value; });
+      });
     } else {
-      const numeric = kind === 'integer' || kind === 'float';
-      input = h('input', { type: numeric ? 'number' : 'text', step: kind === 'float' ? 'any' : 1, value: row[name] === false ? '' : row[name] ?? '', 'aria-label': aria });
-      input.onchange = () => write(row, { [name]: numeric ? Number(input.value) || 0 : input.value || false });
+      input = h('input', { type: 'text', value: row[name] === false ? '' : row[name] ?? '', 'aria-label': aria });
+      input.onchange = () => write(row, { [name]: input.value || false });
     }
     return input;
   };

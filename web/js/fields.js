@@ -3,6 +3,7 @@
 import { h, mount, select, m2oId } from './dom.js';
 import { t, date, parseDate, datePlaceholder, currencyCode } from './i18n.js';
 import { stars } from './widgets.js';
+import { numberInput } from './numbers.js';
 
 export const TAG_COLORS = ['#e0e0e0', '#f06050', '#f4a460', '#f7cd1f', '#6cc1ed', '#814968', '#eb7e7f', '#2c8397', '#475577', '#d6145f', '#30c381', '#9365b8'];
 const COLOR_NAMES = ['No color', 'Red', 'Orange', 'Yellow', 'Light blue', 'Dark purple', 'Salmon pink', 'Medium blue', 'Dark blue', 'Fuchsia',
@@ -12,20 +13,17 @@ export const colorName = (index) => t(COLOR_NAMES[index] || COLOR_NAMES[0]);
 /**
  * A control for a field. kind: char | email | phone | url | text | number | integer | monetary | percent | date | m2o |
  * selection | boolean | tags | priority. opts: name, options ([value, label] for m2o/selection/tags), colors (tag id → colour
- * index), required, placeholder.
+ * index), required, placeholder, min and max (numbers).
  */
 export function input(kind, value, opts = {}) {
   const { name, options = [], required = false, placeholder } = opts;
   let control;
   switch (kind) {
     case 'text': control = h('textarea', { name, rows: opts.rows || 4, value: value || '' }); break;
+    // Numbers in the user's locale (numbers.js): shown grouped, edited plain, read as numbers.
     case 'number': case 'integer': case 'monetary': case 'percent':
-      control = h('input', { name, type: 'number', step: kind === 'integer' ? 1 : 'any', value: value ?? '', inputmode: 'decimal',
-        min: kind === 'percent' ? 0 : undefined, max: kind === 'percent' ? 100 : undefined });
-      control.read = () => (control.value === '' ? 0 : Number(control.value));
-      if (kind === 'monetary' || kind === 'percent') {
-        control.widgetNode = h('div', { class: 'with-unit' }, control, h('span', { class: 'unit', 'aria-hidden': 'true' }, kind === 'percent' ? '%' : currencyCode()));
-      }
+      control = numberInput(value, { name, kind: kind === 'number' ? 'float' : kind, min: kind === 'percent' ? 0 : opts.min,
+        max: kind === 'percent' ? 100 : opts.max, unit: kind === 'percent' ? '%' : kind === 'monetary' ? currencyCode() : undefined });
       break;
     case 'date': control = dateInput(value, { name }); break;
     // Required choices start empty too (nothing is chosen for the user); the mark and the check say it is needed.

@@ -177,15 +177,27 @@ const ES = {
   'Outlook: Add calendar › Subscribe from web.': 'Outlook: Agregar calendario › Suscribirse desde la web.',
   'Revoke the link': 'Revocar el enlace', 'The link no longer works.': 'El enlace ya no funciona.',
   'The calendars subscribed with your link will stop receiving your meetings.': 'Los calendarios suscritos con su enlace dejarán de recibir sus reuniones.',
+  // Issue 22 (seen, not fixed): numbers typed in the user's locale, the configuration's sections, the customers' pages.
+  'Enter a number, for example {example}.': 'Escriba un número, por ejemplo {example}.',
+  'Enter a whole number, for example {example}.': 'Escriba un número entero, por ejemplo {example}.',
+  'Enter a number from {min} to {max}.': 'Escriba un número de {min} a {max}.',
+  'Enter a number of at least {min}.': 'Escriba un número mayor o igual a {min}.',
+  'Enter a number of at most {max}.': 'Escriba un número menor o igual a {max}.',
+  '{name} is not a number.': '{name} no es un número.',
+  'Sections': 'Secciones', 'Pages': 'Páginas', 'Previous page': 'Página anterior', 'Next page': 'Página siguiente',
+  '{first}–{last} of {total}': '{first}–{last} de {total}',
 };
 
 let spanish = false;
+// Spain writes numbers as 1.234,56; Mexico and the rest of Latin America as 1,234.56 (es_ES is one of the server's languages).
+let spain = false;
 // The user's time zone (dates of datetimes are the user's days) and the company's currency (every amount shows it).
 let zone = 'UTC';
 let currency = { code: 'USD', digits: 2 };
 
 export function setLanguage(lang, tz) {
   spanish = String(lang || '').toLowerCase().startsWith('es');
+  spain = /^es[-_]es\b/i.test(String(lang || ''));
   document.documentElement.lang = spanish ? 'es' : 'en';
   if (tz !== undefined) zone = validZone(tz) ? tz : 'UTC';
 }
@@ -195,6 +207,8 @@ export function setCurrency(code, digits = 2) {
   if (code) currency = { code, digits: Number.isInteger(digits) ? digits : 2 };
 }
 export function currencyCode() { return currency.code; }
+/** The decimals of the company's currency (2 for MXN, USD and EUR). */
+export function currencyDigits() { return currency.digits; }
 
 /** The text in the user's language; {name} placeholders are replaced by values.name. */
 export function t(text, values) {
@@ -207,8 +221,8 @@ export function isSpanish() { return spanish; }
 /** The user's time zone (IANA name; UTC when the session has none or an unknown one). */
 export function timeZone() { return zone; }
 
-/** The BCP 47 locale of the interface (for Intl). */
-export function locale() { return spanish ? 'es-MX' : 'en-US'; }
+/** The BCP 47 locale of the interface (for Intl): es-ES for Spain's Spanish, es-MX for the other Spanish, else en-US. */
+export function locale() { return spain ? 'es-ES' : spanish ? 'es-MX' : 'en-US'; }
 
 const formats = new Map();
 function format(key, make) {
@@ -217,10 +231,13 @@ function format(key, make) {
   return formats.get(full);
 }
 
-/** A number in the user's locale: 1,234.5 (es-MX and en-US group alike; es-MX is the guide's). */
+/**
+ * A number in the user's locale: 1,234.5 (es-MX and en-US group alike; es-MX is the guide's), 1.234,5 in Spain. Thousands
+ * are always grouped (Spain's own rule leaves 1234 ungrouped, which reads as a year next to 12.345).
+ */
 export function number(value, { digits = 2, minimum = 0 } = {}) {
-  return format(`n${digits}.${minimum}`, () => new Intl.NumberFormat(locale(), { maximumFractionDigits: digits, minimumFractionDigits: minimum }))
-    .format(Number(value) || 0);
+  return format(`n${digits}.${minimum}`, () => new Intl.NumberFormat(locale(), { maximumFractionDigits: digits, minimumFractionDigits: minimum,
+    useGrouping: 'always' })).format(Number(value) || 0);
 }
 
 /** An amount with its currency: "$1,234.50 MXN" (the symbol in the locale's place, then the ISO code). */
@@ -230,7 +247,7 @@ export function money(value, code = currency.code) {
   let text;
   try {
     text = format(`m${iso}`, () => new Intl.NumberFormat(locale(), { style: 'currency', currency: iso, currencyDisplay: 'narrowSymbol',
-      minimumFractionDigits: digits, maximumFractionDigits: digits })).format(Number(value) || 0);
+      minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: 'always' })).format(Number(value) || 0);
   } catch {
     text = number(value, { digits, minimum: digits });
   }

@@ -121,7 +121,7 @@ function quickCreate(state, stage, team) {
   const customer = select([], '', { name: 'partner_id' });
   const email = input('email', '', { name: 'email_from' });
   const phone = input('phone', '', { name: 'phone' });
-  const revenue = h('input', { name: 'expected_revenue', type: 'number', min: 0, step: 'any', inputmode: 'decimal' });
+  const revenue = input('monetary', '', { name: 'expected_revenue', min: 0 });
   const priority = input('priority', '0', { name: 'priority' });
   const form = h('form', { class: 'quick-create', hidden: true, novalidate: true },
     field(t('Opportunity'), name), field(t('Customer'), customer), field(t('Email'), email), field(t('Phone'), phone),
@@ -137,7 +137,7 @@ function quickCreate(state, stage, team) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (!validate(form)) return;
-    const values = { name: name.value.trim() || false, type: 'opportunity', stage_id: stage.id, expected_revenue: Number(revenue.value) || 0,
+    const values = { name: name.value.trim() || false, type: 'opportunity', stage_id: stage.id, expected_revenue: revenue.read(),
       priority: priority.read() };
     if (customer.value) values.partner_id = Number(customer.value);
     if (email.value) values.email_from = email.value;

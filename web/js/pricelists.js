@@ -2,7 +2,7 @@
 // product, a category or everything; from a minimum quantity; between dates).
 import { h, mount, field, select } from './dom.js';
 import * as rpc from './rpc.js';
-import { t } from './i18n.js';
+import { t, number } from './i18n.js';
 import { editor } from './editor.js';
 import { fieldsOf, selectionOf, valueLabel } from './meta.js';
 
@@ -24,11 +24,11 @@ export async function render(view) {
     mount(rules);
     await editor(rules, { id: 'rules', title: 'Price rules', model: 'product.pricelist.item', domain: [['pricelist_id', '=', id]],
       create: () => ({ pricelist_id: id, applied_on: '3_global', compute_price: 'fixed', fixed_price: 0 }), addLabel: 'Add a rule',
-      rowName: (row) => `${valueLabel(fields, 'applied_on', row.applied_on)} ${row.min_quantity ? `≥ ${row.min_quantity}` : ''}`.trim(),
+      rowName: (row) => `${valueLabel(fields, 'applied_on', row.applied_on)} ${row.min_quantity ? `≥ ${number(row.min_quantity)}` : ''}`.trim(),
       columns: [['applied_on', 'Apply on', 'selection', selectionOf(fields, 'applied_on')], ['product_id', 'Product', 'm2o', 'product.product'],
-        ['categ_id', 'Product category', 'm2o', 'product.category'], ['min_quantity', 'Min. quantity', 'float'],
-        ['compute_price', 'Price', 'selection', selectionOf(fields, 'compute_price')], ['fixed_price', 'Fixed price', 'float'],
-        ['percent_price', 'Discount (%)', 'float'], ['date_start', 'Start date', 'date'], ['date_end', 'End date', 'date']] });
+        ['categ_id', 'Product category', 'm2o', 'product.category'], ['min_quantity', 'Min. quantity', 'float', { min: 0 }],
+        ['compute_price', 'Price', 'selection', selectionOf(fields, 'compute_price')], ['fixed_price', 'Fixed price', 'monetary'],
+        ['percent_price', 'Discount (%)', 'percent'], ['date_start', 'Start date', 'date'], ['date_end', 'End date', 'date']] });
   };
   choice.addEventListener('change', show);
   await show();

@@ -9,7 +9,7 @@ export async function render(view) {
   mount(view, h('div', { class: 'toolbar' }, h('a', { class: 'button', href: '#/config' }, '← ', t('Configuration')), h('h1', {}, t('Products')),
     h('a', { class: 'button', href: '#/pricelists' }, t('Pricelists'))));
   await editor(view, { id: 'products', title: 'Products', model: 'product.product', columns: [['name', 'Name', 'char'],
-    ['default_code', 'Internal reference', 'char'], ['list_price', 'Sales price', 'float'], ['standard_price', 'Cost', 'float'],
+    ['default_code', 'Internal reference', 'char'], ['list_price', 'Sales price', 'monetary'], ['standard_price', 'Cost', 'monetary'],
     ['type', 'Product type', 'selection', selectionOf(fields, 'type')], ['uom_id', 'Unit of measure', 'm2o', 'uom.uom'],
     ['categ_id', 'Product category', 'm2o', 'product.category'], ['taxes_id', 'Customer taxes', 'm2m', 'account.tax'], ['sale_ok', 'Can be sold', 'boolean']] });
 }

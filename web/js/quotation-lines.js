@@ -4,6 +4,7 @@
 import { h, field, select, m2oName, validate } from './dom.js';
 import { t, money, number } from './i18n.js';
 import { input } from './fields.js';
+import { numberInput } from './numbers.js';
 
 /** Untaxed amount and tax of a line, from the taxes' rates ({amount, price_include}). */
 export function lineAmounts(line, taxes) {
@@ -52,15 +53,15 @@ export function lineTable(rows, { taxes, currency, remove }) {
 export function lineAdder(products, taxList, onAdd) {
   const product = select(products.map((p) => [p.id, p.name]), '', { name: 'line-product' });
   product.required = true;
-  const quantity = h('input', { type: 'number', name: 'line-quantity', min: 0, step: 'any', value: 1, inputmode: 'decimal' });
-  const price = h('input', { type: 'number', name: 'line-price', step: 'any', inputmode: 'decimal' });
-  const discount = h('input', { type: 'number', name: 'line-discount', min: 0, max: 100, step: 'any', inputmode: 'decimal' });
+  const quantity = numberInput(1, { name: 'line-quantity', min: 0 });
+  const price = numberInput(null, { name: 'line-price', kind: 'monetary' });
+  const discount = numberInput(null, { name: 'line-discount', kind: 'percent', min: 0, max: 100 });
   const taxes = input('tags', [], { name: 'line-taxes', options: taxList.map((tax) => [tax.id, tax.name]), addLabel: t('Add a tax…') });
   // The product's price is offered; only a price the user types is sent (else the server prices the line by the pricelist).
   price.addEventListener('input', () => { price.dataset.typed = '1'; });
   product.addEventListener('change', () => {
     const chosen = products.find((p) => p.id === Number(product.value));
-    if (!price.dataset.typed) price.value = chosen ? chosen.lst_price ?? '' : '';
+    if (!price.dataset.typed) price.set(chosen ? chosen.lst_price ?? null : null);
     taxes.set(chosen?.taxes_id || []);
   });
   const form = h('form', { class: 'adder', id: 'add-line', novalidate: true }, field(t('Product'), product), field(t('Quantity'), quantity),
@@ -69,9 +70,9 @@ export function lineAdder(products, taxList, onAdd) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (!validate(form)) return;
-    const values = { product_id: Number(product.value), product_uom_qty: Number(quantity.value) || 1, tax_id: [[6, 0, taxes.read()]] };
-    if (price.value !== '' && price.dataset.typed) values.price_unit = Number(price.value);
-    if (discount.value !== '') values.discount = Number(discount.value);
+    const values = { product_id: Number(product.value), product_uom_qty: quantity.read() || 1, tax_id: [[6, 0, taxes.read()]] };
+    if (!price.isEmpty() && price.dataset.typed) values.price_unit = price.read();
+    if (!discount.isEmpty()) values.discount = discount.read();
     onAdd(values);
   });
   // Sections and notes.
@@ -101,13 +102,13 @@ export function optionTable(rows, products, currency, addToOrder) {
 export function optionAdder(products, onAdd) {
   const product = select(products.map((p) => [p.id, p.name]), '', { name: 'option-product' });
   product.required = true;
-  const quantity = h('input', { type: 'number', name: 'option-quantity', min: 0, step: 'any', value: 1 });
+  const quantity = numberInput(1, { name: 'option-quantity', min: 0 });
   const form = h('form', { class: 'adder', id: 'add-option', novalidate: true }, field(t('Product'), product), field(t('Quantity'), quantity),
     h('button', { type: 'submit' }, t('Add an optional product')));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (!validate(form)) return;
-    onAdd({ product_id: Number(product.value), quantity: Number(quantity.value) || 1 });
+    onAdd({ product_id: Number(product.value), quantity: quantity.read() || 1 });
   });
   return form;
 }

@@ -1,4 +1,5 @@
 // The public JSON-RPC API, as Odoo's web client calls it: /web/session/* and /web/dataset/call_kw.
+import { t } from './i18n.js';
 
 /** A fault answered by the server (error.data.name is Odoo's exception class). */
 export class RPCError extends Error {
@@ -17,12 +18,20 @@ const listeners = new Set();
 /** Called with every RPCError (the app logs out on an expired session). */
 export function onError(listener) { listeners.add(listener); }
 
+/** The request's body; a number that is not one (NaN, Infinity, which JSON would send as null) is refused, never sent. */
+function body(params) {
+  return JSON.stringify({ jsonrpc: '2.0', method: 'call', params, id: ++requestId }, (key, value) => {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(t('{name} is not a number.', { name: key }));
+    return value;
+  });
+}
+
 export async function post(path, params) {
   const response = await fetch(path, {
     method: 'POST',
     credentials: 'same-origin',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', method: 'call', params, id: ++requestId }),
+    body: body(params),
   });
   const answer = await response.json();
   if (answer.error) {
