@@ -1116,7 +1116,7 @@ BEGIN
     END IF;
     tz := CASE WHEN e.allday THEN 'UTC'
                ELSE coalesce(nullif(e.event_tz, ''), (SELECT u.tz FROM public.res_users u WHERE u.id = e.user_id), 'UTC') END;
-    IF NOT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = tz) THEN
+    IF embudo.calendar_tz(tz) <> tz THEN
         PERFORM embudo.refuse('validation', format('Unknown time zone %s.', tz));
     END IF;
     slots := ARRAY(SELECT embudo.calendar_slots(e.start, tz, coalesce(e.rrule_type, 'weekly'), e."interval", e.end_type, e.count, e.until,
@@ -1558,7 +1558,7 @@ CREATE FUNCTION embudo.calendar_partner_tz() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
 BEGIN
-    IF NEW.tz IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_timezone_names n WHERE n.name = NEW.tz) THEN
+    IF NEW.tz IS NOT NULL AND embudo.calendar_tz(NEW.tz) <> NEW.tz THEN
         PERFORM embudo.refuse('validation', format('Unknown time zone %s: use a name such as America/Mexico_City.', left(NEW.tz, 100)));
     END IF;
     RETURN NEW;
@@ -2043,9 +2043,17 @@ ALTER FUNCTION embudo.calendar_token_resolve(token text) OWNER TO embudo_owner;
 --
 
 CREATE FUNCTION embudo.calendar_tz(tz text) RETURNS text
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-    SELECT CASE WHEN tz IS NOT NULL AND EXISTS (SELECT 1 FROM pg_catalog.pg_timezone_names n WHERE n.name = tz) THEN tz ELSE 'UTC' END
+BEGIN
+    IF tz IS NULL OR tz = '' THEN
+        RETURN 'UTC';
+    END IF;
+    PERFORM now() AT TIME ZONE tz;
+    RETURN tz;
+EXCEPTION WHEN invalid_parameter_value THEN
+    RETURN 'UTC';
+END
 $$;
 
 

@@ -97,7 +97,7 @@ BEGIN
     END IF;
     tz := CASE WHEN e.allday THEN 'UTC'
                ELSE coalesce(nullif(e.event_tz, ''), (SELECT u.tz FROM public.res_users u WHERE u.id = e.user_id), 'UTC') END;
-    IF NOT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = tz) THEN
+    IF embudo.calendar_tz(tz) <> tz THEN
         PERFORM embudo.refuse('validation', format('Unknown time zone %s.', tz));
     END IF;
     slots := ARRAY(SELECT embudo.calendar_slots(e.start, tz, coalesce(e.rrule_type, 'weekly'), e."interval", e.end_type, e.count, e.until,
