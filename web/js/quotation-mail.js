@@ -15,7 +15,10 @@ const DROPPED = new Set(['script', 'style', 'template', 'iframe', 'object', 'emb
 
 /** The HTML parsed inert and rebuilt with allowed elements and attributes only (others give their text). */
 export function safeFragment(html) {
-  const parsed = new DOMParser().parseFromString(String(html || ''), 'text/html');
+  // Style attributes are renamed before parsing (the page's policy refuses them even in an inert document), then set through
+  // the CSSOM, which the policy allows, so that the e-mail keeps its look.
+  const text = String(html || '').replace(/(<[a-z][^<>]*?\s)style(\s*=)/gi, '$1data-mail-style$2');
+  const parsed = new DOMParser().parseFromString(text, 'text/html');
   const copy = (node, into) => {
     for (const child of node.childNodes) {
       if (child.nodeType === Node.TEXT_NODE) { into.append(child.textContent); continue; }
@@ -27,7 +30,7 @@ export function safeFragment(html) {
       for (const { name, value } of child.attributes) {
         if (ATTRIBUTES.has(name)) element.setAttribute(name, value);
         else if (name === 'href' && tag === 'a' && /^(https?:|mailto:)/i.test(value.trim())) element.setAttribute('href', value.trim());
-        else if (name === 'style' && !/url\s*\(|expression\s*\(|@import/i.test(value)) element.style.cssText = value;
+        else if (name === 'data-mail-style' && !/url\s*\(|expression\s*\(|@import/i.test(value)) element.style.cssText = value;
       }
       if (tag === 'a') element.setAttribute('rel', 'noopener noreferrer');
       copy(child, element);
