@@ -145,6 +145,10 @@ def listed(driver):
     return [li.find_element(By.CSS_SELECTOR, ".file-name").text for li in driver.find_elements(By.CSS_SELECTOR, "#attachments li[data-id]")]
 
 
+def show_panel(driver):
+    driver.execute_script("document.querySelector('.attachments-panel').scrollIntoView({block: 'center'})")
+
+
 def attach(driver, path):
     driver.find_element(By.ID, "attach-file").send_keys(str(path))
 
@@ -174,6 +178,7 @@ def test_attachments_added_downloaded_refused_and_deleted(server, docs, session,
     assert base64.b64decode(mine["datas"]) == content and mine["create_uid"][0] == me.uid
     row = driver.find_element(By.CSS_SELECTOR, f'#attachments li[data-id="{mine["id"]}"]')
     assert f"{len(content) / 1024:.1f} KB" in row.text
+    show_panel(driver)
     shot(driver, f"72-{size}-{lang}-lead-attachments")
     # Downloaded under its name, the same bytes.
     click(driver, row.find_element(By.CSS_SELECTOR, ".file-name"))
@@ -210,6 +215,7 @@ def test_attachments_added_downloaded_refused_and_deleted(server, docs, session,
     wait(driver).until(lambda d: listed(d) == [small.name])
     assert [a["name"] for a in attachments(docs, "sale.order", order)] == [small.name]
     assert fits(driver)
+    show_panel(driver)
     shot(driver, f"75-{size}-{lang}-quotation-attachments")
 
 

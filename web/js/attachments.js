@@ -44,7 +44,7 @@ async function download(row) {
 export function attachmentsPanel(model, id) {
   const list = h('ul', { class: 'attachments', id: 'attachments' });
   const picker = h('input', { type: 'file', id: 'attach-file', name: 'attach-file', class: 'sr-only' });
-  const button = h('label', { for: 'attach-file', class: 'button attach', id: 'attach-button' }, '📎 ', t('Attach a file'));
+  const button = h('label', { for: 'attach-file', class: 'button attach', id: 'attach-button' }, '+ ', t('Attach a file'));
   const panel = h('section', { class: 'panel attachments-panel', 'aria-labelledby': 'attachments-title' },
     h('div', { class: 'panel-head' }, h('h2', { id: 'attachments-title' }, t('Attachments')), picker, button), list);
   // Keyboard users reach the (visually hidden) input: its focus is shown on the button.

@@ -60,7 +60,7 @@ export async function sendQuotationMail(orderId) {
     const form = h('form', { class: 'mail-composer', id: 'mail-composer', novalidate: true },
       h('div', { class: 'field' }, h('span', { class: 'label', id: 'mail-to-label' }, t('To')), recipients),
       field(t('Subject'), subject), field(t('Message'), body, { class: 'wide' }),
-      mail?.link_note && h('p', { class: 'hint link-note', id: 'mail-link-note' }, '🔗 ', mail.link_note),
+      mail?.link_note && h('p', { class: 'hint link-note', id: 'mail-link-note' }, mail.link_note),
       error,
       h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'cancel', id: 'mail-cancel', onclick: () => close(false) }, t('Cancel')), send));
     recipients.setAttribute('aria-labelledby', 'mail-to-label');
