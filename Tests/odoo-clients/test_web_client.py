@@ -312,7 +312,11 @@ def test_create_and_confirm_a_quotation(browser, server, rpc):
     assert order["partner_id"][0] == customer and order["state"] == "draft" and order["amount_untaxed"] == 1000
     assert "1,000" in browser.find_element(By.ID, "amount-total").text
     shot(browser, "07-quotation")
+    # "Send by email" shows the e-mail in the composer first; it is sent from there.
     browser.find_element(By.ID, "send-quotation").click()
+    wait(browser).until(EC.visibility_of_element_located((By.ID, "mail-composer")))
+    wait(browser).until(lambda d: d.find_element(By.ID, "mail-subject").get_attribute("value"))
+    browser.find_element(By.ID, "mail-send").click()
     wait(browser).until(lambda d: d.find_element(By.ID, "quotation-state").get_attribute("data-state") == "sent")
     assert rpc.call("sale.order", "read", [order_id], ["state"])[0]["state"] == "sent"
     browser.find_element(By.ID, "confirm-quotation").click()

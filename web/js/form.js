@@ -7,6 +7,7 @@ import { clock } from './widgets.js';
 import { input, changes } from './fields.js';
 import { scheduleActivity, activityItem } from './activities.js';
 import { composer, loadHistory } from './chatter.js';
+import { attachmentsPanel } from './attachments.js';
 
 // The form's blocks, as Odoo groups them: the title, revenue and probability; the customer and how to reach them beside the
 // salesperson, team, stage, closing, priority and tags; then contact details, address, marketing and notes.
@@ -139,6 +140,7 @@ export async function render(view, { params }) {
     actions, (smart || meetings) && h('div', { class: 'smart-buttons' }, smart, meetings), form,
     id && h('section', { class: 'panel', 'aria-labelledby': 'activities-title' }, h('h2', { id: 'activities-title' }, t('Activities')),
       h('ul', { class: 'activities', id: 'lead-activities' })),
+    id && attachmentsPanel('crm.lead', id),
     id && h('section', { class: 'panel', 'aria-labelledby': 'history-title' }, h('h2', { id: 'history-title' }, t('History')),
       composer('crm.lead', id, () => loadHistory(id)), h('ol', { class: 'history', id: 'history' })));
   if (id) await Promise.all([loadActivities(view, params, id), loadHistory(id)]);

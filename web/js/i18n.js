@@ -186,6 +186,16 @@ const ES = {
   '{name} is not a number.': '{name} no es un número.',
   'Sections': 'Secciones', 'Pages': 'Páginas', 'Previous page': 'Página anterior', 'Next page': 'Página siguiente',
   '{first}–{last} of {total}': '{first}–{last} de {total}',
+  // Issue 22: the quotation e-mail's composer, attachments.
+  'To': 'Para', 'Subject': 'Asunto', 'no e-mail address': 'sin correo electrónico',
+  'The quotation has no customer to send it to.': 'El presupuesto no tiene cliente a quien enviarlo.',
+  'The quotation was sent by e-mail.': 'El presupuesto se envió por correo.',
+  'Attachments': 'Archivos adjuntos', 'Attach a file': 'Adjuntar archivo', 'No attachments yet.': 'Todavía no hay archivos adjuntos.',
+  'Download': 'Descargar', '{n} bytes': '{n} bytes', 'The file could not be read.': 'No se pudo leer el archivo.',
+  'Delete the file?': '¿Eliminar el archivo?', '"{name}" will be deleted from this document.': 'Se eliminará «{name}» de este documento.',
+  'Only who added this file, or an administrator, can delete it.': 'Solo quien agregó este archivo, o un administrador, puede eliminarlo.',
+  'The file could not be deleted:': 'No se pudo eliminar el archivo:', 'File deleted.': 'Archivo eliminado.', 'File attached.': 'Archivo adjuntado.',
+  '"{name}" is {size}: files of more than 10 MB cannot be attached.': '«{name}» pesa {size}: no se pueden adjuntar archivos de más de 10 MB.',
 };
 
 let spanish = false;

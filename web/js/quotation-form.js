@@ -9,6 +9,8 @@ import { input, changes } from './fields.js';
 import { stateLabel } from './widgets.js';
 import { scheduleActivity, activityItem } from './activities.js';
 import { lineTable, lineAdder, optionTable, optionAdder, totals, totalsList } from './quotation-lines.js';
+import { sendQuotationMail } from './quotation-mail.js';
+import { attachmentsPanel } from './attachments.js';
 
 const LINE_FIELDS = ['product_id', 'name', 'product_uom_qty', 'price_unit', 'discount', 'tax_id', 'price_subtotal', 'display_type'];
 const OPTION_FIELDS = ['product_id', 'name', 'quantity', 'price_unit', 'discount', 'line_id'];
@@ -78,20 +80,44 @@ export async function render(view, { params }) {
   const totalsBox = h('div', { class: 'totals-box' });
   // New quotations collect their lines here, priced and totalled at once, and are created with them.
   const pendingLines = [], pendingOptions = [];
+  // The quotation's pricelist (the one chosen in a new quotation, the stored one in a saved quotation, whose lines the server
+  // prices by it): the price of a product and quantity asked to the server before the line is saved; none without one.
+  const pricelistOf = () => (id ? m2oId(order.pricelist_id) : Number(c.pricelist_id.value) || false);
+  const priceOf = async (productId, quantity) => {
+    const pricelist = pricelistOf();
+    if (!pricelist) return null;
+    return rpc.call('product.pricelist', 'get_product_price', [[pricelist], productId, quantity, false]);
+  };
+  // The price each pending line shows: typed, the pricelist's, or the product's.
+  const shownPrices = new WeakMap();
   const drawPending = () => {
-    // Shown with the product's price when none was typed (the server applies the pricelist when it is saved).
     const rows = pendingLines.map((line) => {
       const product = products.find((p) => p.id === line.product_id);
       return { ...line, product_id: product ? [product.id, product.name] : false, tax_id: line.tax_id?.[0]?.[2] || [],
-        price_unit: line.price_unit ?? product?.lst_price ?? 0 };
+        price_unit: line.price_unit ?? shownPrices.get(line) ?? product?.lst_price ?? 0 };
     });
     mount(lines, h('h2', { id: 'lines-title' }, t('Order lines')),
       lineTable(rows, { taxes, currency, remove: (row) => { pendingLines.splice(rows.indexOf(row), 1); drawPending(); } }),
-      lineAdder(products, taxList, (values) => { pendingLines.push(values); drawPending(); }));
+      lineAdder(products, taxList, (values, { shownPrice } = {}) => {
+        pendingLines.push(values);
+        if (shownPrice !== null && shownPrice !== undefined) shownPrices.set(values, shownPrice);
+        drawPending();
+      }, priceOf));
     mount(options, h('h2', { id: 'options-title' }, t('Optional products')), optionTable(pendingOptions, products, currency, null),
       optionAdder(products, (values) => { pendingOptions.push(values); drawPending(); }));
-    // The pricelist's rules are the server's to apply: said as long as the quotation is not saved.
-    mount(totalsBox, totalsList(totals(rows, taxes), currency, pricelists.length > 0 && rows.some((row) => !row.display_type)));
+    // Without a chosen pricelist the server may still apply one when saving: said as long as the quotation is not saved.
+    mount(totalsBox, totalsList(totals(rows, taxes), currency, !pricelistOf() && pricelists.length > 0 && rows.some((row) => !row.display_type)));
+  };
+  // Another pricelist prices the pending lines again (those whose price was not typed).
+  const repricePending = async () => {
+    lines.dataset.pricing = '1';
+    await Promise.all(pendingLines.map(async (line) => {
+      if (line.display_type || line.price_unit !== undefined) return;
+      const priced = await priceOf(line.product_id, line.product_uom_qty).catch(() => null);
+      if (typeof priced === 'number') shownPrices.set(line, priced); else shownPrices.delete(line);
+    }));
+    delete lines.dataset.pricing;
+    drawPending();
   };
 
   if (id) {
@@ -100,7 +126,7 @@ export async function render(view, { params }) {
     const write = async (values) => { if (await attempt(() => rpc.write('sale.order', [id], values)) !== undefined) refresh(); };
     mount(lines, h('h2', { id: 'lines-title' }, t('Order lines')),
       lineTable(lineRows, { taxes, currency, remove: editable && ((line) => write({ order_line: [[2, line.id]] })) }),
-      editable && lineAdder(products, taxList, (values) => write({ order_line: [[0, 0, values]] })));
+      editable && lineAdder(products, taxList, (values) => write({ order_line: [[0, 0, values]] }), priceOf));
     mount(options, h('h2', { id: 'options-title' }, t('Optional products')),
       optionTable(optionRows, products, currency, editable && (async (option) => {
         if (await attempt(() => rpc.call('sale.order.option', 'button_add_to_order', [[option.id]])) !== undefined) refresh();
@@ -108,6 +134,7 @@ export async function render(view, { params }) {
     mount(totalsBox, totalsList({ untaxed: order.amount_untaxed, tax: order.amount_tax, total: order.amount_total }, currency, false));
   } else {
     drawPending();
+    c.pricelist_id.addEventListener('change', repricePending);
   }
 
   const save = h('button', { class: 'primary', id: 'save-quotation', onclick: async () => {
@@ -124,7 +151,11 @@ export async function render(view, { params }) {
     if (await attempt(() => rpc.call('sale.order', method, [[id]])) !== undefined) refresh();
   } }, t(label));
   const actions = h('div', { class: 'actions' }, editable && save,
-    id && act('action_quotation_send', 'Send by email', 'send-quotation', editable),
+    id && editable && h('button', { id: 'send-quotation', onclick: async () => {
+      // The composer shows the e-mail first; nothing is sent until the user sends it.
+      const sent = await attempt(() => sendQuotationMail(id));
+      if (sent) { toast(t('The quotation was sent by e-mail.')); refresh(); }
+    } }, t('Send by email')),
     id && act('action_confirm', 'Confirm', 'confirm-quotation', editable),
     id && act('action_cancel', 'Cancel', 'cancel-quotation', ['draft', 'sent', 'sale'].includes(order.state)),
     id && act('action_draft', 'Set to quotation', 'draft-quotation', order.state === 'cancel'),
@@ -136,7 +167,7 @@ export async function render(view, { params }) {
       h('h1', {}, order.name || t('New quotation')), h('span', { class: `pill ${order.state}`, id: 'quotation-state', dataset: { state: order.state } }, stateLabel(order.state)),
       order.date_order && h('span', { class: 'muted' }, date(order.date_order)),
       order.opportunity_id && h('a', { href: `#/lead/${m2oId(order.opportunity_id)}` }, m2oName(order.opportunity_id))),
-    actions, header, lines, options, totalsBox, activities);
+    actions, header, lines, options, totalsBox, activities, id && attachmentsPanel('sale.order', id));
   if (id) {
     const rows = await rpc.searchRead('mail.activity', [['res_model', '=', 'sale.order'], ['res_id', '=', id]],
       ['summary', 'activity_type_id', 'date_deadline', 'state', 'user_id', 'res_model', 'res_id', 'res_name', 'note']);

@@ -50,20 +50,40 @@ export function lineTable(rows, { taxes, currency, remove }) {
  * The form to add a line: the product brings its price and taxes (changeable), then quantity and discount; "Add a section"
  * and "Add a note" add a title or a text between the lines. onAdd(values).
  */
-export function lineAdder(products, taxList, onAdd) {
+export function lineAdder(products, taxList, onAdd, priceOf = null) {
   const product = select(products.map((p) => [p.id, p.name]), '', { name: 'line-product' });
   product.required = true;
   const quantity = numberInput(1, { name: 'line-quantity', min: 0 });
   const price = numberInput(null, { name: 'line-price', kind: 'monetary' });
   const discount = numberInput(null, { name: 'line-discount', kind: 'percent', min: 0, max: 100 });
   const taxes = input('tags', [], { name: 'line-taxes', options: taxList.map((tax) => [tax.id, tax.name]), addLabel: t('Add a tax…') });
-  // The product's price is offered; only a price the user types is sent (else the server prices the line by the pricelist).
+  // The product's price is offered, or the pricelist's price for the product and quantity when the quotation has one
+  // (priceOf(product, quantity) asks the server: the price it will store); only a price the user types is sent.
   price.addEventListener('input', () => { price.dataset.typed = '1'; });
+  let asked = 0;
+  const offerPrice = async () => {
+    const chosen = products.find((p) => p.id === Number(product.value));
+    if (price.dataset.typed) return;
+    const token = ++asked;
+    price.set(chosen ? chosen.lst_price ?? null : null);
+    if (!chosen || !priceOf) { delete price.dataset.pricing; return; }
+    let qty = 1;
+    try { qty = quantity.read() || 1; } catch { qty = 1; }
+    price.dataset.pricing = '1';
+    const priced = await priceOf(chosen.id, qty).catch(() => null);
+    if (token !== asked) return;
+    delete price.dataset.pricing;
+    if (typeof priced === 'number' && Number.isFinite(priced) && !price.dataset.typed) {
+      price.set(priced);
+      price.dataset.pricelist = '1';
+    } else delete price.dataset.pricelist;
+  };
   product.addEventListener('change', () => {
     const chosen = products.find((p) => p.id === Number(product.value));
-    if (!price.dataset.typed) price.set(chosen ? chosen.lst_price ?? null : null);
     taxes.set(chosen?.taxes_id || []);
+    offerPrice();
   });
+  quantity.addEventListener('change', () => { if (product.value) offerPrice(); });
   const form = h('form', { class: 'adder', id: 'add-line', novalidate: true }, field(t('Product'), product), field(t('Quantity'), quantity),
     field(t('Unit price'), price), field(t('Discount (%)'), discount), field(t('Taxes'), taxes),
     h('button', { type: 'submit' }, t('Add a line')));
@@ -73,7 +93,8 @@ export function lineAdder(products, taxList, onAdd) {
     const values = { product_id: Number(product.value), product_uom_qty: quantity.read() || 1, tax_id: [[6, 0, taxes.read()]] };
     if (!price.isEmpty() && price.dataset.typed) values.price_unit = price.read();
     if (!discount.isEmpty()) values.discount = discount.read();
-    onAdd(values);
+    // The price shown (the pricelist's, the product's or the one typed), for the line before it is saved.
+    onAdd(values, { shownPrice: price.isEmpty() ? null : price.read() });
   });
   // Sections and notes.
   const text = h('input', { name: 'line-text' });
