@@ -193,18 +193,20 @@ $$;
 ALTER FUNCTION embudo.acting_admin_of(company integer) OWNER TO embudo_owner;
 
 --
--- Name: activate_currency(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+-- Name: activate_company_currency(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
-CREATE FUNCTION embudo.activate_currency(currency integer) RETURNS void
+CREATE FUNCTION embudo.activate_company_currency(company integer) RETURNS void
     LANGUAGE sql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    UPDATE public.res_currency c SET active = true WHERE c.id = currency AND NOT c.active
+    UPDATE public.res_currency c SET active = true
+    FROM public.res_company co
+    WHERE co.id = company AND company = ANY (embudo.company_ids('admin')) AND c.id = co.currency_id AND NOT c.active
 $$;
 
 
-ALTER FUNCTION embudo.activate_currency(currency integer) OWNER TO embudo_owner;
+ALTER FUNCTION embudo.activate_company_currency(company integer) OWNER TO embudo_owner;
 
 --
 -- Name: activities_seed_company(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -2190,6 +2192,22 @@ $$;
 ALTER FUNCTION embudo.check_cfdi(policy text, method integer) OWNER TO embudo_owner;
 
 --
+-- Name: company_currency_activate(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.company_currency_activate() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    PERFORM embudo.activate_company_currency(NEW.id);
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.company_currency_activate() OWNER TO embudo_owner;
+
+--
 -- Name: company_currency_changed(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -2204,7 +2222,6 @@ BEGIN
     END IF;
     UPDATE public.product_pricelist p SET currency_id = NEW.currency_id, write_date = now()
     WHERE p.company_id = NEW.id AND p.currency_id = OLD.currency_id;
-    PERFORM embudo.activate_currency(NEW.currency_id);
     RETURN NEW;
 END
 $$;
@@ -9024,7 +9041,6 @@ CREATE VIEW report_source.activity AS
     l.type AS lead_type,
     l.active AS lead_active,
     a.summary AS subject,
-    COALESCE(a.feedback, a.note) AS body,
     a.activity_type_id AS mail_activity_type_id,
     NULL::integer AS subtype_id,
     l.partner_id,
@@ -9061,7 +9077,6 @@ UNION ALL
     l.type AS lead_type,
     l.active AS lead_active,
     a.summary AS subject,
-    a.note AS body,
     a.activity_type_id AS mail_activity_type_id,
     NULL::integer AS subtype_id,
     l.partner_id,
@@ -9098,7 +9113,6 @@ UNION ALL
     l.type AS lead_type,
     l.active AS lead_active,
     m.subject,
-    m.body,
     m.mail_activity_type_id,
     m.subtype_id,
     l.partner_id,
@@ -9145,7 +9159,6 @@ CREATE VIEW report.activity WITH (security_invoker='true') AS
     activity.lead_type,
     activity.lead_active,
     activity.subject,
-    activity.body,
     activity.mail_activity_type_id,
     activity.subtype_id,
     activity.partner_id,
@@ -11329,6 +11342,13 @@ CREATE TRIGGER compute_on_write BEFORE UPDATE ON public.crm_lead FOR EACH ROW EX
 --
 
 CREATE TRIGGER crm_sales_team_leader AFTER INSERT OR UPDATE OF access_level ON public.res_company_member FOR EACH ROW EXECUTE FUNCTION embudo.crm_member_added();
+
+
+--
+-- Name: res_company currency_activated; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER currency_activated AFTER UPDATE OF currency_id ON public.res_company FOR EACH ROW WHEN ((new.currency_id IS DISTINCT FROM old.currency_id)) EXECUTE FUNCTION embudo.company_currency_activate();
 
 
 --
@@ -14774,11 +14794,13 @@ CREATE POLICY with_document ON public.mail_mail TO embudo_service USING (((compa
 -- Name: ir_attachment with_document_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_document_create ON public.ir_attachment FOR INSERT TO embudo_service WITH CHECK (((EXISTS ( SELECT 1
+CREATE POLICY with_document_create ON public.ir_attachment FOR INSERT TO embudo_service WITH CHECK ((((EXISTS ( SELECT 1
    FROM public.crm_lead l
   WHERE (l.id = ir_attachment.lead_id))) OR (EXISTS ( SELECT 1
    FROM public.sale_order o
-  WHERE (o.id = ir_attachment.order_id)))));
+  WHERE (o.id = ir_attachment.order_id)))) AND (NOT (create_uid IS DISTINCT FROM ( SELECT embudo.current_user_id() AS current_user_id))) AND ((mail_message_id IS NULL) OR (EXISTS ( SELECT 1
+   FROM public.mail_message m
+  WHERE ((m.company_id = ir_attachment.company_id) AND (m.id = ir_attachment.mail_message_id) AND (m.model = ir_attachment.res_model) AND (m.res_id = ir_attachment.res_id)))))));
 
 
 --
@@ -15369,11 +15391,11 @@ REVOKE ALL ON FUNCTION embudo.acting_admin_of(company integer) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION activate_currency(currency integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+-- Name: FUNCTION activate_company_currency(company integer); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
-REVOKE ALL ON FUNCTION embudo.activate_currency(currency integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION embudo.activate_currency(currency integer) TO embudo_service;
+REVOKE ALL ON FUNCTION embudo.activate_company_currency(company integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.activate_company_currency(company integer) TO embudo_service;
 
 
 --
@@ -15874,6 +15896,13 @@ GRANT ALL ON FUNCTION embudo.change_own_password(old_password text, new_password
 
 REVOKE ALL ON FUNCTION embudo.check_cfdi(policy text, method integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.check_cfdi(policy text, method integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION company_currency_activate(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.company_currency_activate() FROM PUBLIC;
 
 
 --

@@ -16,8 +16,9 @@ struct RPCRoutes: Sendable {
     /// The cookie that carries the web session.
     static let sessionCookie = "session_id"
 
-    /// The largest request body accepted.
-    static let maxBodySize = 8 << 20
+    /// The largest request body accepted: an attachment of 10 MB (the most `ir_attachment` keeps) or a
+    /// mail of 10 MiB (`embudo mailgate`'s default) travels in base64, a third larger.
+    static let maxBodySize = 16 << 20
 
     func register(on router: Router<EmbudoRequestContext>) {
         router.post("/jsonrpc") { request, context in

@@ -25,7 +25,7 @@ struct MailgateCommand: AsyncParsableCommand {
     @Option(help: "The gateway user's login.") var login = "mailgate"
     @Option(help: "The gateway user's API key (default: $EMBUDO_MAILGATE_KEY).") var apiKey: String?
     @Option(help: "Seconds to wait for the service.") var timeout: Double = 60
-    @Option(help: "The largest message accepted, in bytes.") var maxSize = 30 << 20
+    @Option(help: "The largest message accepted, in bytes (sent in base64, it must fit the service's 16 MiB requests).") var maxSize = 10 << 20
 
     enum Exit: Int32 {
         case dataError = 65, noUser = 67, temporaryFailure = 75, noPermission = 77

@@ -201,9 +201,11 @@ def test_send_by_email_opens_a_composer_with_the_message_and_its_link(server, re
     assert env["sale.order"].read([order], ["state"])[0]["state"] == "draft"  # nothing sent by showing it
     # Edited, then sent: the customer gets the edited text and the link.
     wizard = composer.create({"subject": shown["subject"] + " – con descuento",
-                              "body": shown["body"].replace("Hola, Cliente Compositor", "Estimado Cliente Compositor")})
+                              "body": shown["body"].replace("Hola, Cliente Compositor", "Estimado Cliente Compositor")
+                              + '<script>alert(1)</script><p onclick="x()">Gracias</p>'})
     assert env["mail.compose.message"].action_send_mail([wizard])["type"] == "ir.actions.act_window_close"
     [mail] = env["mail.mail"].search_read([("model", "=", "sale.order"), ("res_id", "=", order)], ["subject", "body_html"])
     assert mail["subject"].endswith("con descuento") and "Estimado Cliente Compositor" in mail["body_html"]
+    assert "<script" not in mail["body_html"] and "onclick" not in mail["body_html"] and "Gracias" in mail["body_html"]
     assert "/my/quotation/" in mail["body_html"] and "Revisa, acepta o rechaza" in mail["body_html"]
     assert env["sale.order"].read([order], ["state"])[0]["state"] == "sent"

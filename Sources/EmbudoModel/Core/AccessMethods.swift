@@ -29,6 +29,7 @@ enum AccessMethods {
     static let rule = ModelMethod("check_access_rule", .records("operation")) { call in
         let operation = try operation(call)
         let ids = Array(Set(try call.arguments.ids()))
+        guard ids.count <= 1000 else { throw ModelError.validation("check_access_rule checks at most 1000 records at a time") }
         let model = call.model
         guard operation == "read" || !model.isReadOnly else {
             throw ModelError(.access, "You are not allowed to \(operation) \(model.name) records.")

@@ -393,11 +393,17 @@ public struct DomainCompiler: Sendable {
         case .binary:
             // Base64, as Odoo exchanges bytes (line breaks allowed); PostgreSQL decodes it.
             guard let text = value.stringValue else { throw invalid() }
-            let compact = String(text.unicodeScalars.filter { !" \r\n\t".unicodeScalars.contains($0) }.map(Character.init))
-            guard compact.utf8.count % 4 == 0, compact.utf8.allSatisfy({ byte in
-                (65...90).contains(byte) || (97...122).contains(byte) || (48...57).contains(byte) || byte == 43 || byte == 47 || byte == 61
-            }) else { throw .validation("Invalid value for field \(field.name): expected base64") }
-            return compact
+            // One pass over the bytes, the compact text built from them (no per-character copies).
+            var compact: [UInt8] = []
+            compact.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 where byte != 32 && byte != 13 && byte != 10 && byte != 9 {
+                guard (65...90).contains(byte) || (97...122).contains(byte) || (48...57).contains(byte) || byte == 43 || byte == 47 || byte == 61 else {
+                    throw .validation("Invalid value for field \(field.name): expected base64")
+                }
+                compact.append(byte)
+            }
+            guard compact.count % 4 == 0 else { throw .validation("Invalid value for field \(field.name): expected base64") }
+            return String(decoding: compact, as: UTF8.self)
         case .datetime:
             guard let text = value.stringValue, PGDateText.isDateTime(text) else { throw invalid() }
             return text

@@ -50,7 +50,6 @@ public enum CRMReports {
             FieldDescription("company_id", .many2one, string: "Company", relation: "res.company"),
             // Odoo 17's names for the same report.
             FieldDescription("subject", .char, string: "Summary"),
-            FieldDescription("body", .html, string: "Activity Description"),
             FieldDescription("mail_activity_type_id", .many2one, string: "Activity Type", relation: "mail.activity.type"),
             FieldDescription("subtype_id", .many2one, string: "Subtype", relation: "mail.message.subtype"),
             FieldDescription("partner_id", .many2one, string: "Customer", relation: "res.partner"),

@@ -1,4 +1,5 @@
 import EmbudoDatabase
+import EmbudoMIME
 import PGClient
 
 /// `mail.compose.message`: "Send by email" on a quotation, as Odoo's composer: created with the context's
@@ -66,7 +67,9 @@ public enum MailComposer {
         guard model == "sale.order", !ids.isEmpty else {
             throw ModelError(.user, "The composer sends quotations (model sale.order); post on other documents with message_post.")
         }
-        let subject = values["subject"]?.stringValue, body = values["body"]?.stringValue
+        // The edited body goes to customers under the company's name: scripts, forms and event handlers go,
+        // as from incoming mail.
+        let subject = values["subject"]?.stringValue, body = values["body"]?.stringValue.map(HTMLSanitizer.sanitize)
         try await call.database.transaction(as: call.tenant) { connection in
             for order in ids { _ = try connection.query("SELECT embudo.sale_queue_quotation_mail(\(order), \(subject), \(body))") }
         }

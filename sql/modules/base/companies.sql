@@ -34,19 +34,31 @@ BEGIN
     END IF;
     UPDATE public.product_pricelist p SET currency_id = NEW.currency_id, write_date = now()
     WHERE p.company_id = NEW.id AND p.currency_id = OLD.currency_id;
-    PERFORM embudo.activate_currency(NEW.currency_id);
     RETURN NEW;
 END
 $$;
 
--- Activates a currency a company chose (reference data the service cannot change otherwise).
-CREATE OR REPLACE FUNCTION embudo.activate_currency(currency int) RETURNS void
+-- Activates the currency a company now uses (reference data the service cannot change otherwise): only
+-- that company's, for an administrator of it, once the change is made.
+CREATE OR REPLACE FUNCTION embudo.activate_company_currency(company int) RETURNS void
 LANGUAGE sql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-    UPDATE public.res_currency c SET active = true WHERE c.id = currency AND NOT c.active
+    UPDATE public.res_currency c SET active = true
+    FROM public.res_company co
+    WHERE co.id = company AND company = ANY (embudo.company_ids('admin')) AND c.id = co.currency_id AND NOT c.active
 $$;
-GRANT EXECUTE ON FUNCTION embudo.activate_currency(int) TO embudo_service;
+GRANT EXECUTE ON FUNCTION embudo.activate_company_currency(int) TO embudo_service;
+CREATE OR REPLACE FUNCTION embudo.company_currency_activate() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    PERFORM embudo.activate_company_currency(NEW.id);
+    RETURN NULL;
+END
+$$;
+CREATE OR REPLACE TRIGGER currency_activated AFTER UPDATE OF currency_id ON res_company
+    FOR EACH ROW WHEN (NEW.currency_id IS DISTINCT FROM OLD.currency_id) EXECUTE FUNCTION embudo.company_currency_activate();
 CREATE OR REPLACE TRIGGER currency_changed BEFORE UPDATE OF currency_id ON res_company
     FOR EACH ROW WHEN (NEW.currency_id IS DISTINCT FROM OLD.currency_id) EXECUTE FUNCTION embudo.company_currency_changed();
 

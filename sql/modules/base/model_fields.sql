@@ -193,7 +193,6 @@ WITH wanted (model, name, field_description, ttype, relation, relation_field, re
     ('calendar.recurrence', 'weekday', 'Weekday', 'selection', NULL, NULL, false, true, true),
     ('crm.activity.report', 'active', 'Active', 'boolean', NULL, NULL, false, false, true),
     ('crm.activity.report', 'activity_type_id', 'Activity Type', 'many2one', 'mail.activity.type', NULL, false, false, true),
-    ('crm.activity.report', 'body', 'Activity Description', 'html', NULL, NULL, false, false, true),
     ('crm.activity.report', 'company_id', 'Company', 'many2one', 'res.company', NULL, false, false, true),
     ('crm.activity.report', 'country_id', 'Country', 'many2one', 'res.country', NULL, false, false, true),
     ('crm.activity.report', 'date', 'Date', 'date', NULL, NULL, false, false, true),

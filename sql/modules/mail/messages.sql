@@ -45,7 +45,11 @@ CREATE POLICY bi_read ON mail_followers FOR SELECT TO embudo_bi USING (true);
 -- or an administrator.
 SELECT embudo.enable_tenancy('ir_attachment');
 SELECT embudo.enable_document_policy('ir_attachment', 'with_document', 'FOR SELECT USING (%s)');
-SELECT embudo.enable_document_policy('ir_attachment', 'with_document_create', 'FOR INSERT TO embudo_service WITH CHECK (%s)');
+-- Added as oneself, and with a message only of the same document.
+SELECT embudo.enable_document_policy('ir_attachment', 'with_document_create', 'FOR INSERT TO embudo_service WITH CHECK ((%s) '
+    'AND create_uid IS NOT DISTINCT FROM (SELECT embudo.current_user_id()) '
+    'AND (mail_message_id IS NULL OR EXISTS (SELECT 1 FROM mail_message m WHERE m.company_id = ir_attachment.company_id '
+    'AND m.id = mail_message_id AND m.model = ir_attachment.res_model AND m.res_id = ir_attachment.res_id)))');
 SELECT embudo.replace_policy('ir_attachment', 'creator_or_admin_delete', 'FOR DELETE TO embudo_service USING ('
     'create_uid = (SELECT embudo.current_user_id()) OR company_id = ANY ((SELECT embudo.company_ids(''admin''))::int[]))');
 ALTER TABLE ir_attachment ALTER COLUMN create_uid SET DEFAULT embudo.current_user_id();

@@ -106,8 +106,9 @@ SELECT a.id * 2 AS id, a.company_id, 'done'::text AS kind, a.id AS activity_id, 
        a.activity_type_id, ty.name AS activity_type_name, a.summary, a.user_id, u.name AS user_name,
        a.date_done AS date, NULL::text AS state,
        l.team_id, l.stage_id, l.user_id AS lead_user_id, l.type AS lead_type, l.active AS lead_active,
-       -- Odoo 17's crm.activity.report names (after Embudo's own columns).
-       a.summary AS subject, coalesce(a.feedback, a.note) AS body, a.activity_type_id AS mail_activity_type_id, NULL::int AS subtype_id,
+       -- Odoo 17's crm.activity.report names (after Embudo's own columns; no `body`: the text of e-mails
+       -- and notes stays out of BI logins' reach).
+       a.summary AS subject, a.activity_type_id AS mail_activity_type_id, NULL::int AS subtype_id,
        l.partner_id, l.country_id, a.date_deadline, l.date_closed, l.create_date AS lead_create_date, l.date_conversion,
        coalesce(l.active, true) AS active
 FROM public.mail_activity a
@@ -118,7 +119,7 @@ WHERE NOT a.active AND a.date_done IS NOT NULL
 UNION ALL
 SELECT a.id * 2, a.company_id, 'pending', a.id, NULL, a.res_model, a.res_id, a.lead_id, a.activity_type_id, ty.name, a.summary, a.user_id, u.name,
        a.date_deadline, embudo.activity_state_at(a.date_deadline, coalesce(u.tz, 'UTC'), now()), l.team_id, l.stage_id, l.user_id, l.type, l.active,
-       a.summary, a.note, a.activity_type_id, NULL, l.partner_id, l.country_id, a.date_deadline, l.date_closed, l.create_date, l.date_conversion,
+       a.summary, a.activity_type_id, NULL, l.partner_id, l.country_id, a.date_deadline, l.date_closed, l.create_date, l.date_conversion,
        coalesce(l.active, true)
 FROM public.mail_activity a
 LEFT JOIN public.mail_activity_type ty ON ty.company_id = a.company_id AND ty.id = a.activity_type_id
@@ -128,7 +129,7 @@ WHERE a.active
 UNION ALL
 SELECT m.id * 2 + 1, m.company_id, 'message', NULL, m.id, m.model, m.res_id, m.lead_id, m.mail_activity_type_id, ty.name, m.subject, m.author_id, u.name,
        (m.date AT TIME ZONE 'UTC')::date, NULL, l.team_id, l.stage_id, l.user_id, l.type, l.active,
-       m.subject, m.body, m.mail_activity_type_id, m.subtype_id, l.partner_id, l.country_id, NULL::date, l.date_closed, l.create_date,
+       m.subject, m.mail_activity_type_id, m.subtype_id, l.partner_id, l.country_id, NULL::date, l.date_closed, l.create_date,
        l.date_conversion, coalesce(l.active, true)
 FROM public.mail_message m
 LEFT JOIN public.mail_activity_type ty ON ty.company_id = m.company_id AND ty.id = m.mail_activity_type_id
