@@ -94,8 +94,8 @@ struct SecurityHTTPTests {
         let db = Database(conninfo: database.serviceConninfo, poolSize: 1)
         defer { db.shutdown() }
         try await withRunningServer(database: db, databaseName: database.name) { url in
-            // Just over 8 MiB, as valid JSON.
-            let padding = String(repeating: "x", count: (8 << 20) + 1)
+            // Just over 16 MiB, as valid JSON.
+            let padding = String(repeating: "x", count: (16 << 20) + 1)
             let big = Self.rpc(#"{"service":"common","method":"version","pad":"\#(padding)"}"#)
             for path in ["jsonrpc", "web/dataset/call_kw", "web/session/authenticate"] {
                 let answer = try await Self.post(url, path, big)
@@ -105,7 +105,7 @@ struct SecurityHTTPTests {
                 try await Self.stillServing(url)
             }
             // Just under the limit is accepted.
-            let fits = Self.rpc(#"{"service":"common","method":"version","pad":"\#(String(repeating: "x", count: (8 << 20) - 200))"}"#)
+            let fits = Self.rpc(#"{"service":"common","method":"version","pad":"\#(String(repeating: "x", count: (16 << 20) - 200))"}"#)
             let accepted = try await Self.post(url, "jsonrpc", fits)
             #expect(accepted.errorName == nil, "\(accepted.json)")
 

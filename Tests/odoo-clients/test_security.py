@@ -74,7 +74,7 @@ def test_revoked_key_stops_at_the_next_call_even_when_cached(server):
 
 def test_limits_and_the_server_keeps_serving(server):
     url = server["url"]
-    big = b'{"jsonrpc":"2.0","method":"call","id":1,"params":{"service":"common","method":"version","pad":"' + b"x" * ((8 << 20) + 1) + b'"}}'
+    big = b'{"jsonrpc":"2.0","method":"call","id":1,"params":{"service":"common","method":"version","pad":"' + b"x" * ((16 << 20) + 1) + b'"}}'
     answer, _ = post(url, "/jsonrpc", big)
     assert error_name(answer) == "werkzeug.exceptions.BadRequest"
     assert "larger than" in answer["error"]["data"]["message"]
