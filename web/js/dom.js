@@ -137,8 +137,9 @@ function messageRegion() {
  */
 export function toast(text, kind = 'info', { keep = false } = {}) {
   const region = messageRegion();
-  // The same kind replaces the previous one: messages never pile up.
-  region.querySelectorAll(`.toast.${kind}`).forEach((old) => old.remove());
+  // The same kind replaces the previous one, and an error the notices before it ("Saved" from the last save stands
+  // above no new error): messages never pile up.
+  region.querySelectorAll(kind === 'error' ? '.toast' : `.toast.${kind}`).forEach((old) => old.remove());
   const box = h('div', { class: `toast ${kind}`, role: kind === 'error' ? 'alert' : 'status', dataset: keep ? { keep: '1' } : {} },
     h('span', { class: 'text' }, text),
     h('button', { type: 'button', class: 'link close', 'aria-label': t('Close'), onclick: () => box.remove() }, '×'));
