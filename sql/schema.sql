@@ -673,7 +673,7 @@ BEGIN
                                         OR current_setting('embudo.calendar_contact_answer', true) = 'on') THEN
         PERFORM set_config('embudo.mail_on_behalf', 'on', true);
         INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, model, res_id, create_uid, write_uid)
-        VALUES (e.company_id, embudo.calendar_sender(e.company_id), embudo.mail_format_address(organizer.name, organizer.email),
+        VALUES (e.company_id, embudo.mail_sender(e.company_id), embudo.mail_format_address(organizer.name, organizer.email),
                 who.name || verb || e.name,
                 '<p>' || embudo.html_escape(who.name || verb || '"' || e.name || '" (' || embudo.calendar_when(e, coalesce(
                     (SELECT u.tz FROM public.res_users u WHERE u.id = e.user_id), 'UTC'), lang) || ')') || '</p>',
@@ -1385,7 +1385,7 @@ BEGIN
         PERFORM set_config('embudo.mail_on_behalf', 'on', true);
         INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, calendar_ics, calendar_method, model, res_id,
                                       create_uid, write_uid)
-        VALUES (target.company, embudo.calendar_sender(target.company), embudo.mail_format_address(who.name, who.email), subject, body,
+        VALUES (target.company, embudo.mail_sender(target.company), embudo.mail_format_address(who.name, who.email), subject, body,
                 ics, CASE WHEN cancelled THEN 'CANCEL' ELSE 'REQUEST' END,
                 CASE WHEN master.id IS NOT NULL AND EXISTS (SELECT 1 FROM public.calendar_event x WHERE x.company_id = target.company AND x.id = master.id)
                      THEN 'calendar.event' END,
@@ -1879,7 +1879,7 @@ BEGIN
             SELECT * FROM due ON CONFLICT DO NOTHING
             RETURNING calendar_alarm_sent.company_id, calendar_alarm_sent.event_id, calendar_alarm_sent.attendee_id)
         INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, model, res_id)
-        SELECT f.company_id, embudo.calendar_sender(f.company_id), embudo.mail_format_address(w.name, w.email),
+        SELECT f.company_id, embudo.mail_sender(f.company_id), embudo.mail_format_address(w.name, w.email),
                embudo.localized(l.lang, 'Reminder: ', 'Recordatorio: ') || e.name || ' — ' || embudo.calendar_when(e, l.tz, l.lang),
                '<div style="font-family: sans-serif"><p>' || embudo.html_escape(embudo.localized(l.lang, 'Reminder: ', 'Recordatorio: ') || e.name)
                || '</p><p>' || embudo.html_escape(embudo.calendar_when(e, l.tz, l.lang))
@@ -1909,22 +1909,6 @@ $$;
 
 
 ALTER FUNCTION embudo.calendar_send_reminders() OWNER TO embudo_owner;
-
---
--- Name: calendar_sender(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
---
-
-CREATE FUNCTION embudo.calendar_sender(company integer) RETURNS text
-    LANGUAGE sql STABLE
-    AS $$
-    SELECT coalesce((SELECT embudo.mail_format_address(u.name, embudo.normalize_email(u.email)) FROM public.res_users u
-                     WHERE u.id = embudo.current_user_id() AND embudo.normalize_email(u.email) IS NOT NULL),
-                    (SELECT embudo.mail_format_address(c.name, 'noreply@' || coalesce(c.alias_domain, 'localhost'))
-                     FROM public.res_company c WHERE c.id = company))
-$$;
-
-
-ALTER FUNCTION embudo.calendar_sender(company integer) OWNER TO embudo_owner;
 
 --
 -- Name: calendar_slots(timestamp with time zone, text, text, integer, text, integer, date, boolean[], text, integer, text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -2032,8 +2016,8 @@ CREATE FUNCTION embudo.calendar_token_resolve(token text) RETURNS TABLE(company_
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    SELECT t.company_id, t.attendee_id, t.acting_user, encode(embudo_crypto.hmac(convert_to(token, 'UTF8'), s.secret, 'sha256'), 'hex')
-    FROM public.calendar_attendee_token t, embudo.portal_secret s
+    SELECT t.company_id, t.attendee_id, t.acting_user, embudo.link_form_key(token)
+    FROM public.calendar_attendee_token t
     WHERE t.token_hash = sha256(convert_to(token, 'UTF8')) AND t.expires_at > now()
 $$;
 
@@ -4310,6 +4294,19 @@ $$;
 ALTER FUNCTION embudo.invite_user(company integer, user_login text, user_name text, level embudo.access_level) OWNER TO embudo_owner;
 
 --
+-- Name: link_form_key(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.link_form_key(token text) RETURNS text
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT encode(embudo_crypto.hmac(convert_to(token, 'UTF8'), s.secret, 'sha256'), 'hex') FROM embudo.portal_secret s
+$$;
+
+
+ALTER FUNCTION embudo.link_form_key(token text) OWNER TO embudo_owner;
+
+--
 -- Name: localized(text, text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -4872,6 +4869,22 @@ $$;
 ALTER FUNCTION embudo.mail_routes_refresh(company integer) OWNER TO embudo_owner;
 
 --
+-- Name: mail_sender(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.mail_sender(company integer) RETURNS text
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT coalesce((SELECT embudo.mail_format_address(u.name, embudo.normalize_email(u.email)) FROM public.res_users u
+                     WHERE u.id = embudo.current_user_id() AND embudo.normalize_email(u.email) IS NOT NULL),
+                    (SELECT embudo.mail_format_address(c.name, 'noreply@' || coalesce(c.alias_domain, 'localhost'))
+                     FROM public.res_company c WHERE c.id = company))
+$$;
+
+
+ALTER FUNCTION embudo.mail_sender(company integer) OWNER TO embudo_owner;
+
+--
 -- Name: mail_sender_allowed(integer, integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -5253,8 +5266,8 @@ CREATE FUNCTION embudo.portal_resolve(token text) RETURNS TABLE(company_id integ
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    SELECT t.company_id, t.order_id, t.acting_user, encode(embudo_crypto.hmac(convert_to(token, 'UTF8'), s.secret, 'sha256'), 'hex')
-    FROM public.sale_order_portal_token t, embudo.portal_secret s
+    SELECT t.company_id, t.order_id, t.acting_user, embudo.link_form_key(token)
+    FROM public.sale_order_portal_token t
     WHERE t.token_hash = sha256(convert_to(token, 'UTF8')) AND t.revoked_at IS NULL AND t.expires_at > now()
 $$;
 
@@ -6066,10 +6079,7 @@ BEGIN
     SELECT * INTO content FROM embudo.sale_quotation_content(o.id);
     subject := coalesce(nullif(btrim(subject), ''), content.subject);
     body := coalesce(nullif(body, ''), content.body) || embudo.sale_mail_extra(o.id, content.lang);
-    sender := coalesce((SELECT embudo.mail_format_address(u.name, embudo.normalize_email(u.email)) FROM public.res_users u
-                        WHERE u.id = me AND embudo.normalize_email(u.email) IS NOT NULL),
-                       (SELECT embudo.mail_format_address(c.name, 'noreply@' || coalesce(c.alias_domain, 'localhost'))
-                        FROM public.res_company c WHERE c.id = o.company_id));
+    sender := embudo.mail_sender(o.company_id);
     INSERT INTO public.mail_message (company_id, model, res_id, body, subject, author_id, message_type, subtype_id, email_from, create_uid, write_uid)
     VALUES (o.company_id, 'sale.order', o.id, body, subject, me, 'email', embudo.subtype('mail.mt_comment'), sender, me, me)
     RETURNING id INTO message;
@@ -15811,14 +15821,6 @@ GRANT ALL ON FUNCTION embudo.calendar_send_reminders() TO embudo_service;
 
 
 --
--- Name: FUNCTION calendar_sender(company integer); Type: ACL; Schema: embudo; Owner: embudo_owner
---
-
-REVOKE ALL ON FUNCTION embudo.calendar_sender(company integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION embudo.calendar_sender(company integer) TO embudo_service;
-
-
---
 -- Name: FUNCTION calendar_slots(dtstart timestamp with time zone, tz text, rrule_type text, step integer, end_type text, total integer, until date, weekdays boolean[], month_by text, month_day integer, byday text, weekday text); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -16420,6 +16422,13 @@ GRANT ALL ON FUNCTION embudo.invite_user(company integer, user_login text, user_
 
 
 --
+-- Name: FUNCTION link_form_key(token text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.link_form_key(token text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION localized(lang text, english text, spanish text); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -16543,6 +16552,14 @@ GRANT ALL ON FUNCTION embudo.mail_routes_changed() TO embudo_service;
 
 REVOKE ALL ON FUNCTION embudo.mail_routes_refresh(company integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.mail_routes_refresh(company integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION mail_sender(company integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.mail_sender(company integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.mail_sender(company integer) TO embudo_service;
 
 
 --

@@ -60,16 +60,6 @@ AS $$
     FROM public.calendar_event e WHERE e.company_id = calendar_notify_removed.company AND e.id = event
 $$;
 
--- The sender of a meeting's mail: the acting user's address, else the company's noreply address.
-CREATE OR REPLACE FUNCTION embudo.calendar_sender(company int) RETURNS text
-LANGUAGE sql STABLE
-AS $$
-    SELECT coalesce((SELECT embudo.mail_format_address(u.name, embudo.normalize_email(u.email)) FROM public.res_users u
-                     WHERE u.id = embudo.current_user_id() AND embudo.normalize_email(u.email) IS NOT NULL),
-                    (SELECT embudo.mail_format_address(c.name, 'noreply@' || coalesce(c.alias_domain, 'localhost'))
-                     FROM public.res_company c WHERE c.id = company))
-$$;
-
 -- A new answer link for a contact's attendance of event `attendee` (the earlier one stops working).
 CREATE OR REPLACE FUNCTION embudo.calendar_issue_token(company int, attendee int, acting int) RETURNS text
 LANGUAGE plpgsql
@@ -212,7 +202,7 @@ BEGIN
         PERFORM set_config('embudo.mail_on_behalf', 'on', true);
         INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, calendar_ics, calendar_method, model, res_id,
                                       create_uid, write_uid)
-        VALUES (target.company, embudo.calendar_sender(target.company), embudo.mail_format_address(who.name, who.email), subject, body,
+        VALUES (target.company, embudo.mail_sender(target.company), embudo.mail_format_address(who.name, who.email), subject, body,
                 ics, CASE WHEN cancelled THEN 'CANCEL' ELSE 'REQUEST' END,
                 CASE WHEN master.id IS NOT NULL AND EXISTS (SELECT 1 FROM public.calendar_event x WHERE x.company_id = target.company AND x.id = master.id)
                      THEN 'calendar.event' END,
@@ -284,7 +274,7 @@ BEGIN
                                         OR current_setting('embudo.calendar_contact_answer', true) = 'on') THEN
         PERFORM set_config('embudo.mail_on_behalf', 'on', true);
         INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, model, res_id, create_uid, write_uid)
-        VALUES (e.company_id, embudo.calendar_sender(e.company_id), embudo.mail_format_address(organizer.name, organizer.email),
+        VALUES (e.company_id, embudo.mail_sender(e.company_id), embudo.mail_format_address(organizer.name, organizer.email),
                 who.name || verb || e.name,
                 '<p>' || embudo.html_escape(who.name || verb || '"' || e.name || '" (' || embudo.calendar_when(e, coalesce(
                     (SELECT u.tz FROM public.res_users u WHERE u.id = e.user_id), 'UTC'), lang) || ')') || '</p>',
@@ -306,8 +296,8 @@ RETURNS TABLE (company_id int, attendee_id int, acting_user int, form_key text)
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT t.company_id, t.attendee_id, t.acting_user, encode(embudo_crypto.hmac(convert_to(token, 'UTF8'), s.secret, 'sha256'), 'hex')
-    FROM public.calendar_attendee_token t, embudo.portal_secret s
+    SELECT t.company_id, t.attendee_id, t.acting_user, embudo.link_form_key(token)
+    FROM public.calendar_attendee_token t
     WHERE t.token_hash = sha256(convert_to(token, 'UTF8')) AND t.expires_at > now()
 $$;
 
@@ -355,6 +345,6 @@ END
 $$;
 
 GRANT EXECUTE ON FUNCTION embudo.calendar_note(int, text, int, int), embudo.calendar_notify_removed(int, int, int, int),
-    embudo.calendar_sender(int), embudo.calendar_issue_token(int, int, int), embudo.calendar_flush(),
+    embudo.calendar_issue_token(int, int, int), embudo.calendar_flush(),
     embudo.calendar_token_resolve(text), embudo.calendar_invitation(int), embudo.calendar_token_answer(int, text)
 TO embudo_service;

@@ -44,7 +44,7 @@ BEGIN
             SELECT * FROM due ON CONFLICT DO NOTHING
             RETURNING calendar_alarm_sent.company_id, calendar_alarm_sent.event_id, calendar_alarm_sent.attendee_id)
         INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, model, res_id)
-        SELECT f.company_id, embudo.calendar_sender(f.company_id), embudo.mail_format_address(w.name, w.email),
+        SELECT f.company_id, embudo.mail_sender(f.company_id), embudo.mail_format_address(w.name, w.email),
                embudo.localized(l.lang, 'Reminder: ', 'Recordatorio: ') || e.name || ' — ' || embudo.calendar_when(e, l.tz, l.lang),
                '<div style="font-family: sans-serif"><p>' || embudo.html_escape(embudo.localized(l.lang, 'Reminder: ', 'Recordatorio: ') || e.name)
                || '</p><p>' || embudo.html_escape(embudo.calendar_when(e, l.tz, l.lang))

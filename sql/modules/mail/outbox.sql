@@ -286,6 +286,18 @@ $$;
 
 CREATE OR REPLACE TRIGGER rules BEFORE INSERT OR UPDATE ON mail_mail FOR EACH ROW EXECUTE FUNCTION embudo.mail_mail_before_write();
 
+-- The sender of the mail the CRM writes for a user (quotations, meetings): the acting user's address,
+-- else the company's noreply address at its mail domain (noreply@localhost without one), never someone
+-- else's address on their behalf.
+CREATE OR REPLACE FUNCTION embudo.mail_sender(company int) RETURNS text
+LANGUAGE sql STABLE
+AS $$
+    SELECT coalesce((SELECT embudo.mail_format_address(u.name, embudo.normalize_email(u.email)) FROM public.res_users u
+                     WHERE u.id = embudo.current_user_id() AND embudo.normalize_email(u.email) IS NOT NULL),
+                    (SELECT embudo.mail_format_address(c.name, 'noreply@' || coalesce(c.alias_domain, 'localhost'))
+                     FROM public.res_company c WHERE c.id = company))
+$$;
+
 GRANT EXECUTE ON FUNCTION embudo.mail_address_list(text), embudo.mail_format_address(text, text), embudo.mail_sender_allowed(int, int, text),
-    embudo.mail_new_message_id(int, text), embudo.mail_mail_before_write()
+    embudo.mail_new_message_id(int, text), embudo.mail_mail_before_write(), embudo.mail_sender(int)
 TO embudo_service;

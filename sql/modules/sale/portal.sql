@@ -54,15 +54,23 @@ BEGIN
 END
 $$;
 
--- The order a live token opens, the user its page acts as, and the form's anti-forgery value
--- (embudo.portal_secret); no row for an unknown, revoked or expired token.
+-- The anti-forgery value the answer forms of a link with `token` must send back: an HMAC of the token
+-- with the database's secret (embudo.portal_secret, the owner's alone: the link resolvers call it).
+CREATE OR REPLACE FUNCTION embudo.link_form_key(token text) RETURNS text
+LANGUAGE sql STABLE
+AS $$
+    SELECT encode(embudo_crypto.hmac(convert_to(token, 'UTF8'), s.secret, 'sha256'), 'hex') FROM embudo.portal_secret s
+$$;
+
+-- The order a live token opens, the user its page acts as, and the form's anti-forgery value; no row
+-- for an unknown, revoked or expired token.
 CREATE OR REPLACE FUNCTION embudo.portal_resolve(token text)
 RETURNS TABLE (company_id int, order_id int, acting_user int, form_key text)
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT t.company_id, t.order_id, t.acting_user, encode(embudo_crypto.hmac(convert_to(token, 'UTF8'), s.secret, 'sha256'), 'hex')
-    FROM public.sale_order_portal_token t, embudo.portal_secret s
+    SELECT t.company_id, t.order_id, t.acting_user, embudo.link_form_key(token)
+    FROM public.sale_order_portal_token t
     WHERE t.token_hash = sha256(convert_to(token, 'UTF8')) AND t.revoked_at IS NULL AND t.expires_at > now()
 $$;
 

@@ -100,10 +100,7 @@ BEGIN
     SELECT * INTO content FROM embudo.sale_quotation_content(o.id);
     subject := coalesce(nullif(btrim(subject), ''), content.subject);
     body := coalesce(nullif(body, ''), content.body) || embudo.sale_mail_extra(o.id, content.lang);
-    sender := coalesce((SELECT embudo.mail_format_address(u.name, embudo.normalize_email(u.email)) FROM public.res_users u
-                        WHERE u.id = me AND embudo.normalize_email(u.email) IS NOT NULL),
-                       (SELECT embudo.mail_format_address(c.name, 'noreply@' || coalesce(c.alias_domain, 'localhost'))
-                        FROM public.res_company c WHERE c.id = o.company_id));
+    sender := embudo.mail_sender(o.company_id);
     INSERT INTO public.mail_message (company_id, model, res_id, body, subject, author_id, message_type, subtype_id, email_from, create_uid, write_uid)
     VALUES (o.company_id, 'sale.order', o.id, body, subject, me, 'email', embudo.subtype('mail.mt_comment'), sender, me, me)
     RETURNING id INTO message;
