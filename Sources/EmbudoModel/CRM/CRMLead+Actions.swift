@@ -113,10 +113,11 @@ extension CRMLead {
         static func merge(_ ids: [Int], user: Int?, team: Int?) -> PGQuery {
             "SELECT embudo.crm_merge(\(ids)::int[], \(user)::int, \(team)::int, false)"
         }
-        static func pipelineStages(team: Int?, used: [Int]) -> PGQuery {
+        static func pipelineStages(companies: [Int], team: Int?, used: [Int]) -> PGQuery {
             """
             SELECT s.id, s.name, s.fold FROM crm_stage s
-            WHERE s.team_id IS NULL OR s.team_id = \(team)::int OR s.id = ANY (\(used)::int[])
+            WHERE s.company_id = ANY (\(companies)::int[])
+              AND (s.team_id IS NULL OR s.team_id = \(team)::int OR s.id = ANY (\(used)::int[]))
             ORDER BY s.sequence, s.name, s.id
             """
         }

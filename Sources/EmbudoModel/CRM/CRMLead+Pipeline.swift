@@ -4,16 +4,24 @@ import PGClient
 /// The pipeline's kanban: `read_group` on `crm.lead` grouped by stage.
 extension CRMLead {
     /// `read_group`, with every stage of the pipeline when grouped by stage.
+    /// (The groups and the stages are read in one transaction.)
     static let pipelineGroups = ModelMethod("read_group", StoredMethods.readGroup.signature) { call in
-        let groups = try await StoredMethods.groups(call)
-        guard try StoredMethods.groupBy(call.arguments).first == "stage_id" else { return .value(groups) }
-        return .value(try await expandStages(groups, call: call))
+        let statement = try StoredMethods.groupStatement(call)
+        let byStage = try StoredMethods.groupBy(call.arguments).first == "stage_id"
+        let team = call.context["default_team_id"]?.intValue
+        let (groups, stages) = try await call.database.transaction(as: call.tenant, readOnly: true) { connection in
+            let groups = try statement.groups(on: connection)
+            guard byStage else { return (groups, [(Int, String, Bool)]()) }
+            let used = (groups.arrayValue ?? []).compactMap { $0["stage_id"]?.arrayValue?.first?.intValue }
+            return (groups, try connection.query(SQL.pipelineStages(companies: call.tenant.companyIDs, team: team, used: used)).map { try $0.decode((Int, String, Bool).self) })
+        }
+        return .value(byStage ? try expandStages(groups, stages: stages, call: call) : groups)
     }
 
     /// Kanban columns: `read_group` on `crm.lead` by stage lists every stage of the pipeline (shared ones,
-    /// the context team's, those in use), empty ones included, each with its `__fold` flag.
-    static func expandStages(_ groups: JSONValue, call: MethodCall) async throws -> JSONValue {
-        let context = call.context, domain = call.arguments["domain"] ?? []
+    /// the context team's, those in use: `stages`), empty ones included, each with its `__fold` flag.
+    static func expandStages(_ groups: JSONValue, stages: [(Int, String, Bool)], call: MethodCall) throws(ModelError) -> JSONValue {
+        let domain = call.arguments["domain"] ?? []
         let lazy = call.arguments["lazy"]?.isTruthy ?? true
         let fields = try call.arguments.strings("fields") ?? []
         let groupBy = try StoredMethods.groupBy(call.arguments)
@@ -22,10 +30,6 @@ extension CRMLead {
         var unstaged: [JSONValue] = []
         for group in found {
             if let id = group["stage_id"]?.arrayValue?.first?.intValue { byStage[id] = group } else { unstaged.append(group) }
-        }
-        let team = context["default_team_id"]?.intValue
-        let stages = try await call.database.single(SQL.pipelineStages(team: team, used: Array(byStage.keys)), as: call.tenant) { rows in
-            try rows.map { try $0.decode((Int, String, Bool).self) }
         }
         let base = domain.arrayValue ?? []
         var columns: [JSONValue] = stages.map { id, name, fold in

@@ -109,7 +109,8 @@ struct ModelQueries: Sendable {
     func readStatement(_ ids: [Int], fields: [FieldDescription], classicRead: Bool) throws(ModelError) -> PGQuery {
         let a = Self.alias
         var sql = SQLBuilder()
-        sql.append("SELECT coalesce(jsonb_agg(\(try recordObject(fields, classicRead: classicRead)) ORDER BY array_position(")
+        let object = try recordObject(fields, classicRead: classicRead, into: &sql)
+        sql.append("SELECT coalesce(json_agg(\(object) ORDER BY array_position(")
         sql.bind(ids)
         sql.append("::int[], \(a).id)), '[]')::text FROM \(model.table) \(a)")
         appendIDs(ids, into: &sql)
@@ -130,12 +131,13 @@ struct ModelQueries: Sendable {
         return sql.query
     }
 
-    /// The fields to read: the ones asked for (checked), or all.
+    /// The fields to read: the ones asked for (checked, each once), or all.
     func readableFields(_ names: [String]?) throws(ModelError) -> [FieldDescription] {
         guard let names, !names.isEmpty else {
             return model.fields.values.sorted { $0.name < $1.name } + [displayName]
         }
-        return try names.map { (name) throws(ModelError) -> FieldDescription in
+        var seen = Set<String>()
+        return try names.filter { seen.insert($0).inserted }.map { (name) throws(ModelError) -> FieldDescription in
             name == "display_name" ? displayName : try model.field(name)
         }
     }
@@ -152,40 +154,49 @@ struct ModelQueries: Sendable {
         return name
     }
 
-    /// A JSON object of the record's fields in Odoo's read format, built by PostgreSQL.
-    func recordObject(_ fields: [FieldDescription], classicRead: Bool) throws(ModelError) -> String {
+    /// A JSON object of the record's fields in Odoo's read format, built by PostgreSQL (`json`, not
+    /// `jsonb`: the text goes to the client as it is, and `json` builds it without a binary tree of each
+    /// value; the object keeps the fields' order).
+    ///
+    /// The names of many2one values are looked up by `(company_id, id)` for a company's records: the
+    /// request's companies are bound (`sql` registers them), so that each lookup walks the related table's
+    /// primary key and (on a distributed PostgreSQL) stays on the node holding the company.
+    func recordObject(_ fields: [FieldDescription], classicRead: Bool, into sql: inout SQLBuilder) throws(ModelError) -> String {
         var chunks: [String] = []
         var current: [String] = ["'id', \(Self.alias).id"]
         for field in fields where field.name != "id" {
-            current.append("'\(field.name)', \(try valueExpression(field, classicRead: classicRead))")
-            if current.count == 40 {
-                chunks.append("jsonb_build_object(" + current.joined(separator: ", ") + ")")
+            current.append("'\(field.name)', \(try valueExpression(field, classicRead: classicRead, into: &sql))")
+            // json_build_object takes at most 100 arguments: larger records merge their parts as jsonb.
+            if current.count == 50 {
+                chunks.append("json_build_object(" + current.joined(separator: ", ") + ")")
                 current = []
             }
         }
-        if !current.isEmpty { chunks.append("jsonb_build_object(" + current.joined(separator: ", ") + ")") }
-        return chunks.joined(separator: " || ")
+        if !current.isEmpty { chunks.append("json_build_object(" + current.joined(separator: ", ") + ")") }
+        guard chunks.count > 1 else { return chunks[0] }
+        return "(" + chunks.map { $0 + "::jsonb" }.joined(separator: " || ") + ")::json"
     }
 
-    private func valueExpression(_ field: FieldDescription, classicRead: Bool) throws(ModelError) -> String {
+    private func valueExpression(_ field: FieldDescription, classicRead: Bool, into sql: inout SQLBuilder) throws(ModelError) -> String {
         let a = Self.alias
         switch field.type {
         case .char, .text, .html, .selection, .boolean:
-            return "coalesce(to_jsonb(\(field.sql(a))), 'false')"
+            return "coalesce(to_json(\(field.sql(a))), 'false')"
         case .binary:
-            return "coalesce(to_jsonb(translate(encode(\(field.sql(a)), 'base64'), E'\\n', '')), 'false')"
+            return "coalesce(to_json(translate(encode(\(field.sql(a)), 'base64'), E'\\n', '')), 'false')"
         case .integer, .float, .monetary:
-            return "coalesce(to_jsonb(\(field.sql(a))), '0')"
+            return "coalesce(to_json(\(field.sql(a))), '0')"
         case .date:
-            return "coalesce(to_jsonb(to_char(\(field.sql(a)), 'YYYY-MM-DD')), 'false')"
+            return "coalesce(to_json(to_char(\(field.sql(a)), 'YYYY-MM-DD')), 'false')"
         case .datetime:
-            return "coalesce(to_jsonb(to_char(\(field.sql(a)) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')), 'false')"
+            return "coalesce(to_json(to_char(\(field.sql(a)) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')), 'false')"
         case .many2one:
             let column = field.sql(a)
-            guard classicRead else { return "coalesce(to_jsonb(\(column)), 'false')" }
+            guard classicRead else { return "coalesce(to_json(\(column)), 'false')" }
             let related = try registry.model(field.relation!)
-            return "CASE WHEN \(column) IS NULL THEN 'false'::jsonb ELSE jsonb_build_array(\(column), "
-                + "(SELECT \(related.nameSQL("x")) FROM \(related.table) x WHERE x.id = \(column))) END"
+            let companies = companyCondition(related, alias: "x", into: &sql)
+            return "CASE WHEN \(column) IS NULL THEN 'false'::json ELSE json_build_array(\(column), "
+                + "(SELECT \(related.nameSQL("x")) FROM \(related.table) x WHERE \(companies)x.id = \(column))) END"
         case .one2many:
             let related = try registry.model(field.relation!)
             guard let inverse = field.inverseName, let inverseColumn = related.fields[inverse]?.column else {
@@ -193,13 +204,25 @@ struct ModelQueries: Sendable {
             }
             // Like Odoo, an x2many shows the active records of a model that can archive.
             let active = related.hasActive ? " AND x.active" : ""
-            return "coalesce((SELECT jsonb_agg(x.id ORDER BY x.id) FROM \(related.table) x WHERE x.\(inverseColumn) = \(a).id\(active)), '[]')"
+            let companies = companyCondition(related, alias: "x", into: &sql)
+            return "coalesce((SELECT json_agg(x.id ORDER BY x.id) FROM \(related.table) x "
+                + "WHERE \(companies)x.\(inverseColumn) = \(a).id\(active)), '[]')"
         case .many2many:
             guard let link = field.linkTable, let (own, other) = field.linkColumns else {
                 throw .validation("Field \(field.name) cannot be read")
             }
-            return "coalesce((SELECT jsonb_agg(l.\(other) ORDER BY l.\(other)) FROM \(link) l WHERE l.\(own) = \(a).id), '[]')"
+            return "coalesce((SELECT json_agg(l.\(other) ORDER BY l.\(other)) FROM \(link) l WHERE l.\(own) = \(a).id), '[]')"
         }
+    }
+
+    /// `alias.company_id = $n AND ` (`= ANY ($n)`) when `related` holds a company's records, else nothing:
+    /// the request's companies, named in a lookup of related records.
+    func companyCondition(_ related: ModelDescription, alias: String, into sql: inout SQLBuilder) -> String {
+        guard related.isCompanyScoped, model.isCompanyScoped else { return "" }
+        if companies.count == 1 {
+            return "\(alias).company_id = \(sql.placeholder(for: companies[0]))::int AND "
+        }
+        return "\(alias).company_id = ANY (\(sql.placeholder(for: companies))::int[]) AND "
     }
 
     /// The fields a client may write, with their bound values (false → NULL except for booleans).

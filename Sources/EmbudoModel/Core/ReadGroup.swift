@@ -83,7 +83,9 @@ struct ReadGroup {
             } else if key.field.type == .many2one {
                 groupTerms.append(column)
                 let related = try queries.registry.model(key.field.relation!)
-                select.append("CASE WHEN \(column) IS NULL THEN 'false'::jsonb ELSE jsonb_build_array(\(column), (SELECT \(related.nameSQL("x")) FROM \(related.table) x WHERE x.id = \(column))) END")
+                let companies = queries.companyCondition(related, alias: "x", into: &sql)
+                select.append("CASE WHEN \(column) IS NULL THEN 'false'::jsonb ELSE jsonb_build_array(\(column), "
+                              + "(SELECT \(related.nameSQL("x")) FROM \(related.table) x WHERE \(companies)x.id = \(column))) END")
             } else {
                 groupTerms.append(column)
                 select.append("coalesce(to_jsonb(\(column)), 'false')")

@@ -93,7 +93,8 @@ extension StoredMethods {
         if case .object(let members)? = call.arguments["default"] { overrides = members }
         let copyable = model.fields.values.filter { $0.column != nil && !$0.readonly && $0.name != "id" && $0.copied }.sorted { $0.name < $1.name }
         var read = SQLBuilder()
-        read.append("SELECT (\(try call.queries.recordObject(copyable, classicRead: false)))::text FROM \(model.table) \(a)")
+        let object = try call.queries.recordObject(copyable, classicRead: false, into: &read)
+        read.append("SELECT (\(object))::text FROM \(model.table) \(a)")
         call.queries.appendIDs([id], into: &read)
         let readQuery = read.query
         let original = try await call.database.transaction(as: tenant, readOnly: true) { connection in

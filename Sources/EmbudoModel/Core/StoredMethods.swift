@@ -47,7 +47,8 @@ enum StoredMethods {
         // with the order serves it; each record's JSON is built for the page's rows only, and ARRAY()
         // keeps the scan's order.
         var sql = SQLBuilder()
-        sql.append("SELECT array_to_json(ARRAY(SELECT \(try call.queries.recordObject(fields, classicRead: classic))")
+        let object = try call.queries.recordObject(fields, classicRead: classic, into: &sql)
+        sql.append("SELECT array_to_json(ARRAY(SELECT \(object)")
         sql.append(" FROM \(call.model.table) \(a)")
         try call.queries.appendWhere(call.arguments["domain"] ?? [], activeTest: call.activeTest, into: &sql)
         sql.append(" ORDER BY " + (try call.queries.orderBy(call.arguments["order"]?.stringValue)))
@@ -57,11 +58,34 @@ enum StoredMethods {
     }
 
     static let readGroup = ModelMethod("read_group", ["domain", "fields", "groupby", "offset", "limit", "orderby", "lazy"]) { call in
-        .value(try await groups(call))
+        let statement = try groupStatement(call)
+        return .value(try await call.database.transaction(as: call.tenant, readOnly: true) { connection in
+            try statement.groups(on: connection)
+        })
     }
 
-    /// `read_group`'s groups, for models that adjust them (the pipeline's empty stages).
-    static func groups(_ call: MethodCall) async throws -> JSONValue {
+    /// `read_group`'s statement for the call, and how to shape its rows into groups.
+    struct GroupStatement {
+        let readGroup: ReadGroup
+        let query: PGQuery
+        let keys: [ReadGroup.GroupKey]
+        let aggregates: [ReadGroup.Aggregate]
+        let domain: JSONValue
+        let groupBy: [String]
+        let lazy: Bool
+
+        /// The groups, read on `connection` (inside the call's transaction).
+        func groups(on connection: PGConnection) throws -> JSONValue {
+            let rows = try connection.query(query).map { row in
+                try (0..<row.result.columnCount).map { column in try JSONValue(jsonText: row.decode(String.self, at: column)) }
+            }
+            return readGroup.groups(rows, keys: keys, aggregates: aggregates, domain: domain, groupBy: groupBy, lazy: lazy)
+        }
+    }
+
+    /// `read_group`'s statement, for models that adjust its groups (the pipeline's empty stages) in the
+    /// same transaction.
+    static func groupStatement(_ call: MethodCall) throws(ModelError) -> GroupStatement {
         let arguments = call.arguments
         let groupBy = try groupBy(arguments)
         let domain = arguments["domain"] ?? []
@@ -73,12 +97,7 @@ enum StoredMethods {
             limit: try arguments.limit(), offset: try arguments.offset(),
             activeTest: call.activeTest, timeZone: call.context["tz"]?.stringValue ?? call.user.tz
         )
-        let rows = try await call.database.transaction(as: call.tenant, readOnly: true) { connection in
-            try connection.query(query).map { row in
-                try (0..<row.result.columnCount).map { column in try JSONValue(jsonText: row.decode(String.self, at: column)) }
-            }
-        }
-        return readGroup.groups(rows, keys: keys, aggregates: aggregates, domain: domain, groupBy: groupBy, lazy: lazy)
+        return GroupStatement(readGroup: readGroup, query: query, keys: keys, aggregates: aggregates, domain: domain, groupBy: groupBy, lazy: lazy)
     }
 
     /// `groupby`: one field name or a list of them.
@@ -124,7 +143,7 @@ enum StoredMethods {
         var domain = call.arguments["args"]?.arrayValue ?? []
         if !name.isEmpty { domain.append([.string(model.recordName), .string(op), .string(name)]) }
         var sql = SQLBuilder()
-        sql.append("SELECT array_to_json(ARRAY(SELECT jsonb_build_array(\(a).id, (\(model.nameSQL(a)))::text)")
+        sql.append("SELECT array_to_json(ARRAY(SELECT json_build_array(\(a).id, (\(model.nameSQL(a)))::text)")
         sql.append(" FROM \(model.table) \(a)")
         try call.queries.appendWhere(.array(domain), activeTest: call.activeTest, into: &sql)
         sql.append(" ORDER BY " + (try call.queries.orderBy(nil)))
