@@ -1,11 +1,16 @@
 """Driver of scripts/bench-pages: does a call cost what its page costs, or what the company costs?
 
-One private cluster per binary, with pg_stat_statements. Two companies of the demo data, one of
---small leads and one of --large leads, each with an administrator; the same calls against each, one
-keep-alive JSON-RPC client, rounds interleaved between the companies. For each call: the median time of a
-call as the client sees it, and PostgreSQL's own time per call (pg_stat_statements: every statement the
-service ran for it, BEGIN, tenant context and COMMIT included), then the ratio large/small. A call whose
-cost follows the page has a ratio near 1.
+One private cluster per binary, with pg_stat_statements, each loaded with one company per size (--sizes,
+leads per company; the measured companies of the issue are 1,000 and 100,000 leads, and 5,000 for the
+absolute targets), each with an administrator. The same calls against each company, one keep-alive
+JSON-RPC client per binary; rounds are interleaved between binaries, companies and calls, so that two
+builds (--binary old --binary new) are compared in the same run on a noisy machine. For each call: the
+median time of a call as the client sees it, and PostgreSQL's own time per call (pg_stat_statements:
+every statement the service ran for it, BEGIN, tenant context and COMMIT included), then the ratio
+largest/smallest company. A call whose cost follows the page has a ratio near 1.
+
+A binary may be given as PATH=SQLDIR: its database is migrated from that sql folder (a baseline build's
+own definitions), else from ./sql.
 """
 import argparse
 import http.client
@@ -19,12 +24,18 @@ import tempfile
 import time
 
 parser = argparse.ArgumentParser()
-parser.add_argument("--binary", action="append", required=True, help="an embudo binary (give two to compare: baseline first)")
-parser.add_argument("--small", type=int, default=1000)
-parser.add_argument("--large", type=int, default=100000)
+parser.add_argument("--binary", action="append", required=True,
+                    help="an embudo binary, or BINARY=SQLDIR (give two to compare: baseline first)")
+parser.add_argument("--sizes", default="1000,100000", help="leads of each measured company, comma-separated")
+parser.add_argument("--small", type=int, help="(old spelling) the smallest size")
+parser.add_argument("--large", type=int, help="(old spelling) the largest size")
 parser.add_argument("--rounds", type=int, default=5)
 parser.add_argument("--calls", type=int, default=200, help="calls per round")
+parser.add_argument("--only", default="", help="measure only the calls whose name contains this text")
 options = parser.parse_args()
+sizes = [int(size) for size in options.sizes.split(",")]
+if options.small or options.large:
+    sizes = [options.small or sizes[0], options.large or sizes[-1]]
 
 as_postgres = ["runuser", "-u", "postgres", "--"] if os.getuid() == 0 else []
 bindir = "/usr/lib/postgresql/" + sorted(os.listdir("/usr/lib/postgresql"))[-1] + "/bin"
@@ -54,96 +65,126 @@ class Client:
         return answer["result"]
 
 
-def run(binary):
-    work = tempfile.mkdtemp(prefix="embudo-pages-")
-    os.chmod(work, 0o755)
-    cluster = os.path.join(work, "cluster")
-    embedded = ["--embedded-directory", cluster]
-    psql = as_postgres + [os.path.join(bindir, "psql"), "-h", os.path.join(cluster, "run"), "-U", "postgres", "-d", "embudo", "-Atq"]
+class Deployment:
+    """One binary's server on its own cluster, with one company per size."""
 
-    def embudo(*arguments):
-        return subprocess.run([binary, *arguments] + embedded, check=True, capture_output=True, text=True).stdout
-
-    embudo("migrate")
-    with open(os.path.join(cluster, "data", "postgresql.auto.conf"), "a") as conf:
-        conf.write("shared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.track_utility = on\n")
-    port = free_port()
-    server = subprocess.Popen([binary, "serve", "--port", str(port), "--log-level", "warning"] + embedded,
-                              stdout=subprocess.DEVNULL, stderr=open(os.path.join(work, "server.log"), "w"))
-    try:
+    def __init__(self, spec):
+        self.binary, _, sql = spec.partition("=")
+        self.environment = dict(os.environ, EMBUDO_SQL_DIR=os.path.abspath(sql)) if sql else dict(os.environ)
+        self.work = tempfile.mkdtemp(prefix="embudo-pages-")
+        os.chmod(self.work, 0o755)
+        cluster = os.path.join(self.work, "cluster")
+        self.embedded = ["--embedded-directory", cluster]
+        self.psql = as_postgres + [os.path.join(bindir, "psql"), "-h", os.path.join(cluster, "run"), "-U", "postgres", "-d", "embudo", "-Atq"]
+        self.embudo("migrate")
+        with open(os.path.join(cluster, "data", "postgresql.auto.conf"), "a") as conf:
+            conf.write("shared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.track_utility = on\n")
+        self.port = free_port()
+        self.server = subprocess.Popen([self.binary, "serve", "--port", str(self.port), "--log-level", "warning"] + self.embedded,
+                                       stdout=subprocess.DEVNULL, stderr=open(os.path.join(self.work, "server.log"), "w"),
+                                       env=self.environment)
         for _ in range(600):
             try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
                 break
             except OSError:
                 time.sleep(0.1)
-        subprocess.run(psql + ["-c", "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"], check=True)
-        companies = {}
-        for label, leads in (("small", options.small), ("large", options.large)):
-            embudo("demo", "--companies", "1", "--leads-per-company", str(leads))
-            name = subprocess.run(psql + ["-c", "SELECT name FROM res_company WHERE name LIKE 'Demo %' ORDER BY id DESC LIMIT 1"],
-                                  check=True, capture_output=True, text=True).stdout.strip()
-            embudo("user", "create", "--login", f"{label}_admin", "--password", f"{label}-admin-1", "--company", name, "--access", "admin")
-            companies[label] = leads
-        subprocess.run(psql + ["-c", "ANALYZE"], check=True)
-        client = Client(port)
-        setups = {}
-        for label in companies:
-            auth = ("embudo", client.call("common", "login", "embudo", f"{label}_admin", f"{label}-admin-1"), f"{label}-admin-1")
-            leads = client.call("object", "execute_kw", *auth, "crm.lead", "search", [[["type", "=", "opportunity"]]], {"limit": 200})
-            stages = client.call("object", "execute_kw", *auth, "crm.stage", "search", [[["is_won", "=", False]]])
-            setups[label] = (auth, leads, stages)
+        self.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
+        for leads in sizes:
+            self.embudo("demo", "--companies", "1", "--leads-per-company", str(leads))
+            name = self.sql("SELECT name FROM res_company WHERE name LIKE 'Demo %' ORDER BY id DESC LIMIT 1")
+            self.embudo("user", "create", "--login", f"admin_{leads}", "--password", f"admin-{leads}-1", "--company", name, "--access", "admin")
+        self.sql("ANALYZE")
+        self.client = Client(self.port)
+        self.setups = {}
+        for leads in sizes:
+            auth = ("embudo", self.client.call("common", "login", "embudo", f"admin_{leads}", f"admin-{leads}-1"), f"admin-{leads}-1")
+            ids = self.client.call("object", "execute_kw", *auth, "crm.lead", "search", [[["type", "=", "opportunity"]]], {"limit": 200})
+            stages = self.client.call("object", "execute_kw", *auth, "crm.stage", "search", [[["is_won", "=", False]]])
+            self.setups[leads] = (auth, ids, stages)
 
-        def calls(label):
-            auth, leads, stages = setups[label]
+    def embudo(self, *arguments):
+        return subprocess.run([self.binary, *arguments] + self.embedded, check=True, capture_output=True, text=True,
+                              env=self.environment).stdout
 
-            def kw(model, method, args, kwargs=None):
-                return lambda i: client.call("object", "execute_kw", *auth, model, method, args, kwargs or {})
-            return {
-                "list: `search_read([], 5 fields, limit 80)`": kw("crm.lead", "search_read", [[], LEAD_FIELDS], {"limit": 80}),
-                "search: OR-`ilike` on a common 2-letter term, 80": kw(
-                    "crm.lead", "search_read", [["|", ["name", "ilike", "ty"], ["email_from", "ilike", "ty"]], LEAD_FIELDS], {"limit": 80}),
-                "`search_count([])` (the pager)": kw("crm.lead", "search_count", [[]]),
-                "read by id": lambda i: client.call("object", "execute_kw", *auth, "crm.lead", "read",
-                                                    [[leads[i % len(leads)]]], {"fields": LEAD_FIELDS}),
-                "stage move (`write` of `stage_id`)": lambda i: client.call(
-                    "object", "execute_kw", *auth, "crm.lead", "write", [[leads[i % len(leads)]], {"stage_id": stages[i % len(stages)]}]),
-                "`read_group` by stage": kw("crm.lead", "read_group", [[["type", "=", "opportunity"]], ["expected_revenue"], ["stage_id"]],
-                                            {"lazy": True}),
-                "`name_search` of customers (`res.partner`, 8)": lambda i: client.call(
-                    "object", "execute_kw", *auth, "res.partner", "name_search", ["custom"], {"limit": 8}),
-            }
+    def sql(self, statement):
+        return subprocess.run(self.psql + ["-c", statement], check=True, capture_output=True, text=True).stdout.strip()
 
-        wall = {}
-        pg = {}
-        names = list(calls("small"))
-        for round_number in range(options.rounds):
-            for label in companies:
-                for name, call in calls(label).items():
-                    call(0)
-                    subprocess.run(psql + ["-c", "SELECT pg_stat_statements_reset()"], check=True, capture_output=True)
-                    started = time.perf_counter()
-                    for i in range(options.calls):
-                        call(i)
-                    elapsed = (time.perf_counter() - started) / options.calls * 1000
-                    total = subprocess.run(psql + ["-c", "SELECT coalesce(sum(total_exec_time), 0) FROM pg_stat_statements s "
-                                                         "JOIN pg_roles r ON r.oid = s.userid WHERE r.rolname = 'embudo_service'"],
-                                           check=True, capture_output=True, text=True).stdout.strip()
-                    wall.setdefault((name, label), []).append(elapsed)
-                    pg.setdefault((name, label), []).append(float(total) / options.calls)
-        print(f"\n{binary}: companies of {options.small:,} and {options.large:,} leads; medians of {options.rounds} rounds of "
-              f"{options.calls} calls, one client; ms per call\n")
-        print("| call | wall, small | wall, large | ratio | PostgreSQL, small | PostgreSQL, large | ratio |")
-        print("|---|---|---|---|---|---|---|")
+    def calls(self, leads):
+        auth, ids, stages = self.setups[leads]
+        client = self.client
+
+        def kw(model, method, args, kwargs=None):
+            return lambda i: client.call("object", "execute_kw", *auth, model, method, args, kwargs or {})
+        everything = {
+            "list: `search_read([], 5 fields, limit 80)`": kw("crm.lead", "search_read", [[], LEAD_FIELDS], {"limit": 80}),
+            "search: OR-`ilike` on a common 2-letter term, 80": kw(
+                "crm.lead", "search_read", [["|", ["name", "ilike", "ty"], ["email_from", "ilike", "ty"]], LEAD_FIELDS], {"limit": 80}),
+            "`search_count([])` (the pager)": kw("crm.lead", "search_count", [[]]),
+            "read by id": lambda i: client.call("object", "execute_kw", *auth, "crm.lead", "read",
+                                                [[ids[i % len(ids)]]], {"fields": LEAD_FIELDS}),
+            "stage move (`write` of `stage_id`)": lambda i: client.call(
+                "object", "execute_kw", *auth, "crm.lead", "write", [[ids[i % len(ids)]], {"stage_id": stages[i % len(stages)]}]),
+            "`read_group` by stage": kw("crm.lead", "read_group", [[["type", "=", "opportunity"]], ["expected_revenue"], ["stage_id"]],
+                                        {"lazy": True}),
+            "`name_search` of customers (`res.partner`, 8)": lambda i: client.call(
+                "object", "execute_kw", *auth, "res.partner", "name_search", ["custom"], {"limit": 8}),
+        }
+        return {name: call for name, call in everything.items() if options.only in name}
+
+    def measure(self, leads, name):
+        """Client and PostgreSQL milliseconds per call, over one round of --calls calls."""
+        call = self.calls(leads)[name]
+        call(0)
+        self.sql("SELECT pg_stat_statements_reset()")
+        started = time.perf_counter()
+        for i in range(options.calls):
+            call(i)
+        elapsed = (time.perf_counter() - started) / options.calls * 1000
+        total = self.sql("SELECT coalesce(sum(total_exec_time), 0) FROM pg_stat_statements s "
+                         "JOIN pg_roles r ON r.oid = s.userid WHERE r.rolname = 'embudo_service'")
+        return elapsed, float(total) / options.calls
+
+    def stop(self):
+        self.server.send_signal(signal.SIGTERM)
+        self.server.wait(timeout=60)
+
+
+deployments = []
+try:
+    for spec in options.binary:
+        deployments.append(Deployment(spec))
+    names = list(deployments[0].calls(sizes[0]))
+    wall, pg = {}, {}
+    for _ in range(options.rounds):
         for name in names:
-            ws, wl = statistics.median(wall[(name, "small")]), statistics.median(wall[(name, "large")])
-            ps, pl = statistics.median(pg[(name, "small")]), statistics.median(pg[(name, "large")])
-            print(f"| {name} | {ws:.3f} | {wl:.3f} | {wl / ws:.2f} | {ps:.3f} | {pl:.3f} | {pl / ps:.2f} |")
-        return cluster, psql, setups
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=60)
-
-
-for binary in options.binary:
-    run(binary)
+            for leads in sizes:
+                for index, deployment in enumerate(deployments):
+                    elapsed, postgres = deployment.measure(leads, name)
+                    wall.setdefault((index, name, leads), []).append(elapsed)
+                    pg.setdefault((index, name, leads), []).append(postgres)
+    smallest, largest = sizes[0], sizes[-1]
+    for index, deployment in enumerate(deployments):
+        print(f"\n{options.binary[index]}: companies of {', '.join(f'{size:,}' for size in sizes)} leads; medians of "
+              f"{options.rounds} rounds of {options.calls} calls, one client; ms per call\n")
+        print("| call | " + " | ".join(f"wall, {size:,}" for size in sizes) + f" | ratio | "
+              + " | ".join(f"PostgreSQL, {size:,}" for size in sizes) + " | ratio |")
+        print("|---|" + "---|" * (2 * len(sizes) + 2))
+        for name in names:
+            w = [statistics.median(wall[(index, name, size)]) for size in sizes]
+            p = [statistics.median(pg[(index, name, size)]) for size in sizes]
+            print(f"| {name} | " + " | ".join(f"{value:.3f}" for value in w) + f" | {w[-1] / w[0]:.2f} | "
+                  + " | ".join(f"{value:.3f}" for value in p) + f" | {p[-1] / p[0]:.2f} |")
+    if len(deployments) > 1:
+        print(f"\nLast binary against the first, same run (ratio of medians, below 1 is faster)\n")
+        print("| call | " + " | ".join(f"wall, {size:,}" for size in sizes) + " | "
+              + " | ".join(f"PostgreSQL, {size:,}" for size in sizes) + " |")
+        print("|---|" + "---|" * (2 * len(sizes)))
+        last = len(deployments) - 1
+        for name in names:
+            w = [statistics.median(wall[(last, name, size)]) / statistics.median(wall[(0, name, size)]) for size in sizes]
+            p = [statistics.median(pg[(last, name, size)]) / statistics.median(pg[(0, name, size)]) for size in sizes]
+            print(f"| {name} | " + " | ".join(f"{value:.2f}" for value in w) + " | " + " | ".join(f"{value:.2f}" for value in p) + " |")
+finally:
+    for deployment in deployments:
+        deployment.stop()

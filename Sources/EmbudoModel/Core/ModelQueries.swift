@@ -105,16 +105,18 @@ struct ModelQueries: Sendable {
         }
     }
 
-    /// The records `ids` (in that order, those the user may read) as a JSON array of `fields`.
-    func readStatement(_ ids: [Int], fields: [FieldDescription], classicRead: Bool) throws(ModelError) -> PGQuery {
+    /// The records `ids` (in that order, those the user may read) with `fields`: the statement, and the
+    /// columns that write its rows as JSON.
+    func readStatement(_ ids: [Int], fields: [FieldDescription], classicRead: Bool) throws(ModelError) -> (PGQuery, RecordColumns) {
         let a = Self.alias
         var sql = SQLBuilder()
-        let object = try recordObject(fields, classicRead: classicRead, into: &sql)
-        sql.append("SELECT coalesce(json_agg(\(object) ORDER BY array_position(")
-        sql.bind(ids)
-        sql.append("::int[], \(a).id)), '[]')::text FROM \(model.table) \(a)")
+        let columns = try RecordColumns(fields, classicRead: classicRead, queries: self, into: &sql)
+        sql.append("SELECT \(columns.selectList) FROM \(model.table) \(a)")
         appendIDs(ids, into: &sql)
-        return sql.query
+        sql.append(" ORDER BY array_position(")
+        sql.bind(ids)
+        sql.append("::int[], \(a).id)")
+        return (sql.query, columns)
     }
 
     /// How many records match `domain`, counting at most `limit` (Odoo 17's `search_count(domain, limit)`).
@@ -152,67 +154,6 @@ struct ModelQueries: Sendable {
         name.relation = nil
         name.readonly = true
         return name
-    }
-
-    /// A JSON object of the record's fields in Odoo's read format, built by PostgreSQL (`json`, not
-    /// `jsonb`: the text goes to the client as it is, and `json` builds it without a binary tree of each
-    /// value; the object keeps the fields' order).
-    ///
-    /// The names of many2one values are looked up by `(company_id, id)` for a company's records: the
-    /// request's companies are bound (`sql` registers them), so that each lookup walks the related table's
-    /// primary key and (on a distributed PostgreSQL) stays on the node holding the company.
-    func recordObject(_ fields: [FieldDescription], classicRead: Bool, into sql: inout SQLBuilder) throws(ModelError) -> String {
-        var chunks: [String] = []
-        var current: [String] = ["'id', \(Self.alias).id"]
-        for field in fields where field.name != "id" {
-            current.append("'\(field.name)', \(try valueExpression(field, classicRead: classicRead, into: &sql))")
-            // json_build_object takes at most 100 arguments: larger records merge their parts as jsonb.
-            if current.count == 50 {
-                chunks.append("json_build_object(" + current.joined(separator: ", ") + ")")
-                current = []
-            }
-        }
-        if !current.isEmpty { chunks.append("json_build_object(" + current.joined(separator: ", ") + ")") }
-        guard chunks.count > 1 else { return chunks[0] }
-        return "(" + chunks.map { $0 + "::jsonb" }.joined(separator: " || ") + ")::json"
-    }
-
-    private func valueExpression(_ field: FieldDescription, classicRead: Bool, into sql: inout SQLBuilder) throws(ModelError) -> String {
-        let a = Self.alias
-        switch field.type {
-        case .char, .text, .html, .selection, .boolean:
-            return "coalesce(to_json(\(field.sql(a))), 'false')"
-        case .binary:
-            return "coalesce(to_json(translate(encode(\(field.sql(a)), 'base64'), E'\\n', '')), 'false')"
-        case .integer, .float, .monetary:
-            return "coalesce(to_json(\(field.sql(a))), '0')"
-        case .date:
-            return "coalesce(to_json(to_char(\(field.sql(a)), 'YYYY-MM-DD')), 'false')"
-        case .datetime:
-            return "coalesce(to_json(to_char(\(field.sql(a)) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')), 'false')"
-        case .many2one:
-            let column = field.sql(a)
-            guard classicRead else { return "coalesce(to_json(\(column)), 'false')" }
-            let related = try registry.model(field.relation!)
-            let companies = companyCondition(related, alias: "x", into: &sql)
-            return "CASE WHEN \(column) IS NULL THEN 'false'::json ELSE json_build_array(\(column), "
-                + "(SELECT \(related.nameSQL("x")) FROM \(related.table) x WHERE \(companies)x.id = \(column))) END"
-        case .one2many:
-            let related = try registry.model(field.relation!)
-            guard let inverse = field.inverseName, let inverseColumn = related.fields[inverse]?.column else {
-                throw .validation("Field \(field.name) cannot be read")
-            }
-            // Like Odoo, an x2many shows the active records of a model that can archive.
-            let active = related.hasActive ? " AND x.active" : ""
-            let companies = companyCondition(related, alias: "x", into: &sql)
-            return "coalesce((SELECT json_agg(x.id ORDER BY x.id) FROM \(related.table) x "
-                + "WHERE \(companies)x.\(inverseColumn) = \(a).id\(active)), '[]')"
-        case .many2many:
-            guard let link = field.linkTable, let (own, other) = field.linkColumns else {
-                throw .validation("Field \(field.name) cannot be read")
-            }
-            return "coalesce((SELECT json_agg(l.\(other) ORDER BY l.\(other)) FROM \(link) l WHERE l.\(own) = \(a).id), '[]')"
-        }
     }
 
     /// `alias.company_id = $n AND ` (`= ANY ($n)`) when `related` holds a company's records, else nothing:

@@ -92,15 +92,9 @@ extension StoredMethods {
         var overrides: [String: JSONValue] = [:]
         if case .object(let members)? = call.arguments["default"] { overrides = members }
         let copyable = model.fields.values.filter { $0.column != nil && !$0.readonly && $0.name != "id" && $0.copied }.sorted { $0.name < $1.name }
-        var read = SQLBuilder()
-        let object = try call.queries.recordObject(copyable, classicRead: false, into: &read)
-        read.append("SELECT (\(object))::text FROM \(model.table) \(a)")
-        call.queries.appendIDs([id], into: &read)
-        let readQuery = read.query
-        let original = try await call.database.transaction(as: tenant, readOnly: true) { connection in
-            try connection.query(readQuery).map { try $0.decode(String.self, at: 0) }.first
-        }
-        guard let original, case .object(var values) = try JSONValue(jsonText: original) else { throw ModelService.missing(model) }
+        let (readQuery, columns) = try call.queries.readStatement([id], fields: copyable, classicRead: false)
+        let original = try await call.database.single(readQuery, as: tenant) { columns.json($0) }
+        guard case .object(var values)? = try JSONValue(jsonText: original).arrayValue?.first else { throw ModelService.missing(model) }
         values["id"] = nil
         if let name = values[model.recordName]?.stringValue { values[model.recordName] = .string(name + " (copy)") }
         for (key, value) in overrides { values[key] = value }

@@ -35,26 +35,23 @@ enum StoredMethods {
 
     static let read = ModelMethod("read", .records("fields", "load")) { call in
         let fields = try call.queries.readableFields(try call.arguments.strings("fields"))
-        let query = try call.queries.readStatement(try call.arguments.ids(), fields: fields, classicRead: classicRead(call.arguments))
-        return try await call.service.json(query, as: call.tenant)
+        let (query, columns) = try call.queries.readStatement(try call.arguments.ids(), fields: fields, classicRead: classicRead(call.arguments))
+        return .json(try await call.database.single(query, as: call.tenant) { columns.json($0) })
     }
 
     static let searchRead = ModelMethod("search_read", MethodSignature(["domain", "fields", "offset", "limit", "order"], keywords: ["load"])) { call in
         let a = ModelQueries.alias
         let fields = try call.queries.readableFields(try call.arguments.strings("fields"))
-        let classic = classicRead(call.arguments)
         // One ordered scan that stops after the page: an index that leads with company_id and continues
-        // with the order serves it; each record's JSON is built for the page's rows only, and ARRAY()
-        // keeps the scan's order.
+        // with the order serves it, and the related names are looked up for the page's rows only.
         var sql = SQLBuilder()
-        let object = try call.queries.recordObject(fields, classicRead: classic, into: &sql)
-        sql.append("SELECT array_to_json(ARRAY(SELECT \(object)")
-        sql.append(" FROM \(call.model.table) \(a)")
+        let columns = try RecordColumns(fields, classicRead: classicRead(call.arguments), queries: call.queries, into: &sql)
+        sql.append("SELECT \(columns.selectList) FROM \(call.model.table) \(a)")
         try call.queries.appendWhere(call.arguments["domain"] ?? [], activeTest: call.activeTest, into: &sql)
         sql.append(" ORDER BY " + (try call.queries.orderBy(call.arguments["order"]?.stringValue)))
         call.queries.appendPage(limit: try call.arguments.limit(), offset: try call.arguments.offset(), into: &sql)
-        sql.append("))::text")
-        return try await call.service.json(sql.query, as: call.tenant)
+        let query = sql.query
+        return .json(try await call.database.single(query, as: call.tenant) { columns.json($0) })
     }
 
     static let readGroup = ModelMethod("read_group", ["domain", "fields", "groupby", "offset", "limit", "orderby", "lazy"]) { call in

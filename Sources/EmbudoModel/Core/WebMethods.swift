@@ -44,8 +44,8 @@ enum WebMethods {
     static func read(_ ids: [Int], _ specification: Specification, model: ModelDescription, call: MethodCall) async throws -> [JSONValue] {
         guard !ids.isEmpty else { return [] }
         let queries = ModelQueries(model: model, registry: call.registry, companies: call.tenant.companyIDs)
-        let query = try queries.readStatement(ids, fields: try queries.readableFields(specification.fields.map(\.name)), classicRead: false)
-        let text = try await call.database.single(query, as: call.tenant, readOnly: true) { try $0[0].decode(String.self, at: 0) }
+        let (query, columns) = try queries.readStatement(ids, fields: try queries.readableFields(specification.fields.map(\.name)), classicRead: false)
+        let text = try await call.database.single(query, as: call.tenant, readOnly: true) { columns.json($0) }
         guard case .array(var records) = try JSONValue(jsonText: text) else { return [] }
         for (field, nested) in specification.fields {
             guard let nested, let relation = model.fields[field]?.relation else { continue }

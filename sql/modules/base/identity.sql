@@ -216,12 +216,15 @@ $$;
 -- checked in the call's first statement (embudo.enter_tenant), so a changed password, a revoked key, a
 -- disabled user or company or changed access stops the very next call, in every server process, at no
 -- extra round trip. The stamp is the user's credential_version, which the triggers below raise at each
--- such change: the check reads one integer.
+-- such change: the check reads one integer (NULL: no such user). (PL/pgSQL: it keeps its plan for the
+-- session, where a SECURITY DEFINER SQL function is planned at every call.)
 CREATE OR REPLACE FUNCTION embudo.credential_stamp(target int) RETURNS text
-LANGUAGE sql STABLE SECURITY DEFINER
+LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT u.credential_version::text FROM public.res_users u WHERE u.id = target
+BEGIN
+    RETURN (SELECT u.credential_version::text FROM public.res_users u WHERE u.id = target);
+END
 $$;
 
 -- What the stamp covers, kept current by triggers: a user's own fields raise the version in the same

@@ -141,6 +141,16 @@ END;
 -- otherwise): behind a
 -- transaction-mode pooler, a privileged session that had switched to the service would serve other
 -- requests one RESET ROLE away from its privileges.
+--
+-- The grants are a function of the user, the companies asked for and the user's credential version:
+-- every input of tenant_grants (the user's active flag, memberships and their levels, disabled
+-- companies) raises that version when it changes (identity.sql). So the session keeps the last grants it
+-- worked out, keyed by all three (embudo.grants_key and embudo.grants_*, session-level settings: one
+-- connection serves one user after another), and a call of the same user in the same companies reads
+-- one integer, the version (credential_stamp), instead of joining the memberships. The version is read
+-- before the grants are worked out, and a change raises it in the transaction that makes it, so cached
+-- grants are never older than their key. The cache is read only here, for the service, which could set
+-- the granted_* settings themselves anyway: it widens nothing.
 CREATE OR REPLACE FUNCTION embudo.enter_tenant(acting_user int, companies int[], timeout_ms int, stamp text) RETURNS boolean
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
@@ -148,6 +158,8 @@ AS $$
 DECLARE
     granted record;
     refused boolean := false;
+    version text;
+    cache_key text;
 BEGIN
     -- A session whose login is embudo_service itself has that role's rights and no other (the pool checks
     -- the role when it connects): two plain comparisons, no query, on every call. Only a login that
@@ -167,10 +179,21 @@ BEGIN
     IF acting_user IS NULL THEN
         SELECT '{}'::int[] AS own, '{}'::int[] AS every, '{}'::int[] AS admin INTO granted;
     ELSE
-        -- The stamp's check and the memberships in one query (one SECURITY DEFINER call).
-        SELECT * INTO granted FROM embudo.tenant_grants(acting_user, companies, stamp);
-        IF NOT granted.stamp_matches THEN
+        version := embudo.credential_stamp(acting_user);
+        IF stamp IS NOT NULL AND version IS DISTINCT FROM stamp THEN
             RAISE EXCEPTION 'the credentials of user % changed', acting_user USING ERRCODE = 'invalid_password';
+        END IF;
+        cache_key := acting_user::text || '/' || coalesce(version, '') || '/' || coalesce(companies::text, '');
+        IF version IS NOT NULL AND current_setting('embudo.grants_key', true) = cache_key THEN
+            SELECT current_setting('embudo.grants_own')::int[] AS own, current_setting('embudo.grants_all')::int[] AS every,
+                   current_setting('embudo.grants_admin')::int[] AS admin
+              INTO granted;
+        ELSE
+            SELECT g.own, g.every, g.admin INTO granted FROM embudo.tenant_grants(acting_user, companies, NULL) g;
+            PERFORM set_config('embudo.grants_own', granted.own::text, false),
+                    set_config('embudo.grants_all', granted.every::text, false),
+                    set_config('embudo.grants_admin', granted.admin::text, false),
+                    set_config('embudo.grants_key', cache_key, false);
         END IF;
     END IF;
     PERFORM set_config('embudo.user_id', coalesce(acting_user::text, ''), true),

@@ -1,0 +1,214 @@
+import PGClient
+
+/// Records in Odoo's read format: PostgreSQL returns the fields as plain columns (a many2one's id and
+/// name side by side), and this writes the JSON objects.
+///
+/// PostgreSQL used to build the objects itself (`json_build_object`, `to_json` per value). That cost it
+/// about 3 µs per record of five fields, more than finding the record: `to_json` looks each value's type
+/// up again at every call. Writing the same text here costs the server a fraction of that, and the
+/// database, the resource every server shares, only sends columns.
+struct RecordColumns: Sendable {
+    /// How one field is read and written.
+    enum Kind: Sendable {
+        /// An integer that is never NULL (`id`).
+        case id
+        /// A value, or `false` for NULL: a JSON string for text (selections, dates as text, base64), as
+        /// `to_json` writes other types (a selection stored as a number, a boolean).
+        case text
+        /// `true`/`false` (NULL: `false`).
+        case boolean
+        /// A JSON number, or `0` for NULL (`NaN` and infinities as strings, as PostgreSQL's `to_json`).
+        case number
+        /// A many2one's id, or `false`.
+        case reference
+        /// A many2one's `[id, name]` (two columns), or `false`.
+        case namedReference
+        /// JSON built by PostgreSQL (an x2many's ids).
+        case json
+    }
+
+    /// The output keys, in order (`id` first).
+    let names: [String]
+    let kinds: [Kind]
+    /// The select list (`r0.id, r0.name, …`).
+    let selectList: String
+
+    /// The columns of `fields` of `queries.model`, read from alias `r0`; many2one names (when
+    /// `classicRead`) and x2many ids are looked up by the request's companies, bound into `sql`.
+    init(_ fields: [FieldDescription], classicRead: Bool, queries: ModelQueries, into sql: inout SQLBuilder) throws(ModelError) {
+        let a = ModelQueries.alias
+        var names = ["id"], kinds: [Kind] = [.id], columns = ["\(a).id"]
+        for field in fields where field.name != "id" {
+            names.append(field.name)
+            let value = field.sql(a)
+            switch field.type {
+            case .char, .text, .html, .selection:
+                kinds.append(.text)
+                columns.append(value)
+            case .boolean:
+                kinds.append(.boolean)
+                columns.append(value)
+            case .binary:
+                kinds.append(.text)
+                columns.append("translate(encode(\(value), 'base64'), E'\\n', '')")
+            case .integer, .float, .monetary:
+                kinds.append(.number)
+                columns.append(value)
+            case .date:
+                kinds.append(.text)
+                columns.append("to_char(\(value), 'YYYY-MM-DD')")
+            case .datetime:
+                kinds.append(.text)
+                columns.append("to_char(\(value) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')")
+            case .many2one:
+                guard classicRead else {
+                    kinds.append(.reference)
+                    columns.append(value)
+                    continue
+                }
+                let related = try queries.registry.model(field.relation!)
+                let companies = queries.companyCondition(related, alias: "x", into: &sql)
+                kinds.append(.namedReference)
+                columns.append(value)
+                columns.append("(SELECT \(related.nameSQL("x")) FROM \(related.table) x WHERE \(companies)x.id = \(value))")
+            case .one2many:
+                let related = try queries.registry.model(field.relation!)
+                guard let inverse = field.inverseName, let inverseColumn = related.fields[inverse]?.column else {
+                    throw .validation("Field \(field.name) cannot be read")
+                }
+                // Like Odoo, an x2many shows the active records of a model that can archive.
+                let active = related.hasActive ? " AND x.active" : ""
+                let companies = queries.companyCondition(related, alias: "x", into: &sql)
+                kinds.append(.json)
+                columns.append("coalesce((SELECT json_agg(x.id ORDER BY x.id) FROM \(related.table) x "
+                               + "WHERE \(companies)x.\(inverseColumn) = \(a).id\(active))::text, '[]')")
+            case .many2many:
+                guard let link = field.linkTable, let (own, other) = field.linkColumns else {
+                    throw .validation("Field \(field.name) cannot be read")
+                }
+                kinds.append(.json)
+                columns.append("coalesce((SELECT json_agg(l.\(other) ORDER BY l.\(other)) FROM \(link) l WHERE l.\(own) = \(a).id)::text, '[]')")
+            }
+        }
+        self.names = names
+        self.kinds = kinds
+        self.selectList = columns.joined(separator: ", ")
+    }
+
+    /// The rows of `result` as a JSON array of objects.
+    func json(_ result: PGResult) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(result.count * 24 * names.count + 2)
+        out.append(UInt8(ascii: "["))
+        let keys = names.map { name -> [UInt8] in
+            var key: [UInt8] = []
+            Self.writeString(name.utf8, into: &key)
+            key.append(UInt8(ascii: ":"))
+            return key
+        }
+        let types = (0..<result.columnCount).map(result.columnType)
+        for (index, row) in result.rows.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "{"))
+            var column = 0
+            for (field, kind) in kinds.enumerated() {
+                if field > 0 { out.append(UInt8(ascii: ",")) }
+                out += keys[field]
+                let cell = row.cell(column).bytes
+                column += 1
+                switch kind {
+                case .id, .json:
+                    out += cell.map(Array.init) ?? Array("null".utf8)
+                case .text:
+                    if let cell { Self.writeValue(cell, type: types[column - 1], into: &out) } else { out += Self.falseBytes }
+                case .boolean:
+                    out += cell?.first == UInt8(ascii: "t") ? Self.trueBytes : Self.falseBytes
+                case .number:
+                    if let cell { Self.writeNumber(cell, into: &out) } else { out.append(UInt8(ascii: "0")) }
+                case .reference:
+                    out += cell.map(Array.init) ?? Self.falseBytes
+                case .namedReference:
+                    let name = row.cell(column).bytes
+                    column += 1
+                    guard let cell else {
+                        out += Self.falseBytes
+                        continue
+                    }
+                    out.append(UInt8(ascii: "["))
+                    out += Array(cell)
+                    out.append(UInt8(ascii: ","))
+                    if let name { Self.writeString(name, into: &out) } else { out += Array("null".utf8) }
+                    out.append(UInt8(ascii: "]"))
+                }
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(UInt8(ascii: "]"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static let trueBytes = Array("true".utf8)
+    static let falseBytes = Array("false".utf8)
+
+    /// A JSON string of UTF-8 `bytes` (PostgreSQL's text is valid UTF-8 in a UTF-8 database).
+    static func writeString(_ bytes: some Sequence<UInt8>, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20: out += Array("\\u00".utf8) + Array(Hex.encode([byte]).utf8)
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// A value's text as `to_json` writes its type: numbers as numbers, booleans as `true`/`false`, JSON
+    /// as it is, anything else as a string.
+    static func writeValue(_ bytes: UnsafeRawBufferPointer, type: PGType, into out: inout [UInt8]) {
+        switch type {
+        case .int2, .int4, .int8, .float4, .float8, .numeric: writeNumber(bytes, into: &out)
+        case .bool: out += bytes.first == UInt8(ascii: "t") ? trueBytes : falseBytes
+        case .json, .jsonb: out += Array(bytes)
+        default: writeString(bytes, into: &out)
+        }
+    }
+
+    /// A number's text as PostgreSQL prints it: a JSON number as it is, anything else (`NaN`,
+    /// `Infinity`) as a string, as `to_json` does.
+    static func writeNumber(_ bytes: UnsafeRawBufferPointer, into out: inout [UInt8]) {
+        if isJSONNumber(bytes) { out += Array(bytes) } else { writeString(bytes, into: &out) }
+    }
+
+    /// Whether `bytes` follow JSON's number grammar: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+    static func isJSONNumber(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var index = 0
+        let count = bytes.count
+        func digits() -> Int {
+            let start = index
+            while index < count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+            return index - start
+        }
+        if index < count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < count else { return false }
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+        } else if digits() == 0 {
+            return false
+        }
+        if index < count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard digits() > 0 else { return false }
+        }
+        if index < count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard digits() > 0 else { return false }
+        }
+        return index == count
+    }
+}
