@@ -4,9 +4,11 @@ import PGClient
 /// What the activities module gives documents (Odoo's `mail.activity.mixin`): the next activity's fields,
 /// and `activity_schedule`.
 enum ActivityMixin {
-    /// The activity fields of a document model (`crm.lead` now; `sale.order` later).
+    /// The activity fields of a document model (`crm.lead` now; `sale.order` later). A document's
+    /// activities are its company's: they are looked up by the document's company, model and id (the
+    /// `mail_activity_document` index).
     static func fields(model: String, inverse: String) -> [FieldDescription] {
-        let pending = "FROM mail_activity x WHERE x.res_model = '\(model)' AND x.res_id = $.id AND x.active"
+        let pending = "FROM mail_activity x WHERE x.company_id = $.company_id AND x.res_model = '\(model)' AND x.res_id = $.id AND x.active"
         let first = "\(pending) ORDER BY x.date_deadline, x.id LIMIT 1"
         return [
             FieldDescription("activity_ids", .one2many, string: "Activities", relation: "mail.activity", inverseName: inverse),
@@ -16,7 +18,8 @@ enum ActivityMixin {
             .computed("activity_type_id", .many2one, string: "Next Activity Type", relation: "mail.activity.type", "SELECT x.activity_type_id \(first)"),
             .computed("activity_summary", .char, string: "Next Activity Summary", "SELECT x.summary \(first)"),
             .computed("activity_type_icon", .char, string: "Activity Type Icon",
-                      "SELECT t.icon FROM mail_activity x JOIN mail_activity_type t ON t.id = x.activity_type_id WHERE x.res_model = '\(model)' AND x.res_id = $.id AND x.active ORDER BY x.date_deadline, x.id LIMIT 1"),
+                      "SELECT t.icon FROM mail_activity x JOIN mail_activity_type t ON t.company_id = x.company_id AND t.id = x.activity_type_id "
+                          + "WHERE x.company_id = $.company_id AND x.res_model = '\(model)' AND x.res_id = $.id AND x.active ORDER BY x.date_deadline, x.id LIMIT 1"),
         ]
     }
 

@@ -57,12 +57,13 @@ public enum MailActivity {
             FieldDescription("create_uid", .many2one, string: "Creator", readonly: true, relation: "res.users"),
             FieldDescription("create_date", .datetime, string: "Created on", readonly: true),
             .computed("state", .selection, string: "State", selection: states, "embudo.activity_state($.date_deadline, $.user_id)"),
+            // The type's fields, looked up by the activity's company and type (the type's key).
             .computed("activity_category", .selection, string: "Action",
                       selection: [["default", "None"], ["upload_file", "Upload Document"], ["meeting", "Meeting"]],
-                      "SELECT t.category FROM mail_activity_type t WHERE t.id = $.activity_type_id"),
-            .computed("icon", .char, string: "Icon", "SELECT t.icon FROM mail_activity_type t WHERE t.id = $.activity_type_id"),
+                      "SELECT t.category FROM mail_activity_type t WHERE t.company_id = $.company_id AND t.id = $.activity_type_id"),
+            .computed("icon", .char, string: "Icon", "SELECT t.icon FROM mail_activity_type t WHERE t.company_id = $.company_id AND t.id = $.activity_type_id"),
             .computed("force_next", .boolean, string: "Trigger Next Activity",
-                      "SELECT t.force_next FROM mail_activity_type t WHERE t.id = $.activity_type_id"),
+                      "SELECT t.force_next FROM mail_activity_type t WHERE t.company_id = $.company_id AND t.id = $.activity_type_id"),
         ],
         methods: [feedback, done, feedbackScheduleNext]
     )

@@ -69,6 +69,9 @@ public enum IrModel {
                 throw ModelError.validation("\(name) expects a module and an external id")
             }
             let company = try call.currentCompany
+            // ir_model_data is global (shared rows have no company; a reference table on a distributed
+            // PostgreSQL): its key (module, name, company_id) serves this lookup, and its fence shows the
+            // request's companies' rows and the shared ones, the current company's preferred.
             let query: PGQuery = """
                 SELECT model, res_id FROM ir_model_data WHERE module = \(module) AND name = \(xmlID)
                 ORDER BY CASE WHEN company_id = \(company)::int THEN 0 WHEN company_id IS NULL THEN 1 ELSE 2 END LIMIT 1

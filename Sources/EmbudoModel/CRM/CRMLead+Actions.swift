@@ -38,8 +38,8 @@ extension CRMLead {
         guard subtype.split(separator: ".").count == 2 else { throw ModelError.validation("Invalid subtype_xmlid \(subtype)") }
         let subject = call.arguments.string("subject")
         let query = SQL.post(
-            ids, body: body, subject: subject, type: call.arguments.string("message_type") ?? "notification", subtype: subtype,
-            author: call.tenant.userID
+            ids, companies: call.tenant.companyIDs, body: body, subject: subject, type: call.arguments.string("message_type") ?? "notification",
+            subtype: subtype, author: call.tenant.userID
         )
         let model = call.model
         let messages = try await call.database.transaction(as: call.tenant) { connection in
@@ -57,7 +57,7 @@ extension CRMLead {
     static let messageSubscribe = ModelMethod("message_subscribe", .records("partner_ids"), writes: true) { call in
         let ids = try call.arguments.ids()
         let partners = try BoundArguments.ids(call.arguments["partner_ids"] ?? [])
-        try await RecordChecks.run(SQL.follow(ids, partners: partners), on: ids, model: call.model, call: call)
+        try await RecordChecks.run(SQL.follow(ids, companies: call.tenant.companyIDs, partners: partners), on: ids, model: call.model, call: call)
         return .value(true)
     }
 
@@ -79,24 +79,26 @@ extension CRMLead {
         return .value(.int(try await call.database.transaction(as: call.tenant) { try $0.query(query)[0].decode(Int.self, at: 0) }))
     }
 
-    /// The SQL of the lead methods and wizards.
+    /// The SQL of the lead methods and wizards. Statements on leads name the request's `companies` beside
+    /// the row-level security fence (which still decides), so that the `(company_id, id)` key serves them.
     enum SQL {
         static func setWon(_ ids: [Int]) -> PGQuery { "SELECT embudo.crm_action_set_won(\(ids)::int[])" }
         static func setLost(_ ids: [Int], reason: Int?) -> PGQuery { "SELECT embudo.crm_action_set_lost(\(ids)::int[], \(reason)::int)" }
-        static func post(_ ids: [Int], body: String, subject: String?, type: String, subtype: String, author: Int) -> PGQuery {
+        static func post(_ ids: [Int], companies: [Int], body: String, subject: String?, type: String, subtype: String, author: Int) -> PGQuery {
             """
             INSERT INTO mail_message (company_id, model, res_id, body, subject, author_id, message_type, subtype_id, create_uid, write_uid)
             SELECT l.company_id, 'crm.lead', l.id, \(body), \(subject), \(author)::int, \(type), embudo.subtype(\(subtype)), \(author)::int, \(author)::int
-            FROM crm_lead l WHERE l.id = ANY (\(ids)::int[]) ORDER BY l.id RETURNING id
+            FROM crm_lead l WHERE l.company_id = ANY (\(companies)::int[]) AND l.id = ANY (\(ids)::int[]) ORDER BY l.id RETURNING id
             """
         }
         static func sendToCustomer(message: Int, body: String, subject: String?) -> PGQuery {
             "SELECT embudo.crm_lead_send_mail(\(message), \(body), \(subject))"
         }
-        static func follow(_ ids: [Int], partners: [Int]) -> PGQuery {
+        static func follow(_ ids: [Int], companies: [Int], partners: [Int]) -> PGQuery {
             """
             WITH added AS (INSERT INTO mail_followers (company_id, res_model, res_id, partner_id)
-                SELECT l.company_id, 'crm.lead', l.id, p FROM crm_lead l, unnest(\(partners)::int[]) p WHERE l.id = ANY (\(ids)::int[])
+                SELECT l.company_id, 'crm.lead', l.id, p FROM crm_lead l, unnest(\(partners)::int[]) p
+                WHERE l.company_id = ANY (\(companies)::int[]) AND l.id = ANY (\(ids)::int[])
                 ON CONFLICT DO NOTHING RETURNING 1)
             SELECT count(*)::int FROM added
             """

@@ -15,7 +15,10 @@ public enum CRMMergeOpportunity {
 
     /// The context's records that are still open (won ones are not merged).
     static func defaults(_ call: MethodCall) async throws -> [String: JSONValue] {
-        let query: PGQuery = "SELECT id FROM crm_lead WHERE id = ANY (\(call.activeIDs)::int[]) AND (probability IS NULL OR probability < 100) ORDER BY id"
+        let query: PGQuery = """
+            SELECT id FROM crm_lead WHERE company_id = ANY (\(call.tenant.companyIDs)::int[]) AND id = ANY (\(call.activeIDs)::int[])
+              AND (probability IS NULL OR probability < 100) ORDER BY id
+            """
         let open = try await call.database.single(query, as: call.tenant) { rows in try rows.map { try $0.decode(Int.self, at: 0) } }
         return ["opportunity_ids": .array(open.map(JSONValue.int)), "user_id": false, "team_id": false]
     }

@@ -65,10 +65,11 @@ public enum CRMReports {
 
 /// What the reports module adds to sales teams: the team dashboard's figures.
 enum CRMTeamDashboard {
-    /// The team dashboard's figures on `crm.team` (reference §2.20), from `report.team_dashboard`.
+    /// The team dashboard's figures on `crm.team` (reference §2.20), from `report.team_dashboard`, by the
+    /// team's company and id.
     static let fields: [FieldDescription] = {
         func figure(_ name: String, _ type: FieldType, _ label: String, _ column: String) -> FieldDescription {
-            .computed(name, type, string: label, "SELECT d.\(column) FROM report.team_dashboard d WHERE d.team_id = $.id")
+            .computed(name, type, string: label, "SELECT d.\(column) FROM report.team_dashboard d WHERE d.company_id = $.company_id AND d.team_id = $.id")
         }
         return [
             figure("lead_unassigned_count", .integer, "Unassigned Leads", "unassigned_leads"),

@@ -4,15 +4,18 @@ import PGClient
 /// What the sale module adds to opportunities (Odoo's `sale_crm`): their quotations and orders, and the
 /// "New Quotation" action.
 enum CRMLeadQuotations {
-    /// The sales fields of leads (sale_crm): their orders, counts and confirmed amount.
+    /// The sales fields of leads (sale_crm): their orders, counts and confirmed amount (the lead's orders
+    /// are its company's: looked up by the lead's company and id).
     static let fields: [FieldDescription] = [
         FieldDescription("order_ids", .one2many, string: "Orders", relation: "sale.order", inverseName: "opportunity_id"),
         .computed("quotation_count", .integer, string: "Number of Quotations",
-                  "SELECT count(*) FROM sale_order o WHERE o.opportunity_id = $.id AND o.state IN ('draft', 'sent')"),
+                  "SELECT count(*) FROM sale_order o WHERE o.company_id = $.company_id AND o.opportunity_id = $.id AND o.state IN ('draft', 'sent')"),
         .computed("sale_order_count", .integer, string: "Number of Sale Orders",
-                  "SELECT count(*) FROM sale_order o WHERE o.opportunity_id = $.id AND o.state NOT IN ('draft', 'sent', 'cancel')"),
+                  "SELECT count(*) FROM sale_order o WHERE o.company_id = $.company_id AND o.opportunity_id = $.id "
+                      + "AND o.state NOT IN ('draft', 'sent', 'cancel')"),
         .computed("sale_amount_total", .monetary, string: "Sum of Orders",
-                  "SELECT coalesce(sum(o.amount_untaxed), 0) FROM sale_order o WHERE o.opportunity_id = $.id AND o.state NOT IN ('draft', 'sent', 'cancel')"),
+                  "SELECT coalesce(sum(o.amount_untaxed), 0) FROM sale_order o WHERE o.company_id = $.company_id AND o.opportunity_id = $.id "
+                      + "AND o.state NOT IN ('draft', 'sent', 'cancel')"),
     ]
 
     static let newQuotation = quotationAction("action_new_quotation")
@@ -23,7 +26,7 @@ enum CRMLeadQuotations {
     static func quotationAction(_ name: String) -> ModelMethod {
         ModelMethod(name, .records()) { call in
             let lead = try call.arguments.record()
-            let query: PGQuery = "SELECT partner_id FROM crm_lead WHERE id = \(lead)"
+            let query: PGQuery = "SELECT partner_id FROM crm_lead WHERE company_id = ANY (\(call.tenant.companyIDs)::int[]) AND id = \(lead)"
             let partner = try await call.database.single(query, as: call.tenant) { rows in
                 rows.count == 0 ? nil : try rows[0].decode(Int?.self, at: 0)
             }
@@ -47,8 +50,9 @@ enum CRMLeadQuotations {
                                       'default_medium_id', l.medium_id, 'default_source_id', l.source_id, 'default_origin', l.name,
                                       'default_company_id', l.company_id,
                                       'default_tag_ids', jsonb_build_array(jsonb_build_array(6, 0,
-                                          coalesce((SELECT jsonb_agg(r.tag_id ORDER BY r.tag_id) FROM crm_tag_rel r WHERE r.lead_id = l.id), '[]'))))::text
-            FROM crm_lead l WHERE l.id = \(lead)
+                                          coalesce((SELECT jsonb_agg(r.tag_id ORDER BY r.tag_id) FROM crm_tag_rel r
+                                                    WHERE r.company_id = l.company_id AND r.lead_id = l.id), '[]'))))::text
+            FROM crm_lead l WHERE l.company_id = ANY (\(call.tenant.companyIDs)::int[]) AND l.id = \(lead)
             """
         let text = try await call.database.single(query, as: call.tenant) { try $0[0].decode(String.self, at: 0) }
         guard case .object(var defaults) = try JSONValue(jsonText: text) else { throw ModelService.missing(CRMLead.model) }
@@ -63,11 +67,12 @@ enum CRMLeadQuotations {
 
 /// What the sale module adds to sales teams: their open quotations.
 enum CRMTeamQuotations {
-    /// The sales figures of teams: open quotations.
+    /// The sales figures of teams: open quotations (the team's company's, by the team's company and id).
     static let teamFields: [FieldDescription] = [
         .computed("quotations_count", .integer, string: "Number of quotations to invoice",
-                  "SELECT count(*) FROM sale_order o WHERE o.team_id = $.id AND o.state IN ('draft', 'sent')"),
+                  "SELECT count(*) FROM sale_order o WHERE o.company_id = $.company_id AND o.team_id = $.id AND o.state IN ('draft', 'sent')"),
         .computed("quotations_amount", .float, string: "Amount of quotations to invoice",
-                  "SELECT coalesce(sum(o.amount_total), 0) FROM sale_order o WHERE o.team_id = $.id AND o.state IN ('draft', 'sent')"),
+                  "SELECT coalesce(sum(o.amount_total), 0) FROM sale_order o WHERE o.company_id = $.company_id AND o.team_id = $.id "
+                      + "AND o.state IN ('draft', 'sent')"),
     ]
 }

@@ -72,10 +72,13 @@ public enum SaleOrder {
             FieldDescription("price_tax", .monetary, string: "Total Tax", readonly: true),
             FieldDescription("price_total", .monetary, string: "Total", readonly: true),
             FieldDescription("customer_lead", .float, string: "Lead Time"),
-            .computed("state", .selection, string: "Order Status", selection: orderStates, "SELECT o.state FROM sale_order o WHERE o.id = $.order_id"),
-            .computed("salesman_id", .many2one, string: "Salesperson", relation: "res.users", "SELECT o.user_id FROM sale_order o WHERE o.id = $.order_id"),
+            // The order's fields, looked up by the line's company and order (the order's key).
+            .computed("state", .selection, string: "Order Status", selection: orderStates,
+                      "SELECT o.state FROM sale_order o WHERE o.company_id = $.company_id AND o.id = $.order_id"),
+            .computed("salesman_id", .many2one, string: "Salesperson", relation: "res.users",
+                      "SELECT o.user_id FROM sale_order o WHERE o.company_id = $.company_id AND o.id = $.order_id"),
             .computed("order_partner_id", .many2one, string: "Customer", relation: "res.partner",
-                      "SELECT o.partner_id FROM sale_order o WHERE o.id = $.order_id"),
+                      "SELECT o.partner_id FROM sale_order o WHERE o.company_id = $.company_id AND o.id = $.order_id"),
             FieldDescription("company_id", .many2one, string: "Company", readonly: true, relation: "res.company"),
         ]
     )
@@ -93,7 +96,7 @@ public enum SaleOrder {
             FieldDescription("quantity", .float, string: "Quantity"),
             FieldDescription("sequence", .integer, string: "Sequence"),
             .computed("is_present", .boolean, string: "Present on Quotation",
-                      "EXISTS (SELECT 1 FROM sale_order_line l WHERE l.order_id = $.order_id AND l.product_id = $.product_id)"),
+                      "EXISTS (SELECT 1 FROM sale_order_line l WHERE l.company_id = $.company_id AND l.order_id = $.order_id AND l.product_id = $.product_id)"),
             FieldDescription("company_id", .many2one, string: "Company", readonly: true, relation: "res.company"),
         ],
         methods: [addOptionToOrder]
