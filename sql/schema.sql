@@ -2377,10 +2377,12 @@ ALTER FUNCTION embudo.create_company(company_name text, company_lang text) OWNER
 --
 
 CREATE FUNCTION embudo.credential_stamp(target integer) RETURNS text
-    LANGUAGE sql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    SELECT u.credential_version::text FROM public.res_users u WHERE u.id = target
+BEGIN
+    RETURN (SELECT u.credential_version::text FROM public.res_users u WHERE u.id = target);
+END
 $$;
 
 
@@ -3894,6 +3896,8 @@ CREATE FUNCTION embudo.enter_tenant(acting_user integer, companies integer[], ti
 DECLARE
     granted record;
     refused boolean := false;
+    version text;
+    cache_key text;
 BEGIN
     -- A session whose login is embudo_service itself has that role's rights and no other (the pool checks
     -- the role when it connects): two plain comparisons, no query, on every call. Only a login that
@@ -3913,10 +3917,21 @@ BEGIN
     IF acting_user IS NULL THEN
         SELECT '{}'::int[] AS own, '{}'::int[] AS every, '{}'::int[] AS admin INTO granted;
     ELSE
-        -- The stamp's check and the memberships in one query (one SECURITY DEFINER call).
-        SELECT * INTO granted FROM embudo.tenant_grants(acting_user, companies, stamp);
-        IF NOT granted.stamp_matches THEN
+        version := embudo.credential_stamp(acting_user);
+        IF stamp IS NOT NULL AND version IS DISTINCT FROM stamp THEN
             RAISE EXCEPTION 'the credentials of user % changed', acting_user USING ERRCODE = 'invalid_password';
+        END IF;
+        cache_key := acting_user::text || '/' || coalesce(version, '') || '/' || coalesce(companies::text, '');
+        IF version IS NOT NULL AND current_setting('embudo.grants_key', true) = cache_key THEN
+            SELECT current_setting('embudo.grants_own')::int[] AS own, current_setting('embudo.grants_all')::int[] AS every,
+                   current_setting('embudo.grants_admin')::int[] AS admin
+              INTO granted;
+        ELSE
+            SELECT g.own, g.every, g.admin INTO granted FROM embudo.tenant_grants(acting_user, companies, NULL) g;
+            PERFORM set_config('embudo.grants_own', granted.own::text, false),
+                    set_config('embudo.grants_all', granted.every::text, false),
+                    set_config('embudo.grants_admin', granted.admin::text, false),
+                    set_config('embudo.grants_key', cache_key, false);
         END IF;
     END IF;
     PERFORM set_config('embudo.user_id', coalesce(acting_user::text, ''), true),

@@ -66,6 +66,10 @@ struct ModelSchemaTests {
                     for column in [own, other] where !linkColumns.contains(column) {
                         problems.append("\(model.name).\(field.name): no column \(link).\(column)")
                     }
+                    // Reads join a company's link rows by company (RecordColumns).
+                    if model.isCompanyScoped && !linkColumns.contains("company_id") {
+                        problems.append("\(model.name).\(field.name): link table \(link) has no company_id")
+                    }
                 }
                 if field.type == .one2many, let relation = field.relation, let inverse = field.inverseName,
                    registry.models[relation]?.fields[inverse] == nil {

@@ -40,7 +40,8 @@ struct RecordColumns: Sendable {
         var names = ["id"], kinds: [Kind] = [.id], columns = ["\(a).id"]
         for field in fields where field.name != "id" {
             names.append(field.name)
-            let value = field.sql(a)
+            // (x2many fields have no column of their own.)
+            var value: String { field.sql(a) }
             switch field.type {
             case .char, .text, .html, .selection:
                 kinds.append(.text)
@@ -86,8 +87,11 @@ struct RecordColumns: Sendable {
                 guard let link = field.linkTable, let (own, other) = field.linkColumns else {
                     throw .validation("Field \(field.name) cannot be read")
                 }
+                // Every link table of a company's records carries the company (its key leads with it).
+                let company = queries.model.isCompanyScoped ? "l.company_id = \(a).company_id AND " : ""
                 kinds.append(.json)
-                columns.append("coalesce((SELECT json_agg(l.\(other) ORDER BY l.\(other)) FROM \(link) l WHERE l.\(own) = \(a).id)::text, '[]')")
+                columns.append("coalesce((SELECT json_agg(l.\(other) ORDER BY l.\(other)) FROM \(link) l "
+                               + "WHERE \(company)l.\(own) = \(a).id)::text, '[]')")
             }
         }
         self.names = names
