@@ -33,72 +33,6 @@ struct RecordColumns: Sendable {
     /// The select list (`r0.id, r0.name, …`).
     let selectList: String
 
-    /// The columns of `fields` of `queries.model`, read from alias `r0`; many2one names (when
-    /// `classicRead`) and x2many ids are looked up by the request's companies, bound into `sql`.
-    init(_ fields: [FieldDescription], classicRead: Bool, queries: ModelQueries, into sql: inout SQLBuilder) throws(ModelError) {
-        let a = ModelQueries.alias
-        var names = ["id"], kinds: [Kind] = [.id], columns = ["\(a).id"]
-        for field in fields where field.name != "id" {
-            names.append(field.name)
-            // (x2many fields have no column of their own.)
-            var value: String { field.sql(a) }
-            switch field.type {
-            case .char, .text, .html, .selection:
-                kinds.append(.text)
-                columns.append(value)
-            case .boolean:
-                kinds.append(.boolean)
-                columns.append(value)
-            case .binary:
-                kinds.append(.text)
-                columns.append("translate(encode(\(value), 'base64'), E'\\n', '')")
-            case .integer, .float, .monetary:
-                kinds.append(.number)
-                columns.append(value)
-            case .date:
-                kinds.append(.text)
-                columns.append("to_char(\(value), 'YYYY-MM-DD')")
-            case .datetime:
-                kinds.append(.text)
-                columns.append("to_char(\(value) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')")
-            case .many2one:
-                guard classicRead else {
-                    kinds.append(.reference)
-                    columns.append(value)
-                    continue
-                }
-                let related = try queries.registry.model(field.relation!)
-                let companies = queries.companyCondition(related, alias: "x", into: &sql)
-                kinds.append(.namedReference)
-                columns.append(value)
-                columns.append("(SELECT \(related.nameSQL("x")) FROM \(related.table) x WHERE \(companies)x.id = \(value))")
-            case .one2many:
-                let related = try queries.registry.model(field.relation!)
-                guard let inverse = field.inverseName, let inverseColumn = related.fields[inverse]?.column else {
-                    throw .validation("Field \(field.name) cannot be read")
-                }
-                // Like Odoo, an x2many shows the active records of a model that can archive.
-                let active = related.hasActive ? " AND x.active" : ""
-                let companies = queries.companyCondition(related, alias: "x", into: &sql)
-                kinds.append(.json)
-                columns.append("coalesce((SELECT json_agg(x.id ORDER BY x.id) FROM \(related.table) x "
-                               + "WHERE \(companies)x.\(inverseColumn) = \(a).id\(active))::text, '[]')")
-            case .many2many:
-                guard let link = field.linkTable, let (own, other) = field.linkColumns else {
-                    throw .validation("Field \(field.name) cannot be read")
-                }
-                // Every link table of a company's records carries the company (its key leads with it).
-                let company = queries.model.isCompanyScoped ? "l.company_id = \(a).company_id AND " : ""
-                kinds.append(.json)
-                columns.append("coalesce((SELECT json_agg(l.\(other) ORDER BY l.\(other)) FROM \(link) l "
-                               + "WHERE \(company)l.\(own) = \(a).id)::text, '[]')")
-            }
-        }
-        self.names = names
-        self.kinds = kinds
-        self.selectList = columns.joined(separator: ", ")
-    }
-
     /// The rows of `result` as a JSON array of objects.
     func json(_ result: PGResult) -> String {
         var out: [UInt8] = []
@@ -214,5 +148,73 @@ struct RecordColumns: Sendable {
             guard digits() > 0 else { return false }
         }
         return index == count
+    }
+}
+
+extension RecordColumns {
+    /// The columns of `fields` of `queries.model`, read from alias `r0`; many2one names (when
+    /// `classicRead`) and x2many ids are looked up by the request's companies, bound into `sql`.
+    init(_ fields: [FieldDescription], classicRead: Bool, queries: ModelQueries, into sql: inout SQLBuilder) throws(ModelError) {
+        let a = ModelQueries.alias
+        var names = ["id"], kinds: [Kind] = [.id], columns = ["\(a).id"]
+        for field in fields where field.name != "id" {
+            names.append(field.name)
+            // (x2many fields have no column of their own.)
+            var value: String { field.sql(a) }
+            switch field.type {
+            case .char, .text, .html, .selection:
+                kinds.append(.text)
+                columns.append(value)
+            case .boolean:
+                kinds.append(.boolean)
+                columns.append(value)
+            case .binary:
+                kinds.append(.text)
+                columns.append("translate(encode(\(value), 'base64'), E'\\n', '')")
+            case .integer, .float, .monetary:
+                kinds.append(.number)
+                columns.append(value)
+            case .date:
+                kinds.append(.text)
+                columns.append("to_char(\(value), 'YYYY-MM-DD')")
+            case .datetime:
+                kinds.append(.text)
+                columns.append("to_char(\(value) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')")
+            case .many2one:
+                guard classicRead else {
+                    kinds.append(.reference)
+                    columns.append(value)
+                    continue
+                }
+                let related = try queries.registry.model(field.relation!)
+                let companies = queries.companyCondition(related, alias: "x", into: &sql)
+                kinds.append(.namedReference)
+                columns.append(value)
+                columns.append("(SELECT \(related.nameSQL("x")) FROM \(related.table) x WHERE \(companies)x.id = \(value))")
+            case .one2many:
+                let related = try queries.registry.model(field.relation!)
+                guard let inverse = field.inverseName, let inverseColumn = related.fields[inverse]?.column else {
+                    throw .validation("Field \(field.name) cannot be read")
+                }
+                // Like Odoo, an x2many shows the active records of a model that can archive.
+                let active = related.hasActive ? " AND x.active" : ""
+                let companies = queries.companyCondition(related, alias: "x", into: &sql)
+                kinds.append(.json)
+                columns.append("coalesce((SELECT json_agg(x.id ORDER BY x.id) FROM \(related.table) x "
+                               + "WHERE \(companies)x.\(inverseColumn) = \(a).id\(active))::text, '[]')")
+            case .many2many:
+                guard let link = field.linkTable, let (own, other) = field.linkColumns else {
+                    throw .validation("Field \(field.name) cannot be read")
+                }
+                // Every link table of a company's records carries the company (its key leads with it).
+                let company = queries.model.isCompanyScoped ? "l.company_id = \(a).company_id AND " : ""
+                kinds.append(.json)
+                columns.append("coalesce((SELECT json_agg(l.\(other) ORDER BY l.\(other)) FROM \(link) l "
+                               + "WHERE \(company)l.\(own) = \(a).id)::text, '[]')")
+            }
+        }
+        self.names = names
+        self.kinds = kinds
+        self.selectList = columns.joined(separator: ", ")
     }
 }
