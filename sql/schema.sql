@@ -3891,7 +3891,6 @@ ALTER FUNCTION embudo.end_session(token text) OWNER TO embudo_owner;
 
 CREATE FUNCTION embudo.enter_tenant(acting_user integer, companies integer[], timeout_ms integer, stamp text) RETURNS boolean
     LANGUAGE plpgsql
-    SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 DECLARE
     granted record;
@@ -3906,7 +3905,7 @@ BEGIN
     IF current_user <> 'embudo_service' THEN
         refused := true;
     ELSIF session_user <> current_user THEN
-        refused := (SELECT r.rolsuper OR r.rolbypassrls OR pg_has_role(r.oid, 'embudo_owner', 'MEMBER') FROM pg_roles r
+        refused := (SELECT r.rolsuper OR r.rolbypassrls OR pg_catalog.pg_has_role(r.oid, 'embudo_owner', 'MEMBER') FROM pg_catalog.pg_roles r
                     WHERE r.rolname = session_user);
     END IF;
     IF refused THEN

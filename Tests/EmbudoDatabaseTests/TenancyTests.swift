@@ -83,6 +83,36 @@ struct TenancyTests {
         #expect(try await db.pool.withConnection { try $0.partnerNames() } == [])
     }
 
+    /// A session keeps the grants it worked out, keyed by user, companies and credential version: the
+    /// next user on the same connection gets their own, and a change of access (which raises the
+    /// version) is seen by the very next transaction on that connection.
+    @Test func aSessionsCachedGrantsFollowTheUserAndEveryChangeOfAccess() async throws {
+        let fixture = try await TenancyFixture()
+        let db = Database(conninfo: fixture.database.serviceConninfo, poolSize: 1)
+        defer { db.shutdown() }
+        let admin = Administration(connection: try fixture.database.adminConnection())
+        let carol = TenantContext(userID: fixture.carol, companyIDs: [fixture.acme.id, fixture.bolt.id])
+        func granted(_ context: TenantContext, _ level: String) async throws -> [Int] {
+            try await db.transaction(as: context) {
+                try $0.query("SELECT unnest(embudo.company_ids(\(level)::embudo.access_level)) ORDER BY 1").map { try $0.decode(Int.self, at: 0) }
+            }
+        }
+        #expect(try await granted(carol, "all") == [fixture.bolt.id])
+        #expect(try await granted(carol, "own") == [fixture.acme.id, fixture.bolt.id])
+        // Another user on the same connection, then carol again in the same companies.
+        let bob = TenantContext(userID: fixture.bob, companyIDs: [fixture.acme.id, fixture.bolt.id])
+        #expect(try await granted(bob, "own") == [fixture.bolt.id])
+        #expect(try await granted(carol, "all") == [fixture.bolt.id])
+        // carol becomes an administrator of Acme, then loses Bolt, then Bolt is disabled for bob.
+        try admin.grant(user: fixture.carol, company: fixture.acme.id, access: .admin)
+        #expect(try await granted(carol, "admin") == [fixture.acme.id])
+        try admin.revoke(user: fixture.carol, company: fixture.bolt.id)
+        #expect(try await granted(carol, "own") == [fixture.acme.id])
+        #expect(try await granted(bob, "own") == [fixture.bolt.id])
+        try fixture.database.adminConnection().execute("INSERT INTO embudo.disabled_company (company_id) VALUES (\(fixture.bolt.id))")
+        #expect(try await granted(bob, "own") == [])
+    }
+
     @Test func accessLevelsDecideWhoMayDelete() async throws {
         let fixture = try await TenancyFixture()
         let db = fixture.service()

@@ -151,9 +151,14 @@ END;
 -- before the grants are worked out, and a change raises it in the transaction that makes it, so cached
 -- grants are never older than their key. The cache is read only here, for the service, which could set
 -- the granted_* settings themselves anyway: it widens nothing.
+--
+-- It runs with its caller's rights (no SECURITY DEFINER), so it needs no search_path of its own: a path
+-- the caller chose can only mislead the caller, who could set these settings directly anyway; the
+-- functions it trusts are schema-qualified and the catalog it checks is pg_catalog.pg_roles (a
+-- temporary table cannot stand in for it). A SET clause cost every call about 13 µs of the 70 µs the
+-- context takes over a bare transaction.
 CREATE OR REPLACE FUNCTION embudo.enter_tenant(acting_user int, companies int[], timeout_ms int, stamp text) RETURNS boolean
 LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     granted record;
@@ -168,7 +173,7 @@ BEGIN
     IF current_user <> 'embudo_service' THEN
         refused := true;
     ELSIF session_user <> current_user THEN
-        refused := (SELECT r.rolsuper OR r.rolbypassrls OR pg_has_role(r.oid, 'embudo_owner', 'MEMBER') FROM pg_roles r
+        refused := (SELECT r.rolsuper OR r.rolbypassrls OR pg_catalog.pg_has_role(r.oid, 'embudo_owner', 'MEMBER') FROM pg_catalog.pg_roles r
                     WHERE r.rolname = session_user);
     END IF;
     IF refused THEN
