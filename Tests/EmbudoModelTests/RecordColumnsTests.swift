@@ -32,6 +32,20 @@ struct RecordColumnsTests {
         #expect(try JSONValue.parse(Array(json.utf8)).arrayValue?.count == 2)
     }
 
+    /// Names looked up after the rows: by id, `null` for a related record the lookup did not return.
+    @Test func writesNamesLookedUpAfterTheRows() async throws {
+        let database = try await TestDatabase.make()
+        defer { database.drop() }
+        let connection = try database.adminConnection()
+        let rows = try connection.query("SELECT 1, 10, 20 UNION ALL SELECT 2, NULL, 21 UNION ALL SELECT 3, 10, 22 ORDER BY 1")
+        let names = try connection.query("SELECT 10, 'Ana \"A\"' UNION ALL SELECT 20, 'Nuevo' UNION ALL SELECT 22, NULL")
+        let columns = RecordColumns(names: ["id", "user_id", "stage_id"], kinds: [.id, .lookedUpReference(0), .lookedUpReference(0)],
+                                    selectList: "")
+        #expect(columns.json(rows, lookedUp: [names]) ==
+            #"[{"id":1,"user_id":[10,"Ana \"A\""],"stage_id":[20,"Nuevo"]},{"id":2,"user_id":false,"stage_id":[21,null]},"#
+            + #"{"id":3,"user_id":[10,"Ana \"A\""],"stage_id":[22,null]}]"#)
+    }
+
     @Test func knowsJSONNumbers() {
         for (text, isNumber) in [("0", true), ("-0", true), ("12.50", true), ("1e+20", true), ("1E-3", true), ("-12", true),
                                  ("NaN", false), ("Infinity", false), ("01", false), ("1.", false), (".5", false), ("", false), ("-", false),

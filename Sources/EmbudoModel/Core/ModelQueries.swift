@@ -110,7 +110,8 @@ struct ModelQueries: Sendable {
     func readStatement(_ ids: [Int], fields: [FieldDescription], classicRead: Bool) throws(ModelError) -> (PGQuery, RecordColumns) {
         let a = Self.alias
         var sql = SQLBuilder()
-        let columns = try RecordColumns(fields, classicRead: classicRead, queries: self, into: &sql)
+        let columns = try RecordColumns(fields, classicRead: classicRead, queries: self, namesAfter: ids.count > RecordColumns.namesAfterFrom,
+                                        into: &sql)
         sql.append("SELECT \(columns.selectList) FROM \(model.table) \(a)")
         appendIDs(ids, into: &sql)
         sql.append(" ORDER BY array_position(")

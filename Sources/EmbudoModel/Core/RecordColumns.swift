@@ -23,6 +23,8 @@ struct RecordColumns: Sendable {
         case reference
         /// A many2one's `[id, name]` (two columns), or `false`.
         case namedReference
+        /// A many2one's `[id, name]`, the name looked up after the rows (lookup number), or `false`.
+        case lookedUpReference(Int)
         /// JSON built by PostgreSQL (an x2many's ids).
         case json
     }
@@ -32,13 +34,63 @@ struct RecordColumns: Sendable {
     let kinds: [Kind]
     /// The select list (`r0.id, r0.name, …`).
     let selectList: String
+    /// From how many records on many2one names are looked up after the rows rather than row by row.
+    static let namesAfterFrom = 8
 
-    /// The rows of `result` as a JSON array of objects.
-    func json(_ result: PGResult) -> String {
+    /// The related models whose names are looked up after the rows (``lookupStatements(_:)``).
+    var lookups: [ModelDescription] = []
+    /// The request's companies, for the lookups of a company's records (none: the records are no
+    /// company's, and neither are the lookups; the fence still holds them).
+    var companies: [Int]? = nil
+
+    /// The statements that look up the names of the rows' many2one values, one per related model: each
+    /// reads the distinct ids of the page at once (`x.id = ANY (…)`), instead of one lookup per row and
+    /// field (a correlated subquery costs PostgreSQL about 3 µs a row; 80 customers, stages and
+    /// salespeople were 0.45 ms of a list's 0.8).
+    func lookupStatements(_ result: PGResult) -> [PGQuery] {
+        var ids = Array(repeating: Set<Int>(), count: lookups.count)
+        for row in result.rows {
+            var column = 0
+            for kind in kinds {
+                if case .lookedUpReference(let lookup) = kind, let id = row.cell(column).string.flatMap(Int.init) {
+                    ids[lookup].insert(id)
+                }
+                column += kind.columns
+            }
+        }
+        return lookups.enumerated().map { index, related in
+            var sql = SQLBuilder()
+            sql.append("SELECT x.id, \(related.nameSQL("x")) FROM \(related.table) x WHERE ")
+            if related.isCompanyScoped, let companies {
+                sql.append("x.company_id = ANY (")
+                sql.bind(companies)
+                sql.append("::int[]) AND ")
+            }
+            sql.append("x.id = ANY (")
+            sql.bind(ids[index].sorted())
+            sql.append("::int[])")
+            return sql.query
+        }
+    }
+
+    /// The rows of `result` as a JSON array of objects; `lookedUp` are the results of
+    /// ``lookupStatements(_:)``, in order.
+    func json(_ result: PGResult, lookedUp: [PGResult] = []) -> String {
+        // Each lookup's names by id, as JSON strings (null when the name is NULL).
+        let names: [[Int: [UInt8]]] = lookedUp.map { lookup in
+            var byID: [Int: [UInt8]] = [:]
+            for row in lookup.rows {
+                guard let id = row.cell(0).string.flatMap(Int.init) else { continue }
+                var name: [UInt8] = []
+                if let bytes = row.cell(1).bytes { Self.writeString(bytes, into: &name) } else { name = Array("null".utf8) }
+                byID[id] = name
+            }
+            return byID
+        }
         var out: [UInt8] = []
-        out.reserveCapacity(result.count * 24 * names.count + 2)
+        out.reserveCapacity(result.count * 24 * kinds.count + 2)
         out.append(UInt8(ascii: "["))
-        let keys = names.map { name -> [UInt8] in
+        let keys = self.names.map { name -> [UInt8] in
             var key: [UInt8] = []
             Self.writeString(name.utf8, into: &key)
             key.append(UInt8(ascii: ":"))
@@ -77,6 +129,18 @@ struct RecordColumns: Sendable {
                     out.append(UInt8(ascii: ","))
                     if let name { Self.writeString(name, into: &out) } else { out += Array("null".utf8) }
                     out.append(UInt8(ascii: "]"))
+                case .lookedUpReference(let lookup):
+                    guard let cell else {
+                        out += Self.falseBytes
+                        continue
+                    }
+                    out.append(UInt8(ascii: "["))
+                    out += Array(cell)
+                    out.append(UInt8(ascii: ","))
+                    // A related record the user may not read has no name, as with a lookup per row.
+                    let id = Int(String(decoding: cell, as: UTF8.self))
+                    out += id.flatMap { lookup < names.count ? names[lookup][$0] : nil } ?? Array("null".utf8)
+                    out.append(UInt8(ascii: "]"))
                 }
             }
             out.append(UInt8(ascii: "}"))
@@ -86,6 +150,7 @@ struct RecordColumns: Sendable {
     }
 
     static let trueBytes = Array("true".utf8)
+
     static let falseBytes = Array("false".utf8)
 
     /// A JSON string of UTF-8 `bytes` (PostgreSQL's text is valid UTF-8 in a UTF-8 database).
@@ -151,12 +216,25 @@ struct RecordColumns: Sendable {
     }
 }
 
+extension RecordColumns.Kind {
+    /// How many columns of the statement the field takes.
+    var columns: Int {
+        if case .namedReference = self { return 2 }
+        return 1
+    }
+}
+
 extension RecordColumns {
     /// The columns of `fields` of `queries.model`, read from alias `r0`; many2one names (when
     /// `classicRead`) and x2many ids are looked up by the request's companies, bound into `sql`.
-    init(_ fields: [FieldDescription], classicRead: Bool, queries: ModelQueries, into sql: inout SQLBuilder) throws(ModelError) {
+    ///
+    /// With `namesAfter`, many2one names are not read by the statement but looked up after it, one
+    /// statement per related model (``lookupStatements(_:)``): cheaper from a handful of records on.
+    init(_ fields: [FieldDescription], classicRead: Bool, queries: ModelQueries, namesAfter: Bool = false,
+         into sql: inout SQLBuilder) throws(ModelError) {
         let a = ModelQueries.alias
         var names = ["id"], kinds: [Kind] = [.id], columns = ["\(a).id"]
+        var lookups: [ModelDescription] = []
         for field in fields where field.name != "id" {
             names.append(field.name)
             // (x2many fields have no column of their own.)
@@ -187,6 +265,13 @@ extension RecordColumns {
                     continue
                 }
                 let related = try queries.registry.model(field.relation!)
+                if namesAfter {
+                    let lookup = lookups.firstIndex { $0.name == related.name } ?? lookups.count
+                    if lookup == lookups.count { lookups.append(related) }
+                    kinds.append(.lookedUpReference(lookup))
+                    columns.append(value)
+                    continue
+                }
                 let companies = queries.companyCondition(related, alias: "x", into: &sql)
                 kinds.append(.namedReference)
                 columns.append(value)
@@ -216,5 +301,7 @@ extension RecordColumns {
         self.names = names
         self.kinds = kinds
         self.selectList = columns.joined(separator: ", ")
+        self.lookups = lookups
+        self.companies = queries.model.isCompanyScoped ? queries.companies : nil
     }
 }

@@ -36,7 +36,7 @@ enum StoredMethods {
     static let read = ModelMethod("read", .records("fields", "load")) { call in
         let fields = try call.queries.readableFields(try call.arguments.strings("fields"))
         let (query, columns) = try call.queries.readStatement(try call.arguments.ids(), fields: fields, classicRead: classicRead(call.arguments))
-        return .json(try await call.database.single(query, as: call.tenant) { columns.json($0) })
+        return .json(try await call.service.records(query, columns, as: call.tenant))
     }
 
     static let searchRead = ModelMethod("search_read", MethodSignature(["domain", "fields", "offset", "limit", "order"], keywords: ["load"])) { call in
@@ -45,13 +45,14 @@ enum StoredMethods {
         // One ordered scan that stops after the page: an index that leads with company_id and continues
         // with the order serves it, and the related names are looked up for the page's rows only.
         var sql = SQLBuilder()
-        let columns = try RecordColumns(fields, classicRead: classicRead(call.arguments), queries: call.queries, into: &sql)
+        let limit = try call.arguments.limit()
+        let columns = try RecordColumns(fields, classicRead: classicRead(call.arguments), queries: call.queries,
+                                        namesAfter: (limit ?? .max) > RecordColumns.namesAfterFrom, into: &sql)
         sql.append("SELECT \(columns.selectList) FROM \(call.model.table) \(a)")
         try call.queries.appendWhere(call.arguments["domain"] ?? [], activeTest: call.activeTest, into: &sql)
         sql.append(" ORDER BY " + (try call.queries.orderBy(call.arguments["order"]?.stringValue)))
-        call.queries.appendPage(limit: try call.arguments.limit(), offset: try call.arguments.offset(), into: &sql)
-        let query = sql.query
-        return .json(try await call.database.single(query, as: call.tenant) { columns.json($0) })
+        call.queries.appendPage(limit: limit, offset: try call.arguments.offset(), into: &sql)
+        return .json(try await call.service.records(sql.query, columns, as: call.tenant))
     }
 
     static let readGroup = ModelMethod("read_group", ["domain", "fields", "groupby", "offset", "limit", "orderby", "lazy"]) { call in
