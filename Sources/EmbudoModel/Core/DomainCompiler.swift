@@ -11,9 +11,25 @@
 /// what the caller may see.
 public struct DomainCompiler: Sendable {
     let registry: ModelRegistry
+    /// The request's companies, named in the subqueries on related records of a company's records (nil:
+    /// none named; the fence still holds them).
+    let companies: [Int]?
 
-    public init(registry: ModelRegistry) {
+    public init(registry: ModelRegistry, companies: [Int]? = nil) {
         self.registry = registry
+        self.companies = companies
+    }
+
+    /// `alias.company_id = ANY ($n) AND ` when records of `model` relate to those of `related`, both a
+    /// company's: a subquery on related records names the tenant, as every query does (the relation
+    /// never crosses companies: its foreign key includes company_id), so that it uses the related table's
+    /// keys and stays on the tenant's node of a distributed PostgreSQL. The subquery stays uncorrelated
+    /// (PostgreSQL hashes it once per statement).
+    private func companyCondition(_ model: ModelDescription, _ related: ModelDescription, alias: String, into sql: inout SQLBuilder) {
+        guard let companies, model.isCompanyScoped, related.isCompanyScoped else { return }
+        sql.append("\(alias).company_id = ANY (")
+        sql.bind(companies)
+        sql.append("::int[]) AND ")
     }
 
     /// The deepest a domain may nest (through `any` and dotted paths).
@@ -304,6 +320,7 @@ public struct DomainCompiler: Sendable {
             let column = field.sql(alias)
             sql.append(negated ? "(\(column) IS NULL OR \(column) NOT IN (" : "\(column) IN (")
             sql.append("SELECT \(inner).id FROM \(related.table) \(inner) WHERE ")
+            companyCondition(model, related, alias: inner, into: &sql)
             try condition(&sql, related, inner)
             sql.append(negated ? "))" : ")")
         case .one2many:
@@ -311,13 +328,17 @@ public struct DomainCompiler: Sendable {
                 throw .validation("Field \(field.name) cannot be searched")
             }
             sql.append("\(alias).id \(negated ? "NOT IN" : "IN") (SELECT \(inner).\(inverseColumn) FROM \(related.table) \(inner) WHERE \(inner).\(inverseColumn) IS NOT NULL AND ")
+            companyCondition(model, related, alias: inner, into: &sql)
             try condition(&sql, related, inner)
             sql.append(")")
         case .many2many:
             guard let link = field.linkTable, let (own, other) = field.linkColumns else {
                 throw .validation("Field \(field.name) cannot be searched")
             }
-            sql.append("\(alias).id \(negated ? "NOT IN" : "IN") (SELECT l\(depth + 1).\(own) FROM \(link) l\(depth + 1) JOIN \(related.table) \(inner) ON \(inner).id = l\(depth + 1).\(other) WHERE ")
+            // (Every link table of a company's records carries the company: ModelSchemaTests.)
+            let company = model.isCompanyScoped && related.isCompanyScoped ? "\(inner).company_id = l\(depth + 1).company_id AND " : ""
+            sql.append("\(alias).id \(negated ? "NOT IN" : "IN") (SELECT l\(depth + 1).\(own) FROM \(link) l\(depth + 1) JOIN \(related.table) \(inner) ON \(company)\(inner).id = l\(depth + 1).\(other) WHERE ")
+            companyCondition(model, related, alias: inner, into: &sql)
             try condition(&sql, related, inner)
             sql.append(")")
         default:

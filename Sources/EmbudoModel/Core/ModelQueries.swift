@@ -7,7 +7,7 @@ struct ModelQueries: Sendable {
     let registry: ModelRegistry
     /// The request's companies (the tenant context's), named in every query on a company's records.
     let companies: [Int]
-    var compiler: DomainCompiler { DomainCompiler(registry: registry) }
+    var compiler: DomainCompiler { DomainCompiler(registry: registry, companies: companies) }
 
     static let alias = "r0"
 
