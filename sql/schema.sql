@@ -10882,7 +10882,7 @@ CREATE INDEX crm_lead_partner ON public.crm_lead USING btree (company_id, partne
 -- Name: crm_lead_pipeline; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
-CREATE INDEX crm_lead_pipeline ON public.crm_lead USING btree (company_id, stage_id) INCLUDE (expected_revenue, prorated_revenue, user_id, team_id) WHERE (active AND (type = 'opportunity'::text));
+CREATE INDEX crm_lead_pipeline ON public.crm_lead USING btree (company_id, type, stage_id) INCLUDE (expected_revenue, prorated_revenue, user_id, team_id) WHERE active;
 
 
 --
