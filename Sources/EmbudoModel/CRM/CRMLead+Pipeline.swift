@@ -13,7 +13,8 @@ extension CRMLead {
             let groups = try statement.groups(on: connection)
             guard byStage else { return (groups, [(Int, String, Bool)]()) }
             let used = (groups.arrayValue ?? []).compactMap { $0["stage_id"]?.arrayValue?.first?.intValue }
-            return (groups, try connection.query(SQL.pipelineStages(companies: call.tenant.companyIDs, team: team, used: used)).map { try $0.decode((Int, String, Bool).self) })
+            let stages = try connection.query(SQL.pipelineStages(companies: call.tenant.companyIDs, team: team, used: used))
+            return (groups, try stages.map { try $0.decode((Int, String, Bool).self) })
         }
         return .value(byStage ? try expandStages(groups, stages: stages, call: call) : groups)
     }

@@ -41,7 +41,6 @@ public struct ModelService: Sendable {
         ))
     }
 
-    /// The result of a statement that builds its JSON in PostgreSQL, passed to the client as it is.
     /// The records `query` reads, as JSON: one statement, or (when `columns` look many2one names up
     /// after the rows) the statement and then its lookups, pipelined, in one read-only transaction.
     func records(_ query: PGQuery, _ columns: RecordColumns, as tenant: TenantContext) async throws -> String {
@@ -53,6 +52,7 @@ public struct ModelService: Sendable {
         }
     }
 
+    /// The result of a statement that builds its JSON in PostgreSQL, passed to the client as it is.
     func json(_ query: PGQuery, as tenant: TenantContext) async throws -> CallResult {
         .json(try await database.single(query, as: tenant) { try $0[0].decode(String.self, at: 0) })
     }
