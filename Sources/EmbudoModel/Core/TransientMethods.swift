@@ -34,7 +34,7 @@ enum TransientMethods {
         let names = try call.arguments.strings("fields") ?? Array(model.fields.keys)
         let classic = StoredMethods.classicRead(call.arguments)
         let records = try await records(ids, of: call)
-        let related = try nameQueries(for: records, model: model, names: names, registry: call.registry)
+        let related = try nameQueries(for: records, model: model, names: names, registry: call.registry, companies: call.tenant.companyIDs)
         let labels = try await call.database.transaction(as: call.tenant, readOnly: true) { connection in
             try related.map { query in try connection.query(query.0).map { try $0.decode((Int, String).self) } }
         }
@@ -124,9 +124,10 @@ enum TransientMethods {
         }
     }
 
-    /// Queries naming the many2one values of wizard records, one per related model.
+    /// Queries naming the many2one values of wizard records, one per related model; a company's
+    /// records are looked up by the request's `companies` and id.
     static func nameQueries(
-        for records: [(Int, [String: JSONValue])], model: ModelDescription, names: [String], registry: ModelRegistry
+        for records: [(Int, [String: JSONValue])], model: ModelDescription, names: [String], registry: ModelRegistry, companies: [Int]
     ) throws -> [(PGQuery, String)] {
         var wanted: [String: Set<Int>] = [:]
         for (_, values) in records {
@@ -138,7 +139,13 @@ enum TransientMethods {
         return try wanted.sorted { $0.key < $1.key }.map { relation, ids in
             let related = try registry.model(relation)
             var sql = SQLBuilder()
-            sql.append("SELECT id, (\(related.nameSQL(related.table)))::text FROM \(related.table) WHERE id = ANY (")
+            sql.append("SELECT id, (\(related.nameSQL(related.table)))::text FROM \(related.table) WHERE ")
+            if related.isCompanyScoped {
+                sql.append("company_id = ANY (")
+                sql.bind(companies)
+                sql.append("::int[]) AND ")
+            }
+            sql.append("id = ANY (")
             sql.bind(ids.sorted())
             sql.append("::int[])")
             return (sql.query, relation)
