@@ -34,7 +34,7 @@ extension JSONValue {
         case .bool(let value): out += Array((value ? "true" : "false").utf8)
         case .int(let value): out += Array(String(value).utf8)
         case .double(let value): out += Array((value.isFinite ? String(value) : "0").utf8)
-        case .string(let value): Self.writeString(value, into: &out)
+        case .string(let value): Self.writeString(value.utf8, into: &out)
         case .array(let values):
             out.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
@@ -46,7 +46,7 @@ extension JSONValue {
             out.append(UInt8(ascii: "{"))
             for (index, key) in members.keys.sorted().enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                Self.writeString(key, into: &out)
+                Self.writeString(key.utf8, into: &out)
                 out.append(UInt8(ascii: ":"))
                 members[key]!.write(into: &out)
             }
@@ -54,9 +54,11 @@ extension JSONValue {
         }
     }
 
-    private static func writeString(_ text: String, into out: inout [UInt8]) {
+    /// Appends `bytes` (UTF-8) as a JSON string: quotes, backslashes and control characters escaped,
+    /// everything else as it is. (Also how ``RecordColumns`` writes PostgreSQL's text.)
+    static func writeString(_ bytes: some Sequence<UInt8>, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
             case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]

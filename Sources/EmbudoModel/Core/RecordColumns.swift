@@ -82,7 +82,7 @@ struct RecordColumns: Sendable {
             for row in lookup.rows {
                 guard let id = row.cell(0).string.flatMap(Int.init) else { continue }
                 var name: [UInt8] = []
-                if let bytes = row.cell(1).bytes { Self.writeString(bytes, into: &name) } else { name = Array("null".utf8) }
+                if let bytes = row.cell(1).bytes { JSONValue.writeString(bytes, into: &name) } else { name = Self.nullBytes }
                 byID[id] = name
             }
             return byID
@@ -92,7 +92,7 @@ struct RecordColumns: Sendable {
         out.append(UInt8(ascii: "["))
         let keys = self.names.map { name -> [UInt8] in
             var key: [UInt8] = []
-            Self.writeString(name.utf8, into: &key)
+            JSONValue.writeString(name.utf8, into: &key)
             key.append(UInt8(ascii: ":"))
             return key
         }
@@ -108,7 +108,7 @@ struct RecordColumns: Sendable {
                 column += 1
                 switch kind {
                 case .id, .json:
-                    out += cell.map(Array.init) ?? Array("null".utf8)
+                    out += cell.map(Array.init) ?? Self.nullBytes
                 case .text:
                     if let cell { Self.writeValue(cell, type: types[column - 1], into: &out) } else { out += Self.falseBytes }
                 case .boolean:
@@ -120,27 +120,15 @@ struct RecordColumns: Sendable {
                 case .namedReference:
                     let name = row.cell(column).bytes
                     column += 1
-                    guard let cell else {
-                        out += Self.falseBytes
-                        continue
+                    Self.writePair(cell, into: &out) { out in
+                        if let name { JSONValue.writeString(name, into: &out) } else { out += Self.nullBytes }
                     }
-                    out.append(UInt8(ascii: "["))
-                    out += Array(cell)
-                    out.append(UInt8(ascii: ","))
-                    if let name { Self.writeString(name, into: &out) } else { out += Array("null".utf8) }
-                    out.append(UInt8(ascii: "]"))
                 case .lookedUpReference(let lookup):
-                    guard let cell else {
-                        out += Self.falseBytes
-                        continue
+                    Self.writePair(cell, into: &out) { out in
+                        // A related record the user may not read has no name, as with a lookup per row.
+                        let id = cell.flatMap { Int(String(decoding: $0, as: UTF8.self)) }
+                        out += id.flatMap { lookup < names.count ? names[lookup][$0] : nil } ?? Self.nullBytes
                     }
-                    out.append(UInt8(ascii: "["))
-                    out += Array(cell)
-                    out.append(UInt8(ascii: ","))
-                    // A related record the user may not read has no name, as with a lookup per row.
-                    let id = Int(String(decoding: cell, as: UTF8.self))
-                    out += id.flatMap { lookup < names.count ? names[lookup][$0] : nil } ?? Array("null".utf8)
-                    out.append(UInt8(ascii: "]"))
                 }
             }
             out.append(UInt8(ascii: "}"))
@@ -149,26 +137,24 @@ struct RecordColumns: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    static let nullBytes = Array("null".utf8)
+
+    /// A many2one's `[id, name]` (the name written by `name`), or `false` when `id` is NULL.
+    static func writePair(_ id: UnsafeRawBufferPointer?, into out: inout [UInt8], name: (inout [UInt8]) -> Void) {
+        guard let id else {
+            out += falseBytes
+            return
+        }
+        out.append(UInt8(ascii: "["))
+        out += Array(id)
+        out.append(UInt8(ascii: ","))
+        name(&out)
+        out.append(UInt8(ascii: "]"))
+    }
+
     static let trueBytes = Array("true".utf8)
 
     static let falseBytes = Array("false".utf8)
-
-    /// A JSON string of UTF-8 `bytes` (PostgreSQL's text is valid UTF-8 in a UTF-8 database).
-    static func writeString(_ bytes: some Sequence<UInt8>, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20: out += Array("\\u00".utf8) + Array(Hex.encode([byte]).utf8)
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
-    }
 
     /// A value's text as `to_json` writes its type: numbers as numbers, booleans as `true`/`false`, JSON
     /// as it is, anything else as a string.
@@ -177,14 +163,14 @@ struct RecordColumns: Sendable {
         case .int2, .int4, .int8, .float4, .float8, .numeric: writeNumber(bytes, into: &out)
         case .bool: out += bytes.first == UInt8(ascii: "t") ? trueBytes : falseBytes
         case .json, .jsonb: out += Array(bytes)
-        default: writeString(bytes, into: &out)
+        default: JSONValue.writeString(bytes, into: &out)
         }
     }
 
     /// A number's text as PostgreSQL prints it: a JSON number as it is, anything else (`NaN`,
     /// `Infinity`) as a string, as `to_json` does.
     static func writeNumber(_ bytes: UnsafeRawBufferPointer, into out: inout [UInt8]) {
-        if isJSONNumber(bytes) { out += Array(bytes) } else { writeString(bytes, into: &out) }
+        if isJSONNumber(bytes) { out += Array(bytes) } else { JSONValue.writeString(bytes, into: &out) }
     }
 
     /// Whether `bytes` follow JSON's number grammar: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
