@@ -18,7 +18,7 @@ import zoneinfo
 import pytest
 
 from conftest import operator_user, wait_until
-from test_web_client import SIZES, Session, cli, go, log_in, own_browser, ready, shot, wait
+from test_web_client import Session, browsers, cli, company_users, fits, go, ready, shot, wait
 
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
@@ -49,12 +49,7 @@ def cal(server):
     cli(server, "company", "create", COMPANY)
     operator_user(server, ADMIN, PASSWORD, "admin", company=COMPANY, name="Cal Admin")
     admin = Session(server, ADMIN, PASSWORD, company=COMPANY)
-    admin.users = {}
-    for key, (login, level, lang, tz, name) in USERS.items():
-        operator_user(server, login, PASSWORD, level, company=COMPANY, name=name)
-        user = Session(server, login, PASSWORD, company=COMPANY)
-        user.call("res.users", "write", [user.uid], {"lang": lang, "tz": tz})
-        admin.users[key] = user
+    admin.users = company_users(server, COMPANY, USERS, PASSWORD, lambda key: USERS[key][4])
     [team] = admin.call("crm.team", "search", [])
     admin.call("crm.team", "write", [team], {"member_ids": [[6, 0, [u.uid for u in admin.users.values()]]]})
     return admin
@@ -64,18 +59,7 @@ def cal(server):
 def session(server, cal):
     """session(who, size, name) -> a browser logged in as `who` (a key of USERS) on the pipeline; closed, and its console
     checked for errors, at the end of the test."""
-    opened = []
-
-    def open_browser(who, size, name):
-        context = own_browser(name, *SIZES[size])
-        driver = context.__enter__()
-        opened.append(context)
-        log_in(driver, server, USERS[who][0], PASSWORD)
-        ready(driver, "#/pipeline")
-        return driver
-    yield open_browser
-    for context in reversed(opened):
-        context.__exit__(None, None, None)
+    yield from browsers(server, lambda who: USERS[who][0], PASSWORD)
 
 
 def zone(who):
@@ -145,10 +129,6 @@ def snap(driver, name):
     """A screenshot of the screen from its top (the steps scroll the page to reach the grid's hours)."""
     driver.execute_script("window.scrollTo(0, 0)")
     shot(driver, name)
-
-
-def fits(driver):
-    return driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
 def page_text(driver):

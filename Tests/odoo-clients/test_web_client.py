@@ -841,6 +841,40 @@ def own_browser(name, width=1366, height=900):
     assert not severe, f"errors in the browser console: {severe}"
 
 
+def fits(driver):
+    """Whether the page fits the window's width (nothing scrolls sideways)."""
+    return driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+def company_users(server, company, users, password, name):
+    """The users of a test company, from (login, level, lang, tz, ...) by key; `name(key)` names each. Each gets its
+    language and time zone; returns their API sessions by key."""
+    sessions = {}
+    for key, (login, level, lang, tz, *_) in users.items():
+        operator_user(server, login, password, level, company=company, name=name(key))
+        user = Session(server, login, password, company=company)
+        user.call("res.users", "write", [user.uid], {"lang": lang, "tz": tz})
+        sessions[key] = user
+    return sessions
+
+
+def browsers(server, login_of, password):
+    """For a `session` fixture: yields open(who, size, name) -> a browser logged in as `login_of(who)` at SIZES[size], on
+    the pipeline; at the end each browser is closed and its console checked for errors."""
+    opened = []
+
+    def open_browser(who, size, name):
+        context = own_browser(name, *SIZES[size])
+        driver = context.__enter__()
+        opened.append(context)
+        log_in(driver, server, login_of(who), password)
+        ready(driver, "#/pipeline")
+        return driver
+    yield open_browser
+    for context in reversed(opened):
+        context.__exit__(None, None, None)
+
+
 def invite(rpc, company, login, level="own"):
     """An invitation, made through the API by the administrator of `company`."""
     return rpc.call("res.users", "create", {"login": login, "access_level": level}, context={"allowed_company_ids": [rpc.companies[company]]})

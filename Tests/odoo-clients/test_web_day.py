@@ -12,7 +12,7 @@ import zoneinfo
 import pytest
 
 from conftest import operator_user
-from test_web_client import SIZES, Session, cli, go, log_in, own_browser, ready, shot, wait
+from test_web_client import Session, browsers, cli, company_users, fits, go, ready, shot, wait
 
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
@@ -38,12 +38,7 @@ def day(server):
     cli(server, "company", "create", COMPANY)
     operator_user(server, ADMIN, PASSWORD, "admin", company=COMPANY, name="Day Admin")
     admin = Session(server, ADMIN, PASSWORD, company=COMPANY)
-    uids = {}
-    for key, (login, level, lang, tz) in USERS.items():
-        operator_user(server, login, PASSWORD, level, company=COMPANY, name=f"Day {key.title()}")
-        user = Session(server, login, PASSWORD, company=COMPANY)
-        user.call("res.users", "write", [user.uid], {"lang": lang, "tz": tz})
-        uids[key] = user.uid
+    uids = {key: user.uid for key, user in company_users(server, COMPANY, USERS, PASSWORD, lambda key: f"Day {key.title()}").items()}
     [team] = admin.call("crm.team", "search", [])
     admin.call("crm.team", "write", [team], {"member_ids": [[6, 0, list(uids.values())]]})
     admin.uids, admin.team = uids, team
@@ -55,18 +50,7 @@ def day(server):
 def session(server, day):
     """session(who, size, name) -> a browser logged in as `who` (a key of USERS, or "admin"), on the pipeline; closed, and
     its console checked for errors, at the end of the test."""
-    opened = []
-
-    def open_browser(who, size, name):
-        context = own_browser(name, *SIZES[size])
-        driver = context.__enter__()
-        opened.append(context)
-        log_in(driver, server, ADMIN if who == "admin" else USERS[who][0], PASSWORD)
-        ready(driver, "#/pipeline")
-        return driver
-    yield open_browser
-    for context in reversed(opened):
-        context.__exit__(None, None, None)
+    yield from browsers(server, lambda who: ADMIN if who == "admin" else USERS[who][0], PASSWORD)
 
 
 def user_of(lang):
@@ -86,10 +70,6 @@ def month_text(value, lang):
     if lang == "es":
         return f"{SPANISH_MONTHS[value.month - 1].capitalize()} de {value.year}"
     return value.strftime("%B %Y")
-
-
-def fits(driver):
-    return driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
 # Stored values and technical names that must never be shown as words.

@@ -11,7 +11,7 @@ import base64
 import pytest
 
 from conftest import operator_user
-from test_web_client import SIZES, Session, cli, go, log_in, own_browser, ready, shot, wait
+from test_web_client import Session, browsers, cli, company_users, fits, go, shot, wait
 
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
@@ -32,33 +32,13 @@ def docs(server):
     cli(server, "company", "create", COMPANY)
     operator_user(server, ADMIN, PASSWORD, "admin", company=COMPANY, name="Docs Admin")
     admin = Session(server, ADMIN, PASSWORD, company=COMPANY)
-    admin.users = {}
-    for key, (login, level, lang, tz) in USERS.items():
-        operator_user(server, login, PASSWORD, level, company=COMPANY, name=f"Docs {key.title()}")
-        user = Session(server, login, PASSWORD, company=COMPANY)
-        user.call("res.users", "write", [user.uid], {"lang": lang, "tz": tz})
-        admin.users[key] = user
+    admin.users = company_users(server, COMPANY, USERS, PASSWORD, lambda key: f"Docs {key.title()}")
     return admin
 
 
 @pytest.fixture
 def session(server, docs):
-    opened = []
-
-    def open_browser(who, size, name):
-        context = own_browser(name, *SIZES[size])
-        driver = context.__enter__()
-        opened.append(context)
-        log_in(driver, server, USERS[who][0], PASSWORD)
-        ready(driver, "#/pipeline")
-        return driver
-    yield open_browser
-    for context in reversed(opened):
-        context.__exit__(None, None, None)
-
-
-def fits(driver):
-    return driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+    yield from browsers(server, lambda who: USERS[who][0], PASSWORD)
 
 
 def click(driver, element):

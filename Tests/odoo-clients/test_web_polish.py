@@ -9,8 +9,7 @@ and keeps its screenshots in .build/web-screenshots. Nothing waits for a duratio
 """
 import pytest
 
-from conftest import operator_user
-from test_web_client import SIZES, Session, cli, go, log_in, own_browser, ready, shot, wait
+from test_web_client import browsers, cli, company_users, fits, go, ready, shot, wait
 
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
@@ -33,12 +32,7 @@ def polish(server):
     """The company, its users (the English administrator's API session is returned) and more than 300 customers, created
     in one call."""
     cli(server, "company", "create", COMPANY)
-    sessions = {}
-    for key, (login, level, lang, tz) in USERS.items():
-        operator_user(server, login, PASSWORD, level, company=COMPANY, name=f"Polish {key}")
-        user = Session(server, login, PASSWORD, company=COMPANY)
-        user.call("res.users", "write", [user.uid], {"lang": lang, "tz": tz})
-        sessions[key] = user
+    sessions = company_users(server, COMPANY, USERS, PASSWORD, lambda key: f"Polish {key}")
     admin = sessions["en"]
     ids = admin.call("res.partner", "create", [{"name": f"Polish Customer {n:03}", "email": f"customer{n:03}@polish.example",
                                                 "city": "Guadalajara" if n % 2 else "Monterrey"} for n in range(1, CUSTOMERS + 1)])
@@ -51,22 +45,7 @@ def polish(server):
 def session(server, polish):
     """session(who, size, name) -> a browser logged in as `who` (a key of USERS), on the pipeline; closed, and its console
     checked for errors, at the end of the test."""
-    opened = []
-
-    def open_browser(who, size, name):
-        context = own_browser(name, *SIZES[size])
-        driver = context.__enter__()
-        opened.append(context)
-        log_in(driver, server, USERS[who][0], PASSWORD)
-        ready(driver, "#/pipeline")
-        return driver
-    yield open_browser
-    for context in reversed(opened):
-        context.__exit__(None, None, None)
-
-
-def fits(driver):
-    return driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+    yield from browsers(server, lambda who: USERS[who][0], PASSWORD)
 
 
 def retype(driver, control, text):
