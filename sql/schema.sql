@@ -3926,7 +3926,7 @@ BEGIN
                    current_setting('embudo.grants_admin')::int[] AS admin
               INTO granted;
         ELSE
-            SELECT g.own, g.every, g.admin INTO granted FROM embudo.tenant_grants(acting_user, companies, NULL) g;
+            SELECT g.own, g.every, g.admin INTO granted FROM embudo.member_grants(acting_user, companies) g;
             PERFORM set_config('embudo.grants_own', granted.own::text, false),
                     set_config('embudo.grants_all', granted.every::text, false),
                     set_config('embudo.grants_admin', granted.admin::text, false),
@@ -4984,7 +4984,21 @@ CREATE FUNCTION embudo.member_grants(acting_user integer, companies integer[], O
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 BEGIN
-    SELECT g.own, g.every, g.admin INTO own, every, admin FROM embudo.tenant_grants(acting_user, companies, NULL) g;
+    SELECT coalesce(array_agg(m.company_id) FILTER (WHERE u.active AND m.company_id IS NOT NULL), '{}'),
+           coalesce(array_agg(m.company_id) FILTER (WHERE u.active AND m.access_level >= 'all'), '{}'),
+           coalesce(array_agg(m.company_id) FILTER (WHERE u.active AND m.access_level >= 'admin'), '{}')
+      INTO own, every, admin
+      FROM public.res_users u
+      LEFT JOIN public.res_company_member m
+             ON m.user_id = u.id AND m.company_id = ANY (companies)
+            AND NOT EXISTS (SELECT 1 FROM embudo.disabled_company d WHERE d.company_id = m.company_id)
+     WHERE u.id = acting_user
+     GROUP BY u.id;
+    IF NOT FOUND THEN
+        own := '{}';
+        every := '{}';
+        admin := '{}';
+    END IF;
 END
 $$;
 
@@ -6527,38 +6541,6 @@ $$;
 
 
 ALTER FUNCTION embudo.systray_activities() OWNER TO embudo_owner;
-
---
--- Name: tenant_grants(integer, integer[], text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
---
-
-CREATE FUNCTION embudo.tenant_grants(acting_user integer, companies integer[], stamp text, OUT stamp_matches boolean, OUT own integer[], OUT every integer[], OUT admin integer[]) RETURNS record
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-BEGIN
-    SELECT stamp IS NULL OR u.credential_version::text = stamp,
-           coalesce(array_agg(m.company_id) FILTER (WHERE u.active AND m.company_id IS NOT NULL), '{}'),
-           coalesce(array_agg(m.company_id) FILTER (WHERE u.active AND m.access_level >= 'all'), '{}'),
-           coalesce(array_agg(m.company_id) FILTER (WHERE u.active AND m.access_level >= 'admin'), '{}')
-      INTO stamp_matches, own, every, admin
-      FROM public.res_users u
-      LEFT JOIN public.res_company_member m
-             ON m.user_id = u.id AND m.company_id = ANY (companies)
-            AND NOT EXISTS (SELECT 1 FROM embudo.disabled_company d WHERE d.company_id = m.company_id)
-     WHERE u.id = acting_user
-     GROUP BY u.id;
-    IF NOT FOUND THEN
-        stamp_matches := stamp IS NULL;
-        own := '{}';
-        every := '{}';
-        admin := '{}';
-    END IF;
-END
-$$;
-
-
-ALTER FUNCTION embudo.tenant_grants(acting_user integer, companies integer[], stamp text, OUT stamp_matches boolean, OUT own integer[], OUT every integer[], OUT admin integer[]) OWNER TO embudo_owner;
 
 --
 -- Name: throttled_login(text, integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -17081,14 +17063,6 @@ GRANT ALL ON FUNCTION embudo.subtype(xmlid text) TO embudo_service;
 
 REVOKE ALL ON FUNCTION embudo.systray_activities() FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.systray_activities() TO embudo_service;
-
-
---
--- Name: FUNCTION tenant_grants(acting_user integer, companies integer[], stamp text, OUT stamp_matches boolean, OUT own integer[], OUT every integer[], OUT admin integer[]); Type: ACL; Schema: embudo; Owner: embudo_owner
---
-
-REVOKE ALL ON FUNCTION embudo.tenant_grants(acting_user integer, companies integer[], stamp text, OUT stamp_matches boolean, OUT own integer[], OUT every integer[], OUT admin integer[]) FROM PUBLIC;
-GRANT ALL ON FUNCTION embudo.tenant_grants(acting_user integer, companies integer[], stamp text, OUT stamp_matches boolean, OUT own integer[], OUT every integer[], OUT admin integer[]) TO embudo_service;
 
 
 --

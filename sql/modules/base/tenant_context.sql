@@ -21,22 +21,19 @@
 -- session. Measured with pgbench (4 clients, prelude + read of one partner): 5,600 → 15,900
 -- transactions per second.
 
--- Whether cached credentials' `stamp` (NULL: none to check) is still the user's credential version,
--- and the companies among `companies` in which the active user `acting_user` has at least 'own', 'all'
+-- The companies among `companies` in which the active user `acting_user` has at least 'own', 'all'
 -- and 'admin' access (disabled companies left out): what opening a call's context needs, in one query.
 -- It reads the identity tables as their owner (their row-level security is for the service's own
 -- queries), and only the service may call it.
-CREATE OR REPLACE FUNCTION embudo.tenant_grants(acting_user int, companies int[], stamp text,
-                                                OUT stamp_matches boolean, OUT own int[], OUT every int[], OUT admin int[])
+CREATE OR REPLACE FUNCTION embudo.member_grants(acting_user int, companies int[], OUT own int[], OUT every int[], OUT admin int[])
 LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    SELECT stamp IS NULL OR u.credential_version::text = stamp,
-           coalesce(array_agg(m.company_id) FILTER (WHERE u.active AND m.company_id IS NOT NULL), '{}'),
+    SELECT coalesce(array_agg(m.company_id) FILTER (WHERE u.active AND m.company_id IS NOT NULL), '{}'),
            coalesce(array_agg(m.company_id) FILTER (WHERE u.active AND m.access_level >= 'all'), '{}'),
            coalesce(array_agg(m.company_id) FILTER (WHERE u.active AND m.access_level >= 'admin'), '{}')
-      INTO stamp_matches, own, every, admin
+      INTO own, every, admin
       FROM public.res_users u
       LEFT JOIN public.res_company_member m
              ON m.user_id = u.id AND m.company_id = ANY (companies)
@@ -44,22 +41,10 @@ BEGIN
      WHERE u.id = acting_user
      GROUP BY u.id;
     IF NOT FOUND THEN
-        stamp_matches := stamp IS NULL;
         own := '{}';
         every := '{}';
         admin := '{}';
     END IF;
-END
-$$;
-
--- The companies among `companies` in which the active user `acting_user` has at least 'own', 'all'
--- and 'admin' access: tenant_grants' answer, without a stamp to check.
-CREATE OR REPLACE FUNCTION embudo.member_grants(acting_user int, companies int[], OUT own int[], OUT every int[], OUT admin int[])
-LANGUAGE plpgsql STABLE SECURITY DEFINER
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-    SELECT g.own, g.every, g.admin INTO own, every, admin FROM embudo.tenant_grants(acting_user, companies, NULL) g;
 END
 $$;
 
@@ -143,7 +128,7 @@ END;
 -- requests one RESET ROLE away from its privileges.
 --
 -- The grants are a function of the user, the companies asked for and the user's credential version:
--- every input of tenant_grants (the user's active flag, memberships and their levels, disabled
+-- every input of member_grants (the user's active flag, memberships and their levels, disabled
 -- companies) raises that version when it changes (identity.sql). So the session keeps the last grants it
 -- worked out, keyed by all three (embudo.grants_key and embudo.grants_*, session-level settings: one
 -- connection serves one user after another), and a call of the same user in the same companies reads
@@ -194,7 +179,7 @@ BEGIN
                    current_setting('embudo.grants_admin')::int[] AS admin
               INTO granted;
         ELSE
-            SELECT g.own, g.every, g.admin INTO granted FROM embudo.tenant_grants(acting_user, companies, NULL) g;
+            SELECT g.own, g.every, g.admin INTO granted FROM embudo.member_grants(acting_user, companies) g;
             PERFORM set_config('embudo.grants_own', granted.own::text, false),
                     set_config('embudo.grants_all', granted.every::text, false),
                     set_config('embudo.grants_admin', granted.admin::text, false),
@@ -236,7 +221,7 @@ BEGIN
 END
 $$;
 
-GRANT EXECUTE ON FUNCTION embudo.tenant_grants(int, int[], text), embudo.member_grants(int, int[]),
+GRANT EXECUTE ON FUNCTION embudo.member_grants(int, int[]),
     embudo.member_company_ids(int, int[], embudo.access_level),
     embudo.enter_tenant(int, int[], int, text), embudo.count_existing(regclass, int[])
 TO embudo_service;
