@@ -26,6 +26,15 @@ CREATE SCHEMA embudo_crypto;
 ALTER SCHEMA embudo_crypto OWNER TO embudo_owner;
 
 --
+-- Name: embudo_text; Type: SCHEMA; Schema: -; Owner: embudo_owner
+--
+
+CREATE SCHEMA embudo_text;
+
+
+ALTER SCHEMA embudo_text OWNER TO embudo_owner;
+
+--
 -- Name: public; Type: SCHEMA; Schema: -; Owner: embudo_owner
 --
 
@@ -64,6 +73,34 @@ ALTER SCHEMA report_source OWNER TO embudo_report;
 --
 
 COMMENT ON SCHEMA report_source IS 'The sources of the report views (not for direct use).';
+
+
+--
+-- Name: btree_gin; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS btree_gin WITH SCHEMA embudo_text;
+
+
+--
+-- Name: EXTENSION btree_gin; Type: COMMENT; Schema: -; Owner: 
+--
+
+COMMENT ON EXTENSION btree_gin IS 'support for indexing common datatypes in GIN';
+
+
+--
+-- Name: pg_trgm; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA embudo_text;
+
+
+--
+-- Name: EXTENSION pg_trgm; Type: COMMENT; Schema: -; Owner: 
+--
+
+COMMENT ON EXTENSION pg_trgm IS 'text similarity measurement and index searching based on trigrams';
 
 
 --
@@ -6543,6 +6580,28 @@ $$;
 ALTER FUNCTION embudo.systray_activities() OWNER TO embudo_owner;
 
 --
+-- Name: text_ilike(text, text); Type: FUNCTION; Schema: embudo; Owner: postgres
+--
+
+CREATE FUNCTION embudo.text_ilike(text, text) RETURNS boolean
+    LANGUAGE internal IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE
+    AS $$texticlike$$;
+
+
+ALTER FUNCTION embudo.text_ilike(text, text) OWNER TO postgres;
+
+--
+-- Name: text_like(text, text); Type: FUNCTION; Schema: embudo; Owner: postgres
+--
+
+CREATE FUNCTION embudo.text_like(text, text) RETURNS boolean
+    LANGUAGE internal IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE
+    AS $$textlike$$;
+
+
+ALTER FUNCTION embudo.text_like(text, text) OWNER TO postgres;
+
+--
 -- Name: throttled_login(text, integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -6709,6 +6768,64 @@ $$;
 
 
 ALTER FUNCTION embudo.write_own_preferences(preferences jsonb) OWNER TO embudo_owner;
+
+--
+-- Name: ~~; Type: OPERATOR; Schema: embudo; Owner: postgres
+--
+
+CREATE OPERATOR embudo.~~ (
+    FUNCTION = embudo.text_like,
+    LEFTARG = text,
+    RIGHTARG = text,
+    RESTRICT = likesel,
+    JOIN = likejoinsel
+);
+
+
+ALTER OPERATOR embudo.~~ (text, text) OWNER TO postgres;
+
+--
+-- Name: ~~*; Type: OPERATOR; Schema: embudo; Owner: postgres
+--
+
+CREATE OPERATOR embudo.~~* (
+    FUNCTION = embudo.text_ilike,
+    LEFTARG = text,
+    RIGHTARG = text,
+    RESTRICT = iclikesel,
+    JOIN = iclikejoinsel
+);
+
+
+ALTER OPERATOR embudo.~~* (text, text) OWNER TO postgres;
+
+--
+-- Name: gin_trgm_ops; Type: OPERATOR FAMILY; Schema: embudo; Owner: postgres
+--
+
+CREATE OPERATOR FAMILY embudo.gin_trgm_ops USING gin;
+ALTER OPERATOR FAMILY embudo.gin_trgm_ops USING gin ADD
+    OPERATOR 3 embudo.~~(text,text) ,
+    OPERATOR 4 embudo.~~*(text,text) ,
+    FUNCTION 1 (text, text) btint4cmp(integer,integer) ,
+    FUNCTION 4 (text, text) embudo_text.gin_trgm_consistent(internal,smallint,text,integer,internal,internal,internal,internal) ,
+    FUNCTION 6 (text, text) embudo_text.gin_trgm_triconsistent(internal,smallint,text,integer,internal,internal,internal);
+
+
+ALTER OPERATOR FAMILY embudo.gin_trgm_ops USING gin OWNER TO postgres;
+
+--
+-- Name: gin_trgm_ops; Type: OPERATOR CLASS; Schema: embudo; Owner: postgres
+--
+
+CREATE OPERATOR CLASS embudo.gin_trgm_ops
+    FOR TYPE text USING gin FAMILY embudo.gin_trgm_ops AS
+    STORAGE integer ,
+    FUNCTION 2 (text, text) embudo_text.gin_extract_value_trgm(text,internal) ,
+    FUNCTION 3 (text, text) embudo_text.gin_extract_query_trgm(text,internal,smallint,internal,internal,internal,internal);
+
+
+ALTER OPERATOR CLASS embudo.gin_trgm_ops USING gin OWNER TO postgres;
 
 --
 -- Name: alias_domain_request; Type: TABLE; Schema: embudo; Owner: embudo_owner
@@ -10826,6 +10943,13 @@ CREATE INDEX calendar_event_user ON public.calendar_event USING btree (company_i
 
 
 --
+-- Name: crm_lead_contact_name_search; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX crm_lead_contact_name_search ON public.crm_lead USING gin (company_id, contact_name embudo.gin_trgm_ops);
+
+
+--
 -- Name: crm_lead_create_date_team; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
@@ -10847,6 +10971,13 @@ CREATE INDEX crm_lead_email ON public.crm_lead USING btree (company_id, email_no
 
 
 --
+-- Name: crm_lead_email_search; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX crm_lead_email_search ON public.crm_lead USING gin (company_id, email_from embudo.gin_trgm_ops);
+
+
+--
 -- Name: crm_lead_lost_reason; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
@@ -10854,10 +10985,24 @@ CREATE INDEX crm_lead_lost_reason ON public.crm_lead USING btree (company_id, lo
 
 
 --
+-- Name: crm_lead_name_search; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX crm_lead_name_search ON public.crm_lead USING gin (company_id, name embudo.gin_trgm_ops);
+
+
+--
 -- Name: crm_lead_partner; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
 CREATE INDEX crm_lead_partner ON public.crm_lead USING btree (company_id, partner_id);
+
+
+--
+-- Name: crm_lead_partner_name_search; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX crm_lead_partner_name_search ON public.crm_lead USING gin (company_id, partner_name embudo.gin_trgm_ops);
 
 
 --
@@ -11120,10 +11265,24 @@ CREATE INDEX res_partner_country ON public.res_partner USING btree (company_id, 
 
 
 --
+-- Name: res_partner_email_search; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX res_partner_email_search ON public.res_partner USING gin (company_id, email embudo.gin_trgm_ops);
+
+
+--
 -- Name: res_partner_name; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
 CREATE INDEX res_partner_name ON public.res_partner USING btree (company_id, name, id);
+
+
+--
+-- Name: res_partner_name_search; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX res_partner_name_search ON public.res_partner USING gin (company_id, name embudo.gin_trgm_ops);
 
 
 --
@@ -17063,6 +17222,24 @@ GRANT ALL ON FUNCTION embudo.subtype(xmlid text) TO embudo_service;
 
 REVOKE ALL ON FUNCTION embudo.systray_activities() FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.systray_activities() TO embudo_service;
+
+
+--
+-- Name: FUNCTION text_ilike(text, text); Type: ACL; Schema: embudo; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo.text_ilike(text, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.text_ilike(text, text) TO embudo_owner;
+GRANT ALL ON FUNCTION embudo.text_ilike(text, text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION text_like(text, text); Type: ACL; Schema: embudo; Owner: postgres
+--
+
+REVOKE ALL ON FUNCTION embudo.text_like(text, text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.text_like(text, text) TO embudo_owner;
+GRANT ALL ON FUNCTION embudo.text_like(text, text) TO embudo_service;
 
 
 --

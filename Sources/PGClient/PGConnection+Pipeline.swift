@@ -53,7 +53,7 @@ extension PGConnection {
         for query in queries {
             do throws(PGError) {
                 let sent: Int32
-                if options.preparedStatements {
+                if options.preparedStatements && !query.plannedPerExecution {
                     var name = preparedNames[query.sql] ?? preparing.first(where: { $0.sql == query.sql })?.name
                     var prepared = false
                     if name == nil {

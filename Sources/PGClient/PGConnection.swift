@@ -14,7 +14,7 @@ import Darwin
 ///
 /// Statements run with the extended protocol and bind parameters. With ``Options/preparedStatements``
 /// on (the default), each distinct statement text is prepared once per connection and executed by
-/// name afterwards.
+/// name afterwards, except a query ``PGQuery/plannedPerExecution``, sent unnamed each time.
 public final class PGConnection {
     /// Connection behaviour.
     public struct Options: Sendable {
@@ -125,7 +125,7 @@ public final class PGConnection {
             deferred = []
             return try pipeline(batch).last!
         }
-        if options.preparedStatements {
+        if options.preparedStatements && !query.plannedPerExecution {
             let name = try preparedName(for: query.sql)
             return try checked(withParameters(query.parameters) { count, values in
                 PQexecPrepared(handle, name, count, values, nil, nil, 0)

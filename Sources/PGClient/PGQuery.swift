@@ -11,6 +11,11 @@ public struct PGQuery: Sendable, Hashable, ExpressibleByStringInterpolation, Cus
     public var sql: String
     /// The parameters' texts, nil for NULL, in placeholder order.
     public var parameters: [String?]
+    /// Whether PostgreSQL plans the statement for its parameters' values at each execution (an unnamed
+    /// statement) rather than once per connection (a prepared statement, whose generic plan serves
+    /// every value): for a statement whose best plan depends on a value, such as a text pattern that
+    /// an index serves well when rare and badly when common.
+    public var plannedPerExecution = false
 
     /// A statement with explicit parameters.
     public init(_ sql: String, _ parameters: [any PGEncodable] = []) {

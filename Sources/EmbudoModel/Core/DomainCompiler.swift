@@ -222,15 +222,20 @@ public struct DomainCompiler: Sendable {
                 throw .validation("Operator \(op) needs a text value for field \(field.name)")
             }
             let negated = op.hasPrefix("not ")
-            let sqlOp = op.hasSuffix("ilike") ? "ILIKE" : "LIKE"
             let pattern = op.hasPrefix("=") ? text : "%" + text + "%"
             // A pattern ending in an unescaped escape character is invalid, and PostgreSQL only says so when it
             // happens to evaluate it (depending on the data): refuse it whatever the data.
             if pattern.reversed().prefix(while: { $0 == "\\" }).count % 2 == 1 {
                 throw .validation("The pattern \(Self.describe(value)) for field \(field.name) ends with an escape character")
             }
-            sql.append(negated ? "(\(column)::text NOT \(sqlOp) " : "\(column)::text \(sqlOp) ")
+            // embudo.~~* and embudo.~~ are ILIKE and LIKE declared leakproof (sql/bootstrap.sql), so that
+            // below row-level security PostgreSQL may use a trigram index and the column's statistics. The
+            // best plan depends on the pattern (a rare word: the index; a common one: the list's order),
+            // so the statement is planned for its values each time.
+            let sqlOp = op.hasSuffix("ilike") ? "OPERATOR(embudo.~~*)" : "OPERATOR(embudo.~~)"
+            sql.append(negated ? "(NOT \(column)::text \(sqlOp) " : "\(column)::text \(sqlOp) ")
             sql.bind(pattern)
+            sql.planForValues()
             if negated { sql.append(" OR \(column) IS NULL)") }
         case "in" where field.type == .boolean, "not in" where field.type == .boolean:
             // For booleans false also means NULL: compare the value read as Odoo reads it.

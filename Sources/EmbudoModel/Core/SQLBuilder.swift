@@ -5,6 +5,8 @@ import PGClient
 public struct SQLBuilder: Sendable {
     public private(set) var sql = ""
     public private(set) var parameters: [String?] = []
+    /// Whether the statement must be planned for its values at each execution (``PGQuery/plannedPerExecution``).
+    public private(set) var plannedPerExecution = false
 
     public init() {}
 
@@ -29,6 +31,16 @@ public struct SQLBuilder: Sendable {
         return "$\(parameters.count)"
     }
 
+    /// Asks PostgreSQL to plan the statement for its values at each execution: for a condition whose best
+    /// plan depends on the value (a text pattern).
+    public mutating func planForValues() {
+        plannedPerExecution = true
+    }
+
     /// The statement.
-    public var query: PGQuery { PGQuery(sql: sql, parameterTexts: parameters) }
+    public var query: PGQuery {
+        var query = PGQuery(sql: sql, parameterTexts: parameters)
+        query.plannedPerExecution = plannedPerExecution
+        return query
+    }
 }

@@ -1,0 +1,118 @@
+import EmbudoDatabase
+@testable import EmbudoModel
+import EmbudoTestSupport
+import Foundation
+import PGClient
+import Testing
+
+/// `ilike` and `like` run through `embudo.~~*` and `embudo.~~` (sql/bootstrap.sql): ILIKE and LIKE
+/// declared leakproof, so that below row-level security a trigram index serves a search. They must
+/// answer what ILIKE and LIKE answer, be out of BI logins' reach, and let the planner use the index.
+@Suite("Text search below row-level security")
+struct TextSearchTests {
+    @Test func theOperatorsAnswerAsILIKEAndLIKEDo() async throws {
+        let database = try await TestDatabase.make()
+        defer { database.drop() }
+        let connection = try database.adminConnection()
+        let texts = ["José Núñez", "JOSÉ", "a_b", "a%b", #"a\b"#, "", "ÅNGSTRÖM straße", "Opportunity 12", "x\ny"]
+        let patterns = ["%josé%", "%JOSÉ%", "a_b", #"a\_b"#, "a%", #"a\%b"#, #"%\\%"#, "", "%", "%STRASSE%", "%straße",
+                        "ångström%", "%ty 1_", "x_y", "%nú%"]
+        let mismatches = try connection.query("""
+            SELECT t, p FROM unnest(\(texts)::text[]) t, unnest(\(patterns)::text[]) p
+            WHERE embudo.text_ilike(t, p) IS DISTINCT FROM (t ILIKE p)
+               OR (t OPERATOR(embudo.~~*) p) IS DISTINCT FROM (t ILIKE p)
+               OR (t OPERATOR(embudo.~~) p) IS DISTINCT FROM (t LIKE p)
+            """).map { try "\($0.decode(String.self, at: 0)) / \($0.decode(String.self, at: 1))" }
+        #expect(mismatches.isEmpty, "\(mismatches)")
+        // Built by a superuser (the tests migrate as one): leakproof, and an operator class over trigrams.
+        let catalog = try connection.query("""
+            SELECT (SELECT bool_and(proleakproof) FROM pg_proc WHERE oid IN ('embudo.text_ilike(text, text)'::regprocedure,
+                                                                         'embudo.text_like(text, text)'::regprocedure)),
+                   (SELECT count(*) FROM pg_opclass c JOIN pg_namespace n ON n.oid = c.opcnamespace
+                    WHERE n.nspname = 'embudo' AND c.opcname = 'gin_trgm_ops')::int
+            """)[0].decode((Bool, Int).self)
+        #expect(catalog == (true, 1))
+    }
+
+    /// Only the service, which sends the model layer's SQL with the pattern bound and checked, may call
+    /// them: a BI login writes its own SQL and could put a row's value on the pattern's side.
+    @Test func onlyTheServiceMayCallTheOperators() async throws {
+        let database = try await TestDatabase.make()
+        defer { database.drop() }
+        let connection = try database.adminConnection()
+        let rights = try connection.query("""
+            SELECT r.rolname, has_function_privilege(r.rolname, 'embudo.text_ilike(text, text)', 'EXECUTE'),
+                   has_function_privilege(r.rolname, 'embudo.text_like(text, text)', 'EXECUTE'),
+                   has_schema_privilege(r.rolname, 'embudo_text', 'USAGE')
+            FROM pg_roles r WHERE r.rolname IN ('embudo_service', 'embudo_bi', 'embudo_report') ORDER BY 1
+            """).map { try $0.decode((String, Bool, Bool, Bool).self) }
+        #expect(rights.map(\.0) == ["embudo_bi", "embudo_report", "embudo_service"])
+        #expect(rights.map { [$0.1, $0.2, $0.3] } == [[false, false, false], [false, false, false], [true, true, false]])
+        // Nor may anyone else who logs in.
+        #expect(try connection.query("""
+            SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = 'embudo' AND p.proleakproof AND has_function_privilege('public', p.oid, 'EXECUTE')
+            """)[0].decode(Int.self, at: 0) == 0)
+    }
+
+    /// A rare word is found through its company's trigram index, not by reading the company's leads;
+    /// a word most leads hold through the list's index, in order, stopping after the page. Both as the
+    /// service, with row-level security on, and both answer what ILIKE answers.
+    @Test func theSearchUsesTheIndexTheWordCallsFor() async throws {
+        let database = try await TestDatabase.make()
+        defer { database.drop() }
+        let admin = Administration(connection: try database.adminConnection())
+        let company = try admin.createCompany(named: "Acme")
+        let other = try admin.createCompany(named: "Other")
+        let user = try admin.ensureUser(login: "ana", password: "ana-secret-1").id
+        try admin.grant(user: user, company: company.id, access: .all)
+        let connection = try database.adminConnection()
+        for id in [company.id, other.id] {
+            try connection.query("""
+                INSERT INTO crm_lead (company_id, name, type, email_from, priority)
+                SELECT \(id), 'Opportunity ' || i, 'opportunity', 'buyer' || i || '@customer' || i % 50 || '.example.com', (i % 4)::text
+                FROM generate_series(1, 3000) i
+                """)
+        }
+        try connection.execute("ANALYZE crm_lead")
+        let db = Database(conninfo: database.serviceConninfo, poolSize: 1)
+        defer { db.shutdown() }
+        let context = TenantContext(userID: user, companyIDs: [company.id])
+
+        func search(_ word: String) async throws -> (plan: String, names: [String], expected: [String]) {
+            let domain: JSONValue = ["|", ["name", "ilike", .string(word)], ["email_from", "ilike", .string(word)]]
+            var sql = SQLBuilder()
+            sql.append("SELECT r0.name FROM crm_lead r0 WHERE r0.company_id = ")
+            sql.bind(company.id)
+            sql.append(" AND r0.active AND ")
+            try DomainCompiler(registry: ModelRegistry.standard).compile(domain, on: CRMLead.model, alias: "r0", into: &sql)
+            sql.append(" ORDER BY r0.priority DESC, r0.id DESC LIMIT 80")
+            var query = sql.query
+            #expect(query.plannedPerExecution)
+            let page = query
+            query.sql = "EXPLAIN (FORMAT JSON) " + query.sql
+            let explain = query
+            let (plan, names) = try await db.transaction(as: context, readOnly: true) { connection in
+                (try connection.query(explain)[0].decode(String.self, at: 0),
+                 try connection.query(page).map { try $0.decode(String.self, at: 0) })
+            }
+            let expected = try connection.query("""
+                SELECT name FROM crm_lead WHERE company_id = \(company.id) AND active
+                AND (name ILIKE '%' || \(word) || '%' OR email_from ILIKE '%' || \(word) || '%')
+                ORDER BY priority DESC, id DESC LIMIT 80
+                """).map { try $0.decode(String.self, at: 0) }
+            return (plan, names, expected)
+        }
+
+        let rare = try await search("opportunity 1234")
+        #expect(rare.names == ["Opportunity 1234"])
+        #expect(rare.names == rare.expected)
+        #expect(rare.plan.contains("crm_lead_name_search") && rare.plan.contains("crm_lead_email_search"), "\(rare.plan)")
+        let email = try await search("buyer2999@")
+        #expect(email.names == ["Opportunity 2999"] && email.plan.contains("crm_lead_email_search"), "\(email.plan)")
+        let common = try await search("ty")
+        #expect(common.names.count == 80)
+        #expect(common.names == common.expected)
+        #expect(!common.plan.contains("_search\""), "\(common.plan)")
+    }
+}
