@@ -10946,7 +10946,7 @@ CREATE INDEX calendar_event_user ON public.calendar_event USING btree (company_i
 -- Name: crm_lead_contact_name_search; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
-CREATE INDEX crm_lead_contact_name_search ON public.crm_lead USING gin (company_id, contact_name embudo.gin_trgm_ops);
+CREATE INDEX crm_lead_contact_name_search ON public.crm_lead USING gin (company_id, contact_name embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
 
 
 --
@@ -10974,7 +10974,7 @@ CREATE INDEX crm_lead_email ON public.crm_lead USING btree (company_id, email_no
 -- Name: crm_lead_email_search; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
-CREATE INDEX crm_lead_email_search ON public.crm_lead USING gin (company_id, email_from embudo.gin_trgm_ops);
+CREATE INDEX crm_lead_email_search ON public.crm_lead USING gin (company_id, email_from embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
 
 
 --
@@ -10988,7 +10988,7 @@ CREATE INDEX crm_lead_lost_reason ON public.crm_lead USING btree (company_id, lo
 -- Name: crm_lead_name_search; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
-CREATE INDEX crm_lead_name_search ON public.crm_lead USING gin (company_id, name embudo.gin_trgm_ops);
+CREATE INDEX crm_lead_name_search ON public.crm_lead USING gin (company_id, name embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
 
 
 --
@@ -11002,7 +11002,7 @@ CREATE INDEX crm_lead_partner ON public.crm_lead USING btree (company_id, partne
 -- Name: crm_lead_partner_name_search; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
-CREATE INDEX crm_lead_partner_name_search ON public.crm_lead USING gin (company_id, partner_name embudo.gin_trgm_ops);
+CREATE INDEX crm_lead_partner_name_search ON public.crm_lead USING gin (company_id, partner_name embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
 
 
 --
@@ -11268,7 +11268,7 @@ CREATE INDEX res_partner_country ON public.res_partner USING btree (company_id, 
 -- Name: res_partner_email_search; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
-CREATE INDEX res_partner_email_search ON public.res_partner USING gin (company_id, email embudo.gin_trgm_ops);
+CREATE INDEX res_partner_email_search ON public.res_partner USING gin (company_id, email embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
 
 
 --
@@ -11282,7 +11282,7 @@ CREATE INDEX res_partner_name ON public.res_partner USING btree (company_id, nam
 -- Name: res_partner_name_search; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
-CREATE INDEX res_partner_name_search ON public.res_partner USING gin (company_id, name embudo.gin_trgm_ops);
+CREATE INDEX res_partner_name_search ON public.res_partner USING gin (company_id, name embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
 
 
 --

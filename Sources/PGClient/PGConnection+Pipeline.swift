@@ -31,7 +31,37 @@ extension PGConnection {
         return results
     }
 
+    /// Sets the plan cache to plan each statement for its values, keeping the setting it replaces.
+    static let customPlans: PGQuery = """
+        SELECT set_config('pgclient.plan_cache_mode', current_setting('plan_cache_mode'), false), \
+        set_config('plan_cache_mode', 'force_custom_plan', false)
+        """
+    /// Puts the plan cache setting back.
+    static let defaultPlans: PGQuery = "SELECT set_config('plan_cache_mode', current_setting('pgclient.plan_cache_mode'), false)"
+
     private func runPipelineBatch(_ queries: ArraySlice<PGQuery>) throws(PGError) -> [PGResult] {
+        // A statement planned for its values is sent unnamed, between two settings of plan_cache_mode:
+        // a role or database default of force_generic_plan would plan even an unnamed statement once for
+        // every value. The settings are transactional: when the statement fails, the batch's transaction
+        // (explicit, or the implicit one up to the sync) undoes them with it.
+        guard !queries.contains(where: \.plannedPerExecution) else {
+            var expanded: [PGQuery] = []
+            var positions: [Int] = []
+            for var query in queries {
+                guard query.plannedPerExecution else {
+                    positions.append(expanded.count)
+                    expanded.append(query)
+                    continue
+                }
+                query.plannedPerExecution = false
+                query.sentUnnamed = true
+                expanded.append(Self.customPlans)
+                positions.append(expanded.count)
+                expanded += [query, Self.defaultPlans]
+            }
+            let results = try runPipelineBatch(expanded[...])
+            return positions.map { results[$0] }
+        }
         // Refuse bad parameters before anything is sent, so that a batch is never sent half.
         for query in queries {
             for case let parameter? in query.parameters where parameter.utf8.contains(0) {
@@ -53,7 +83,7 @@ extension PGConnection {
         for query in queries {
             do throws(PGError) {
                 let sent: Int32
-                if options.preparedStatements && !query.plannedPerExecution {
+                if options.preparedStatements && !query.sentUnnamed {
                     var name = preparedNames[query.sql] ?? preparing.first(where: { $0.sql == query.sql })?.name
                     var prepared = false
                     if name == nil {

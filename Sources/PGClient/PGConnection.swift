@@ -14,7 +14,8 @@ import Darwin
 ///
 /// Statements run with the extended protocol and bind parameters. With ``Options/preparedStatements``
 /// on (the default), each distinct statement text is prepared once per connection and executed by
-/// name afterwards, except a query ``PGQuery/plannedPerExecution``, sent unnamed each time.
+/// name afterwards, except a query ``PGQuery/plannedPerExecution``, sent unnamed each time with
+/// `plan_cache_mode` set to plan it for its values.
 public final class PGConnection {
     /// Connection behaviour.
     public struct Options: Sendable {
@@ -125,7 +126,10 @@ public final class PGConnection {
             deferred = []
             return try pipeline(batch).last!
         }
-        if options.preparedStatements && !query.plannedPerExecution {
+        if query.plannedPerExecution {
+            return try pipeline([query])[0]
+        }
+        if options.preparedStatements {
             let name = try preparedName(for: query.sql)
             return try checked(withParameters(query.parameters) { count, values in
                 PQexecPrepared(handle, name, count, values, nil, nil, 0)

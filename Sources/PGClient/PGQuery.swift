@@ -16,6 +16,9 @@ public struct PGQuery: Sendable, Hashable, ExpressibleByStringInterpolation, Cus
     /// every value): for a statement whose best plan depends on a value, such as a text pattern that
     /// an index serves well when rare and badly when common.
     public var plannedPerExecution = false
+    /// Sent as the unnamed statement even with prepared statements on (set for a statement planned for
+    /// its values, once its plan cache setting is sent beside it).
+    var sentUnnamed = false
 
     /// A statement with explicit parameters.
     public init(_ sql: String, _ parameters: [any PGEncodable] = []) {

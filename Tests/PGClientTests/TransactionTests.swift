@@ -116,6 +116,30 @@ struct TransactionTests {
         #expect(try plain.query("SELECT count(*) FROM pg_prepared_statements")[0].decode(Int.self, at: 0) == 0)
     }
 
+    /// A statement planned for its values is sent unnamed every time, alone and in a pipeline, and
+    /// planned for the values it carries even where the session's default is a generic plan; the
+    /// default is back after it, also when it fails.
+    @Test func aStatementPlannedForItsValuesIsPlannedForThem() throws {
+        try connection.query("INSERT INTO item VALUES (\(1), \("n1")), (\(2), \("n12")), (\(3), \("x"))")
+        try connection.execute("SET plan_cache_mode = force_generic_plan")
+        var search: PGQuery = "SELECT count(*) FROM item WHERE name LIKE \("n1%")"
+        search.plannedPerExecution = true
+        for _ in 1...6 { #expect(try connection.query(search)[0].decode(Int.self, at: 0) == 2) }
+        var explain = search
+        explain.sql = "EXPLAIN " + search.sql
+        let plan = try connection.query(explain).map { try $0.decode(String.self, at: 0) }.joined(separator: "\n")
+        #expect(plan.contains("'n1%'"), "\(plan)")
+        let results = try connection.pipeline([search, "SHOW plan_cache_mode", explain])
+        #expect(try results[1][0].decode(String.self, at: 0) == "force_generic_plan")
+        #expect(try results[2].map { try $0.decode(String.self, at: 0) }.joined().contains("'n1%'"))
+        var failing: PGQuery = "SELECT count(*) FROM item WHERE name LIKE \("n1%") AND 1 / \(0) = 1"
+        failing.plannedPerExecution = true
+        #expect(throws: PGError.self) { try connection.query(failing) }
+        #expect(try connection.query("SHOW plan_cache_mode")[0].decode(String.self, at: 0) == "force_generic_plan")
+        #expect(try connection.query("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE 'SELECT count(*) FROM item %'")[0]
+            .decode(Int.self, at: 0) == 0)
+    }
+
     @Test func nestedTransactionIsRefused() throws {
         #expect(throws: PGError.self) {
             try connection.transaction { connection in
