@@ -131,6 +131,9 @@ class Deployment:
                 [["|", ["name", "ilike", LOAD_WORDS[i % 5]], ["email_from", "ilike", LOAD_WORDS[i % 5]]], LEAD_FIELDS], {"limit": 80}),
             "search: OR-`ilike` on one lead's e-mail address, 80": kw(
                 "crm.lead", "search_read", [["|", ["name", "ilike", rare], ["email_from", "ilike", rare]], LEAD_FIELDS], {"limit": 80}),
+            "search: the web client's (name, company, e-mail or customer) on one lead's e-mail address, 80": kw(
+                "crm.lead", "search_read", [["|", "|", "|", ["name", "ilike", rare], ["partner_name", "ilike", rare],
+                                             ["email_from", "ilike", rare], ["partner_id", "ilike", rare]], LEAD_FIELDS], {"limit": 80}),
             "`search_count([])` (the pager)": kw("crm.lead", "search_count", [[]]),
             "read by id": lambda i: client.call("object", "execute_kw", *auth, "crm.lead", "read",
                                                 [[ids[i % len(ids)]]], {"fields": LEAD_FIELDS}),

@@ -181,6 +181,11 @@ ALTER TABLE embudo.schema_definitions OWNER TO embudo_owner;
 -- SQL the model layer writes, where the pattern is always a bound parameter that it refused beforehand
 -- if it ended with an escape character. BI logins, which write their own SQL, cannot call them.
 --
+-- Their cost, 25 times an ordinary operator's, is what they measured (about 0.5 µs a row: a case-
+-- insensitive match lower-cases both sides under the column's collation). With the default of 1 the
+-- planner found reading a company's 5,000 leads and matching three columns of each cheaper than four
+-- trigram index scans (8.7 ms against 0.6).
+--
 -- LEAKPROOF, `LANGUAGE internal` and operator classes take a superuser. Migrated by another privileged
 -- login, the operators are plain SQL functions over ILIKE and LIKE (same answers, no index), until a
 -- superuser runs `embudo migrate` once (then create migration 0020's indexes by hand, as it shows).
@@ -197,9 +202,9 @@ BEGIN
         -- company_id leads each trigram index, so that a search reads its company's entries only.
         CREATE EXTENSION IF NOT EXISTS btree_gin WITH SCHEMA embudo_text;
         CREATE OR REPLACE FUNCTION embudo.text_ilike(text, text) RETURNS boolean
-            LANGUAGE internal IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE AS 'texticlike';
+            LANGUAGE internal IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE COST 25 AS 'texticlike';
         CREATE OR REPLACE FUNCTION embudo.text_like(text, text) RETURNS boolean
-            LANGUAGE internal IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE AS 'textlike';
+            LANGUAGE internal IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE COST 25 AS 'textlike';
     ELSIF to_regprocedure('embudo.text_ilike(text, text)') IS NULL THEN
         CREATE FUNCTION embudo.text_ilike(text, text) RETURNS boolean
             LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE RETURN $1 ILIKE $2;

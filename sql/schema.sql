@@ -6584,7 +6584,7 @@ ALTER FUNCTION embudo.systray_activities() OWNER TO embudo_owner;
 --
 
 CREATE FUNCTION embudo.text_ilike(text, text) RETURNS boolean
-    LANGUAGE internal IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE
+    LANGUAGE internal IMMUTABLE STRICT LEAKPROOF COST 25 PARALLEL SAFE
     AS $$texticlike$$;
 
 
@@ -6595,7 +6595,7 @@ ALTER FUNCTION embudo.text_ilike(text, text) OWNER TO postgres;
 --
 
 CREATE FUNCTION embudo.text_like(text, text) RETURNS boolean
-    LANGUAGE internal IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE
+    LANGUAGE internal IMMUTABLE STRICT LEAKPROOF COST 25 PARALLEL SAFE
     AS $$textlike$$;
 
 
@@ -11006,6 +11006,13 @@ CREATE INDEX crm_lead_partner_name_search ON public.crm_lead USING gin (company_
 
 
 --
+-- Name: crm_lead_phone_search; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX crm_lead_phone_search ON public.crm_lead USING gin (company_id, phone embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
+
+
+--
 -- Name: crm_lead_pipeline; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
@@ -11258,6 +11265,13 @@ CREATE INDEX res_partner_category_rel_category ON public.res_partner_res_partner
 
 
 --
+-- Name: res_partner_city_search; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX res_partner_city_search ON public.res_partner USING gin (company_id, city embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
+
+
+--
 -- Name: res_partner_country; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
@@ -11290,6 +11304,13 @@ CREATE INDEX res_partner_name_search ON public.res_partner USING gin (company_id
 --
 
 CREATE INDEX res_partner_parent ON public.res_partner USING btree (company_id, parent_id);
+
+
+--
+-- Name: res_partner_phone_search; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX res_partner_phone_search ON public.res_partner USING gin (company_id, phone embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
 
 
 --
@@ -11353,6 +11374,13 @@ CREATE INDEX sale_order_line_order ON public.sale_order_line USING btree (compan
 --
 
 CREATE INDEX sale_order_line_product ON public.sale_order_line USING btree (company_id, product_id);
+
+
+--
+-- Name: sale_order_name_search; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX sale_order_name_search ON public.sale_order USING gin (company_id, name embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
 
 
 --

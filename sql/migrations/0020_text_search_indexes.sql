@@ -1,5 +1,7 @@
 -- Trigram indexes for the searches a sales team types: the lead list's search (name, e-mail, company
--- and contact name) and the customer search (name, e-mail). Each leads with company_id (btree_gin), so
+-- and contact name, phone), the customer search (name, e-mail, city, phone) and the quotations' (their
+-- reference). A search over several fields reads these indexes together only when every field it names
+-- has one (BitmapOr); otherwise it reads the company's records. Each leads with company_id (btree_gin), so
 -- that a search reads its own company's entries; `embudo.gin_trgm_ops` serves the model layer's
 -- `embudo.~~*` and `embudo.~~` (sql/bootstrap.sql says why not ILIKE's own). A search for a word that
 -- many records hold still reads the list's index in order and stops after the page: with the
@@ -25,9 +27,17 @@ BEGIN
             WITH (gin_pending_list_limit = 64);
         CREATE INDEX crm_lead_contact_name_search ON crm_lead USING gin (company_id, contact_name embudo.gin_trgm_ops)
             WITH (gin_pending_list_limit = 64);
+        CREATE INDEX crm_lead_phone_search ON crm_lead USING gin (company_id, phone embudo.gin_trgm_ops)
+            WITH (gin_pending_list_limit = 64);
         CREATE INDEX res_partner_name_search ON res_partner USING gin (company_id, name embudo.gin_trgm_ops)
             WITH (gin_pending_list_limit = 64);
         CREATE INDEX res_partner_email_search ON res_partner USING gin (company_id, email embudo.gin_trgm_ops)
+            WITH (gin_pending_list_limit = 64);
+        CREATE INDEX res_partner_city_search ON res_partner USING gin (company_id, city embudo.gin_trgm_ops)
+            WITH (gin_pending_list_limit = 64);
+        CREATE INDEX res_partner_phone_search ON res_partner USING gin (company_id, phone embudo.gin_trgm_ops)
+            WITH (gin_pending_list_limit = 64);
+        CREATE INDEX sale_order_name_search ON sale_order USING gin (company_id, name embudo.gin_trgm_ops)
             WITH (gin_pending_list_limit = 64);
     ELSE
         RAISE NOTICE 'no text search indexes: the operator class embudo.gin_trgm_ops needs a superuser (see sql/bootstrap.sql)';

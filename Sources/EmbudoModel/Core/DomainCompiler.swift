@@ -349,12 +349,18 @@ public struct DomainCompiler: Sendable {
         let inner = "d\(depth + 1)"
         switch field.type {
         case .many2one:
+            // `= ANY (ARRAY(…))` rather than `IN (…)`: the related ids are worked out once, and the
+            // condition on them is one an index can serve even inside an OR, so that a search of names,
+            // e-mails and customers (the web client's) reads the matching records' index entries
+            // (BitmapOr) instead of every record of the company: 9.6 → 0.6 ms for a rare word at 5,000
+            // leads. The price: a row compares its id with each related id (a hashed `IN` looks it up),
+            // which counts only when thousands of related records match, on the rows a page reads.
             let column = field.sql(alias)
-            sql.append(negated ? "(\(column) IS NULL OR \(column) NOT IN (" : "\(column) IN (")
+            sql.append(negated ? "(\(column) IS NULL OR \(column) NOT IN (" : "\(column) = ANY (ARRAY(")
             sql.append("SELECT \(inner).id FROM \(related.table) \(inner) WHERE ")
             companyCondition(model, related, alias: inner, into: &sql)
             try condition(&sql, related, inner)
-            sql.append(negated ? "))" : ")")
+            sql.append("))")
         case .one2many:
             guard let inverse = field.inverseName, let inverseColumn = related.fields[inverse]?.column else {
                 throw .validation("Field \(field.name) cannot be searched")
