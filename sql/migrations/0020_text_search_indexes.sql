@@ -16,31 +16,28 @@
 -- The operator class needs a superuser: migrated by another privileged login, there is none, the
 -- searches read the company as before, and a superuser can create these indexes later, as written here.
 DO $indexes$
+DECLARE
+    target record;
 BEGIN
-    IF EXISTS (SELECT FROM pg_opclass c JOIN pg_namespace n ON n.oid = c.opcnamespace
-               WHERE n.nspname = 'embudo' AND c.opcname = 'gin_trgm_ops') THEN
-        CREATE INDEX crm_lead_name_search ON crm_lead USING gin (company_id, name embudo.gin_trgm_ops)
-            WITH (gin_pending_list_limit = 64);
-        CREATE INDEX crm_lead_email_search ON crm_lead USING gin (company_id, email_from embudo.gin_trgm_ops)
-            WITH (gin_pending_list_limit = 64);
-        CREATE INDEX crm_lead_partner_name_search ON crm_lead USING gin (company_id, partner_name embudo.gin_trgm_ops)
-            WITH (gin_pending_list_limit = 64);
-        CREATE INDEX crm_lead_contact_name_search ON crm_lead USING gin (company_id, contact_name embudo.gin_trgm_ops)
-            WITH (gin_pending_list_limit = 64);
-        CREATE INDEX crm_lead_phone_search ON crm_lead USING gin (company_id, phone embudo.gin_trgm_ops)
-            WITH (gin_pending_list_limit = 64);
-        CREATE INDEX res_partner_name_search ON res_partner USING gin (company_id, name embudo.gin_trgm_ops)
-            WITH (gin_pending_list_limit = 64);
-        CREATE INDEX res_partner_email_search ON res_partner USING gin (company_id, email embudo.gin_trgm_ops)
-            WITH (gin_pending_list_limit = 64);
-        CREATE INDEX res_partner_city_search ON res_partner USING gin (company_id, city embudo.gin_trgm_ops)
-            WITH (gin_pending_list_limit = 64);
-        CREATE INDEX res_partner_phone_search ON res_partner USING gin (company_id, phone embudo.gin_trgm_ops)
-            WITH (gin_pending_list_limit = 64);
-        CREATE INDEX sale_order_name_search ON sale_order USING gin (company_id, name embudo.gin_trgm_ops)
-            WITH (gin_pending_list_limit = 64);
-    ELSE
+    IF NOT EXISTS (SELECT FROM pg_opclass c JOIN pg_namespace n ON n.oid = c.opcnamespace
+                   WHERE n.nspname = 'embudo' AND c.opcname = 'gin_trgm_ops') THEN
         RAISE NOTICE 'no text search indexes: the operator class embudo.gin_trgm_ops needs a superuser (see sql/bootstrap.sql)';
+        RETURN;
     END IF;
+    FOR target IN
+        SELECT * FROM (VALUES ('crm_lead', 'name', 'crm_lead_name_search'),
+                              ('crm_lead', 'email_from', 'crm_lead_email_search'),
+                              ('crm_lead', 'partner_name', 'crm_lead_partner_name_search'),
+                              ('crm_lead', 'contact_name', 'crm_lead_contact_name_search'),
+                              ('crm_lead', 'phone', 'crm_lead_phone_search'),
+                              ('res_partner', 'name', 'res_partner_name_search'),
+                              ('res_partner', 'email', 'res_partner_email_search'),
+                              ('res_partner', 'city', 'res_partner_city_search'),
+                              ('res_partner', 'phone', 'res_partner_phone_search'),
+                              ('sale_order', 'name', 'sale_order_name_search')) AS t (tab, col, idx)
+    LOOP
+        EXECUTE format('CREATE INDEX %I ON %I USING gin (company_id, %I embudo.gin_trgm_ops) WITH (gin_pending_list_limit = 64)',
+                       target.idx, target.tab, target.col);
+    END LOOP;
 END
 $indexes$;
