@@ -31,19 +31,20 @@ extension PGConnection {
         return results
     }
 
-    /// Sets the plan cache to plan each statement for its values, keeping the setting it replaces.
+    /// Sets the plan cache to plan each statement for its values, keeping the setting it replaces, for
+    /// the transaction (an explicit one, or the implicit one up to the batch's sync).
     static let customPlans: PGQuery = """
-        SELECT set_config('pgclient.plan_cache_mode', current_setting('plan_cache_mode'), false), \
-        set_config('plan_cache_mode', 'force_custom_plan', false)
+        SELECT set_config('pgclient.plan_cache_mode', current_setting('plan_cache_mode'), true), \
+        set_config('plan_cache_mode', 'force_custom_plan', true)
         """
-    /// Puts the plan cache setting back.
-    static let defaultPlans: PGQuery = "SELECT set_config('plan_cache_mode', current_setting('pgclient.plan_cache_mode'), false)"
+    /// Puts the plan cache setting back for the rest of the transaction.
+    static let defaultPlans: PGQuery = "SELECT set_config('plan_cache_mode', current_setting('pgclient.plan_cache_mode'), true)"
 
     private func runPipelineBatch(_ queries: ArraySlice<PGQuery>) throws(PGError) -> [PGResult] {
         // A statement planned for its values is sent unnamed, between two settings of plan_cache_mode:
         // a role or database default of force_generic_plan would plan even an unnamed statement once for
-        // every value. The settings are transactional: when the statement fails, the batch's transaction
-        // (explicit, or the implicit one up to the sync) undoes them with it.
+        // every value. The settings are the transaction's own (explicit, or the implicit one up to the
+        // sync): whatever fails, its end undoes them.
         guard !queries.contains(where: \.plannedPerExecution) else {
             var expanded: [PGQuery] = []
             var positions: [Int] = []

@@ -29,9 +29,12 @@ struct TextSearchTests {
             SELECT (SELECT bool_and(proleakproof) FROM pg_proc WHERE oid IN ('embudo.text_ilike(text, text)'::regprocedure,
                                                                          'embudo.text_like(text, text)'::regprocedure)),
                    (SELECT count(*) FROM pg_opclass c JOIN pg_namespace n ON n.oid = c.opcnamespace
-                    WHERE n.nspname = 'embudo' AND c.opcname = 'gin_trgm_ops')::int
-            """)[0].decode((Bool, Int).self)
-        #expect(catalog == (true, 1))
+                    WHERE n.nspname = 'embudo' AND c.opcname = 'gin_trgm_ops')::int,
+                   (SELECT min(procost) >= 10 FROM pg_proc WHERE proleakproof AND oid IN ('embudo.text_ilike(text, text)'::regprocedure,
+                                                                                        'embudo.text_like(text, text)'::regprocedure))
+            """)[0].decode((Bool, Int, Bool).self)
+        // A cost of 10 operators or more keeps PostgreSQL from testing them before the policies in a filter.
+        #expect(catalog == (true, 1, true))
     }
 
     /// Only the service, which sends the model layer's SQL with the pattern bound and checked, may call
@@ -96,7 +99,7 @@ struct TextSearchTests {
             sql.append("SELECT r0.name FROM crm_lead r0 WHERE r0.company_id = ")
             sql.bind(company.id)
             sql.append(" AND r0.active AND ")
-            try DomainCompiler(registry: ModelRegistry.standard).compile(domain, on: CRMLead.model, alias: "r0", into: &sql)
+            try DomainCompiler(registry: ModelRegistry.standard, companies: [company.id]).compile(domain, on: CRMLead.model, alias: "r0", into: &sql)
             sql.append(" ORDER BY r0.priority DESC, r0.id DESC LIMIT 80")
             var query = sql.query
             #expect(query.plannedPerExecution == DomainCompiler.hasTrigram(word))
@@ -114,6 +117,11 @@ struct TextSearchTests {
                      OR (\(web) AND (l.partner_name ILIKE '%' || \(word) || '%' OR p.name ILIKE '%' || \(word) || '%')))
                 ORDER BY l.priority DESC, l.id DESC LIMIT 80
                 """).map { try $0.decode(String.self, at: 0) }
+            // Wherever PostgreSQL tests the leakproof operator (an index's condition, its recheck, a
+            // filter), only the company's rows reach it.
+            for node in Self.nodes(in: plan) {
+                #expect(Self.testsOnlyTheCompany(node, company: company.id), "\(word): \(node)")
+            }
             return (plan, names, expected)
         }
 
@@ -139,6 +147,71 @@ struct TextSearchTests {
             #expect(common.names == common.expected)
             #expect(common.plan.contains("crm_lead_default_order") && !common.plan.contains("crm_lead_name_search"), "\(word): \(common.plan)")
         }
+    }
+
+    /// Whether each term of `condition` (split at its ORs) that tests a text operator tests the company
+    /// before it.
+    static func testsCompanyFirst(_ condition: String, company: Int) -> Bool {
+        condition.components(separatedBy: " OR ").allSatisfy { term in
+            guard let text = term.range(of: "OPERATOR(embudo.") else { return true }
+            return term[..<text.lowerBound].contains("(company_id = \(company))")
+        }
+    }
+
+    /// Whether a plan node tests the text operators on the company's rows only: the rows it reads are
+    /// the company's (its index condition names it, or its recheck tests it before anything else), or
+    /// each condition tests the company before the operator.
+    static func testsOnlyTheCompany(_ node: [String: Any], company: Int) -> Bool {
+        let indexed = (node["Index Cond"] as? String)?.contains("(company_id = \(company))") ?? false
+        let rechecked = (node["Recheck Cond"] as? String).map { testsCompanyFirst($0, company: company) } ?? false
+        return ["Index Cond", "Recheck Cond", "Filter"].allSatisfy { key in
+            guard let condition = node[key] as? String, condition.contains("OPERATOR(embudo.") else { return true }
+            return testsCompanyFirst(condition, company: company) || (key != "Recheck Cond" && (indexed || rechecked))
+        }
+    }
+
+    /// The nodes of an EXPLAIN (FORMAT JSON) plan.
+    static func nodes(in plan: String) -> [[String: Any]] {
+        guard let root = try? JSONSerialization.jsonObject(with: Data(plan.utf8)) else { return [] }
+        var found: [[String: Any]] = []
+        func walk(_ value: Any) {
+            if let object = value as? [String: Any] {
+                if object["Node Type"] != nil { found.append(object) }
+                object.values.forEach(walk)
+            } else if let array = value as? [Any] {
+                array.forEach(walk)
+            }
+        }
+        walk(root)
+        return found
+    }
+
+    /// The operators, which may run before the policies, search one company's records only, with the
+    /// company tested first; several companies, or a very long pattern, keep ILIKE (after the policies).
+    @Test func theOperatorsSearchOneCompanyOnly() throws {
+        func compile(_ domain: JSONValue, companies: [Int]?) throws -> PGQuery {
+            var sql = SQLBuilder()
+            try DomainCompiler(registry: ModelRegistry.standard, companies: companies).compile(domain, on: CRMLead.model, alias: "r0", into: &sql)
+            return sql.query
+        }
+        let one = try compile([["name", "ilike", "acme"]], companies: [7])
+        #expect(one.sql == "(r0.company_id = $1::int AND r0.name::text OPERATOR(embudo.~~*) $2)" && one.parameters == ["7", "%acme%"])
+        #expect(one.plannedPerExecution)
+        // A customer's name: the subquery on customers names the company too, as an equality.
+        let customer = try compile(["|", ["name", "ilike", "acme"], ["partner_id", "ilike", "acme"]], companies: [7])
+        #expect(customer.sql.contains("d1.company_id = $3::int AND (d1.company_id = $4::int AND d1.name::text OPERATOR(embudo.~~*) $5)"),
+                "\(customer.sql)")
+        #expect(customer.sql.contains("r0.partner_id = ANY (ARRAY(SELECT d1.id FROM res_partner d1"), "\(customer.sql)")
+        // Outside an OR the customer's condition stays a subquery PostgreSQL joins.
+        #expect(try compile([["partner_id", "ilike", "acme"]], companies: [7]).sql.hasPrefix("r0.partner_id IN (SELECT d1.id"))
+        for (domain, companies) in [([["name", "ilike", "acme"]], [7, 8]), ([["name", "ilike", "acme"]], nil),
+                                    ([["name", "ilike", .string(String(repeating: "a", count: 300))]], [7]),
+                                    ([["name", "not ilike", "acme"]], [7])] as [(JSONValue, [Int]?)] {
+            let query = try compile(domain, companies: companies)
+            #expect(!query.sql.contains("OPERATOR") && !query.plannedPerExecution, "\(query.sql)")
+        }
+        // A backslash that ends the pattern is refused even where it ends a longer Swift Character.
+        #expect(throws: ModelError.self) { try compile([["name", "=ilike", "zzz\u{0600}\\"]], companies: [7]) }
     }
 
     @Test func aTrigramIsThreeLettersOrDigitsInARow() {
