@@ -183,10 +183,11 @@ ALTER TABLE embudo.schema_definitions OWNER TO embudo_owner;
 --
 -- Being leakproof, they may run on rows PostgreSQL reads before the row's policies. Two things keep
 -- that to the request's own company's rows, so that not even their time depends on another company's
--- text: the model layer writes `(alias.company_id = $c AND col OPERATOR(embudo.~~*) $p)`, for one
--- company only and a pattern of at most 256 bytes (DomainCompiler.textCondition), so that an index scan
--- and its recheck are limited to the company first; and their cost. PostgreSQL moves a leakproof
--- condition ahead of the policies' only when it costs less than 10 times an ordinary operator; theirs
+-- text: the model layer uses them only where the same query level limits the table to one company by
+-- an equality (`r0.company_id = $c`), with a pattern of at most 256 bytes
+-- (DomainCompiler.textCondition), so that an index scan and its recheck test the company first; and
+-- their cost. PostgreSQL moves a leakproof condition ahead of the policies' only when it costs less
+-- than 10 times an ordinary operator; theirs
 -- is 25 (TextSearchTests holds it at 10 or more), which is also what they measured (about 0.5 µs a
 -- row: a case-insensitive match lower-cases both sides under the column's collation). With a cost of 1
 -- the planner found reading a company's 5,000 leads and matching three columns of each cheaper than

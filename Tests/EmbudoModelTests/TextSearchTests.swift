@@ -195,12 +195,11 @@ struct TextSearchTests {
             return sql.query
         }
         let one = try compile([["name", "ilike", "acme"]], companies: [7])
-        #expect(one.sql == "(r0.company_id = $1::int AND r0.name::text OPERATOR(embudo.~~*) $2)" && one.parameters == ["7", "%acme%"])
+        #expect(one.sql == "r0.name::text OPERATOR(embudo.~~*) $1" && one.parameters == ["%acme%"])
         #expect(one.plannedPerExecution)
         // A customer's name: the subquery on customers names the company too, as an equality.
         let customer = try compile(["|", ["name", "ilike", "acme"], ["partner_id", "ilike", "acme"]], companies: [7])
-        #expect(customer.sql.contains("d1.company_id = $3::int AND (d1.company_id = $4::int AND d1.name::text OPERATOR(embudo.~~*) $5)"),
-                "\(customer.sql)")
+        #expect(customer.sql.contains("WHERE d1.company_id = $2::int AND d1.name::text OPERATOR(embudo.~~*) $3"), "\(customer.sql)")
         #expect(customer.sql.contains("r0.partner_id = ANY (ARRAY(SELECT d1.id FROM res_partner d1"), "\(customer.sql)")
         // Outside an OR the customer's condition stays a subquery PostgreSQL joins.
         #expect(try compile([["partner_id", "ilike", "acme"]], companies: [7]).sql.hasPrefix("r0.partner_id IN (SELECT d1.id"))

@@ -38,12 +38,11 @@ public struct DomainCompiler: Sendable {
         sql.append("::int[]) AND ")
     }
 
-    /// The one company whose records a condition on `model` may search with the leakproof text
-    /// operators (see ``textCondition``), or nil: the request names exactly one company and `model`'s
-    /// records are a company's.
-    private func searchCompany(of model: ModelDescription) -> Int? {
-        guard let companies, companies.count == 1, model.isCompanyScoped else { return nil }
-        return companies[0]
+    /// Whether a condition on `model`'s table may use the leakproof text operators (``textCondition``):
+    /// the request names exactly one company and `model`'s records are a company's, so that its query
+    /// level limits the table to that company by an equality.
+    private func searchesOneCompany(_ model: ModelDescription) -> Bool {
+        companies?.count == 1 && model.isCompanyScoped
     }
 
     /// The deepest a domain may nest (through `any` and dotted paths).
@@ -131,23 +130,21 @@ public struct DomainCompiler: Sendable {
     /// pattern's length does, and nobody types more.
     static let maxIndexedPattern = 256
 
-    /// `(alias.company_id = $c AND column OPERATOR(embudo.~~*) $p)`: a search with the text operators
-    /// that a trigram index serves below row-level security (ILIKE and LIKE declared leakproof, callable
-    /// by the service only: sql/bootstrap.sql), planned for its values (a rare word reads the index, a
-    /// common one the list's order, stopping after the page; about 0.3 ms of planning).
+    /// `column OPERATOR(embudo.~~*) $p`: a search with the text operators that a trigram index serves
+    /// below row-level security (ILIKE and LIKE declared leakproof, callable by the service only:
+    /// sql/bootstrap.sql), planned for its values (a rare word reads the index, a common one the list's
+    /// order, stopping after the page; about 0.3 ms of planning).
     ///
-    /// Being leakproof, the operator may run before the row's policies, on any row PostgreSQL reads:
-    /// the company's equality comes first, in the same condition, so that every index scan for it is
-    /// limited to the company (a GIN index takes `company_id = $c`, not `= ANY`) and its recheck tests
-    /// the company before the text. Hence one company only, and a bounded pattern.
-    private func textCondition(
-        column: String, ilike: Bool, pattern: String, tenant: (alias: String, company: Int), into sql: inout SQLBuilder
-    ) throws(ModelError) {
-        sql.append("(\(tenant.alias).company_id = ")
-        sql.bind(tenant.company)
-        sql.append("::int AND \(column)::text OPERATOR(embudo.\(ilike ? "~~*" : "~~")) ")
+    /// Being leakproof, the operator may run before the row's policies, on any row PostgreSQL reads. So
+    /// it is used only where the column's table is limited to one company by an equality in the same
+    /// query level: `r0.company_id = $c` (ModelQueries.appendWhere, the only caller of ``compile``) or a
+    /// related-record subquery's ``companyCondition``. PostgreSQL puts that equality into every index
+    /// scan for the operator (a GIN index takes an equality, and may leave `= ANY` out) and tests the
+    /// company before the text in the scan's recheck. (Repeating the equality beside the operator made
+    /// PostgreSQL read the company through a btree index for each term of an OR instead.)
+    private func textCondition(column: String, ilike: Bool, pattern: String, into sql: inout SQLBuilder) {
+        sql.append("\(column)::text OPERATOR(embudo.\(ilike ? "~~*" : "~~")) ")
         sql.bind(pattern)
-        sql.append(")")
         sql.planForValues()
     }
 
@@ -252,13 +249,13 @@ public struct DomainCompiler: Sendable {
             }
             return
         }
-        try scalarLeaf(field, op: op, value: value, column: field.sql(alias), tenant: searchCompany(of: model).map { (alias, $0) }, into: &sql)
+        try scalarLeaf(field, op: op, value: value, column: field.sql(alias), oneCompany: searchesOneCompany(model), into: &sql)
     }
 
-    /// `(field, op, value)` on a stored column. `tenant`: the column's table alias and the one company
-    /// the request names, when a text search may use the leakproof operators (``searchCompany(of:)``).
+    /// `(field, op, value)` on a stored column. `oneCompany`: the column's table is limited to the one
+    /// company the request names, so a text search may use the leakproof operators (``textCondition``).
     private func scalarLeaf(
-        _ field: FieldDescription, op: String, value: JSONValue, column: String, tenant: (alias: String, company: Int)? = nil,
+        _ field: FieldDescription, op: String, value: JSONValue, column: String, oneCompany: Bool = false,
         into sql: inout SQLBuilder
     ) throws(ModelError) {
         let isFalse = value == false || value == .null
@@ -267,7 +264,7 @@ public struct DomainCompiler: Sendable {
         }
         switch op {
         case "=?":
-            if isFalse { sql.append("TRUE") } else { try scalarLeaf(field, op: "=", value: value, column: column, tenant: tenant, into: &sql) }
+            if isFalse { sql.append("TRUE") } else { try scalarLeaf(field, op: "=", value: value, column: column, oneCompany: oneCompany, into: &sql) }
         case "=" where isFalse:
             sql.append(field.type == .boolean ? "(\(column) IS NULL OR NOT \(column))" : "\(column) IS NULL")
         case "!=" where isFalse:
@@ -293,8 +290,8 @@ public struct DomainCompiler: Sendable {
             if pattern.utf8.reversed().prefix(while: { $0 == UInt8(ascii: "\\") }).count % 2 == 1 {
                 throw .validation("The pattern \(Self.describe(value)) for field \(field.name) ends with an escape character")
             }
-            if !negated, let tenant, pattern.utf8.count <= Self.maxIndexedPattern, Self.hasTrigram(pattern) {
-                try textCondition(column: column, ilike: op.hasSuffix("ilike"), pattern: pattern, tenant: tenant, into: &sql)
+            if !negated, oneCompany, pattern.utf8.count <= Self.maxIndexedPattern, Self.hasTrigram(pattern) {
+                textCondition(column: column, ilike: op.hasSuffix("ilike"), pattern: pattern, into: &sql)
                 return
             }
             // Without a trigram no index narrows the search; negated, nothing would: plain ILIKE or LIKE
