@@ -99,7 +99,8 @@ struct TextSearchTests {
             sql.append("SELECT r0.name FROM crm_lead r0 WHERE r0.company_id = ")
             sql.bind(company.id)
             sql.append(" AND r0.active AND ")
-            try DomainCompiler(registry: ModelRegistry.standard, companies: [company.id]).compile(domain, on: CRMLead.model, alias: "r0", into: &sql)
+            try DomainCompiler(registry: ModelRegistry.standard, companies: [company.id])
+                .compile(domain, on: CRMLead.model, alias: "r0", companyNamed: true, into: &sql)
             sql.append(" ORDER BY r0.priority DESC, r0.id DESC LIMIT 80")
             var query = sql.query
             #expect(query.plannedPerExecution == DomainCompiler.hasTrigram(word))
@@ -189,9 +190,10 @@ struct TextSearchTests {
     /// The operators, which may run before the policies, search one company's records only, with the
     /// company tested first; several companies, or a very long pattern, keep ILIKE (after the policies).
     @Test func theOperatorsSearchOneCompanyOnly() throws {
-        func compile(_ domain: JSONValue, companies: [Int]?) throws -> PGQuery {
+        func compile(_ domain: JSONValue, companies: [Int]?, named: Bool = true) throws -> PGQuery {
             var sql = SQLBuilder()
-            try DomainCompiler(registry: ModelRegistry.standard, companies: companies).compile(domain, on: CRMLead.model, alias: "r0", into: &sql)
+            try DomainCompiler(registry: ModelRegistry.standard, companies: companies)
+                .compile(domain, on: CRMLead.model, alias: "r0", companyNamed: named, into: &sql)
             return sql.query
         }
         let one = try compile([["name", "ilike", "acme"]], companies: [7])
@@ -207,6 +209,12 @@ struct TextSearchTests {
                                     ([["name", "ilike", .string(String(repeating: "a", count: 300))]], [7]),
                                     ([["name", "not ilike", "acme"]], [7])] as [(JSONValue, [Int]?)] {
             let query = try compile(domain, companies: companies)
+            #expect(!query.sql.contains("OPERATOR") && !query.plannedPerExecution, "\(query.sql)")
+        }
+        // Where the statement does not name the company, or a subquery cannot (users belong to no
+        // company), the operators are not used.
+        for query in [try compile([["name", "ilike", "acme"]], companies: [7], named: false),
+                      try compile([["user_id.name", "ilike", "acme"]], companies: [7])] {
             #expect(!query.sql.contains("OPERATOR") && !query.plannedPerExecution, "\(query.sql)")
         }
         // A backslash that ends the pattern is refused even where it ends a longer Swift Character.

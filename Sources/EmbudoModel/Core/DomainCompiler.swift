@@ -38,11 +38,10 @@ public struct DomainCompiler: Sendable {
         sql.append("::int[]) AND ")
     }
 
-    /// Whether a condition on `model`'s table may use the leakproof text operators (``textCondition``):
-    /// the request names exactly one company and `model`'s records are a company's, so that its query
-    /// level limits the table to that company by an equality.
-    private func searchesOneCompany(_ model: ModelDescription) -> Bool {
-        companies?.count == 1 && model.isCompanyScoped
+    /// Whether a subquery on `related` records of `model`'s names the request's one company by an
+    /// equality (``companyCondition``), so that its conditions may use the leakproof text operators.
+    private func namesOneCompany(_ model: ModelDescription, _ related: ModelDescription) -> Bool {
+        companies?.count == 1 && model.isCompanyScoped && related.isCompanyScoped
     }
 
     /// The deepest a domain may nest (through `any` and dotted paths).
@@ -61,12 +60,18 @@ public struct DomainCompiler: Sendable {
     /// The most JSON values a whole domain may hold, sub-domains included.
     static let maxValues = 20_000
 
-    /// Appends the condition for `domain` on `model`, whose table is aliased `alias`.
-    public func compile(_ domain: JSONValue, on model: ModelDescription, alias: String, into sql: inout SQLBuilder) throws(ModelError) {
+    /// Appends the condition for `domain` on `model`, whose table is aliased `alias`. `companyNamed`:
+    /// the caller's statement limits `alias` to the request's companies by `alias.company_id = $n` (one
+    /// company) beside this condition, so that a text search may use the leakproof operators
+    /// (``textCondition``).
+    public func compile(
+        _ domain: JSONValue, on model: ModelDescription, alias: String, companyNamed: Bool = false, into sql: inout SQLBuilder
+    ) throws(ModelError) {
         guard Self.size(of: domain, limit: Self.maxValues) <= Self.maxValues else {
             throw .validation("The domain is too large")
         }
-        try render(try parse(domain), on: model, alias: alias, depth: 0, into: &sql)
+        let named = companyNamed && companies?.count == 1 && model.isCompanyScoped
+        try render(try parse(domain), on: model, alias: alias, depth: 0, named: named, into: &sql)
     }
 
     /// The number of JSON values in `value`, counting stops past `limit`.
@@ -137,8 +142,8 @@ public struct DomainCompiler: Sendable {
     ///
     /// Being leakproof, the operator may run before the row's policies, on any row PostgreSQL reads. So
     /// it is used only where the column's table is limited to one company by an equality in the same
-    /// query level: `r0.company_id = $c` (ModelQueries.appendWhere, the only caller of ``compile``) or a
-    /// related-record subquery's ``companyCondition``. PostgreSQL puts that equality into every index
+    /// query level: `r0.company_id = $c` (the caller's, which says so to ``compile``) or a related-record
+    /// subquery's ``companyCondition``. PostgreSQL puts that equality into every index
     /// scan for the operator (a GIN index takes an equality, and may leave `= ANY` out) and tests the
     /// company before the text in the scan's recheck. (Repeating the equality beside the operator made
     /// PostgreSQL read the company through a btree index for each term of an OR instead.)
@@ -172,9 +177,11 @@ public struct DomainCompiler: Sendable {
 
     // MARK: - Rendering
 
-    /// `inOr`: the node is a term of an OR (at any depth of this condition, not of a subquery's).
+    /// `named`: this query level limits `alias` to the request's one company by an equality. `inOr`: the
+    /// node is a term of an OR (at any depth of this condition, not of a subquery's).
     private func render(
-        _ node: Node, on model: ModelDescription, alias: String, depth: Int, inOr: Bool = false, into sql: inout SQLBuilder
+        _ node: Node, on model: ModelDescription, alias: String, depth: Int, named: Bool, inOr: Bool = false,
+        into sql: inout SQLBuilder
     ) throws(ModelError) {
         switch node {
         case .constant(let value):
@@ -184,17 +191,17 @@ public struct DomainCompiler: Sendable {
             var termsInOr = inOr
             if case .and = node { joiner = " AND " } else { joiner = " OR "; termsInOr = true }
             sql.append("(")
-            try render(left, on: model, alias: alias, depth: depth, inOr: termsInOr, into: &sql)
+            try render(left, on: model, alias: alias, depth: depth, named: named, inOr: termsInOr, into: &sql)
             sql.append(joiner)
-            try render(right, on: model, alias: alias, depth: depth, inOr: termsInOr, into: &sql)
+            try render(right, on: model, alias: alias, depth: depth, named: named, inOr: termsInOr, into: &sql)
             sql.append(")")
         case .not(let inner):
             // Odoo negates a leaf's whole meaning, NULLs included.
             sql.append("(NOT coalesce((")
-            try render(inner, on: model, alias: alias, depth: depth, inOr: inOr, into: &sql)
+            try render(inner, on: model, alias: alias, depth: depth, named: named, inOr: inOr, into: &sql)
             sql.append("), false))")
         case .leaf(let path, let op, let value):
-            try leaf(path: path, op: op, value: value, on: model, alias: alias, depth: depth, inOr: inOr, into: &sql)
+            try leaf(path: path, op: op, value: value, on: model, alias: alias, depth: depth, named: named, inOr: inOr, into: &sql)
         }
     }
 
@@ -205,7 +212,7 @@ public struct DomainCompiler: Sendable {
 
     private func leaf(
         path: String, op rawOp: String, value: JSONValue, on model: ModelDescription, alias: String, depth: Int,
-        inOr: Bool = false, into sql: inout SQLBuilder
+        named: Bool, inOr: Bool = false, into sql: inout SQLBuilder
     ) throws(ModelError) {
         guard depth < Self.maxDepth else { throw .validation("The domain nests more than \(Self.maxDepth) levels deep") }
         let op = rawOp == "<>" ? "!=" : rawOp
@@ -217,8 +224,8 @@ public struct DomainCompiler: Sendable {
         // A dotted path: the rest applies to the related model.
         if parts.count == 2 {
             guard field.relation != nil else { throw .validation("Field \(field.name) of \(model.name) has no sub-fields") }
-            try related(field, of: model, alias: alias, negated: false, depth: depth, inOr: inOr, into: &sql) { sql, related, inner throws(ModelError) in
-                try leaf(path: parts[1], op: op, value: value, on: related, alias: inner, depth: depth + 1, into: &sql)
+            try related(field, of: model, alias: alias, negated: false, depth: depth, inOr: inOr, into: &sql) { sql, related, inner, named throws(ModelError) in
+                try leaf(path: parts[1], op: op, value: value, on: related, alias: inner, depth: depth + 1, named: named, into: &sql)
             }
             return
         }
@@ -227,8 +234,8 @@ public struct DomainCompiler: Sendable {
         case "any", "not any":
             guard field.relation != nil else { throw .validation("Operator \(op) needs a relational field, not \(field.name)") }
             let subdomain = try parse(value)
-            try related(field, of: model, alias: alias, negated: op == "not any", depth: depth, into: &sql) { sql, related, inner throws(ModelError) in
-                try render(subdomain, on: related, alias: inner, depth: depth + 1, into: &sql)
+            try related(field, of: model, alias: alias, negated: op == "not any", depth: depth, into: &sql) { sql, related, inner, named throws(ModelError) in
+                try render(subdomain, on: related, alias: inner, depth: depth + 1, named: named, into: &sql)
             }
             return
         case "child_of", "parent_of":
@@ -244,12 +251,12 @@ public struct DomainCompiler: Sendable {
         }
         // A name compared with a many2one: match the related record's name.
         if field.type == .many2one, case .string = value, op != "=?" {
-            try related(field, of: model, alias: alias, negated: false, depth: depth, inOr: inOr, into: &sql) { sql, related, inner throws(ModelError) in
-                try leaf(path: related.recordName, op: op, value: value, on: related, alias: inner, depth: depth + 1, into: &sql)
+            try related(field, of: model, alias: alias, negated: false, depth: depth, inOr: inOr, into: &sql) { sql, related, inner, named throws(ModelError) in
+                try leaf(path: related.recordName, op: op, value: value, on: related, alias: inner, depth: depth + 1, named: named, into: &sql)
             }
             return
         }
-        try scalarLeaf(field, op: op, value: value, column: field.sql(alias), oneCompany: searchesOneCompany(model), into: &sql)
+        try scalarLeaf(field, op: op, value: value, column: field.sql(alias), oneCompany: named, into: &sql)
     }
 
     /// `(field, op, value)` on a stored column. `oneCompany`: the column's table is limited to the one
@@ -369,8 +376,8 @@ public struct DomainCompiler: Sendable {
         default:
             throw .validation("Operator \(op) cannot be used on field \(field.name)")
         }
-        try related(field, of: model, alias: alias, negated: negated, depth: depth, into: &sql) { sql, related, inner throws(ModelError) in
-            try render(subdomain, on: related, alias: inner, depth: depth + 1, into: &sql)
+        try related(field, of: model, alias: alias, negated: negated, depth: depth, into: &sql) { sql, related, inner, named throws(ModelError) in
+            try render(subdomain, on: related, alias: inner, depth: depth + 1, named: named, into: &sql)
         }
     }
 
@@ -378,11 +385,12 @@ public struct DomainCompiler: Sendable {
     private func related(
         _ field: FieldDescription, of model: ModelDescription, alias: String, negated: Bool, depth: Int,
         inOr: Bool = false, into sql: inout SQLBuilder,
-        _ condition: (inout SQLBuilder, ModelDescription, String) throws(ModelError) -> Void
+        _ condition: (inout SQLBuilder, ModelDescription, String, Bool) throws(ModelError) -> Void
     ) throws(ModelError) {
         guard let relationName = field.relation else { throw .validation("Field \(field.name) is not relational") }
         let related = try registry.model(relationName)
         let inner = "d\(depth + 1)"
+        let named = namesOneCompany(model, related)
         switch field.type {
         case .many2one:
             // In an OR, `= ANY (ARRAY(…))` rather than `IN (…)`: the related ids are worked out once, and
@@ -397,7 +405,7 @@ public struct DomainCompiler: Sendable {
             sql.append(negated ? "(\(column) IS NULL OR \(column) NOT IN (" : array ? "\(column) = ANY (ARRAY(" : "\(column) IN (")
             sql.append("SELECT \(inner).id FROM \(related.table) \(inner) WHERE ")
             companyCondition(model, related, alias: inner, into: &sql)
-            try condition(&sql, related, inner)
+            try condition(&sql, related, inner, named)
             sql.append(negated || array ? "))" : ")")
         case .one2many:
             guard let inverse = field.inverseName, let inverseColumn = related.fields[inverse]?.column else {
@@ -405,7 +413,7 @@ public struct DomainCompiler: Sendable {
             }
             sql.append("\(alias).id \(negated ? "NOT IN" : "IN") (SELECT \(inner).\(inverseColumn) FROM \(related.table) \(inner) WHERE \(inner).\(inverseColumn) IS NOT NULL AND ")
             companyCondition(model, related, alias: inner, into: &sql)
-            try condition(&sql, related, inner)
+            try condition(&sql, related, inner, named)
             sql.append(")")
         case .many2many:
             guard let link = field.linkTable, let (own, other) = field.linkColumns else {
@@ -415,7 +423,7 @@ public struct DomainCompiler: Sendable {
             let company = model.isCompanyScoped && related.isCompanyScoped ? "\(inner).company_id = l\(depth + 1).company_id AND " : ""
             sql.append("\(alias).id \(negated ? "NOT IN" : "IN") (SELECT l\(depth + 1).\(own) FROM \(link) l\(depth + 1) JOIN \(related.table) \(inner) ON \(company)\(inner).id = l\(depth + 1).\(other) WHERE ")
             companyCondition(model, related, alias: inner, into: &sql)
-            try condition(&sql, related, inner)
+            try condition(&sql, related, inner, named)
             sql.append(")")
         default:
             throw .validation("Field \(field.name) is not relational")

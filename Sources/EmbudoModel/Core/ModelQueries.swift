@@ -16,7 +16,7 @@ struct ModelQueries: Sendable {
     func appendWhere(_ domain: JSONValue, activeTest: Bool, into sql: inout SQLBuilder) throws(ModelError) {
         sql.append(" WHERE ")
         appendCompanies(into: &sql, then: " AND ")
-        try compiler.compile(domain, on: model, alias: Self.alias, into: &sql)
+        try compiler.compile(domain, on: model, alias: Self.alias, companyNamed: model.isCompanyScoped, into: &sql)
         if activeTest && model.hasActive && !Self.mentions("active", in: domain) {
             sql.append(" AND \(Self.alias).active")
         }
