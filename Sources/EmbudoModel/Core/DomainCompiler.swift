@@ -27,15 +27,8 @@ public struct DomainCompiler: Sendable {
     /// subquery stays uncorrelated (PostgreSQL hashes it once per statement).
     private func companyCondition(_ model: ModelDescription, _ related: ModelDescription, alias: String, into sql: inout SQLBuilder) {
         guard let companies, model.isCompanyScoped, related.isCompanyScoped else { return }
-        if companies.count == 1 {
-            sql.append("\(alias).company_id = ")
-            sql.bind(companies[0])
-            sql.append("::int AND ")
-            return
-        }
-        sql.append("\(alias).company_id = ANY (")
-        sql.bind(companies)
-        sql.append("::int[]) AND ")
+        let predicate = sql.companies("\(alias).company_id", in: companies)
+        sql.append(predicate + " AND ")
     }
 
     /// Whether a subquery on `related` records of `model`'s names the request's one company by an

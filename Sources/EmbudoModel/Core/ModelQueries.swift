@@ -33,17 +33,8 @@ struct ModelQueries: Sendable {
     /// PostgreSQL) route the statement to the node holding the company.
     func appendCompanies(into sql: inout SQLBuilder, alias: String? = Self.alias, then suffix: String = "") {
         guard model.isCompanyScoped else { return }
-        let column = alias.map { "\($0).company_id" } ?? "company_id"
-        if companies.count == 1 {
-            sql.append("\(column) = ")
-            sql.bind(companies[0])
-            sql.append("::int")
-        } else {
-            sql.append("\(column) = ANY (")
-            sql.bind(companies)
-            sql.append("::int[])")
-        }
-        sql.append(suffix)
+        let predicate = sql.companies(alias.map { "\($0).company_id" } ?? "company_id", in: companies)
+        sql.append(predicate + suffix)
     }
 
     /// `WHERE r0.id = ANY ($ids)` and the request's companies: records by id.
@@ -161,10 +152,7 @@ struct ModelQueries: Sendable {
     /// the request's companies, named in a lookup of related records.
     func companyCondition(_ related: ModelDescription, alias: String, into sql: inout SQLBuilder) -> String {
         guard related.isCompanyScoped, model.isCompanyScoped else { return "" }
-        if companies.count == 1 {
-            return "\(alias).company_id = \(sql.placeholder(for: companies[0]))::int AND "
-        }
-        return "\(alias).company_id = ANY (\(sql.placeholder(for: companies))::int[]) AND "
+        return sql.companies("\(alias).company_id", in: companies) + " AND "
     }
 
     /// The fields a client may write, with their bound values (false → NULL except for booleans).

@@ -62,9 +62,8 @@ struct RecordColumns: Sendable {
             var sql = SQLBuilder()
             sql.append("SELECT x.id, \(related.nameSQL("x")) FROM \(related.table) x WHERE ")
             if related.isCompanyScoped, let companies {
-                sql.append("x.company_id = ANY (")
-                sql.bind(companies)
-                sql.append("::int[]) AND ")
+                let predicate = sql.companies("x.company_id", in: companies)
+                sql.append(predicate + " AND ")
             }
             sql.append("x.id = ANY (")
             sql.bind(ids[index].sorted())

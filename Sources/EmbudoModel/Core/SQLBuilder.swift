@@ -31,6 +31,15 @@ public struct SQLBuilder: Sendable {
         return "$\(parameters.count)"
     }
 
+    /// `column = $n::int` for one company, `column = ANY ($n::int[])` for several: the request's
+    /// companies, named beside the row-level security fence. An equality for the usual one company, which
+    /// every index takes (a GIN index may leave `= ANY` out) and a distributed PostgreSQL routes.
+    public mutating func companies(_ column: String, in companies: [Int]) -> String {
+        companies.count == 1
+            ? "\(column) = \(placeholder(for: companies[0]))::int"
+            : "\(column) = ANY (\(placeholder(for: companies))::int[])"
+    }
+
     /// Asks PostgreSQL to plan the statement for its values at each execution: for a condition whose best
     /// plan depends on the value (a text pattern).
     public mutating func planForValues() {

@@ -141,9 +141,8 @@ enum TransientMethods {
             var sql = SQLBuilder()
             sql.append("SELECT id, (\(related.nameSQL(related.table)))::text FROM \(related.table) WHERE ")
             if related.isCompanyScoped {
-                sql.append("company_id = ANY (")
-                sql.bind(companies)
-                sql.append("::int[]) AND ")
+                let predicate = sql.companies("company_id", in: companies)
+                sql.append(predicate + " AND ")
             }
             sql.append("id = ANY (")
             sql.bind(ids.sorted())
