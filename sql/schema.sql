@@ -3896,18 +3896,16 @@ ALTER FUNCTION embudo.enable_shared_record_policies(target regclass) OWNER TO em
 
 CREATE FUNCTION embudo.enable_tenancy(target regclass, company_column name DEFAULT 'company_id'::name) RETURNS void
     LANGUAGE plpgsql
-    AS $_$
+    AS $$
 BEGIN
+    INSERT INTO embudo.tenant_table (name, company_column) VALUES (target::text, company_column)
+    ON CONFLICT (name) DO UPDATE SET company_column = excluded.company_column;
     EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', target);
     EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', target);
-    PERFORM embudo.replace_policy(target, 'tenant_fence', format(
-        'AS RESTRICTIVE FOR ALL '
-        'USING (%1$I = ANY ((SELECT embudo.company_ids())::int[])) WITH CHECK (%1$I = ANY ((SELECT embudo.company_ids())::int[]))',
-        company_column));
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %s TO embudo_service', target);
     EXECUTE format('GRANT SELECT ON %s TO embudo_report', target);
 END
-$_$;
+$$;
 
 
 ALTER FUNCTION embudo.enable_tenancy(target regclass, company_column name) OWNER TO embudo_owner;
@@ -5493,9 +5491,26 @@ ALTER FUNCTION embudo.refuse(kind text, message text) OWNER TO embudo_owner;
 CREATE FUNCTION embudo.replace_policy(target regclass, policy name, clauses text) RETURNS void
     LANGUAGE plpgsql
     AS $$
+DECLARE
+    fence constant text := embudo.tenant_fence(target);
+    created record;
 BEGIN
     EXECUTE format('DROP POLICY IF EXISTS %I ON %s', policy, target);
     EXECUTE format('CREATE POLICY %I ON %s %s', policy, target, clauses);
+    IF fence IS NULL THEN
+        RETURN;
+    END IF;
+    SELECT p.polpermissive, pg_get_expr(p.polqual, p.polrelid) AS qual, pg_get_expr(p.polwithcheck, p.polrelid) AS checks
+    INTO created FROM pg_policy p WHERE p.polrelid = target AND p.polname = policy;
+    IF NOT created.polpermissive THEN
+        RAISE EXCEPTION 'policy % on %: a tenant table takes permissive policies only (its company condition is in each)', policy, target;
+    END IF;
+    IF created.qual IS NOT NULL THEN
+        EXECUTE format('ALTER POLICY %I ON %s USING ((%s) AND (%s))', policy, target, fence, created.qual);
+    END IF;
+    IF created.checks IS NOT NULL THEN
+        EXECUTE format('ALTER POLICY %I ON %s WITH CHECK ((%s) AND (%s))', policy, target, fence, created.checks);
+    END IF;
 END
 $$;
 
@@ -6584,6 +6599,20 @@ $$;
 ALTER FUNCTION embudo.systray_activities() OWNER TO embudo_owner;
 
 --
+-- Name: tenant_fence(regclass); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.tenant_fence(target regclass) RETURNS text
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT format('%I = ANY ((SELECT embudo.company_ids())::int[])', t.company_column)
+    FROM embudo.tenant_table t WHERE t.name = target::text
+$$;
+
+
+ALTER FUNCTION embudo.tenant_fence(target regclass) OWNER TO embudo_owner;
+
+--
 -- Name: text_ilike(text, text); Type: FUNCTION; Schema: embudo; Owner: postgres
 --
 
@@ -6976,6 +7005,18 @@ CREATE TABLE embudo.schema_migrations (
 
 
 ALTER TABLE embudo.schema_migrations OWNER TO embudo_owner;
+
+--
+-- Name: tenant_table; Type: TABLE; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE TABLE embudo.tenant_table (
+    name text NOT NULL,
+    company_column name NOT NULL
+);
+
+
+ALTER TABLE embudo.tenant_table OWNER TO embudo_owner;
 
 --
 -- Name: transient_record; Type: TABLE; Schema: embudo; Owner: embudo_owner
@@ -10093,6 +10134,14 @@ ALTER TABLE ONLY embudo.schema_definitions
 
 ALTER TABLE ONLY embudo.schema_migrations
     ADD CONSTRAINT schema_migrations_pkey PRIMARY KEY (version);
+
+
+--
+-- Name: tenant_table tenant_table_pkey; Type: CONSTRAINT; Schema: embudo; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY embudo.tenant_table
+    ADD CONSTRAINT tenant_table_pkey PRIMARY KEY (name);
 
 
 --
@@ -13566,14 +13615,7 @@ ALTER TABLE ONLY public.utm_source
 -- Name: transient_record own_wizards; Type: POLICY; Schema: embudo; Owner: embudo_owner
 --
 
-CREATE POLICY own_wizards ON embudo.transient_record TO embudo_service USING ((create_uid = ( SELECT embudo.current_user_id() AS current_user_id))) WITH CHECK ((create_uid = ( SELECT embudo.current_user_id() AS current_user_id)));
-
-
---
--- Name: transient_record tenant_fence; Type: POLICY; Schema: embudo; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON embudo.transient_record AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+CREATE POLICY own_wizards ON embudo.transient_record TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (create_uid = ( SELECT embudo.current_user_id() AS current_user_id)))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (create_uid = ( SELECT embudo.current_user_id() AS current_user_id))));
 
 
 --
@@ -13610,28 +13652,28 @@ ALTER TABLE public.account_tax_sale_order_line_rel ENABLE ROW LEVEL SECURITY;
 -- Name: crm_lead admin_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY admin_delete ON public.crm_lead FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY admin_delete ON public.crm_lead FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: mail_message admin_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY admin_delete ON public.mail_message FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY admin_delete ON public.mail_message FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: sale_order admin_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY admin_delete ON public.sale_order FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY admin_delete ON public.sale_order FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: res_company admin_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY admin_update ON public.res_company FOR UPDATE TO embudo_service USING ((id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY admin_update ON public.res_company FOR UPDATE TO embudo_service USING (((id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
@@ -13645,51 +13687,51 @@ CREATE POLICY admins_and_invitee ON public.res_users_invitation FOR SELECT TO em
 -- Name: calendar_event attendee_or_reader_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY attendee_or_reader_create ON public.calendar_event FOR INSERT TO embudo_service WITH CHECK (((user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR embudo.calendar_attends(company_id, id) OR ((privacy <> 'private'::text) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR ((opportunity_id IS NOT NULL) AND (EXISTS ( SELECT 1
+CREATE POLICY attendee_or_reader_create ON public.calendar_event FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR embudo.calendar_attends(company_id, id) OR ((privacy <> 'private'::text) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR ((opportunity_id IS NOT NULL) AND (EXISTS ( SELECT 1
    FROM public.crm_lead l
   WHERE ((l.company_id = calendar_event.company_id) AND (l.id = calendar_event.opportunity_id))))) OR ((res_model = 'sale.order'::text) AND (EXISTS ( SELECT 1
    FROM public.sale_order o
-  WHERE ((o.company_id = calendar_event.company_id) AND (o.id = calendar_event.res_id)))))))));
+  WHERE ((o.company_id = calendar_event.company_id) AND (o.id = calendar_event.res_id))))))))));
 
 
 --
 -- Name: calendar_event attendee_or_reader_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY attendee_or_reader_read ON public.calendar_event FOR SELECT USING (((user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR embudo.calendar_attends(company_id, id) OR ((privacy <> 'private'::text) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR ((opportunity_id IS NOT NULL) AND (EXISTS ( SELECT 1
+CREATE POLICY attendee_or_reader_read ON public.calendar_event FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR embudo.calendar_attends(company_id, id) OR ((privacy <> 'private'::text) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR ((opportunity_id IS NOT NULL) AND (EXISTS ( SELECT 1
    FROM public.crm_lead l
   WHERE ((l.company_id = calendar_event.company_id) AND (l.id = calendar_event.opportunity_id))))) OR ((res_model = 'sale.order'::text) AND (EXISTS ( SELECT 1
    FROM public.sale_order o
-  WHERE ((o.company_id = calendar_event.company_id) AND (o.id = calendar_event.res_id)))))))));
+  WHERE ((o.company_id = calendar_event.company_id) AND (o.id = calendar_event.res_id))))))))));
 
 
 --
 -- Name: calendar_event attendee_or_reader_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY attendee_or_reader_update ON public.calendar_event FOR UPDATE TO embudo_service USING (((user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR embudo.calendar_attends(company_id, id) OR ((privacy <> 'private'::text) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR ((opportunity_id IS NOT NULL) AND (EXISTS ( SELECT 1
+CREATE POLICY attendee_or_reader_update ON public.calendar_event FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR embudo.calendar_attends(company_id, id) OR ((privacy <> 'private'::text) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR ((opportunity_id IS NOT NULL) AND (EXISTS ( SELECT 1
    FROM public.crm_lead l
   WHERE ((l.company_id = calendar_event.company_id) AND (l.id = calendar_event.opportunity_id))))) OR ((res_model = 'sale.order'::text) AND (EXISTS ( SELECT 1
    FROM public.sale_order o
-  WHERE ((o.company_id = calendar_event.company_id) AND (o.id = calendar_event.res_id))))))))) WITH CHECK (((user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR embudo.calendar_attends(company_id, id) OR ((privacy <> 'private'::text) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR ((opportunity_id IS NOT NULL) AND (EXISTS ( SELECT 1
+  WHERE ((o.company_id = calendar_event.company_id) AND (o.id = calendar_event.res_id)))))))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR embudo.calendar_attends(company_id, id) OR ((privacy <> 'private'::text) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR ((opportunity_id IS NOT NULL) AND (EXISTS ( SELECT 1
    FROM public.crm_lead l
   WHERE ((l.company_id = calendar_event.company_id) AND (l.id = calendar_event.opportunity_id))))) OR ((res_model = 'sale.order'::text) AND (EXISTS ( SELECT 1
    FROM public.sale_order o
-  WHERE ((o.company_id = calendar_event.company_id) AND (o.id = calendar_event.res_id)))))))));
+  WHERE ((o.company_id = calendar_event.company_id) AND (o.id = calendar_event.res_id))))))))));
 
 
 --
 -- Name: mail_followers bi_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY bi_read ON public.mail_followers FOR SELECT TO embudo_bi USING (true);
+CREATE POLICY bi_read ON public.mail_followers FOR SELECT TO embudo_bi USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: res_partner_res_partner_category_rel bi_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY bi_read ON public.res_partner_res_partner_category_rel FOR SELECT TO embudo_bi USING (true);
+CREATE POLICY bi_read ON public.res_partner_res_partner_category_rel FOR SELECT TO embudo_bi USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
@@ -13753,13 +13795,6 @@ ALTER TABLE public.calendar_event_type ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.calendar_feed ENABLE ROW LEVEL SECURITY;
 
 --
--- Name: mail_mail calendar_mail_hidden; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY calendar_mail_hidden ON public.mail_mail AS RESTRICTIVE TO embudo_service USING ((((calendar_method IS NULL) AND (model IS DISTINCT FROM 'calendar.event'::text)) OR (create_uid = ( SELECT embudo.current_user_id() AS current_user_id)))) WITH CHECK ((((calendar_method IS NULL) AND (model IS DISTINCT FROM 'calendar.event'::text)) OR (create_uid = ( SELECT embudo.current_user_id() AS current_user_id))));
-
-
---
 -- Name: calendar_recurrence; Type: ROW SECURITY; Schema: public; Owner: embudo_owner
 --
 
@@ -13785,7 +13820,7 @@ CREATE POLICY colleagues ON public.res_users FOR SELECT TO embudo_service USING 
 -- Name: ir_attachment creator_or_admin_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY creator_or_admin_delete ON public.ir_attachment FOR DELETE TO embudo_service USING (((create_uid = ( SELECT embudo.current_user_id() AS current_user_id)) OR (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
+CREATE POLICY creator_or_admin_delete ON public.ir_attachment FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((create_uid = ( SELECT embudo.current_user_id() AS current_user_id)) OR (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])))));
 
 
 --
@@ -13840,126 +13875,119 @@ ALTER TABLE public.crm_team_member ENABLE ROW LEVEL SECURITY;
 -- Name: account_payment_term deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY deleter_delete ON public.account_payment_term FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY deleter_delete ON public.account_payment_term FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: account_payment_term_line deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY deleter_delete ON public.account_payment_term_line FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY deleter_delete ON public.account_payment_term_line FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: account_tax deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY deleter_delete ON public.account_tax FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY deleter_delete ON public.account_tax FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: calendar_alarm deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY deleter_delete ON public.calendar_alarm FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY deleter_delete ON public.calendar_alarm FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: calendar_event_type deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY deleter_delete ON public.calendar_event_type FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY deleter_delete ON public.calendar_event_type FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: crm_lost_reason deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY deleter_delete ON public.crm_lost_reason FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY deleter_delete ON public.crm_lost_reason FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: crm_stage deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY deleter_delete ON public.crm_stage FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY deleter_delete ON public.crm_stage FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: crm_tag deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY deleter_delete ON public.crm_tag FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY deleter_delete ON public.crm_tag FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: crm_team deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY deleter_delete ON public.crm_team FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY deleter_delete ON public.crm_team FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: crm_team_member deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY deleter_delete ON public.crm_team_member FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY deleter_delete ON public.crm_team_member FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: mail_activity_rel deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY deleter_delete ON public.mail_activity_rel FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY deleter_delete ON public.mail_activity_rel FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: mail_activity_type deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY deleter_delete ON public.mail_activity_type FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY deleter_delete ON public.mail_activity_type FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: product_category deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY deleter_delete ON public.product_category FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY deleter_delete ON public.product_category FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: product_pricelist deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY deleter_delete ON public.product_pricelist FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY deleter_delete ON public.product_pricelist FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: product_pricelist_item deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY deleter_delete ON public.product_pricelist_item FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY deleter_delete ON public.product_pricelist_item FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: product_product deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY deleter_delete ON public.product_product FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY deleter_delete ON public.product_product FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: product_taxes_rel deleter_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY deleter_delete ON public.product_taxes_rel FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
-
-
---
--- Name: mail_mail identity_mail_hidden; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY identity_mail_hidden ON public.mail_mail AS RESTRICTIVE TO embudo_service USING ((model IS DISTINCT FROM 'res.users'::text)) WITH CHECK ((model IS DISTINCT FROM 'res.users'::text));
+CREATE POLICY deleter_delete ON public.product_taxes_rel FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
@@ -14020,35 +14048,35 @@ ALTER TABLE public.mail_tracking_value ENABLE ROW LEVEL SECURITY;
 -- Name: res_partner manager_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY manager_delete ON public.res_partner FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY manager_delete ON public.res_partner FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: res_partner_category manager_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY manager_delete ON public.res_partner_category FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY manager_delete ON public.res_partner_category FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: utm_campaign manager_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY manager_delete ON public.utm_campaign FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY manager_delete ON public.utm_campaign FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: utm_medium manager_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY manager_delete ON public.utm_medium FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY manager_delete ON public.utm_medium FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: utm_source manager_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY manager_delete ON public.utm_source FOR DELETE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY manager_delete ON public.utm_source FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
@@ -14061,381 +14089,381 @@ ALTER TABLE public.meeting_category_rel ENABLE ROW LEVEL SECURITY;
 -- Name: crm_team_closing member_all; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_all ON public.crm_team_closing TO embudo_service USING (true) WITH CHECK (true);
+CREATE POLICY member_all ON public.crm_team_closing TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true)) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: res_partner_res_partner_category_rel member_all; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_all ON public.res_partner_res_partner_category_rel TO embudo_service USING (true) WITH CHECK (true);
+CREATE POLICY member_all ON public.res_partner_res_partner_category_rel TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true)) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: sale_order_sequence member_all; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_all ON public.sale_order_sequence TO embudo_service USING (true) WITH CHECK (true);
+CREATE POLICY member_all ON public.sale_order_sequence TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true)) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: res_partner member_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_create ON public.res_partner FOR INSERT TO embudo_service WITH CHECK (true);
+CREATE POLICY member_create ON public.res_partner FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: res_partner_category member_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_create ON public.res_partner_category FOR INSERT TO embudo_service WITH CHECK (true);
+CREATE POLICY member_create ON public.res_partner_category FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: utm_campaign member_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_create ON public.utm_campaign FOR INSERT TO embudo_service WITH CHECK (true);
+CREATE POLICY member_create ON public.utm_campaign FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: utm_medium member_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_create ON public.utm_medium FOR INSERT TO embudo_service WITH CHECK (true);
+CREATE POLICY member_create ON public.utm_medium FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: utm_source member_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_create ON public.utm_source FOR INSERT TO embudo_service WITH CHECK (true);
+CREATE POLICY member_create ON public.utm_source FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: account_payment_term member_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_read ON public.account_payment_term FOR SELECT USING (true);
+CREATE POLICY member_read ON public.account_payment_term FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: account_payment_term_line member_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_read ON public.account_payment_term_line FOR SELECT USING (true);
+CREATE POLICY member_read ON public.account_payment_term_line FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: account_tax member_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_read ON public.account_tax FOR SELECT USING (true);
+CREATE POLICY member_read ON public.account_tax FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: calendar_alarm member_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_read ON public.calendar_alarm FOR SELECT USING (true);
+CREATE POLICY member_read ON public.calendar_alarm FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: calendar_event_res_users_rel member_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_read ON public.calendar_event_res_users_rel FOR SELECT USING (((res_users_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (EXISTS ( SELECT 1
+CREATE POLICY member_read ON public.calendar_event_res_users_rel FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((res_users_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (EXISTS ( SELECT 1
    FROM public.calendar_event e
-  WHERE ((e.company_id = calendar_event_res_users_rel.company_id) AND (e.id = calendar_event_res_users_rel.calendar_event_id))))));
+  WHERE ((e.company_id = calendar_event_res_users_rel.company_id) AND (e.id = calendar_event_res_users_rel.calendar_event_id)))))));
 
 
 --
 -- Name: calendar_event_type member_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_read ON public.calendar_event_type FOR SELECT USING (true);
+CREATE POLICY member_read ON public.calendar_event_type FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: crm_lost_reason member_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_read ON public.crm_lost_reason FOR SELECT USING (true);
+CREATE POLICY member_read ON public.crm_lost_reason FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: crm_stage member_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_read ON public.crm_stage FOR SELECT USING (true);
+CREATE POLICY member_read ON public.crm_stage FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: crm_tag member_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_read ON public.crm_tag FOR SELECT USING (true);
+CREATE POLICY member_read ON public.crm_tag FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: crm_team member_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_read ON public.crm_team FOR SELECT USING (true);
+CREATE POLICY member_read ON public.crm_team FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: crm_team_member member_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_read ON public.crm_team_member FOR SELECT USING (true);
+CREATE POLICY member_read ON public.crm_team_member FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: mail_activity_rel member_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_read ON public.mail_activity_rel FOR SELECT USING (true);
+CREATE POLICY member_read ON public.mail_activity_rel FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: mail_activity_type member_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_read ON public.mail_activity_type FOR SELECT USING (true);
+CREATE POLICY member_read ON public.mail_activity_type FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: product_category member_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_read ON public.product_category FOR SELECT USING (true);
+CREATE POLICY member_read ON public.product_category FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: product_pricelist member_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_read ON public.product_pricelist FOR SELECT USING (true);
+CREATE POLICY member_read ON public.product_pricelist FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: product_pricelist_item member_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_read ON public.product_pricelist_item FOR SELECT USING (true);
+CREATE POLICY member_read ON public.product_pricelist_item FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: product_product member_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_read ON public.product_product FOR SELECT USING (true);
+CREATE POLICY member_read ON public.product_product FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: product_taxes_rel member_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_read ON public.product_taxes_rel FOR SELECT USING (true);
+CREATE POLICY member_read ON public.product_taxes_rel FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: res_company member_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_read ON public.res_company FOR SELECT USING (true);
+CREATE POLICY member_read ON public.res_company FOR SELECT USING (((id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: res_partner member_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_read ON public.res_partner FOR SELECT USING (true);
+CREATE POLICY member_read ON public.res_partner FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: res_partner_category member_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_read ON public.res_partner_category FOR SELECT USING (true);
+CREATE POLICY member_read ON public.res_partner_category FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: utm_campaign member_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_read ON public.utm_campaign FOR SELECT USING (true);
+CREATE POLICY member_read ON public.utm_campaign FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: utm_medium member_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_read ON public.utm_medium FOR SELECT USING (true);
+CREATE POLICY member_read ON public.utm_medium FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: utm_source member_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_read ON public.utm_source FOR SELECT USING (true);
+CREATE POLICY member_read ON public.utm_source FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: res_partner member_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_update ON public.res_partner FOR UPDATE TO embudo_service USING (true);
+CREATE POLICY member_update ON public.res_partner FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: res_partner_category member_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_update ON public.res_partner_category FOR UPDATE TO embudo_service USING (true);
+CREATE POLICY member_update ON public.res_partner_category FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: utm_campaign member_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_update ON public.utm_campaign FOR UPDATE TO embudo_service USING (true);
+CREATE POLICY member_update ON public.utm_campaign FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: utm_medium member_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_update ON public.utm_medium FOR UPDATE TO embudo_service USING (true);
+CREATE POLICY member_update ON public.utm_medium FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: utm_source member_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_update ON public.utm_source FOR UPDATE TO embudo_service USING (true);
+CREATE POLICY member_update ON public.utm_source FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: crm_lead merged_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY merged_delete ON public.crm_lead FOR DELETE TO embudo_service USING ((id = ANY ((string_to_array(NULLIF(current_setting('embudo.merged_lead_ids'::text, true), ''::text), ','::text))::integer[])));
+CREATE POLICY merged_delete ON public.crm_lead FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (id = ANY ((string_to_array(NULLIF(current_setting('embudo.merged_lead_ids'::text, true), ''::text), ','::text))::integer[]))));
 
 
 --
 -- Name: calendar_event organizer_or_admin_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY organizer_or_admin_delete ON public.calendar_event FOR DELETE TO embudo_service USING (((user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
+CREATE POLICY organizer_or_admin_delete ON public.calendar_event FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])))));
 
 
 --
 -- Name: calendar_event owner_exists; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY owner_exists ON public.calendar_event FOR SELECT TO embudo_owner USING (true);
+CREATE POLICY owner_exists ON public.calendar_event FOR SELECT TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: crm_lead owner_exists; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY owner_exists ON public.crm_lead FOR SELECT TO embudo_owner USING (true);
+CREATE POLICY owner_exists ON public.crm_lead FOR SELECT TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: mail_activity owner_exists; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY owner_exists ON public.mail_activity FOR SELECT TO embudo_owner USING (true);
+CREATE POLICY owner_exists ON public.mail_activity FOR SELECT TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: sale_order owner_exists; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY owner_exists ON public.sale_order FOR SELECT TO embudo_owner USING (true);
+CREATE POLICY owner_exists ON public.sale_order FOR SELECT TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: mail_activity owner_or_writer_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY owner_or_writer_delete ON public.mail_activity FOR DELETE TO embudo_service USING (((create_uid = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (EXISTS ( SELECT 1
+CREATE POLICY owner_or_writer_delete ON public.mail_activity FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((create_uid = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (EXISTS ( SELECT 1
    FROM public.crm_lead l
   WHERE (l.id = mail_activity.lead_id))) OR (EXISTS ( SELECT 1
    FROM public.sale_order o
-  WHERE (o.id = mail_activity.order_id)))));
+  WHERE (o.id = mail_activity.order_id))))));
 
 
 --
 -- Name: mail_activity owner_or_writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY owner_or_writer_update ON public.mail_activity FOR UPDATE TO embudo_service USING (((create_uid = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (EXISTS ( SELECT 1
+CREATE POLICY owner_or_writer_update ON public.mail_activity FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((create_uid = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (EXISTS ( SELECT 1
    FROM public.crm_lead l
   WHERE (l.id = mail_activity.lead_id))) OR (EXISTS ( SELECT 1
    FROM public.sale_order o
-  WHERE (o.id = mail_activity.order_id)))));
+  WHERE (o.id = mail_activity.order_id))))));
 
 
 --
 -- Name: calendar_event_res_users_rel owner_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY owner_read ON public.calendar_event_res_users_rel FOR SELECT TO embudo_owner USING (true);
+CREATE POLICY owner_read ON public.calendar_event_res_users_rel FOR SELECT TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: crm_team owner_routes; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY owner_routes ON public.crm_team FOR SELECT TO embudo_owner USING (true);
+CREATE POLICY owner_routes ON public.crm_team FOR SELECT TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: crm_lead personal_or_all_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY personal_or_all_create ON public.crm_lead FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id IS NULL)));
+CREATE POLICY personal_or_all_create ON public.crm_lead FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id IS NULL))));
 
 
 --
 -- Name: sale_order personal_or_all_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY personal_or_all_create ON public.sale_order FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id IS NULL)));
+CREATE POLICY personal_or_all_create ON public.sale_order FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id IS NULL))));
 
 
 --
 -- Name: crm_lead personal_or_all_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY personal_or_all_read ON public.crm_lead FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id IS NULL)));
+CREATE POLICY personal_or_all_read ON public.crm_lead FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id IS NULL))));
 
 
 --
 -- Name: sale_order personal_or_all_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY personal_or_all_read ON public.sale_order FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id IS NULL)));
+CREATE POLICY personal_or_all_read ON public.sale_order FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id IS NULL))));
 
 
 --
 -- Name: crm_lead personal_or_all_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY personal_or_all_update ON public.crm_lead FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id IS NULL))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id IS NULL)));
+CREATE POLICY personal_or_all_update ON public.crm_lead FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id IS NULL)))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id IS NULL))));
 
 
 --
 -- Name: sale_order personal_or_all_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY personal_or_all_update ON public.sale_order FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id IS NULL))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id IS NULL)));
+CREATE POLICY personal_or_all_update ON public.sale_order FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id IS NULL)))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id IS NULL))));
 
 
 --
@@ -14565,364 +14593,14 @@ ALTER TABLE public.sale_order_tag_rel ENABLE ROW LEVEL SECURITY;
 -- Name: mail_tracking_value service_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY service_create ON public.mail_tracking_value FOR INSERT TO embudo_service WITH CHECK (true);
+CREATE POLICY service_create ON public.mail_tracking_value FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: mail_message service_post; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY service_post ON public.mail_message FOR INSERT TO embudo_service WITH CHECK (true);
-
-
---
--- Name: account_payment_term tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.account_payment_term AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: account_payment_term_line tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.account_payment_term_line AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: account_tax tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.account_tax AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: account_tax_sale_order_line_rel tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.account_tax_sale_order_line_rel AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: calendar_alarm tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.calendar_alarm AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: calendar_alarm_calendar_event_rel tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.calendar_alarm_calendar_event_rel AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: calendar_alarm_sent tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.calendar_alarm_sent AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: calendar_attendee tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.calendar_attendee AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: calendar_attendee_token tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.calendar_attendee_token AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: calendar_event tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.calendar_event AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: calendar_event_res_partner_rel tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.calendar_event_res_partner_rel AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: calendar_event_res_users_rel tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.calendar_event_res_users_rel AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: calendar_event_type tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.calendar_event_type AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: calendar_feed tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.calendar_feed AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: calendar_recurrence tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.calendar_recurrence AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: crm_lead tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.crm_lead AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: crm_lost_reason tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.crm_lost_reason AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: crm_stage tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.crm_stage AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: crm_tag tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.crm_tag AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: crm_tag_rel tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.crm_tag_rel AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: crm_team tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.crm_team AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: crm_team_closing tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.crm_team_closing AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: crm_team_member tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.crm_team_member AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: ir_attachment tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.ir_attachment AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: mail_activity tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.mail_activity AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: mail_activity_rel tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.mail_activity_rel AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: mail_activity_type tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.mail_activity_type AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: mail_followers tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.mail_followers AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: mail_mail tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.mail_mail AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: mail_message tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.mail_message AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: mail_tracking_value tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.mail_tracking_value AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: meeting_category_rel tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.meeting_category_rel AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: product_category tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.product_category AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: product_pricelist tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.product_pricelist AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: product_pricelist_item tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.product_pricelist_item AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: product_product tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.product_product AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: product_taxes_rel tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.product_taxes_rel AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: res_company tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.res_company AS RESTRICTIVE USING ((id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: res_partner tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.res_partner AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: res_partner_category tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.res_partner_category AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: res_partner_res_partner_category_rel tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.res_partner_res_partner_category_rel AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: sale_order tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.sale_order AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: sale_order_line tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.sale_order_line AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: sale_order_option tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.sale_order_option AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: sale_order_portal_token tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.sale_order_portal_token AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: sale_order_sequence tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.sale_order_sequence AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: sale_order_tag_rel tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.sale_order_tag_rel AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: utm_campaign tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.utm_campaign AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: utm_medium tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.utm_medium AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
-
-
---
--- Name: utm_source tenant_fence; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY tenant_fence ON public.utm_source AS RESTRICTIVE USING ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))) WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])));
+CREATE POLICY service_post ON public.mail_message FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
@@ -14954,498 +14632,498 @@ CREATE POLICY visible ON public.ir_model_data FOR SELECT USING (((company_id IS 
 -- Name: calendar_attendee_token with_attendee; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_attendee ON public.calendar_attendee_token TO embudo_service USING ((EXISTS ( SELECT 1
+CREATE POLICY with_attendee ON public.calendar_attendee_token TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.calendar_attendee a
-  WHERE ((a.company_id = calendar_attendee_token.company_id) AND (a.id = calendar_attendee_token.attendee_id))))) WITH CHECK ((EXISTS ( SELECT 1
+  WHERE ((a.company_id = calendar_attendee_token.company_id) AND (a.id = calendar_attendee_token.attendee_id)))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.calendar_attendee a
-  WHERE ((a.company_id = calendar_attendee_token.company_id) AND (a.id = calendar_attendee_token.attendee_id)))));
+  WHERE ((a.company_id = calendar_attendee_token.company_id) AND (a.id = calendar_attendee_token.attendee_id))))));
 
 
 --
 -- Name: ir_attachment with_document; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_document ON public.ir_attachment FOR SELECT USING (((EXISTS ( SELECT 1
+CREATE POLICY with_document ON public.ir_attachment FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((EXISTS ( SELECT 1
    FROM public.crm_lead l
   WHERE (l.id = ir_attachment.lead_id))) OR (EXISTS ( SELECT 1
    FROM public.sale_order o
-  WHERE (o.id = ir_attachment.order_id)))));
+  WHERE (o.id = ir_attachment.order_id))))));
 
 
 --
 -- Name: mail_followers with_document; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_document ON public.mail_followers TO embudo_service USING (((EXISTS ( SELECT 1
+CREATE POLICY with_document ON public.mail_followers TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((EXISTS ( SELECT 1
    FROM public.crm_lead l
   WHERE (l.id = mail_followers.lead_id))) OR (EXISTS ( SELECT 1
    FROM public.sale_order o
-  WHERE (o.id = mail_followers.order_id))))) WITH CHECK (true);
+  WHERE (o.id = mail_followers.order_id)))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: mail_mail with_document; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_document ON public.mail_mail TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (create_uid = ( SELECT embudo.current_user_id() AS current_user_id)) OR ((model = 'crm.lead'::text) AND (EXISTS ( SELECT 1
+CREATE POLICY with_document ON public.mail_mail TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((model IS DISTINCT FROM 'res.users'::text) AND (((calendar_method IS NULL) AND (model IS DISTINCT FROM 'calendar.event'::text)) OR (create_uid = ( SELECT embudo.current_user_id() AS current_user_id))) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (create_uid = ( SELECT embudo.current_user_id() AS current_user_id)) OR ((model = 'crm.lead'::text) AND (EXISTS ( SELECT 1
    FROM public.crm_lead l
   WHERE (l.id = mail_mail.res_id)))) OR ((model = 'sale.order'::text) AND (EXISTS ( SELECT 1
    FROM public.sale_order o
-  WHERE (o.id = mail_mail.res_id))))));
+  WHERE (o.id = mail_mail.res_id))))))));
 
 
 --
 -- Name: ir_attachment with_document_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_document_create ON public.ir_attachment FOR INSERT TO embudo_service WITH CHECK ((((EXISTS ( SELECT 1
+CREATE POLICY with_document_create ON public.ir_attachment FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (((EXISTS ( SELECT 1
    FROM public.crm_lead l
   WHERE (l.id = ir_attachment.lead_id))) OR (EXISTS ( SELECT 1
    FROM public.sale_order o
   WHERE (o.id = ir_attachment.order_id)))) AND (NOT (create_uid IS DISTINCT FROM ( SELECT embudo.current_user_id() AS current_user_id))) AND ((mail_message_id IS NULL) OR (EXISTS ( SELECT 1
    FROM public.mail_message m
-  WHERE ((m.company_id = ir_attachment.company_id) AND (m.id = ir_attachment.mail_message_id) AND (m.model = ir_attachment.res_model) AND (m.res_id = ir_attachment.res_id)))))));
+  WHERE ((m.company_id = ir_attachment.company_id) AND (m.id = ir_attachment.mail_message_id) AND (m.model = ir_attachment.res_model) AND (m.res_id = ir_attachment.res_id))))))));
 
 
 --
 -- Name: mail_activity with_document_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_document_create ON public.mail_activity FOR INSERT TO embudo_service WITH CHECK (((EXISTS ( SELECT 1
+CREATE POLICY with_document_create ON public.mail_activity FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((EXISTS ( SELECT 1
    FROM public.crm_lead l
   WHERE (l.id = mail_activity.lead_id))) OR (EXISTS ( SELECT 1
    FROM public.sale_order o
-  WHERE (o.id = mail_activity.order_id)))));
+  WHERE (o.id = mail_activity.order_id))))));
 
 
 --
 -- Name: mail_message with_document_move; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_document_move ON public.mail_message FOR UPDATE TO embudo_service USING (((EXISTS ( SELECT 1
+CREATE POLICY with_document_move ON public.mail_message FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((EXISTS ( SELECT 1
    FROM public.crm_lead l
   WHERE (l.id = mail_message.lead_id))) OR (EXISTS ( SELECT 1
    FROM public.sale_order o
-  WHERE (o.id = mail_message.order_id))))) WITH CHECK (true);
+  WHERE (o.id = mail_message.order_id)))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: mail_activity with_document_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_document_read ON public.mail_activity FOR SELECT USING (((EXISTS ( SELECT 1
+CREATE POLICY with_document_read ON public.mail_activity FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((EXISTS ( SELECT 1
    FROM public.crm_lead l
   WHERE (l.id = mail_activity.lead_id))) OR (EXISTS ( SELECT 1
    FROM public.sale_order o
-  WHERE (o.id = mail_activity.order_id)))));
+  WHERE (o.id = mail_activity.order_id))))));
 
 
 --
 -- Name: mail_message with_document_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_document_read ON public.mail_message FOR SELECT USING (((EXISTS ( SELECT 1
+CREATE POLICY with_document_read ON public.mail_message FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((EXISTS ( SELECT 1
    FROM public.crm_lead l
   WHERE (l.id = mail_message.lead_id))) OR (EXISTS ( SELECT 1
    FROM public.sale_order o
-  WHERE (o.id = mail_message.order_id)))));
+  WHERE (o.id = mail_message.order_id))))));
 
 
 --
 -- Name: calendar_alarm_calendar_event_rel with_event; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_event ON public.calendar_alarm_calendar_event_rel USING ((EXISTS ( SELECT 1
+CREATE POLICY with_event ON public.calendar_alarm_calendar_event_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.calendar_event p
-  WHERE (p.id = calendar_alarm_calendar_event_rel.calendar_event_id)))) WITH CHECK ((EXISTS ( SELECT 1
+  WHERE (p.id = calendar_alarm_calendar_event_rel.calendar_event_id))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.calendar_event p
-  WHERE (p.id = calendar_alarm_calendar_event_rel.calendar_event_id))));
+  WHERE (p.id = calendar_alarm_calendar_event_rel.calendar_event_id)))));
 
 
 --
 -- Name: calendar_attendee with_event; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_event ON public.calendar_attendee USING ((EXISTS ( SELECT 1
+CREATE POLICY with_event ON public.calendar_attendee USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.calendar_event p
-  WHERE (p.id = calendar_attendee.event_id)))) WITH CHECK ((EXISTS ( SELECT 1
+  WHERE (p.id = calendar_attendee.event_id))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.calendar_event p
-  WHERE (p.id = calendar_attendee.event_id))));
+  WHERE (p.id = calendar_attendee.event_id)))));
 
 
 --
 -- Name: calendar_event_res_partner_rel with_event; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_event ON public.calendar_event_res_partner_rel USING ((EXISTS ( SELECT 1
+CREATE POLICY with_event ON public.calendar_event_res_partner_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.calendar_event p
-  WHERE (p.id = calendar_event_res_partner_rel.calendar_event_id)))) WITH CHECK ((EXISTS ( SELECT 1
+  WHERE (p.id = calendar_event_res_partner_rel.calendar_event_id))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.calendar_event p
-  WHERE (p.id = calendar_event_res_partner_rel.calendar_event_id))));
+  WHERE (p.id = calendar_event_res_partner_rel.calendar_event_id)))));
 
 
 --
 -- Name: meeting_category_rel with_event; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_event ON public.meeting_category_rel USING ((EXISTS ( SELECT 1
+CREATE POLICY with_event ON public.meeting_category_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.calendar_event p
-  WHERE (p.id = meeting_category_rel.event_id)))) WITH CHECK ((EXISTS ( SELECT 1
+  WHERE (p.id = meeting_category_rel.event_id))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.calendar_event p
-  WHERE (p.id = meeting_category_rel.event_id))));
+  WHERE (p.id = meeting_category_rel.event_id)))));
 
 
 --
 -- Name: calendar_event_res_users_rel with_event_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_event_delete ON public.calendar_event_res_users_rel FOR DELETE TO embudo_service USING ((EXISTS ( SELECT 1
+CREATE POLICY with_event_delete ON public.calendar_event_res_users_rel FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.calendar_event e
-  WHERE ((e.company_id = calendar_event_res_users_rel.company_id) AND (e.id = calendar_event_res_users_rel.calendar_event_id)))));
+  WHERE ((e.company_id = calendar_event_res_users_rel.company_id) AND (e.id = calendar_event_res_users_rel.calendar_event_id))))));
 
 
 --
 -- Name: calendar_event_res_users_rel with_event_insert; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_event_insert ON public.calendar_event_res_users_rel FOR INSERT TO embudo_service WITH CHECK ((EXISTS ( SELECT 1
+CREATE POLICY with_event_insert ON public.calendar_event_res_users_rel FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.calendar_event e
-  WHERE ((e.company_id = calendar_event_res_users_rel.company_id) AND (e.id = calendar_event_res_users_rel.calendar_event_id)))));
+  WHERE ((e.company_id = calendar_event_res_users_rel.company_id) AND (e.id = calendar_event_res_users_rel.calendar_event_id))))));
 
 
 --
 -- Name: calendar_event_res_users_rel with_event_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_event_update ON public.calendar_event_res_users_rel FOR UPDATE TO embudo_service USING ((EXISTS ( SELECT 1
+CREATE POLICY with_event_update ON public.calendar_event_res_users_rel FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.calendar_event e
-  WHERE ((e.company_id = calendar_event_res_users_rel.company_id) AND (e.id = calendar_event_res_users_rel.calendar_event_id))))) WITH CHECK ((EXISTS ( SELECT 1
+  WHERE ((e.company_id = calendar_event_res_users_rel.company_id) AND (e.id = calendar_event_res_users_rel.calendar_event_id)))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.calendar_event e
-  WHERE ((e.company_id = calendar_event_res_users_rel.company_id) AND (e.id = calendar_event_res_users_rel.calendar_event_id)))));
+  WHERE ((e.company_id = calendar_event_res_users_rel.company_id) AND (e.id = calendar_event_res_users_rel.calendar_event_id))))));
 
 
 --
 -- Name: calendar_recurrence with_events; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_events ON public.calendar_recurrence USING ((EXISTS ( SELECT 1
+CREATE POLICY with_events ON public.calendar_recurrence USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.calendar_event e
-  WHERE ((e.company_id = calendar_recurrence.company_id) AND ((e.id = calendar_recurrence.base_event_id) OR (e.recurrence_id = calendar_recurrence.id)))))) WITH CHECK ((EXISTS ( SELECT 1
+  WHERE ((e.company_id = calendar_recurrence.company_id) AND ((e.id = calendar_recurrence.base_event_id) OR (e.recurrence_id = calendar_recurrence.id))))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.calendar_event e
-  WHERE ((e.company_id = calendar_recurrence.company_id) AND (e.id = calendar_recurrence.base_event_id)))));
+  WHERE ((e.company_id = calendar_recurrence.company_id) AND (e.id = calendar_recurrence.base_event_id))))));
 
 
 --
 -- Name: crm_tag_rel with_lead; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_lead ON public.crm_tag_rel USING ((EXISTS ( SELECT 1
+CREATE POLICY with_lead ON public.crm_tag_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.crm_lead p
-  WHERE (p.id = crm_tag_rel.lead_id)))) WITH CHECK ((EXISTS ( SELECT 1
+  WHERE (p.id = crm_tag_rel.lead_id))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.crm_lead p
-  WHERE (p.id = crm_tag_rel.lead_id))));
+  WHERE (p.id = crm_tag_rel.lead_id)))));
 
 
 --
 -- Name: account_tax_sale_order_line_rel with_line; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_line ON public.account_tax_sale_order_line_rel USING ((EXISTS ( SELECT 1
+CREATE POLICY with_line ON public.account_tax_sale_order_line_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.sale_order_line p
-  WHERE (p.id = account_tax_sale_order_line_rel.sale_order_line_id)))) WITH CHECK ((EXISTS ( SELECT 1
+  WHERE (p.id = account_tax_sale_order_line_rel.sale_order_line_id))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.sale_order_line p
-  WHERE (p.id = account_tax_sale_order_line_rel.sale_order_line_id))));
+  WHERE (p.id = account_tax_sale_order_line_rel.sale_order_line_id)))));
 
 
 --
 -- Name: mail_tracking_value with_message_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_message_read ON public.mail_tracking_value FOR SELECT USING ((EXISTS ( SELECT 1
+CREATE POLICY with_message_read ON public.mail_tracking_value FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.mail_message m
-  WHERE (m.id = mail_tracking_value.mail_message_id))));
+  WHERE (m.id = mail_tracking_value.mail_message_id)))));
 
 
 --
 -- Name: sale_order_line with_order; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_order ON public.sale_order_line USING ((EXISTS ( SELECT 1
+CREATE POLICY with_order ON public.sale_order_line USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.sale_order p
-  WHERE (p.id = sale_order_line.order_id)))) WITH CHECK ((EXISTS ( SELECT 1
+  WHERE (p.id = sale_order_line.order_id))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.sale_order p
-  WHERE (p.id = sale_order_line.order_id))));
+  WHERE (p.id = sale_order_line.order_id)))));
 
 
 --
 -- Name: sale_order_option with_order; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_order ON public.sale_order_option USING ((EXISTS ( SELECT 1
+CREATE POLICY with_order ON public.sale_order_option USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.sale_order p
-  WHERE (p.id = sale_order_option.order_id)))) WITH CHECK ((EXISTS ( SELECT 1
+  WHERE (p.id = sale_order_option.order_id))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.sale_order p
-  WHERE (p.id = sale_order_option.order_id))));
+  WHERE (p.id = sale_order_option.order_id)))));
 
 
 --
 -- Name: sale_order_portal_token with_order; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_order ON public.sale_order_portal_token TO embudo_service USING ((EXISTS ( SELECT 1
+CREATE POLICY with_order ON public.sale_order_portal_token TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.sale_order o
-  WHERE (o.id = sale_order_portal_token.order_id)))) WITH CHECK ((EXISTS ( SELECT 1
+  WHERE (o.id = sale_order_portal_token.order_id))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.sale_order o
-  WHERE (o.id = sale_order_portal_token.order_id))));
+  WHERE (o.id = sale_order_portal_token.order_id)))));
 
 
 --
 -- Name: sale_order_tag_rel with_order; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_order ON public.sale_order_tag_rel USING ((EXISTS ( SELECT 1
+CREATE POLICY with_order ON public.sale_order_tag_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.sale_order p
-  WHERE (p.id = sale_order_tag_rel.order_id)))) WITH CHECK ((EXISTS ( SELECT 1
+  WHERE (p.id = sale_order_tag_rel.order_id))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
    FROM public.sale_order p
-  WHERE (p.id = sale_order_tag_rel.order_id))));
+  WHERE (p.id = sale_order_tag_rel.order_id)))));
 
 
 --
 -- Name: account_payment_term writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_create ON public.account_payment_term FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_create ON public.account_payment_term FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: account_payment_term_line writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_create ON public.account_payment_term_line FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_create ON public.account_payment_term_line FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: account_tax writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_create ON public.account_tax FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_create ON public.account_tax FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: calendar_alarm writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_create ON public.calendar_alarm FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_create ON public.calendar_alarm FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: calendar_event_type writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_create ON public.calendar_event_type FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_create ON public.calendar_event_type FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: crm_lost_reason writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_create ON public.crm_lost_reason FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_create ON public.crm_lost_reason FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: crm_stage writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_create ON public.crm_stage FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_create ON public.crm_stage FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: crm_tag writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_create ON public.crm_tag FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('own'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_create ON public.crm_tag FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('own'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: crm_team writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_create ON public.crm_team FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_create ON public.crm_team FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: crm_team_member writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_create ON public.crm_team_member FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_create ON public.crm_team_member FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: mail_activity_rel writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_create ON public.mail_activity_rel FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_create ON public.mail_activity_rel FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: mail_activity_type writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_create ON public.mail_activity_type FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_create ON public.mail_activity_type FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: product_category writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_create ON public.product_category FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_create ON public.product_category FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: product_pricelist writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_create ON public.product_pricelist FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_create ON public.product_pricelist FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: product_pricelist_item writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_create ON public.product_pricelist_item FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_create ON public.product_pricelist_item FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: product_product writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_create ON public.product_product FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_create ON public.product_product FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: product_taxes_rel writer_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_create ON public.product_taxes_rel FOR INSERT TO embudo_service WITH CHECK ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_create ON public.product_taxes_rel FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: account_payment_term writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_update ON public.account_payment_term FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_update ON public.account_payment_term FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: account_payment_term_line writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_update ON public.account_payment_term_line FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_update ON public.account_payment_term_line FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: account_tax writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_update ON public.account_tax FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_update ON public.account_tax FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: calendar_alarm writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_update ON public.calendar_alarm FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_update ON public.calendar_alarm FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: calendar_event_type writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_update ON public.calendar_event_type FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_update ON public.calendar_event_type FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: crm_lost_reason writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_update ON public.crm_lost_reason FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_update ON public.crm_lost_reason FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: crm_stage writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_update ON public.crm_stage FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_update ON public.crm_stage FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: crm_tag writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_update ON public.crm_tag FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('own'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_update ON public.crm_tag FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('own'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: crm_team writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_update ON public.crm_team FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_update ON public.crm_team FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: crm_team_member writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_update ON public.crm_team_member FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_update ON public.crm_team_member FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: mail_activity_rel writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_update ON public.mail_activity_rel FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_update ON public.mail_activity_rel FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: mail_activity_type writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_update ON public.mail_activity_type FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_update ON public.mail_activity_type FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: product_category writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_update ON public.product_category FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_update ON public.product_category FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: product_pricelist writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_update ON public.product_pricelist FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_update ON public.product_pricelist FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: product_pricelist_item writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_update ON public.product_pricelist_item FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_update ON public.product_pricelist_item FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: product_product writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_update ON public.product_product FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_update ON public.product_product FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
 -- Name: product_taxes_rel writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY writer_update ON public.product_taxes_rel FOR UPDATE TO embudo_service USING ((company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])));
+CREATE POLICY writer_update ON public.product_taxes_rel FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (company_id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
 
 
 --
@@ -17254,6 +16932,13 @@ GRANT ALL ON FUNCTION embudo.subtype(xmlid text) TO embudo_service;
 
 REVOKE ALL ON FUNCTION embudo.systray_activities() FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.systray_activities() TO embudo_service;
+
+
+--
+-- Name: FUNCTION tenant_fence(target regclass); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.tenant_fence(target regclass) FROM PUBLIC;
 
 
 --

@@ -179,8 +179,7 @@ struct TenancyTests {
         let connection = try database.adminConnection()
         let tables = try connection.query("""
             SELECT c.relname::text, c.relrowsecurity, c.relforcerowsecurity,
-                   EXISTS (SELECT FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname = 'tenant_fence'
-                           AND NOT p.polpermissive AND p.polcmd = '*'),
+                   EXISTS (SELECT FROM embudo.tenant_table t WHERE t.name = c.oid::regclass::text AND t.company_column = 'company_id'),
                    (SELECT a.attnotnull FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'company_id')
             FROM pg_class c
             WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'
@@ -192,13 +191,31 @@ struct TenancyTests {
               AND c.relname NOT IN ('res_company_member', 'res_users', 'res_users_invitation', 'ir_model_data')
             """).decode((String, Bool, Bool, Bool, Bool).self)
         #expect(tables.count >= 1)
-        for (table, enabled, forced, fenced, notNull) in tables {
+        for (table, enabled, forced, registered, notNull) in tables {
             // The mail queue, the quotation and meeting answer links, the meeting feeds and the reminders
             // sent are fenced for the service; only their owner's functions (the delivery worker's, the
             // links' and feeds' resolution, the reminders' worker) see them whole.
             let mustForce = !["mail_mail", "sale_order_portal_token", "calendar_attendee_token", "calendar_feed", "calendar_alarm_sent"].contains(table)
-            #expect(enabled && (forced || !mustForce) && fenced && notNull, "\(table) is not fenced by company")
+            #expect(enabled && (forced || !mustForce) && registered && notNull, "\(table) is not fenced by company")
         }
+        // Every policy of a tenant table is permissive and puts the company's condition first, in USING
+        // and in WITH CHECK: no restrictive policy carries the isolation (Citus would copy it to its
+        // shards as a permissive one).
+        let policies = try connection.query("""
+            SELECT p.polrelid::regclass::text, p.polname::text, p.polpermissive,
+                   pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid),
+                   format('(%I = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))', t.company_column)
+            FROM embudo.tenant_table t JOIN pg_policy p ON p.polrelid = t.name::regclass
+            """).decode((String, String, Bool, String?, String?, String).self)
+        #expect(policies.contains { $0.0 == "res_company" } && policies.contains { $0.0 == "crm_lead" })
+        for (table, policy, permissive, using, check, fence) in policies {
+            #expect(permissive, "\(table).\(policy) is restrictive")
+            #expect(using != nil || check != nil)
+            for condition in [using, check].compactMap({ $0 }) {
+                #expect(condition.hasPrefix("(\(fence) AND "), "\(table).\(policy) lacks the company's condition: \(condition)")
+            }
+        }
+        #expect(try connection.query("SELECT count(*) FROM pg_policy WHERE NOT polpermissive")[0].decode(Int.self, at: 0) == 0)
         let badIndexes = try connection.query("""
             SELECT i.indexrelid::regclass::text
             FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid

@@ -16,8 +16,7 @@ SELECT embudo.enable_document_policy('mail_activity', 'owner_or_writer_update', 
 SELECT embudo.enable_document_policy('mail_activity', 'owner_or_writer_delete', 'FOR DELETE TO embudo_service USING ('
     'create_uid = (SELECT embudo.current_user_id()) OR user_id = (SELECT embudo.current_user_id()) OR %s)');
 -- "Forbidden" or "missing"? (embudo.count_existing)
-DROP POLICY IF EXISTS owner_exists ON mail_activity;
-CREATE POLICY owner_exists ON mail_activity FOR SELECT TO embudo_owner USING (true);
+SELECT embudo.replace_policy('mail_activity', 'owner_exists', 'FOR SELECT TO embudo_owner USING (true)');
 ALTER TABLE mail_activity ALTER COLUMN create_uid SET DEFAULT embudo.current_user_id();
 
 -- Whether the current user may read (and, for leads, write: the same rule) the document.

@@ -6,11 +6,9 @@ SELECT embudo.enable_tenancy('res_company', 'id');
 -- change (GRANT UPDATE (…) ON res_company) follow, since all modules run again together, in order.
 REVOKE INSERT, UPDATE, DELETE ON res_company FROM embudo_service;
 GRANT UPDATE (name, write_date) ON res_company TO embudo_service;
-DROP POLICY IF EXISTS member_read ON res_company;
-CREATE POLICY member_read ON res_company FOR SELECT USING (true);
-DROP POLICY IF EXISTS admin_update ON res_company;
-CREATE POLICY admin_update ON res_company FOR UPDATE TO embudo_service
-    USING (id = ANY ((SELECT embudo.company_ids('admin'))::int[]));
+SELECT embudo.replace_policy('res_company', 'member_read', 'FOR SELECT USING (true)');
+SELECT embudo.replace_policy('res_company', 'admin_update', 'FOR UPDATE TO embudo_service '
+    'USING (id = ANY ((SELECT embudo.company_ids(''admin''))::int[]))');
 
 -- A company's currency (amounts of leads and reports); US dollars unless set.
 CREATE OR REPLACE FUNCTION embudo.default_currency() RETURNS int

@@ -5,7 +5,5 @@ SELECT embudo.enable_tenancy(t), embudo.enable_shared_record_policies(t)
 FROM unnest('{res_partner, res_partner_category}'::regclass[]) t;
 
 SELECT embudo.enable_tenancy('res_partner_res_partner_category_rel');
-DROP POLICY IF EXISTS member_all ON res_partner_res_partner_category_rel;
-CREATE POLICY member_all ON res_partner_res_partner_category_rel TO embudo_service USING (true) WITH CHECK (true);
-DROP POLICY IF EXISTS bi_read ON res_partner_res_partner_category_rel;
-CREATE POLICY bi_read ON res_partner_res_partner_category_rel FOR SELECT TO embudo_bi USING (true);
+SELECT embudo.replace_policy('res_partner_res_partner_category_rel', 'member_all', 'TO embudo_service USING (true) WITH CHECK (true)');
+SELECT embudo.replace_policy('res_partner_res_partner_category_rel', 'bi_read', 'FOR SELECT TO embudo_bi USING (true)');

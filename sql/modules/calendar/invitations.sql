@@ -76,13 +76,8 @@ BEGIN
 END
 $$;
 
--- The mail of meetings (invitations, updates, cancellations, answers, reminders) carries what a meeting
--- is, a private one's too, and a contact's answer link: a member sees only the mail they queued
--- themselves, whatever their access level (the reminders, queued by the worker, nobody).
-DROP POLICY IF EXISTS calendar_mail_hidden ON mail_mail;
-CREATE POLICY calendar_mail_hidden ON mail_mail AS RESTRICTIVE TO embudo_service
-    USING ((calendar_method IS NULL AND model IS DISTINCT FROM 'calendar.event') OR create_uid = (SELECT embudo.current_user_id()))
-    WITH CHECK ((calendar_method IS NULL AND model IS DISTINCT FROM 'calendar.event') OR create_uid = (SELECT embudo.current_user_id()));
+-- The mail of meetings is hidden from every member but the one who queued it: mail_mail's policy
+-- (mail/outbox.sql).
 
 -- Sends what the transaction noted: to each person once per meeting or series, REQUEST when they still
 -- attend it (the whole series as they attend it, with a new answer link for contacts), CANCEL when they

@@ -16,8 +16,7 @@ SELECT embudo.enable_parent_policy('crm_tag_rel', 'with_lead', 'crm_lead', 'lead
 -- (the team's share of won among its closed opportunities of the last year) does not depend on which
 -- leads the salesperson may read.
 SELECT embudo.enable_tenancy('crm_team_closing');
-DROP POLICY IF EXISTS member_all ON crm_team_closing;
-CREATE POLICY member_all ON crm_team_closing TO embudo_service USING (true) WITH CHECK (true);
+SELECT embudo.replace_policy('crm_team_closing', 'member_all', 'TO embudo_service USING (true) WITH CHECK (true)');
 REVOKE DELETE ON crm_team_closing FROM embudo_service;
 
 -- Adds a user as follower of a lead (no-op when already following).

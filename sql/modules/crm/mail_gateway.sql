@@ -33,8 +33,7 @@ BEGIN
 END
 $$;
 
-DROP POLICY IF EXISTS owner_routes ON crm_team;
-CREATE POLICY owner_routes ON crm_team FOR SELECT TO embudo_owner USING (true);
+SELECT embudo.replace_policy('crm_team', 'owner_routes', 'FOR SELECT TO embudo_owner USING (true)');
 
 CREATE OR REPLACE FUNCTION embudo.mail_routes_changed() RETURNS trigger
 LANGUAGE plpgsql

@@ -3,9 +3,8 @@
 
 -- Merged leads are deleted by the merge itself, whatever the caller's access level (Odoo deletes them
 -- as superuser): the merge names them in a transaction-local setting that this policy honours.
-DROP POLICY IF EXISTS merged_delete ON crm_lead;
-CREATE POLICY merged_delete ON crm_lead FOR DELETE TO embudo_service
-    USING (id = ANY (string_to_array(nullif(current_setting('embudo.merged_lead_ids', true), ''), ',')::int[]));
+SELECT embudo.replace_policy('crm_lead', 'merged_delete', 'FOR DELETE TO embudo_service '
+    'USING (id = ANY (string_to_array(nullif(current_setting(''embudo.merged_lead_ids'', true), ''''), '','')::int[]))');
 
 -- Converts leads into opportunities (reference §2.8, name = convert): customer handling, type and dates,
 -- stage, then round-robin assignment among `salespeople` (with force_assignment, even leads that have

@@ -5,7 +5,6 @@
 SELECT embudo.enable_tenancy('embudo.transient_record');
 REVOKE SELECT ON embudo.transient_record FROM embudo_report;
 REVOKE UPDATE ON embudo.transient_record FROM embudo_service;
-DROP POLICY IF EXISTS own_wizards ON embudo.transient_record;
-CREATE POLICY own_wizards ON embudo.transient_record TO embudo_service
-    USING (create_uid = (SELECT embudo.current_user_id())) WITH CHECK (create_uid = (SELECT embudo.current_user_id()));
+SELECT embudo.replace_policy('embudo.transient_record', 'own_wizards', 'TO embudo_service '
+    'USING (create_uid = (SELECT embudo.current_user_id())) WITH CHECK (create_uid = (SELECT embudo.current_user_id()))');
 ALTER TABLE embudo.transient_record ALTER COLUMN create_uid SET DEFAULT embudo.current_user_id();

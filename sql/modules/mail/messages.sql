@@ -18,27 +18,22 @@ SELECT embudo.enable_tenancy('mail_message');
 SELECT embudo.enable_document_policy('mail_message', 'with_document_read', 'FOR SELECT USING (%s)');
 -- Messages are written by the lead triggers and by message_post, which checks the lead first; a
 -- salesperson handing a lead over still gets the tracking message written after the lead left sight.
-DROP POLICY IF EXISTS service_post ON mail_message;
-CREATE POLICY service_post ON mail_message FOR INSERT TO embudo_service WITH CHECK (true);
-DROP POLICY IF EXISTS admin_delete ON mail_message;
-CREATE POLICY admin_delete ON mail_message FOR DELETE TO embudo_service
-    USING (company_id = ANY ((SELECT embudo.company_ids('admin'))::int[]));
+SELECT embudo.replace_policy('mail_message', 'service_post', 'FOR INSERT TO embudo_service WITH CHECK (true)');
+SELECT embudo.replace_policy('mail_message', 'admin_delete', 'FOR DELETE TO embudo_service '
+    'USING (company_id = ANY ((SELECT embudo.company_ids(''admin''))::int[]))');
 -- Messages and followers of merged leads move to the surviving one (embudo.crm_merge).
 GRANT UPDATE (res_id, subject) ON mail_message TO embudo_service;
 SELECT embudo.enable_document_policy('mail_message', 'with_document_move', 'FOR UPDATE TO embudo_service USING (%s) WITH CHECK (true)');
 
 SELECT embudo.enable_tenancy('mail_tracking_value');
-DROP POLICY IF EXISTS with_message_read ON mail_tracking_value;
-CREATE POLICY with_message_read ON mail_tracking_value FOR SELECT
-    USING (EXISTS (SELECT 1 FROM mail_message m WHERE m.id = mail_message_id));
-DROP POLICY IF EXISTS service_create ON mail_tracking_value;
-CREATE POLICY service_create ON mail_tracking_value FOR INSERT TO embudo_service WITH CHECK (true);
+SELECT embudo.replace_policy('mail_tracking_value', 'with_message_read', 'FOR SELECT '
+    'USING (EXISTS (SELECT 1 FROM mail_message m WHERE m.id = mail_message_id))');
+SELECT embudo.replace_policy('mail_tracking_value', 'service_create', 'FOR INSERT TO embudo_service WITH CHECK (true)');
 
 -- Followers of a document: internal users (user_id) or contacts (partner_id).
 SELECT embudo.enable_tenancy('mail_followers');
 SELECT embudo.enable_document_policy('mail_followers', 'with_document', 'TO embudo_service USING (%s) WITH CHECK (true)');
-DROP POLICY IF EXISTS bi_read ON mail_followers;
-CREATE POLICY bi_read ON mail_followers FOR SELECT TO embudo_bi USING (true);
+SELECT embudo.replace_policy('mail_followers', 'bi_read', 'FOR SELECT TO embudo_bi USING (true)');
 
 -- Attachments of documents (those of incoming mail, and files members upload), stored per company with the
 -- document they belong to: read and added with the document, never changed, deleted by who added them

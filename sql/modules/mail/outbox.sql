@@ -7,24 +7,28 @@ SELECT embudo.enable_tenancy('mail_mail');
 -- The delivery worker's functions run as the owner and must see every company's queue.
 ALTER TABLE mail_mail NO FORCE ROW LEVEL SECURITY;
 REVOKE DELETE ON mail_mail FROM embudo_service;
--- Outgoing mail follows its document: quotation e-mails carry the customer's link, which a salesperson
--- with "own documents" must not read on a colleague's quotation. A member sees (and changes) the mail of
--- documents they can see and the mail they queued; "all documents" sees the company's. (USING serves as
--- the check of new and changed rows too.)
-DROP POLICY IF EXISTS with_document ON mail_mail;
-CREATE POLICY with_document ON mail_mail TO embudo_service
-    USING (company_id = ANY ((SELECT embudo.company_ids('all'))::int[])
-           OR create_uid = (SELECT embudo.current_user_id())
-           OR (model = 'crm.lead' AND EXISTS (SELECT 1 FROM crm_lead l WHERE l.id = res_id))
-           OR (model = 'sale.order' AND EXISTS (SELECT 1 FROM sale_order o WHERE o.id = res_id)));
-
--- The messages of an invitation are the invitee's alone: hidden from every member of the inviting
--- company, its administrators included (the activation link is a password in all but name). They are
--- queued by the owner (NO FORCE on mail_mail: base/invitations.sql) and claimed by the worker's owner
--- functions.
-DROP POLICY IF EXISTS identity_mail_hidden ON mail_mail;
-CREATE POLICY identity_mail_hidden ON mail_mail AS RESTRICTIVE TO embudo_service
-    USING (model IS DISTINCT FROM 'res.users') WITH CHECK (model IS DISTINCT FROM 'res.users');
+-- What the service sees of outgoing mail, in one policy (USING serves as the check of new and changed
+-- rows too):
+-- 1. The messages of an invitation are the invitee's alone: hidden from every member of the inviting
+--    company, its administrators included (the activation link is a password in all but name). They are
+--    queued by the owner (NO FORCE on mail_mail: base/invitations.sql) and claimed by the worker's owner
+--    functions.
+-- 2. The mail of meetings (invitations, updates, cancellations, answers, reminders: calendar/invitations.sql)
+--    carries what a meeting is, a private one's too, and a contact's answer link: a member sees only the
+--    mail they queued themselves, whatever their access level (the reminders, queued by the worker,
+--    nobody).
+-- 3. Other mail follows its document: quotation e-mails carry the customer's link, which a salesperson
+--    with "own documents" must not read on a colleague's quotation. A member sees (and changes) the mail
+--    of documents they can see and the mail they queued; "all documents" sees the company's.
+-- The first two were restrictive policies of their own; a tenant table takes permissive policies only
+-- (base/policies.sql says why).
+SELECT embudo.replace_policy('mail_mail', 'with_document', 'TO embudo_service USING ('
+    'model IS DISTINCT FROM ''res.users'' '
+    'AND ((calendar_method IS NULL AND model IS DISTINCT FROM ''calendar.event'') OR create_uid = (SELECT embudo.current_user_id())) '
+    'AND (company_id = ANY ((SELECT embudo.company_ids(''all''))::int[]) '
+    '     OR create_uid = (SELECT embudo.current_user_id()) '
+    '     OR (model = ''crm.lead'' AND EXISTS (SELECT 1 FROM crm_lead l WHERE l.id = res_id)) '
+    '     OR (model = ''sale.order'' AND EXISTS (SELECT 1 FROM sale_order o WHERE o.id = res_id))))');
 
 -- Claims up to `batch` due messages for delivery: each is leased for `lease` (a worker that dies leaves
 -- it to be claimed again after that) and counts an attempt. Concurrent workers never get the same one.

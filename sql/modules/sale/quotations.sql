@@ -12,8 +12,7 @@ GRANT UPDATE (sale_auto_done, quotation_validity_days, currency_id) ON res_compa
 SELECT embudo.enable_tenancy('sale_order_sequence');
 REVOKE SELECT ON sale_order_sequence FROM embudo_report;
 REVOKE DELETE ON sale_order_sequence FROM embudo_service;
-DROP POLICY IF EXISTS member_all ON sale_order_sequence;
-CREATE POLICY member_all ON sale_order_sequence TO embudo_service USING (true) WITH CHECK (true);
+SELECT embudo.replace_policy('sale_order_sequence', 'member_all', 'TO embudo_service USING (true) WITH CHECK (true)');
 
 -- Own documents: orders where one is the salesperson or none is set; all documents: the company's;
 -- only administrators delete (and only draft or cancelled orders).
