@@ -49,6 +49,12 @@ public enum PrometheusText {
 
     /// A metric or label name with every character outside `[a-zA-Z0-9_:]` replaced by `_`.
     static func name(_ label: String) -> String {
+        // Counters are looked up by name at every request: most names are already valid, so return them
+        // as they are instead of rebuilding them character by character.
+        let bytes = label.utf8
+        if let first = bytes.first, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first), bytes.allSatisfy(Self.isNameByte) {
+            return label
+        }
         var out = ""
         for (index, scalar) in label.unicodeScalars.enumerated() {
             let allowed = (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || scalar == "_" || scalar == ":"
@@ -56,5 +62,10 @@ public enum PrometheusText {
             out.unicodeScalars.append(allowed ? scalar : "_")
         }
         return out.isEmpty ? "_" : out
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
     }
 }

@@ -94,5 +94,9 @@ extension PGDate {
 extension Array: PGEncodable where Element: PGEncodable {
     /// Sent as a one-dimensional array literal; cast it in SQL where the type is not implied
     /// (`= ANY($1::int[])`).
-    public var pgText: String? { PGArrayText.join(map(\.pgText)) }
+    public var pgText: String? {
+        // A closure, not the key path `\.pgText`: in this generic context the runtime would instantiate the
+        // key path at every call (about 4% of the server's CPU for a read by id).
+        PGArrayText.join(map { $0.pgText })
+    }
 }

@@ -27,6 +27,19 @@ struct PrometheusRegistryTests {
         #expect(text.contains("work_seconds_count 3"))
     }
 
+    @Test func namesKeepOnlyWhatPrometheusAllows() {
+        let registry = PrometheusRegistry()
+        Counter(label: "calls_2xx:total", dimensions: [("route9", "x")], factory: registry).increment()
+        Counter(label: "2xx", factory: registry).increment()
+        Counter(label: "año-total", dimensions: [("ruta ñ", "y")], factory: registry).increment()
+        Counter(label: "", factory: registry).increment()
+        let text = registry.render()
+        #expect(text.contains(#"calls_2xx:total{route9="x"} 1"#))
+        #expect(text.contains("\n_xx 1\n"))
+        #expect(text.contains(#"a_o_total{ruta__="y"} 1"#))
+        #expect(text.contains("\n_ 1\n"))
+    }
+
     @Test func jsonLinesEscapeAndFlattenMetadata() throws {
         let lines = Mutex<[String]>([])
         var logger = Logger(label: "unit") { label in JSONLogHandler(label: label) { line in lines.withLock { $0.append(line) } } }
