@@ -3898,7 +3898,7 @@ CREATE FUNCTION embudo.enable_tenancy(target regclass, company_column name DEFAU
     LANGUAGE plpgsql
     AS $$
 BEGIN
-    INSERT INTO embudo.tenant_table (name, company_column) VALUES (target::text, company_column)
+    INSERT INTO embudo.tenant_table (name, company_column) VALUES (embudo.qualified_name(target), company_column)
     ON CONFLICT (name) DO UPDATE SET company_column = excluded.company_column;
     EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', target);
     EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', target);
@@ -5455,6 +5455,20 @@ $$;
 ALTER FUNCTION embudo.product_defaults() OWNER TO embudo_owner;
 
 --
+-- Name: qualified_name(regclass); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.qualified_name(target regclass) RETURNS text
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT format('%I.%I', n.nspname, c.relname) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.oid = target
+$$;
+
+
+ALTER FUNCTION embudo.qualified_name(target regclass) OWNER TO embudo_owner;
+
+--
 -- Name: random_token(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -5495,13 +5509,13 @@ DECLARE
     fence constant text := embudo.tenant_fence(target);
     created record;
 BEGIN
+    IF fence IS NULL THEN
+        RAISE EXCEPTION 'policy % on %: not a tenant table (call embudo.enable_tenancy first)', policy, target;
+    END IF;
     EXECUTE format('DROP POLICY IF EXISTS %I ON %s', policy, target);
     EXECUTE format('CREATE POLICY %I ON %s %s', policy, target, clauses);
-    IF fence IS NULL THEN
-        RETURN;
-    END IF;
     SELECT p.polpermissive, pg_get_expr(p.polqual, p.polrelid) AS qual, pg_get_expr(p.polwithcheck, p.polrelid) AS checks
-    INTO created FROM pg_policy p WHERE p.polrelid = target AND p.polname = policy;
+    INTO STRICT created FROM pg_policy p WHERE p.polrelid = target AND p.polname = policy;
     IF NOT created.polpermissive THEN
         RAISE EXCEPTION 'policy % on %: a tenant table takes permissive policies only (its company condition is in each)', policy, target;
     END IF;
@@ -6606,7 +6620,7 @@ CREATE FUNCTION embudo.tenant_fence(target regclass) RETURNS text
     LANGUAGE sql STABLE
     AS $$
     SELECT format('%I = ANY ((SELECT embudo.company_ids())::int[])', t.company_column)
-    FROM embudo.tenant_table t WHERE t.name = target::text
+    FROM embudo.tenant_table t WHERE t.name = embudo.qualified_name(target)
 $$;
 
 
@@ -16593,6 +16607,13 @@ GRANT ALL ON FUNCTION embudo.pricelist_price(pricelist integer, product integer,
 
 REVOKE ALL ON FUNCTION embudo.product_defaults() FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.product_defaults() TO embudo_service;
+
+
+--
+-- Name: FUNCTION qualified_name(target regclass); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.qualified_name(target regclass) FROM PUBLIC;
 
 
 --

@@ -6,7 +6,7 @@
 -- the definitions, applied after this migration in the same transaction, create the policies again, so
 -- no transaction ever sees a table without its fence.
 CREATE TABLE embudo.tenant_table (
-    name text PRIMARY KEY,          -- the table, as regclass prints it
+    name text PRIMARY KEY,          -- the table, schema-qualified (embudo.qualified_name)
     company_column name NOT NULL    -- the column holding its company (res_company: id)
 );
 REVOKE ALL ON embudo.tenant_table FROM PUBLIC;

@@ -1,23 +1,34 @@
 -- The shapes of row-level-security policies, one helper per shape. Module files call them for their
 -- tables; they drop what they create first, so that a module file can run again whenever it changes.
 -- A policy of its own shape is written out where its table's other policies are, through
--- embudo.replace_policy (on a tenant table it must be: that is what puts the company condition in it).
+-- embudo.replace_policy (on a tenant table it must be: that is what puts the company condition in it;
+-- it refuses any other table).
+
+-- A table's schema-qualified name, whatever the search_path: how embudo.tenant_table names it.
+CREATE OR REPLACE FUNCTION embudo.qualified_name(target regclass) RETURNS text
+LANGUAGE sql STABLE
+AS $$
+    SELECT format('%I.%I', n.nspname, c.relname) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.oid = target
+$$;
 
 -- The company condition of a tenant table, or NULL for another table: what every permissive policy of
 -- the table holds, in USING and in WITH CHECK. There is no restrictive policy for it to rest on: Citus
 -- copies policies to its shards without AS RESTRICTIVE (issue 24), and on one PostgreSQL the two
--- forms are the same rule at the same cost (pgbench, a manager's pipeline at 5,000 leads).
+-- forms are the same rule at the same cost (bench-pages, 2026-12-07: every call within 0.89–1.14 of
+-- before, the machine's noise).
 CREATE OR REPLACE FUNCTION embudo.tenant_fence(target regclass) RETURNS text
 LANGUAGE sql STABLE
 AS $$
     SELECT format('%I = ANY ((SELECT embudo.company_ids())::int[])', t.company_column)
-    FROM embudo.tenant_table t WHERE t.name = target::text
+    FROM embudo.tenant_table t WHERE t.name = embudo.qualified_name(target)
 $$;
 
--- Creates one policy, replacing the one of that name (`clauses`: what follows CREATE POLICY … ON …). On
--- a tenant table the policy is permissive and its conditions are put behind the company's: USING
--- (fence AND (using)) and, when it has one, WITH CHECK (fence AND (check)). A policy without WITH CHECK
--- checks new rows with its USING, fence included.
+-- Creates one policy on a tenant table, replacing the one of that name (`clauses`: what follows CREATE
+-- POLICY … ON …): permissive, with its conditions put behind the company's, USING (fence AND (using))
+-- and, when it has one, WITH CHECK (fence AND (check)). A policy without WITH CHECK checks new rows with
+-- its USING, fence included. The table must have gone through embudo.enable_tenancy first: otherwise
+-- nothing is created (the policies of global tables are written out as CREATE POLICY, where they are).
 CREATE OR REPLACE FUNCTION embudo.replace_policy(target regclass, policy name, clauses text) RETURNS void
 LANGUAGE plpgsql
 AS $$
@@ -25,13 +36,13 @@ DECLARE
     fence constant text := embudo.tenant_fence(target);
     created record;
 BEGIN
+    IF fence IS NULL THEN
+        RAISE EXCEPTION 'policy % on %: not a tenant table (call embudo.enable_tenancy first)', policy, target;
+    END IF;
     EXECUTE format('DROP POLICY IF EXISTS %I ON %s', policy, target);
     EXECUTE format('CREATE POLICY %I ON %s %s', policy, target, clauses);
-    IF fence IS NULL THEN
-        RETURN;
-    END IF;
     SELECT p.polpermissive, pg_get_expr(p.polqual, p.polrelid) AS qual, pg_get_expr(p.polwithcheck, p.polrelid) AS checks
-    INTO created FROM pg_policy p WHERE p.polrelid = target AND p.polname = policy;
+    INTO STRICT created FROM pg_policy p WHERE p.polrelid = target AND p.polname = policy;
     IF NOT created.polpermissive THEN
         RAISE EXCEPTION 'policy % on %: a tenant table takes permissive policies only (its company condition is in each)', policy, target;
     END IF;
@@ -53,7 +64,7 @@ CREATE OR REPLACE FUNCTION embudo.enable_tenancy(target regclass, company_column
 LANGUAGE plpgsql
 AS $$
 BEGIN
-    INSERT INTO embudo.tenant_table (name, company_column) VALUES (target::text, company_column)
+    INSERT INTO embudo.tenant_table (name, company_column) VALUES (embudo.qualified_name(target), company_column)
     ON CONFLICT (name) DO UPDATE SET company_column = excluded.company_column;
     EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', target);
     EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', target);
