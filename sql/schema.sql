@@ -283,12 +283,16 @@ ALTER FUNCTION embudo.activities_seed_company() OWNER TO embudo_owner;
 --
 
 CREATE FUNCTION embudo.activity_deadline(company integer, activity_type integer, base date) RETURNS date
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-    SELECT coalesce((SELECT (base + t.delay_count * CASE t.delay_unit WHEN 'weeks' THEN interval '1 week'
-                                                                     WHEN 'months' THEN interval '1 month'
-                                                                     ELSE interval '1 day' END)::date
-                     FROM public.mail_activity_type t WHERE t.company_id = company AND t.id = activity_type), base)
+BEGIN
+    RETURN coalesce((SELECT (activity_deadline.base + t.delay_count * CASE t.delay_unit WHEN 'weeks' THEN interval '1 week'
+                                                                                       WHEN 'months' THEN interval '1 month'
+                                                                                       ELSE interval '1 day' END)::date
+                     FROM public.mail_activity_type t
+                     WHERE t.company_id = activity_deadline.company AND t.id = activity_deadline.activity_type),
+                    activity_deadline.base);
+END
 $$;
 
 
@@ -397,9 +401,12 @@ ALTER FUNCTION embudo.activity_schedule(model text, ids integer[], type_xmlid te
 --
 
 CREATE FUNCTION embudo.activity_state(deadline date, assignee integer) RETURNS text
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-    SELECT embudo.activity_state_at(deadline, coalesce((SELECT u.tz FROM public.res_users u WHERE u.id = assignee), 'UTC'), now())
+BEGIN
+    RETURN embudo.activity_state_at(activity_state.deadline,
+        coalesce((SELECT u.tz FROM public.res_users u WHERE u.id = activity_state.assignee), 'UTC'), now());
+END
 $$;
 
 
@@ -3603,15 +3610,24 @@ ALTER FUNCTION embudo.crm_team_win_rate(company integer, team integer) OWNER TO 
 --
 
 CREATE FUNCTION embudo.crm_tracking_label(field text, company integer, value integer) RETURNS text
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-    SELECT CASE field
-        WHEN 'user_id' THEN (SELECT u.name FROM public.res_users u WHERE u.id = value)
-        WHEN 'team_id' THEN (SELECT t.name FROM public.crm_team t WHERE t.company_id = company AND t.id = value)
-        WHEN 'stage_id' THEN (SELECT s.name FROM public.crm_stage s WHERE s.company_id = company AND s.id = value)
-        WHEN 'partner_id' THEN (SELECT p.name FROM public.res_partner p WHERE p.company_id = company AND p.id = value)
-        WHEN 'lost_reason' THEN (SELECT r.name FROM public.crm_lost_reason r WHERE r.company_id = company AND r.id = value)
-    END
+BEGIN
+    CASE crm_tracking_label.field
+        WHEN 'user_id' THEN
+            RETURN (SELECT u.name FROM public.res_users u WHERE u.id = crm_tracking_label.value);
+        WHEN 'team_id' THEN
+            RETURN (SELECT t.name FROM public.crm_team t WHERE t.company_id = crm_tracking_label.company AND t.id = crm_tracking_label.value);
+        WHEN 'stage_id' THEN
+            RETURN (SELECT s.name FROM public.crm_stage s WHERE s.company_id = crm_tracking_label.company AND s.id = crm_tracking_label.value);
+        WHEN 'partner_id' THEN
+            RETURN (SELECT p.name FROM public.res_partner p WHERE p.company_id = crm_tracking_label.company AND p.id = crm_tracking_label.value);
+        WHEN 'lost_reason' THEN
+            RETURN (SELECT r.name FROM public.crm_lost_reason r WHERE r.company_id = crm_tracking_label.company AND r.id = crm_tracking_label.value);
+        ELSE
+            RETURN NULL;
+    END CASE;
+END
 $$;
 
 
@@ -3742,12 +3758,15 @@ ALTER FUNCTION embudo.demo_fill(company integer, leads integer) OWNER TO embudo_
 --
 
 CREATE FUNCTION embudo.document_activity_state(model text, record integer) RETURNS text
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-    SELECT CASE min(CASE embudo.activity_state(a.date_deadline, a.user_id) WHEN 'overdue' THEN 0 WHEN 'today' THEN 1 ELSE 2 END)
-               WHEN 0 THEN 'overdue' WHEN 1 THEN 'today' WHEN 2 THEN 'planned' END
-    FROM public.mail_activity a
-    WHERE a.res_model = model AND a.res_id = record AND a.active
+BEGIN
+    RETURN (SELECT CASE min(CASE embudo.activity_state_at(a.date_deadline, coalesce(u.tz, 'UTC'), now())
+                                WHEN 'overdue' THEN 0 WHEN 'today' THEN 1 ELSE 2 END)
+                       WHEN 0 THEN 'overdue' WHEN 1 THEN 'today' WHEN 2 THEN 'planned' END
+            FROM public.mail_activity a LEFT JOIN public.res_users u ON u.id = a.user_id
+            WHERE a.res_model = document_activity_state.model AND a.res_id = document_activity_state.record AND a.active);
+END
 $$;
 
 
@@ -3758,11 +3777,14 @@ ALTER FUNCTION embudo.document_activity_state(model text, record integer) OWNER 
 --
 
 CREATE FUNCTION embudo.document_visible(model text, record integer) RETURNS boolean
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-    SELECT CASE model WHEN 'crm.lead' THEN EXISTS (SELECT 1 FROM public.crm_lead l WHERE l.id = record)
-                      WHEN 'sale.order' THEN EXISTS (SELECT 1 FROM public.sale_order o WHERE o.id = record)
-                      ELSE false END
+BEGIN
+    RETURN CASE document_visible.model
+        WHEN 'crm.lead' THEN EXISTS (SELECT 1 FROM public.crm_lead l WHERE l.id = document_visible.record)
+        WHEN 'sale.order' THEN EXISTS (SELECT 1 FROM public.sale_order o WHERE o.id = document_visible.record)
+        ELSE false END;
+END
 $$;
 
 
@@ -6583,10 +6605,12 @@ ALTER FUNCTION embudo.start_session(user_login text, password text, token text, 
 --
 
 CREATE FUNCTION embudo.subtype(xmlid text) RETURNS integer
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-    SELECT d.res_id FROM public.ir_model_data d
-    WHERE d.module = split_part(xmlid, '.', 1) AND d.name = split_part(xmlid, '.', 2) AND d.company_id IS NULL
+BEGIN
+    RETURN (SELECT d.res_id FROM public.ir_model_data d
+            WHERE d.module = split_part(subtype.xmlid, '.', 1) AND d.name = split_part(subtype.xmlid, '.', 2) AND d.company_id IS NULL);
+END
 $$;
 
 
@@ -6711,9 +6735,11 @@ ALTER FUNCTION embudo.throttled_login(target_account text, candidate integer, se
 --
 
 CREATE FUNCTION embudo.user_today(person integer) RETURNS date
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-    SELECT (now() AT TIME ZONE coalesce((SELECT u.tz FROM public.res_users u WHERE u.id = person), 'UTC'))::date
+BEGIN
+    RETURN (now() AT TIME ZONE coalesce((SELECT u.tz FROM public.res_users u WHERE u.id = user_today.person), 'UTC'))::date;
+END
 $$;
 
 

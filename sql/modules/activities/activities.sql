@@ -19,13 +19,22 @@ SELECT embudo.enable_document_policy('mail_activity', 'owner_or_writer_delete', 
 SELECT embudo.replace_policy('mail_activity', 'owner_exists', 'FOR SELECT TO embudo_owner USING (true)');
 ALTER TABLE mail_activity ALTER COLUMN create_uid SET DEFAULT embudo.current_user_id();
 
+-- The helpers below that query a table are PL/pgSQL, not SQL: PostgreSQL inlines no SQL function whose
+-- body holds a subquery, and plans a SQL function it does not inline again at every statement that calls
+-- it, where PL/pgSQL keeps its plans for the session. In the load test such planning was about a
+-- fifth of PostgreSQL's time (pg_stat_statements, nested statements: the form's activity state alone
+-- 19 s of planning for 2.8 s of execution).
+
 -- Whether the current user may read (and, for leads, write: the same rule) the document.
 CREATE OR REPLACE FUNCTION embudo.document_visible(model text, record int) RETURNS boolean
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
-    SELECT CASE model WHEN 'crm.lead' THEN EXISTS (SELECT 1 FROM public.crm_lead l WHERE l.id = record)
-                      WHEN 'sale.order' THEN EXISTS (SELECT 1 FROM public.sale_order o WHERE o.id = record)
-                      ELSE false END
+BEGIN
+    RETURN CASE document_visible.model
+        WHEN 'crm.lead' THEN EXISTS (SELECT 1 FROM public.crm_lead l WHERE l.id = document_visible.record)
+        WHEN 'sale.order' THEN EXISTS (SELECT 1 FROM public.sale_order o WHERE o.id = document_visible.record)
+        ELSE false END;
+END
 $$;
 
 -- The state of a deadline for a person in time zone `tz` at instant `at`: overdue, today or planned.
@@ -39,36 +48,49 @@ $$;
 
 -- The state of an activity now, in its assignee's time zone.
 CREATE OR REPLACE FUNCTION embudo.activity_state(deadline date, assignee int) RETURNS text
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
-    SELECT embudo.activity_state_at(deadline, coalesce((SELECT u.tz FROM public.res_users u WHERE u.id = assignee), 'UTC'), now())
+BEGIN
+    RETURN embudo.activity_state_at(activity_state.deadline,
+        coalesce((SELECT u.tz FROM public.res_users u WHERE u.id = activity_state.assignee), 'UTC'), now());
+END
 $$;
 
 -- Today for a user (in their time zone).
 CREATE OR REPLACE FUNCTION embudo.user_today(person int) RETURNS date
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
-    SELECT (now() AT TIME ZONE coalesce((SELECT u.tz FROM public.res_users u WHERE u.id = person), 'UTC'))::date
+BEGIN
+    RETURN (now() AT TIME ZONE coalesce((SELECT u.tz FROM public.res_users u WHERE u.id = user_today.person), 'UTC'))::date;
+END
 $$;
 
 -- A deadline `base` + the type's delay (calendar months for months: Jan 31 + 1 month = Feb 28).
 CREATE OR REPLACE FUNCTION embudo.activity_deadline(company int, activity_type int, base date) RETURNS date
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
-    SELECT coalesce((SELECT (base + t.delay_count * CASE t.delay_unit WHEN 'weeks' THEN interval '1 week'
-                                                                     WHEN 'months' THEN interval '1 month'
-                                                                     ELSE interval '1 day' END)::date
-                     FROM public.mail_activity_type t WHERE t.company_id = company AND t.id = activity_type), base)
+BEGIN
+    RETURN coalesce((SELECT (activity_deadline.base + t.delay_count * CASE t.delay_unit WHEN 'weeks' THEN interval '1 week'
+                                                                                       WHEN 'months' THEN interval '1 month'
+                                                                                       ELSE interval '1 day' END)::date
+                     FROM public.mail_activity_type t
+                     WHERE t.company_id = activity_deadline.company AND t.id = activity_deadline.activity_type),
+                    activity_deadline.base);
+END
 $$;
 
--- The worst state of a document's pending activities (overdue > today > planned), or NULL.
+-- The worst state of a document's pending activities (overdue > today > planned), or NULL. Each
+-- activity's state is its deadline against today in its assignee's time zone.
 CREATE OR REPLACE FUNCTION embudo.document_activity_state(model text, record int) RETURNS text
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
-    SELECT CASE min(CASE embudo.activity_state(a.date_deadline, a.user_id) WHEN 'overdue' THEN 0 WHEN 'today' THEN 1 ELSE 2 END)
-               WHEN 0 THEN 'overdue' WHEN 1 THEN 'today' WHEN 2 THEN 'planned' END
-    FROM public.mail_activity a
-    WHERE a.res_model = model AND a.res_id = record AND a.active
+BEGIN
+    RETURN (SELECT CASE min(CASE embudo.activity_state_at(a.date_deadline, coalesce(u.tz, 'UTC'), now())
+                                WHEN 'overdue' THEN 0 WHEN 'today' THEN 1 ELSE 2 END)
+                       WHEN 0 THEN 'overdue' WHEN 1 THEN 'today' WHEN 2 THEN 'planned' END
+            FROM public.mail_activity a LEFT JOIN public.res_users u ON u.id = a.user_id
+            WHERE a.res_model = document_activity_state.model AND a.res_id = document_activity_state.record AND a.active);
+END
 $$;
 
 -- Whether `person` (a member of `company`) may read a lead whose salesperson is `salesperson`.

@@ -279,17 +279,27 @@ END
 $$;
 CREATE OR REPLACE TRIGGER compute_on_write BEFORE UPDATE ON crm_lead FOR EACH ROW EXECUTE FUNCTION embudo.crm_lead_before_update();
 
--- The label of a tracked many2one value.
+-- The label of a tracked many2one value. (PL/pgSQL, so that its plans are kept: a SQL function with
+-- queries is planned again at every statement that calls it, activities/activities.sql says more.)
 CREATE OR REPLACE FUNCTION embudo.crm_tracking_label(field text, company int, value int) RETURNS text
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
-    SELECT CASE field
-        WHEN 'user_id' THEN (SELECT u.name FROM public.res_users u WHERE u.id = value)
-        WHEN 'team_id' THEN (SELECT t.name FROM public.crm_team t WHERE t.company_id = company AND t.id = value)
-        WHEN 'stage_id' THEN (SELECT s.name FROM public.crm_stage s WHERE s.company_id = company AND s.id = value)
-        WHEN 'partner_id' THEN (SELECT p.name FROM public.res_partner p WHERE p.company_id = company AND p.id = value)
-        WHEN 'lost_reason' THEN (SELECT r.name FROM public.crm_lost_reason r WHERE r.company_id = company AND r.id = value)
-    END
+BEGIN
+    CASE crm_tracking_label.field
+        WHEN 'user_id' THEN
+            RETURN (SELECT u.name FROM public.res_users u WHERE u.id = crm_tracking_label.value);
+        WHEN 'team_id' THEN
+            RETURN (SELECT t.name FROM public.crm_team t WHERE t.company_id = crm_tracking_label.company AND t.id = crm_tracking_label.value);
+        WHEN 'stage_id' THEN
+            RETURN (SELECT s.name FROM public.crm_stage s WHERE s.company_id = crm_tracking_label.company AND s.id = crm_tracking_label.value);
+        WHEN 'partner_id' THEN
+            RETURN (SELECT p.name FROM public.res_partner p WHERE p.company_id = crm_tracking_label.company AND p.id = crm_tracking_label.value);
+        WHEN 'lost_reason' THEN
+            RETURN (SELECT r.name FROM public.crm_lost_reason r WHERE r.company_id = crm_tracking_label.company AND r.id = crm_tracking_label.value);
+        ELSE
+            RETURN NULL;
+    END CASE;
+END
 $$;
 
 -- History: the creation message, and on every change of a tracked field a message with its tracking

@@ -6,12 +6,15 @@
 -- Message subtypes are global.
 GRANT SELECT ON mail_message_subtype TO embudo_service, embudo_report;
 
--- The id of a subtype by external id.
+-- The id of a subtype by external id. (PL/pgSQL, so that its plan is kept: a SQL function with a query
+-- is planned again at every statement that calls it, activities/activities.sql says more.)
 CREATE OR REPLACE FUNCTION embudo.subtype(xmlid text) RETURNS int
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
-    SELECT d.res_id FROM public.ir_model_data d
-    WHERE d.module = split_part(xmlid, '.', 1) AND d.name = split_part(xmlid, '.', 2) AND d.company_id IS NULL
+BEGIN
+    RETURN (SELECT d.res_id FROM public.ir_model_data d
+            WHERE d.module = split_part(subtype.xmlid, '.', 1) AND d.name = split_part(subtype.xmlid, '.', 2) AND d.company_id IS NULL);
+END
 $$;
 
 SELECT embudo.enable_tenancy('mail_message');
