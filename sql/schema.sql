@@ -3840,7 +3840,7 @@ CREATE FUNCTION embudo.enable_document_policy(target regclass, policy name, clau
     AS $$
 BEGIN
     PERFORM embudo.replace_policy(target, policy, format(clauses,
-        'EXISTS (SELECT 1 FROM crm_lead l WHERE l.id = lead_id) OR EXISTS (SELECT 1 FROM sale_order o WHERE o.id = order_id)'));
+        embudo.visible_row('crm_lead', 'lead_id') || ' OR ' || embudo.visible_row('sale_order', 'order_id')));
 END
 $$;
 
@@ -3855,7 +3855,7 @@ CREATE FUNCTION embudo.enable_parent_policy(target regclass, policy name, parent
     LANGUAGE plpgsql
     AS $_$
 DECLARE
-    visible constant text := format('EXISTS (SELECT 1 FROM %s p WHERE p.id = %I)', parent, link);
+    visible constant text := embudo.visible_row(parent, link);
 BEGIN
     PERFORM embudo.replace_policy(target, policy, format('USING (%1$s) WITH CHECK (%1$s)', visible));
 END
@@ -6788,6 +6788,19 @@ $$;
 
 
 ALTER FUNCTION embudo.verified_user(candidate integer, password text) OWNER TO embudo_owner;
+
+--
+-- Name: visible_row(regclass, name); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.visible_row(parent regclass, link name) RETURNS text
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT format('coalesce((SELECT true FROM %s p WHERE p.id = %I LIMIT 1), false)', parent, link)
+$$;
+
+
+ALTER FUNCTION embudo.visible_row(parent regclass, link name) OWNER TO embudo_owner;
 
 --
 -- Name: write_own_preferences(jsonb); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -14432,22 +14445,26 @@ CREATE POLICY owner_exists ON public.sale_order FOR SELECT TO embudo_owner USING
 -- Name: mail_activity owner_or_writer_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY owner_or_writer_delete ON public.mail_activity FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((create_uid = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (EXISTS ( SELECT 1
-   FROM public.crm_lead l
-  WHERE (l.id = mail_activity.lead_id))) OR (EXISTS ( SELECT 1
-   FROM public.sale_order o
-  WHERE (o.id = mail_activity.order_id))))));
+CREATE POLICY owner_or_writer_delete ON public.mail_activity FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((create_uid = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR COALESCE(( SELECT true
+   FROM public.crm_lead p
+  WHERE (p.id = mail_activity.lead_id)
+ LIMIT 1), false) OR COALESCE(( SELECT true
+   FROM public.sale_order p
+  WHERE (p.id = mail_activity.order_id)
+ LIMIT 1), false))));
 
 
 --
 -- Name: mail_activity owner_or_writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY owner_or_writer_update ON public.mail_activity FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((create_uid = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (EXISTS ( SELECT 1
-   FROM public.crm_lead l
-  WHERE (l.id = mail_activity.lead_id))) OR (EXISTS ( SELECT 1
-   FROM public.sale_order o
-  WHERE (o.id = mail_activity.order_id))))));
+CREATE POLICY owner_or_writer_update ON public.mail_activity FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((create_uid = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR COALESCE(( SELECT true
+   FROM public.crm_lead p
+  WHERE (p.id = mail_activity.lead_id)
+ LIMIT 1), false) OR COALESCE(( SELECT true
+   FROM public.sale_order p
+  WHERE (p.id = mail_activity.order_id)
+ LIMIT 1), false))));
 
 
 --
@@ -14683,44 +14700,52 @@ CREATE POLICY with_attendee ON public.calendar_attendee_token TO embudo_service 
 -- Name: ir_attachment with_document; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_document ON public.ir_attachment FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((EXISTS ( SELECT 1
-   FROM public.crm_lead l
-  WHERE (l.id = ir_attachment.lead_id))) OR (EXISTS ( SELECT 1
-   FROM public.sale_order o
-  WHERE (o.id = ir_attachment.order_id))))));
+CREATE POLICY with_document ON public.ir_attachment FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(( SELECT true
+   FROM public.crm_lead p
+  WHERE (p.id = ir_attachment.lead_id)
+ LIMIT 1), false) OR COALESCE(( SELECT true
+   FROM public.sale_order p
+  WHERE (p.id = ir_attachment.order_id)
+ LIMIT 1), false))));
 
 
 --
 -- Name: mail_followers with_document; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_document ON public.mail_followers TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((EXISTS ( SELECT 1
-   FROM public.crm_lead l
-  WHERE (l.id = mail_followers.lead_id))) OR (EXISTS ( SELECT 1
-   FROM public.sale_order o
-  WHERE (o.id = mail_followers.order_id)))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
+CREATE POLICY with_document ON public.mail_followers TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(( SELECT true
+   FROM public.crm_lead p
+  WHERE (p.id = mail_followers.lead_id)
+ LIMIT 1), false) OR COALESCE(( SELECT true
+   FROM public.sale_order p
+  WHERE (p.id = mail_followers.order_id)
+ LIMIT 1), false)))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: mail_mail with_document; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_document ON public.mail_mail TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((model IS DISTINCT FROM 'res.users'::text) AND (((calendar_method IS NULL) AND (model IS DISTINCT FROM 'calendar.event'::text)) OR (create_uid = ( SELECT embudo.current_user_id() AS current_user_id))) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (create_uid = ( SELECT embudo.current_user_id() AS current_user_id)) OR ((model = 'crm.lead'::text) AND (EXISTS ( SELECT 1
-   FROM public.crm_lead l
-  WHERE (l.id = mail_mail.res_id)))) OR ((model = 'sale.order'::text) AND (EXISTS ( SELECT 1
-   FROM public.sale_order o
-  WHERE (o.id = mail_mail.res_id))))))));
+CREATE POLICY with_document ON public.mail_mail TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((model IS DISTINCT FROM 'res.users'::text) AND (((calendar_method IS NULL) AND (model IS DISTINCT FROM 'calendar.event'::text)) OR (create_uid = ( SELECT embudo.current_user_id() AS current_user_id))) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (create_uid = ( SELECT embudo.current_user_id() AS current_user_id)) OR ((model = 'crm.lead'::text) AND COALESCE(( SELECT true
+   FROM public.crm_lead p
+  WHERE (p.id = mail_mail.res_id)
+ LIMIT 1), false)) OR ((model = 'sale.order'::text) AND COALESCE(( SELECT true
+   FROM public.sale_order p
+  WHERE (p.id = mail_mail.res_id)
+ LIMIT 1), false))))));
 
 
 --
 -- Name: ir_attachment with_document_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_document_create ON public.ir_attachment FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (((EXISTS ( SELECT 1
-   FROM public.crm_lead l
-  WHERE (l.id = ir_attachment.lead_id))) OR (EXISTS ( SELECT 1
-   FROM public.sale_order o
-  WHERE (o.id = ir_attachment.order_id)))) AND (NOT (create_uid IS DISTINCT FROM ( SELECT embudo.current_user_id() AS current_user_id))) AND ((mail_message_id IS NULL) OR (EXISTS ( SELECT 1
+CREATE POLICY with_document_create ON public.ir_attachment FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((COALESCE(( SELECT true
+   FROM public.crm_lead p
+  WHERE (p.id = ir_attachment.lead_id)
+ LIMIT 1), false) OR COALESCE(( SELECT true
+   FROM public.sale_order p
+  WHERE (p.id = ir_attachment.order_id)
+ LIMIT 1), false)) AND (NOT (create_uid IS DISTINCT FROM ( SELECT embudo.current_user_id() AS current_user_id))) AND ((mail_message_id IS NULL) OR (EXISTS ( SELECT 1
    FROM public.mail_message m
   WHERE ((m.company_id = ir_attachment.company_id) AND (m.id = ir_attachment.mail_message_id) AND (m.model = ir_attachment.res_model) AND (m.res_id = ir_attachment.res_id))))))));
 
@@ -14729,88 +14754,104 @@ CREATE POLICY with_document_create ON public.ir_attachment FOR INSERT TO embudo_
 -- Name: mail_activity with_document_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_document_create ON public.mail_activity FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((EXISTS ( SELECT 1
-   FROM public.crm_lead l
-  WHERE (l.id = mail_activity.lead_id))) OR (EXISTS ( SELECT 1
-   FROM public.sale_order o
-  WHERE (o.id = mail_activity.order_id))))));
+CREATE POLICY with_document_create ON public.mail_activity FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(( SELECT true
+   FROM public.crm_lead p
+  WHERE (p.id = mail_activity.lead_id)
+ LIMIT 1), false) OR COALESCE(( SELECT true
+   FROM public.sale_order p
+  WHERE (p.id = mail_activity.order_id)
+ LIMIT 1), false))));
 
 
 --
 -- Name: mail_message with_document_move; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_document_move ON public.mail_message FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((EXISTS ( SELECT 1
-   FROM public.crm_lead l
-  WHERE (l.id = mail_message.lead_id))) OR (EXISTS ( SELECT 1
-   FROM public.sale_order o
-  WHERE (o.id = mail_message.order_id)))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
+CREATE POLICY with_document_move ON public.mail_message FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(( SELECT true
+   FROM public.crm_lead p
+  WHERE (p.id = mail_message.lead_id)
+ LIMIT 1), false) OR COALESCE(( SELECT true
+   FROM public.sale_order p
+  WHERE (p.id = mail_message.order_id)
+ LIMIT 1), false)))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: mail_activity with_document_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_document_read ON public.mail_activity FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((EXISTS ( SELECT 1
-   FROM public.crm_lead l
-  WHERE (l.id = mail_activity.lead_id))) OR (EXISTS ( SELECT 1
-   FROM public.sale_order o
-  WHERE (o.id = mail_activity.order_id))))));
+CREATE POLICY with_document_read ON public.mail_activity FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(( SELECT true
+   FROM public.crm_lead p
+  WHERE (p.id = mail_activity.lead_id)
+ LIMIT 1), false) OR COALESCE(( SELECT true
+   FROM public.sale_order p
+  WHERE (p.id = mail_activity.order_id)
+ LIMIT 1), false))));
 
 
 --
 -- Name: mail_message with_document_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_document_read ON public.mail_message FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((EXISTS ( SELECT 1
-   FROM public.crm_lead l
-  WHERE (l.id = mail_message.lead_id))) OR (EXISTS ( SELECT 1
-   FROM public.sale_order o
-  WHERE (o.id = mail_message.order_id))))));
+CREATE POLICY with_document_read ON public.mail_message FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(( SELECT true
+   FROM public.crm_lead p
+  WHERE (p.id = mail_message.lead_id)
+ LIMIT 1), false) OR COALESCE(( SELECT true
+   FROM public.sale_order p
+  WHERE (p.id = mail_message.order_id)
+ LIMIT 1), false))));
 
 
 --
 -- Name: calendar_alarm_calendar_event_rel with_event; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_event ON public.calendar_alarm_calendar_event_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
+CREATE POLICY with_event ON public.calendar_alarm_calendar_event_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
    FROM public.calendar_event p
-  WHERE (p.id = calendar_alarm_calendar_event_rel.calendar_event_id))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
+  WHERE (p.id = calendar_alarm_calendar_event_rel.calendar_event_id)
+ LIMIT 1), false))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
    FROM public.calendar_event p
-  WHERE (p.id = calendar_alarm_calendar_event_rel.calendar_event_id)))));
+  WHERE (p.id = calendar_alarm_calendar_event_rel.calendar_event_id)
+ LIMIT 1), false)));
 
 
 --
 -- Name: calendar_attendee with_event; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_event ON public.calendar_attendee USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
+CREATE POLICY with_event ON public.calendar_attendee USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
    FROM public.calendar_event p
-  WHERE (p.id = calendar_attendee.event_id))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
+  WHERE (p.id = calendar_attendee.event_id)
+ LIMIT 1), false))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
    FROM public.calendar_event p
-  WHERE (p.id = calendar_attendee.event_id)))));
+  WHERE (p.id = calendar_attendee.event_id)
+ LIMIT 1), false)));
 
 
 --
 -- Name: calendar_event_res_partner_rel with_event; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_event ON public.calendar_event_res_partner_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
+CREATE POLICY with_event ON public.calendar_event_res_partner_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
    FROM public.calendar_event p
-  WHERE (p.id = calendar_event_res_partner_rel.calendar_event_id))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
+  WHERE (p.id = calendar_event_res_partner_rel.calendar_event_id)
+ LIMIT 1), false))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
    FROM public.calendar_event p
-  WHERE (p.id = calendar_event_res_partner_rel.calendar_event_id)))));
+  WHERE (p.id = calendar_event_res_partner_rel.calendar_event_id)
+ LIMIT 1), false)));
 
 
 --
 -- Name: meeting_category_rel with_event; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_event ON public.meeting_category_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
+CREATE POLICY with_event ON public.meeting_category_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
    FROM public.calendar_event p
-  WHERE (p.id = meeting_category_rel.event_id))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
+  WHERE (p.id = meeting_category_rel.event_id)
+ LIMIT 1), false))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
    FROM public.calendar_event p
-  WHERE (p.id = meeting_category_rel.event_id)))));
+  WHERE (p.id = meeting_category_rel.event_id)
+ LIMIT 1), false)));
 
 
 --
@@ -14857,75 +14898,88 @@ CREATE POLICY with_events ON public.calendar_recurrence USING (((company_id = AN
 -- Name: crm_tag_rel with_lead; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_lead ON public.crm_tag_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
+CREATE POLICY with_lead ON public.crm_tag_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
    FROM public.crm_lead p
-  WHERE (p.id = crm_tag_rel.lead_id))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
+  WHERE (p.id = crm_tag_rel.lead_id)
+ LIMIT 1), false))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
    FROM public.crm_lead p
-  WHERE (p.id = crm_tag_rel.lead_id)))));
+  WHERE (p.id = crm_tag_rel.lead_id)
+ LIMIT 1), false)));
 
 
 --
 -- Name: account_tax_sale_order_line_rel with_line; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_line ON public.account_tax_sale_order_line_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
+CREATE POLICY with_line ON public.account_tax_sale_order_line_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
    FROM public.sale_order_line p
-  WHERE (p.id = account_tax_sale_order_line_rel.sale_order_line_id))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
+  WHERE (p.id = account_tax_sale_order_line_rel.sale_order_line_id)
+ LIMIT 1), false))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
    FROM public.sale_order_line p
-  WHERE (p.id = account_tax_sale_order_line_rel.sale_order_line_id)))));
+  WHERE (p.id = account_tax_sale_order_line_rel.sale_order_line_id)
+ LIMIT 1), false)));
 
 
 --
 -- Name: mail_tracking_value with_message_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_message_read ON public.mail_tracking_value FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
-   FROM public.mail_message m
-  WHERE (m.id = mail_tracking_value.mail_message_id)))));
+CREATE POLICY with_message_read ON public.mail_tracking_value FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
+   FROM public.mail_message p
+  WHERE (p.id = mail_tracking_value.mail_message_id)
+ LIMIT 1), false)));
 
 
 --
 -- Name: sale_order_line with_order; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_order ON public.sale_order_line USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
+CREATE POLICY with_order ON public.sale_order_line USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
    FROM public.sale_order p
-  WHERE (p.id = sale_order_line.order_id))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
+  WHERE (p.id = sale_order_line.order_id)
+ LIMIT 1), false))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
    FROM public.sale_order p
-  WHERE (p.id = sale_order_line.order_id)))));
+  WHERE (p.id = sale_order_line.order_id)
+ LIMIT 1), false)));
 
 
 --
 -- Name: sale_order_option with_order; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_order ON public.sale_order_option USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
+CREATE POLICY with_order ON public.sale_order_option USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
    FROM public.sale_order p
-  WHERE (p.id = sale_order_option.order_id))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
+  WHERE (p.id = sale_order_option.order_id)
+ LIMIT 1), false))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
    FROM public.sale_order p
-  WHERE (p.id = sale_order_option.order_id)))));
+  WHERE (p.id = sale_order_option.order_id)
+ LIMIT 1), false)));
 
 
 --
 -- Name: sale_order_portal_token with_order; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_order ON public.sale_order_portal_token TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
-   FROM public.sale_order o
-  WHERE (o.id = sale_order_portal_token.order_id))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
-   FROM public.sale_order o
-  WHERE (o.id = sale_order_portal_token.order_id)))));
+CREATE POLICY with_order ON public.sale_order_portal_token TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
+   FROM public.sale_order p
+  WHERE (p.id = sale_order_portal_token.order_id)
+ LIMIT 1), false))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
+   FROM public.sale_order p
+  WHERE (p.id = sale_order_portal_token.order_id)
+ LIMIT 1), false)));
 
 
 --
 -- Name: sale_order_tag_rel with_order; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_order ON public.sale_order_tag_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
+CREATE POLICY with_order ON public.sale_order_tag_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
    FROM public.sale_order p
-  WHERE (p.id = sale_order_tag_rel.order_id))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
+  WHERE (p.id = sale_order_tag_rel.order_id)
+ LIMIT 1), false))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
    FROM public.sale_order p
-  WHERE (p.id = sale_order_tag_rel.order_id)))));
+  WHERE (p.id = sale_order_tag_rel.order_id)
+ LIMIT 1), false)));
 
 
 --
@@ -17033,6 +17087,13 @@ REVOKE ALL ON FUNCTION embudo.valid_mail_domain(domain text) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION embudo.verified_user(candidate integer, password text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION visible_row(parent regclass, link name); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.visible_row(parent regclass, link name) FROM PUBLIC;
 
 
 --

@@ -130,6 +130,19 @@ BEGIN
 END
 $$;
 
+-- The condition "the row of `parent` whose id is in this row's column `link` is visible" (the parent's
+-- own policies decide), for the policies of rows that follow a parent. It is EXISTS written as a scalar
+-- subquery: PostgreSQL may turn an EXISTS it cannot join (these sit in ORs, or in policies) into a
+-- hashed subplan that reads every row of the parent the request may see, and it does so in generic
+-- plans, which do not know how many rows they read. Marking one activity done read the company's
+-- 5,000 leads that way: 2.0 ms, against 0.2 ms probing the lead's primary key. A scalar subquery is
+-- never hashed: each row probes its parent.
+CREATE OR REPLACE FUNCTION embudo.visible_row(parent regclass, link name) RETURNS text
+LANGUAGE sql STABLE
+AS $$
+    SELECT format('coalesce((SELECT true FROM %s p WHERE p.id = %I LIMIT 1), false)', parent, link)
+$$;
+
 -- Rows that belong to a parent record (a lead's tags, an order's lines) follow the parent's own
 -- visibility: they are read and written when the parent (`parent`, whose id is in column `link`) is
 -- visible.
@@ -137,7 +150,7 @@ CREATE OR REPLACE FUNCTION embudo.enable_parent_policy(target regclass, policy n
 LANGUAGE plpgsql
 AS $$
 DECLARE
-    visible constant text := format('EXISTS (SELECT 1 FROM %s p WHERE p.id = %I)', parent, link);
+    visible constant text := embudo.visible_row(parent, link);
 BEGIN
     PERFORM embudo.replace_policy(target, policy, format('USING (%1$s) WITH CHECK (%1$s)', visible));
 END
@@ -151,6 +164,6 @@ LANGUAGE plpgsql
 AS $$
 BEGIN
     PERFORM embudo.replace_policy(target, policy, format(clauses,
-        'EXISTS (SELECT 1 FROM crm_lead l WHERE l.id = lead_id) OR EXISTS (SELECT 1 FROM sale_order o WHERE o.id = order_id)'));
+        embudo.visible_row('crm_lead', 'lead_id') || ' OR ' || embudo.visible_row('sale_order', 'order_id')));
 END
 $$;

@@ -29,8 +29,8 @@ GRANT UPDATE (res_id, subject) ON mail_message TO embudo_service;
 SELECT embudo.enable_document_policy('mail_message', 'with_document_move', 'FOR UPDATE TO embudo_service USING (%s) WITH CHECK (true)');
 
 SELECT embudo.enable_tenancy('mail_tracking_value');
-SELECT embudo.replace_policy('mail_tracking_value', 'with_message_read', 'FOR SELECT '
-    'USING (EXISTS (SELECT 1 FROM mail_message m WHERE m.id = mail_message_id))');
+SELECT embudo.replace_policy('mail_tracking_value', 'with_message_read',
+    format('FOR SELECT USING (%s)', embudo.visible_row('mail_message', 'mail_message_id')));
 SELECT embudo.replace_policy('mail_tracking_value', 'service_create', 'FOR INSERT TO embudo_service WITH CHECK (true)');
 
 -- Followers of a document: internal users (user_id) or contacts (partner_id).

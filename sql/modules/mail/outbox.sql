@@ -22,13 +22,13 @@ REVOKE DELETE ON mail_mail FROM embudo_service;
 --    of documents they can see and the mail they queued; "all documents" sees the company's.
 -- The first two were restrictive policies of their own; a tenant table takes permissive policies only
 -- (base/policies.sql says why).
-SELECT embudo.replace_policy('mail_mail', 'with_document', 'TO embudo_service USING ('
+SELECT embudo.replace_policy('mail_mail', 'with_document', format('TO embudo_service USING ('
     'model IS DISTINCT FROM ''res.users'' '
     'AND ((calendar_method IS NULL AND model IS DISTINCT FROM ''calendar.event'') OR create_uid = (SELECT embudo.current_user_id())) '
     'AND (company_id = ANY ((SELECT embudo.company_ids(''all''))::int[]) '
     '     OR create_uid = (SELECT embudo.current_user_id()) '
-    '     OR (model = ''crm.lead'' AND EXISTS (SELECT 1 FROM crm_lead l WHERE l.id = res_id)) '
-    '     OR (model = ''sale.order'' AND EXISTS (SELECT 1 FROM sale_order o WHERE o.id = res_id))))');
+    '     OR (model = ''crm.lead'' AND %s) '
+    '     OR (model = ''sale.order'' AND %s)))', embudo.visible_row('crm_lead', 'res_id'), embudo.visible_row('sale_order', 'res_id')));
 
 -- Claims up to `batch` due messages for delivery: each is leased for `lease` (a worker that dies leaves
 -- it to be claimed again after that) and counts an attempt. Concurrent workers never get the same one.
