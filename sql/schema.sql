@@ -3958,6 +3958,8 @@ DECLARE
     refused boolean := false;
     version text;
     cache_key text;
+    cache_name text;
+    cached text;
 BEGIN
     -- A session whose login is embudo_service itself has that role's rights and no other (the pool checks
     -- the role when it connects): two plain comparisons, no query, on every call. Only a login that
@@ -3982,16 +3984,15 @@ BEGIN
             RAISE EXCEPTION 'the credentials of user % changed', acting_user USING ERRCODE = 'invalid_password';
         END IF;
         cache_key := acting_user::text || '/' || coalesce(version, '') || '/' || coalesce(companies::text, '');
-        IF version IS NOT NULL AND current_setting('embudo.grants_key', true) = cache_key THEN
-            SELECT current_setting('embudo.grants_own')::int[] AS own, current_setting('embudo.grants_all')::int[] AS every,
-                   current_setting('embudo.grants_admin')::int[] AS admin
+        cache_name := 'embudo.grants_u' || acting_user::text;
+        cached := current_setting(cache_name, true);
+        IF version IS NOT NULL AND split_part(cached, ';', 1) = cache_key THEN
+            SELECT split_part(cached, ';', 2)::int[] AS own, split_part(cached, ';', 3)::int[] AS every,
+                   split_part(cached, ';', 4)::int[] AS admin
               INTO granted;
         ELSE
             SELECT g.own, g.every, g.admin INTO granted FROM embudo.member_grants(acting_user, companies) g;
-            PERFORM set_config('embudo.grants_own', granted.own::text, false),
-                    set_config('embudo.grants_all', granted.every::text, false),
-                    set_config('embudo.grants_admin', granted.admin::text, false),
-                    set_config('embudo.grants_key', cache_key, false);
+            PERFORM set_config(cache_name, concat_ws(';', cache_key, granted.own::text, granted.every::text, granted.admin::text), false);
         END IF;
     END IF;
     PERFORM set_config('embudo.user_id', coalesce(acting_user::text, ''), true),

@@ -103,6 +103,12 @@ struct TenancyTests {
         let bob = TenantContext(userID: fixture.bob, companyIDs: [fixture.acme.id, fixture.bolt.id])
         #expect(try await granted(bob, "own") == [fixture.bolt.id])
         #expect(try await granted(carol, "all") == [fixture.bolt.id])
+        // The connection keeps both users' grants (one entry per user it served).
+        let cachesBoth = try await db.transaction(as: carol) {
+            try $0.query("SELECT current_setting(\("embudo.grants_u\(fixture.carol)"), true) IS NOT NULL AND current_setting(\("embudo.grants_u\(fixture.bob)"), true) IS NOT NULL")[0]
+                .decode(Bool.self, at: 0)
+        }
+        #expect(cachesBoth)
         // carol becomes an administrator of Acme, then loses Bolt, then Bolt is disabled for bob.
         try admin.grant(user: fixture.carol, company: fixture.acme.id, access: .admin)
         #expect(try await granted(carol, "admin") == [fixture.acme.id])
