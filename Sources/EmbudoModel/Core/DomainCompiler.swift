@@ -25,16 +25,14 @@ public struct DomainCompiler: Sendable {
     /// query does (the relation never crosses companies: its foreign key includes company_id), so that it
     /// uses the related table's keys and stays on the tenant's node of a distributed PostgreSQL. The
     /// subquery stays uncorrelated (PostgreSQL hashes it once per statement).
-    private func companyCondition(_ model: ModelDescription, _ related: ModelDescription, alias: String, into sql: inout SQLBuilder) {
-        guard let companies, model.isCompanyScoped, related.isCompanyScoped else { return }
+    ///
+    /// - Returns: whether it named the request's one company by an equality, so that the subquery's
+    ///   conditions may use the leakproof text operators (``textCondition``).
+    private func companyCondition(_ model: ModelDescription, _ related: ModelDescription, alias: String, into sql: inout SQLBuilder) -> Bool {
+        guard let companies, model.isCompanyScoped, related.isCompanyScoped else { return false }
         let predicate = sql.companies("\(alias).company_id", in: companies)
         sql.append(predicate + " AND ")
-    }
-
-    /// Whether a subquery on `related` records of `model`'s names the request's one company by an
-    /// equality (``companyCondition``), so that its conditions may use the leakproof text operators.
-    private func namesOneCompany(_ model: ModelDescription, _ related: ModelDescription) -> Bool {
-        companies?.count == 1 && model.isCompanyScoped && related.isCompanyScoped
+        return companies.count == 1
     }
 
     /// The deepest a domain may nest (through `any` and dotted paths).
@@ -383,7 +381,6 @@ public struct DomainCompiler: Sendable {
         guard let relationName = field.relation else { throw .validation("Field \(field.name) is not relational") }
         let related = try registry.model(relationName)
         let inner = "d\(depth + 1)"
-        let named = namesOneCompany(model, related)
         switch field.type {
         case .many2one:
             // In an OR, `= ANY (ARRAY(…))` rather than `IN (…)`: the related ids are worked out once, and
@@ -397,7 +394,7 @@ public struct DomainCompiler: Sendable {
             let array = inOr && !negated
             sql.append(negated ? "(\(column) IS NULL OR \(column) NOT IN (" : array ? "\(column) = ANY (ARRAY(" : "\(column) IN (")
             sql.append("SELECT \(inner).id FROM \(related.table) \(inner) WHERE ")
-            companyCondition(model, related, alias: inner, into: &sql)
+            let named = companyCondition(model, related, alias: inner, into: &sql)
             try condition(&sql, related, inner, named)
             sql.append(negated || array ? "))" : ")")
         case .one2many:
@@ -405,7 +402,7 @@ public struct DomainCompiler: Sendable {
                 throw .validation("Field \(field.name) cannot be searched")
             }
             sql.append("\(alias).id \(negated ? "NOT IN" : "IN") (SELECT \(inner).\(inverseColumn) FROM \(related.table) \(inner) WHERE \(inner).\(inverseColumn) IS NOT NULL AND ")
-            companyCondition(model, related, alias: inner, into: &sql)
+            let named = companyCondition(model, related, alias: inner, into: &sql)
             try condition(&sql, related, inner, named)
             sql.append(")")
         case .many2many:
@@ -415,7 +412,7 @@ public struct DomainCompiler: Sendable {
             // (Every link table of a company's records carries the company: ModelSchemaTests.)
             let company = model.isCompanyScoped && related.isCompanyScoped ? "\(inner).company_id = l\(depth + 1).company_id AND " : ""
             sql.append("\(alias).id \(negated ? "NOT IN" : "IN") (SELECT l\(depth + 1).\(own) FROM \(link) l\(depth + 1) JOIN \(related.table) \(inner) ON \(company)\(inner).id = l\(depth + 1).\(other) WHERE ")
-            companyCondition(model, related, alias: inner, into: &sql)
+            let named = companyCondition(model, related, alias: inner, into: &sql)
             try condition(&sql, related, inner, named)
             sql.append(")")
         default:
