@@ -165,8 +165,8 @@ ALTER TABLE embudo.schema_definitions OWNER TO embudo_owner;
 
 -- Text search an index can serve below row-level security: `embudo.~~*` and `embudo.~~`, ILIKE and
 -- LIKE for `text`, and `embudo.gin_trgm_ops`, a GIN operator class over pg_trgm's trigrams that
--- serves them (indexes in migration 0020). The model layer writes every `ilike`/`like` of a domain with
--- these operators.
+-- serves them (indexes in migrations 0020 and 0022). The model layer writes every `ilike`/`like` of a
+-- domain with these operators (an `ilike` on a column's lower-cased copy, as `LIKE`: migration 0022).
 --
 -- Why not ILIKE with pg_trgm's own operator class: below a row-level security policy, PostgreSQL uses
 -- an index (and the column's statistics) for a condition only when its function is LEAKPROOF, so that
@@ -199,7 +199,7 @@ ALTER TABLE embudo.schema_definitions OWNER TO embudo_owner;
 --
 -- LEAKPROOF, `LANGUAGE internal` and operator classes take a superuser. Migrated by another privileged
 -- login, the operators are plain SQL functions over ILIKE and LIKE (same answers, no index), until a
--- superuser runs `embudo migrate` once (then create migration 0020's indexes by hand, as it shows).
+-- superuser runs `embudo migrate` once (then create migration 0022's indexes by hand, as it shows).
 DO $text_search$
 DECLARE
     superuser boolean := (SELECT rolsuper FROM pg_roles WHERE rolname = current_user);

@@ -2687,6 +2687,11 @@ CREATE TABLE public.crm_lead (
     day_open double precision GENERATED ALWAYS AS (abs(((EXTRACT(epoch FROM (date_open - create_date)))::double precision / (86400)::double precision))) STORED,
     day_close double precision GENERATED ALWAYS AS (abs(((EXTRACT(epoch FROM (date_closed - create_date)))::double precision / (86400)::double precision))) STORED,
     message_bounce integer DEFAULT 0 NOT NULL,
+    name_lower text GENERATED ALWAYS AS (lower(name)) STORED,
+    email_from_lower text GENERATED ALWAYS AS (lower(email_from)) STORED,
+    partner_name_lower text GENERATED ALWAYS AS (lower(partner_name)) STORED,
+    contact_name_lower text GENERATED ALWAYS AS (lower(contact_name)) STORED,
+    phone_lower text GENERATED ALWAYS AS (lower(phone)) STORED,
     CONSTRAINT crm_lead_automated_probability_check CHECK (((automated_probability >= (0)::double precision) AND (automated_probability <= (100)::double precision))),
     CONSTRAINT crm_lead_name_check CHECK ((btrim(name) <> ''::text)),
     CONSTRAINT crm_lead_priority_check CHECK ((priority = ANY (ARRAY['0'::text, '1'::text, '2'::text, '3'::text]))),
@@ -5273,6 +5278,7 @@ CREATE TABLE public.sale_order (
     create_date timestamp with time zone DEFAULT now() NOT NULL,
     write_uid integer,
     write_date timestamp with time zone DEFAULT now() NOT NULL,
+    name_lower text GENERATED ALWAYS AS (lower(name)) STORED,
     CONSTRAINT sale_order_check CHECK (((state <> ALL (ARRAY['sale'::text, 'done'::text])) OR (date_order IS NOT NULL))),
     CONSTRAINT sale_order_state_check CHECK ((state = ANY (ARRAY['draft'::text, 'sent'::text, 'sale'::text, 'done'::text, 'cancel'::text])))
 );
@@ -8761,6 +8767,10 @@ CREATE TABLE public.res_partner (
     property_product_pricelist integer,
     property_payment_term_id integer,
     tz text,
+    name_lower text GENERATED ALWAYS AS (lower(name)) STORED,
+    email_lower text GENERATED ALWAYS AS (lower(email)) STORED,
+    city_lower text GENERATED ALWAYS AS (lower(city)) STORED,
+    phone_lower text GENERATED ALWAYS AS (lower(phone)) STORED,
     CONSTRAINT res_partner_name_check CHECK ((name <> ''::text))
 );
 
@@ -11053,7 +11063,7 @@ CREATE INDEX calendar_event_user ON public.calendar_event USING btree (company_i
 -- Name: crm_lead_contact_name_search; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
-CREATE INDEX crm_lead_contact_name_search ON public.crm_lead USING gin (company_id, contact_name embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
+CREATE INDEX crm_lead_contact_name_search ON public.crm_lead USING gin (company_id, contact_name_lower embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
 
 
 --
@@ -11081,7 +11091,7 @@ CREATE INDEX crm_lead_email ON public.crm_lead USING btree (company_id, email_no
 -- Name: crm_lead_email_search; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
-CREATE INDEX crm_lead_email_search ON public.crm_lead USING gin (company_id, email_from embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
+CREATE INDEX crm_lead_email_search ON public.crm_lead USING gin (company_id, email_from_lower embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
 
 
 --
@@ -11095,7 +11105,7 @@ CREATE INDEX crm_lead_lost_reason ON public.crm_lead USING btree (company_id, lo
 -- Name: crm_lead_name_search; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
-CREATE INDEX crm_lead_name_search ON public.crm_lead USING gin (company_id, name embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
+CREATE INDEX crm_lead_name_search ON public.crm_lead USING gin (company_id, name_lower embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
 
 
 --
@@ -11109,14 +11119,14 @@ CREATE INDEX crm_lead_partner ON public.crm_lead USING btree (company_id, partne
 -- Name: crm_lead_partner_name_search; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
-CREATE INDEX crm_lead_partner_name_search ON public.crm_lead USING gin (company_id, partner_name embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
+CREATE INDEX crm_lead_partner_name_search ON public.crm_lead USING gin (company_id, partner_name_lower embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
 
 
 --
 -- Name: crm_lead_phone_search; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
-CREATE INDEX crm_lead_phone_search ON public.crm_lead USING gin (company_id, phone embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
+CREATE INDEX crm_lead_phone_search ON public.crm_lead USING gin (company_id, phone_lower embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
 
 
 --
@@ -11375,7 +11385,7 @@ CREATE INDEX res_partner_category_rel_category ON public.res_partner_res_partner
 -- Name: res_partner_city_search; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
-CREATE INDEX res_partner_city_search ON public.res_partner USING gin (company_id, city embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
+CREATE INDEX res_partner_city_search ON public.res_partner USING gin (company_id, city_lower embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
 
 
 --
@@ -11389,7 +11399,7 @@ CREATE INDEX res_partner_country ON public.res_partner USING btree (company_id, 
 -- Name: res_partner_email_search; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
-CREATE INDEX res_partner_email_search ON public.res_partner USING gin (company_id, email embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
+CREATE INDEX res_partner_email_search ON public.res_partner USING gin (company_id, email_lower embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
 
 
 --
@@ -11403,7 +11413,7 @@ CREATE INDEX res_partner_name ON public.res_partner USING btree (company_id, nam
 -- Name: res_partner_name_search; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
-CREATE INDEX res_partner_name_search ON public.res_partner USING gin (company_id, name embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
+CREATE INDEX res_partner_name_search ON public.res_partner USING gin (company_id, name_lower embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
 
 
 --
@@ -11417,7 +11427,7 @@ CREATE INDEX res_partner_parent ON public.res_partner USING btree (company_id, p
 -- Name: res_partner_phone_search; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
-CREATE INDEX res_partner_phone_search ON public.res_partner USING gin (company_id, phone embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
+CREATE INDEX res_partner_phone_search ON public.res_partner USING gin (company_id, phone_lower embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
 
 
 --
@@ -11487,7 +11497,7 @@ CREATE INDEX sale_order_line_product ON public.sale_order_line USING btree (comp
 -- Name: sale_order_name_search; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
-CREATE INDEX sale_order_name_search ON public.sale_order USING gin (company_id, name embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
+CREATE INDEX sale_order_name_search ON public.sale_order USING gin (company_id, name_lower embudo.gin_trgm_ops) WITH (gin_pending_list_limit='64');
 
 
 --

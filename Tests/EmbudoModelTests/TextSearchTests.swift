@@ -22,6 +22,7 @@ struct TextSearchTests {
             WHERE embudo.text_ilike(t, p) IS DISTINCT FROM (t ILIKE p)
                OR (t OPERATOR(embudo.~~*) p) IS DISTINCT FROM (t ILIKE p)
                OR (t OPERATOR(embudo.~~) p) IS DISTINCT FROM (t LIKE p)
+               OR (lower(t) OPERATOR(embudo.~~) lower(p)) IS DISTINCT FROM (t ILIKE p)
             """).map { try "\($0.decode(String.self, at: 0)) / \($0.decode(String.self, at: 1))" }
         #expect(mismatches.isEmpty, "\(mismatches)")
         // Built by a superuser (the tests migrate as one): leakproof, and an operator class over trigrams.
@@ -197,11 +198,17 @@ struct TextSearchTests {
             return sql.query
         }
         let one = try compile([["name", "ilike", "acme"]], companies: [7])
-        #expect(one.sql == "r0.name::text OPERATOR(embudo.~~*) $1" && one.parameters == ["%acme%"])
+        #expect(one.sql == "r0.name_lower::text OPERATOR(embudo.~~) lower($1::text)" && one.parameters == ["%acme%"])
+        // A field without a lower-cased copy, and a case-sensitive search, match the column itself.
+        #expect(try compile([["city", "ilike", "acme"]], companies: [7]).sql == "r0.city::text OPERATOR(embudo.~~*) $1")
+        #expect(try compile([["name", "like", "Acme"]], companies: [7]).sql == "r0.name::text OPERATOR(embudo.~~) $1")
+        #expect(try compile([["name", "ilike", "ac"]], companies: [7]).sql == "r0.name_lower::text LIKE lower($1::text)")
+        #expect(try compile([["name", "not ilike", "acme"]], companies: [7]).sql
+                == "(r0.name_lower::text NOT LIKE lower($1::text) OR r0.name IS NULL)")
         #expect(one.plannedPerExecution)
         // A customer's name: the subquery on customers names the company too, as an equality.
         let customer = try compile(["|", ["name", "ilike", "acme"], ["partner_id", "ilike", "acme"]], companies: [7])
-        #expect(customer.sql.contains("WHERE d1.company_id = $2::int AND d1.name::text OPERATOR(embudo.~~*) $3"), "\(customer.sql)")
+        #expect(customer.sql.contains("WHERE d1.company_id = $2::int AND d1.name_lower::text OPERATOR(embudo.~~) lower($3::text)"), "\(customer.sql)")
         #expect(customer.sql.contains("r0.partner_id = ANY (ARRAY(SELECT d1.id FROM res_partner d1"), "\(customer.sql)")
         // Outside an OR the customer's condition stays a subquery PostgreSQL joins.
         #expect(try compile([["partner_id", "ilike", "acme"]], companies: [7]).sql.hasPrefix("r0.partner_id IN (SELECT d1.id"))
@@ -219,6 +226,28 @@ struct TextSearchTests {
         }
         // A backslash that ends the pattern is refused even where it ends a longer Swift Character.
         #expect(throws: ModelError.self) { try compile([["name", "=ilike", "zzz\u{0600}\\"]], companies: [7]) }
+    }
+
+    /// Every lower-cased copy a model searches exists, and PostgreSQL keeps it as `lower(column)`.
+    @Test func theLowerCasedCopiesAreTheColumnsLowerCased() async throws {
+        let database = try await TestDatabase.make()
+        defer { database.drop() }
+        let connection = try database.adminConnection()
+        var copies: [[String]] = []
+        for model in ModelRegistry.standard.models.values {
+            for field in model.fields.values {
+                if let folded = field.foldedColumn { copies.append([model.table, folded, field.column!]) }
+            }
+        }
+        #expect(copies.count == 10)
+        for copy in copies {
+            let found = try connection.query("""
+                SELECT a.attgenerated::text, pg_get_expr(d.adbin, d.adrelid) FROM pg_attribute a
+                JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+                WHERE a.attrelid = \(copy[0])::regclass AND a.attname = \(copy[1])
+                """).map { try $0.decode((String, String).self) }
+            #expect(found.count == 1 && found[0] == ("s", "lower(\(copy[2]))"), "\(copy): \(found)")
+        }
     }
 
     @Test func aTrigramIsThreeLettersOrDigitsInARow() {

@@ -138,10 +138,19 @@ public struct DomainCompiler: Sendable {
     /// scan for the operator (a GIN index takes an equality, and may leave `= ANY` out) and tests the
     /// company before the text in the scan's recheck. (Repeating the equality beside the operator made
     /// PostgreSQL read the company through a btree index for each term of an OR instead.)
-    private func textCondition(column: String, ilike: Bool, pattern: String, into sql: inout SQLBuilder) {
+    ///
+    /// `lowered`: `column` is a lower-cased copy, matched with LIKE against the pattern lower-cased.
+    private func textCondition(column: String, ilike: Bool, lowered: Bool, pattern: String, into sql: inout SQLBuilder) {
         sql.append("\(column)::text OPERATOR(embudo.\(ilike ? "~~*" : "~~")) ")
-        sql.bind(pattern)
+        Self.bindPattern(pattern, lowered: lowered, into: &sql)
         sql.planForValues()
+    }
+
+    /// The pattern as a parameter, lower-cased by PostgreSQL (as ILIKE lower-cases it) when `lowered`.
+    private static func bindPattern(_ pattern: String, lowered: Bool, into sql: inout SQLBuilder) {
+        if lowered { sql.append("lower(") }
+        sql.bind(pattern)
+        if lowered { sql.append("::text)") }
     }
 
     /// Whether a LIKE pattern holds three letters or digits in a row outside its wildcards (a backslash
@@ -247,14 +256,18 @@ public struct DomainCompiler: Sendable {
             }
             return
         }
-        try scalarLeaf(field, op: op, value: value, column: field.sql(alias), oneCompany: named, into: &sql)
+        try scalarLeaf(
+            field, op: op, value: value, column: field.sql(alias), folded: field.foldedColumn.map { "\(alias).\($0)" },
+            oneCompany: named, into: &sql
+        )
     }
 
-    /// `(field, op, value)` on a stored column. `oneCompany`: the column's table is limited to the one
+    /// `(field, op, value)` on a stored column. `folded`: the column's lower-cased copy, which a
+    /// case-insensitive match reads instead. `oneCompany`: the column's table is limited to the one
     /// company the request names, so a text search may use the leakproof operators (``textCondition``).
     private func scalarLeaf(
-        _ field: FieldDescription, op: String, value: JSONValue, column: String, oneCompany: Bool = false,
-        into sql: inout SQLBuilder
+        _ field: FieldDescription, op: String, value: JSONValue, column: String, folded: String? = nil,
+        oneCompany: Bool = false, into sql: inout SQLBuilder
     ) throws(ModelError) {
         let isFalse = value == false || value == .null
         if field.type == .binary && !((op == "=" || op == "!=") && isFalse) {
@@ -288,15 +301,20 @@ public struct DomainCompiler: Sendable {
             if pattern.utf8.reversed().prefix(while: { $0 == UInt8(ascii: "\\") }).count % 2 == 1 {
                 throw .validation("The pattern \(Self.describe(value)) for field \(field.name) ends with an escape character")
             }
+            // ILIKE is LIKE between both sides lower-cased (under the column's collation): where the
+            // column has a lower-cased copy, match it with LIKE and lower-case the pattern alone.
+            let ilike = op.hasSuffix("ilike")
+            let matched = ilike ? folded ?? column : column
+            let lowered = ilike && folded != nil
             if !negated, oneCompany, pattern.utf8.count <= Self.maxIndexedPattern, Self.hasTrigram(pattern) {
-                textCondition(column: column, ilike: op.hasSuffix("ilike"), pattern: pattern, into: &sql)
+                textCondition(column: matched, ilike: ilike && !lowered, lowered: lowered, pattern: pattern, into: &sql)
                 return
             }
             // Without a trigram no index narrows the search; negated, nothing would: plain ILIKE or LIKE
             // and the generic plan, which reads the list's order.
-            let sqlOp = op.hasSuffix("ilike") ? "ILIKE" : "LIKE"
-            sql.append(negated ? "(\(column)::text NOT \(sqlOp) " : "\(column)::text \(sqlOp) ")
-            sql.bind(pattern)
+            let sqlOp = ilike && !lowered ? "ILIKE" : "LIKE"
+            sql.append(negated ? "(\(matched)::text NOT \(sqlOp) " : "\(matched)::text \(sqlOp) ")
+            Self.bindPattern(pattern, lowered: lowered, into: &sql)
             if negated { sql.append(" OR \(column) IS NULL)") }
         case "in" where field.type == .boolean, "not in" where field.type == .boolean:
             // For booleans false also means NULL: compare the value read as Odoo reads it.

@@ -43,6 +43,9 @@ public struct FieldDescription: Sendable, Hashable {
     /// For a name Odoo translates (reference data): the column of its Spanish text, read instead of
     /// `column` when the request's language (`embudo.lang`) is Spanish.
     public var spanishColumn: String?
+    /// The column holding `lower(column)`, kept by PostgreSQL (a stored generated column), that `ilike`
+    /// matches with LIKE instead of lower-casing every row it reads (migration 0022).
+    public var foldedColumn: String?
 
     public init(
         _ name: String, _ type: FieldType, string: String, required: Bool = false, readonly: Bool = false,
@@ -85,6 +88,13 @@ extension FieldDescription {
     public func translated(spanish column: String) -> FieldDescription {
         var field = self
         field.spanishColumn = column
+        return field
+    }
+
+    /// The same field, searched case-insensitively through its lower-cased copy, `<column>_lower`.
+    public func folded() -> FieldDescription {
+        var field = self
+        field.foldedColumn = column.map { $0 + "_lower" }
         return field
     }
 

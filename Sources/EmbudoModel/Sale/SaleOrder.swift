@@ -7,7 +7,7 @@ public enum SaleOrder {
     public static let model = ModelDescription(
         name: "sale.order", table: "sale_order", order: "date_order desc, id desc",
         fields: [
-            FieldDescription("name", .char, string: "Order Reference"),
+            FieldDescription("name", .char, string: "Order Reference").folded(),
             FieldDescription("state", .selection, string: "Status", readonly: true, selection: orderStates),
             FieldDescription("date_order", .datetime, string: "Order Date"),
             FieldDescription("validity_date", .date, string: "Expiration"),
