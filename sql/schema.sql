@@ -607,13 +607,13 @@ BEGIN
                       WHERE t.company_id = NEW.company_id AND t.id = NEW.activity_type_id AND t.category = 'meeting') THEN
         RETURN NULL;
     END IF;
-    PERFORM set_config('embudo.calendar_from_activity', 'on', true);
+    PERFORM embudo.set_local('embudo.calendar_from_activity', 'on');
     INSERT INTO public.calendar_event (company_id, name, start, stop, allday, start_date, stop_date, user_id, res_model, res_id, description)
     VALUES (NEW.company_id, coalesce(nullif(NEW.summary, ''), NEW.res_name, 'Meeting'), NEW.date_deadline::timestamp AT TIME ZONE 'UTC',
             NEW.date_deadline::timestamp AT TIME ZONE 'UTC', true, NEW.date_deadline, NEW.date_deadline, NEW.user_id,
             NEW.res_model, NEW.res_id, NEW.note)
     RETURNING id INTO event;
-    PERFORM set_config('embudo.calendar_from_activity', '', true);
+    PERFORM embudo.set_local('embudo.calendar_from_activity', '');
     customer := CASE NEW.res_model WHEN 'crm.lead' THEN (SELECT l.partner_id FROM public.crm_lead l WHERE l.company_id = NEW.company_id AND l.id = NEW.res_id)
                                    ELSE (SELECT o.partner_id FROM public.sale_order o WHERE o.company_id = NEW.company_id AND o.id = NEW.res_id) END;
     IF customer IS NOT NULL THEN
@@ -700,7 +700,7 @@ BEGIN
     IF position(key IN coalesce(current_setting('embudo.calendar_answered', true), '')) > 0 THEN
         RETURN NULL;
     END IF;
-    PERFORM set_config('embudo.calendar_answered', coalesce(current_setting('embudo.calendar_answered', true), '') || key, true);
+    PERFORM embudo.set_local('embudo.calendar_answered', coalesce(current_setting('embudo.calendar_answered', true), '') || key);
     SELECT * INTO who FROM embudo.calendar_address(NEW.company_id, NEW.partner_id, NEW.user_id);
     SELECT u.name, embudo.normalize_email(u.email) AS email, u.lang INTO organizer FROM public.res_users u WHERE u.id = e.user_id;
     lang := coalesce(organizer.lang, 'en_US');
@@ -715,14 +715,14 @@ BEGIN
     -- (A contact's answer from the link acts as the user who invited them: often the organizer.)
     IF organizer.email IS NOT NULL AND (e.user_id IS DISTINCT FROM embudo.current_user_id()
                                         OR current_setting('embudo.calendar_contact_answer', true) = 'on') THEN
-        PERFORM set_config('embudo.mail_on_behalf', 'on', true);
+        PERFORM embudo.set_local('embudo.mail_on_behalf', 'on');
         INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, model, res_id, create_uid, write_uid)
         VALUES (e.company_id, embudo.mail_sender(e.company_id), embudo.mail_format_address(organizer.name, organizer.email),
                 who.name || verb || e.name,
                 '<p>' || embudo.html_escape(who.name || verb || '"' || e.name || '" (' || embudo.calendar_when(e, coalesce(
                     (SELECT u.tz FROM public.res_users u WHERE u.id = e.user_id), 'UTC'), lang) || ')') || '</p>',
                 'calendar.event', e.id, embudo.current_user_id(), embudo.current_user_id());
-        PERFORM set_config('embudo.mail_on_behalf', '', true);
+        PERFORM embudo.set_local('embudo.mail_on_behalf', '');
     END IF;
     RETURN NULL;
 END
@@ -946,7 +946,7 @@ DECLARE
     gone jsonb := coalesce(nullif(current_setting('embudo.calendar_gone', true), ''), '{}')::jsonb;
 BEGIN
     IF NOT gone ? OLD.ical_uid THEN
-        PERFORM set_config('embudo.calendar_gone', (gone || jsonb_build_object(OLD.ical_uid, to_jsonb(OLD)))::text, true);
+        PERFORM embudo.set_local('embudo.calendar_gone', (gone || jsonb_build_object(OLD.ical_uid, to_jsonb(OLD)))::text);
     END IF;
     PERFORM embudo.calendar_note(OLD.company_id, OLD.ical_uid, a.partner_id, a.user_id)
     FROM public.calendar_attendee a WHERE a.company_id = OLD.company_id AND a.event_id = OLD.id;
@@ -972,7 +972,7 @@ BEGIN
     -- recurrence_update is an instruction of this write, never kept (recurrence.sql reads it).
     -- (The changes the triggers make to the other events of a series keep the write's.)
     IF TG_OP = 'UPDATE' AND current_setting('embudo.calendar_propagating', true) IS DISTINCT FROM 'on' THEN
-        PERFORM set_config('embudo.calendar_update_mode', coalesce(NEW.recurrence_update, 'self_only'), true);
+        PERFORM embudo.set_local('embudo.calendar_update_mode', coalesce(NEW.recurrence_update, 'self_only'));
         -- An occurrence moved on its own no longer follows the rule.
         IF coalesce(NEW.recurrence_update, 'self_only') = 'self_only' AND NEW.recurrence_id IS NOT NULL
            AND (NEW.start, NEW.stop) IS DISTINCT FROM (OLD.start, OLD.stop) THEN
@@ -1104,18 +1104,18 @@ BEGIN
                      OLD.sat, OLD.sun, OLD.month_by, OLD.day, OLD.byday, OLD.weekday, OLD.event_tz, OLD.recurrency);
     IF mode = 'self_only' THEN
         IF rule_changed AND NOT NEW.recurrency THEN
-            PERFORM set_config('embudo.calendar_propagating', 'on', true);
+            PERFORM embudo.set_local('embudo.calendar_propagating', 'on');
             UPDATE public.calendar_event x SET recurrence_id = NULL, follow_recurrence = false, recurrence_start = NULL
             WHERE x.company_id = NEW.company_id AND x.id = NEW.id;
-            PERFORM set_config('embudo.calendar_propagating', '', true);
+            PERFORM embudo.set_local('embudo.calendar_propagating', '');
         END IF;
         RETURN NULL;
     END IF;
     IF position(',' || OLD.recurrence_id || ',' IN done_series) > 0 THEN
         RETURN NULL;
     END IF;
-    PERFORM set_config('embudo.calendar_propagated', done_series || ',' || OLD.recurrence_id || ',', true);
-    PERFORM set_config('embudo.calendar_propagating', 'on', true);
+    PERFORM embudo.set_local('embudo.calendar_propagated', done_series || ',' || OLD.recurrence_id || ',');
+    PERFORM embudo.set_local('embudo.calendar_propagating', 'on');
     IF rule_changed THEN
         DELETE FROM public.calendar_event x
         WHERE x.company_id = NEW.company_id AND x.recurrence_id = OLD.recurrence_id AND x.id <> NEW.id
@@ -1133,7 +1133,7 @@ BEGIN
         WHERE x.company_id = NEW.company_id AND x.recurrence_id = OLD.recurrence_id AND x.id <> NEW.id
           AND (mode = 'all_events' OR x.start > OLD.start);
     END IF;
-    PERFORM set_config('embudo.calendar_propagating', '', true);
+    PERFORM embudo.set_local('embudo.calendar_propagating', '');
     RETURN NULL;
 END
 $$;
@@ -1178,7 +1178,7 @@ BEGIN
             e.mon, e.tue, e.wed, e.thu, e.fri, e.sat, e.sun, e.month_by, e.day, e.byday, e.weekday, slots[1], length, e.ical_uid,
             embudo.current_user_id(), embudo.current_user_id())
     RETURNING id INTO series;
-    PERFORM set_config('embudo.calendar_propagating', 'on', true);
+    PERFORM embudo.set_local('embudo.calendar_propagating', 'on');
     UPDATE public.calendar_event x
     SET recurrence_id = series, follow_recurrence = true, recurrence_start = slots[1], start = slots[1], stop = slots[1] + length,
         event_tz = tz, rrule_type = coalesce(e.rrule_type, 'weekly')
@@ -1196,7 +1196,7 @@ BEGIN
         RETURNING id)
     SELECT array_agg(id) INTO made FROM copies;
     PERFORM embudo.calendar_copy_people(company, e.id, coalesce(made, '{}'));
-    PERFORM set_config('embudo.calendar_propagating', '', true);
+    PERFORM embudo.set_local('embudo.calendar_propagating', '');
 END
 $$;
 
@@ -1340,7 +1340,7 @@ BEGIN
     IF jsonb_array_length(pending) = 0 THEN
         RETURN 0;
     END IF;
-    PERFORM set_config('embudo.calendar_pending', '', true);
+    PERFORM embudo.set_local('embudo.calendar_pending', '');
     FOR target IN
         -- Everyone named, and for "every attendee" notes everyone attending the meeting or series now.
         WITH notes AS (SELECT (n ->> 'company')::int AS company, n ->> 'uid' AS uid, (n ->> 'partner')::int AS partner,
@@ -1426,7 +1426,7 @@ BEGIN
                     ELSE '<p><a href="' || embudo.html_escape(link) || '">' || embudo.html_escape(embudo.localized(lang, 'Open in Embudo', 'Abrir en Embudo'))
                          || '</a></p>' END
             || '</div>';
-        PERFORM set_config('embudo.mail_on_behalf', 'on', true);
+        PERFORM embudo.set_local('embudo.mail_on_behalf', 'on');
         INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, calendar_ics, calendar_method, model, res_id,
                                       create_uid, write_uid)
         VALUES (target.company, embudo.mail_sender(target.company), embudo.mail_format_address(who.name, who.email), subject, body,
@@ -1436,10 +1436,10 @@ BEGIN
                 CASE WHEN master.id IS NOT NULL AND EXISTS (SELECT 1 FROM public.calendar_event x WHERE x.company_id = target.company AND x.id = master.id)
                      THEN master.id END,
                 me, me);
-        PERFORM set_config('embudo.mail_on_behalf', '', true);
+        PERFORM embudo.set_local('embudo.mail_on_behalf', '');
         queued := queued + 1;
     END LOOP;
-    PERFORM set_config('embudo.calendar_gone', '', true);
+    PERFORM embudo.set_local('embudo.calendar_gone', '');
     RETURN queued;
 END
 $$;
@@ -1552,10 +1552,9 @@ ALTER FUNCTION embudo.calendar_my_status(company integer, event integer) OWNER T
 CREATE FUNCTION embudo.calendar_note(company integer, uid text, partner integer, member integer) RETURNS void
     LANGUAGE sql
     AS $$
-    SELECT set_config('embudo.calendar_pending',
-                      (coalesce(nullif(current_setting('embudo.calendar_pending', true), ''), '[]')::jsonb
-                       || jsonb_build_array(jsonb_build_object('company', company, 'uid', uid, 'partner', partner, 'member', member)))::text,
-                      true)
+    SELECT embudo.set_local('embudo.calendar_pending',
+                            (coalesce(nullif(current_setting('embudo.calendar_pending', true), ''), '[]')::jsonb
+                             || jsonb_build_array(jsonb_build_object('company', company, 'uid', uid, 'partner', partner, 'member', member)))::text)
 $$;
 
 
@@ -1634,14 +1633,14 @@ BEGIN
         RETURN NULL;
     END IF;
     -- Once per series and transaction (a write to all events updates every row of the series).
-    PERFORM set_config('embudo.calendar_people_followed',
-                       coalesce(current_setting('embudo.calendar_people_followed', true), '') || ',' || e.recurrence_id || ',', true);
-    PERFORM set_config('embudo.calendar_propagating', 'on', true);
+    PERFORM embudo.set_local('embudo.calendar_people_followed',
+                             coalesce(current_setting('embudo.calendar_people_followed', true), '') || ',' || e.recurrence_id || ',');
+    PERFORM embudo.set_local('embudo.calendar_propagating', 'on');
     PERFORM embudo.calendar_copy_people(e.company_id, e.id, ARRAY(
         SELECT x.id FROM public.calendar_event x
         WHERE x.company_id = e.company_id AND x.recurrence_id = e.recurrence_id AND x.id <> e.id
           AND (mode = 'all_events' OR x.start > e.start)));
-    PERFORM set_config('embudo.calendar_propagating', '', true);
+    PERFORM embudo.set_local('embudo.calendar_propagating', '');
     RETURN NULL;
 END
 $$;
@@ -1900,9 +1899,8 @@ BEGIN
     FOR company IN SELECT b.company_id FROM embudo.company_bi_role b
                    WHERE NOT EXISTS (SELECT 1 FROM embudo.disabled_company d WHERE d.company_id = b.company_id)
                    ORDER BY b.company_id LOOP
-        PERFORM set_config('embudo.granted_own', '{' || company || '}', true),
-                set_config('embudo.granted_all', '{' || company || '}', true),
-                set_config('embudo.granted_admin', '{}', true);
+        PERFORM embudo.set_local('embudo.granted_own', '{' || company || '}', 'embudo.granted_all', '{' || company || '}',
+                                 'embudo.granted_admin', '{}');
         -- Each company on its own: a failure in one (logged) never holds back the others' reminders.
         BEGIN
         horizon := (SELECT max(a.duration_minutes) FROM public.calendar_alarm a WHERE a.company_id = company AND a.alarm_type = 'email');
@@ -1946,7 +1944,7 @@ BEGIN
             RAISE WARNING 'meeting reminders of company % not queued: % (SQLSTATE %)', company, SQLERRM, SQLSTATE;
         END;
     END LOOP;
-    PERFORM set_config('embudo.granted_own', '', true), set_config('embudo.granted_all', '', true), set_config('embudo.granted_admin', '', true);
+    PERFORM embudo.set_local('embudo.granted_own', '', 'embudo.granted_all', '', 'embudo.granted_admin', '');
     RETURN queued;
 END
 $$;
@@ -2039,13 +2037,13 @@ BEGIN
     IF NOT FOUND THEN
         PERFORM embudo.refuse('user', 'This invitation no longer exists.');
     END IF;
-    PERFORM set_config('embudo.calendar_contact_answer', 'on', true);
+    PERFORM embudo.set_local('embudo.calendar_contact_answer', 'on');
     UPDATE public.calendar_attendee x SET state = answer
     FROM public.calendar_event e, public.calendar_event mine
     WHERE mine.company_id = a.company_id AND mine.id = a.event_id
       AND e.company_id = a.company_id AND e.ical_uid = mine.ical_uid AND e.active
       AND x.company_id = e.company_id AND x.event_id = e.id AND x.partner_id = a.partner_id AND x.state <> answer;
-    PERFORM set_config('embudo.calendar_contact_answer', '', true);
+    PERFORM embudo.set_local('embudo.calendar_contact_answer', '');
 END
 $$;
 
@@ -3108,11 +3106,11 @@ BEGIN
     sender := coalesce((SELECT embudo.mail_format_address(u.name, embudo.normalize_email(u.email)) FROM public.res_users u
                         WHERE u.id = me AND embudo.normalize_email(u.email) IS NOT NULL),
                        'noreply@' || coalesce((SELECT c.alias_domain FROM public.res_company c WHERE c.id = l.company_id), 'localhost'));
-    PERFORM set_config('embudo.mail_on_behalf', 'on', true);
+    PERFORM embudo.set_local('embudo.mail_on_behalf', 'on');
     INSERT INTO public.mail_mail (company_id, email_from, email_to, reply_to, subject, body_html, model, res_id, mail_message_id, create_uid, write_uid)
     VALUES (l.company_id, sender, recipient, reply, coalesce(subject, 'Re: ' || l.name), body, 'crm.lead', l.id, posted, me, me)
     RETURNING id INTO mail;
-    PERFORM set_config('embudo.mail_on_behalf', '', true);
+    PERFORM embudo.set_local('embudo.mail_on_behalf', '');
     UPDATE public.mail_message SET reply_to = reply, email_to = recipient WHERE id = posted;
     RETURN mail;
 END
@@ -3415,9 +3413,9 @@ BEGIN
             embudo.subtype('mail.mt_note'), author, author);
 
     IF NOT keep_tails THEN
-        PERFORM set_config('embudo.merged_lead_ids', array_to_string(tails, ','), true);
+        PERFORM embudo.set_local('embudo.merged_lead_ids', array_to_string(tails, ','));
         DELETE FROM public.crm_lead l WHERE l.id = ANY (tails);
-        PERFORM set_config('embudo.merged_lead_ids', '', true);
+        PERFORM embudo.set_local('embudo.merged_lead_ids', '');
     END IF;
     RETURN head.id;
 END
@@ -3952,10 +3950,10 @@ $$;
 ALTER FUNCTION embudo.end_session(token text) OWNER TO embudo_owner;
 
 --
--- Name: enter_tenant(integer, integer[], integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+-- Name: enter_tenant(integer, integer[], integer, text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
-CREATE FUNCTION embudo.enter_tenant(acting_user integer, companies integer[], timeout_ms integer, stamp text) RETURNS boolean
+CREATE FUNCTION embudo.enter_tenant(acting_user integer, companies integer[], timeout_ms integer, stamp text, lang text) RETURNS boolean
     LANGUAGE plpgsql
     AS $$
 DECLARE
@@ -4000,18 +3998,19 @@ BEGIN
             PERFORM set_config(cache_name, concat_ws(';', cache_key, granted.own::text, granted.every::text, granted.admin::text), false);
         END IF;
     END IF;
-    PERFORM set_config('embudo.user_id', coalesce(acting_user::text, ''), true),
-            set_config('embudo.company_ids', coalesce(array_to_string(companies, ','), ''), true),
-            set_config('statement_timeout', timeout_ms::text, true),
-            set_config('embudo.granted_own', granted.own::text, true),
-            set_config('embudo.granted_all', granted.every::text, true),
-            set_config('embudo.granted_admin', granted.admin::text, true);
+    PERFORM embudo.set_local('embudo.user_id', acting_user::text,
+                             'embudo.company_ids', array_to_string(companies, ','),
+                             'statement_timeout', timeout_ms::text,
+                             'embudo.granted_own', granted.own::text,
+                             'embudo.granted_all', granted.every::text,
+                             'embudo.granted_admin', granted.admin::text,
+                             'embudo.lang', lang);
     RETURN true;
 END
 $$;
 
 
-ALTER FUNCTION embudo.enter_tenant(acting_user integer, companies integer[], timeout_ms integer, stamp text) OWNER TO embudo_owner;
+ALTER FUNCTION embudo.enter_tenant(acting_user integer, companies integer[], timeout_ms integer, stamp text, lang text) OWNER TO embudo_owner;
 
 --
 -- Name: html_escape(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -6210,12 +6209,12 @@ BEGIN
     INSERT INTO public.mail_message (company_id, model, res_id, body, subject, author_id, message_type, subtype_id, email_from, create_uid, write_uid)
     VALUES (o.company_id, 'sale.order', o.id, body, subject, me, 'email', embudo.subtype('mail.mt_comment'), sender, me, me)
     RETURNING id INTO message;
-    PERFORM set_config('embudo.mail_on_behalf', 'on', true);
+    PERFORM embudo.set_local('embudo.mail_on_behalf', 'on');
     INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, model, res_id, mail_message_id, create_uid, write_uid)
     VALUES (o.company_id, sender, embudo.mail_format_address(customer.name, embudo.normalize_email(customer.email)), subject, body, 'sale.order', o.id,
             message, me, me)
     RETURNING id INTO mail;
-    PERFORM set_config('embudo.mail_on_behalf', '', true);
+    PERFORM embudo.set_local('embudo.mail_on_behalf', '');
     PERFORM embudo.sale_transition(ARRAY(SELECT x.id FROM public.sale_order x WHERE x.id = o.id AND x.state = 'draft'),
                                    ARRAY['draft'], 'sent', 'Only draft quotations can be marked as sent');
     RETURN mail;
@@ -6383,14 +6382,14 @@ BEGIN
     IF bad IS NOT NULL THEN
         PERFORM embudo.refuse('user', refusal || ': ' || bad);
     END IF;
-    PERFORM set_config('embudo.sale_transition', 'on', true);
+    PERFORM embudo.set_local('embudo.sale_transition', 'on');
     UPDATE public.sale_order o SET state = target, write_date = now(), write_uid = me,
         date_order = CASE WHEN target = 'sale' THEN now() ELSE o.date_order END,
         signature = CASE WHEN target = 'draft' THEN NULL ELSE o.signature END,
         signed_by = CASE WHEN target = 'draft' THEN NULL ELSE o.signed_by END,
         signed_on = CASE WHEN target = 'draft' THEN NULL ELSE o.signed_on END
     WHERE o.id = ANY (ids);
-    PERFORM set_config('embudo.sale_transition', 'off', true);
+    PERFORM embudo.set_local('embudo.sale_transition', 'off');
     RETURN locked;
 END
 $$;
@@ -6504,6 +6503,34 @@ $$;
 
 
 ALTER FUNCTION embudo.set_home_company(target integer, company integer) OWNER TO embudo_owner;
+
+--
+-- Name: set_local(text[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.set_local(VARIADIC pairs text[]) RETURNS void
+    LANGUAGE plpgsql
+    AS $_$
+DECLARE
+    statements text := '';
+BEGIN
+    IF coalesce(array_length(pairs, 1), 0) % 2 <> 0 THEN
+        RAISE EXCEPTION 'embudo.set_local takes names and values in pairs';
+    END IF;
+    FOR i IN 1 .. coalesce(array_length(pairs, 1), 0) BY 2 LOOP
+        IF pairs[i] IS NULL OR pairs[i] !~ '^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$' THEN
+            RAISE EXCEPTION 'embudo.set_local: % is not a setting''s name', quote_nullable(pairs[i]);
+        END IF;
+        statements := statements || format('SET LOCAL %s = %L;', pairs[i], coalesce(pairs[i + 1], ''));
+    END LOOP;
+    IF statements <> '' THEN
+        EXECUTE statements;
+    END IF;
+END
+$_$;
+
+
+ALTER FUNCTION embudo.set_local(VARIADIC pairs text[]) OWNER TO embudo_owner;
 
 --
 -- Name: set_password(integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -16305,11 +16332,11 @@ GRANT ALL ON FUNCTION embudo.end_session(token text) TO embudo_service;
 
 
 --
--- Name: FUNCTION enter_tenant(acting_user integer, companies integer[], timeout_ms integer, stamp text); Type: ACL; Schema: embudo; Owner: embudo_owner
+-- Name: FUNCTION enter_tenant(acting_user integer, companies integer[], timeout_ms integer, stamp text, lang text); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
-REVOKE ALL ON FUNCTION embudo.enter_tenant(acting_user integer, companies integer[], timeout_ms integer, stamp text) FROM PUBLIC;
-GRANT ALL ON FUNCTION embudo.enter_tenant(acting_user integer, companies integer[], timeout_ms integer, stamp text) TO embudo_service;
+REVOKE ALL ON FUNCTION embudo.enter_tenant(acting_user integer, companies integer[], timeout_ms integer, stamp text, lang text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.enter_tenant(acting_user integer, companies integer[], timeout_ms integer, stamp text, lang text) TO embudo_service;
 
 
 --
@@ -16997,6 +17024,14 @@ REVOKE ALL ON FUNCTION embudo.set_company_active(company integer, enabled boolea
 --
 
 REVOKE ALL ON FUNCTION embudo.set_home_company(target integer, company integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION set_local(VARIADIC pairs text[]); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.set_local(VARIADIC pairs text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.set_local(VARIADIC pairs text[]) TO embudo_service;
 
 
 --

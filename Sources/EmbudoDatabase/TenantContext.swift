@@ -38,9 +38,6 @@ public struct TenantContext: Sendable, Hashable {
     /// (The language rides in the same statement, `embudo.lang`: translated names read it.)
     private static func statement(user: Int?, companies: [Int], stamp: String?, timeout: Duration?, language: String?) -> PGQuery {
         let milliseconds = timeout.map { Int($0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000) } ?? 0
-        return """
-            SELECT embudo.enter_tenant(\(user)::int, \(companies)::int[], \(milliseconds)::int, \(stamp)::text), \
-            set_config('embudo.lang', \(language ?? "")::text, true)
-            """
+        return "SELECT embudo.enter_tenant(\(user)::int, \(companies)::int[], \(milliseconds)::int, \(stamp)::text, \(language)::text)"
     }
 }

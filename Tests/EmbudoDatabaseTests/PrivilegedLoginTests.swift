@@ -60,7 +60,7 @@ struct PrivilegedLoginTests {
     /// a BYPASSRLS login's, and any other role's.
     @Test func theTenantContextIsForTheServicesOwnLoginOnly() async throws {
         let database = try await TestDatabase.make()
-        let enter = "SELECT embudo.enter_tenant(NULL::int, '{}'::int[], 0, NULL::text)"
+        let enter = "SELECT embudo.enter_tenant(NULL::int, '{}'::int[], 0, NULL::text, NULL::text)"
         // The superuser, switched to the service's role.
         let superuser = try database.adminConnection()
         try superuser.execute("SET ROLE embudo_service")

@@ -83,6 +83,46 @@ struct TenancyTests {
         #expect(try await db.pool.withConnection { try $0.partnerNames() } == [])
     }
 
+    /// The context and the flags between SQL functions are set with SET LOCAL (`embudo.set_local`),
+    /// which Citus passes on to its workers, never with `set_config(…, true)`, which it does not: no
+    /// function of the schema calls set_config but the session's grants cache. `set_local` keeps a
+    /// value as given, refuses a name that is not one, and sets nothing past its transaction.
+    @Test func theContextIsSetWithSetLocal() async throws {
+        let fixture = try await TenancyFixture()
+        let admin = try fixture.database.adminConnection()
+        let callers = try admin.query("""
+            SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname IN ('embudo', 'public') AND p.prosrc ~* 'set_config\\s*\\('
+            ORDER BY 1
+            """).map { try $0.decode(String.self, at: 0) }
+        #expect(callers == ["embudo.enter_tenant(integer,integer[],integer,text,text)"])
+        let enter = try admin.query("SELECT prosrc FROM pg_proc WHERE oid = 'embudo.enter_tenant(int, int[], int, text, text)'::regprocedure")[0]
+            .decode(String.self, at: 0)
+        #expect(enter.ranges(of: "set_config(").count == 1 && enter.contains("granted.admin::text), false);"))
+
+        let db = Database(conninfo: fixture.database.serviceConninfo, poolSize: 1)
+        defer { db.shutdown() }
+        let alice = TenantContext(userID: fixture.alice, companyIDs: [fixture.acme.id], language: "es_MX")
+        let seen = try await db.transaction(as: alice) { connection in
+            try connection.query("SELECT embudo.set_local('embudo.flag', \("it's; RESET ALL"), 'embudo.other', NULL)")
+            return try connection.query("""
+                SELECT current_setting('embudo.user_id'), current_setting('embudo.lang'), current_setting('embudo.flag'),
+                       current_setting('embudo.other')
+                """)[0].decode((String, String, String, String).self)
+        }
+        #expect(seen == ("\(fixture.alice)", "es_MX", "it's; RESET ALL", ""))
+        for (name, value) in [("embudo.x; RESET ALL", "v"), ("Embudo.X", "v"), ("a.b.c", "v"), ("", "v")] {
+            #expect(throws: PGError.self) {
+                try admin.query("SELECT embudo.set_local(\(name), \(value))")
+            }
+        }
+        #expect(throws: PGError.self) { try admin.query("SELECT embudo.set_local('embudo.flag')") }
+        #expect(try await db.pool.withConnection {
+            try $0.query("SELECT coalesce(current_setting('embudo.flag', true), '') || coalesce(current_setting('embudo.lang', true), '')")[0]
+                .decode(String.self, at: 0)
+        } == "")
+    }
+
     /// A session keeps the grants it worked out, keyed by user, companies and credential version: the
     /// next user on the same connection gets their own, and a change of access (which raises the
     /// version) is seen by the very next transaction on that connection.

@@ -1,9 +1,9 @@
 -- The tenant context.
 --
 -- The service runs every request as embudo_service, in a transaction that starts by opening its context
--- with embudo.enter_tenant(<user>, <companies>, <timeout>, <stamp>). Those settings are trusted only for
--- embudo_service (and the owner, inside the service's own SECURITY DEFINER checks), and even then only
--- as far as the user's memberships allow. Any other role (a BI login) can set them too, so for other
+-- with embudo.enter_tenant(<user>, <companies>, <timeout>, <stamp>, <language>). Those settings are
+-- trusted only for embudo_service (and the owner, inside the service's own SECURITY DEFINER checks), and
+-- even then only as far as the user's memberships allow. Any other role (a BI login) can set them too, so for other
 -- roles they are ignored: a BI login's companies come from the BI groups it belongs to.
 --
 -- The context's companies are worked out once per transaction instead of once per policy. Every tenant
@@ -20,6 +20,36 @@
 -- clauses) is parsed and planned again at every call; a PL/pgSQL function keeps its plans for the
 -- session. Measured with pgbench (4 clients, prelude + read of one partner): 5,600 → 15,900
 -- transactions per second.
+
+-- Sets transaction-local settings: `embudo.set_local(name, value, name, value, …)`, a value NULL
+-- setting ''. It runs them as SET LOCAL statements (one EXECUTE), not with set_config(…, true): the
+-- two are the same to PostgreSQL, but Citus passes SET commands on to the nodes that run a
+-- transaction's queries (citus.propagate_set_commands = 'local') and never set_config calls, so the
+-- policies and triggers on a worker's shards would see no context (issue 24). Every setting of the
+-- context and every flag between the SQL functions goes through here; a setting that must outlive the
+-- transaction (the grants cache below) is set_config(…, false). Names are checked (letters, digits,
+-- underscores, at most one dot): a value is a literal, a name cannot be.
+CREATE OR REPLACE FUNCTION embudo.set_local(VARIADIC pairs text[]) RETURNS void
+LANGUAGE plpgsql VOLATILE
+AS $$
+DECLARE
+    statements text := '';
+BEGIN
+    IF coalesce(array_length(pairs, 1), 0) % 2 <> 0 THEN
+        RAISE EXCEPTION 'embudo.set_local takes names and values in pairs';
+    END IF;
+    FOR i IN 1 .. coalesce(array_length(pairs, 1), 0) BY 2 LOOP
+        IF pairs[i] IS NULL OR pairs[i] !~ '^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$' THEN
+            RAISE EXCEPTION 'embudo.set_local: % is not a setting''s name', quote_nullable(pairs[i]);
+        END IF;
+        statements := statements || format('SET LOCAL %s = %L;', pairs[i], coalesce(pairs[i + 1], ''));
+    END LOOP;
+    IF statements <> '' THEN
+        EXECUTE statements;
+    END IF;
+END
+$$;
+GRANT EXECUTE ON FUNCTION embudo.set_local(text[]) TO embudo_service;
 
 -- The companies among `companies` in which the active user `acting_user` has at least 'own', 'all'
 -- and 'admin' access (disabled companies left out): what opening a call's context needs, in one query.
@@ -118,8 +148,9 @@ END;
 -- Opens a call's tenant context, transaction-locally: the acting user (NULL: none), the companies asked
 -- for, the statement timeout in milliseconds (0: none) and, for credentials verified earlier and
 -- cached, their stamp (raises invalid_password, 28P01, when it no longer matches). Then records the
--- companies the user may act in at each access level, for company_ids(). (Settings made with
--- set_config(..., true) inside a function outlive it; only the function's own SET clause is undone.)
+-- companies the user may act in at each access level, for company_ids(), and the request's language
+-- (`embudo.lang`, '' for none), which translated names read. (Settings made with SET LOCAL inside a
+-- function outlive it; only the function's own SET clause is undone.)
 -- A transaction without a user (sessions, API keys, health probes, the portal's token, the mail queue)
 -- grants nothing: no stamp to check and no memberships to look up. It opens only for embudo_service, on
 -- a session whose login is neither superuser, BYPASSRLS nor a member of embudo_owner (SQLSTATE EMR01
@@ -144,7 +175,7 @@ END;
 -- functions it trusts are schema-qualified and the catalog it checks is pg_catalog.pg_roles (a
 -- temporary table cannot stand in for it). A SET clause cost every call about 13 µs of the 70 µs the
 -- context takes over a bare transaction.
-CREATE OR REPLACE FUNCTION embudo.enter_tenant(acting_user int, companies int[], timeout_ms int, stamp text) RETURNS boolean
+CREATE OR REPLACE FUNCTION embudo.enter_tenant(acting_user int, companies int[], timeout_ms int, stamp text, lang text) RETURNS boolean
 LANGUAGE plpgsql VOLATILE
 AS $$
 DECLARE
@@ -189,12 +220,13 @@ BEGIN
             PERFORM set_config(cache_name, concat_ws(';', cache_key, granted.own::text, granted.every::text, granted.admin::text), false);
         END IF;
     END IF;
-    PERFORM set_config('embudo.user_id', coalesce(acting_user::text, ''), true),
-            set_config('embudo.company_ids', coalesce(array_to_string(companies, ','), ''), true),
-            set_config('statement_timeout', timeout_ms::text, true),
-            set_config('embudo.granted_own', granted.own::text, true),
-            set_config('embudo.granted_all', granted.every::text, true),
-            set_config('embudo.granted_admin', granted.admin::text, true);
+    PERFORM embudo.set_local('embudo.user_id', acting_user::text,
+                             'embudo.company_ids', array_to_string(companies, ','),
+                             'statement_timeout', timeout_ms::text,
+                             'embudo.granted_own', granted.own::text,
+                             'embudo.granted_all', granted.every::text,
+                             'embudo.granted_admin', granted.admin::text,
+                             'embudo.lang', lang);
     RETURN true;
 END
 $$;
@@ -226,7 +258,7 @@ $$;
 
 GRANT EXECUTE ON FUNCTION embudo.member_grants(int, int[]),
     embudo.member_company_ids(int, int[], embudo.access_level),
-    embudo.enter_tenant(int, int[], int, text), embudo.count_existing(regclass, int[])
+    embudo.enter_tenant(int, int[], int, text, text), embudo.count_existing(regclass, int[])
 TO embudo_service;
 GRANT EXECUTE ON FUNCTION embudo.company_ids(embudo.access_level), embudo.current_user_id() TO embudo_service, embudo_bi;
 GRANT EXECUTE ON FUNCTION embudo.company_ids_computed(embudo.access_level) TO embudo_service, embudo_bi, embudo_report;

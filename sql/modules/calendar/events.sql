@@ -135,7 +135,7 @@ BEGIN
     -- recurrence_update is an instruction of this write, never kept (recurrence.sql reads it).
     -- (The changes the triggers make to the other events of a series keep the write's.)
     IF TG_OP = 'UPDATE' AND current_setting('embudo.calendar_propagating', true) IS DISTINCT FROM 'on' THEN
-        PERFORM set_config('embudo.calendar_update_mode', coalesce(NEW.recurrence_update, 'self_only'), true);
+        PERFORM embudo.set_local('embudo.calendar_update_mode', coalesce(NEW.recurrence_update, 'self_only'));
         -- An occurrence moved on its own no longer follows the rule.
         IF coalesce(NEW.recurrence_update, 'self_only') = 'self_only' AND NEW.recurrence_id IS NOT NULL
            AND (NEW.start, NEW.stop) IS DISTINCT FROM (OLD.start, OLD.stop) THEN
@@ -325,13 +325,13 @@ BEGIN
                       WHERE t.company_id = NEW.company_id AND t.id = NEW.activity_type_id AND t.category = 'meeting') THEN
         RETURN NULL;
     END IF;
-    PERFORM set_config('embudo.calendar_from_activity', 'on', true);
+    PERFORM embudo.set_local('embudo.calendar_from_activity', 'on');
     INSERT INTO public.calendar_event (company_id, name, start, stop, allday, start_date, stop_date, user_id, res_model, res_id, description)
     VALUES (NEW.company_id, coalesce(nullif(NEW.summary, ''), NEW.res_name, 'Meeting'), NEW.date_deadline::timestamp AT TIME ZONE 'UTC',
             NEW.date_deadline::timestamp AT TIME ZONE 'UTC', true, NEW.date_deadline, NEW.date_deadline, NEW.user_id,
             NEW.res_model, NEW.res_id, NEW.note)
     RETURNING id INTO event;
-    PERFORM set_config('embudo.calendar_from_activity', '', true);
+    PERFORM embudo.set_local('embudo.calendar_from_activity', '');
     customer := CASE NEW.res_model WHEN 'crm.lead' THEN (SELECT l.partner_id FROM public.crm_lead l WHERE l.company_id = NEW.company_id AND l.id = NEW.res_id)
                                    ELSE (SELECT o.partner_id FROM public.sale_order o WHERE o.company_id = NEW.company_id AND o.id = NEW.res_id) END;
     IF customer IS NOT NULL THEN

@@ -12,10 +12,9 @@
 CREATE OR REPLACE FUNCTION embudo.calendar_note(company int, uid text, partner int, member int) RETURNS void
 LANGUAGE sql
 AS $$
-    SELECT set_config('embudo.calendar_pending',
-                      (coalesce(nullif(current_setting('embudo.calendar_pending', true), ''), '[]')::jsonb
-                       || jsonb_build_array(jsonb_build_object('company', company, 'uid', uid, 'partner', partner, 'member', member)))::text,
-                      true)
+    SELECT embudo.set_local('embudo.calendar_pending',
+                            (coalesce(nullif(current_setting('embudo.calendar_pending', true), ''), '[]')::jsonb
+                             || jsonb_build_array(jsonb_build_object('company', company, 'uid', uid, 'partner', partner, 'member', member)))::text)
 $$;
 
 -- A meeting deleted: what its cancellation needs once it is gone (its last state and its attendees).
@@ -26,7 +25,7 @@ DECLARE
     gone jsonb := coalesce(nullif(current_setting('embudo.calendar_gone', true), ''), '{}')::jsonb;
 BEGIN
     IF NOT gone ? OLD.ical_uid THEN
-        PERFORM set_config('embudo.calendar_gone', (gone || jsonb_build_object(OLD.ical_uid, to_jsonb(OLD)))::text, true);
+        PERFORM embudo.set_local('embudo.calendar_gone', (gone || jsonb_build_object(OLD.ical_uid, to_jsonb(OLD)))::text);
     END IF;
     PERFORM embudo.calendar_note(OLD.company_id, OLD.ical_uid, a.partner_id, a.user_id)
     FROM public.calendar_attendee a WHERE a.company_id = OLD.company_id AND a.event_id = OLD.id;
@@ -108,7 +107,7 @@ BEGIN
     IF jsonb_array_length(pending) = 0 THEN
         RETURN 0;
     END IF;
-    PERFORM set_config('embudo.calendar_pending', '', true);
+    PERFORM embudo.set_local('embudo.calendar_pending', '');
     FOR target IN
         -- Everyone named, and for "every attendee" notes everyone attending the meeting or series now.
         WITH notes AS (SELECT (n ->> 'company')::int AS company, n ->> 'uid' AS uid, (n ->> 'partner')::int AS partner,
@@ -194,7 +193,7 @@ BEGIN
                     ELSE '<p><a href="' || embudo.html_escape(link) || '">' || embudo.html_escape(embudo.localized(lang, 'Open in Embudo', 'Abrir en Embudo'))
                          || '</a></p>' END
             || '</div>';
-        PERFORM set_config('embudo.mail_on_behalf', 'on', true);
+        PERFORM embudo.set_local('embudo.mail_on_behalf', 'on');
         INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, calendar_ics, calendar_method, model, res_id,
                                       create_uid, write_uid)
         VALUES (target.company, embudo.mail_sender(target.company), embudo.mail_format_address(who.name, who.email), subject, body,
@@ -204,10 +203,10 @@ BEGIN
                 CASE WHEN master.id IS NOT NULL AND EXISTS (SELECT 1 FROM public.calendar_event x WHERE x.company_id = target.company AND x.id = master.id)
                      THEN master.id END,
                 me, me);
-        PERFORM set_config('embudo.mail_on_behalf', '', true);
+        PERFORM embudo.set_local('embudo.mail_on_behalf', '');
         queued := queued + 1;
     END LOOP;
-    PERFORM set_config('embudo.calendar_gone', '', true);
+    PERFORM embudo.set_local('embudo.calendar_gone', '');
     RETURN queued;
 END
 $$;
@@ -252,7 +251,7 @@ BEGIN
     IF position(key IN coalesce(current_setting('embudo.calendar_answered', true), '')) > 0 THEN
         RETURN NULL;
     END IF;
-    PERFORM set_config('embudo.calendar_answered', coalesce(current_setting('embudo.calendar_answered', true), '') || key, true);
+    PERFORM embudo.set_local('embudo.calendar_answered', coalesce(current_setting('embudo.calendar_answered', true), '') || key);
     SELECT * INTO who FROM embudo.calendar_address(NEW.company_id, NEW.partner_id, NEW.user_id);
     SELECT u.name, embudo.normalize_email(u.email) AS email, u.lang INTO organizer FROM public.res_users u WHERE u.id = e.user_id;
     lang := coalesce(organizer.lang, 'en_US');
@@ -267,14 +266,14 @@ BEGIN
     -- (A contact's answer from the link acts as the user who invited them: often the organizer.)
     IF organizer.email IS NOT NULL AND (e.user_id IS DISTINCT FROM embudo.current_user_id()
                                         OR current_setting('embudo.calendar_contact_answer', true) = 'on') THEN
-        PERFORM set_config('embudo.mail_on_behalf', 'on', true);
+        PERFORM embudo.set_local('embudo.mail_on_behalf', 'on');
         INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, model, res_id, create_uid, write_uid)
         VALUES (e.company_id, embudo.mail_sender(e.company_id), embudo.mail_format_address(organizer.name, organizer.email),
                 who.name || verb || e.name,
                 '<p>' || embudo.html_escape(who.name || verb || '"' || e.name || '" (' || embudo.calendar_when(e, coalesce(
                     (SELECT u.tz FROM public.res_users u WHERE u.id = e.user_id), 'UTC'), lang) || ')') || '</p>',
                 'calendar.event', e.id, embudo.current_user_id(), embudo.current_user_id());
-        PERFORM set_config('embudo.mail_on_behalf', '', true);
+        PERFORM embudo.set_local('embudo.mail_on_behalf', '');
     END IF;
     RETURN NULL;
 END
@@ -329,13 +328,13 @@ BEGIN
     IF NOT FOUND THEN
         PERFORM embudo.refuse('user', 'This invitation no longer exists.');
     END IF;
-    PERFORM set_config('embudo.calendar_contact_answer', 'on', true);
+    PERFORM embudo.set_local('embudo.calendar_contact_answer', 'on');
     UPDATE public.calendar_attendee x SET state = answer
     FROM public.calendar_event e, public.calendar_event mine
     WHERE mine.company_id = a.company_id AND mine.id = a.event_id
       AND e.company_id = a.company_id AND e.ical_uid = mine.ical_uid AND e.active
       AND x.company_id = e.company_id AND x.event_id = e.id AND x.partner_id = a.partner_id AND x.state <> answer;
-    PERFORM set_config('embudo.calendar_contact_answer', '', true);
+    PERFORM embudo.set_local('embudo.calendar_contact_answer', '');
 END
 $$;
 

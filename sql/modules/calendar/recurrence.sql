@@ -113,7 +113,7 @@ BEGIN
             e.mon, e.tue, e.wed, e.thu, e.fri, e.sat, e.sun, e.month_by, e.day, e.byday, e.weekday, slots[1], length, e.ical_uid,
             embudo.current_user_id(), embudo.current_user_id())
     RETURNING id INTO series;
-    PERFORM set_config('embudo.calendar_propagating', 'on', true);
+    PERFORM embudo.set_local('embudo.calendar_propagating', 'on');
     UPDATE public.calendar_event x
     SET recurrence_id = series, follow_recurrence = true, recurrence_start = slots[1], start = slots[1], stop = slots[1] + length,
         event_tz = tz, rrule_type = coalesce(e.rrule_type, 'weekly')
@@ -131,7 +131,7 @@ BEGIN
         RETURNING id)
     SELECT array_agg(id) INTO made FROM copies;
     PERFORM embudo.calendar_copy_people(company, e.id, coalesce(made, '{}'));
-    PERFORM set_config('embudo.calendar_propagating', '', true);
+    PERFORM embudo.set_local('embudo.calendar_propagating', '');
 END
 $$;
 
@@ -204,18 +204,18 @@ BEGIN
                      OLD.sat, OLD.sun, OLD.month_by, OLD.day, OLD.byday, OLD.weekday, OLD.event_tz, OLD.recurrency);
     IF mode = 'self_only' THEN
         IF rule_changed AND NOT NEW.recurrency THEN
-            PERFORM set_config('embudo.calendar_propagating', 'on', true);
+            PERFORM embudo.set_local('embudo.calendar_propagating', 'on');
             UPDATE public.calendar_event x SET recurrence_id = NULL, follow_recurrence = false, recurrence_start = NULL
             WHERE x.company_id = NEW.company_id AND x.id = NEW.id;
-            PERFORM set_config('embudo.calendar_propagating', '', true);
+            PERFORM embudo.set_local('embudo.calendar_propagating', '');
         END IF;
         RETURN NULL;
     END IF;
     IF position(',' || OLD.recurrence_id || ',' IN done_series) > 0 THEN
         RETURN NULL;
     END IF;
-    PERFORM set_config('embudo.calendar_propagated', done_series || ',' || OLD.recurrence_id || ',', true);
-    PERFORM set_config('embudo.calendar_propagating', 'on', true);
+    PERFORM embudo.set_local('embudo.calendar_propagated', done_series || ',' || OLD.recurrence_id || ',');
+    PERFORM embudo.set_local('embudo.calendar_propagating', 'on');
     IF rule_changed THEN
         DELETE FROM public.calendar_event x
         WHERE x.company_id = NEW.company_id AND x.recurrence_id = OLD.recurrence_id AND x.id <> NEW.id
@@ -233,7 +233,7 @@ BEGIN
         WHERE x.company_id = NEW.company_id AND x.recurrence_id = OLD.recurrence_id AND x.id <> NEW.id
           AND (mode = 'all_events' OR x.start > OLD.start);
     END IF;
-    PERFORM set_config('embudo.calendar_propagating', '', true);
+    PERFORM embudo.set_local('embudo.calendar_propagating', '');
     RETURN NULL;
 END
 $$;
@@ -258,14 +258,14 @@ BEGIN
         RETURN NULL;
     END IF;
     -- Once per series and transaction (a write to all events updates every row of the series).
-    PERFORM set_config('embudo.calendar_people_followed',
-                       coalesce(current_setting('embudo.calendar_people_followed', true), '') || ',' || e.recurrence_id || ',', true);
-    PERFORM set_config('embudo.calendar_propagating', 'on', true);
+    PERFORM embudo.set_local('embudo.calendar_people_followed',
+                             coalesce(current_setting('embudo.calendar_people_followed', true), '') || ',' || e.recurrence_id || ',');
+    PERFORM embudo.set_local('embudo.calendar_propagating', 'on');
     PERFORM embudo.calendar_copy_people(e.company_id, e.id, ARRAY(
         SELECT x.id FROM public.calendar_event x
         WHERE x.company_id = e.company_id AND x.recurrence_id = e.recurrence_id AND x.id <> e.id
           AND (mode = 'all_events' OR x.start > e.start)));
-    PERFORM set_config('embudo.calendar_propagating', '', true);
+    PERFORM embudo.set_local('embudo.calendar_propagating', '');
     RETURN NULL;
 END
 $$;

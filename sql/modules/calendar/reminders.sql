@@ -21,9 +21,8 @@ BEGIN
     FOR company IN SELECT b.company_id FROM embudo.company_bi_role b
                    WHERE NOT EXISTS (SELECT 1 FROM embudo.disabled_company d WHERE d.company_id = b.company_id)
                    ORDER BY b.company_id LOOP
-        PERFORM set_config('embudo.granted_own', '{' || company || '}', true),
-                set_config('embudo.granted_all', '{' || company || '}', true),
-                set_config('embudo.granted_admin', '{}', true);
+        PERFORM embudo.set_local('embudo.granted_own', '{' || company || '}', 'embudo.granted_all', '{' || company || '}',
+                                 'embudo.granted_admin', '{}');
         -- Each company on its own: a failure in one (logged) never holds back the others' reminders.
         BEGIN
         horizon := (SELECT max(a.duration_minutes) FROM public.calendar_alarm a WHERE a.company_id = company AND a.alarm_type = 'email');
@@ -67,7 +66,7 @@ BEGIN
             RAISE WARNING 'meeting reminders of company % not queued: % (SQLSTATE %)', company, SQLERRM, SQLSTATE;
         END;
     END LOOP;
-    PERFORM set_config('embudo.granted_own', '', true), set_config('embudo.granted_all', '', true), set_config('embudo.granted_admin', '', true);
+    PERFORM embudo.set_local('embudo.granted_own', '', 'embudo.granted_all', '', 'embudo.granted_admin', '');
     RETURN queued;
 END
 $$;

@@ -253,11 +253,11 @@ BEGIN
     sender := coalesce((SELECT embudo.mail_format_address(u.name, embudo.normalize_email(u.email)) FROM public.res_users u
                         WHERE u.id = me AND embudo.normalize_email(u.email) IS NOT NULL),
                        'noreply@' || coalesce((SELECT c.alias_domain FROM public.res_company c WHERE c.id = l.company_id), 'localhost'));
-    PERFORM set_config('embudo.mail_on_behalf', 'on', true);
+    PERFORM embudo.set_local('embudo.mail_on_behalf', 'on');
     INSERT INTO public.mail_mail (company_id, email_from, email_to, reply_to, subject, body_html, model, res_id, mail_message_id, create_uid, write_uid)
     VALUES (l.company_id, sender, recipient, reply, coalesce(subject, 'Re: ' || l.name), body, 'crm.lead', l.id, posted, me, me)
     RETURNING id INTO mail;
-    PERFORM set_config('embudo.mail_on_behalf', '', true);
+    PERFORM embudo.set_local('embudo.mail_on_behalf', '');
     UPDATE public.mail_message SET reply_to = reply, email_to = recipient WHERE id = posted;
     RETURN mail;
 END

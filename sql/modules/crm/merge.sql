@@ -114,9 +114,9 @@ BEGIN
             embudo.subtype('mail.mt_note'), author, author);
 
     IF NOT keep_tails THEN
-        PERFORM set_config('embudo.merged_lead_ids', array_to_string(tails, ','), true);
+        PERFORM embudo.set_local('embudo.merged_lead_ids', array_to_string(tails, ','));
         DELETE FROM public.crm_lead l WHERE l.id = ANY (tails);
-        PERFORM set_config('embudo.merged_lead_ids', '', true);
+        PERFORM embudo.set_local('embudo.merged_lead_ids', '');
     END IF;
     RETURN head.id;
 END

@@ -104,12 +104,12 @@ BEGIN
     INSERT INTO public.mail_message (company_id, model, res_id, body, subject, author_id, message_type, subtype_id, email_from, create_uid, write_uid)
     VALUES (o.company_id, 'sale.order', o.id, body, subject, me, 'email', embudo.subtype('mail.mt_comment'), sender, me, me)
     RETURNING id INTO message;
-    PERFORM set_config('embudo.mail_on_behalf', 'on', true);
+    PERFORM embudo.set_local('embudo.mail_on_behalf', 'on');
     INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, model, res_id, mail_message_id, create_uid, write_uid)
     VALUES (o.company_id, sender, embudo.mail_format_address(customer.name, embudo.normalize_email(customer.email)), subject, body, 'sale.order', o.id,
             message, me, me)
     RETURNING id INTO mail;
-    PERFORM set_config('embudo.mail_on_behalf', '', true);
+    PERFORM embudo.set_local('embudo.mail_on_behalf', '');
     PERFORM embudo.sale_transition(ARRAY(SELECT x.id FROM public.sale_order x WHERE x.id = o.id AND x.state = 'draft'),
                                    ARRAY['draft'], 'sent', 'Only draft quotations can be marked as sent');
     RETURN mail;

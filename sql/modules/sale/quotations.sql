@@ -424,14 +424,14 @@ BEGIN
     IF bad IS NOT NULL THEN
         PERFORM embudo.refuse('user', refusal || ': ' || bad);
     END IF;
-    PERFORM set_config('embudo.sale_transition', 'on', true);
+    PERFORM embudo.set_local('embudo.sale_transition', 'on');
     UPDATE public.sale_order o SET state = target, write_date = now(), write_uid = me,
         date_order = CASE WHEN target = 'sale' THEN now() ELSE o.date_order END,
         signature = CASE WHEN target = 'draft' THEN NULL ELSE o.signature END,
         signed_by = CASE WHEN target = 'draft' THEN NULL ELSE o.signed_by END,
         signed_on = CASE WHEN target = 'draft' THEN NULL ELSE o.signed_on END
     WHERE o.id = ANY (ids);
-    PERFORM set_config('embudo.sale_transition', 'off', true);
+    PERFORM embudo.set_local('embudo.sale_transition', 'off');
     RETURN locked;
 END
 $$;
