@@ -2317,6 +2317,30 @@ $$;
 ALTER FUNCTION embudo.contains_pattern(text text) OWNER TO embudo_owner;
 
 --
+-- Name: copy_salesperson_key(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.copy_salesperson_key() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    CASE TG_ARGV[0]
+    WHEN 'crm_lead' THEN
+        SELECT p.salesperson_key INTO NEW.salesperson_key FROM public.crm_lead p WHERE p.company_id = NEW.company_id AND p.id = NEW.lead_id;
+    WHEN 'sale_order' THEN
+        SELECT p.salesperson_key INTO NEW.salesperson_key FROM public.sale_order p WHERE p.company_id = NEW.company_id AND p.id = NEW.order_id;
+    WHEN 'sale_order_line' THEN
+        SELECT p.salesperson_key INTO NEW.salesperson_key FROM public.sale_order_line p
+        WHERE p.company_id = NEW.company_id AND p.id = NEW.sale_order_line_id;
+    END CASE;
+    RETURN NEW;
+END
+$$;
+
+
+ALTER FUNCTION embudo.copy_salesperson_key() OWNER TO embudo_owner;
+
+--
 -- Name: count_existing(regclass, integer[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -2690,6 +2714,7 @@ CREATE TABLE public.crm_lead (
     partner_name_lower text GENERATED ALWAYS AS (lower(partner_name)) STORED,
     contact_name_lower text GENERATED ALWAYS AS (lower(contact_name)) STORED,
     phone_lower text GENERATED ALWAYS AS (lower(phone)) STORED,
+    salesperson_key integer GENERATED ALWAYS AS (COALESCE(user_id, 0)) STORED,
     CONSTRAINT crm_lead_automated_probability_check CHECK (((automated_probability >= (0)::double precision) AND (automated_probability <= (100)::double precision))),
     CONSTRAINT crm_lead_name_check CHECK ((btrim(name) <> ''::text)),
     CONSTRAINT crm_lead_priority_check CHECK ((priority = ANY (ARRAY['0'::text, '1'::text, '2'::text, '3'::text]))),
@@ -3851,6 +3876,28 @@ $$;
 ALTER FUNCTION embudo.enable_document_policy(target regclass, policy name, clauses text) OWNER TO embudo_owner;
 
 --
+-- Name: enable_follower_policy(regclass, name, regclass, name, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.enable_follower_policy(target regclass, policy name, parent regclass, link name, clauses text DEFAULT ''::text) RETURNS void
+    LANGUAGE plpgsql
+    AS $_$
+DECLARE
+    mine constant text := embudo.personal_or_all('salesperson_key', '= 0');
+BEGIN
+    EXECUTE format('CREATE OR REPLACE TRIGGER salesperson_key BEFORE INSERT OR UPDATE OF %I ON %s '
+                   'FOR EACH ROW EXECUTE FUNCTION embudo.copy_salesperson_key(%L)',
+                   link, target, (SELECT c.relname FROM pg_catalog.pg_class c WHERE c.oid = parent));
+    PERFORM embudo.replace_policy(target, policy, format('%1$s USING (%2$s) WITH CHECK (%2$s)', clauses, mine));
+    -- As the document's: the owner sees the rows of the request's companies, for embudo.count_existing.
+    PERFORM embudo.replace_policy(target, 'owner_exists', 'FOR SELECT TO embudo_owner USING (true)');
+END
+$_$;
+
+
+ALTER FUNCTION embudo.enable_follower_policy(target regclass, policy name, parent regclass, link name, clauses text) OWNER TO embudo_owner;
+
+--
 -- Name: enable_parent_policy(regclass, name, regclass, name); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -3875,12 +3922,7 @@ CREATE FUNCTION embudo.enable_salesperson_documents(target regclass) RETURNS voi
     LANGUAGE plpgsql
     AS $_$
 DECLARE
-    -- "All documents" first: PostgreSQL tests an OR's terms in the order written, on every row a
-    -- query reads, and managers read the most rows (the pipeline's read_group by stage at 5,000 leads,
-    -- a manager, pgbench: 766 → 799 transactions/s, means of six interleaved rounds); a salesperson
-    -- pays one comparison with an empty array.
-    mine constant text := 'company_id = ANY ((SELECT embudo.company_ids(''all''))::int[]) '
-                          'OR user_id = (SELECT embudo.current_user_id()) OR user_id IS NULL';
+    mine constant text := embudo.personal_or_all('user_id', 'IS NULL');
 BEGIN
     EXECUTE format('ALTER TABLE %s ALTER COLUMN user_id SET DEFAULT embudo.current_user_id()', target);
     PERFORM embudo.replace_policy(target, 'personal_or_all_read', format('FOR SELECT USING (%s)', mine));
@@ -5114,6 +5156,20 @@ $$;
 ALTER FUNCTION embudo.normalize_email(address text) OWNER TO embudo_owner;
 
 --
+-- Name: personal_or_all(name, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.personal_or_all(salesperson name, nobody text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    AS $_$
+    SELECT format('company_id = ANY ((SELECT embudo.company_ids(''all''))::int[]) '
+                  'OR %1$I = (SELECT embudo.current_user_id()) OR %1$I %2$s', salesperson, nobody)
+$_$;
+
+
+ALTER FUNCTION embudo.personal_or_all(salesperson name, nobody text) OWNER TO embudo_owner;
+
+--
 -- Name: portal_accept(integer, text, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -5278,6 +5334,7 @@ CREATE TABLE public.sale_order (
     write_uid integer,
     write_date timestamp with time zone DEFAULT now() NOT NULL,
     name_lower text GENERATED ALWAYS AS (lower(name)) STORED,
+    salesperson_key integer GENERATED ALWAYS AS (COALESCE(user_id, 0)) STORED,
     CONSTRAINT sale_order_check CHECK (((state <> ALL (ARRAY['sale'::text, 'done'::text])) OR (date_order IS NOT NULL))),
     CONSTRAINT sale_order_state_check CHECK ((state = ANY (ARRAY['draft'::text, 'sent'::text, 'sale'::text, 'done'::text, 'cancel'::text])))
 );
@@ -5671,6 +5728,7 @@ CREATE TABLE public.sale_order_line (
     create_date timestamp with time zone DEFAULT now() NOT NULL,
     write_uid integer,
     write_date timestamp with time zone DEFAULT now() NOT NULL,
+    salesperson_key integer NOT NULL,
     CONSTRAINT sale_order_line_check CHECK (((display_type IS NULL) OR ((product_id IS NULL) AND (price_unit = (0)::numeric) AND (product_uom_qty = (0)::numeric) AND (product_uom IS NULL)))),
     CONSTRAINT sale_order_line_check1 CHECK (((display_type IS NOT NULL) OR ((product_id IS NOT NULL) AND (product_uom IS NOT NULL)))),
     CONSTRAINT sale_order_line_discount_check CHECK (((discount >= (0)::numeric) AND (discount <= (100)::numeric))),
@@ -7310,7 +7368,8 @@ ALTER TABLE public.account_tax ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY 
 CREATE TABLE public.account_tax_sale_order_line_rel (
     company_id integer NOT NULL,
     sale_order_line_id integer NOT NULL,
-    account_tax_id integer NOT NULL
+    account_tax_id integer NOT NULL,
+    salesperson_key integer NOT NULL
 );
 
 ALTER TABLE ONLY public.account_tax_sale_order_line_rel FORCE ROW LEVEL SECURITY;
@@ -7681,7 +7740,8 @@ ALTER TABLE public.crm_tag ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
 CREATE TABLE public.crm_tag_rel (
     company_id integer NOT NULL,
     lead_id integer NOT NULL,
-    tag_id integer NOT NULL
+    tag_id integer NOT NULL,
+    salesperson_key integer NOT NULL
 );
 
 ALTER TABLE ONLY public.crm_tag_rel FORCE ROW LEVEL SECURITY;
@@ -9024,6 +9084,7 @@ CREATE TABLE public.sale_order_option (
     create_date timestamp with time zone DEFAULT now() NOT NULL,
     write_uid integer,
     write_date timestamp with time zone DEFAULT now() NOT NULL,
+    salesperson_key integer NOT NULL,
     CONSTRAINT sale_order_option_discount_check CHECK (((discount >= (0)::numeric) AND (discount <= (100)::numeric)))
 );
 
@@ -9058,7 +9119,8 @@ CREATE TABLE public.sale_order_portal_token (
     acting_user integer NOT NULL,
     expires_at timestamp with time zone NOT NULL,
     revoked_at timestamp with time zone,
-    create_date timestamp with time zone DEFAULT now() NOT NULL
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    salesperson_key integer NOT NULL
 );
 
 
@@ -9099,7 +9161,8 @@ ALTER TABLE public.sale_order_sequence OWNER TO embudo_owner;
 CREATE TABLE public.sale_order_tag_rel (
     company_id integer NOT NULL,
     order_id integer NOT NULL,
-    tag_id integer NOT NULL
+    tag_id integer NOT NULL,
+    salesperson_key integer NOT NULL
 );
 
 ALTER TABLE ONLY public.sale_order_tag_rel FORCE ROW LEVEL SECURITY;
@@ -11164,6 +11227,13 @@ CREATE INDEX crm_lead_pipeline ON public.crm_lead USING btree (company_id, type,
 
 
 --
+-- Name: crm_lead_salesperson_key; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX crm_lead_salesperson_key ON public.crm_lead USING btree (company_id, id, salesperson_key);
+
+
+--
 -- Name: crm_lead_stage; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
@@ -11521,6 +11591,13 @@ CREATE INDEX sale_order_line_product ON public.sale_order_line USING btree (comp
 
 
 --
+-- Name: sale_order_line_salesperson_key; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX sale_order_line_salesperson_key ON public.sale_order_line USING btree (company_id, id, salesperson_key);
+
+
+--
 -- Name: sale_order_name_search; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
@@ -11553,6 +11630,13 @@ CREATE INDEX sale_order_partner ON public.sale_order USING btree (company_id, pa
 --
 
 CREATE INDEX sale_order_portal_token_order ON public.sale_order_portal_token USING btree (company_id, order_id);
+
+
+--
+-- Name: sale_order_salesperson_key; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX sale_order_salesperson_key ON public.sale_order USING btree (company_id, id, salesperson_key);
 
 
 --
@@ -11920,6 +12004,48 @@ CREATE TRIGGER rules BEFORE INSERT OR UPDATE ON public.mail_mail FOR EACH ROW EX
 
 
 --
+-- Name: account_tax_sale_order_line_rel salesperson_key; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER salesperson_key BEFORE INSERT OR UPDATE OF sale_order_line_id ON public.account_tax_sale_order_line_rel FOR EACH ROW EXECUTE FUNCTION embudo.copy_salesperson_key('sale_order_line');
+
+
+--
+-- Name: crm_tag_rel salesperson_key; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER salesperson_key BEFORE INSERT OR UPDATE OF lead_id ON public.crm_tag_rel FOR EACH ROW EXECUTE FUNCTION embudo.copy_salesperson_key('crm_lead');
+
+
+--
+-- Name: sale_order_line salesperson_key; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER salesperson_key BEFORE INSERT OR UPDATE OF order_id ON public.sale_order_line FOR EACH ROW EXECUTE FUNCTION embudo.copy_salesperson_key('sale_order');
+
+
+--
+-- Name: sale_order_option salesperson_key; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER salesperson_key BEFORE INSERT OR UPDATE OF order_id ON public.sale_order_option FOR EACH ROW EXECUTE FUNCTION embudo.copy_salesperson_key('sale_order');
+
+
+--
+-- Name: sale_order_portal_token salesperson_key; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER salesperson_key BEFORE INSERT OR UPDATE OF order_id ON public.sale_order_portal_token FOR EACH ROW EXECUTE FUNCTION embudo.copy_salesperson_key('sale_order');
+
+
+--
+-- Name: sale_order_tag_rel salesperson_key; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER salesperson_key BEFORE INSERT OR UPDATE OF order_id ON public.sale_order_tag_rel FOR EACH ROW EXECUTE FUNCTION embudo.copy_salesperson_key('sale_order');
+
+
+--
 -- Name: res_company seed_20_crm; Type: TRIGGER; Schema: public; Owner: embudo_owner
 --
 
@@ -12132,6 +12258,14 @@ ALTER TABLE ONLY public.account_tax_sale_order_line_rel
 
 ALTER TABLE ONLY public.account_tax_sale_order_line_rel
     ADD CONSTRAINT account_tax_sale_order_line_rel_company_id_account_tax_id_fkey FOREIGN KEY (company_id, account_tax_id) REFERENCES public.account_tax(company_id, id) ON DELETE RESTRICT;
+
+
+--
+-- Name: account_tax_sale_order_line_rel account_tax_sale_order_line_rel_salesperson_key_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.account_tax_sale_order_line_rel
+    ADD CONSTRAINT account_tax_sale_order_line_rel_salesperson_key_fkey FOREIGN KEY (company_id, sale_order_line_id, salesperson_key) REFERENCES public.sale_order_line(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
 
 
 --
@@ -12580,6 +12714,14 @@ ALTER TABLE ONLY public.crm_tag_rel
 
 ALTER TABLE ONLY public.crm_tag_rel
     ADD CONSTRAINT crm_tag_rel_company_id_tag_id_fkey FOREIGN KEY (company_id, tag_id) REFERENCES public.crm_tag(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: crm_tag_rel crm_tag_rel_salesperson_key_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.crm_tag_rel
+    ADD CONSTRAINT crm_tag_rel_salesperson_key_fkey FOREIGN KEY (company_id, lead_id, salesperson_key) REFERENCES public.crm_lead(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
 
 
 --
@@ -13543,6 +13685,14 @@ ALTER TABLE ONLY public.sale_order_line
 
 
 --
+-- Name: sale_order_line sale_order_line_salesperson_key_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order_line
+    ADD CONSTRAINT sale_order_line_salesperson_key_fkey FOREIGN KEY (company_id, order_id, salesperson_key) REFERENCES public.sale_order(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
+
+
+--
 -- Name: sale_order_line sale_order_line_write_uid_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
 --
 
@@ -13580,6 +13730,14 @@ ALTER TABLE ONLY public.sale_order_option
 
 ALTER TABLE ONLY public.sale_order_option
     ADD CONSTRAINT sale_order_option_create_uid_fkey FOREIGN KEY (create_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: sale_order_option sale_order_option_salesperson_key_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order_option
+    ADD CONSTRAINT sale_order_option_salesperson_key_fkey FOREIGN KEY (company_id, order_id, salesperson_key) REFERENCES public.sale_order(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
 
 
 --
@@ -13623,6 +13781,14 @@ ALTER TABLE ONLY public.sale_order_portal_token
 
 
 --
+-- Name: sale_order_portal_token sale_order_portal_token_salesperson_key_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order_portal_token
+    ADD CONSTRAINT sale_order_portal_token_salesperson_key_fkey FOREIGN KEY (company_id, order_id, salesperson_key) REFERENCES public.sale_order(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
+
+
+--
 -- Name: sale_order_sequence sale_order_sequence_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
 --
 
@@ -13644,6 +13810,14 @@ ALTER TABLE ONLY public.sale_order_tag_rel
 
 ALTER TABLE ONLY public.sale_order_tag_rel
     ADD CONSTRAINT sale_order_tag_rel_company_id_tag_id_fkey FOREIGN KEY (company_id, tag_id) REFERENCES public.crm_tag(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: sale_order_tag_rel sale_order_tag_rel_salesperson_key_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.sale_order_tag_rel
+    ADD CONSTRAINT sale_order_tag_rel_salesperson_key_fkey FOREIGN KEY (company_id, order_id, salesperson_key) REFERENCES public.sale_order(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
 
 
 --
@@ -14452,6 +14626,13 @@ CREATE POLICY organizer_or_admin_delete ON public.calendar_event FOR DELETE TO e
 
 
 --
+-- Name: account_tax_sale_order_line_rel owner_exists; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_exists ON public.account_tax_sale_order_line_rel FOR SELECT TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
+
+
+--
 -- Name: calendar_event owner_exists; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
@@ -14466,6 +14647,13 @@ CREATE POLICY owner_exists ON public.crm_lead FOR SELECT TO embudo_owner USING (
 
 
 --
+-- Name: crm_tag_rel owner_exists; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_exists ON public.crm_tag_rel FOR SELECT TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
+
+
+--
 -- Name: mail_activity owner_exists; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
@@ -14477,6 +14665,34 @@ CREATE POLICY owner_exists ON public.mail_activity FOR SELECT TO embudo_owner US
 --
 
 CREATE POLICY owner_exists ON public.sale_order FOR SELECT TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
+
+
+--
+-- Name: sale_order_line owner_exists; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_exists ON public.sale_order_line FOR SELECT TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
+
+
+--
+-- Name: sale_order_option owner_exists; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_exists ON public.sale_order_option FOR SELECT TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
+
+
+--
+-- Name: sale_order_portal_token owner_exists; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_exists ON public.sale_order_portal_token FOR SELECT TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
+
+
+--
+-- Name: sale_order_tag_rel owner_exists; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_exists ON public.sale_order_tag_rel FOR SELECT TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
@@ -14936,26 +15152,14 @@ CREATE POLICY with_events ON public.calendar_recurrence USING (((company_id = AN
 -- Name: crm_tag_rel with_lead; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_lead ON public.crm_tag_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
-   FROM public.crm_lead p
-  WHERE (p.id = crm_tag_rel.lead_id)
- LIMIT 1), false))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
-   FROM public.crm_lead p
-  WHERE (p.id = crm_tag_rel.lead_id)
- LIMIT 1), false)));
+CREATE POLICY with_lead ON public.crm_tag_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (salesperson_key = 0)))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (salesperson_key = 0))));
 
 
 --
 -- Name: account_tax_sale_order_line_rel with_line; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_line ON public.account_tax_sale_order_line_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
-   FROM public.sale_order_line p
-  WHERE (p.id = account_tax_sale_order_line_rel.sale_order_line_id)
- LIMIT 1), false))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
-   FROM public.sale_order_line p
-  WHERE (p.id = account_tax_sale_order_line_rel.sale_order_line_id)
- LIMIT 1), false)));
+CREATE POLICY with_line ON public.account_tax_sale_order_line_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (salesperson_key = 0)))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (salesperson_key = 0))));
 
 
 --
@@ -14972,52 +15176,28 @@ CREATE POLICY with_message_read ON public.mail_tracking_value FOR SELECT USING (
 -- Name: sale_order_line with_order; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_order ON public.sale_order_line USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
-   FROM public.sale_order p
-  WHERE (p.id = sale_order_line.order_id)
- LIMIT 1), false))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
-   FROM public.sale_order p
-  WHERE (p.id = sale_order_line.order_id)
- LIMIT 1), false)));
+CREATE POLICY with_order ON public.sale_order_line USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (salesperson_key = 0)))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (salesperson_key = 0))));
 
 
 --
 -- Name: sale_order_option with_order; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_order ON public.sale_order_option USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
-   FROM public.sale_order p
-  WHERE (p.id = sale_order_option.order_id)
- LIMIT 1), false))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
-   FROM public.sale_order p
-  WHERE (p.id = sale_order_option.order_id)
- LIMIT 1), false)));
+CREATE POLICY with_order ON public.sale_order_option USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (salesperson_key = 0)))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (salesperson_key = 0))));
 
 
 --
 -- Name: sale_order_portal_token with_order; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_order ON public.sale_order_portal_token TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
-   FROM public.sale_order p
-  WHERE (p.id = sale_order_portal_token.order_id)
- LIMIT 1), false))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
-   FROM public.sale_order p
-  WHERE (p.id = sale_order_portal_token.order_id)
- LIMIT 1), false)));
+CREATE POLICY with_order ON public.sale_order_portal_token TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (salesperson_key = 0)))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (salesperson_key = 0))));
 
 
 --
 -- Name: sale_order_tag_rel with_order; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_order ON public.sale_order_tag_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
-   FROM public.sale_order p
-  WHERE (p.id = sale_order_tag_rel.order_id)
- LIMIT 1), false))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
-   FROM public.sale_order p
-  WHERE (p.id = sale_order_tag_rel.order_id)
- LIMIT 1), false)));
+CREATE POLICY with_order ON public.sale_order_tag_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (salesperson_key = 0)))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (salesperson_key = 0))));
 
 
 --
@@ -15946,6 +16126,13 @@ GRANT ALL ON FUNCTION embudo.contains_pattern(text text) TO embudo_service;
 
 
 --
+-- Name: FUNCTION copy_salesperson_key(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.copy_salesperson_key() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION count_existing(target regclass, ids integer[]); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -16296,6 +16483,13 @@ REVOKE ALL ON FUNCTION embudo.enable_document_policy(target regclass, policy nam
 
 
 --
+-- Name: FUNCTION enable_follower_policy(target regclass, policy name, parent regclass, link name, clauses text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.enable_follower_policy(target regclass, policy name, parent regclass, link name, clauses text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION enable_parent_policy(target regclass, policy name, parent regclass, link name); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -16629,6 +16823,13 @@ GRANT ALL ON FUNCTION embudo.money(amount numeric, currency integer) TO embudo_s
 REVOKE ALL ON FUNCTION embudo.normalize_email(address text) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.normalize_email(address text) TO embudo_service;
 GRANT ALL ON FUNCTION embudo.normalize_email(address text) TO embudo_bi;
+
+
+--
+-- Name: FUNCTION personal_or_all(salesperson name, nobody text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.personal_or_all(salesperson name, nobody text) FROM PUBLIC;
 
 
 --

@@ -102,6 +102,20 @@ BEGIN
 END
 $$;
 
+-- The condition "the request may see the documents of this salesperson": the user has "all documents"
+-- in the row's company, or the salesperson (column `salesperson`) is the user or nobody (`nobody`: the
+-- test for none, 'IS NULL' on a document, '= 0' on a salesperson_key). "All documents" first:
+-- PostgreSQL tests an OR's terms in the order written, on every row a query reads, and managers read the
+-- most rows (the pipeline's read_group by stage at 5,000 leads, a manager, pgbench: 766 → 799
+-- transactions/s, means of six interleaved rounds); a salesperson pays one comparison with an empty
+-- array.
+CREATE OR REPLACE FUNCTION embudo.personal_or_all(salesperson name, nobody text) RETURNS text
+LANGUAGE sql IMMUTABLE
+AS $$
+    SELECT format('company_id = ANY ((SELECT embudo.company_ids(''all''))::int[]) '
+                  'OR %1$I = (SELECT embudo.current_user_id()) OR %1$I %2$s', salesperson, nobody)
+$$;
+
 -- Documents with a salesperson (leads, orders). The salesperson is the creator unless given. "Own
 -- documents" sees and edits those where it is the salesperson or none is set; "all documents" every one
 -- of the company. The rule holds for the row after a change too (PostgreSQL checks an updated row
@@ -112,12 +126,7 @@ CREATE OR REPLACE FUNCTION embudo.enable_salesperson_documents(target regclass) 
 LANGUAGE plpgsql
 AS $$
 DECLARE
-    -- "All documents" first: PostgreSQL tests an OR's terms in the order written, on every row a
-    -- query reads, and managers read the most rows (the pipeline's read_group by stage at 5,000 leads,
-    -- a manager, pgbench: 766 → 799 transactions/s, means of six interleaved rounds); a salesperson
-    -- pays one comparison with an empty array.
-    mine constant text := 'company_id = ANY ((SELECT embudo.company_ids(''all''))::int[]) '
-                          'OR user_id = (SELECT embudo.current_user_id()) OR user_id IS NULL';
+    mine constant text := embudo.personal_or_all('user_id', 'IS NULL');
 BEGIN
     EXECUTE format('ALTER TABLE %s ALTER COLUMN user_id SET DEFAULT embudo.current_user_id()', target);
     PERFORM embudo.replace_policy(target, 'personal_or_all_read', format('FOR SELECT USING (%s)', mine));
@@ -153,6 +162,56 @@ DECLARE
     visible constant text := embudo.visible_row(parent, link);
 BEGIN
     PERFORM embudo.replace_policy(target, policy, format('USING (%1$s) WITH CHECK (%1$s)', visible));
+END
+$$;
+
+-- Rows that follow a lead or an order and are read with it (its tags, an order's lines, optional
+-- products and portal links, a line's taxes) carry the document's salesperson, `salesperson_key`
+-- (migration 0024: the salesperson's id, 0 for none; a foreign key to the document's own
+-- `salesperson_key`, ON UPDATE CASCADE, keeps it equal to the document's), so that their policy reads
+-- their own columns: the same rule as the document's (embudo.personal_or_all), without looking the
+-- document up for every row, as Citus requires of a policy (no subquery on another table) and as a
+-- list of lines or tags is cheaper for. `parent` is the document (or, for a line's taxes, the line,
+-- which carries its order's) and `link` the column holding its id.
+--
+-- A trigger fills the copy in when a row is added or moved to another document, reading the document
+-- with the request's own rights: a document the request cannot see gives no salesperson (NULL), and the
+-- row is refused by the policy, as before. The copy is not the caller's to set: the trigger overwrites
+-- what an INSERT gives, and the foreign key refuses an UPDATE that makes it differ. `clauses`: the
+-- policy's roles and commands, before USING (default: every role and command).
+CREATE OR REPLACE FUNCTION embudo.enable_follower_policy(target regclass, policy name, parent regclass, link name,
+                                                         clauses text DEFAULT '') RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    mine constant text := embudo.personal_or_all('salesperson_key', '= 0');
+BEGIN
+    EXECUTE format('CREATE OR REPLACE TRIGGER salesperson_key BEFORE INSERT OR UPDATE OF %I ON %s '
+                   'FOR EACH ROW EXECUTE FUNCTION embudo.copy_salesperson_key(%L)',
+                   link, target, (SELECT c.relname FROM pg_catalog.pg_class c WHERE c.oid = parent));
+    PERFORM embudo.replace_policy(target, policy, format('%1$s USING (%2$s) WITH CHECK (%2$s)', clauses, mine));
+    -- As the document's: the owner sees the rows of the request's companies, for embudo.count_existing.
+    PERFORM embudo.replace_policy(target, 'owner_exists', 'FOR SELECT TO embudo_owner USING (true)');
+END
+$$;
+
+-- The trigger of embudo.enable_follower_policy: the row's document's salesperson_key, read in the
+-- row's company (a statement per kind of document, so that each keeps its plan; on Citus a trigger
+-- on a shard may read only its own company's rows of a colocated table, which is what this is).
+CREATE OR REPLACE FUNCTION embudo.copy_salesperson_key() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    CASE TG_ARGV[0]
+    WHEN 'crm_lead' THEN
+        SELECT p.salesperson_key INTO NEW.salesperson_key FROM public.crm_lead p WHERE p.company_id = NEW.company_id AND p.id = NEW.lead_id;
+    WHEN 'sale_order' THEN
+        SELECT p.salesperson_key INTO NEW.salesperson_key FROM public.sale_order p WHERE p.company_id = NEW.company_id AND p.id = NEW.order_id;
+    WHEN 'sale_order_line' THEN
+        SELECT p.salesperson_key INTO NEW.salesperson_key FROM public.sale_order_line p
+        WHERE p.company_id = NEW.company_id AND p.id = NEW.sale_order_line_id;
+    END CASE;
+    RETURN NEW;
 END
 $$;
 

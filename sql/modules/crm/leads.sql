@@ -10,7 +10,7 @@ SELECT embudo.enable_salesperson_documents('crm_lead');
 
 -- A lead's tags follow the lead's own visibility.
 SELECT embudo.enable_tenancy('crm_tag_rel');
-SELECT embudo.enable_parent_policy('crm_tag_rel', 'with_lead', 'crm_lead', 'lead_id');
+SELECT embudo.enable_follower_policy('crm_tag_rel', 'with_lead', 'crm_lead', 'lead_id');
 
 -- Closed opportunities per team and month, kept by the lead trigger, so that a new lead's probability
 -- (the team's share of won among its closed opportunities of the last year) does not depend on which

@@ -8,8 +8,7 @@ SELECT embudo.enable_tenancy('sale_order_portal_token');
 -- Resolving a token happens before any tenant is known: only the owner's function below does it.
 ALTER TABLE sale_order_portal_token NO FORCE ROW LEVEL SECURITY;
 REVOKE SELECT ON sale_order_portal_token FROM embudo_report;
-SELECT embudo.replace_policy('sale_order_portal_token', 'with_order',
-    format('TO embudo_service USING (%1$s) WITH CHECK (%1$s)', embudo.visible_row('sale_order', 'order_id')));
+SELECT embudo.enable_follower_policy('sale_order_portal_token', 'with_order', 'sale_order', 'order_id', 'TO embudo_service');
 
 -- Issues a new link for an order (earlier ones are revoked); returns the token, shown once.
 CREATE OR REPLACE FUNCTION embudo.portal_issue_token(sale_order int) RETURNS text

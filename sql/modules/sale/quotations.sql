@@ -22,13 +22,13 @@ SELECT embudo.enable_salesperson_documents('sale_order');
 -- Tags, lines (and their taxes) and options follow their order's visibility; salespeople may delete
 -- lines (of orders not confirmed).
 SELECT embudo.enable_tenancy('sale_order_tag_rel');
-SELECT embudo.enable_parent_policy('sale_order_tag_rel', 'with_order', 'sale_order', 'order_id');
+SELECT embudo.enable_follower_policy('sale_order_tag_rel', 'with_order', 'sale_order', 'order_id');
 SELECT embudo.enable_tenancy('sale_order_line');
-SELECT embudo.enable_parent_policy('sale_order_line', 'with_order', 'sale_order', 'order_id');
+SELECT embudo.enable_follower_policy('sale_order_line', 'with_order', 'sale_order', 'order_id');
 SELECT embudo.enable_tenancy('account_tax_sale_order_line_rel');
-SELECT embudo.enable_parent_policy('account_tax_sale_order_line_rel', 'with_line', 'sale_order_line', 'sale_order_line_id');
+SELECT embudo.enable_follower_policy('account_tax_sale_order_line_rel', 'with_line', 'sale_order_line', 'sale_order_line_id');
 SELECT embudo.enable_tenancy('sale_order_option');
-SELECT embudo.enable_parent_policy('sale_order_option', 'with_order', 'sale_order', 'order_id');
+SELECT embudo.enable_follower_policy('sale_order_option', 'with_order', 'sale_order', 'order_id');
 
 -- ---------------------------------------------------------------------------------------------------
 -- Order behaviour

@@ -1,0 +1,96 @@
+import EmbudoDatabase
+import EmbudoModel
+import EmbudoTestSupport
+import PGClient
+import Testing
+
+/// Rows that follow a lead or an order (tags, lines, options, a line's taxes, portal links) carry the
+/// document's `salesperson_key` (migration 0024) and their policy reads it instead of the document
+/// (sql/modules/base/policies.sql, embudo.enable_follower_policy). The copy must follow every change of
+/// salesperson, refuse to differ from the document's, and decide visibility as the document does.
+@Suite("Rows that follow a document")
+struct FollowerRowsTests {
+    @Test func aLeadsTagsFollowItsSalesperson() async throws {
+        let fixture = try await TenancyFixture()
+        let db = fixture.service()
+        defer { db.shutdown() }
+        let acme = fixture.acme.id
+        let alice = TenantContext(userID: fixture.alice, companyIDs: [acme])
+        let carol = TenantContext(userID: fixture.carol, companyIDs: [acme])
+        let adam = TenantContext(userID: fixture.adam, companyIDs: [acme])
+
+        // The administrator makes a lead of alice's with a tag.
+        let (lead, tag) = try await db.transaction(as: adam) { connection in
+            let tag = try connection.query("INSERT INTO crm_tag (company_id, name) VALUES (\(acme), 'VIP') RETURNING id")[0].decode(Int.self, at: 0)
+            let lead = try connection.query("""
+                INSERT INTO crm_lead (company_id, name, type, user_id) VALUES (\(acme), 'Big deal', 'opportunity', \(fixture.alice)) RETURNING id
+                """)[0].decode(Int.self, at: 0)
+            _ = try connection.query("INSERT INTO crm_tag_rel (company_id, lead_id, tag_id) VALUES (\(acme), \(lead), \(tag))")
+            return (lead, tag)
+        }
+        func tagLinks(_ context: TenantContext) async throws -> [Int] {
+            try await db.transaction(as: context) {
+                try $0.query("SELECT salesperson_key FROM crm_tag_rel WHERE company_id = \(acme) AND lead_id = \(lead)").map { try $0.decode(Int.self, at: 0) }
+            }
+        }
+        #expect(try await tagLinks(adam) == [fixture.alice])
+        #expect(try await tagLinks(alice) == [fixture.alice])
+        #expect(try await tagLinks(carol) == [])
+
+        // Handed over to carol: the copy follows (ON UPDATE CASCADE), and so does who sees the tag.
+        try await db.transaction(as: adam) { _ = try $0.query("UPDATE crm_lead SET user_id = \(fixture.carol) WHERE id = \(lead)") }
+        #expect(try await tagLinks(carol) == [fixture.carol])
+        #expect(try await tagLinks(alice) == [])
+        // Nobody's: 0, and every member sees it, as the lead.
+        try await db.transaction(as: adam) { _ = try $0.query("UPDATE crm_lead SET user_id = NULL WHERE id = \(lead)") }
+        #expect(try await tagLinks(alice) == [0])
+        #expect(try await tagLinks(carol) == [0])
+
+        // The copy is not the caller's to set: an INSERT's value is overwritten, an UPDATE's refused.
+        try await db.transaction(as: adam) { _ = try $0.query("UPDATE crm_lead SET user_id = \(fixture.carol) WHERE id = \(lead)") }
+        try await db.transaction(as: carol) { connection in
+            _ = try connection.query("DELETE FROM crm_tag_rel WHERE company_id = \(acme) AND lead_id = \(lead)")
+            _ = try connection.query("""
+                INSERT INTO crm_tag_rel (company_id, lead_id, tag_id, salesperson_key) VALUES (\(acme), \(lead), \(tag), \(fixture.alice))
+                """)
+        }
+        #expect(try await tagLinks(carol) == [fixture.carol])
+        let forged = await #expect(throws: PGError.self) {
+            try await db.transaction(as: adam) { _ = try $0.query("UPDATE crm_tag_rel SET salesperson_key = 0 WHERE lead_id = \(lead)") }
+        }
+        #expect(forged?.code == .foreignKeyViolation)
+        // Someone else's lead takes no tag from a salesperson with "own documents".
+        let refused = await #expect(throws: PGError.self) {
+            try await db.transaction(as: alice) {
+                _ = try $0.query("INSERT INTO crm_tag_rel (company_id, lead_id, tag_id) VALUES (\(acme), \(lead), \(tag))")
+            }
+        }
+        #expect(refused?.code == .insufficientPrivilege)
+        #expect(try await tagLinks(carol) == [fixture.carol])
+    }
+
+    /// Every table with a copy has its trigger and its foreign key to the document's key, cascading;
+    /// and no policy of theirs looks another table up.
+    @Test func everyCopyHasItsTriggerAndCascadingKey() async throws {
+        let fixture = try await TenancyFixture()
+        let connection = try fixture.database.adminConnection()
+        let copies = try connection.query("""
+            SELECT c.relname::text,
+                   EXISTS (SELECT FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = 'salesperson_key'),
+                   (SELECT string_agg(f.confrelid::regclass::text || ':' || f.confupdtype::text, ',') FROM pg_constraint f
+                    WHERE f.conrelid = c.oid AND f.contype = 'f'
+                      AND f.conkey @> ARRAY[(SELECT a.attnum FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'salesperson_key')]),
+                   NOT EXISTS (SELECT FROM pg_policy p WHERE p.polrelid = c.oid
+                               AND coalesce(pg_get_expr(p.polqual, p.polrelid), '') || coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '') ~ 'FROM public')
+            FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'salesperson_key' AND a.attgenerated = ''
+            WHERE c.relkind = 'r' ORDER BY 1
+            """).map { try $0.decode((String, Bool, String, Bool).self) }
+        #expect(copies.map(\.0) == ["account_tax_sale_order_line_rel", "crm_tag_rel", "sale_order_line", "sale_order_option",
+                                    "sale_order_portal_token", "sale_order_tag_rel"])
+        for copy in copies {
+            #expect(copy.1 && copy.3, "\(copy)")
+            #expect(copy.2 == (copy.0 == "crm_tag_rel" ? "crm_lead:c" : copy.0 == "account_tax_sale_order_line_rel" ? "sale_order_line:c" : "sale_order:c"),
+                    "\(copy)")
+        }
+    }
+}
