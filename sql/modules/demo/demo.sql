@@ -76,7 +76,8 @@ BEGIN
            (l.create_date + interval '3 days')::date, embudo.localized(lang, 'Interested', 'Interesado'), l.user_id
     FROM public.crm_lead l WHERE l.company_id = company AND l.id % 10 = 0 AND l.user_id IS NOT NULL;
 
-    -- Quotations on every tenth opportunity, with two lines; the won ones confirmed.
+    -- Quotations on every tenth opportunity, with two lines; the won ones confirmed. (Triggers are off:
+    -- the lines take their order's salesperson_key here, which a line's trigger would copy.)
     WITH quoted AS (
         SELECT l.*, row_number() OVER (ORDER BY l.id) AS k FROM public.crm_lead l
         WHERE l.company_id = company AND l.type = 'opportunity' AND l.id % 10 = 3
@@ -87,12 +88,12 @@ BEGIN
                coalesce(q.date_closed, q.create_date + interval '5 days'), q.partner_id, q.partner_id, q.partner_id, q.user_id, q.team_id,
                pricelist, currency, q.id, q.name, q.create_date, q.create_date
         FROM quoted q
-        RETURNING id, company_id
+        RETURNING id, company_id, salesperson_key
     )
-    INSERT INTO public.sale_order_line (company_id, order_id, name, product_id, product_uom_qty, product_uom, price_unit, price_reduce,
-                                        price_subtotal, price_tax, price_total)
-    SELECT i.company_id, i.id, embudo.localized(lang, 'Product ', 'Producto ') || p.k, products[p.k], p.k, (SELECT d.res_id FROM public.ir_model_data d WHERE d.name = 'product_uom_unit'),
-           10 * p.k, 10 * p.k, 10 * p.k * p.k, 0, 10 * p.k * p.k
+    INSERT INTO public.sale_order_line (company_id, order_id, salesperson_key, name, product_id, product_uom_qty, product_uom, price_unit,
+                                        price_reduce, price_subtotal, price_tax, price_total)
+    SELECT i.company_id, i.id, i.salesperson_key, embudo.localized(lang, 'Product ', 'Producto ') || p.k, products[p.k], p.k,
+           (SELECT d.res_id FROM public.ir_model_data d WHERE d.name = 'product_uom_unit'), 10 * p.k, 10 * p.k, 10 * p.k * p.k, 0, 10 * p.k * p.k
     FROM inserted i CROSS JOIN (VALUES (1), (2)) p (k);
     UPDATE public.sale_order o SET amount_untaxed = t.s, amount_total = t.s
     FROM (SELECT l.order_id, sum(l.price_subtotal) AS s FROM public.sale_order_line l WHERE l.company_id = company GROUP BY l.order_id) t
