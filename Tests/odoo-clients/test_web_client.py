@@ -391,7 +391,10 @@ def test_a_quotation_from_an_opportunity(browser, server, rpc):
     assert len(order["sale_order_option_ids"]) == 1
     # The optional product is added to the order from the form.
     browser.find_element(By.CSS_SELECTOR, "table.options tbody button").click()
-    wait(browser).until(lambda d: rpc.call("sale.order", "read", [order_id], ["amount_untaxed"])[0]["amount_untaxed"] == 600)
+    # Wait for the form drawn again (the option marked as in the order), not for the server alone: a
+    # button found before the form is drawn again is gone when it is clicked.
+    wait(browser).until(lambda d: d.find_elements(By.CSS_SELECTOR, "table.options tbody td span[aria-label]"))
+    assert rpc.call("sale.order", "read", [order_id], ["amount_untaxed"])[0]["amount_untaxed"] == 600
     # Cancel it.
     wait(browser).until(EC.element_to_be_clickable((By.ID, "cancel-quotation"))).click()
     wait(browser).until(lambda d: d.find_element(By.ID, "quotation-state").get_attribute("data-state") == "cancel")
