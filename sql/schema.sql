@@ -11224,7 +11224,7 @@ CREATE INDEX crm_lead_phone_search ON public.crm_lead USING gin (company_id, pho
 -- Name: crm_lead_pipeline; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
-CREATE INDEX crm_lead_pipeline ON public.crm_lead USING btree (company_id, type, stage_id) INCLUDE (expected_revenue, prorated_revenue, user_id, team_id) WHERE active;
+CREATE INDEX crm_lead_pipeline ON public.crm_lead USING btree (company_id, type, stage_id) INCLUDE (expected_revenue, prorated_revenue, user_id, team_id, date_deadline) WHERE active;
 
 
 --
