@@ -3743,11 +3743,15 @@ BEGIN
     FROM generated;
 
     -- A pending call on every fifth open lead; a done one on every tenth lead.
-    INSERT INTO public.mail_activity (company_id, res_model, res_id, activity_type_id, summary, date_deadline, user_id, create_uid)
-    SELECT l.company_id, 'crm.lead', l.id, call_type, embudo.localized(lang, 'Follow up', 'Dar seguimiento'), (now() + ((l.id % 21) - 10) * interval '1 day')::date, l.user_id, l.user_id
+    -- (Triggers are off: each takes its lead's salesperson_key, which the activity's trigger would copy.)
+    INSERT INTO public.mail_activity (company_id, res_model, res_id, lead_salesperson_key, activity_type_id, summary, date_deadline, user_id, create_uid)
+    SELECT l.company_id, 'crm.lead', l.id, l.salesperson_key, call_type, embudo.localized(lang, 'Follow up', 'Dar seguimiento'),
+           (now() + ((l.id % 21) - 10) * interval '1 day')::date, l.user_id, l.user_id
     FROM public.crm_lead l WHERE l.company_id = company AND l.active AND l.probability < 100 AND l.id % 5 = 0 AND l.user_id IS NOT NULL;
-    INSERT INTO public.mail_activity (company_id, res_model, res_id, activity_type_id, summary, date_deadline, user_id, active, date_done, feedback, create_uid)
-    SELECT l.company_id, 'crm.lead', l.id, call_type, embudo.localized(lang, 'First call', 'Primera llamada'), (l.create_date + interval '3 days')::date, l.user_id, false,
+    INSERT INTO public.mail_activity (company_id, res_model, res_id, lead_salesperson_key, activity_type_id, summary, date_deadline, user_id, active,
+                                      date_done, feedback, create_uid)
+    SELECT l.company_id, 'crm.lead', l.id, l.salesperson_key, call_type, embudo.localized(lang, 'First call', 'Primera llamada'),
+           (l.create_date + interval '3 days')::date, l.user_id, false,
            (l.create_date + interval '3 days')::date, embudo.localized(lang, 'Interested', 'Interesado'), l.user_id
     FROM public.crm_lead l WHERE l.company_id = company AND l.id % 10 = 0 AND l.user_id IS NOT NULL;
 
@@ -3884,7 +3888,7 @@ CREATE FUNCTION embudo.enable_follower_policy(target regclass, policy name, pare
     LANGUAGE plpgsql
     AS $_$
 DECLARE
-    mine constant text := embudo.personal_or_all('salesperson_key', '= 0');
+    mine constant text := embudo.personal_or_all('= 0', 'salesperson_key');
 BEGIN
     EXECUTE format('CREATE OR REPLACE TRIGGER salesperson_key BEFORE INSERT OR UPDATE OF %I ON %s '
                    'FOR EACH ROW EXECUTE FUNCTION embudo.copy_salesperson_key(%L)',
@@ -3923,7 +3927,7 @@ CREATE FUNCTION embudo.enable_salesperson_documents(target regclass) RETURNS voi
     LANGUAGE plpgsql
     AS $_$
 DECLARE
-    mine constant text := embudo.personal_or_all('user_id', 'IS NULL');
+    mine constant text := embudo.personal_or_all('IS NULL', 'user_id');
 BEGIN
     EXECUTE format('ALTER TABLE %s ALTER COLUMN user_id SET DEFAULT embudo.current_user_id()', target);
     PERFORM embudo.replace_policy(target, 'personal_or_all_read', format('FOR SELECT USING (%s)', mine));
@@ -4525,8 +4529,15 @@ BEGIN
             NEW.date_deadline := CASE WHEN NEW.automated THEN embudo.user_today(NEW.user_id)
                                       ELSE embudo.activity_deadline(NEW.company_id, NEW.activity_type_id, embudo.user_today(me)) END;
         END IF;
-        NEW.res_name := CASE NEW.res_model WHEN 'crm.lead' THEN (SELECT l.name FROM public.crm_lead l WHERE l.id = NEW.res_id)
-                                           WHEN 'sale.order' THEN (SELECT o.name FROM public.sale_order o WHERE o.id = NEW.res_id) END;
+        -- The document's name, and its salesperson's key (read with the request's rights: a document the
+        -- request cannot see gives none, and the policy refuses the activity).
+        IF NEW.res_model = 'crm.lead' THEN
+            SELECT l.name, l.salesperson_key, NULL INTO NEW.res_name, NEW.lead_salesperson_key, NEW.order_salesperson_key
+            FROM public.crm_lead l WHERE l.company_id = NEW.company_id AND l.id = NEW.res_id;
+        ELSE
+            SELECT o.name, NULL, o.salesperson_key INTO NEW.res_name, NEW.lead_salesperson_key, NEW.order_salesperson_key
+            FROM public.sale_order o WHERE o.company_id = NEW.company_id AND o.id = NEW.res_id;
+        END IF;
     ELSIF NEW.res_model IS DISTINCT FROM OLD.res_model OR NEW.res_id IS DISTINCT FROM OLD.res_id OR NEW.company_id <> OLD.company_id THEN
         PERFORM embudo.refuse('validation', 'An activity cannot move to another document.');
     END IF;
@@ -5157,18 +5168,19 @@ $$;
 ALTER FUNCTION embudo.normalize_email(address text) OWNER TO embudo_owner;
 
 --
--- Name: personal_or_all(name, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+-- Name: personal_or_all(text, name[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
-CREATE FUNCTION embudo.personal_or_all(salesperson name, nobody text) RETURNS text
+CREATE FUNCTION embudo.personal_or_all(nobody text, VARIADIC salespeople name[]) RETURNS text
     LANGUAGE sql IMMUTABLE
     AS $_$
-    SELECT format('company_id = ANY ((SELECT embudo.company_ids(''all''))::int[]) '
-                  'OR %1$I = (SELECT embudo.current_user_id()) OR %1$I %2$s', salesperson, nobody)
+    SELECT 'company_id = ANY ((SELECT embudo.company_ids(''all''))::int[])'
+           || string_agg(format(' OR %1$I = (SELECT embudo.current_user_id()) OR %1$I %2$s', s, nobody), '' ORDER BY o)
+    FROM unnest(salespeople) WITH ORDINALITY AS u (s, o)
 $_$;
 
 
-ALTER FUNCTION embudo.personal_or_all(salesperson name, nobody text) OWNER TO embudo_owner;
+ALTER FUNCTION embudo.personal_or_all(nobody text, VARIADIC salespeople name[]) OWNER TO embudo_owner;
 
 --
 -- Name: portal_accept(integer, text, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -8098,6 +8110,9 @@ CASE
     ELSE NULL::integer
 END) STORED,
     calendar_event_id integer,
+    lead_salesperson_key integer,
+    order_salesperson_key integer,
+    CONSTRAINT mail_activity_document_salesperson CHECK ((((lead_id IS NULL) = (lead_salesperson_key IS NULL)) AND ((order_id IS NULL) = (order_salesperson_key IS NULL)))),
     CONSTRAINT mail_activity_res_model_check CHECK ((res_model = ANY (ARRAY['crm.lead'::text, 'sale.order'::text])))
 );
 
@@ -12934,6 +12949,22 @@ ALTER TABLE ONLY public.mail_activity
 
 
 --
+-- Name: mail_activity mail_activity_lead_salesperson_key_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_activity
+    ADD CONSTRAINT mail_activity_lead_salesperson_key_fkey FOREIGN KEY (company_id, res_id, lead_salesperson_key) REFERENCES public.crm_lead(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
+
+
+--
+-- Name: mail_activity mail_activity_order_salesperson_key_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_activity
+    ADD CONSTRAINT mail_activity_order_salesperson_key_fkey FOREIGN KEY (company_id, res_id, order_salesperson_key) REFERENCES public.sale_order(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
+
+
+--
 -- Name: mail_activity_rel mail_activity_rel_company_id_activity_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
 --
 
@@ -14700,26 +14731,14 @@ CREATE POLICY owner_exists ON public.sale_order_tag_rel FOR SELECT TO embudo_own
 -- Name: mail_activity owner_or_writer_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY owner_or_writer_delete ON public.mail_activity FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((create_uid = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR COALESCE(( SELECT true
-   FROM public.crm_lead p
-  WHERE (p.id = mail_activity.lead_id)
- LIMIT 1), false) OR COALESCE(( SELECT true
-   FROM public.sale_order p
-  WHERE (p.id = mail_activity.order_id)
- LIMIT 1), false))));
+CREATE POLICY owner_or_writer_delete ON public.mail_activity FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((create_uid = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (lead_salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (lead_salesperson_key = 0) OR (order_salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (order_salesperson_key = 0))));
 
 
 --
 -- Name: mail_activity owner_or_writer_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY owner_or_writer_update ON public.mail_activity FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((create_uid = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR COALESCE(( SELECT true
-   FROM public.crm_lead p
-  WHERE (p.id = mail_activity.lead_id)
- LIMIT 1), false) OR COALESCE(( SELECT true
-   FROM public.sale_order p
-  WHERE (p.id = mail_activity.order_id)
- LIMIT 1), false))));
+CREATE POLICY owner_or_writer_update ON public.mail_activity FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((create_uid = ( SELECT embudo.current_user_id() AS current_user_id)) OR (user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (lead_salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (lead_salesperson_key = 0) OR (order_salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (order_salesperson_key = 0))));
 
 
 --
@@ -15009,13 +15028,7 @@ CREATE POLICY with_document_create ON public.ir_attachment FOR INSERT TO embudo_
 -- Name: mail_activity with_document_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_document_create ON public.mail_activity FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(( SELECT true
-   FROM public.crm_lead p
-  WHERE (p.id = mail_activity.lead_id)
- LIMIT 1), false) OR COALESCE(( SELECT true
-   FROM public.sale_order p
-  WHERE (p.id = mail_activity.order_id)
- LIMIT 1), false))));
+CREATE POLICY with_document_create ON public.mail_activity FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (lead_salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (lead_salesperson_key = 0) OR (order_salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (order_salesperson_key = 0))));
 
 
 --
@@ -15035,13 +15048,7 @@ CREATE POLICY with_document_move ON public.mail_message FOR UPDATE TO embudo_ser
 -- Name: mail_activity with_document_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_document_read ON public.mail_activity FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(( SELECT true
-   FROM public.crm_lead p
-  WHERE (p.id = mail_activity.lead_id)
- LIMIT 1), false) OR COALESCE(( SELECT true
-   FROM public.sale_order p
-  WHERE (p.id = mail_activity.order_id)
- LIMIT 1), false))));
+CREATE POLICY with_document_read ON public.mail_activity FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (lead_salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (lead_salesperson_key = 0) OR (order_salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (order_salesperson_key = 0))));
 
 
 --
@@ -16827,10 +16834,10 @@ GRANT ALL ON FUNCTION embudo.normalize_email(address text) TO embudo_bi;
 
 
 --
--- Name: FUNCTION personal_or_all(salesperson name, nobody text); Type: ACL; Schema: embudo; Owner: embudo_owner
+-- Name: FUNCTION personal_or_all(nobody text, VARIADIC salespeople name[]); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
-REVOKE ALL ON FUNCTION embudo.personal_or_all(salesperson name, nobody text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION embudo.personal_or_all(nobody text, VARIADIC salespeople name[]) FROM PUBLIC;
 
 
 --

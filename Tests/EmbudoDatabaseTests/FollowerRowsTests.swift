@@ -69,6 +69,50 @@ struct FollowerRowsTests {
         #expect(try await tagLinks(carol) == [fixture.carol])
     }
 
+    /// An activity carries its document's salesperson too (lead_salesperson_key or
+    /// order_salesperson_key, migration 0026): who reads it follows the lead's salesperson.
+    @Test func anActivityFollowsItsLeadsSalesperson() async throws {
+        let fixture = try await TenancyFixture()
+        let db = fixture.service()
+        defer { db.shutdown() }
+        let acme = fixture.acme.id
+        let alice = TenantContext(userID: fixture.alice, companyIDs: [acme])
+        let carol = TenantContext(userID: fixture.carol, companyIDs: [acme])
+        let adam = TenantContext(userID: fixture.adam, companyIDs: [acme])
+        let (lead, activity) = try await db.transaction(as: adam) { connection in
+            let lead = try connection.query("""
+                INSERT INTO crm_lead (company_id, name, type, user_id) VALUES (\(acme), 'Call me', 'opportunity', \(fixture.alice)) RETURNING id
+                """)[0].decode(Int.self, at: 0)
+            let activity = try connection.query("""
+                INSERT INTO mail_activity (company_id, res_model, res_id, activity_type_id, user_id, lead_salesperson_key, order_salesperson_key)
+                SELECT \(acme), 'crm.lead', \(lead), t.id, \(fixture.alice), 0, 0 FROM mail_activity_type t WHERE t.company_id = \(acme)
+                ORDER BY t.id LIMIT 1 RETURNING id
+                """)[0].decode(Int.self, at: 0)
+            return (lead, activity)
+        }
+        func seen(_ context: TenantContext) async throws -> [[Int?]] {
+            try await db.transaction(as: context) {
+                try $0.query("SELECT lead_salesperson_key, order_salesperson_key FROM mail_activity WHERE id = \(activity)")
+                    .map { [try $0.decode(Int?.self, at: 0), try $0.decode(Int?.self, at: 1)] }
+            }
+        }
+        // The trigger's copy, whatever the INSERT said.
+        #expect(try await seen(alice) == [[fixture.alice, nil]])
+        #expect(try await seen(carol) == [])
+        try await db.transaction(as: adam) { _ = try $0.query("UPDATE crm_lead SET user_id = \(fixture.carol) WHERE id = \(lead)") }
+        #expect(try await seen(carol) == [[fixture.carol, nil]])
+        #expect(try await seen(alice) == [])
+        // Neither copy can be dropped or forged.
+        for (change, code) in [("lead_salesperson_key = NULL", PGError.Code.checkViolation), ("order_salesperson_key = 0", .checkViolation),
+                               ("lead_salesperson_key = 0", .foreignKeyViolation)] {
+            let sql: String = "UPDATE mail_activity SET " + change + " WHERE id = " + String(activity)
+            let refused = await #expect(throws: PGError.self, "\(change)") {
+                try await db.transaction(as: adam) { _ = try $0.execute(sql) }
+            }
+            #expect(refused?.code == code, "\(change)")
+        }
+    }
+
     /// Every table with a copy has its trigger and its foreign key to the document's key, cascading;
     /// and no policy of theirs looks another table up.
     @Test func everyCopyHasItsTriggerAndCascadingKey() async throws {

@@ -4,13 +4,17 @@ import EmbudoTestSupport
 import PGClient
 import Testing
 
-/// Rows that follow a document (activities, messages, followers, attachments) or a parent (tags, order
-/// lines) are visible when their document is: their policies probe it (`embudo.visible_row`). Written
-/// as EXISTS, the probe became, in generic plans, a hashed subplan that read every lead the request may
-/// see: marking one activity done read the company's leads.
+/// Rows that follow a document are visible when their document is. Activities, tags and order lines
+/// carry a copy of its salesperson and their policies read it; messages, followers and attachments
+/// probe the document (`embudo.visible_row`). Written as EXISTS, the probe became, in generic plans, a
+/// hashed subplan that read every lead the request may see: marking one activity done read the
+/// company's leads.
 @Suite("Policies of rows that follow a document")
 struct ChildPolicyPlanTests {
-    @Test func readingOneActivityProbesItsLeadInsteadOfReadingEveryLead() async throws {
+    /// Reading one activity (and one message of the same lead) with a generic plan, as PL/pgSQL functions
+    /// (activity_done) and the model layer's prepared statements do after their first executions: the
+    /// activity reads no lead at all, the message probes its lead's primary key.
+    @Test func readingOneActivityOrMessageNeverReadsEveryLead() async throws {
         let database = try await TestDatabase.make()
         defer { database.drop() }
         let admin = Administration(connection: try database.adminConnection())
@@ -29,25 +33,34 @@ struct ChildPolicyPlanTests {
             FROM crm_lead l WHERE l.company_id = \(company.id) ORDER BY l.id DESC LIMIT 1
             RETURNING id
             """)[0].decode(Int.self, at: 0)
-        try connection.execute("VACUUM ANALYZE crm_lead, sale_order, mail_activity")
+        let message = try connection.query("""
+            INSERT INTO mail_message (company_id, model, res_id, body, message_type)
+            SELECT a.company_id, 'crm.lead', a.res_id, 'Called', 'comment' FROM mail_activity a WHERE a.id = \(activity)
+            RETURNING id
+            """)[0].decode(Int.self, at: 0)
+        try connection.execute("VACUUM ANALYZE crm_lead, sale_order, mail_activity, mail_message")
         let db = Database(conninfo: database.serviceConninfo, poolSize: 1)
         defer { db.shutdown() }
         let context = TenantContext(userID: user, companyIDs: [company.id])
-        // The generic plan, as PL/pgSQL functions (activity_done) and the model layer's prepared
-        // statements use after their first executions.
-        let (plan, found) = try await db.transaction(as: context) { connection in
-            try connection.execute("SET LOCAL plan_cache_mode = force_generic_plan")
-            try connection.execute("PREPARE one_activity(int[]) AS SELECT a.id FROM mail_activity a WHERE a.id = ANY ($1)")
-            // The id is written into the statement: EXECUTE takes no bound parameters.
-            let execute = "EXECUTE one_activity('{\(activity)}')"
-            let plan = try connection.query(PGQuery("EXPLAIN (COSTS OFF) " + execute)).map { try $0.decode(String.self, at: 0) }
-            let found = try connection.query(PGQuery(execute)).map { try $0.decode(Int.self, at: 0) }
-            try connection.execute("DEALLOCATE one_activity")
-            return (plan.joined(separator: "\n"), found)
+        func readOne(_ table: String, _ id: Int) async throws -> (plan: String, found: [Int]) {
+            try await db.transaction(as: context) { connection in
+                try connection.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+                try connection.execute("PREPARE one_row(int[]) AS SELECT r.id FROM \(table) r WHERE r.id = ANY ($1)")
+                // The id is written into the statement: EXECUTE takes no bound parameters.
+                let execute = "EXECUTE one_row('{\(id)}')"
+                let plan = try connection.query(PGQuery("EXPLAIN (COSTS OFF) " + execute)).map { try $0.decode(String.self, at: 0) }
+                let found = try connection.query(PGQuery(execute)).map { try $0.decode(Int.self, at: 0) }
+                try connection.execute("DEALLOCATE one_row")
+                return (plan.joined(separator: "\n"), found)
+            }
         }
-        #expect(found == [activity])
-        #expect(!plan.contains("hashed SubPlan"), "\(plan)")
-        #expect(!plan.contains("Seq Scan on crm_lead"), "\(plan)")
-        #expect(plan.contains("Index Scan using crm_lead_pkey on crm_lead"), "\(plan)")
+        let one = try await readOne("mail_activity", activity)
+        #expect(one.found == [activity])
+        #expect(!one.plan.contains("crm_lead") && !one.plan.contains("SubPlan"), "\(one.plan)")
+        let note = try await readOne("mail_message", message)
+        #expect(note.found == [message])
+        #expect(!note.plan.contains("hashed SubPlan"), "\(note.plan)")
+        #expect(!note.plan.contains("Seq Scan on crm_lead"), "\(note.plan)")
+        #expect(note.plan.contains("Index Scan using crm_lead_pkey on crm_lead"), "\(note.plan)")
     }
 }

@@ -8,13 +8,22 @@ SELECT embudo.enable_tenancy(t), embudo.enable_catalog_policies(t, 'admin', 'adm
 FROM unnest('{mail_activity_type, mail_activity_rel}'::regclass[]) t;
 
 -- Read and create with the document; edit or delete as creator, assignee or writer of the document.
+-- "The document is visible" reads the copy of its salesperson the activity carries (migration 0026:
+-- lead_salesperson_key or order_salesperson_key, the other NULL; a foreign key to the document's
+-- salesperson_key, ON UPDATE CASCADE, keeps it equal; the `defaults` trigger below fills it in), as the
+-- rows of embudo.enable_follower_policy do, instead of looking the document up for every activity.
 SELECT embudo.enable_tenancy('mail_activity');
-SELECT embudo.enable_document_policy('mail_activity', 'with_document_read', 'FOR SELECT USING (%s)');
-SELECT embudo.enable_document_policy('mail_activity', 'with_document_create', 'FOR INSERT TO embudo_service WITH CHECK (%s)');
-SELECT embudo.enable_document_policy('mail_activity', 'owner_or_writer_update', 'FOR UPDATE TO embudo_service USING ('
-    'create_uid = (SELECT embudo.current_user_id()) OR user_id = (SELECT embudo.current_user_id()) OR %s)');
-SELECT embudo.enable_document_policy('mail_activity', 'owner_or_writer_delete', 'FOR DELETE TO embudo_service USING ('
-    'create_uid = (SELECT embudo.current_user_id()) OR user_id = (SELECT embudo.current_user_id()) OR %s)');
+DO $policies$
+DECLARE
+    visible constant text := embudo.personal_or_all('= 0', 'lead_salesperson_key', 'order_salesperson_key');
+    mine constant text := 'create_uid = (SELECT embudo.current_user_id()) OR user_id = (SELECT embudo.current_user_id())';
+BEGIN
+    PERFORM embudo.replace_policy('mail_activity', 'with_document_read', format('FOR SELECT USING (%s)', visible));
+    PERFORM embudo.replace_policy('mail_activity', 'with_document_create', format('FOR INSERT TO embudo_service WITH CHECK (%s)', visible));
+    PERFORM embudo.replace_policy('mail_activity', 'owner_or_writer_update', format('FOR UPDATE TO embudo_service USING (%s OR %s)', mine, visible));
+    PERFORM embudo.replace_policy('mail_activity', 'owner_or_writer_delete', format('FOR DELETE TO embudo_service USING (%s OR %s)', mine, visible));
+END
+$policies$;
 -- "Forbidden" or "missing"? (embudo.count_existing)
 SELECT embudo.replace_policy('mail_activity', 'owner_exists', 'FOR SELECT TO embudo_owner USING (true)');
 ALTER TABLE mail_activity ALTER COLUMN create_uid SET DEFAULT embudo.current_user_id();
@@ -147,8 +156,15 @@ BEGIN
             NEW.date_deadline := CASE WHEN NEW.automated THEN embudo.user_today(NEW.user_id)
                                       ELSE embudo.activity_deadline(NEW.company_id, NEW.activity_type_id, embudo.user_today(me)) END;
         END IF;
-        NEW.res_name := CASE NEW.res_model WHEN 'crm.lead' THEN (SELECT l.name FROM public.crm_lead l WHERE l.id = NEW.res_id)
-                                           WHEN 'sale.order' THEN (SELECT o.name FROM public.sale_order o WHERE o.id = NEW.res_id) END;
+        -- The document's name, and its salesperson's key (read with the request's rights: a document the
+        -- request cannot see gives none, and the policy refuses the activity).
+        IF NEW.res_model = 'crm.lead' THEN
+            SELECT l.name, l.salesperson_key, NULL INTO NEW.res_name, NEW.lead_salesperson_key, NEW.order_salesperson_key
+            FROM public.crm_lead l WHERE l.company_id = NEW.company_id AND l.id = NEW.res_id;
+        ELSE
+            SELECT o.name, NULL, o.salesperson_key INTO NEW.res_name, NEW.lead_salesperson_key, NEW.order_salesperson_key
+            FROM public.sale_order o WHERE o.company_id = NEW.company_id AND o.id = NEW.res_id;
+        END IF;
     ELSIF NEW.res_model IS DISTINCT FROM OLD.res_model OR NEW.res_id IS DISTINCT FROM OLD.res_id OR NEW.company_id <> OLD.company_id THEN
         PERFORM embudo.refuse('validation', 'An activity cannot move to another document.');
     END IF;

@@ -103,17 +103,19 @@ END
 $$;
 
 -- The condition "the request may see the documents of this salesperson": the user has "all documents"
--- in the row's company, or the salesperson (column `salesperson`) is the user or nobody (`nobody`: the
--- test for none, 'IS NULL' on a document, '= 0' on a salesperson_key). "All documents" first:
+-- in the row's company, or the salesperson (a column of `salespeople`: a row that may follow one of
+-- several kinds of document has a column for each, NULL but for its own) is the user or nobody
+-- (`nobody`: the test for none, 'IS NULL' on a document, '= 0' on a salesperson_key). "All documents" first:
 -- PostgreSQL tests an OR's terms in the order written, on every row a query reads, and managers read the
 -- most rows (the pipeline's read_group by stage at 5,000 leads, a manager, pgbench: 766 → 799
 -- transactions/s, means of six interleaved rounds); a salesperson pays one comparison with an empty
 -- array.
-CREATE OR REPLACE FUNCTION embudo.personal_or_all(salesperson name, nobody text) RETURNS text
+CREATE OR REPLACE FUNCTION embudo.personal_or_all(nobody text, VARIADIC salespeople name[]) RETURNS text
 LANGUAGE sql IMMUTABLE
 AS $$
-    SELECT format('company_id = ANY ((SELECT embudo.company_ids(''all''))::int[]) '
-                  'OR %1$I = (SELECT embudo.current_user_id()) OR %1$I %2$s', salesperson, nobody)
+    SELECT 'company_id = ANY ((SELECT embudo.company_ids(''all''))::int[])'
+           || string_agg(format(' OR %1$I = (SELECT embudo.current_user_id()) OR %1$I %2$s', s, nobody), '' ORDER BY o)
+    FROM unnest(salespeople) WITH ORDINALITY AS u (s, o)
 $$;
 
 -- Documents with a salesperson (leads, orders). The salesperson is the creator unless given. "Own
@@ -126,7 +128,7 @@ CREATE OR REPLACE FUNCTION embudo.enable_salesperson_documents(target regclass) 
 LANGUAGE plpgsql
 AS $$
 DECLARE
-    mine constant text := embudo.personal_or_all('user_id', 'IS NULL');
+    mine constant text := embudo.personal_or_all('IS NULL', 'user_id');
 BEGIN
     EXECUTE format('ALTER TABLE %s ALTER COLUMN user_id SET DEFAULT embudo.current_user_id()', target);
     PERFORM embudo.replace_policy(target, 'personal_or_all_read', format('FOR SELECT USING (%s)', mine));
@@ -184,7 +186,7 @@ CREATE OR REPLACE FUNCTION embudo.enable_follower_policy(target regclass, policy
 LANGUAGE plpgsql
 AS $$
 DECLARE
-    mine constant text := embudo.personal_or_all('salesperson_key', '= 0');
+    mine constant text := embudo.personal_or_all('= 0', 'salesperson_key');
 BEGIN
     EXECUTE format('CREATE OR REPLACE TRIGGER salesperson_key BEFORE INSERT OR UPDATE OF %I ON %s '
                    'FOR EACH ROW EXECUTE FUNCTION embudo.copy_salesperson_key(%L)',

@@ -68,11 +68,15 @@ BEGIN
     FROM generated;
 
     -- A pending call on every fifth open lead; a done one on every tenth lead.
-    INSERT INTO public.mail_activity (company_id, res_model, res_id, activity_type_id, summary, date_deadline, user_id, create_uid)
-    SELECT l.company_id, 'crm.lead', l.id, call_type, embudo.localized(lang, 'Follow up', 'Dar seguimiento'), (now() + ((l.id % 21) - 10) * interval '1 day')::date, l.user_id, l.user_id
+    -- (Triggers are off: each takes its lead's salesperson_key, which the activity's trigger would copy.)
+    INSERT INTO public.mail_activity (company_id, res_model, res_id, lead_salesperson_key, activity_type_id, summary, date_deadline, user_id, create_uid)
+    SELECT l.company_id, 'crm.lead', l.id, l.salesperson_key, call_type, embudo.localized(lang, 'Follow up', 'Dar seguimiento'),
+           (now() + ((l.id % 21) - 10) * interval '1 day')::date, l.user_id, l.user_id
     FROM public.crm_lead l WHERE l.company_id = company AND l.active AND l.probability < 100 AND l.id % 5 = 0 AND l.user_id IS NOT NULL;
-    INSERT INTO public.mail_activity (company_id, res_model, res_id, activity_type_id, summary, date_deadline, user_id, active, date_done, feedback, create_uid)
-    SELECT l.company_id, 'crm.lead', l.id, call_type, embudo.localized(lang, 'First call', 'Primera llamada'), (l.create_date + interval '3 days')::date, l.user_id, false,
+    INSERT INTO public.mail_activity (company_id, res_model, res_id, lead_salesperson_key, activity_type_id, summary, date_deadline, user_id, active,
+                                      date_done, feedback, create_uid)
+    SELECT l.company_id, 'crm.lead', l.id, l.salesperson_key, call_type, embudo.localized(lang, 'First call', 'Primera llamada'),
+           (l.create_date + interval '3 days')::date, l.user_id, false,
            (l.create_date + interval '3 days')::date, embudo.localized(lang, 'Interested', 'Interesado'), l.user_id
     FROM public.crm_lead l WHERE l.company_id = company AND l.id % 10 = 0 AND l.user_id IS NOT NULL;
 
