@@ -794,7 +794,8 @@ CREATE FUNCTION embudo.calendar_attends(company integer, event integer) RETURNS 
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    SELECT EXISTS (SELECT 1 FROM public.calendar_event_res_users_rel r
+    SELECT pg_has_role(session_user, 'embudo_service', 'MEMBER')
+       AND EXISTS (SELECT 1 FROM public.calendar_event_res_users_rel r
                    WHERE r.company_id = company AND r.calendar_event_id = event AND r.res_users_id = embudo.current_user_id())
 $$;
 
@@ -3895,6 +3896,8 @@ BEGIN
                    link, target, (SELECT c.relname FROM pg_catalog.pg_class c WHERE c.oid = parent));
     PERFORM embudo.replace_policy(target, policy, format('%1$s USING (%2$s) WITH CHECK (%2$s)', clauses, mine));
     -- As the document's: the owner sees the rows of the request's companies, for embudo.count_existing.
+    -- (It writes them as the request's user does: no function running as the owner writes these rows,
+    -- and the cascades that keep the copies run without row-level security.)
     PERFORM embudo.replace_policy(target, 'owner_exists', 'FOR SELECT TO embudo_owner USING (true)');
 END
 $_$;
@@ -6136,7 +6139,12 @@ BEGIN
     ELSIF TG_OP = 'DELETE' THEN
         orders := ARRAY(SELECT DISTINCT ARRAY[o.company_id, o.order_id] FROM old_rows o);
     ELSE
-        orders := ARRAY(SELECT ARRAY[n.company_id, n.order_id] FROM new_rows n UNION SELECT ARRAY[o.company_id, o.order_id] FROM old_rows o);
+        -- A line whose salesperson_key changed was updated by the cascade of its order's new salesperson
+        -- (the key refuses any other value), which changes no amount: recomputing a locked order's
+        -- amounts then, with today's taxes, would change what was confirmed.
+        orders := ARRAY(SELECT DISTINCT v.pair FROM new_rows n JOIN old_rows o ON o.id = n.id,
+                        LATERAL (VALUES (ARRAY[n.company_id, n.order_id]), (ARRAY[o.company_id, o.order_id])) v (pair)
+                        WHERE n.salesperson_key IS NOT DISTINCT FROM o.salesperson_key);
     END IF;
     FOR i IN 1 .. coalesce(array_length(orders, 1), 0) LOOP
         PERFORM embudo.sale_order_recompute(orders[i][1], orders[i][2]);
@@ -9009,6 +9017,7 @@ CREATE TABLE public.res_users (
     company_id integer,
     signature text,
     credential_version bigint DEFAULT 1 NOT NULL,
+    CONSTRAINT res_users_id_positive CHECK ((id > 0)),
     CONSTRAINT res_users_login_check CHECK (((login <> ''::text) AND (login = btrim(login)))),
     CONSTRAINT res_users_name_check CHECK ((name <> ''::text)),
     CONSTRAINT res_users_tz_check CHECK ((tz <> ''::text))

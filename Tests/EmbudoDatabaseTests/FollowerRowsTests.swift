@@ -131,6 +131,11 @@ struct FollowerRowsTests {
             """).map { try $0.decode((String, Bool, String, Bool).self) }
         #expect(copies.map(\.0) == ["account_tax_sale_order_line_rel", "crm_tag_rel", "sale_order_line", "sale_order_option",
                                     "sale_order_portal_token", "sale_order_tag_rel"])
+        // 0 is "no salesperson": no user may have that id.
+        let zero = #expect(throws: PGError.self) {
+            try connection.query("INSERT INTO res_users (id, login, name) OVERRIDING SYSTEM VALUE VALUES (0, 'zero', 'Zero')")
+        }
+        #expect(zero?.code == .checkViolation)
         for copy in copies {
             #expect(copy.1 && copy.3, "\(copy)")
             #expect(copy.2 == (copy.0 == "crm_tag_rel" ? "crm_lead:c" : copy.0 == "account_tax_sale_order_line_rel" ? "sale_order_line:c" : "sale_order:c"),

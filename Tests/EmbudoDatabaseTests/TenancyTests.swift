@@ -191,6 +191,21 @@ struct TenancyTests {
         let bolt = "{\(fixture.bolt.id)}"
         try bi.query("SELECT set_config('embudo.granted_own', \(bolt), false), set_config('embudo.granted_all', \(bolt), false)")
         #expect(try companies() == [fixture.acme.id])
+        // Nor can it learn, through a function that checks attendance as the tables' owner, whether
+        // another company's user attends that company's meeting (which the service's own context does).
+        let adminConnection = try fixture.database.adminConnection()
+        let event = try adminConnection.query("""
+            INSERT INTO calendar_event (company_id, name, start, stop, user_id) VALUES (\(fixture.bolt.id), 'Board', now(), now() + interval '1 hour', \(fixture.bob))
+            RETURNING id
+            """)[0].decode(Int.self, at: 0)
+        // (Its organizer attends it.)
+        let attends = "SELECT embudo.calendar_attends(\(fixture.bolt.id), \(event))"
+        let db = fixture.service()
+        defer { db.shutdown() }
+        #expect(try await db.transaction(as: TenantContext(userID: fixture.bob, companyIDs: [fixture.bolt.id])) {
+            try $0.query(PGQuery(attends))[0].decode(Bool.self, at: 0)
+        })
+        #expect(try bi.query(PGQuery(attends))[0].decode(Bool.self, at: 0) == false)
         // No JIT compilation for BI queries either (see bootstrap.sql).
         #expect(try bi.query("SHOW jit")[0].decode(String.self, at: 0) == "off")
         // It reads the report views only: not the tables, not as the service, and never writes.

@@ -121,6 +121,14 @@ struct SaleTests {
         #expect(try await f.error("boss", "sale.order", "unlink", [[.int(order)]]) == "odoo.exceptions.UserError")
         #expect(try await f.ok("alex", "sale.order", "action_done", [[.int(order)]]) == true)
         #expect(try await state() == "done")
+        // A locked order changing hands keeps its amounts, even when its taxes have changed since: the
+        // new salesperson reaches its lines (their salesperson_key) and recomputes nothing.
+        let tax = try #require(try await f.ok("alex", "sale.order.line", "read", [[.int(line)]], ["fields": ["tax_id"]])
+            .arrayValue?.first?["tax_id"]?.arrayValue?.first?.intValue)
+        let amounts = try await f.ok("alex", "sale.order", "read", [[.int(order)]], ["fields": ["amount_tax", "amount_total"]])
+        _ = try await f.ok("boss", "account.tax", "write", [[.int(tax)], ["amount": 50]])
+        _ = try await f.ok("boss", "sale.order", "write", [[.int(order)], ["user_id": .int(f.users["olga"]!)]])
+        #expect(try await f.ok("alex", "sale.order", "read", [[.int(order)]], ["fields": ["amount_tax", "amount_total"]]) == amounts)
         #expect(try await f.error("alex", "sale.order", "action_cancel", [[.int(order)]]) == "odoo.exceptions.UserError")
         #expect(try await f.error("alex", "sale.order.line", "write", [[.int(line)], ["product_uom_qty": 5]]) == "odoo.exceptions.UserError")
         #expect(try await f.ok("alex", "sale.order", "action_unlock", [[.int(order)]]) == true)

@@ -193,6 +193,8 @@ BEGIN
                    link, target, (SELECT c.relname FROM pg_catalog.pg_class c WHERE c.oid = parent));
     PERFORM embudo.replace_policy(target, policy, format('%1$s USING (%2$s) WITH CHECK (%2$s)', clauses, mine));
     -- As the document's: the owner sees the rows of the request's companies, for embudo.count_existing.
+    -- (It writes them as the request's user does: no function running as the owner writes these rows,
+    -- and the cascades that keep the copies run without row-level security.)
     PERFORM embudo.replace_policy(target, 'owner_exists', 'FOR SELECT TO embudo_owner USING (true)');
 END
 $$;

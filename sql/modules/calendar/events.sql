@@ -7,12 +7,16 @@ FROM unnest('{calendar_event_type, calendar_alarm}'::regclass[]) t;
 
 -- Whether the current user attends event `event` of company `company` as a colleague. The events' own
 -- policy asks it, so it reads the colleagues' table as its owner (owner_read), the company and user
--- named explicitly; members read that table only for the events they can see.
+-- named explicitly; members read that table only for the events they can see. Only for a session of
+-- the service: as the owner, it trusts the context's settings (the user, the companies), which any
+-- login can set, and BI logins, which read meetings through the same policy, may call it; for them
+-- there is no current user, so no meeting they attend.
 CREATE OR REPLACE FUNCTION embudo.calendar_attends(company int, event int) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT EXISTS (SELECT 1 FROM public.calendar_event_res_users_rel r
+    SELECT pg_has_role(session_user, 'embudo_service', 'MEMBER')
+       AND EXISTS (SELECT 1 FROM public.calendar_event_res_users_rel r
                    WHERE r.company_id = company AND r.calendar_event_id = event AND r.res_users_id = embudo.current_user_id())
 $$;
 

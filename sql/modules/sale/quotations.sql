@@ -304,7 +304,12 @@ BEGIN
     ELSIF TG_OP = 'DELETE' THEN
         orders := ARRAY(SELECT DISTINCT ARRAY[o.company_id, o.order_id] FROM old_rows o);
     ELSE
-        orders := ARRAY(SELECT ARRAY[n.company_id, n.order_id] FROM new_rows n UNION SELECT ARRAY[o.company_id, o.order_id] FROM old_rows o);
+        -- A line whose salesperson_key changed was updated by the cascade of its order's new salesperson
+        -- (the key refuses any other value), which changes no amount: recomputing a locked order's
+        -- amounts then, with today's taxes, would change what was confirmed.
+        orders := ARRAY(SELECT DISTINCT v.pair FROM new_rows n JOIN old_rows o ON o.id = n.id,
+                        LATERAL (VALUES (ARRAY[n.company_id, n.order_id]), (ARRAY[o.company_id, o.order_id])) v (pair)
+                        WHERE n.salesperson_key IS NOT DISTINCT FROM o.salesperson_key);
     END IF;
     FOR i IN 1 .. coalesce(array_length(orders, 1), 0) LOOP
         PERFORM embudo.sale_order_recompute(orders[i][1], orders[i][2]);
