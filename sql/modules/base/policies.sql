@@ -105,9 +105,9 @@ $$;
 -- The condition "the request may see the documents of this salesperson": the user has "all documents"
 -- in the row's company, or the salesperson (a column of `salespeople`: a row that may follow one of
 -- several kinds of document has a column for each, NULL but for its own) is the user or nobody
--- (`nobody`: the test for none, 'IS NULL' on a document, '= 0' on a salesperson_key). "All documents" first:
--- PostgreSQL tests an OR's terms in the order written, on every row a query reads, and managers read the
--- most rows (the pipeline's read_group by stage at 5,000 leads, a manager, pgbench: 766 → 799
+-- (`nobody`: the test for none, 'IS NULL' on a document, '= 0' on a salesperson_key). "All documents"
+-- first: PostgreSQL tests an OR's terms in the order written, on every row a query reads, and managers
+-- read the most rows (the pipeline's read_group by stage at 5,000 leads, a manager, pgbench: 766 → 799
 -- transactions/s, means of six interleaved rounds); a salesperson pays one comparison with an empty
 -- array.
 CREATE OR REPLACE FUNCTION embudo.personal_or_all(nobody text, VARIADIC salespeople name[]) RETURNS text
@@ -219,7 +219,7 @@ BEGIN
 END
 $$;
 
--- Rows that belong to a document (history, followers, attachments, activities: a lead by the generated
+-- Rows that belong to a document (history, followers, attachments: a lead by the generated
 -- column lead_id, an order by order_id) follow the document's own visibility. `clauses` is the policy
 -- after CREATE POLICY … ON …, with %1$s where the condition "the document is visible" goes.
 CREATE OR REPLACE FUNCTION embudo.enable_document_policy(target regclass, policy name, clauses text) RETURNS void

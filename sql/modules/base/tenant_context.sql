@@ -3,8 +3,10 @@
 -- The service runs every request as embudo_service, in a transaction that starts by opening its context
 -- with embudo.enter_tenant(<user>, <companies>, <timeout>, <stamp>, <language>). Those settings are
 -- trusted only for embudo_service (and the owner, inside the service's own SECURITY DEFINER checks), and
--- even then only as far as the user's memberships allow. Any other role (a BI login) can set them too, so for other
--- roles they are ignored: a BI login's companies come from the BI groups it belongs to.
+-- even then only as far as the user's memberships allow. Any other role (a BI login) can set them too,
+-- so for other roles they are ignored: a BI login's companies come from the BI groups it belongs to.
+-- (A SECURITY DEFINER function that BI logins may call must not trust them either: it runs as the
+-- owner; see embudo.calendar_attends.)
 --
 -- The context's companies are worked out once per transaction instead of once per policy. Every tenant
 -- policy asks embudo.company_ids() which companies the request may see, at some access level; a read of
