@@ -224,7 +224,7 @@ BEGIN
     END IF;
     PERFORM embudo.set_local('embudo.user_id', acting_user::text,
                              'embudo.company_ids', array_to_string(companies, ','),
-                             'statement_timeout', timeout_ms::text,
+                             'statement_timeout', coalesce(timeout_ms, 0)::text,
                              'embudo.granted_own', granted.own::text,
                              'embudo.granted_all', granted.every::text,
                              'embudo.granted_admin', granted.admin::text,
