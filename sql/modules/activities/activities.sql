@@ -34,18 +34,6 @@ ALTER TABLE mail_activity ALTER COLUMN create_uid SET DEFAULT embudo.current_use
 -- fifth of PostgreSQL's time (pg_stat_statements, nested statements: the form's activity state alone
 -- 19 s of planning for 2.8 s of execution).
 
--- Whether the current user may read (and, for leads, write: the same rule) the document.
-CREATE OR REPLACE FUNCTION embudo.document_visible(model text, record int) RETURNS boolean
-LANGUAGE plpgsql STABLE
-AS $$
-BEGIN
-    RETURN CASE document_visible.model
-        WHEN 'crm.lead' THEN EXISTS (SELECT 1 FROM public.crm_lead l WHERE l.id = document_visible.record)
-        WHEN 'sale.order' THEN EXISTS (SELECT 1 FROM public.sale_order o WHERE o.id = document_visible.record)
-        ELSE false END;
-END
-$$;
-
 -- The state of a deadline for a person in time zone `tz` at instant `at`: overdue, today or planned.
 CREATE OR REPLACE FUNCTION embudo.activity_state_at(deadline date, tz text, at timestamptz) RETURNS text
 LANGUAGE sql IMMUTABLE
@@ -131,12 +119,21 @@ BEGIN
             PERFORM embudo.refuse('validation', 'Activities can be scheduled on leads, opportunities and quotations only.');
         END IF;
         NEW.res_model_id := coalesce(NEW.res_model_id, (SELECT m.id FROM public.ir_model m WHERE m.model = NEW.res_model));
-        IF NOT embudo.document_visible(NEW.res_model, NEW.res_id) THEN
+        -- The document, read once with the request's rights (a document it may not read, and so may not
+        -- change, is not found): its company (whichever of the caller's companies is the current one),
+        -- its name, and its salesperson's key, which the policies read.
+        IF NEW.res_model = 'crm.lead' THEN
+            SELECT l.company_id, l.name, l.salesperson_key, NULL
+              INTO NEW.company_id, NEW.res_name, NEW.lead_salesperson_key, NEW.order_salesperson_key
+              FROM public.crm_lead l WHERE l.id = NEW.res_id;
+        ELSE
+            SELECT o.company_id, o.name, NULL, o.salesperson_key
+              INTO NEW.company_id, NEW.res_name, NEW.lead_salesperson_key, NEW.order_salesperson_key
+              FROM public.sale_order o WHERE o.id = NEW.res_id;
+        END IF;
+        IF NOT FOUND THEN
             PERFORM embudo.refuse('access', 'You cannot schedule an activity on a document you cannot change.');
         END IF;
-        -- The document's company, whichever of the caller's companies is the current one.
-        NEW.company_id := CASE NEW.res_model WHEN 'crm.lead' THEN (SELECT l.company_id FROM public.crm_lead l WHERE l.id = NEW.res_id)
-                                             ELSE (SELECT o.company_id FROM public.sale_order o WHERE o.id = NEW.res_id) END;
         IF NEW.activity_type_id IS NULL THEN
             SELECT t.id INTO NEW.activity_type_id FROM public.mail_activity_type t
             WHERE t.company_id = NEW.company_id AND t.active AND (t.res_model IS NULL OR t.res_model = NEW.res_model)
@@ -156,22 +153,13 @@ BEGIN
             NEW.date_deadline := CASE WHEN NEW.automated THEN embudo.user_today(NEW.user_id)
                                       ELSE embudo.activity_deadline(NEW.company_id, NEW.activity_type_id, embudo.user_today(me)) END;
         END IF;
-        -- The document's name, and its salesperson's key (read with the request's rights: a document the
-        -- request cannot see gives none, and the policy refuses the activity).
-        IF NEW.res_model = 'crm.lead' THEN
-            SELECT l.name, l.salesperson_key, NULL INTO NEW.res_name, NEW.lead_salesperson_key, NEW.order_salesperson_key
-            FROM public.crm_lead l WHERE l.company_id = NEW.company_id AND l.id = NEW.res_id;
-        ELSE
-            SELECT o.name, NULL, o.salesperson_key INTO NEW.res_name, NEW.lead_salesperson_key, NEW.order_salesperson_key
-            FROM public.sale_order o WHERE o.company_id = NEW.company_id AND o.id = NEW.res_id;
-        END IF;
     ELSIF NEW.res_model IS DISTINCT FROM OLD.res_model OR NEW.res_id IS DISTINCT FROM OLD.res_id OR NEW.company_id <> OLD.company_id THEN
         PERFORM embudo.refuse('validation', 'An activity cannot move to another document.');
     END IF;
     -- The assignee must be able to read the document (whenever a user acts, activity_schedule included).
     IF (TG_OP = 'INSERT' OR NEW.user_id IS DISTINCT FROM OLD.user_id) AND NEW.user_id IS DISTINCT FROM me AND me IS NOT NULL THEN
-        salesperson := CASE NEW.res_model WHEN 'crm.lead' THEN (SELECT l.user_id FROM public.crm_lead l WHERE l.id = NEW.res_id)
-                                          ELSE (SELECT o.user_id FROM public.sale_order o WHERE o.id = NEW.res_id) END;
+        -- The document's salesperson, from the copy the activity carries (0: none).
+        salesperson := nullif(coalesce(NEW.lead_salesperson_key, NEW.order_salesperson_key), 0);
         IF NOT embudo.member_reads_lead(NEW.company_id, NEW.user_id, salesperson) THEN
             PERFORM embudo.refuse('access', format('%s cannot read this document: assign the activity to someone who can.',
                                                    coalesce((SELECT u.name FROM public.res_users u WHERE u.id = NEW.user_id), 'That user')));
@@ -304,7 +292,7 @@ AS $$
 $$;
 
 GRANT EXECUTE ON FUNCTION
-    embudo.document_visible(text, int), embudo.user_today(int), embudo.activity_deadline(int, int, date),
+    embudo.user_today(int), embudo.activity_deadline(int, int, date),
     embudo.member_reads_lead(int, int, int), embudo.mail_activity_before_write(), embudo.activity_done(int[], text),
     embudo.activity_schedule(text, int[], text, date, text, text, int), embudo.crm_lead_drop_activities(),
     embudo.systray_activities()
