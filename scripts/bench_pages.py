@@ -141,6 +141,9 @@ class Deployment:
                 "object", "execute_kw", *auth, "crm.lead", "write", [[ids[i % len(ids)]], {"stage_id": stages[i % len(stages)]}]),
             "`read_group` by stage": kw("crm.lead", "read_group", [[["type", "=", "opportunity"]], ["expected_revenue"], ["stage_id"]],
                                         {"lazy": True}),
+            "chatter: a lead's messages (`mail.message` `search_read`, 30)": lambda i: client.call(
+                "object", "execute_kw", *auth, "mail.message", "search_read",
+                [[["model", "=", "crm.lead"], ["res_id", "=", ids[i % len(ids)]]], ["body", "date", "author_id", "subtype_id"]], {"limit": 30}),
             "`name_search` of customers (`res.partner`, 8)": lambda i: client.call(
                 "object", "execute_kw", *auth, "res.partner", "name_search", ["custom"], {"limit": 8}),
         }

@@ -2318,6 +2318,63 @@ $$;
 ALTER FUNCTION embudo.contains_pattern(text text) OWNER TO embudo_owner;
 
 --
+-- Name: copy_document_salesperson(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.copy_document_salesperson() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    kind text;
+    key int;
+BEGIN
+    IF TG_TABLE_NAME IN ('mail_message', 'mail_mail') THEN
+        kind := NEW.model;
+    ELSE
+        kind := NEW.res_model;
+    END IF;
+    NEW.lead_salesperson_key := NULL;
+    NEW.order_salesperson_key := NULL;
+    IF kind IS NULL OR kind NOT IN ('crm.lead', 'sale.order') THEN
+        -- No document, or another kind (mail about a meeting; the check on the model of the history's
+        -- tables refuses any other).
+        RETURN NEW;
+    END IF;
+    key := coalesce(embudo.document_salesperson_key(kind, NEW.company_id, NEW.res_id),
+                    embudo.document_salesperson_key_as_owner(kind, NEW.company_id, NEW.res_id));
+    IF key IS NULL THEN
+        RAISE EXCEPTION 'the % % does not exist', kind, NEW.res_id USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    NEW.lead_salesperson_key := CASE WHEN kind = 'crm.lead' THEN key END;
+    NEW.order_salesperson_key := CASE WHEN kind = 'sale.order' THEN key END;
+    RETURN NEW;
+END
+$$;
+
+
+ALTER FUNCTION embudo.copy_document_salesperson() OWNER TO embudo_owner;
+
+--
+-- Name: copy_message_salesperson(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.copy_message_salesperson() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    NEW.salesperson_key := coalesce(embudo.message_salesperson_key(NEW.company_id, NEW.mail_message_id),
+                                    embudo.message_salesperson_key_as_owner(NEW.company_id, NEW.mail_message_id));
+    IF NEW.salesperson_key IS NULL THEN
+        RAISE EXCEPTION 'the message % does not exist', NEW.mail_message_id USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+
+ALTER FUNCTION embudo.copy_message_salesperson() OWNER TO embudo_owner;
+
+--
 -- Name: copy_salesperson_key(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -3807,6 +3864,38 @@ $$;
 ALTER FUNCTION embudo.document_activity_state(model text, record integer) OWNER TO embudo_owner;
 
 --
+-- Name: document_salesperson_key(text, integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.document_salesperson_key(kind text, company integer, document integer) RETURNS integer
+    LANGUAGE plpgsql STABLE
+    AS $$
+BEGIN
+    IF kind = 'crm.lead' THEN
+        RETURN (SELECT d.salesperson_key FROM public.crm_lead d WHERE d.company_id = company AND d.id = document);
+    ELSIF kind = 'sale.order' THEN
+        RETURN (SELECT d.salesperson_key FROM public.sale_order d WHERE d.company_id = company AND d.id = document);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.document_salesperson_key(kind text, company integer, document integer) OWNER TO embudo_owner;
+
+--
+-- Name: document_salesperson_key_as_owner(text, integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.document_salesperson_key_as_owner(kind text, company integer, document integer) RETURNS integer
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ SELECT embudo.document_salesperson_key(kind, company, document) $$;
+
+
+ALTER FUNCTION embudo.document_salesperson_key_as_owner(kind text, company integer, document integer) OWNER TO embudo_owner;
+
+--
 -- Name: drop_bi_login(name); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -3846,22 +3935,6 @@ $$;
 
 
 ALTER FUNCTION embudo.enable_catalog_policies(target regclass, writer embudo.access_level, deleter embudo.access_level) OWNER TO embudo_owner;
-
---
--- Name: enable_document_policy(regclass, name, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
---
-
-CREATE FUNCTION embudo.enable_document_policy(target regclass, policy name, clauses text) RETURNS void
-    LANGUAGE plpgsql
-    AS $$
-BEGIN
-    PERFORM embudo.replace_policy(target, policy, format(clauses,
-        embudo.visible_row('crm_lead', 'lead_id') || ' OR ' || embudo.visible_row('sale_order', 'order_id')));
-END
-$$;
-
-
-ALTER FUNCTION embudo.enable_document_policy(target regclass, policy name, clauses text) OWNER TO embudo_owner;
 
 --
 -- Name: enable_follower_policy(regclass, name, regclass, name, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -4404,6 +4477,25 @@ $$;
 
 
 ALTER FUNCTION embudo.invite_user(company integer, user_login text, user_name text, level embudo.access_level) OWNER TO embudo_owner;
+
+--
+-- Name: ir_attachment_message_document(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.ir_attachment_message_document() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM public.mail_message m WHERE m.company_id = NEW.company_id AND m.id = NEW.mail_message_id
+                   AND m.model = NEW.res_model AND m.res_id = NEW.res_id) THEN
+        PERFORM embudo.refuse('access', 'An attachment of a message belongs to the message''s document.');
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+
+ALTER FUNCTION embudo.ir_attachment_message_document() OWNER TO embudo_owner;
 
 --
 -- Name: link_form_key(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -5124,6 +5216,33 @@ $$;
 
 
 ALTER FUNCTION embudo.member_reads_lead(company integer, person integer, salesperson integer) OWNER TO embudo_owner;
+
+--
+-- Name: message_salesperson_key(integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.message_salesperson_key(company integer, message integer) RETURNS integer
+    LANGUAGE plpgsql STABLE
+    AS $$
+BEGIN
+    RETURN (SELECT m.salesperson_key FROM public.mail_message m WHERE m.company_id = company AND m.id = message);
+END
+$$;
+
+
+ALTER FUNCTION embudo.message_salesperson_key(company integer, message integer) OWNER TO embudo_owner;
+
+--
+-- Name: message_salesperson_key_as_owner(integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.message_salesperson_key_as_owner(company integer, message integer) RETURNS integer
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ SELECT embudo.message_salesperson_key(company, message) $$;
+
+
+ALTER FUNCTION embudo.message_salesperson_key_as_owner(company integer, message integer) OWNER TO embudo_owner;
 
 --
 -- Name: money(numeric, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -7864,7 +7983,10 @@ END) STORED,
     file_size integer GENERATED ALWAYS AS (octet_length(datas)) STORED,
     create_uid integer DEFAULT embudo.current_user_id(),
     create_date timestamp with time zone DEFAULT now() NOT NULL,
+    lead_salesperson_key integer,
+    order_salesperson_key integer,
     CONSTRAINT ir_attachment_datas_check CHECK ((octet_length(datas) <= ((10 * 1024) * 1024))),
+    CONSTRAINT ir_attachment_document_salesperson CHECK ((((lead_id IS NULL) = (lead_salesperson_key IS NULL)) AND ((order_id IS NULL) = (order_salesperson_key IS NULL)))),
     CONSTRAINT ir_attachment_res_model_check CHECK ((res_model = ANY (ARRAY['crm.lead'::text, 'sale.order'::text])))
 );
 
@@ -8222,7 +8344,10 @@ CASE
     WHEN (res_model = 'sale.order'::text) THEN res_id
     ELSE NULL::integer
 END) STORED,
+    lead_salesperson_key integer,
+    order_salesperson_key integer,
     CONSTRAINT mail_followers_check CHECK (((user_id IS NULL) <> (partner_id IS NULL))),
+    CONSTRAINT mail_followers_document_salesperson CHECK ((((lead_id IS NULL) = (lead_salesperson_key IS NULL)) AND ((order_id IS NULL) = (order_salesperson_key IS NULL)))),
     CONSTRAINT mail_followers_res_model_check CHECK ((res_model = ANY (ARRAY['crm.lead'::text, 'sale.order'::text])))
 );
 
@@ -8274,8 +8399,11 @@ CREATE TABLE public.mail_mail (
     write_date timestamp with time zone DEFAULT now() NOT NULL,
     calendar_ics text,
     calendar_method text,
+    lead_salesperson_key integer,
+    order_salesperson_key integer,
     CONSTRAINT mail_mail_calendar_method_check CHECK ((calendar_method = ANY (ARRAY['REQUEST'::text, 'CANCEL'::text, 'REPLY'::text]))),
     CONSTRAINT mail_mail_check CHECK (((calendar_ics IS NULL) = (calendar_method IS NULL))),
+    CONSTRAINT mail_mail_document_salesperson CHECK ((((NOT (model IS DISTINCT FROM 'crm.lead'::text)) = (lead_salesperson_key IS NOT NULL)) AND ((NOT (model IS DISTINCT FROM 'sale.order'::text)) = (order_salesperson_key IS NOT NULL)))),
     CONSTRAINT mail_mail_max_attempts_check CHECK ((max_attempts > 0)),
     CONSTRAINT mail_mail_state_check CHECK ((state = ANY (ARRAY['outgoing'::text, 'sent'::text, 'exception'::text, 'cancel'::text])))
 );
@@ -8339,6 +8467,10 @@ END) STORED,
     email_to text,
     email_cc text,
     reply_to text,
+    lead_salesperson_key integer,
+    order_salesperson_key integer,
+    salesperson_key integer GENERATED ALWAYS AS (COALESCE(lead_salesperson_key, order_salesperson_key)) STORED,
+    CONSTRAINT mail_message_document_salesperson CHECK ((((lead_id IS NULL) = (lead_salesperson_key IS NULL)) AND ((order_id IS NULL) = (order_salesperson_key IS NULL)))),
     CONSTRAINT mail_message_message_type_check CHECK ((message_type = ANY (ARRAY['email'::text, 'comment'::text, 'notification'::text, 'user_notification'::text]))),
     CONSTRAINT mail_message_model_check CHECK ((model = ANY (ARRAY['crm.lead'::text, 'sale.order'::text])))
 );
@@ -8418,7 +8550,8 @@ CREATE TABLE public.mail_tracking_value (
     new_value_char text,
     new_value_text text,
     new_value_datetime timestamp with time zone,
-    tracking_sequence integer DEFAULT 100 NOT NULL
+    tracking_sequence integer DEFAULT 100 NOT NULL,
+    salesperson_key integer NOT NULL
 );
 
 ALTER TABLE ONLY public.mail_tracking_value FORCE ROW LEVEL SECURITY;
@@ -11437,6 +11570,13 @@ CREATE INDEX mail_message_order ON public.mail_message USING btree (company_id, 
 
 
 --
+-- Name: mail_message_salesperson_key; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX mail_message_salesperson_key ON public.mail_message USING btree (company_id, id, salesperson_key);
+
+
+--
 -- Name: mail_tracking_value_message; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
@@ -11920,6 +12060,13 @@ CREATE TRIGGER meeting_makes_event AFTER INSERT ON public.mail_activity FOR EACH
 
 
 --
+-- Name: ir_attachment message_document; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER message_document BEFORE INSERT OR UPDATE OF company_id, res_model, res_id, mail_message_id ON public.ir_attachment FOR EACH ROW WHEN ((new.mail_message_id IS NOT NULL)) EXECUTE FUNCTION embudo.ir_attachment_message_document();
+
+
+--
 -- Name: crm_team_member move_member; Type: TRIGGER; Schema: public; Owner: embudo_owner
 --
 
@@ -12022,6 +12169,41 @@ CREATE TRIGGER salesperson_key BEFORE INSERT OR UPDATE OF sale_order_line_id ON 
 --
 
 CREATE TRIGGER salesperson_key BEFORE INSERT OR UPDATE OF lead_id ON public.crm_tag_rel FOR EACH ROW EXECUTE FUNCTION embudo.copy_salesperson_key('crm_lead');
+
+
+--
+-- Name: ir_attachment salesperson_key; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER salesperson_key BEFORE INSERT OR UPDATE OF company_id, res_model, res_id ON public.ir_attachment FOR EACH ROW EXECUTE FUNCTION embudo.copy_document_salesperson();
+
+
+--
+-- Name: mail_followers salesperson_key; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER salesperson_key BEFORE INSERT OR UPDATE OF company_id, res_model, res_id ON public.mail_followers FOR EACH ROW EXECUTE FUNCTION embudo.copy_document_salesperson();
+
+
+--
+-- Name: mail_mail salesperson_key; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER salesperson_key BEFORE INSERT OR UPDATE OF company_id, model, res_id ON public.mail_mail FOR EACH ROW EXECUTE FUNCTION embudo.copy_document_salesperson();
+
+
+--
+-- Name: mail_message salesperson_key; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER salesperson_key BEFORE INSERT OR UPDATE OF company_id, model, res_id ON public.mail_message FOR EACH ROW EXECUTE FUNCTION embudo.copy_document_salesperson();
+
+
+--
+-- Name: mail_tracking_value salesperson_key; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER salesperson_key BEFORE INSERT OR UPDATE OF company_id, mail_message_id ON public.mail_tracking_value FOR EACH ROW EXECUTE FUNCTION embudo.copy_message_salesperson();
 
 
 --
@@ -12844,6 +13026,22 @@ ALTER TABLE ONLY public.ir_attachment
 
 
 --
+-- Name: ir_attachment ir_attachment_lead_salesperson_key_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.ir_attachment
+    ADD CONSTRAINT ir_attachment_lead_salesperson_key_fkey FOREIGN KEY (company_id, res_id, lead_salesperson_key) REFERENCES public.crm_lead(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
+
+
+--
+-- Name: ir_attachment ir_attachment_order_salesperson_key_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.ir_attachment
+    ADD CONSTRAINT ir_attachment_order_salesperson_key_fkey FOREIGN KEY (company_id, res_id, order_salesperson_key) REFERENCES public.sale_order(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
+
+
+--
 -- Name: ir_model_data ir_model_data_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
 --
 
@@ -13052,6 +13250,22 @@ ALTER TABLE ONLY public.mail_followers
 
 
 --
+-- Name: mail_followers mail_followers_lead_salesperson_key_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_followers
+    ADD CONSTRAINT mail_followers_lead_salesperson_key_fkey FOREIGN KEY (company_id, res_id, lead_salesperson_key) REFERENCES public.crm_lead(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
+
+
+--
+-- Name: mail_followers mail_followers_order_salesperson_key_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_followers
+    ADD CONSTRAINT mail_followers_order_salesperson_key_fkey FOREIGN KEY (company_id, res_id, order_salesperson_key) REFERENCES public.sale_order(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
+
+
+--
 -- Name: mail_followers mail_followers_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
 --
 
@@ -13081,6 +13295,22 @@ ALTER TABLE ONLY public.mail_mail
 
 ALTER TABLE ONLY public.mail_mail
     ADD CONSTRAINT mail_mail_create_uid_fkey FOREIGN KEY (create_uid) REFERENCES public.res_users(id);
+
+
+--
+-- Name: mail_mail mail_mail_lead_salesperson_key_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_mail
+    ADD CONSTRAINT mail_mail_lead_salesperson_key_fkey FOREIGN KEY (company_id, res_id, lead_salesperson_key) REFERENCES public.crm_lead(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
+
+
+--
+-- Name: mail_mail mail_mail_order_salesperson_key_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_mail
+    ADD CONSTRAINT mail_mail_order_salesperson_key_fkey FOREIGN KEY (company_id, res_id, order_salesperson_key) REFERENCES public.sale_order(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
 
 
 --
@@ -13140,6 +13370,22 @@ ALTER TABLE ONLY public.mail_message
 
 
 --
+-- Name: mail_message mail_message_lead_salesperson_key_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_message
+    ADD CONSTRAINT mail_message_lead_salesperson_key_fkey FOREIGN KEY (company_id, res_id, lead_salesperson_key) REFERENCES public.crm_lead(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
+
+
+--
+-- Name: mail_message mail_message_order_salesperson_key_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_message
+    ADD CONSTRAINT mail_message_order_salesperson_key_fkey FOREIGN KEY (company_id, res_id, order_salesperson_key) REFERENCES public.sale_order(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
+
+
+--
 -- Name: mail_message mail_message_subtype_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
 --
 
@@ -13161,6 +13407,14 @@ ALTER TABLE ONLY public.mail_message
 
 ALTER TABLE ONLY public.mail_tracking_value
     ADD CONSTRAINT mail_tracking_value_company_id_mail_message_id_fkey FOREIGN KEY (company_id, mail_message_id) REFERENCES public.mail_message(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: mail_tracking_value mail_tracking_value_salesperson_key_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.mail_tracking_value
+    ADD CONSTRAINT mail_tracking_value_salesperson_key_fkey FOREIGN KEY (company_id, mail_message_id, salesperson_key) REFERENCES public.mail_message(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
 
 
 --
@@ -14684,6 +14938,13 @@ CREATE POLICY owner_exists ON public.mail_activity FOR SELECT TO embudo_owner US
 
 
 --
+-- Name: mail_message owner_exists; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_exists ON public.mail_message FOR SELECT TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
+
+
+--
 -- Name: sale_order owner_exists; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
@@ -14965,54 +15226,28 @@ CREATE POLICY with_attendee ON public.calendar_attendee_token TO embudo_service 
 -- Name: ir_attachment with_document; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_document ON public.ir_attachment FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(( SELECT true
-   FROM public.crm_lead p
-  WHERE (p.id = ir_attachment.lead_id)
- LIMIT 1), false) OR COALESCE(( SELECT true
-   FROM public.sale_order p
-  WHERE (p.id = ir_attachment.order_id)
- LIMIT 1), false))));
+CREATE POLICY with_document ON public.ir_attachment FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (lead_salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (lead_salesperson_key = 0) OR (order_salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (order_salesperson_key = 0))));
 
 
 --
 -- Name: mail_followers with_document; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_document ON public.mail_followers TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(( SELECT true
-   FROM public.crm_lead p
-  WHERE (p.id = mail_followers.lead_id)
- LIMIT 1), false) OR COALESCE(( SELECT true
-   FROM public.sale_order p
-  WHERE (p.id = mail_followers.order_id)
- LIMIT 1), false)))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
+CREATE POLICY with_document ON public.mail_followers TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (lead_salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (lead_salesperson_key = 0) OR (order_salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (order_salesperson_key = 0)))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
 -- Name: mail_mail with_document; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_document ON public.mail_mail TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((model IS DISTINCT FROM 'res.users'::text) AND (((calendar_method IS NULL) AND (model IS DISTINCT FROM 'calendar.event'::text)) OR (create_uid = ( SELECT embudo.current_user_id() AS current_user_id))) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (create_uid = ( SELECT embudo.current_user_id() AS current_user_id)) OR ((model = 'crm.lead'::text) AND COALESCE(( SELECT true
-   FROM public.crm_lead p
-  WHERE (p.id = mail_mail.res_id)
- LIMIT 1), false)) OR ((model = 'sale.order'::text) AND COALESCE(( SELECT true
-   FROM public.sale_order p
-  WHERE (p.id = mail_mail.res_id)
- LIMIT 1), false))))));
+CREATE POLICY with_document ON public.mail_mail TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((model IS DISTINCT FROM 'res.users'::text) AND (((calendar_method IS NULL) AND (model IS DISTINCT FROM 'calendar.event'::text)) OR (create_uid = ( SELECT embudo.current_user_id() AS current_user_id))) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (lead_salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (lead_salesperson_key = 0) OR (order_salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (order_salesperson_key = 0) OR (create_uid = ( SELECT embudo.current_user_id() AS current_user_id))))));
 
 
 --
 -- Name: ir_attachment with_document_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_document_create ON public.ir_attachment FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((COALESCE(( SELECT true
-   FROM public.crm_lead p
-  WHERE (p.id = ir_attachment.lead_id)
- LIMIT 1), false) OR COALESCE(( SELECT true
-   FROM public.sale_order p
-  WHERE (p.id = ir_attachment.order_id)
- LIMIT 1), false)) AND (NOT (create_uid IS DISTINCT FROM ( SELECT embudo.current_user_id() AS current_user_id))) AND ((mail_message_id IS NULL) OR (EXISTS ( SELECT 1
-   FROM public.mail_message m
-  WHERE ((m.company_id = ir_attachment.company_id) AND (m.id = ir_attachment.mail_message_id) AND (m.model = ir_attachment.res_model) AND (m.res_id = ir_attachment.res_id))))))));
+CREATE POLICY with_document_create ON public.ir_attachment FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (lead_salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (lead_salesperson_key = 0) OR (order_salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (order_salesperson_key = 0)) AND (NOT (create_uid IS DISTINCT FROM ( SELECT embudo.current_user_id() AS current_user_id))))));
 
 
 --
@@ -15026,13 +15261,7 @@ CREATE POLICY with_document_create ON public.mail_activity FOR INSERT TO embudo_
 -- Name: mail_message with_document_move; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_document_move ON public.mail_message FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(( SELECT true
-   FROM public.crm_lead p
-  WHERE (p.id = mail_message.lead_id)
- LIMIT 1), false) OR COALESCE(( SELECT true
-   FROM public.sale_order p
-  WHERE (p.id = mail_message.order_id)
- LIMIT 1), false)))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
+CREATE POLICY with_document_move ON public.mail_message FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (salesperson_key = 0)))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
@@ -15046,13 +15275,7 @@ CREATE POLICY with_document_read ON public.mail_activity FOR SELECT USING (((com
 -- Name: mail_message with_document_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_document_read ON public.mail_message FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(( SELECT true
-   FROM public.crm_lead p
-  WHERE (p.id = mail_message.lead_id)
- LIMIT 1), false) OR COALESCE(( SELECT true
-   FROM public.sale_order p
-  WHERE (p.id = mail_message.order_id)
- LIMIT 1), false))));
+CREATE POLICY with_document_read ON public.mail_message FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (salesperson_key = 0))));
 
 
 --
@@ -15165,10 +15388,7 @@ CREATE POLICY with_line ON public.account_tax_sale_order_line_rel USING (((compa
 -- Name: mail_tracking_value with_message_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_message_read ON public.mail_tracking_value FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
-   FROM public.mail_message p
-  WHERE (p.id = mail_tracking_value.mail_message_id)
- LIMIT 1), false)));
+CREATE POLICY with_message_read ON public.mail_tracking_value FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (salesperson_key = 0))));
 
 
 --
@@ -16125,6 +16345,20 @@ GRANT ALL ON FUNCTION embudo.contains_pattern(text text) TO embudo_service;
 
 
 --
+-- Name: FUNCTION copy_document_salesperson(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.copy_document_salesperson() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION copy_message_salesperson(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.copy_message_salesperson() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION copy_salesperson_key(); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -16453,6 +16687,22 @@ GRANT ALL ON FUNCTION embudo.document_activity_state(model text, record integer)
 
 
 --
+-- Name: FUNCTION document_salesperson_key(kind text, company integer, document integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.document_salesperson_key(kind text, company integer, document integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.document_salesperson_key(kind text, company integer, document integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION document_salesperson_key_as_owner(kind text, company integer, document integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.document_salesperson_key_as_owner(kind text, company integer, document integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.document_salesperson_key_as_owner(kind text, company integer, document integer) TO embudo_service;
+
+
+--
 -- Name: FUNCTION drop_bi_login(login name); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -16464,13 +16714,6 @@ REVOKE ALL ON FUNCTION embudo.drop_bi_login(login name) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION embudo.enable_catalog_policies(target regclass, writer embudo.access_level, deleter embudo.access_level) FROM PUBLIC;
-
-
---
--- Name: FUNCTION enable_document_policy(target regclass, policy name, clauses text); Type: ACL; Schema: embudo; Owner: embudo_owner
---
-
-REVOKE ALL ON FUNCTION embudo.enable_document_policy(target regclass, policy name, clauses text) FROM PUBLIC;
 
 
 --
@@ -16608,6 +16851,13 @@ REVOKE ALL ON FUNCTION embudo.invitation_mail(invitation integer, token text) FR
 
 REVOKE ALL ON FUNCTION embudo.invite_user(company integer, user_login text, user_name text, level embudo.access_level) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.invite_user(company integer, user_login text, user_name text, level embudo.access_level) TO embudo_service;
+
+
+--
+-- Name: FUNCTION ir_attachment_message_document(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.ir_attachment_message_document() FROM PUBLIC;
 
 
 --
@@ -16797,6 +17047,22 @@ GRANT ALL ON FUNCTION embudo.member_grants(acting_user integer, companies intege
 
 REVOKE ALL ON FUNCTION embudo.member_reads_lead(company integer, person integer, salesperson integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.member_reads_lead(company integer, person integer, salesperson integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION message_salesperson_key(company integer, message integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.message_salesperson_key(company integer, message integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.message_salesperson_key(company integer, message integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION message_salesperson_key_as_owner(company integer, message integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.message_salesperson_key_as_owner(company integer, message integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.message_salesperson_key_as_owner(company integer, message integer) TO embudo_service;
 
 
 --

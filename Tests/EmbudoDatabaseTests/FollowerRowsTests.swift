@@ -4,8 +4,9 @@ import EmbudoTestSupport
 import PGClient
 import Testing
 
-/// Rows that follow a lead or an order (tags, lines, options, a line's taxes, portal links) carry the
-/// document's `salesperson_key` (migration 0024) and their policy reads it instead of the document
+/// Rows that follow a lead or an order (tags, lines, options, a line's taxes, portal links; activities
+/// and history by kind of document) carry the document's `salesperson_key` (migrations 0024, 0026,
+/// 0029) and their policy reads it instead of the document
 /// (sql/modules/base/policies.sql, embudo.enable_follower_policy). The copy must follow every change of
 /// salesperson, refuse to differ from the document's, and decide visibility as the document does.
 @Suite("Rows that follow a document")
@@ -113,24 +114,119 @@ struct FollowerRowsTests {
         }
     }
 
-    /// Every table with a copy has its trigger and its foreign key to the document's key, cascading;
-    /// and no policy of theirs looks another table up.
+    /// A lead's history (messages, their tracking values, followers) carries the lead's salesperson
+    /// too (migration 0029): who reads it follows the lead, through a hand-over, and history written
+    /// by someone who cannot see the lead takes the right copy all the same.
+    @Test func aLeadsHistoryFollowsItsSalesperson() async throws {
+        let fixture = try await TenancyFixture()
+        let db = fixture.service()
+        defer { db.shutdown() }
+        let acme = fixture.acme.id
+        let alice = TenantContext(userID: fixture.alice, companyIDs: [acme])
+        let carol = TenantContext(userID: fixture.carol, companyIDs: [acme])
+        let adam = TenantContext(userID: fixture.adam, companyIDs: [acme])
+        // Created by the administrator for alice: the creation message, and adam and alice following.
+        let lead = try await db.transaction(as: adam) {
+            try $0.query("""
+                INSERT INTO crm_lead (company_id, name, type, user_id) VALUES (\(acme), 'History', 'opportunity', \(fixture.alice)) RETURNING id
+                """)[0].decode(Int.self, at: 0)
+        }
+        /// (messages, tracking values, followers) the context reads of the lead, each as its copies.
+        func history(_ context: TenantContext) async throws -> [String] {
+            try await db.transaction(as: context) { connection in
+                let messages = try connection.query("""
+                    SELECT lead_salesperson_key, order_salesperson_key, salesperson_key FROM mail_message
+                    WHERE company_id = \(acme) AND model = 'crm.lead' AND res_id = \(lead) ORDER BY id
+                    """).map { "m\(try $0.decode(Int?.self, at: 0) ?? -1)/\(try $0.decode(Int?.self, at: 1) ?? -1)/\(try $0.decode(Int.self, at: 2))" }
+                let tracking = try connection.query("""
+                    SELECT t.salesperson_key FROM mail_tracking_value t WHERE t.company_id = \(acme)
+                    AND t.mail_message_id IN (SELECT m.id FROM mail_message m WHERE m.company_id = \(acme) AND m.res_id = \(lead)) ORDER BY t.id
+                    """).map { "t\(try $0.decode(Int.self, at: 0))" }
+                let followers = try connection.query("""
+                    SELECT lead_salesperson_key FROM mail_followers WHERE company_id = \(acme) AND res_model = 'crm.lead' AND res_id = \(lead) ORDER BY id
+                    """).map { "f\(try $0.decode(Int.self, at: 0))" }
+                return messages + tracking + followers
+            }
+        }
+        let a = fixture.alice, c = fixture.carol
+        #expect(try await history(alice) == ["m\(a)/-1/\(a)", "f\(a)", "f\(a)"])
+        #expect(try await history(carol) == [])
+
+        // Handed over to carol: a tracking message with its value, carol following; every copy follows.
+        try await db.transaction(as: adam) { _ = try $0.query("UPDATE crm_lead SET user_id = \(fixture.carol) WHERE id = \(lead)") }
+        #expect(try await history(carol) == ["m\(c)/-1/\(c)", "m\(c)/-1/\(c)", "t\(c)", "f\(c)", "f\(c)", "f\(c)"])
+        #expect(try await history(alice) == [])
+
+        // alice writes on carol's lead (the service posts history on documents its user cannot see, as
+        // the customer's page does): the copy is carol's, read as the owner, and alice cannot read it back.
+        try await db.transaction(as: alice) {
+            _ = try $0.query("""
+                INSERT INTO mail_message (company_id, model, res_id, body, message_type, lead_salesperson_key) VALUES (\(acme), 'crm.lead', \(lead), 'Hi', 'comment', 0)
+                """)
+        }
+        #expect(try await history(carol).filter { $0.hasPrefix("m") }.count == 3)
+        #expect(try await history(alice) == [])
+        // A document that does not exist in the request's companies takes no history.
+        let missing = await #expect(throws: PGError.self) {
+            try await db.transaction(as: alice) {
+                _ = try $0.query("INSERT INTO mail_message (company_id, model, res_id, body, message_type) VALUES (\(acme), 'crm.lead', \(lead + 1000), 'Hi', 'comment')")
+            }
+        }
+        #expect(missing?.code == .foreignKeyViolation)
+
+        // An attachment of a message belongs to the message's document.
+        let (other, message) = try await db.transaction(as: adam) { connection in
+            let other = try connection.query("""
+                INSERT INTO crm_lead (company_id, name, type) VALUES (\(acme), 'Other', 'opportunity') RETURNING id
+                """)[0].decode(Int.self, at: 0)
+            let message = try connection.query("SELECT min(id) FROM mail_message WHERE company_id = \(acme) AND res_id = \(lead)")[0].decode(Int.self, at: 0)
+            return (other, message)
+        }
+        let misfiled = await #expect(throws: PGError.self) {
+            try await db.transaction(as: adam) {
+                _ = try $0.query("""
+                    INSERT INTO ir_attachment (company_id, name, res_model, res_id, mail_message_id, datas) VALUES (\(acme), 'a.txt', 'crm.lead', \(other), \(message), '\\x00')
+                    """)
+            }
+        }
+        #expect(misfiled?.sqlState == "EMA01")
+        let attachment = try await db.transaction(as: adam) {
+            try $0.query("""
+                INSERT INTO ir_attachment (company_id, name, res_model, res_id, mail_message_id, datas) VALUES (\(acme), 'a.txt', 'crm.lead', \(lead), \(message), '\\x00')
+                RETURNING lead_salesperson_key
+                """)[0].decode(Int.self, at: 0)
+        }
+        #expect(attachment == c)
+    }
+
+    /// Every table with a copy of a document's salesperson has the trigger that fills it and a foreign
+    /// key to the document's key, cascading; and no policy of theirs looks another table up.
     @Test func everyCopyHasItsTriggerAndCascadingKey() async throws {
         let fixture = try await TenancyFixture()
         let connection = try fixture.database.adminConnection()
         let copies = try connection.query("""
-            SELECT c.relname::text,
-                   EXISTS (SELECT FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = 'salesperson_key'),
+            SELECT c.relname::text || '.' || a.attname::text,
+                   EXISTS (SELECT FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname IN ('salesperson_key', 'defaults')),
                    (SELECT string_agg(f.confrelid::regclass::text || ':' || f.confupdtype::text, ',') FROM pg_constraint f
-                    WHERE f.conrelid = c.oid AND f.contype = 'f'
-                      AND f.conkey @> ARRAY[(SELECT a.attnum FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'salesperson_key')]),
+                    WHERE f.conrelid = c.oid AND f.contype = 'f' AND f.conkey @> ARRAY[a.attnum]),
                    NOT EXISTS (SELECT FROM pg_policy p WHERE p.polrelid = c.oid
                                AND coalesce(pg_get_expr(p.polqual, p.polrelid), '') || coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '') ~ 'FROM public')
-            FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'salesperson_key' AND a.attgenerated = ''
+            FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname LIKE '%salesperson_key' AND a.attgenerated = '' AND NOT a.attisdropped
             WHERE c.relkind = 'r' ORDER BY 1
             """).map { try $0.decode((String, Bool, String, Bool).self) }
-        #expect(copies.map(\.0) == ["account_tax_sale_order_line_rel", "crm_tag_rel", "sale_order_line", "sale_order_option",
-                                    "sale_order_portal_token", "sale_order_tag_rel"])
+        let parents = [
+            "account_tax_sale_order_line_rel.salesperson_key": "sale_order_line",
+            "crm_tag_rel.salesperson_key": "crm_lead",
+            "ir_attachment.lead_salesperson_key": "crm_lead", "ir_attachment.order_salesperson_key": "sale_order",
+            "mail_activity.lead_salesperson_key": "crm_lead", "mail_activity.order_salesperson_key": "sale_order",
+            "mail_followers.lead_salesperson_key": "crm_lead", "mail_followers.order_salesperson_key": "sale_order",
+            "mail_mail.lead_salesperson_key": "crm_lead", "mail_mail.order_salesperson_key": "sale_order",
+            "mail_message.lead_salesperson_key": "crm_lead", "mail_message.order_salesperson_key": "sale_order",
+            "mail_tracking_value.salesperson_key": "mail_message",
+            "sale_order_line.salesperson_key": "sale_order", "sale_order_option.salesperson_key": "sale_order",
+            "sale_order_portal_token.salesperson_key": "sale_order", "sale_order_tag_rel.salesperson_key": "sale_order",
+        ]
+        #expect(copies.map(\.0) == parents.keys.sorted())
         // 0 is "no salesperson": no user may have that id.
         let zero = #expect(throws: PGError.self) {
             try connection.query("INSERT INTO res_users (id, login, name) OVERRIDING SYSTEM VALUE VALUES (0, 'zero', 'Zero')")
@@ -138,8 +234,7 @@ struct FollowerRowsTests {
         #expect(zero?.code == .checkViolation)
         for copy in copies {
             #expect(copy.1 && copy.3, "\(copy)")
-            #expect(copy.2 == (copy.0 == "crm_tag_rel" ? "crm_lead:c" : copy.0 == "account_tax_sale_order_line_rel" ? "sale_order_line:c" : "sale_order:c"),
-                    "\(copy)")
+            #expect(copy.2 == "\(parents[copy.0] ?? "?"):c", "\(copy)")
         }
     }
 }

@@ -4,16 +4,15 @@ import EmbudoTestSupport
 import PGClient
 import Testing
 
-/// Rows that follow a document are visible when their document is. Activities, tags and order lines
-/// carry a copy of its salesperson and their policies read it; messages, followers and attachments
-/// probe the document (`embudo.visible_row`). Written as EXISTS, the probe became, in generic plans, a
-/// hashed subplan that read every lead the request may see: marking one activity done read the
-/// company's leads.
+/// Rows that follow a document are visible when their document is. Activities, tags, order lines and
+/// a document's history carry a copy of its salesperson and their policies read it (before, they
+/// probed the document: written as EXISTS, the probe became, in generic plans, a hashed subplan that
+/// read every lead the request may see, and marking one activity done read the company's leads).
 @Suite("Policies of rows that follow a document")
 struct ChildPolicyPlanTests {
     /// Reading one activity (and one message of the same lead) with a generic plan, as PL/pgSQL functions
-    /// (activity_done) and the model layer's prepared statements do after their first executions: the
-    /// activity reads no lead at all, the message probes its lead's primary key.
+    /// (activity_done) and the model layer's prepared statements do after their first executions: neither
+    /// reads any lead.
     @Test func readingOneActivityOrMessageNeverReadsEveryLead() async throws {
         let database = try await TestDatabase.make()
         defer { database.drop() }
@@ -59,8 +58,6 @@ struct ChildPolicyPlanTests {
         #expect(!one.plan.contains("crm_lead") && !one.plan.contains("SubPlan"), "\(one.plan)")
         let note = try await readOne("mail_message", message)
         #expect(note.found == [message])
-        #expect(!note.plan.contains("hashed SubPlan"), "\(note.plan)")
-        #expect(!note.plan.contains("Seq Scan on crm_lead"), "\(note.plan)")
-        #expect(note.plan.contains("Index Scan using crm_lead_pkey on crm_lead"), "\(note.plan)")
+        #expect(!note.plan.contains("crm_lead") && !note.plan.contains("SubPlan"), "\(note.plan)")
     }
 }

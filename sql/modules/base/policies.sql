@@ -218,15 +218,3 @@ BEGIN
     RETURN NEW;
 END
 $$;
-
--- Rows that belong to a document (history, followers, attachments: a lead by the generated
--- column lead_id, an order by order_id) follow the document's own visibility. `clauses` is the policy
--- after CREATE POLICY … ON …, with %1$s where the condition "the document is visible" goes.
-CREATE OR REPLACE FUNCTION embudo.enable_document_policy(target regclass, policy name, clauses text) RETURNS void
-LANGUAGE plpgsql
-AS $$
-BEGIN
-    PERFORM embudo.replace_policy(target, policy, format(clauses,
-        embudo.visible_row('crm_lead', 'lead_id') || ' OR ' || embudo.visible_row('sale_order', 'order_id')));
-END
-$$;

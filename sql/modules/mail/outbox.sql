@@ -19,16 +19,18 @@ REVOKE DELETE ON mail_mail FROM embudo_service;
 --    nobody).
 -- 3. Other mail follows its document: quotation e-mails carry the customer's link, which a salesperson
 --    with "own documents" must not read on a colleague's quotation. A member sees (and changes) the mail
---    of documents they can see and the mail they queued; "all documents" sees the company's.
+--    of documents they can see and the mail they queued; "all documents" sees the company's. Mail about
+--    a lead or an order carries its salesperson (lead_salesperson_key, order_salesperson_key, migration
+--    0029, filled in by embudo.copy_document_salesperson, messages.sql), as the document's history does,
+--    and is deleted with its document.
 -- The first two were restrictive policies of their own; a tenant table takes permissive policies only
 -- (base/policies.sql says why).
 SELECT embudo.replace_policy('mail_mail', 'with_document', format('TO embudo_service USING ('
     'model IS DISTINCT FROM ''res.users'' '
     'AND ((calendar_method IS NULL AND model IS DISTINCT FROM ''calendar.event'') OR create_uid = (SELECT embudo.current_user_id())) '
-    'AND (company_id = ANY ((SELECT embudo.company_ids(''all''))::int[]) '
-    '     OR create_uid = (SELECT embudo.current_user_id()) '
-    '     OR (model = ''crm.lead'' AND %s) '
-    '     OR (model = ''sale.order'' AND %s)))', embudo.visible_row('crm_lead', 'res_id'), embudo.visible_row('sale_order', 'res_id')));
+    'AND (%s OR create_uid = (SELECT embudo.current_user_id())))', embudo.personal_or_all('= 0', 'lead_salesperson_key', 'order_salesperson_key')));
+CREATE OR REPLACE TRIGGER salesperson_key BEFORE INSERT OR UPDATE OF company_id, model, res_id ON mail_mail
+FOR EACH ROW EXECUTE FUNCTION embudo.copy_document_salesperson();
 
 -- Claims up to `batch` due messages for delivery: each is leased for `lease` (a worker that dies leaves
 -- it to be claimed again after that) and counts an attempt. Concurrent workers never get the same one.
