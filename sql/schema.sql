@@ -4338,6 +4338,66 @@ $$;
 ALTER FUNCTION embudo.identity(target integer) OWNER TO embudo_owner;
 
 --
+-- Name: inline_context(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.inline_context(expression text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    AS $$
+    SELECT regexp_replace(expression, '\(\s*SELECT (embudo\.(company_ids|current_user_id)\([^()]*\)) AS [a-z_]+\)', '\1', 'g')
+$$;
+
+
+ALTER FUNCTION embudo.inline_context(expression text) OWNER TO embudo_owner;
+
+--
+-- Name: inline_policies(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.inline_policies() RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT EXISTS (SELECT FROM pg_catalog.pg_extension e WHERE e.extname = 'citus')
+           OR coalesce(current_setting('embudo.inline_policies', true), '') = 'on'
+$$;
+
+
+ALTER FUNCTION embudo.inline_policies() OWNER TO embudo_owner;
+
+--
+-- Name: inline_policy_context(regclass); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.inline_policy_context(target regclass DEFAULT NULL::regclass) RETURNS integer
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    found record;
+    rewritten int := 0;
+BEGIN
+    FOR found IN
+        SELECT p.polname, p.polrelid::regclass AS tab, pg_get_expr(p.polqual, p.polrelid) AS qual,
+               pg_get_expr(p.polwithcheck, p.polrelid) AS checks
+        FROM pg_catalog.pg_policy p WHERE target IS NULL OR p.polrelid = target
+    LOOP
+        IF found.qual IS DISTINCT FROM embudo.inline_context(found.qual) THEN
+            EXECUTE format('ALTER POLICY %I ON %s USING (%s)', found.polname, found.tab, embudo.inline_context(found.qual));
+        END IF;
+        IF found.checks IS DISTINCT FROM embudo.inline_context(found.checks) THEN
+            EXECUTE format('ALTER POLICY %I ON %s WITH CHECK (%s)', found.polname, found.tab, embudo.inline_context(found.checks));
+        END IF;
+        IF found.qual IS DISTINCT FROM embudo.inline_context(found.qual) OR found.checks IS DISTINCT FROM embudo.inline_context(found.checks) THEN
+            rewritten := rewritten + 1;
+        END IF;
+    END LOOP;
+    RETURN rewritten;
+END
+$$;
+
+
+ALTER FUNCTION embudo.inline_policy_context(target regclass) OWNER TO embudo_owner;
+
+--
 -- Name: invitation_mail(integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -5726,6 +5786,9 @@ BEGIN
     END IF;
     IF created.checks IS NOT NULL THEN
         EXECUTE format('ALTER POLICY %I ON %s WITH CHECK ((%s) AND (%s))', policy, target, fence, created.checks);
+    END IF;
+    IF embudo.inline_policies() THEN
+        PERFORM embudo.inline_policy_context(target);
     END IF;
 END
 $$;
@@ -16836,6 +16899,27 @@ GRANT ALL ON FUNCTION embudo.ical_vevent(e public.calendar_event, series_sequenc
 --
 
 REVOKE ALL ON FUNCTION embudo.identity(target integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION inline_context(expression text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.inline_context(expression text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION inline_policies(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.inline_policies() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION inline_policy_context(target regclass); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.inline_policy_context(target regclass) FROM PUBLIC;
 
 
 --

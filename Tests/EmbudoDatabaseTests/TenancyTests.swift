@@ -276,7 +276,8 @@ struct TenancyTests {
         let policies = try connection.query("""
             SELECT p.polrelid::regclass::text, p.polname::text, p.polpermissive,
                    pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid),
-                   format('(%I = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))', t.company_column)
+                   format(\(TestCluster.inlinePolicies ? "(%I = ANY (embudo.company_ids()))" : "(%I = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))"),
+                          t.company_column)
             FROM embudo.tenant_table t JOIN pg_policy p ON p.polrelid = to_regclass(t.name)
             """).decode((String, String, Bool, String?, String?, String).self)
         #expect(policies.contains { $0.0 == "res_company" } && policies.contains { $0.0 == "crm_lead" })
@@ -303,6 +304,35 @@ struct TenancyTests {
                        AND (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum = i.indkey[0]) = 'alias_name')
             """).map { try $0.decode(String.self, at: 0) }
         #expect(badIndexes == [])
+    }
+
+    /// Citus refuses a subquery in a policy (issue 24). With the tenant context's helpers inlined, as a
+    /// database with Citus has them (`embudo.inline_policy_context`), the tables whose policies still
+    /// hold one are those left to redesign: named here, so that the list only shrinks. The rewrite keeps
+    /// each policy's meaning: scripts/test runs the isolation suites on that form too.
+    @Test func inlinedPoliciesHoldNoSubqueryButOnTheTablesLeft() async throws {
+        let database = try await TestDatabase.make()
+        defer { database.drop() }
+        let connection = try database.adminConnection()
+        try connection.query("SELECT embudo.inline_policy_context()")
+        #expect(try connection.query("SELECT embudo.inline_policy_context()")[0].decode(Int.self, at: 0) == 0)
+        let left = try connection.query("""
+            SELECT DISTINCT p.polrelid::regclass::text FROM pg_policy p
+            WHERE concat(pg_get_expr(p.polqual, p.polrelid), ' ', pg_get_expr(p.polwithcheck, p.polrelid)) ~* '\\m(SELECT|EXISTS)\\M'
+            ORDER BY 1
+            """).map { try $0.decode(String.self, at: 0) }
+        #expect(left == [
+            // A meeting's visibility depends on its attendees and its opportunity; its rows follow it.
+            "calendar_alarm_calendar_event_rel", "calendar_attendee", "calendar_attendee_token", "calendar_event", "calendar_event_res_partner_rel",
+            "calendar_event_res_users_rel", "calendar_recurrence", "meeting_category_rel",
+            // Global identities, seen through the memberships.
+            "res_users",
+        ])
+        // The fence of a tenant table is the bare call.
+        let fence = try connection.query("""
+            SELECT pg_get_expr(p.polqual, p.polrelid) FROM pg_policy p WHERE p.polrelid = 'crm_lead'::regclass AND p.polname = 'personal_or_all_read'
+            """)[0].decode(String.self, at: 0)
+        #expect(fence.hasPrefix("((company_id = ANY (embudo.company_ids())) AND ((company_id = ANY (embudo.company_ids('all'::embudo.access_level)))"), "\(fence)")
     }
 
     @Test func usersAndMembershipsAreVisibleOnlyWithinTheCompaniesActedIn() async throws {
