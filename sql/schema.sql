@@ -130,46 +130,11 @@ CREATE TYPE embudo.access_level AS ENUM (
 
 ALTER TYPE embudo.access_level OWNER TO embudo_owner;
 
-
 --
--- Name: res_users_invitation; Type: TABLE; Schema: public; Owner: embudo_owner
---
-
-CREATE TABLE public.res_users_invitation (
-    company_id integer NOT NULL,
-    id integer NOT NULL,
-    login text NOT NULL,
-    name text NOT NULL,
-    access_level embudo.access_level NOT NULL,
-    state text DEFAULT 'pending'::text NOT NULL,
-    user_id integer NOT NULL,
-    company_name text NOT NULL,
-    invited_by integer,
-    invited_by_name text,
-    expires_at timestamp with time zone NOT NULL,
-    answered_at timestamp with time zone,
-    create_date timestamp with time zone DEFAULT now() NOT NULL,
-    write_date timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT res_users_invitation_login_check CHECK ((login = lower(btrim(login)))),
-    CONSTRAINT res_users_invitation_name_check CHECK ((btrim(name) <> ''::text)),
-    CONSTRAINT res_users_invitation_state_check CHECK ((state = ANY (ARRAY['pending'::text, 'accepted'::text, 'declined'::text, 'cancelled'::text])))
-);
-
-
-ALTER TABLE public.res_users_invitation OWNER TO embudo_owner;
-
---
--- Name: TABLE res_users_invitation; Type: COMMENT; Schema: public; Owner: embudo_owner
+-- Name: accept_invitation_row(anyelement); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
-COMMENT ON TABLE public.res_users_invitation IS 'A company''s invitation of a login; the membership exists only once the invitee accepted.';
-
-
---
--- Name: accept_invitation_row(public.res_users_invitation); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
---
-
-CREATE FUNCTION embudo.accept_invitation_row(i public.res_users_invitation) RETURNS void
+CREATE FUNCTION embudo.accept_invitation_row(i anyelement) RETURNS void
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -183,7 +148,7 @@ END
 $$;
 
 
-ALTER FUNCTION embudo.accept_invitation_row(i public.res_users_invitation) OWNER TO embudo_owner;
+ALTER FUNCTION embudo.accept_invitation_row(i anyelement) OWNER TO embudo_owner;
 
 --
 -- Name: access_changed(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -1665,170 +1630,23 @@ $$;
 ALTER FUNCTION embudo.calendar_plain(html text) OWNER TO embudo_owner;
 
 --
--- Name: current_user_id(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+-- Name: calendar_public_name(anyelement, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
-CREATE FUNCTION embudo.current_user_id() RETURNS integer
-    LANGUAGE sql STABLE PARALLEL SAFE
-    BEGIN ATOMIC
- SELECT
-         CASE
-             WHEN (CURRENT_USER = ANY (ARRAY['embudo_service'::name, 'embudo_owner'::name])) THEN (NULLIF(current_setting('embudo.user_id'::text, true), ''::text))::integer
-             ELSE NULL::integer
-         END AS "case";
-END;
-
-
-ALTER FUNCTION embudo.current_user_id() OWNER TO embudo_owner;
-
---
--- Name: calendar_event; Type: TABLE; Schema: public; Owner: embudo_owner
---
-
-CREATE TABLE public.calendar_event (
-    company_id integer NOT NULL,
-    id integer NOT NULL,
-    name text NOT NULL,
-    start timestamp with time zone NOT NULL,
-    stop timestamp with time zone NOT NULL,
-    allday boolean DEFAULT false NOT NULL,
-    start_date date,
-    stop_date date,
-    duration double precision DEFAULT 1 NOT NULL,
-    user_id integer DEFAULT embudo.current_user_id(),
-    location text,
-    videocall_location text,
-    description text,
-    privacy text DEFAULT 'public'::text NOT NULL,
-    show_as text DEFAULT 'busy'::text NOT NULL,
-    opportunity_id integer,
-    res_model text,
-    res_id integer,
-    res_model_id integer,
-    recurrency boolean DEFAULT false NOT NULL,
-    recurrence_id integer,
-    follow_recurrence boolean DEFAULT false NOT NULL,
-    recurrence_start timestamp with time zone,
-    rrule_type text,
-    "interval" integer DEFAULT 1 NOT NULL,
-    end_type text DEFAULT 'count'::text NOT NULL,
-    count integer DEFAULT 1 NOT NULL,
-    until date,
-    mon boolean DEFAULT false NOT NULL,
-    tue boolean DEFAULT false NOT NULL,
-    wed boolean DEFAULT false NOT NULL,
-    thu boolean DEFAULT false NOT NULL,
-    fri boolean DEFAULT false NOT NULL,
-    sat boolean DEFAULT false NOT NULL,
-    sun boolean DEFAULT false NOT NULL,
-    month_by text DEFAULT 'date'::text NOT NULL,
-    day integer DEFAULT 1 NOT NULL,
-    byday text,
-    weekday text,
-    event_tz text,
-    recurrence_update text,
-    active boolean DEFAULT true NOT NULL,
-    done boolean DEFAULT false NOT NULL,
-    ical_uid text NOT NULL,
-    sequence integer DEFAULT 0 NOT NULL,
-    create_uid integer DEFAULT embudo.current_user_id(),
-    create_date timestamp with time zone DEFAULT now() NOT NULL,
-    write_uid integer DEFAULT embudo.current_user_id(),
-    write_date timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT calendar_event_byday_check CHECK ((byday = ANY (ARRAY['1'::text, '2'::text, '3'::text, '4'::text, '-1'::text]))),
-    CONSTRAINT calendar_event_check CHECK ((stop >= start)),
-    CONSTRAINT calendar_event_check1 CHECK (((NOT allday) OR ((start_date IS NOT NULL) AND (stop_date IS NOT NULL) AND (stop_date >= start_date)))),
-    CONSTRAINT calendar_event_count_check CHECK (((count >= 1) AND (count <= 720))),
-    CONSTRAINT calendar_event_day_check CHECK (((day >= 1) AND (day <= 31))),
-    CONSTRAINT calendar_event_end_type_check CHECK ((end_type = ANY (ARRAY['count'::text, 'end_date'::text, 'forever'::text]))),
-    CONSTRAINT calendar_event_interval_check CHECK ((("interval" >= 1) AND ("interval" <= 1000))),
-    CONSTRAINT calendar_event_month_by_check CHECK ((month_by = ANY (ARRAY['date'::text, 'day'::text]))),
-    CONSTRAINT calendar_event_name_check CHECK ((name <> ''::text)),
-    CONSTRAINT calendar_event_privacy_check CHECK ((privacy = ANY (ARRAY['public'::text, 'private'::text, 'confidential'::text]))),
-    CONSTRAINT calendar_event_recurrence_update_check CHECK ((recurrence_update = ANY (ARRAY['self_only'::text, 'future_events'::text, 'all_events'::text]))),
-    CONSTRAINT calendar_event_rrule_type_check CHECK ((rrule_type = ANY (ARRAY['daily'::text, 'weekly'::text, 'monthly'::text, 'yearly'::text]))),
-    CONSTRAINT calendar_event_show_as_check CHECK ((show_as = ANY (ARRAY['free'::text, 'busy'::text]))),
-    CONSTRAINT calendar_event_weekday_check CHECK ((weekday = ANY (ARRAY['MON'::text, 'TUE'::text, 'WED'::text, 'THU'::text, 'FRI'::text, 'SAT'::text, 'SUN'::text])))
-);
-
-ALTER TABLE ONLY public.calendar_event FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE public.calendar_event OWNER TO embudo_owner;
-
---
--- Name: TABLE calendar_event; Type: COMMENT; Schema: public; Owner: embudo_owner
---
-
-COMMENT ON TABLE public.calendar_event IS 'Meetings; a recurrence keeps one row per occurrence.';
-
-
---
--- Name: calendar_public_name(public.calendar_event, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
---
-
-CREATE FUNCTION embudo.calendar_public_name(e public.calendar_event, lang text) RETURNS text
+CREATE FUNCTION embudo.calendar_public_name(e anyelement, lang text) RETURNS text
     LANGUAGE sql STABLE
     AS $$
     SELECT CASE WHEN e.privacy = 'private' THEN embudo.localized(lang, 'Private meeting', 'Reunión privada') ELSE e.name END
 $$;
 
 
-ALTER FUNCTION embudo.calendar_public_name(e public.calendar_event, lang text) OWNER TO embudo_owner;
+ALTER FUNCTION embudo.calendar_public_name(e anyelement, lang text) OWNER TO embudo_owner;
 
 --
--- Name: calendar_recurrence; Type: TABLE; Schema: public; Owner: embudo_owner
+-- Name: calendar_rrule(anyelement); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
-CREATE TABLE public.calendar_recurrence (
-    company_id integer NOT NULL,
-    id integer NOT NULL,
-    base_event_id integer,
-    event_tz text DEFAULT 'UTC'::text NOT NULL,
-    rrule_type text DEFAULT 'weekly'::text NOT NULL,
-    "interval" integer DEFAULT 1 NOT NULL,
-    end_type text DEFAULT 'count'::text NOT NULL,
-    count integer DEFAULT 1 NOT NULL,
-    until date,
-    mon boolean DEFAULT false NOT NULL,
-    tue boolean DEFAULT false NOT NULL,
-    wed boolean DEFAULT false NOT NULL,
-    thu boolean DEFAULT false NOT NULL,
-    fri boolean DEFAULT false NOT NULL,
-    sat boolean DEFAULT false NOT NULL,
-    sun boolean DEFAULT false NOT NULL,
-    month_by text DEFAULT 'date'::text NOT NULL,
-    day integer DEFAULT 1 NOT NULL,
-    byday text,
-    weekday text,
-    dtstart timestamp with time zone NOT NULL,
-    duration interval DEFAULT '01:00:00'::interval NOT NULL,
-    ical_uid text NOT NULL,
-    create_uid integer,
-    create_date timestamp with time zone DEFAULT now() NOT NULL,
-    write_uid integer,
-    write_date timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT calendar_recurrence_byday_check CHECK ((byday = ANY (ARRAY['1'::text, '2'::text, '3'::text, '4'::text, '-1'::text]))),
-    CONSTRAINT calendar_recurrence_check CHECK (((end_type <> 'end_date'::text) OR (until IS NOT NULL))),
-    CONSTRAINT calendar_recurrence_count_check CHECK (((count >= 1) AND (count <= 720))),
-    CONSTRAINT calendar_recurrence_day_check CHECK (((day >= 1) AND (day <= 31))),
-    CONSTRAINT calendar_recurrence_end_type_check CHECK ((end_type = ANY (ARRAY['count'::text, 'end_date'::text, 'forever'::text]))),
-    CONSTRAINT calendar_recurrence_interval_check CHECK ((("interval" >= 1) AND ("interval" <= 1000))),
-    CONSTRAINT calendar_recurrence_month_by_check CHECK ((month_by = ANY (ARRAY['date'::text, 'day'::text]))),
-    CONSTRAINT calendar_recurrence_rrule_type_check CHECK ((rrule_type = ANY (ARRAY['daily'::text, 'weekly'::text, 'monthly'::text, 'yearly'::text]))),
-    CONSTRAINT calendar_recurrence_weekday_check CHECK ((weekday = ANY (ARRAY['MON'::text, 'TUE'::text, 'WED'::text, 'THU'::text, 'FRI'::text, 'SAT'::text, 'SUN'::text])))
-);
-
-ALTER TABLE ONLY public.calendar_recurrence FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE public.calendar_recurrence OWNER TO embudo_owner;
-
---
--- Name: calendar_rrule(public.calendar_recurrence); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
---
-
-CREATE FUNCTION embudo.calendar_rrule(r public.calendar_recurrence) RETURNS text
+CREATE FUNCTION embudo.calendar_rrule(r anyelement) RETURNS text
     LANGUAGE sql IMMUTABLE
     AS $$
     SELECT concat_ws(';', 'FREQ=' || upper(r.rrule_type), 'INTERVAL=' || r."interval",
@@ -1842,7 +1660,7 @@ CREATE FUNCTION embudo.calendar_rrule(r public.calendar_recurrence) RETURNS text
 $$;
 
 
-ALTER FUNCTION embudo.calendar_rrule(r public.calendar_recurrence) OWNER TO embudo_owner;
+ALTER FUNCTION embudo.calendar_rrule(r anyelement) OWNER TO embudo_owner;
 
 --
 -- Name: calendar_rrule_text(text, integer, text, integer, date); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -2128,10 +1946,10 @@ $$;
 ALTER FUNCTION embudo.calendar_upcoming(company integer[]) OWNER TO embudo_owner;
 
 --
--- Name: calendar_when(public.calendar_event, text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+-- Name: calendar_when(anyelement, text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
-CREATE FUNCTION embudo.calendar_when(e public.calendar_event, tz text, lang text) RETURNS text
+CREATE FUNCTION embudo.calendar_when(e anyelement, tz text, lang text) RETURNS text
     LANGUAGE sql STABLE
     AS $$
     WITH z AS (SELECT embudo.calendar_tz(tz) AS tz)
@@ -2147,7 +1965,7 @@ CREATE FUNCTION embudo.calendar_when(e public.calendar_event, tz text, lang text
 $$;
 
 
-ALTER FUNCTION embudo.calendar_when(e public.calendar_event, tz text, lang text) OWNER TO embudo_owner;
+ALTER FUNCTION embudo.calendar_when(e anyelement, tz text, lang text) OWNER TO embudo_owner;
 
 --
 -- Name: cancel_invitation(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -2713,90 +2531,10 @@ $$;
 ALTER FUNCTION embudo.crm_convert_merge(ids integer[], action text, partner integer, salesperson integer, team integer, force_assignment boolean) OWNER TO embudo_owner;
 
 --
--- Name: crm_lead; Type: TABLE; Schema: public; Owner: embudo_owner
+-- Name: crm_count_closing(anyelement, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
-CREATE TABLE public.crm_lead (
-    company_id integer NOT NULL,
-    id integer NOT NULL,
-    name text NOT NULL,
-    type text NOT NULL,
-    active boolean DEFAULT true NOT NULL,
-    priority text DEFAULT '0'::text NOT NULL,
-    user_id integer DEFAULT embudo.current_user_id(),
-    team_id integer,
-    stage_id integer,
-    color integer DEFAULT 0 NOT NULL,
-    description text,
-    referred text,
-    expected_revenue numeric(16,2) DEFAULT 0 NOT NULL,
-    probability double precision,
-    automated_probability double precision,
-    prorated_revenue numeric(16,2) GENERATED ALWAYS AS (round(((expected_revenue * (COALESCE(probability, (0)::double precision))::numeric) / (100)::numeric), 2)) STORED,
-    date_deadline date,
-    date_closed timestamp with time zone,
-    date_open timestamp with time zone,
-    date_last_stage_update timestamp with time zone DEFAULT now() NOT NULL,
-    date_conversion timestamp with time zone,
-    partner_id integer,
-    partner_name text,
-    contact_name text,
-    title integer,
-    function text,
-    email_from text,
-    email_normalized text,
-    email_cc text,
-    phone text,
-    mobile text,
-    website text,
-    lang_id integer,
-    street text,
-    street2 text,
-    zip text,
-    city text,
-    state_id integer,
-    country_id integer,
-    lost_reason integer,
-    campaign_id integer,
-    medium_id integer,
-    source_id integer,
-    create_uid integer,
-    create_date timestamp with time zone DEFAULT now() NOT NULL,
-    write_uid integer,
-    write_date timestamp with time zone DEFAULT now() NOT NULL,
-    day_open double precision GENERATED ALWAYS AS (abs(((EXTRACT(epoch FROM (date_open - create_date)))::double precision / (86400)::double precision))) STORED,
-    day_close double precision GENERATED ALWAYS AS (abs(((EXTRACT(epoch FROM (date_closed - create_date)))::double precision / (86400)::double precision))) STORED,
-    message_bounce integer DEFAULT 0 NOT NULL,
-    name_lower text GENERATED ALWAYS AS (lower(name)) STORED,
-    email_from_lower text GENERATED ALWAYS AS (lower(email_from)) STORED,
-    partner_name_lower text GENERATED ALWAYS AS (lower(partner_name)) STORED,
-    contact_name_lower text GENERATED ALWAYS AS (lower(contact_name)) STORED,
-    phone_lower text GENERATED ALWAYS AS (lower(phone)) STORED,
-    salesperson_key integer GENERATED ALWAYS AS (COALESCE(user_id, 0)) STORED,
-    CONSTRAINT crm_lead_automated_probability_check CHECK (((automated_probability >= (0)::double precision) AND (automated_probability <= (100)::double precision))),
-    CONSTRAINT crm_lead_name_check CHECK ((btrim(name) <> ''::text)),
-    CONSTRAINT crm_lead_priority_check CHECK ((priority = ANY (ARRAY['0'::text, '1'::text, '2'::text, '3'::text]))),
-    CONSTRAINT crm_lead_probability_check CHECK (((probability >= (0)::double precision) AND (probability <= (100)::double precision))),
-    CONSTRAINT crm_lead_type_check CHECK ((type = ANY (ARRAY['lead'::text, 'opportunity'::text])))
-);
-
-ALTER TABLE ONLY public.crm_lead FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE public.crm_lead OWNER TO embudo_owner;
-
---
--- Name: TABLE crm_lead; Type: COMMENT; Schema: public; Owner: embudo_owner
---
-
-COMMENT ON TABLE public.crm_lead IS 'Leads and opportunities (one record, converted in place).';
-
-
---
--- Name: crm_count_closing(public.crm_lead, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
---
-
-CREATE FUNCTION embudo.crm_count_closing(lead public.crm_lead, sign integer) RETURNS void
+CREATE FUNCTION embudo.crm_count_closing(lead anyelement, sign integer) RETURNS void
     LANGUAGE plpgsql
     AS $$
 DECLARE
@@ -2815,13 +2553,13 @@ END
 $$;
 
 
-ALTER FUNCTION embudo.crm_count_closing(lead public.crm_lead, sign integer) OWNER TO embudo_owner;
+ALTER FUNCTION embudo.crm_count_closing(lead anyelement, sign integer) OWNER TO embudo_owner;
 
 --
--- Name: crm_create_customer(public.crm_lead, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+-- Name: crm_create_customer(anyelement, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
-CREATE FUNCTION embudo.crm_create_customer(lead public.crm_lead, salesperson integer) RETURNS integer
+CREATE FUNCTION embudo.crm_create_customer(lead anyelement, salesperson integer) RETURNS integer
     LANGUAGE plpgsql
     AS $$
 DECLARE
@@ -2861,7 +2599,7 @@ END
 $$;
 
 
-ALTER FUNCTION embudo.crm_create_customer(lead public.crm_lead, salesperson integer) OWNER TO embudo_owner;
+ALTER FUNCTION embudo.crm_create_customer(lead anyelement, salesperson integer) OWNER TO embudo_owner;
 
 --
 -- Name: crm_default_team(integer, integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -3106,53 +2844,56 @@ $$;
 ALTER FUNCTION embudo.crm_lead_drop_activities() OWNER TO embudo_owner;
 
 --
--- Name: crm_lead_from_partner(public.crm_lead, boolean); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+-- Name: crm_lead_from_partner(anyelement, boolean); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
-CREATE FUNCTION embudo.crm_lead_from_partner(lead public.crm_lead, overwrite boolean) RETURNS public.crm_lead
+CREATE FUNCTION embudo.crm_lead_from_partner(lead anyelement, overwrite boolean) RETURNS anyelement
     LANGUAGE plpgsql STABLE
     AS $$
 DECLARE
+    -- A record, whose fields PL/pgSQL resolves when it runs: `lead` is a crm_lead row, or on Citus the
+    -- row of one of its shards (hence anyelement), whose fields PL/pgSQL cannot assign to by name.
+    changed record := lead;
     p public.res_partner;
     parent_name text;
 BEGIN
-    SELECT * INTO p FROM public.res_partner WHERE company_id = lead.company_id AND id = lead.partner_id;
+    SELECT * INTO p FROM public.res_partner WHERE company_id = changed.company_id AND id = changed.partner_id;
     IF NOT FOUND THEN
-        RETURN lead;
+        RETURN changed;
     END IF;
     IF p.street IS NOT NULL OR p.street2 IS NOT NULL OR p.city IS NOT NULL OR p.zip IS NOT NULL
        OR p.state_id IS NOT NULL OR p.country_id IS NOT NULL THEN
-        IF overwrite OR (lead.street IS NULL AND lead.street2 IS NULL AND lead.city IS NULL AND lead.zip IS NULL
-                         AND lead.state_id IS NULL AND lead.country_id IS NULL) THEN
-            lead.street := p.street; lead.street2 := p.street2; lead.city := p.city; lead.zip := p.zip;
-            lead.state_id := p.state_id; lead.country_id := p.country_id;
+        IF overwrite OR (changed.street IS NULL AND changed.street2 IS NULL AND changed.city IS NULL AND changed.zip IS NULL
+                         AND changed.state_id IS NULL AND changed.country_id IS NULL) THEN
+            changed.street := p.street; changed.street2 := p.street2; changed.city := p.city; changed.zip := p.zip;
+            changed.state_id := p.state_id; changed.country_id := p.country_id;
         END IF;
     END IF;
-    IF p.mobile IS NOT NULL AND (overwrite OR lead.mobile IS NULL) THEN lead.mobile := p.mobile; END IF;
-    IF p.title IS NOT NULL AND (overwrite OR lead.title IS NULL) THEN lead.title := p.title; END IF;
-    IF p.function IS NOT NULL AND (overwrite OR lead.function IS NULL) THEN lead.function := p.function; END IF;
-    IF p.website IS NOT NULL AND (overwrite OR lead.website IS NULL) THEN lead.website := p.website; END IF;
-    IF p.lang IS NOT NULL AND (overwrite OR lead.lang_id IS NULL) THEN
-        lead.lang_id := coalesce((SELECT l.id FROM public.res_lang l WHERE l.code = p.lang), lead.lang_id);
+    IF p.mobile IS NOT NULL AND (overwrite OR changed.mobile IS NULL) THEN changed.mobile := p.mobile; END IF;
+    IF p.title IS NOT NULL AND (overwrite OR changed.title IS NULL) THEN changed.title := p.title; END IF;
+    IF p.function IS NOT NULL AND (overwrite OR changed.function IS NULL) THEN changed.function := p.function; END IF;
+    IF p.website IS NOT NULL AND (overwrite OR changed.website IS NULL) THEN changed.website := p.website; END IF;
+    IF p.lang IS NOT NULL AND (overwrite OR changed.lang_id IS NULL) THEN
+        changed.lang_id := coalesce((SELECT l.id FROM public.res_lang l WHERE l.code = p.lang), changed.lang_id);
     END IF;
-    IF NOT p.is_company AND (overwrite OR lead.contact_name IS NULL) THEN lead.contact_name := p.name; END IF;
+    IF NOT p.is_company AND (overwrite OR changed.contact_name IS NULL) THEN changed.contact_name := p.name; END IF;
     IF p.is_company THEN
         parent_name := p.name;
     ELSIF p.parent_id IS NOT NULL THEN
         SELECT name INTO parent_name FROM public.res_partner WHERE company_id = p.company_id AND id = p.parent_id;
     END IF;
-    IF parent_name IS NOT NULL AND (overwrite OR lead.partner_name IS NULL) THEN lead.partner_name := parent_name; END IF;
-    IF p.email IS NOT NULL AND (overwrite OR lead.email_from IS NULL)
-       AND embudo.normalize_email(p.email) IS DISTINCT FROM embudo.normalize_email(lead.email_from) THEN
-        lead.email_from := p.email;
+    IF parent_name IS NOT NULL AND (overwrite OR changed.partner_name IS NULL) THEN changed.partner_name := parent_name; END IF;
+    IF p.email IS NOT NULL AND (overwrite OR changed.email_from IS NULL)
+       AND embudo.normalize_email(p.email) IS DISTINCT FROM embudo.normalize_email(changed.email_from) THEN
+        changed.email_from := p.email;
     END IF;
-    IF p.phone IS NOT NULL AND (overwrite OR lead.phone IS NULL) THEN lead.phone := p.phone; END IF;
-    RETURN lead;
+    IF p.phone IS NOT NULL AND (overwrite OR changed.phone IS NULL) THEN changed.phone := p.phone; END IF;
+    RETURN changed;
 END
 $$;
 
 
-ALTER FUNCTION embudo.crm_lead_from_partner(lead public.crm_lead, overwrite boolean) OWNER TO embudo_owner;
+ALTER FUNCTION embudo.crm_lead_from_partner(lead anyelement, overwrite boolean) OWNER TO embudo_owner;
 
 --
 -- Name: crm_lead_send_mail(integer, text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -3338,10 +3079,10 @@ $$;
 ALTER FUNCTION embudo.crm_mass_convert(ids integer[], action text, partner integer, salespeople integer[], team integer, force_assignment boolean, deduplicate boolean) OWNER TO embudo_owner;
 
 --
--- Name: crm_matching_partner(public.crm_lead); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+-- Name: crm_matching_partner(anyelement); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
-CREATE FUNCTION embudo.crm_matching_partner(lead public.crm_lead) RETURNS integer
+CREATE FUNCTION embudo.crm_matching_partner(lead anyelement) RETURNS integer
     LANGUAGE sql STABLE
     AS $$
     SELECT coalesce(
@@ -3357,7 +3098,7 @@ CREATE FUNCTION embudo.crm_matching_partner(lead public.crm_lead) RETURNS intege
 $$;
 
 
-ALTER FUNCTION embudo.crm_matching_partner(lead public.crm_lead) OWNER TO embudo_owner;
+ALTER FUNCTION embudo.crm_matching_partner(lead anyelement) OWNER TO embudo_owner;
 
 --
 -- Name: crm_member_added(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -3718,6 +3459,23 @@ $$;
 
 
 ALTER FUNCTION embudo.crm_tracking_label(field text, company integer, value integer) OWNER TO embudo_owner;
+
+--
+-- Name: current_user_id(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.current_user_id() RETURNS integer
+    LANGUAGE sql STABLE PARALLEL SAFE
+    BEGIN ATOMIC
+ SELECT
+         CASE
+             WHEN (CURRENT_USER = ANY (ARRAY['embudo_service'::name, 'embudo_owner'::name])) THEN (NULLIF(current_setting('embudo.user_id'::text, true), ''::text))::integer
+             ELSE NULL::integer
+         END AS "case";
+END;
+
+
+ALTER FUNCTION embudo.current_user_id() OWNER TO embudo_owner;
 
 --
 -- Name: default_currency(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -4268,10 +4026,10 @@ $$;
 ALTER FUNCTION embudo.ical_utc(instant timestamp with time zone) OWNER TO embudo_owner;
 
 --
--- Name: ical_vevent(public.calendar_event, integer, timestamp with time zone[], timestamp with time zone, boolean); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+-- Name: ical_vevent(anyelement, integer, timestamp with time zone[], timestamp with time zone, boolean); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
-CREATE FUNCTION embudo.ical_vevent(e public.calendar_event, series_sequence integer, rdates timestamp with time zone[], recurrence_id timestamp with time zone, cancelled boolean) RETURNS text
+CREATE FUNCTION embudo.ical_vevent(e anyelement, series_sequence integer, rdates timestamp with time zone[], recurrence_id timestamp with time zone, cancelled boolean) RETURNS text
     LANGUAGE sql STABLE
     AS $$
     SELECT string_agg(embudo.ical_line(line), '' ORDER BY n)
@@ -4312,7 +4070,7 @@ CREATE FUNCTION embudo.ical_vevent(e public.calendar_event, series_sequence inte
 $$;
 
 
-ALTER FUNCTION embudo.ical_vevent(e public.calendar_event, series_sequence integer, rdates timestamp with time zone[], recurrence_id timestamp with time zone, cancelled boolean) OWNER TO embudo_owner;
+ALTER FUNCTION embudo.ical_vevent(e anyelement, series_sequence integer, rdates timestamp with time zone[], recurrence_id timestamp with time zone, cancelled boolean) OWNER TO embudo_owner;
 
 --
 -- Name: identity(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -5470,69 +5228,10 @@ $$;
 ALTER FUNCTION embudo.portal_issue_token(sale_order integer) OWNER TO embudo_owner;
 
 --
--- Name: sale_order; Type: TABLE; Schema: public; Owner: embudo_owner
+-- Name: portal_notify(anyelement, text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
-CREATE TABLE public.sale_order (
-    company_id integer NOT NULL,
-    id integer NOT NULL,
-    name text DEFAULT 'New'::text NOT NULL,
-    state text DEFAULT 'draft'::text NOT NULL,
-    date_order timestamp with time zone DEFAULT now() NOT NULL,
-    validity_date date,
-    origin text,
-    client_order_ref text,
-    reference text,
-    partner_id integer NOT NULL,
-    partner_invoice_id integer,
-    partner_shipping_id integer,
-    user_id integer DEFAULT embudo.current_user_id(),
-    team_id integer,
-    pricelist_id integer NOT NULL,
-    currency_id integer NOT NULL,
-    payment_term_id integer,
-    note text,
-    amount_untaxed numeric(16,2) DEFAULT 0 NOT NULL,
-    amount_tax numeric(16,2) DEFAULT 0 NOT NULL,
-    amount_total numeric(16,2) DEFAULT 0 NOT NULL,
-    opportunity_id integer,
-    campaign_id integer,
-    medium_id integer,
-    source_id integer,
-    require_signature boolean DEFAULT true NOT NULL,
-    signature bytea,
-    signed_by text,
-    signed_on timestamp with time zone,
-    l10n_mx_edi_usage text,
-    l10n_mx_edi_payment_method_id integer,
-    l10n_mx_edi_payment_policy text,
-    create_uid integer,
-    create_date timestamp with time zone DEFAULT now() NOT NULL,
-    write_uid integer,
-    write_date timestamp with time zone DEFAULT now() NOT NULL,
-    name_lower text GENERATED ALWAYS AS (lower(name)) STORED,
-    salesperson_key integer GENERATED ALWAYS AS (COALESCE(user_id, 0)) STORED,
-    CONSTRAINT sale_order_check CHECK (((state <> ALL (ARRAY['sale'::text, 'done'::text])) OR (date_order IS NOT NULL))),
-    CONSTRAINT sale_order_state_check CHECK ((state = ANY (ARRAY['draft'::text, 'sent'::text, 'sale'::text, 'done'::text, 'cancel'::text])))
-);
-
-ALTER TABLE ONLY public.sale_order FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE public.sale_order OWNER TO embudo_owner;
-
---
--- Name: TABLE sale_order; Type: COMMENT; Schema: public; Owner: embudo_owner
---
-
-COMMENT ON TABLE public.sale_order IS 'Quotations and sales orders: draft → sent → sale → done, or cancel.';
-
-
---
--- Name: portal_notify(public.sale_order, text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
---
-
-CREATE FUNCTION embudo.portal_notify(o public.sale_order, body text, summary text) RETURNS void
+CREATE FUNCTION embudo.portal_notify(o anyelement, body text, summary text) RETURNS void
     LANGUAGE plpgsql
     AS $$
 DECLARE
@@ -5552,7 +5251,7 @@ END
 $$;
 
 
-ALTER FUNCTION embudo.portal_notify(o public.sale_order, body text, summary text) OWNER TO embudo_owner;
+ALTER FUNCTION embudo.portal_notify(o anyelement, body text, summary text) OWNER TO embudo_owner;
 
 --
 -- Name: portal_quotation(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -5884,47 +5583,10 @@ CREATE FUNCTION embudo.sale_draft(ids integer[]) RETURNS integer
 ALTER FUNCTION embudo.sale_draft(ids integer[]) OWNER TO embudo_owner;
 
 --
--- Name: sale_order_line; Type: TABLE; Schema: public; Owner: embudo_owner
+-- Name: sale_line_amounts(anyelement, numeric); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
-CREATE TABLE public.sale_order_line (
-    company_id integer NOT NULL,
-    id integer NOT NULL,
-    order_id integer NOT NULL,
-    sequence integer DEFAULT 10 NOT NULL,
-    name text DEFAULT ''::text NOT NULL,
-    display_type text,
-    product_id integer,
-    product_uom_qty numeric(16,4) DEFAULT 1 NOT NULL,
-    product_uom integer,
-    price_unit numeric(16,4) DEFAULT 0 NOT NULL,
-    discount numeric(7,4) DEFAULT 0 NOT NULL,
-    price_reduce numeric(16,4) DEFAULT 0 NOT NULL,
-    price_subtotal numeric(16,2) DEFAULT 0 NOT NULL,
-    price_tax numeric(16,2) DEFAULT 0 NOT NULL,
-    price_total numeric(16,2) DEFAULT 0 NOT NULL,
-    customer_lead numeric(8,2) DEFAULT 0 NOT NULL,
-    create_uid integer,
-    create_date timestamp with time zone DEFAULT now() NOT NULL,
-    write_uid integer,
-    write_date timestamp with time zone DEFAULT now() NOT NULL,
-    salesperson_key integer NOT NULL,
-    CONSTRAINT sale_order_line_check CHECK (((display_type IS NULL) OR ((product_id IS NULL) AND (price_unit = (0)::numeric) AND (product_uom_qty = (0)::numeric) AND (product_uom IS NULL)))),
-    CONSTRAINT sale_order_line_check1 CHECK (((display_type IS NOT NULL) OR ((product_id IS NOT NULL) AND (product_uom IS NOT NULL)))),
-    CONSTRAINT sale_order_line_discount_check CHECK (((discount >= (0)::numeric) AND (discount <= (100)::numeric))),
-    CONSTRAINT sale_order_line_display_type_check CHECK ((display_type = ANY (ARRAY['line_section'::text, 'line_note'::text])))
-);
-
-ALTER TABLE ONLY public.sale_order_line FORCE ROW LEVEL SECURITY;
-
-
-ALTER TABLE public.sale_order_line OWNER TO embudo_owner;
-
---
--- Name: sale_line_amounts(public.sale_order_line, numeric); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
---
-
-CREATE FUNCTION embudo.sale_line_amounts(line public.sale_order_line, rounding numeric) RETURNS TABLE(price_reduce numeric, subtotal numeric, tax numeric, total numeric)
+CREATE FUNCTION embudo.sale_line_amounts(line anyelement, rounding numeric) RETURNS TABLE(price_reduce numeric, subtotal numeric, tax numeric, total numeric)
     LANGUAGE plpgsql STABLE
     AS $$
 DECLARE
@@ -5957,7 +5619,7 @@ END
 $$;
 
 
-ALTER FUNCTION embudo.sale_line_amounts(line public.sale_order_line, rounding numeric) OWNER TO embudo_owner;
+ALTER FUNCTION embudo.sale_line_amounts(line anyelement, rounding numeric) OWNER TO embudo_owner;
 
 --
 -- Name: sale_line_taxes_changed(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -7190,6 +6852,7 @@ CREATE OPERATOR CLASS embudo.gin_trgm_ops
 
 ALTER OPERATOR CLASS embudo.gin_trgm_ops USING gin OWNER TO postgres;
 
+
 --
 -- Name: alias_domain_request; Type: TABLE; Schema: embudo; Owner: embudo_owner
 --
@@ -7692,6 +7355,88 @@ CREATE TABLE public.calendar_attendee_token (
 ALTER TABLE public.calendar_attendee_token OWNER TO embudo_owner;
 
 --
+-- Name: calendar_event; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.calendar_event (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    name text NOT NULL,
+    start timestamp with time zone NOT NULL,
+    stop timestamp with time zone NOT NULL,
+    allday boolean DEFAULT false NOT NULL,
+    start_date date,
+    stop_date date,
+    duration double precision DEFAULT 1 NOT NULL,
+    user_id integer DEFAULT embudo.current_user_id(),
+    location text,
+    videocall_location text,
+    description text,
+    privacy text DEFAULT 'public'::text NOT NULL,
+    show_as text DEFAULT 'busy'::text NOT NULL,
+    opportunity_id integer,
+    res_model text,
+    res_id integer,
+    res_model_id integer,
+    recurrency boolean DEFAULT false NOT NULL,
+    recurrence_id integer,
+    follow_recurrence boolean DEFAULT false NOT NULL,
+    recurrence_start timestamp with time zone,
+    rrule_type text,
+    "interval" integer DEFAULT 1 NOT NULL,
+    end_type text DEFAULT 'count'::text NOT NULL,
+    count integer DEFAULT 1 NOT NULL,
+    until date,
+    mon boolean DEFAULT false NOT NULL,
+    tue boolean DEFAULT false NOT NULL,
+    wed boolean DEFAULT false NOT NULL,
+    thu boolean DEFAULT false NOT NULL,
+    fri boolean DEFAULT false NOT NULL,
+    sat boolean DEFAULT false NOT NULL,
+    sun boolean DEFAULT false NOT NULL,
+    month_by text DEFAULT 'date'::text NOT NULL,
+    day integer DEFAULT 1 NOT NULL,
+    byday text,
+    weekday text,
+    event_tz text,
+    recurrence_update text,
+    active boolean DEFAULT true NOT NULL,
+    done boolean DEFAULT false NOT NULL,
+    ical_uid text NOT NULL,
+    sequence integer DEFAULT 0 NOT NULL,
+    create_uid integer DEFAULT embudo.current_user_id(),
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer DEFAULT embudo.current_user_id(),
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT calendar_event_byday_check CHECK ((byday = ANY (ARRAY['1'::text, '2'::text, '3'::text, '4'::text, '-1'::text]))),
+    CONSTRAINT calendar_event_check CHECK ((stop >= start)),
+    CONSTRAINT calendar_event_check1 CHECK (((NOT allday) OR ((start_date IS NOT NULL) AND (stop_date IS NOT NULL) AND (stop_date >= start_date)))),
+    CONSTRAINT calendar_event_count_check CHECK (((count >= 1) AND (count <= 720))),
+    CONSTRAINT calendar_event_day_check CHECK (((day >= 1) AND (day <= 31))),
+    CONSTRAINT calendar_event_end_type_check CHECK ((end_type = ANY (ARRAY['count'::text, 'end_date'::text, 'forever'::text]))),
+    CONSTRAINT calendar_event_interval_check CHECK ((("interval" >= 1) AND ("interval" <= 1000))),
+    CONSTRAINT calendar_event_month_by_check CHECK ((month_by = ANY (ARRAY['date'::text, 'day'::text]))),
+    CONSTRAINT calendar_event_name_check CHECK ((name <> ''::text)),
+    CONSTRAINT calendar_event_privacy_check CHECK ((privacy = ANY (ARRAY['public'::text, 'private'::text, 'confidential'::text]))),
+    CONSTRAINT calendar_event_recurrence_update_check CHECK ((recurrence_update = ANY (ARRAY['self_only'::text, 'future_events'::text, 'all_events'::text]))),
+    CONSTRAINT calendar_event_rrule_type_check CHECK ((rrule_type = ANY (ARRAY['daily'::text, 'weekly'::text, 'monthly'::text, 'yearly'::text]))),
+    CONSTRAINT calendar_event_show_as_check CHECK ((show_as = ANY (ARRAY['free'::text, 'busy'::text]))),
+    CONSTRAINT calendar_event_weekday_check CHECK ((weekday = ANY (ARRAY['MON'::text, 'TUE'::text, 'WED'::text, 'THU'::text, 'FRI'::text, 'SAT'::text, 'SUN'::text])))
+);
+
+ALTER TABLE ONLY public.calendar_event FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.calendar_event OWNER TO embudo_owner;
+
+--
+-- Name: TABLE calendar_event; Type: COMMENT; Schema: public; Owner: embudo_owner
+--
+
+COMMENT ON TABLE public.calendar_event IS 'Meetings; a recurrence keeps one row per occurrence.';
+
+
+--
 -- Name: calendar_event_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
 --
 
@@ -7782,6 +7527,54 @@ CREATE TABLE public.calendar_feed (
 ALTER TABLE public.calendar_feed OWNER TO embudo_owner;
 
 --
+-- Name: calendar_recurrence; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.calendar_recurrence (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    base_event_id integer,
+    event_tz text DEFAULT 'UTC'::text NOT NULL,
+    rrule_type text DEFAULT 'weekly'::text NOT NULL,
+    "interval" integer DEFAULT 1 NOT NULL,
+    end_type text DEFAULT 'count'::text NOT NULL,
+    count integer DEFAULT 1 NOT NULL,
+    until date,
+    mon boolean DEFAULT false NOT NULL,
+    tue boolean DEFAULT false NOT NULL,
+    wed boolean DEFAULT false NOT NULL,
+    thu boolean DEFAULT false NOT NULL,
+    fri boolean DEFAULT false NOT NULL,
+    sat boolean DEFAULT false NOT NULL,
+    sun boolean DEFAULT false NOT NULL,
+    month_by text DEFAULT 'date'::text NOT NULL,
+    day integer DEFAULT 1 NOT NULL,
+    byday text,
+    weekday text,
+    dtstart timestamp with time zone NOT NULL,
+    duration interval DEFAULT '01:00:00'::interval NOT NULL,
+    ical_uid text NOT NULL,
+    create_uid integer,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT calendar_recurrence_byday_check CHECK ((byday = ANY (ARRAY['1'::text, '2'::text, '3'::text, '4'::text, '-1'::text]))),
+    CONSTRAINT calendar_recurrence_check CHECK (((end_type <> 'end_date'::text) OR (until IS NOT NULL))),
+    CONSTRAINT calendar_recurrence_count_check CHECK (((count >= 1) AND (count <= 720))),
+    CONSTRAINT calendar_recurrence_day_check CHECK (((day >= 1) AND (day <= 31))),
+    CONSTRAINT calendar_recurrence_end_type_check CHECK ((end_type = ANY (ARRAY['count'::text, 'end_date'::text, 'forever'::text]))),
+    CONSTRAINT calendar_recurrence_interval_check CHECK ((("interval" >= 1) AND ("interval" <= 1000))),
+    CONSTRAINT calendar_recurrence_month_by_check CHECK ((month_by = ANY (ARRAY['date'::text, 'day'::text]))),
+    CONSTRAINT calendar_recurrence_rrule_type_check CHECK ((rrule_type = ANY (ARRAY['daily'::text, 'weekly'::text, 'monthly'::text, 'yearly'::text]))),
+    CONSTRAINT calendar_recurrence_weekday_check CHECK ((weekday = ANY (ARRAY['MON'::text, 'TUE'::text, 'WED'::text, 'THU'::text, 'FRI'::text, 'SAT'::text, 'SUN'::text])))
+);
+
+ALTER TABLE ONLY public.calendar_recurrence FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.calendar_recurrence OWNER TO embudo_owner;
+
+--
 -- Name: calendar_recurrence_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
 --
 
@@ -7793,6 +7586,86 @@ ALTER TABLE public.calendar_recurrence ALTER COLUMN id ADD GENERATED ALWAYS AS I
     NO MAXVALUE
     CACHE 1
 );
+
+
+--
+-- Name: crm_lead; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.crm_lead (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    name text NOT NULL,
+    type text NOT NULL,
+    active boolean DEFAULT true NOT NULL,
+    priority text DEFAULT '0'::text NOT NULL,
+    user_id integer DEFAULT embudo.current_user_id(),
+    team_id integer,
+    stage_id integer,
+    color integer DEFAULT 0 NOT NULL,
+    description text,
+    referred text,
+    expected_revenue numeric(16,2) DEFAULT 0 NOT NULL,
+    probability double precision,
+    automated_probability double precision,
+    prorated_revenue numeric(16,2) GENERATED ALWAYS AS (round(((expected_revenue * (COALESCE(probability, (0)::double precision))::numeric) / (100)::numeric), 2)) STORED,
+    date_deadline date,
+    date_closed timestamp with time zone,
+    date_open timestamp with time zone,
+    date_last_stage_update timestamp with time zone DEFAULT now() NOT NULL,
+    date_conversion timestamp with time zone,
+    partner_id integer,
+    partner_name text,
+    contact_name text,
+    title integer,
+    function text,
+    email_from text,
+    email_normalized text,
+    email_cc text,
+    phone text,
+    mobile text,
+    website text,
+    lang_id integer,
+    street text,
+    street2 text,
+    zip text,
+    city text,
+    state_id integer,
+    country_id integer,
+    lost_reason integer,
+    campaign_id integer,
+    medium_id integer,
+    source_id integer,
+    create_uid integer,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    day_open double precision GENERATED ALWAYS AS (abs(((EXTRACT(epoch FROM (date_open - create_date)))::double precision / (86400)::double precision))) STORED,
+    day_close double precision GENERATED ALWAYS AS (abs(((EXTRACT(epoch FROM (date_closed - create_date)))::double precision / (86400)::double precision))) STORED,
+    message_bounce integer DEFAULT 0 NOT NULL,
+    name_lower text GENERATED ALWAYS AS (lower(name)) STORED,
+    email_from_lower text GENERATED ALWAYS AS (lower(email_from)) STORED,
+    partner_name_lower text GENERATED ALWAYS AS (lower(partner_name)) STORED,
+    contact_name_lower text GENERATED ALWAYS AS (lower(contact_name)) STORED,
+    phone_lower text GENERATED ALWAYS AS (lower(phone)) STORED,
+    salesperson_key integer GENERATED ALWAYS AS (COALESCE(user_id, 0)) STORED,
+    CONSTRAINT crm_lead_automated_probability_check CHECK (((automated_probability >= (0)::double precision) AND (automated_probability <= (100)::double precision))),
+    CONSTRAINT crm_lead_name_check CHECK ((btrim(name) <> ''::text)),
+    CONSTRAINT crm_lead_priority_check CHECK ((priority = ANY (ARRAY['0'::text, '1'::text, '2'::text, '3'::text]))),
+    CONSTRAINT crm_lead_probability_check CHECK (((probability >= (0)::double precision) AND (probability <= (100)::double precision))),
+    CONSTRAINT crm_lead_type_check CHECK ((type = ANY (ARRAY['lead'::text, 'opportunity'::text])))
+);
+
+ALTER TABLE ONLY public.crm_lead FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.crm_lead OWNER TO embudo_owner;
+
+--
+-- Name: TABLE crm_lead; Type: COMMENT; Schema: public; Owner: embudo_owner
+--
+
+COMMENT ON TABLE public.crm_lead IS 'Leads and opportunities (one record, converted in place).';
 
 
 --
@@ -9226,6 +9099,40 @@ ALTER TABLE public.res_users ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
 
 
 --
+-- Name: res_users_invitation; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.res_users_invitation (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    login text NOT NULL,
+    name text NOT NULL,
+    access_level embudo.access_level NOT NULL,
+    state text DEFAULT 'pending'::text NOT NULL,
+    user_id integer NOT NULL,
+    company_name text NOT NULL,
+    invited_by integer,
+    invited_by_name text,
+    expires_at timestamp with time zone NOT NULL,
+    answered_at timestamp with time zone,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT res_users_invitation_login_check CHECK ((login = lower(btrim(login)))),
+    CONSTRAINT res_users_invitation_name_check CHECK ((btrim(name) <> ''::text)),
+    CONSTRAINT res_users_invitation_state_check CHECK ((state = ANY (ARRAY['pending'::text, 'accepted'::text, 'declined'::text, 'cancelled'::text])))
+);
+
+
+ALTER TABLE public.res_users_invitation OWNER TO embudo_owner;
+
+--
+-- Name: TABLE res_users_invitation; Type: COMMENT; Schema: public; Owner: embudo_owner
+--
+
+COMMENT ON TABLE public.res_users_invitation IS 'A company''s invitation of a login; the membership exists only once the invitee accepted.';
+
+
+--
 -- Name: res_users_invitation_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
 --
 
@@ -9237,6 +9144,65 @@ ALTER TABLE public.res_users_invitation ALTER COLUMN id ADD GENERATED ALWAYS AS 
     NO MAXVALUE
     CACHE 1
 );
+
+
+--
+-- Name: sale_order; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.sale_order (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    name text DEFAULT 'New'::text NOT NULL,
+    state text DEFAULT 'draft'::text NOT NULL,
+    date_order timestamp with time zone DEFAULT now() NOT NULL,
+    validity_date date,
+    origin text,
+    client_order_ref text,
+    reference text,
+    partner_id integer NOT NULL,
+    partner_invoice_id integer,
+    partner_shipping_id integer,
+    user_id integer DEFAULT embudo.current_user_id(),
+    team_id integer,
+    pricelist_id integer NOT NULL,
+    currency_id integer NOT NULL,
+    payment_term_id integer,
+    note text,
+    amount_untaxed numeric(16,2) DEFAULT 0 NOT NULL,
+    amount_tax numeric(16,2) DEFAULT 0 NOT NULL,
+    amount_total numeric(16,2) DEFAULT 0 NOT NULL,
+    opportunity_id integer,
+    campaign_id integer,
+    medium_id integer,
+    source_id integer,
+    require_signature boolean DEFAULT true NOT NULL,
+    signature bytea,
+    signed_by text,
+    signed_on timestamp with time zone,
+    l10n_mx_edi_usage text,
+    l10n_mx_edi_payment_method_id integer,
+    l10n_mx_edi_payment_policy text,
+    create_uid integer,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    name_lower text GENERATED ALWAYS AS (lower(name)) STORED,
+    salesperson_key integer GENERATED ALWAYS AS (COALESCE(user_id, 0)) STORED,
+    CONSTRAINT sale_order_check CHECK (((state <> ALL (ARRAY['sale'::text, 'done'::text])) OR (date_order IS NOT NULL))),
+    CONSTRAINT sale_order_state_check CHECK ((state = ANY (ARRAY['draft'::text, 'sent'::text, 'sale'::text, 'done'::text, 'cancel'::text])))
+);
+
+ALTER TABLE ONLY public.sale_order FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.sale_order OWNER TO embudo_owner;
+
+--
+-- Name: TABLE sale_order; Type: COMMENT; Schema: public; Owner: embudo_owner
+--
+
+COMMENT ON TABLE public.sale_order IS 'Quotations and sales orders: draft → sent → sale → done, or cancel.';
 
 
 --
@@ -9252,6 +9218,43 @@ ALTER TABLE public.sale_order ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     CACHE 1
 );
 
+
+--
+-- Name: sale_order_line; Type: TABLE; Schema: public; Owner: embudo_owner
+--
+
+CREATE TABLE public.sale_order_line (
+    company_id integer NOT NULL,
+    id integer NOT NULL,
+    order_id integer NOT NULL,
+    sequence integer DEFAULT 10 NOT NULL,
+    name text DEFAULT ''::text NOT NULL,
+    display_type text,
+    product_id integer,
+    product_uom_qty numeric(16,4) DEFAULT 1 NOT NULL,
+    product_uom integer,
+    price_unit numeric(16,4) DEFAULT 0 NOT NULL,
+    discount numeric(7,4) DEFAULT 0 NOT NULL,
+    price_reduce numeric(16,4) DEFAULT 0 NOT NULL,
+    price_subtotal numeric(16,2) DEFAULT 0 NOT NULL,
+    price_tax numeric(16,2) DEFAULT 0 NOT NULL,
+    price_total numeric(16,2) DEFAULT 0 NOT NULL,
+    customer_lead numeric(8,2) DEFAULT 0 NOT NULL,
+    create_uid integer,
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    write_uid integer,
+    write_date timestamp with time zone DEFAULT now() NOT NULL,
+    salesperson_key integer NOT NULL,
+    CONSTRAINT sale_order_line_check CHECK (((display_type IS NULL) OR ((product_id IS NULL) AND (price_unit = (0)::numeric) AND (product_uom_qty = (0)::numeric) AND (product_uom IS NULL)))),
+    CONSTRAINT sale_order_line_check1 CHECK (((display_type IS NOT NULL) OR ((product_id IS NOT NULL) AND (product_uom IS NOT NULL)))),
+    CONSTRAINT sale_order_line_discount_check CHECK (((discount >= (0)::numeric) AND (discount <= (100)::numeric))),
+    CONSTRAINT sale_order_line_display_type_check CHECK ((display_type = ANY (ARRAY['line_section'::text, 'line_note'::text])))
+);
+
+ALTER TABLE ONLY public.sale_order_line FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.sale_order_line OWNER TO embudo_owner;
 
 --
 -- Name: sale_order_line_id_seq; Type: SEQUENCE; Schema: public; Owner: embudo_owner
@@ -15755,101 +15758,10 @@ GRANT USAGE ON SCHEMA report_source TO embudo_service;
 
 
 --
--- Name: COLUMN res_users_invitation.company_id; Type: ACL; Schema: public; Owner: embudo_owner
+-- Name: FUNCTION accept_invitation_row(i anyelement); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
-GRANT SELECT(company_id) ON TABLE public.res_users_invitation TO embudo_service;
-
-
---
--- Name: COLUMN res_users_invitation.id; Type: ACL; Schema: public; Owner: embudo_owner
---
-
-GRANT SELECT(id) ON TABLE public.res_users_invitation TO embudo_service;
-
-
---
--- Name: COLUMN res_users_invitation.login; Type: ACL; Schema: public; Owner: embudo_owner
---
-
-GRANT SELECT(login) ON TABLE public.res_users_invitation TO embudo_service;
-
-
---
--- Name: COLUMN res_users_invitation.name; Type: ACL; Schema: public; Owner: embudo_owner
---
-
-GRANT SELECT(name) ON TABLE public.res_users_invitation TO embudo_service;
-
-
---
--- Name: COLUMN res_users_invitation.access_level; Type: ACL; Schema: public; Owner: embudo_owner
---
-
-GRANT SELECT(access_level) ON TABLE public.res_users_invitation TO embudo_service;
-
-
---
--- Name: COLUMN res_users_invitation.state; Type: ACL; Schema: public; Owner: embudo_owner
---
-
-GRANT SELECT(state) ON TABLE public.res_users_invitation TO embudo_service;
-
-
---
--- Name: COLUMN res_users_invitation.company_name; Type: ACL; Schema: public; Owner: embudo_owner
---
-
-GRANT SELECT(company_name) ON TABLE public.res_users_invitation TO embudo_service;
-
-
---
--- Name: COLUMN res_users_invitation.invited_by; Type: ACL; Schema: public; Owner: embudo_owner
---
-
-GRANT SELECT(invited_by) ON TABLE public.res_users_invitation TO embudo_service;
-
-
---
--- Name: COLUMN res_users_invitation.invited_by_name; Type: ACL; Schema: public; Owner: embudo_owner
---
-
-GRANT SELECT(invited_by_name) ON TABLE public.res_users_invitation TO embudo_service;
-
-
---
--- Name: COLUMN res_users_invitation.expires_at; Type: ACL; Schema: public; Owner: embudo_owner
---
-
-GRANT SELECT(expires_at) ON TABLE public.res_users_invitation TO embudo_service;
-
-
---
--- Name: COLUMN res_users_invitation.answered_at; Type: ACL; Schema: public; Owner: embudo_owner
---
-
-GRANT SELECT(answered_at) ON TABLE public.res_users_invitation TO embudo_service;
-
-
---
--- Name: COLUMN res_users_invitation.create_date; Type: ACL; Schema: public; Owner: embudo_owner
---
-
-GRANT SELECT(create_date) ON TABLE public.res_users_invitation TO embudo_service;
-
-
---
--- Name: COLUMN res_users_invitation.write_date; Type: ACL; Schema: public; Owner: embudo_owner
---
-
-GRANT SELECT(write_date) ON TABLE public.res_users_invitation TO embudo_service;
-
-
---
--- Name: FUNCTION accept_invitation_row(i public.res_users_invitation); Type: ACL; Schema: embudo; Owner: embudo_owner
---
-
-REVOKE ALL ON FUNCTION embudo.accept_invitation_row(i public.res_users_invitation) FROM PUBLIC;
+REVOKE ALL ON FUNCTION embudo.accept_invitation_row(i anyelement) FROM PUBLIC;
 
 
 --
@@ -16223,44 +16135,19 @@ GRANT ALL ON FUNCTION embudo.calendar_plain(html text) TO embudo_service;
 
 
 --
--- Name: FUNCTION current_user_id(); Type: ACL; Schema: embudo; Owner: embudo_owner
+-- Name: FUNCTION calendar_public_name(e anyelement, lang text); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
-REVOKE ALL ON FUNCTION embudo.current_user_id() FROM PUBLIC;
-GRANT ALL ON FUNCTION embudo.current_user_id() TO embudo_service;
-GRANT ALL ON FUNCTION embudo.current_user_id() TO embudo_bi;
-
-
---
--- Name: TABLE calendar_event; Type: ACL; Schema: public; Owner: embudo_owner
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.calendar_event TO embudo_service;
-GRANT SELECT ON TABLE public.calendar_event TO embudo_report;
+REVOKE ALL ON FUNCTION embudo.calendar_public_name(e anyelement, lang text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_public_name(e anyelement, lang text) TO embudo_service;
 
 
 --
--- Name: FUNCTION calendar_public_name(e public.calendar_event, lang text); Type: ACL; Schema: embudo; Owner: embudo_owner
+-- Name: FUNCTION calendar_rrule(r anyelement); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
-REVOKE ALL ON FUNCTION embudo.calendar_public_name(e public.calendar_event, lang text) FROM PUBLIC;
-GRANT ALL ON FUNCTION embudo.calendar_public_name(e public.calendar_event, lang text) TO embudo_service;
-
-
---
--- Name: TABLE calendar_recurrence; Type: ACL; Schema: public; Owner: embudo_owner
---
-
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.calendar_recurrence TO embudo_service;
-GRANT SELECT ON TABLE public.calendar_recurrence TO embudo_report;
-
-
---
--- Name: FUNCTION calendar_rrule(r public.calendar_recurrence); Type: ACL; Schema: embudo; Owner: embudo_owner
---
-
-REVOKE ALL ON FUNCTION embudo.calendar_rrule(r public.calendar_recurrence) FROM PUBLIC;
-GRANT ALL ON FUNCTION embudo.calendar_rrule(r public.calendar_recurrence) TO embudo_service;
+REVOKE ALL ON FUNCTION embudo.calendar_rrule(r anyelement) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_rrule(r anyelement) TO embudo_service;
 
 
 --
@@ -16335,11 +16222,11 @@ GRANT ALL ON FUNCTION embudo.calendar_upcoming(company integer[]) TO embudo_serv
 
 
 --
--- Name: FUNCTION calendar_when(e public.calendar_event, tz text, lang text); Type: ACL; Schema: embudo; Owner: embudo_owner
+-- Name: FUNCTION calendar_when(e anyelement, tz text, lang text); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
-REVOKE ALL ON FUNCTION embudo.calendar_when(e public.calendar_event, tz text, lang text) FROM PUBLIC;
-GRANT ALL ON FUNCTION embudo.calendar_when(e public.calendar_event, tz text, lang text) TO embudo_service;
+REVOKE ALL ON FUNCTION embudo.calendar_when(e anyelement, tz text, lang text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_when(e anyelement, tz text, lang text) TO embudo_service;
 
 
 --
@@ -16513,34 +16400,19 @@ GRANT ALL ON FUNCTION embudo.crm_convert_merge(ids integer[], action text, partn
 
 
 --
--- Name: TABLE crm_lead; Type: ACL; Schema: public; Owner: embudo_owner
+-- Name: FUNCTION crm_count_closing(lead anyelement, sign integer); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.crm_lead TO embudo_service;
-GRANT SELECT ON TABLE public.crm_lead TO embudo_report;
-
-
---
--- Name: COLUMN crm_lead.message_bounce; Type: ACL; Schema: public; Owner: embudo_owner
---
-
-GRANT UPDATE(message_bounce) ON TABLE public.crm_lead TO embudo_service;
+REVOKE ALL ON FUNCTION embudo.crm_count_closing(lead anyelement, sign integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_count_closing(lead anyelement, sign integer) TO embudo_service;
 
 
 --
--- Name: FUNCTION crm_count_closing(lead public.crm_lead, sign integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+-- Name: FUNCTION crm_create_customer(lead anyelement, salesperson integer); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
-REVOKE ALL ON FUNCTION embudo.crm_count_closing(lead public.crm_lead, sign integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION embudo.crm_count_closing(lead public.crm_lead, sign integer) TO embudo_service;
-
-
---
--- Name: FUNCTION crm_create_customer(lead public.crm_lead, salesperson integer); Type: ACL; Schema: embudo; Owner: embudo_owner
---
-
-REVOKE ALL ON FUNCTION embudo.crm_create_customer(lead public.crm_lead, salesperson integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION embudo.crm_create_customer(lead public.crm_lead, salesperson integer) TO embudo_service;
+REVOKE ALL ON FUNCTION embudo.crm_create_customer(lead anyelement, salesperson integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_create_customer(lead anyelement, salesperson integer) TO embudo_service;
 
 
 --
@@ -16600,11 +16472,11 @@ GRANT ALL ON FUNCTION embudo.crm_lead_drop_activities() TO embudo_service;
 
 
 --
--- Name: FUNCTION crm_lead_from_partner(lead public.crm_lead, overwrite boolean); Type: ACL; Schema: embudo; Owner: embudo_owner
+-- Name: FUNCTION crm_lead_from_partner(lead anyelement, overwrite boolean); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
-REVOKE ALL ON FUNCTION embudo.crm_lead_from_partner(lead public.crm_lead, overwrite boolean) FROM PUBLIC;
-GRANT ALL ON FUNCTION embudo.crm_lead_from_partner(lead public.crm_lead, overwrite boolean) TO embudo_service;
+REVOKE ALL ON FUNCTION embudo.crm_lead_from_partner(lead anyelement, overwrite boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_lead_from_partner(lead anyelement, overwrite boolean) TO embudo_service;
 
 
 --
@@ -16640,11 +16512,11 @@ GRANT ALL ON FUNCTION embudo.crm_mass_convert(ids integer[], action text, partne
 
 
 --
--- Name: FUNCTION crm_matching_partner(lead public.crm_lead); Type: ACL; Schema: embudo; Owner: embudo_owner
+-- Name: FUNCTION crm_matching_partner(lead anyelement); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
-REVOKE ALL ON FUNCTION embudo.crm_matching_partner(lead public.crm_lead) FROM PUBLIC;
-GRANT ALL ON FUNCTION embudo.crm_matching_partner(lead public.crm_lead) TO embudo_service;
+REVOKE ALL ON FUNCTION embudo.crm_matching_partner(lead anyelement) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.crm_matching_partner(lead anyelement) TO embudo_service;
 
 
 --
@@ -16723,6 +16595,15 @@ GRANT ALL ON FUNCTION embudo.crm_team_win_rate(company integer, team integer) TO
 
 REVOKE ALL ON FUNCTION embudo.crm_tracking_label(field text, company integer, value integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.crm_tracking_label(field text, company integer, value integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION current_user_id(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.current_user_id() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.current_user_id() TO embudo_service;
+GRANT ALL ON FUNCTION embudo.current_user_id() TO embudo_bi;
 
 
 --
@@ -16887,11 +16768,11 @@ GRANT ALL ON FUNCTION embudo.ical_utc(instant timestamp with time zone) TO embud
 
 
 --
--- Name: FUNCTION ical_vevent(e public.calendar_event, series_sequence integer, rdates timestamp with time zone[], recurrence_id timestamp with time zone, cancelled boolean); Type: ACL; Schema: embudo; Owner: embudo_owner
+-- Name: FUNCTION ical_vevent(e anyelement, series_sequence integer, rdates timestamp with time zone[], recurrence_id timestamp with time zone, cancelled boolean); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
-REVOKE ALL ON FUNCTION embudo.ical_vevent(e public.calendar_event, series_sequence integer, rdates timestamp with time zone[], recurrence_id timestamp with time zone, cancelled boolean) FROM PUBLIC;
-GRANT ALL ON FUNCTION embudo.ical_vevent(e public.calendar_event, series_sequence integer, rdates timestamp with time zone[], recurrence_id timestamp with time zone, cancelled boolean) TO embudo_service;
+REVOKE ALL ON FUNCTION embudo.ical_vevent(e anyelement, series_sequence integer, rdates timestamp with time zone[], recurrence_id timestamp with time zone, cancelled boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.ical_vevent(e anyelement, series_sequence integer, rdates timestamp with time zone[], recurrence_id timestamp with time zone, cancelled boolean) TO embudo_service;
 
 
 --
@@ -17206,19 +17087,11 @@ GRANT ALL ON FUNCTION embudo.portal_issue_token(sale_order integer) TO embudo_se
 
 
 --
--- Name: TABLE sale_order; Type: ACL; Schema: public; Owner: embudo_owner
+-- Name: FUNCTION portal_notify(o anyelement, body text, summary text); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.sale_order TO embudo_service;
-GRANT SELECT ON TABLE public.sale_order TO embudo_report;
-
-
---
--- Name: FUNCTION portal_notify(o public.sale_order, body text, summary text); Type: ACL; Schema: embudo; Owner: embudo_owner
---
-
-REVOKE ALL ON FUNCTION embudo.portal_notify(o public.sale_order, body text, summary text) FROM PUBLIC;
-GRANT ALL ON FUNCTION embudo.portal_notify(o public.sale_order, body text, summary text) TO embudo_service;
+REVOKE ALL ON FUNCTION embudo.portal_notify(o anyelement, body text, summary text) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.portal_notify(o anyelement, body text, summary text) TO embudo_service;
 
 
 --
@@ -17332,19 +17205,11 @@ GRANT ALL ON FUNCTION embudo.sale_draft(ids integer[]) TO embudo_service;
 
 
 --
--- Name: TABLE sale_order_line; Type: ACL; Schema: public; Owner: embudo_owner
+-- Name: FUNCTION sale_line_amounts(line anyelement, rounding numeric); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.sale_order_line TO embudo_service;
-GRANT SELECT ON TABLE public.sale_order_line TO embudo_report;
-
-
---
--- Name: FUNCTION sale_line_amounts(line public.sale_order_line, rounding numeric); Type: ACL; Schema: embudo; Owner: embudo_owner
---
-
-REVOKE ALL ON FUNCTION embudo.sale_line_amounts(line public.sale_order_line, rounding numeric) FROM PUBLIC;
-GRANT ALL ON FUNCTION embudo.sale_line_amounts(line public.sale_order_line, rounding numeric) TO embudo_service;
+REVOKE ALL ON FUNCTION embudo.sale_line_amounts(line anyelement, rounding numeric) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.sale_line_amounts(line anyelement, rounding numeric) TO embudo_service;
 
 
 --
@@ -18121,6 +17986,14 @@ GRANT SELECT(create_date) ON TABLE public.calendar_attendee_token TO embudo_serv
 
 
 --
+-- Name: TABLE calendar_event; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.calendar_event TO embudo_service;
+GRANT SELECT ON TABLE public.calendar_event TO embudo_report;
+
+
+--
 -- Name: TABLE calendar_event_res_partner_rel; Type: ACL; Schema: public; Owner: embudo_owner
 --
 
@@ -18142,6 +18015,29 @@ GRANT SELECT ON TABLE public.calendar_event_res_users_rel TO embudo_report;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.calendar_event_type TO embudo_service;
 GRANT SELECT ON TABLE public.calendar_event_type TO embudo_report;
+
+
+--
+-- Name: TABLE calendar_recurrence; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.calendar_recurrence TO embudo_service;
+GRANT SELECT ON TABLE public.calendar_recurrence TO embudo_report;
+
+
+--
+-- Name: TABLE crm_lead; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.crm_lead TO embudo_service;
+GRANT SELECT ON TABLE public.crm_lead TO embudo_report;
+
+
+--
+-- Name: COLUMN crm_lead.message_bounce; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT UPDATE(message_bounce) ON TABLE public.crm_lead TO embudo_service;
 
 
 --
@@ -18598,6 +18494,113 @@ GRANT SELECT(company_id) ON TABLE public.res_users TO embudo_service;
 --
 
 GRANT SELECT(signature) ON TABLE public.res_users TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users_invitation.company_id; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(company_id) ON TABLE public.res_users_invitation TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users_invitation.id; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(id) ON TABLE public.res_users_invitation TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users_invitation.login; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(login) ON TABLE public.res_users_invitation TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users_invitation.name; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(name) ON TABLE public.res_users_invitation TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users_invitation.access_level; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(access_level) ON TABLE public.res_users_invitation TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users_invitation.state; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(state) ON TABLE public.res_users_invitation TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users_invitation.company_name; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(company_name) ON TABLE public.res_users_invitation TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users_invitation.invited_by; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(invited_by) ON TABLE public.res_users_invitation TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users_invitation.invited_by_name; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(invited_by_name) ON TABLE public.res_users_invitation TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users_invitation.expires_at; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(expires_at) ON TABLE public.res_users_invitation TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users_invitation.answered_at; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(answered_at) ON TABLE public.res_users_invitation TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users_invitation.create_date; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(create_date) ON TABLE public.res_users_invitation TO embudo_service;
+
+
+--
+-- Name: COLUMN res_users_invitation.write_date; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT(write_date) ON TABLE public.res_users_invitation TO embudo_service;
+
+
+--
+-- Name: TABLE sale_order; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.sale_order TO embudo_service;
+GRANT SELECT ON TABLE public.sale_order TO embudo_report;
+
+
+--
+-- Name: TABLE sale_order_line; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.sale_order_line TO embudo_service;
+GRANT SELECT ON TABLE public.sale_order_line TO embudo_report;
 
 
 --

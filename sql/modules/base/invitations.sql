@@ -156,7 +156,7 @@ END
 $$;
 
 -- Accepting an invitation: the membership at the invited level; the home company if the user had none.
-CREATE OR REPLACE FUNCTION embudo.accept_invitation_row(i public.res_users_invitation) RETURNS void
+CREATE OR REPLACE FUNCTION embudo.accept_invitation_row(i anyelement) RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -266,6 +266,6 @@ BEGIN
 END
 $$;
 
-REVOKE EXECUTE ON FUNCTION embudo.invitation_mail(int, text), embudo.accept_invitation_row(public.res_users_invitation) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION embudo.invitation_mail(int, text), embudo.accept_invitation_row(anyelement) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION embudo.invite_user(int, text, text, embudo.access_level), embudo.answer_invitation(int, boolean),
     embudo.cancel_invitation(int), embudo.signup_info(text), embudo.signup_complete(text, text, text) TO embudo_service;

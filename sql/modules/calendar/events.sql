@@ -86,7 +86,7 @@ $$;
 
 -- What a meeting is called where people who cannot read it may look (the opportunity's history, its
 -- activity): its name, or "Private meeting" for a private one.
-CREATE OR REPLACE FUNCTION embudo.calendar_public_name(e public.calendar_event, lang text) RETURNS text
+CREATE OR REPLACE FUNCTION embudo.calendar_public_name(e anyelement, lang text) RETURNS text
 LANGUAGE sql STABLE
 AS $$
     SELECT CASE WHEN e.privacy = 'private' THEN embudo.localized(lang, 'Private meeting', 'Reunión privada') ELSE e.name END
@@ -437,7 +437,7 @@ $$;
 
 -- When a meeting takes place, in words, for time zone `tz` and language `lang`: "2026-12-08 10:00
 -- (America/Mexico_City)", or the days of an all-day meeting.
-CREATE OR REPLACE FUNCTION embudo.calendar_when(e public.calendar_event, tz text, lang text) RETURNS text
+CREATE OR REPLACE FUNCTION embudo.calendar_when(e anyelement, tz text, lang text) RETURNS text
 LANGUAGE sql STABLE
 AS $$
     WITH z AS (SELECT embudo.calendar_tz(tz) AS tz)
@@ -487,7 +487,7 @@ $$;
 
 GRANT EXECUTE ON FUNCTION embudo.calendar_attends(int, int) TO embudo_bi, embudo_report;
 GRANT EXECUTE ON FUNCTION embudo.calendar_attends(int, int), embudo.calendar_my_status(int, int), embudo.calendar_mark_done(int[]),
-    embudo.calendar_uninvite(int, int, int, int), embudo.calendar_public_name(public.calendar_event, text), embudo.calendar_tz(text),
-    embudo.calendar_answer(int[], text), embudo.calendar_when(public.calendar_event, text, text),
+    embudo.calendar_uninvite(int, int, int, int), embudo.calendar_public_name(anyelement, text), embudo.calendar_tz(text),
+    embudo.calendar_answer(int[], text), embudo.calendar_when(anyelement, text, text),
     embudo.calendar_busy_slots(timestamptz, timestamptz), embudo.calendar_upcoming(int[])
 TO embudo_service;

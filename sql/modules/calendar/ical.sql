@@ -75,7 +75,7 @@ $$;
 -- The lines of one VEVENT for event `e`: `master` says whether it stands for its series (RDATE of the
 -- other occurrences) or is an occurrence changed on its own (RECURRENCE-ID). Attendees with their
 -- answers; the organizer; the link back to Embudo in the description.
-CREATE OR REPLACE FUNCTION embudo.ical_vevent(e public.calendar_event, series_sequence int, rdates timestamptz[], recurrence_id timestamptz,
+CREATE OR REPLACE FUNCTION embudo.ical_vevent(e anyelement, series_sequence int, rdates timestamptz[], recurrence_id timestamptz,
                                               cancelled boolean)
 RETURNS text
 LANGUAGE sql STABLE
@@ -174,6 +174,6 @@ AS $$
 $$;
 
 GRANT EXECUTE ON FUNCTION embudo.ical_text(text), embudo.calendar_plain(text), embudo.ical_param(text), embudo.ical_line(text), embudo.ical_utc(timestamptz),
-    embudo.calendar_address(int, int, int), embudo.ical_vevent(public.calendar_event, int, timestamptz[], timestamptz, boolean),
+    embudo.calendar_address(int, int, int), embudo.ical_vevent(anyelement, int, timestamptz[], timestamptz, boolean),
     embudo.ical_events(int, text, int, int, boolean), embudo.ical_calendar(text, text, text)
 TO embudo_service;

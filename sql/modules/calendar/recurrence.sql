@@ -274,7 +274,7 @@ CREATE CONSTRAINT TRIGGER people_follow AFTER UPDATE ON calendar_event DEFERRABL
     FOR EACH ROW WHEN (NEW.recurrence_id IS NOT NULL) EXECUTE FUNCTION embudo.calendar_people_follow();
 
 -- A series' rule as RFC 5545 writes it (Odoo's rrule field): FREQ=WEEKLY;INTERVAL=1;COUNT=5;BYDAY=MO,WE.
-CREATE OR REPLACE FUNCTION embudo.calendar_rrule(r public.calendar_recurrence) RETURNS text
+CREATE OR REPLACE FUNCTION embudo.calendar_rrule(r anyelement) RETURNS text
 LANGUAGE sql IMMUTABLE
 AS $$
     SELECT concat_ws(';', 'FREQ=' || upper(r.rrule_type), 'INTERVAL=' || r."interval",
@@ -296,6 +296,6 @@ AS $$
 $$;
 
 GRANT EXECUTE ON FUNCTION embudo.calendar_slots(timestamptz, text, text, int, text, int, date, boolean[], text, int, text, text),
-    embudo.calendar_expand(int, int), embudo.calendar_copy_people(int, int, int[]), embudo.calendar_rrule(public.calendar_recurrence),
+    embudo.calendar_expand(int, int), embudo.calendar_copy_people(int, int, int[]), embudo.calendar_rrule(anyelement),
     embudo.calendar_rrule_text(text, int, text, int, date)
 TO embudo_service;

@@ -24,7 +24,7 @@ $$;
 
 -- The customer a lead matches: its own, else one with the same email, else one whose name contains
 -- the company name, the contact name or the lead's name.
-CREATE OR REPLACE FUNCTION embudo.crm_matching_partner(lead public.crm_lead) RETURNS int
+CREATE OR REPLACE FUNCTION embudo.crm_matching_partner(lead anyelement) RETURNS int
 LANGUAGE sql STABLE
 AS $$
     SELECT coalesce(
@@ -73,7 +73,7 @@ $$;
 
 -- Creates the customer of a lead (reference §2.8): a company from the company name with a contact
 -- person under it, or just the person, or a person named after the lead. Returns the partner to link.
-CREATE OR REPLACE FUNCTION embudo.crm_create_customer(lead public.crm_lead, salesperson int) RETURNS int
+CREATE OR REPLACE FUNCTION embudo.crm_create_customer(lead anyelement, salesperson int) RETURNS int
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -203,7 +203,7 @@ END
 $$;
 
 GRANT EXECUTE ON FUNCTION
-    embudo.crm_duplicates(int, text, int, boolean), embudo.contains_pattern(text), embudo.crm_matching_partner(crm_lead),
-    embudo.crm_convert_defaults(int), embudo.crm_create_customer(crm_lead, int),
+    embudo.crm_duplicates(int, text, int, boolean), embudo.contains_pattern(text), embudo.crm_matching_partner(anyelement),
+    embudo.crm_convert_defaults(int), embudo.crm_create_customer(anyelement, int),
     embudo.crm_convert(int[], text, int, int[], int, boolean), embudo.crm_mass_convert(int[], text, int, int[], int, boolean, boolean)
 TO embudo_service;

@@ -72,50 +72,53 @@ $$;
 
 -- Copies a customer's details onto the lead (reference §2.7). `overwrite` is false on creation, where
 -- values the client gave win.
-CREATE OR REPLACE FUNCTION embudo.crm_lead_from_partner(lead public.crm_lead, overwrite boolean) RETURNS public.crm_lead
+CREATE OR REPLACE FUNCTION embudo.crm_lead_from_partner(lead anyelement, overwrite boolean) RETURNS anyelement
 LANGUAGE plpgsql STABLE
 AS $$
 DECLARE
+    -- A record, whose fields PL/pgSQL resolves when it runs: `lead` is a crm_lead row, or on Citus the
+    -- row of one of its shards (hence anyelement), whose fields PL/pgSQL cannot assign to by name.
+    changed record := lead;
     p public.res_partner;
     parent_name text;
 BEGIN
-    SELECT * INTO p FROM public.res_partner WHERE company_id = lead.company_id AND id = lead.partner_id;
+    SELECT * INTO p FROM public.res_partner WHERE company_id = changed.company_id AND id = changed.partner_id;
     IF NOT FOUND THEN
-        RETURN lead;
+        RETURN changed;
     END IF;
     IF p.street IS NOT NULL OR p.street2 IS NOT NULL OR p.city IS NOT NULL OR p.zip IS NOT NULL
        OR p.state_id IS NOT NULL OR p.country_id IS NOT NULL THEN
-        IF overwrite OR (lead.street IS NULL AND lead.street2 IS NULL AND lead.city IS NULL AND lead.zip IS NULL
-                         AND lead.state_id IS NULL AND lead.country_id IS NULL) THEN
-            lead.street := p.street; lead.street2 := p.street2; lead.city := p.city; lead.zip := p.zip;
-            lead.state_id := p.state_id; lead.country_id := p.country_id;
+        IF overwrite OR (changed.street IS NULL AND changed.street2 IS NULL AND changed.city IS NULL AND changed.zip IS NULL
+                         AND changed.state_id IS NULL AND changed.country_id IS NULL) THEN
+            changed.street := p.street; changed.street2 := p.street2; changed.city := p.city; changed.zip := p.zip;
+            changed.state_id := p.state_id; changed.country_id := p.country_id;
         END IF;
     END IF;
-    IF p.mobile IS NOT NULL AND (overwrite OR lead.mobile IS NULL) THEN lead.mobile := p.mobile; END IF;
-    IF p.title IS NOT NULL AND (overwrite OR lead.title IS NULL) THEN lead.title := p.title; END IF;
-    IF p.function IS NOT NULL AND (overwrite OR lead.function IS NULL) THEN lead.function := p.function; END IF;
-    IF p.website IS NOT NULL AND (overwrite OR lead.website IS NULL) THEN lead.website := p.website; END IF;
-    IF p.lang IS NOT NULL AND (overwrite OR lead.lang_id IS NULL) THEN
-        lead.lang_id := coalesce((SELECT l.id FROM public.res_lang l WHERE l.code = p.lang), lead.lang_id);
+    IF p.mobile IS NOT NULL AND (overwrite OR changed.mobile IS NULL) THEN changed.mobile := p.mobile; END IF;
+    IF p.title IS NOT NULL AND (overwrite OR changed.title IS NULL) THEN changed.title := p.title; END IF;
+    IF p.function IS NOT NULL AND (overwrite OR changed.function IS NULL) THEN changed.function := p.function; END IF;
+    IF p.website IS NOT NULL AND (overwrite OR changed.website IS NULL) THEN changed.website := p.website; END IF;
+    IF p.lang IS NOT NULL AND (overwrite OR changed.lang_id IS NULL) THEN
+        changed.lang_id := coalesce((SELECT l.id FROM public.res_lang l WHERE l.code = p.lang), changed.lang_id);
     END IF;
-    IF NOT p.is_company AND (overwrite OR lead.contact_name IS NULL) THEN lead.contact_name := p.name; END IF;
+    IF NOT p.is_company AND (overwrite OR changed.contact_name IS NULL) THEN changed.contact_name := p.name; END IF;
     IF p.is_company THEN
         parent_name := p.name;
     ELSIF p.parent_id IS NOT NULL THEN
         SELECT name INTO parent_name FROM public.res_partner WHERE company_id = p.company_id AND id = p.parent_id;
     END IF;
-    IF parent_name IS NOT NULL AND (overwrite OR lead.partner_name IS NULL) THEN lead.partner_name := parent_name; END IF;
-    IF p.email IS NOT NULL AND (overwrite OR lead.email_from IS NULL)
-       AND embudo.normalize_email(p.email) IS DISTINCT FROM embudo.normalize_email(lead.email_from) THEN
-        lead.email_from := p.email;
+    IF parent_name IS NOT NULL AND (overwrite OR changed.partner_name IS NULL) THEN changed.partner_name := parent_name; END IF;
+    IF p.email IS NOT NULL AND (overwrite OR changed.email_from IS NULL)
+       AND embudo.normalize_email(p.email) IS DISTINCT FROM embudo.normalize_email(changed.email_from) THEN
+        changed.email_from := p.email;
     END IF;
-    IF p.phone IS NOT NULL AND (overwrite OR lead.phone IS NULL) THEN lead.phone := p.phone; END IF;
-    RETURN lead;
+    IF p.phone IS NOT NULL AND (overwrite OR changed.phone IS NULL) THEN changed.phone := p.phone; END IF;
+    RETURN changed;
 END
 $$;
 
 -- Updates the team's closing counters when a lead enters or leaves won / lost.
-CREATE OR REPLACE FUNCTION embudo.crm_count_closing(lead public.crm_lead, sign int) RETURNS void
+CREATE OR REPLACE FUNCTION embudo.crm_count_closing(lead anyelement, sign int) RETURNS void
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -430,7 +433,7 @@ $$;
 
 GRANT EXECUTE ON FUNCTION
     embudo.crm_follow(int, int, int), embudo.crm_default_team(int, int, text), embudo.crm_first_stage(int, int, boolean),
-    embudo.crm_team_win_rate(int, int), embudo.crm_lead_from_partner(crm_lead, boolean), embudo.crm_count_closing(crm_lead, int),
+    embudo.crm_team_win_rate(int, int), embudo.crm_lead_from_partner(anyelement, boolean), embudo.crm_count_closing(anyelement, int),
     embudo.crm_tracking_label(text, int, int), embudo.crm_action_set_won(int[]), embudo.crm_action_set_lost(int[], int),
     embudo.crm_lead_before_insert(), embudo.crm_lead_before_update(), embudo.crm_lead_track()
 TO embudo_service;

@@ -100,7 +100,7 @@ AS $$
 $$;
 
 -- Tells the salesperson, on the quotation and on its opportunity: a message, and a To Do activity.
-CREATE OR REPLACE FUNCTION embudo.portal_notify(o public.sale_order, body text, summary text) RETURNS void
+CREATE OR REPLACE FUNCTION embudo.portal_notify(o anyelement, body text, summary text) RETURNS void
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -202,6 +202,6 @@ CREATE OR REPLACE TRIGGER portal_links AFTER UPDATE OF state ON sale_order
     FOR EACH ROW WHEN (NEW.state IN ('sale', 'done', 'cancel')) EXECUTE FUNCTION embudo.portal_close_links();
 
 GRANT EXECUTE ON FUNCTION embudo.portal_issue_token(int), embudo.sale_mail_extra(int, text), embudo.portal_revoke(int[]),
-    embudo.portal_resolve(text), embudo.portal_quotation(int), embudo.portal_notify(sale_order, text, text),
+    embudo.portal_resolve(text), embudo.portal_quotation(int), embudo.portal_notify(anyelement, text, text),
     embudo.portal_accept(int, text, int), embudo.portal_decline(int, text), embudo.portal_close_links()
 TO embudo_service;

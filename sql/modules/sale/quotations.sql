@@ -229,7 +229,7 @@ CREATE OR REPLACE TRIGGER keep_confirmed BEFORE DELETE ON sale_order_line FOR EA
 
 -- The amounts of one line (Odoo's compute_all for percentage taxes, rounded per line to the currency):
 -- taxes included in the price are taken out of it first, then every tax is computed on that base.
-CREATE OR REPLACE FUNCTION embudo.sale_line_amounts(line public.sale_order_line, rounding numeric)
+CREATE OR REPLACE FUNCTION embudo.sale_line_amounts(line anyelement, rounding numeric)
 RETURNS TABLE (price_reduce numeric, subtotal numeric, tax numeric, total numeric)
 LANGUAGE plpgsql STABLE
 AS $$
@@ -530,7 +530,7 @@ CREATE OR REPLACE TRIGGER track AFTER INSERT OR UPDATE OF state ON sale_order FO
 GRANT EXECUTE ON FUNCTION
     embudo.check_cfdi(text, int), embudo.sale_order_before_insert(), embudo.sale_order_after_insert(), embudo.sale_order_before_update(),
     embudo.sale_order_before_delete(), embudo.sale_order_line_before_write(), embudo.sale_order_line_product_taxes(),
-    embudo.sale_order_line_before_delete(), embudo.sale_line_amounts(sale_order_line, numeric), embudo.sale_order_recompute(int, int),
+    embudo.sale_order_line_before_delete(), embudo.sale_line_amounts(anyelement, numeric), embudo.sale_order_recompute(int, int),
     embudo.sale_order_lines_changed(), embudo.sale_line_taxes_changed(), embudo.sale_order_currency_changed(),
     embudo.sale_order_option_defaults(), embudo.sale_option_add(int), embudo.sale_transition(int[], text[], text, text),
     embudo.sale_mark_sent(int[]), embudo.sale_confirm(int[]), embudo.sale_cancel(int[]), embudo.sale_draft(int[]),
