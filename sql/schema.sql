@@ -1991,6 +1991,35 @@ $$;
 ALTER FUNCTION embudo.cancel_invitation(invitation integer) OWNER TO embudo_owner;
 
 --
+-- Name: cascade_salesperson_key(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.cascade_salesperson_key() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $_$
+DECLARE
+    copy record;
+BEGIN
+    FOR copy IN
+        SELECT f.conrelid::regclass AS tab, link.attname AS link, key.attname AS key
+        FROM pg_catalog.pg_constraint f
+        JOIN pg_catalog.pg_attribute link ON link.attrelid = f.conrelid AND link.attnum = f.conkey[2]
+        JOIN pg_catalog.pg_attribute key ON key.attrelid = f.conrelid AND key.attnum = f.conkey[3]
+        WHERE f.contype = 'f' AND f.confrelid = TG_RELID AND cardinality(f.confkey) = 3
+          AND f.confkey[3] = (SELECT a.attnum FROM pg_catalog.pg_attribute a WHERE a.attrelid = TG_RELID AND a.attname = 'salesperson_key')
+        ORDER BY 1, 3
+    LOOP
+        EXECUTE format('UPDATE %s SET %I = $1 WHERE company_id = $2 AND %I = $3 AND %I = $4', copy.tab, copy.key, copy.link, copy.key)
+        USING NEW.salesperson_key, NEW.company_id, NEW.id, OLD.salesperson_key;
+    END LOOP;
+    RETURN NULL;
+END
+$_$;
+
+
+ALTER FUNCTION embudo.cascade_salesperson_key() OWNER TO embudo_owner;
+
+--
 -- Name: change_own_password(text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -3710,7 +3739,7 @@ BEGIN
     PERFORM embudo.replace_policy(target, policy, format('%1$s USING (%2$s) WITH CHECK (%2$s)', clauses, mine));
     -- As the document's: the owner sees the rows of the request's companies, for embudo.count_existing.
     -- (It writes them as the request's user does: no function running as the owner writes these rows,
-    -- and the cascades that keep the copies run without row-level security.)
+    -- and embudo.cascade_salesperson_key writes the copies with the request's own rights.)
     PERFORM embudo.replace_policy(target, 'owner_exists', 'FOR SELECT TO embudo_owner USING (true)');
 END
 $_$;
@@ -4735,6 +4764,12 @@ BEGIN
         NEW.message_id := embudo.mail_new_message_id(NEW.company_id, NEW.email_from);
     END IF;
     IF current_user <> 'embudo_service' THEN
+        RETURN NEW;
+    END IF;
+    -- Only the copies of the document's salesperson change: the document changed hands
+    -- (embudo.cascade_salesperson_key), which its mail follows, sent or not.
+    IF TG_OP = 'UPDATE' AND to_jsonb(NEW) - '{lead_salesperson_key,order_salesperson_key}'::text[]
+                            = to_jsonb(OLD) - '{lead_salesperson_key,order_salesperson_key}'::text[] THEN
         RETURN NEW;
     END IF;
 
@@ -12301,6 +12336,34 @@ CREATE TRIGGER salesperson_key BEFORE INSERT OR UPDATE OF order_id ON public.sal
 
 
 --
+-- Name: crm_lead salesperson_key_follows; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER salesperson_key_follows AFTER UPDATE ON public.crm_lead FOR EACH ROW WHEN ((old.salesperson_key IS DISTINCT FROM new.salesperson_key)) EXECUTE FUNCTION embudo.cascade_salesperson_key();
+
+
+--
+-- Name: mail_message salesperson_key_follows; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER salesperson_key_follows AFTER UPDATE ON public.mail_message FOR EACH ROW WHEN ((old.salesperson_key IS DISTINCT FROM new.salesperson_key)) EXECUTE FUNCTION embudo.cascade_salesperson_key();
+
+
+--
+-- Name: sale_order salesperson_key_follows; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER salesperson_key_follows AFTER UPDATE ON public.sale_order FOR EACH ROW WHEN ((old.salesperson_key IS DISTINCT FROM new.salesperson_key)) EXECUTE FUNCTION embudo.cascade_salesperson_key();
+
+
+--
+-- Name: sale_order_line salesperson_key_follows; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER salesperson_key_follows AFTER UPDATE ON public.sale_order_line FOR EACH ROW WHEN ((old.salesperson_key IS DISTINCT FROM new.salesperson_key)) EXECUTE FUNCTION embudo.cascade_salesperson_key();
+
+
+--
 -- Name: res_company seed_20_crm; Type: TRIGGER; Schema: public; Owner: embudo_owner
 --
 
@@ -12520,7 +12583,7 @@ ALTER TABLE ONLY public.account_tax_sale_order_line_rel
 --
 
 ALTER TABLE ONLY public.account_tax_sale_order_line_rel
-    ADD CONSTRAINT account_tax_sale_order_line_rel_salesperson_key_fkey FOREIGN KEY (company_id, sale_order_line_id, salesperson_key) REFERENCES public.sale_order_line(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
+    ADD CONSTRAINT account_tax_sale_order_line_rel_salesperson_key_fkey FOREIGN KEY (company_id, sale_order_line_id, salesperson_key) REFERENCES public.sale_order_line(company_id, id, salesperson_key) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -12976,7 +13039,7 @@ ALTER TABLE ONLY public.crm_tag_rel
 --
 
 ALTER TABLE ONLY public.crm_tag_rel
-    ADD CONSTRAINT crm_tag_rel_salesperson_key_fkey FOREIGN KEY (company_id, lead_id, salesperson_key) REFERENCES public.crm_lead(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
+    ADD CONSTRAINT crm_tag_rel_salesperson_key_fkey FOREIGN KEY (company_id, lead_id, salesperson_key) REFERENCES public.crm_lead(company_id, id, salesperson_key) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -13096,7 +13159,7 @@ ALTER TABLE ONLY public.ir_attachment
 --
 
 ALTER TABLE ONLY public.ir_attachment
-    ADD CONSTRAINT ir_attachment_lead_salesperson_key_fkey FOREIGN KEY (company_id, res_id, lead_salesperson_key) REFERENCES public.crm_lead(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
+    ADD CONSTRAINT ir_attachment_lead_salesperson_key_fkey FOREIGN KEY (company_id, res_id, lead_salesperson_key) REFERENCES public.crm_lead(company_id, id, salesperson_key) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -13104,7 +13167,7 @@ ALTER TABLE ONLY public.ir_attachment
 --
 
 ALTER TABLE ONLY public.ir_attachment
-    ADD CONSTRAINT ir_attachment_order_salesperson_key_fkey FOREIGN KEY (company_id, res_id, order_salesperson_key) REFERENCES public.sale_order(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
+    ADD CONSTRAINT ir_attachment_order_salesperson_key_fkey FOREIGN KEY (company_id, res_id, order_salesperson_key) REFERENCES public.sale_order(company_id, id, salesperson_key) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -13208,7 +13271,7 @@ ALTER TABLE ONLY public.mail_activity
 --
 
 ALTER TABLE ONLY public.mail_activity
-    ADD CONSTRAINT mail_activity_lead_salesperson_key_fkey FOREIGN KEY (company_id, res_id, lead_salesperson_key) REFERENCES public.crm_lead(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
+    ADD CONSTRAINT mail_activity_lead_salesperson_key_fkey FOREIGN KEY (company_id, res_id, lead_salesperson_key) REFERENCES public.crm_lead(company_id, id, salesperson_key) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -13216,7 +13279,7 @@ ALTER TABLE ONLY public.mail_activity
 --
 
 ALTER TABLE ONLY public.mail_activity
-    ADD CONSTRAINT mail_activity_order_salesperson_key_fkey FOREIGN KEY (company_id, res_id, order_salesperson_key) REFERENCES public.sale_order(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
+    ADD CONSTRAINT mail_activity_order_salesperson_key_fkey FOREIGN KEY (company_id, res_id, order_salesperson_key) REFERENCES public.sale_order(company_id, id, salesperson_key) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -13320,7 +13383,7 @@ ALTER TABLE ONLY public.mail_followers
 --
 
 ALTER TABLE ONLY public.mail_followers
-    ADD CONSTRAINT mail_followers_lead_salesperson_key_fkey FOREIGN KEY (company_id, res_id, lead_salesperson_key) REFERENCES public.crm_lead(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
+    ADD CONSTRAINT mail_followers_lead_salesperson_key_fkey FOREIGN KEY (company_id, res_id, lead_salesperson_key) REFERENCES public.crm_lead(company_id, id, salesperson_key) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -13328,7 +13391,7 @@ ALTER TABLE ONLY public.mail_followers
 --
 
 ALTER TABLE ONLY public.mail_followers
-    ADD CONSTRAINT mail_followers_order_salesperson_key_fkey FOREIGN KEY (company_id, res_id, order_salesperson_key) REFERENCES public.sale_order(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
+    ADD CONSTRAINT mail_followers_order_salesperson_key_fkey FOREIGN KEY (company_id, res_id, order_salesperson_key) REFERENCES public.sale_order(company_id, id, salesperson_key) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -13368,7 +13431,7 @@ ALTER TABLE ONLY public.mail_mail
 --
 
 ALTER TABLE ONLY public.mail_mail
-    ADD CONSTRAINT mail_mail_lead_salesperson_key_fkey FOREIGN KEY (company_id, res_id, lead_salesperson_key) REFERENCES public.crm_lead(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
+    ADD CONSTRAINT mail_mail_lead_salesperson_key_fkey FOREIGN KEY (company_id, res_id, lead_salesperson_key) REFERENCES public.crm_lead(company_id, id, salesperson_key) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -13376,7 +13439,7 @@ ALTER TABLE ONLY public.mail_mail
 --
 
 ALTER TABLE ONLY public.mail_mail
-    ADD CONSTRAINT mail_mail_order_salesperson_key_fkey FOREIGN KEY (company_id, res_id, order_salesperson_key) REFERENCES public.sale_order(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
+    ADD CONSTRAINT mail_mail_order_salesperson_key_fkey FOREIGN KEY (company_id, res_id, order_salesperson_key) REFERENCES public.sale_order(company_id, id, salesperson_key) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -13440,7 +13503,7 @@ ALTER TABLE ONLY public.mail_message
 --
 
 ALTER TABLE ONLY public.mail_message
-    ADD CONSTRAINT mail_message_lead_salesperson_key_fkey FOREIGN KEY (company_id, res_id, lead_salesperson_key) REFERENCES public.crm_lead(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
+    ADD CONSTRAINT mail_message_lead_salesperson_key_fkey FOREIGN KEY (company_id, res_id, lead_salesperson_key) REFERENCES public.crm_lead(company_id, id, salesperson_key) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -13448,7 +13511,7 @@ ALTER TABLE ONLY public.mail_message
 --
 
 ALTER TABLE ONLY public.mail_message
-    ADD CONSTRAINT mail_message_order_salesperson_key_fkey FOREIGN KEY (company_id, res_id, order_salesperson_key) REFERENCES public.sale_order(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
+    ADD CONSTRAINT mail_message_order_salesperson_key_fkey FOREIGN KEY (company_id, res_id, order_salesperson_key) REFERENCES public.sale_order(company_id, id, salesperson_key) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -13480,7 +13543,7 @@ ALTER TABLE ONLY public.mail_tracking_value
 --
 
 ALTER TABLE ONLY public.mail_tracking_value
-    ADD CONSTRAINT mail_tracking_value_salesperson_key_fkey FOREIGN KEY (company_id, mail_message_id, salesperson_key) REFERENCES public.mail_message(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
+    ADD CONSTRAINT mail_tracking_value_salesperson_key_fkey FOREIGN KEY (company_id, mail_message_id, salesperson_key) REFERENCES public.mail_message(company_id, id, salesperson_key) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -14032,7 +14095,7 @@ ALTER TABLE ONLY public.sale_order_line
 --
 
 ALTER TABLE ONLY public.sale_order_line
-    ADD CONSTRAINT sale_order_line_salesperson_key_fkey FOREIGN KEY (company_id, order_id, salesperson_key) REFERENCES public.sale_order(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
+    ADD CONSTRAINT sale_order_line_salesperson_key_fkey FOREIGN KEY (company_id, order_id, salesperson_key) REFERENCES public.sale_order(company_id, id, salesperson_key) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -14080,7 +14143,7 @@ ALTER TABLE ONLY public.sale_order_option
 --
 
 ALTER TABLE ONLY public.sale_order_option
-    ADD CONSTRAINT sale_order_option_salesperson_key_fkey FOREIGN KEY (company_id, order_id, salesperson_key) REFERENCES public.sale_order(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
+    ADD CONSTRAINT sale_order_option_salesperson_key_fkey FOREIGN KEY (company_id, order_id, salesperson_key) REFERENCES public.sale_order(company_id, id, salesperson_key) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -14128,7 +14191,7 @@ ALTER TABLE ONLY public.sale_order_portal_token
 --
 
 ALTER TABLE ONLY public.sale_order_portal_token
-    ADD CONSTRAINT sale_order_portal_token_salesperson_key_fkey FOREIGN KEY (company_id, order_id, salesperson_key) REFERENCES public.sale_order(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
+    ADD CONSTRAINT sale_order_portal_token_salesperson_key_fkey FOREIGN KEY (company_id, order_id, salesperson_key) REFERENCES public.sale_order(company_id, id, salesperson_key) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -14160,7 +14223,7 @@ ALTER TABLE ONLY public.sale_order_tag_rel
 --
 
 ALTER TABLE ONLY public.sale_order_tag_rel
-    ADD CONSTRAINT sale_order_tag_rel_salesperson_key_fkey FOREIGN KEY (company_id, order_id, salesperson_key) REFERENCES public.sale_order(company_id, id, salesperson_key) ON UPDATE CASCADE ON DELETE CASCADE;
+    ADD CONSTRAINT sale_order_tag_rel_salesperson_key_fkey FOREIGN KEY (company_id, order_id, salesperson_key) REFERENCES public.sale_order(company_id, id, salesperson_key) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -15324,6 +15387,13 @@ CREATE POLICY with_document_create ON public.mail_activity FOR INSERT TO embudo_
 
 
 --
+-- Name: ir_attachment with_document_follow; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY with_document_follow ON public.ir_attachment FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (lead_salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (lead_salesperson_key = 0) OR (order_salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (order_salesperson_key = 0)))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (lead_salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (lead_salesperson_key = 0) OR (order_salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (order_salesperson_key = 0))));
+
+
+--
 -- Name: mail_message with_document_move; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
@@ -15448,6 +15518,13 @@ CREATE POLICY with_lead ON public.crm_tag_rel USING (((company_id = ANY (( SELEC
 --
 
 CREATE POLICY with_line ON public.account_tax_sale_order_line_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (salesperson_key = 0)))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (salesperson_key = 0))));
+
+
+--
+-- Name: mail_tracking_value with_message_follow; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY with_message_follow ON public.mail_tracking_value FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (salesperson_key = 0)))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR (salesperson_key = ( SELECT embudo.current_user_id() AS current_user_id)) OR (salesperson_key = 0))));
 
 
 --
@@ -16235,6 +16312,13 @@ GRANT ALL ON FUNCTION embudo.calendar_when(e anyelement, tz text, lang text) TO 
 
 REVOKE ALL ON FUNCTION embudo.cancel_invitation(invitation integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.cancel_invitation(invitation integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION cascade_salesperson_key(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.cascade_salesperson_key() FROM PUBLIC;
 
 
 --
@@ -18105,6 +18189,20 @@ GRANT SELECT ON TABLE public.ir_attachment TO embudo_report;
 
 
 --
+-- Name: COLUMN ir_attachment.lead_salesperson_key; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT UPDATE(lead_salesperson_key) ON TABLE public.ir_attachment TO embudo_service;
+
+
+--
+-- Name: COLUMN ir_attachment.order_salesperson_key; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT UPDATE(order_salesperson_key) ON TABLE public.ir_attachment TO embudo_service;
+
+
+--
 -- Name: TABLE ir_config_parameter; Type: ACL; Schema: public; Owner: embudo_owner
 --
 
@@ -18220,6 +18318,20 @@ GRANT UPDATE(subject) ON TABLE public.mail_message TO embudo_service;
 
 
 --
+-- Name: COLUMN mail_message.lead_salesperson_key; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT UPDATE(lead_salesperson_key) ON TABLE public.mail_message TO embudo_service;
+
+
+--
+-- Name: COLUMN mail_message.order_salesperson_key; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT UPDATE(order_salesperson_key) ON TABLE public.mail_message TO embudo_service;
+
+
+--
 -- Name: TABLE mail_message_subtype; Type: ACL; Schema: public; Owner: embudo_owner
 --
 
@@ -18231,8 +18343,15 @@ GRANT SELECT ON TABLE public.mail_message_subtype TO embudo_report;
 -- Name: TABLE mail_tracking_value; Type: ACL; Schema: public; Owner: embudo_owner
 --
 
-GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.mail_tracking_value TO embudo_service;
+GRANT SELECT,INSERT,DELETE ON TABLE public.mail_tracking_value TO embudo_service;
 GRANT SELECT ON TABLE public.mail_tracking_value TO embudo_report;
+
+
+--
+-- Name: COLUMN mail_tracking_value.salesperson_key; Type: ACL; Schema: public; Owner: embudo_owner
+--
+
+GRANT UPDATE(salesperson_key) ON TABLE public.mail_tracking_value TO embudo_service;
 
 
 --

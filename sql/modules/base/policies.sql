@@ -234,7 +234,7 @@ $$;
 -- A trigger fills the copy in when a row is added or moved to another document, reading the document
 -- with the request's own rights: a document the request cannot see gives no salesperson (NULL), and the
 -- row is refused by the policy, as before. The copy is not the caller's to set: the trigger overwrites
--- what an INSERT gives, and the foreign key refuses an UPDATE that makes it differ. `clauses`: the
+-- what an INSERT gives, and the foreign key refuses (at commit) an UPDATE that makes it differ. `clauses`: the
 -- policy's roles and commands, before USING (default: every role and command).
 CREATE OR REPLACE FUNCTION embudo.enable_follower_policy(target regclass, policy name, parent regclass, link name,
                                                          clauses text DEFAULT '') RETURNS void
@@ -249,7 +249,7 @@ BEGIN
     PERFORM embudo.replace_policy(target, policy, format('%1$s USING (%2$s) WITH CHECK (%2$s)', clauses, mine));
     -- As the document's: the owner sees the rows of the request's companies, for embudo.count_existing.
     -- (It writes them as the request's user does: no function running as the owner writes these rows,
-    -- and the cascades that keep the copies run without row-level security.)
+    -- and embudo.cascade_salesperson_key writes the copies with the request's own rights.)
     PERFORM embudo.replace_policy(target, 'owner_exists', 'FOR SELECT TO embudo_owner USING (true)');
 END
 $$;
@@ -271,5 +271,42 @@ BEGIN
         WHERE p.company_id = NEW.company_id AND p.id = NEW.sale_order_line_id;
     END CASE;
     RETURN NEW;
+END
+$$;
+
+-- What ON UPDATE CASCADE did for the copies of a document's salesperson, and Citus refuses on a foreign
+-- key that holds the distribution column (company_id: every key of a tenant table does): when a row's
+-- salesperson_key changes, the copies of the rows that follow it take the new one. The rows are found
+-- through the foreign keys themselves, each (company_id, link, copy) referencing this table's (company_id,
+-- id, salesperson_key), so that a table with a new copy needs only its key. The keys are DEFERRABLE
+-- INITIALLY DEFERRED and checked at commit (migration 0031), after this trigger: PostgreSQL still refuses
+-- a copy that differs from its document's, and a change of salesperson still waits for the transactions
+-- that hold the document's key to add rows, and is waited for by them.
+--
+-- It runs with the request's rights, as the change does: whoever may change a document's salesperson
+-- sees the rows that follow it, and the policies let them write the copy (a row it could not see would
+-- keep the old copy, and the commit would fail, not leak). The foreign keys' own actions (a member
+-- leaving a company unassigns their documents) run as the owner without row-level security, and so does
+-- this trigger within them. On Citus it runs on the document's shard and updates the colocated shards
+-- of the same company.
+CREATE OR REPLACE FUNCTION embudo.cascade_salesperson_key() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    copy record;
+BEGIN
+    FOR copy IN
+        SELECT f.conrelid::regclass AS tab, link.attname AS link, key.attname AS key
+        FROM pg_catalog.pg_constraint f
+        JOIN pg_catalog.pg_attribute link ON link.attrelid = f.conrelid AND link.attnum = f.conkey[2]
+        JOIN pg_catalog.pg_attribute key ON key.attrelid = f.conrelid AND key.attnum = f.conkey[3]
+        WHERE f.contype = 'f' AND f.confrelid = TG_RELID AND cardinality(f.confkey) = 3
+          AND f.confkey[3] = (SELECT a.attnum FROM pg_catalog.pg_attribute a WHERE a.attrelid = TG_RELID AND a.attname = 'salesperson_key')
+        ORDER BY 1, 3
+    LOOP
+        EXECUTE format('UPDATE %s SET %I = $1 WHERE company_id = $2 AND %I = $3 AND %I = $4', copy.tab, copy.key, copy.link, copy.key)
+        USING NEW.salesperson_key, NEW.company_id, NEW.id, OLD.salesperson_key;
+    END LOOP;
+    RETURN NULL;
 END
 $$;

@@ -11,6 +11,9 @@ SELECT embudo.enable_salesperson_documents('crm_lead');
 -- A lead's tags follow the lead's own visibility.
 SELECT embudo.enable_tenancy('crm_tag_rel');
 SELECT embudo.enable_follower_policy('crm_tag_rel', 'with_lead', 'crm_lead', 'lead_id');
+-- A new salesperson reaches the copies of the rows that follow the lead.
+CREATE OR REPLACE TRIGGER salesperson_key_follows AFTER UPDATE ON crm_lead FOR EACH ROW
+WHEN (OLD.salesperson_key IS DISTINCT FROM NEW.salesperson_key) EXECUTE FUNCTION embudo.cascade_salesperson_key();
 
 -- Closed opportunities per team and month, kept by the lead trigger, so that a new lead's probability
 -- (the team's share of won among its closed opportunities of the last year) does not depend on which

@@ -133,8 +133,11 @@ SELECT embudo.replace_policy('mail_message', 'with_document_read', format('FOR S
 SELECT embudo.replace_policy('mail_message', 'service_post', 'FOR INSERT TO embudo_service WITH CHECK (true)');
 SELECT embudo.replace_policy('mail_message', 'admin_delete', 'FOR DELETE TO embudo_service '
     'USING (company_id = ANY ((SELECT embudo.company_ids(''admin''))::int[]))');
--- Messages and followers of merged leads move to the surviving one (embudo.crm_merge).
-GRANT UPDATE (res_id, subject) ON mail_message TO embudo_service;
+-- Messages and followers of merged leads move to the surviving one (embudo.crm_merge); a new salesperson
+-- reaches the copies (embudo.cascade_salesperson_key), and from a message its tracking values'.
+GRANT UPDATE (res_id, subject, lead_salesperson_key, order_salesperson_key) ON mail_message TO embudo_service;
+CREATE OR REPLACE TRIGGER salesperson_key_follows AFTER UPDATE ON mail_message FOR EACH ROW
+WHEN (OLD.salesperson_key IS DISTINCT FROM NEW.salesperson_key) EXECUTE FUNCTION embudo.cascade_salesperson_key();
 SELECT embudo.replace_policy('mail_message', 'with_document_move', format('FOR UPDATE TO embudo_service USING (%s) WITH CHECK (true)',
     embudo.personal_or_all('= 0', 'salesperson_key')));
 -- The owner reads the messages of the request's companies, for the tracking values' copies.
@@ -145,6 +148,11 @@ CREATE OR REPLACE TRIGGER salesperson_key BEFORE INSERT OR UPDATE OF company_id,
 FOR EACH ROW EXECUTE FUNCTION embudo.copy_message_salesperson();
 SELECT embudo.replace_policy('mail_tracking_value', 'with_message_read', format('FOR SELECT USING (%s)', embudo.personal_or_all('= 0', 'salesperson_key')));
 SELECT embudo.replace_policy('mail_tracking_value', 'service_create', 'FOR INSERT TO embudo_service WITH CHECK (true)');
+-- Only the copy changes, when the document changes hands.
+SELECT embudo.replace_policy('mail_tracking_value', 'with_message_follow', format('FOR UPDATE TO embudo_service USING (%1$s) WITH CHECK (%1$s)',
+    embudo.personal_or_all('= 0', 'salesperson_key')));
+REVOKE UPDATE ON mail_tracking_value FROM embudo_service;
+GRANT UPDATE (salesperson_key) ON mail_tracking_value TO embudo_service;
 
 -- Followers of a document: internal users (user_id) or contacts (partner_id).
 SELECT embudo.enable_tenancy('mail_followers');
@@ -156,7 +164,8 @@ SELECT embudo.replace_policy('mail_followers', 'bi_read', 'FOR SELECT TO embudo_
 
 -- Attachments of documents (those of incoming mail, and files members upload), stored per company with the
 -- document they belong to: read and added with the document, never changed, deleted by who added them
--- or an administrator. One added with a message belongs to the message's document (the trigger checks).
+-- or an administrator (its copies of the document's salesperson follow the document). One added with a
+-- message belongs to the message's document (the trigger checks).
 SELECT embudo.enable_tenancy('ir_attachment');
 CREATE OR REPLACE TRIGGER salesperson_key BEFORE INSERT OR UPDATE OF company_id, res_model, res_id ON ir_attachment
 FOR EACH ROW EXECUTE FUNCTION embudo.copy_document_salesperson();
@@ -170,11 +179,14 @@ BEGIN
     -- Added as oneself.
     PERFORM embudo.replace_policy('ir_attachment', 'with_document_create', format('FOR INSERT TO embudo_service WITH CHECK ((%s) '
         'AND create_uid IS NOT DISTINCT FROM (SELECT embudo.current_user_id()))', visible));
+    -- Only the copies change, when the document changes hands (the grants below).
+    PERFORM embudo.replace_policy('ir_attachment', 'with_document_follow', format('FOR UPDATE TO embudo_service USING (%1$s) WITH CHECK (%1$s)', visible));
 END
 $policies$;
 SELECT embudo.replace_policy('ir_attachment', 'creator_or_admin_delete', 'FOR DELETE TO embudo_service USING ('
     'create_uid = (SELECT embudo.current_user_id()) OR company_id = ANY ((SELECT embudo.company_ids(''admin''))::int[]))');
 ALTER TABLE ir_attachment ALTER COLUMN create_uid SET DEFAULT embudo.current_user_id();
 REVOKE UPDATE ON ir_attachment FROM embudo_service;
+GRANT UPDATE (lead_salesperson_key, order_salesperson_key) ON ir_attachment TO embudo_service;
 
 GRANT EXECUTE ON FUNCTION embudo.subtype(text), embudo.document_salesperson_key(text, int, int), embudo.message_salesperson_key(int, int) TO embudo_service;

@@ -219,6 +219,12 @@ BEGIN
     IF current_user <> 'embudo_service' THEN
         RETURN NEW;
     END IF;
+    -- Only the copies of the document's salesperson change: the document changed hands
+    -- (embudo.cascade_salesperson_key), which its mail follows, sent or not.
+    IF TG_OP = 'UPDATE' AND to_jsonb(NEW) - '{lead_salesperson_key,order_salesperson_key}'::text[]
+                            = to_jsonb(OLD) - '{lead_salesperson_key,order_salesperson_key}'::text[] THEN
+        RETURN NEW;
+    END IF;
 
     IF NOT NEW.company_id = ANY (embudo.company_ids('all')) AND current_setting('embudo.mail_on_behalf', true) IS DISTINCT FROM 'on' THEN
         PERFORM embudo.refuse('access', 'Queuing or changing outgoing mail directly needs access to all documents of the company.');

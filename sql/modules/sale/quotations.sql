@@ -25,6 +25,11 @@ SELECT embudo.enable_tenancy('sale_order_tag_rel');
 SELECT embudo.enable_follower_policy('sale_order_tag_rel', 'with_order', 'sale_order', 'order_id');
 SELECT embudo.enable_tenancy('sale_order_line');
 SELECT embudo.enable_follower_policy('sale_order_line', 'with_order', 'sale_order', 'order_id');
+-- A new salesperson reaches the copies of the rows that follow the order, and from its lines their taxes'.
+CREATE OR REPLACE TRIGGER salesperson_key_follows AFTER UPDATE ON sale_order FOR EACH ROW
+WHEN (OLD.salesperson_key IS DISTINCT FROM NEW.salesperson_key) EXECUTE FUNCTION embudo.cascade_salesperson_key();
+CREATE OR REPLACE TRIGGER salesperson_key_follows AFTER UPDATE ON sale_order_line FOR EACH ROW
+WHEN (OLD.salesperson_key IS DISTINCT FROM NEW.salesperson_key) EXECUTE FUNCTION embudo.cascade_salesperson_key();
 SELECT embudo.enable_tenancy('account_tax_sale_order_line_rel');
 SELECT embudo.enable_follower_policy('account_tax_sale_order_line_rel', 'with_line', 'sale_order_line', 'sale_order_line_id');
 SELECT embudo.enable_tenancy('sale_order_option');
