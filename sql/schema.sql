@@ -1991,35 +1991,6 @@ $$;
 ALTER FUNCTION embudo.cancel_invitation(invitation integer) OWNER TO embudo_owner;
 
 --
--- Name: cascade_salesperson_key(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
---
-
-CREATE FUNCTION embudo.cascade_salesperson_key() RETURNS trigger
-    LANGUAGE plpgsql
-    AS $_$
-DECLARE
-    copy record;
-BEGIN
-    FOR copy IN
-        SELECT f.conrelid::regclass AS tab, link.attname AS link, key.attname AS key
-        FROM pg_catalog.pg_constraint f
-        JOIN pg_catalog.pg_attribute link ON link.attrelid = f.conrelid AND link.attnum = f.conkey[2]
-        JOIN pg_catalog.pg_attribute key ON key.attrelid = f.conrelid AND key.attnum = f.conkey[3]
-        WHERE f.contype = 'f' AND f.confrelid = TG_RELID AND cardinality(f.confkey) = 3
-          AND f.confkey[3] = (SELECT a.attnum FROM pg_catalog.pg_attribute a WHERE a.attrelid = TG_RELID AND a.attname = 'salesperson_key')
-        ORDER BY 1, 3
-    LOOP
-        EXECUTE format('UPDATE %s SET %I = $1 WHERE company_id = $2 AND %I = $3 AND %I = $4', copy.tab, copy.key, copy.link, copy.key)
-        USING NEW.salesperson_key, NEW.company_id, NEW.id, OLD.salesperson_key;
-    END LOOP;
-    RETURN NULL;
-END
-$_$;
-
-
-ALTER FUNCTION embudo.cascade_salesperson_key() OWNER TO embudo_owner;
-
---
 -- Name: change_own_password(text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -2925,6 +2896,33 @@ $$;
 ALTER FUNCTION embudo.crm_lead_from_partner(lead anyelement, overwrite boolean) OWNER TO embudo_owner;
 
 --
+-- Name: crm_lead_salesperson_follows(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.crm_lead_salesperson_follows() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    company constant int := NEW.company_id;
+    document constant int := NEW.id;
+    previous_key constant int := OLD.salesperson_key;
+    current_key constant int := NEW.salesperson_key;
+BEGIN
+    UPDATE public.crm_tag_rel SET salesperson_key = current_key WHERE company_id = company AND lead_id = document AND salesperson_key = previous_key;
+    UPDATE public.mail_activity SET lead_salesperson_key = current_key WHERE company_id = company AND lead_id = document AND lead_salesperson_key = previous_key;
+    UPDATE public.mail_message SET lead_salesperson_key = current_key WHERE company_id = company AND lead_id = document AND lead_salesperson_key = previous_key;
+    UPDATE public.mail_followers SET lead_salesperson_key = current_key WHERE company_id = company AND res_id = document AND lead_salesperson_key = previous_key;
+    UPDATE public.ir_attachment SET lead_salesperson_key = current_key
+    WHERE company_id = company AND res_model = 'crm.lead' AND res_id = document AND lead_salesperson_key = previous_key;
+    UPDATE public.mail_mail SET lead_salesperson_key = current_key WHERE company_id = company AND model = 'crm.lead' AND res_id = document AND lead_salesperson_key = previous_key;
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.crm_lead_salesperson_follows() OWNER TO embudo_owner;
+
+--
 -- Name: crm_lead_send_mail(integer, text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -3739,7 +3737,7 @@ BEGIN
     PERFORM embudo.replace_policy(target, policy, format('%1$s USING (%2$s) WITH CHECK (%2$s)', clauses, mine));
     -- As the document's: the owner sees the rows of the request's companies, for embudo.count_existing.
     -- (It writes them as the request's user does: no function running as the owner writes these rows,
-    -- and embudo.cascade_salesperson_key writes the copies with the request's own rights.)
+    -- and the documents' salesperson_key_follows triggers write the copies with the request's own rights.)
     PERFORM embudo.replace_policy(target, 'owner_exists', 'FOR SELECT TO embudo_owner USING (true)');
 END
 $_$;
@@ -4767,7 +4765,7 @@ BEGIN
         RETURN NEW;
     END IF;
     -- Only the copies of the document's salesperson change: the document changed hands
-    -- (embudo.cascade_salesperson_key), which its mail follows, sent or not.
+    -- (salesperson_key_follows, base/policies.sql), which its mail follows, sent or not.
     IF TG_OP = 'UPDATE' AND to_jsonb(NEW) - '{lead_salesperson_key,order_salesperson_key}'::text[]
                             = to_jsonb(OLD) - '{lead_salesperson_key,order_salesperson_key}'::text[] THEN
         RETURN NEW;
@@ -4845,6 +4843,23 @@ $$;
 
 
 ALTER FUNCTION embudo.mail_mail_before_write() OWNER TO embudo_owner;
+
+--
+-- Name: mail_message_salesperson_follows(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.mail_message_salesperson_follows() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    UPDATE public.mail_tracking_value SET salesperson_key = NEW.salesperson_key
+    WHERE company_id = NEW.company_id AND mail_message_id = NEW.id AND salesperson_key = OLD.salesperson_key;
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.mail_message_salesperson_follows() OWNER TO embudo_owner;
 
 --
 -- Name: mail_new_message_id(integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -6074,6 +6089,41 @@ $$;
 
 
 ALTER FUNCTION embudo.sale_order_recompute(company integer, sale_order integer) OWNER TO embudo_owner;
+
+--
+-- Name: sale_order_salesperson_follows(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.sale_order_salesperson_follows() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    company constant int := NEW.company_id;
+    document constant int := NEW.id;
+    previous_key constant int := OLD.salesperson_key;
+    current_key constant int := NEW.salesperson_key;
+BEGIN
+    IF TG_TABLE_NAME = 'sale_order_line' THEN
+        UPDATE public.account_tax_sale_order_line_rel SET salesperson_key = current_key
+        WHERE company_id = company AND sale_order_line_id = document AND salesperson_key = previous_key;
+        RETURN NULL;
+    END IF;
+    UPDATE public.sale_order_tag_rel SET salesperson_key = current_key WHERE company_id = company AND order_id = document AND salesperson_key = previous_key;
+    UPDATE public.sale_order_line SET salesperson_key = current_key WHERE company_id = company AND order_id = document AND salesperson_key = previous_key;
+    UPDATE public.sale_order_option SET salesperson_key = current_key WHERE company_id = company AND order_id = document AND salesperson_key = previous_key;
+    UPDATE public.sale_order_portal_token SET salesperson_key = current_key WHERE company_id = company AND order_id = document AND salesperson_key = previous_key;
+    UPDATE public.mail_activity SET order_salesperson_key = current_key WHERE company_id = company AND order_id = document AND order_salesperson_key = previous_key;
+    UPDATE public.mail_message SET order_salesperson_key = current_key WHERE company_id = company AND order_id = document AND order_salesperson_key = previous_key;
+    UPDATE public.mail_followers SET order_salesperson_key = current_key WHERE company_id = company AND res_id = document AND order_salesperson_key = previous_key;
+    UPDATE public.ir_attachment SET order_salesperson_key = current_key
+    WHERE company_id = company AND res_model = 'sale.order' AND res_id = document AND order_salesperson_key = previous_key;
+    UPDATE public.mail_mail SET order_salesperson_key = current_key WHERE company_id = company AND model = 'sale.order' AND res_id = document AND order_salesperson_key = previous_key;
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.sale_order_salesperson_follows() OWNER TO embudo_owner;
 
 --
 -- Name: sale_order_track(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -11601,6 +11651,13 @@ CREATE INDEX mail_activity_user_deadline ON public.mail_activity USING btree (co
 
 
 --
+-- Name: mail_followers_document; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX mail_followers_document ON public.mail_followers USING btree (company_id, res_id);
+
+
+--
 -- Name: mail_followers_partner; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
@@ -12339,28 +12396,28 @@ CREATE TRIGGER salesperson_key BEFORE INSERT OR UPDATE OF order_id ON public.sal
 -- Name: crm_lead salesperson_key_follows; Type: TRIGGER; Schema: public; Owner: embudo_owner
 --
 
-CREATE TRIGGER salesperson_key_follows AFTER UPDATE ON public.crm_lead FOR EACH ROW WHEN ((old.salesperson_key IS DISTINCT FROM new.salesperson_key)) EXECUTE FUNCTION embudo.cascade_salesperson_key();
+CREATE TRIGGER salesperson_key_follows AFTER UPDATE ON public.crm_lead FOR EACH ROW WHEN ((old.salesperson_key IS DISTINCT FROM new.salesperson_key)) EXECUTE FUNCTION embudo.crm_lead_salesperson_follows();
 
 
 --
 -- Name: mail_message salesperson_key_follows; Type: TRIGGER; Schema: public; Owner: embudo_owner
 --
 
-CREATE TRIGGER salesperson_key_follows AFTER UPDATE ON public.mail_message FOR EACH ROW WHEN ((old.salesperson_key IS DISTINCT FROM new.salesperson_key)) EXECUTE FUNCTION embudo.cascade_salesperson_key();
+CREATE TRIGGER salesperson_key_follows AFTER UPDATE ON public.mail_message FOR EACH ROW WHEN ((old.salesperson_key IS DISTINCT FROM new.salesperson_key)) EXECUTE FUNCTION embudo.mail_message_salesperson_follows();
 
 
 --
 -- Name: sale_order salesperson_key_follows; Type: TRIGGER; Schema: public; Owner: embudo_owner
 --
 
-CREATE TRIGGER salesperson_key_follows AFTER UPDATE ON public.sale_order FOR EACH ROW WHEN ((old.salesperson_key IS DISTINCT FROM new.salesperson_key)) EXECUTE FUNCTION embudo.cascade_salesperson_key();
+CREATE TRIGGER salesperson_key_follows AFTER UPDATE ON public.sale_order FOR EACH ROW WHEN ((old.salesperson_key IS DISTINCT FROM new.salesperson_key)) EXECUTE FUNCTION embudo.sale_order_salesperson_follows();
 
 
 --
 -- Name: sale_order_line salesperson_key_follows; Type: TRIGGER; Schema: public; Owner: embudo_owner
 --
 
-CREATE TRIGGER salesperson_key_follows AFTER UPDATE ON public.sale_order_line FOR EACH ROW WHEN ((old.salesperson_key IS DISTINCT FROM new.salesperson_key)) EXECUTE FUNCTION embudo.cascade_salesperson_key();
+CREATE TRIGGER salesperson_key_follows AFTER UPDATE ON public.sale_order_line FOR EACH ROW WHEN ((old.salesperson_key IS DISTINCT FROM new.salesperson_key)) EXECUTE FUNCTION embudo.sale_order_salesperson_follows();
 
 
 --
@@ -16315,13 +16372,6 @@ GRANT ALL ON FUNCTION embudo.cancel_invitation(invitation integer) TO embudo_ser
 
 
 --
--- Name: FUNCTION cascade_salesperson_key(); Type: ACL; Schema: embudo; Owner: embudo_owner
---
-
-REVOKE ALL ON FUNCTION embudo.cascade_salesperson_key() FROM PUBLIC;
-
-
---
 -- Name: FUNCTION change_own_password(old_password text, new_password text); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -16561,6 +16611,13 @@ GRANT ALL ON FUNCTION embudo.crm_lead_drop_activities() TO embudo_service;
 
 REVOKE ALL ON FUNCTION embudo.crm_lead_from_partner(lead anyelement, overwrite boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.crm_lead_from_partner(lead anyelement, overwrite boolean) TO embudo_service;
+
+
+--
+-- Name: FUNCTION crm_lead_salesperson_follows(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.crm_lead_salesperson_follows() FROM PUBLIC;
 
 
 --
@@ -17011,6 +17068,13 @@ GRANT ALL ON FUNCTION embudo.mail_mail_before_write() TO embudo_service;
 
 
 --
+-- Name: FUNCTION mail_message_salesperson_follows(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.mail_message_salesperson_follows() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION mail_new_message_id(company integer, sender text); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -17422,6 +17486,13 @@ GRANT ALL ON FUNCTION embudo.sale_order_option_defaults() TO embudo_service;
 
 REVOKE ALL ON FUNCTION embudo.sale_order_recompute(company integer, sale_order integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.sale_order_recompute(company integer, sale_order integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION sale_order_salesperson_follows(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.sale_order_salesperson_follows() FROM PUBLIC;
 
 
 --

@@ -38,7 +38,7 @@ struct FollowerRowsTests {
         #expect(try await tagLinks(alice) == [fixture.alice])
         #expect(try await tagLinks(carol) == [])
 
-        // Handed over to carol: the copy follows (embudo.cascade_salesperson_key), and so does who sees the tag.
+        // Handed over to carol: the copy follows (the lead's salesperson_key_follows trigger), and so does who sees the tag.
         try await db.transaction(as: adam) { _ = try $0.query("UPDATE crm_lead SET user_id = \(fixture.carol) WHERE id = \(lead)") }
         #expect(try await tagLinks(carol) == [fixture.carol])
         #expect(try await tagLinks(alice) == [])
@@ -239,8 +239,8 @@ struct FollowerRowsTests {
 
     /// Every table with a copy of a document's salesperson has the trigger that fills it, and a foreign
     /// key to the document's key, checked at commit and cascading on delete only (Citus refuses ON
-    /// UPDATE CASCADE on a key with the distribution column), whose document writes new copies itself
-    /// (`salesperson_key_follows`); and no policy of theirs looks another table up.
+    /// UPDATE CASCADE on a key with the distribution column), whose document's `salesperson_key_follows`
+    /// trigger writes new copies into it; and no policy of theirs looks another table up.
     @Test func everyCopyHasItsTriggerAndDeferredKey() async throws {
         let fixture = try await TenancyFixture()
         let connection = try fixture.database.adminConnection()
@@ -249,8 +249,10 @@ struct FollowerRowsTests {
                    EXISTS (SELECT FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname IN ('salesperson_key', 'defaults')),
                    (SELECT string_agg(f.confrelid::regclass::text || ':' || f.confupdtype::text || f.confdeltype::text
                                       || CASE WHEN f.condeferred THEN ':deferred' ELSE '' END
-                                      || CASE WHEN EXISTS (SELECT FROM pg_trigger t WHERE t.tgrelid = f.confrelid
-                                                           AND t.tgname = 'salesperson_key_follows') THEN ':follows' ELSE '' END, ',')
+                                      || CASE WHEN EXISTS (SELECT FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+                                                           WHERE t.tgrelid = f.confrelid AND t.tgname = 'salesperson_key_follows'
+                                                             AND strpos(p.prosrc, format('UPDATE public.%s SET %s = ', c.relname, a.attname)) > 0)
+                                              THEN ':follows' ELSE '' END, ',')
                     FROM pg_constraint f WHERE f.conrelid = c.oid AND f.contype = 'f' AND f.conkey @> ARRAY[a.attnum]),
                    NOT EXISTS (SELECT FROM pg_policy p WHERE p.polrelid = c.oid
                                AND coalesce(pg_get_expr(p.polqual, p.polrelid), '') || coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '') ~ 'FROM public')

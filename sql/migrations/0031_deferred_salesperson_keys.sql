@@ -33,3 +33,7 @@ BEGIN
     END LOOP;
 END
 $keys$;
+
+-- The followers of a document, found by (company_id, res_id): when its salesperson changes, and when it
+-- is deleted (the unique indexes are partial, by kind of follower).
+CREATE INDEX mail_followers_document ON mail_followers (company_id, res_id);

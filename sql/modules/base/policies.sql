@@ -249,7 +249,7 @@ BEGIN
     PERFORM embudo.replace_policy(target, policy, format('%1$s USING (%2$s) WITH CHECK (%2$s)', clauses, mine));
     -- As the document's: the owner sees the rows of the request's companies, for embudo.count_existing.
     -- (It writes them as the request's user does: no function running as the owner writes these rows,
-    -- and embudo.cascade_salesperson_key writes the copies with the request's own rights.)
+    -- and the documents' salesperson_key_follows triggers write the copies with the request's own rights.)
     PERFORM embudo.replace_policy(target, 'owner_exists', 'FOR SELECT TO embudo_owner USING (true)');
 END
 $$;
@@ -275,38 +275,18 @@ END
 $$;
 
 -- What ON UPDATE CASCADE did for the copies of a document's salesperson, and Citus refuses on a foreign
--- key that holds the distribution column (company_id: every key of a tenant table does): when a row's
--- salesperson_key changes, the copies of the rows that follow it take the new one. The rows are found
--- through the foreign keys themselves, each (company_id, link, copy) referencing this table's (company_id,
--- id, salesperson_key), so that a table with a new copy needs only its key. The keys are DEFERRABLE
--- INITIALLY DEFERRED and checked at commit (migration 0031), after this trigger: PostgreSQL still refuses
--- a copy that differs from its document's, and a change of salesperson still waits for the transactions
--- that hold the document's key to add rows, and is waited for by them.
+-- key that holds the distribution column (company_id: every key of a tenant table does): when a
+-- document's salesperson_key changes, the rows that follow it take the new one. Each kind of document
+-- has its trigger, `salesperson_key_follows`, whose function updates every table with a copy of it
+-- (FollowerRowsTests holds each copy's foreign key to one of those statements). The keys are DEFERRABLE
+-- INITIALLY DEFERRED and checked at commit (migration 0031), after the trigger: PostgreSQL still
+-- refuses a copy that differs from its document's, and a change of salesperson still waits for the
+-- transactions that hold the document's key to add rows, and is waited for by them.
 --
--- It runs with the request's rights, as the change does: whoever may change a document's salesperson
--- sees the rows that follow it, and the policies let them write the copy (a row it could not see would
--- keep the old copy, and the commit would fail, not leak). The foreign keys' own actions (a member
--- leaving a company unassigns their documents) run as the owner without row-level security, and so does
--- this trigger within them. On Citus it runs on the document's shard and updates the colocated shards
--- of the same company.
-CREATE OR REPLACE FUNCTION embudo.cascade_salesperson_key() RETURNS trigger
-LANGUAGE plpgsql
-AS $$
-DECLARE
-    copy record;
-BEGIN
-    FOR copy IN
-        SELECT f.conrelid::regclass AS tab, link.attname AS link, key.attname AS key
-        FROM pg_catalog.pg_constraint f
-        JOIN pg_catalog.pg_attribute link ON link.attrelid = f.conrelid AND link.attnum = f.conkey[2]
-        JOIN pg_catalog.pg_attribute key ON key.attrelid = f.conrelid AND key.attnum = f.conkey[3]
-        WHERE f.contype = 'f' AND f.confrelid = TG_RELID AND cardinality(f.confkey) = 3
-          AND f.confkey[3] = (SELECT a.attnum FROM pg_catalog.pg_attribute a WHERE a.attrelid = TG_RELID AND a.attname = 'salesperson_key')
-        ORDER BY 1, 3
-    LOOP
-        EXECUTE format('UPDATE %s SET %I = $1 WHERE company_id = $2 AND %I = $3 AND %I = $4', copy.tab, copy.key, copy.link, copy.key)
-        USING NEW.salesperson_key, NEW.company_id, NEW.id, OLD.salesperson_key;
-    END LOOP;
-    RETURN NULL;
-END
-$$;
+-- The triggers run with the request's rights, as the change does: whoever may change a document's
+-- salesperson sees the rows that follow it, and the policies let them write the copies (a row it could
+-- not see would keep the old copy, and the commit would fail, not leak). The foreign keys' own actions
+-- (a member leaving a company unassigns their documents) run as the owner without row-level security,
+-- and so do the triggers within them. On Citus they run on the document's shard and update the
+-- colocated shards of the same company. Static statements, not one generic EXECUTE: PL/pgSQL keeps their
+-- plans (a generic version planned six statements per reassigned lead).

@@ -11,9 +11,29 @@ SELECT embudo.enable_salesperson_documents('crm_lead');
 -- A lead's tags follow the lead's own visibility.
 SELECT embudo.enable_tenancy('crm_tag_rel');
 SELECT embudo.enable_follower_policy('crm_tag_rel', 'with_lead', 'crm_lead', 'lead_id');
--- A new salesperson reaches the copies of the rows that follow the lead.
+-- A new salesperson reaches the copies of the rows that follow the lead (base/policies.sql says why a
+-- trigger): its tags, activities, messages, followers, attachments and mail.
+CREATE OR REPLACE FUNCTION embudo.crm_lead_salesperson_follows() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    company constant int := NEW.company_id;
+    document constant int := NEW.id;
+    previous_key constant int := OLD.salesperson_key;
+    current_key constant int := NEW.salesperson_key;
+BEGIN
+    UPDATE public.crm_tag_rel SET salesperson_key = current_key WHERE company_id = company AND lead_id = document AND salesperson_key = previous_key;
+    UPDATE public.mail_activity SET lead_salesperson_key = current_key WHERE company_id = company AND lead_id = document AND lead_salesperson_key = previous_key;
+    UPDATE public.mail_message SET lead_salesperson_key = current_key WHERE company_id = company AND lead_id = document AND lead_salesperson_key = previous_key;
+    UPDATE public.mail_followers SET lead_salesperson_key = current_key WHERE company_id = company AND res_id = document AND lead_salesperson_key = previous_key;
+    UPDATE public.ir_attachment SET lead_salesperson_key = current_key
+    WHERE company_id = company AND res_model = 'crm.lead' AND res_id = document AND lead_salesperson_key = previous_key;
+    UPDATE public.mail_mail SET lead_salesperson_key = current_key WHERE company_id = company AND model = 'crm.lead' AND res_id = document AND lead_salesperson_key = previous_key;
+    RETURN NULL;
+END
+$$;
 CREATE OR REPLACE TRIGGER salesperson_key_follows AFTER UPDATE ON crm_lead FOR EACH ROW
-WHEN (OLD.salesperson_key IS DISTINCT FROM NEW.salesperson_key) EXECUTE FUNCTION embudo.cascade_salesperson_key();
+WHEN (OLD.salesperson_key IS DISTINCT FROM NEW.salesperson_key) EXECUTE FUNCTION embudo.crm_lead_salesperson_follows();
 
 -- Closed opportunities per team and month, kept by the lead trigger, so that a new lead's probability
 -- (the team's share of won among its closed opportunities of the last year) does not depend on which

@@ -134,10 +134,19 @@ SELECT embudo.replace_policy('mail_message', 'service_post', 'FOR INSERT TO embu
 SELECT embudo.replace_policy('mail_message', 'admin_delete', 'FOR DELETE TO embudo_service '
     'USING (company_id = ANY ((SELECT embudo.company_ids(''admin''))::int[]))');
 -- Messages and followers of merged leads move to the surviving one (embudo.crm_merge); a new salesperson
--- reaches the copies (embudo.cascade_salesperson_key), and from a message its tracking values'.
+-- reaches the copies (embudo.crm_lead_salesperson_follows and its order's), and from a message its tracking values'.
 GRANT UPDATE (res_id, subject, lead_salesperson_key, order_salesperson_key) ON mail_message TO embudo_service;
+CREATE OR REPLACE FUNCTION embudo.mail_message_salesperson_follows() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    UPDATE public.mail_tracking_value SET salesperson_key = NEW.salesperson_key
+    WHERE company_id = NEW.company_id AND mail_message_id = NEW.id AND salesperson_key = OLD.salesperson_key;
+    RETURN NULL;
+END
+$$;
 CREATE OR REPLACE TRIGGER salesperson_key_follows AFTER UPDATE ON mail_message FOR EACH ROW
-WHEN (OLD.salesperson_key IS DISTINCT FROM NEW.salesperson_key) EXECUTE FUNCTION embudo.cascade_salesperson_key();
+WHEN (OLD.salesperson_key IS DISTINCT FROM NEW.salesperson_key) EXECUTE FUNCTION embudo.mail_message_salesperson_follows();
 SELECT embudo.replace_policy('mail_message', 'with_document_move', format('FOR UPDATE TO embudo_service USING (%s) WITH CHECK (true)',
     embudo.personal_or_all('= 0', 'salesperson_key')));
 -- The owner reads the messages of the request's companies, for the tracking values' copies.

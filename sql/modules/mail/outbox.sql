@@ -220,7 +220,7 @@ BEGIN
         RETURN NEW;
     END IF;
     -- Only the copies of the document's salesperson change: the document changed hands
-    -- (embudo.cascade_salesperson_key), which its mail follows, sent or not.
+    -- (salesperson_key_follows, base/policies.sql), which its mail follows, sent or not.
     IF TG_OP = 'UPDATE' AND to_jsonb(NEW) - '{lead_salesperson_key,order_salesperson_key}'::text[]
                             = to_jsonb(OLD) - '{lead_salesperson_key,order_salesperson_key}'::text[] THEN
         RETURN NEW;

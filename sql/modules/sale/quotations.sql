@@ -25,11 +25,40 @@ SELECT embudo.enable_tenancy('sale_order_tag_rel');
 SELECT embudo.enable_follower_policy('sale_order_tag_rel', 'with_order', 'sale_order', 'order_id');
 SELECT embudo.enable_tenancy('sale_order_line');
 SELECT embudo.enable_follower_policy('sale_order_line', 'with_order', 'sale_order', 'order_id');
--- A new salesperson reaches the copies of the rows that follow the order, and from its lines their taxes'.
+-- A new salesperson reaches the copies of the rows that follow the order (base/policies.sql says why a
+-- trigger): its tags, lines, optional products, portal links, activities, messages, followers,
+-- attachments and mail; and from its lines, their taxes'.
+CREATE OR REPLACE FUNCTION embudo.sale_order_salesperson_follows() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    company constant int := NEW.company_id;
+    document constant int := NEW.id;
+    previous_key constant int := OLD.salesperson_key;
+    current_key constant int := NEW.salesperson_key;
+BEGIN
+    IF TG_TABLE_NAME = 'sale_order_line' THEN
+        UPDATE public.account_tax_sale_order_line_rel SET salesperson_key = current_key
+        WHERE company_id = company AND sale_order_line_id = document AND salesperson_key = previous_key;
+        RETURN NULL;
+    END IF;
+    UPDATE public.sale_order_tag_rel SET salesperson_key = current_key WHERE company_id = company AND order_id = document AND salesperson_key = previous_key;
+    UPDATE public.sale_order_line SET salesperson_key = current_key WHERE company_id = company AND order_id = document AND salesperson_key = previous_key;
+    UPDATE public.sale_order_option SET salesperson_key = current_key WHERE company_id = company AND order_id = document AND salesperson_key = previous_key;
+    UPDATE public.sale_order_portal_token SET salesperson_key = current_key WHERE company_id = company AND order_id = document AND salesperson_key = previous_key;
+    UPDATE public.mail_activity SET order_salesperson_key = current_key WHERE company_id = company AND order_id = document AND order_salesperson_key = previous_key;
+    UPDATE public.mail_message SET order_salesperson_key = current_key WHERE company_id = company AND order_id = document AND order_salesperson_key = previous_key;
+    UPDATE public.mail_followers SET order_salesperson_key = current_key WHERE company_id = company AND res_id = document AND order_salesperson_key = previous_key;
+    UPDATE public.ir_attachment SET order_salesperson_key = current_key
+    WHERE company_id = company AND res_model = 'sale.order' AND res_id = document AND order_salesperson_key = previous_key;
+    UPDATE public.mail_mail SET order_salesperson_key = current_key WHERE company_id = company AND model = 'sale.order' AND res_id = document AND order_salesperson_key = previous_key;
+    RETURN NULL;
+END
+$$;
 CREATE OR REPLACE TRIGGER salesperson_key_follows AFTER UPDATE ON sale_order FOR EACH ROW
-WHEN (OLD.salesperson_key IS DISTINCT FROM NEW.salesperson_key) EXECUTE FUNCTION embudo.cascade_salesperson_key();
+WHEN (OLD.salesperson_key IS DISTINCT FROM NEW.salesperson_key) EXECUTE FUNCTION embudo.sale_order_salesperson_follows();
 CREATE OR REPLACE TRIGGER salesperson_key_follows AFTER UPDATE ON sale_order_line FOR EACH ROW
-WHEN (OLD.salesperson_key IS DISTINCT FROM NEW.salesperson_key) EXECUTE FUNCTION embudo.cascade_salesperson_key();
+WHEN (OLD.salesperson_key IS DISTINCT FROM NEW.salesperson_key) EXECUTE FUNCTION embudo.sale_order_salesperson_follows();
 SELECT embudo.enable_tenancy('account_tax_sale_order_line_rel');
 SELECT embudo.enable_follower_policy('account_tax_sale_order_line_rel', 'with_line', 'sale_order_line', 'sale_order_line_id');
 SELECT embudo.enable_tenancy('sale_order_option');
