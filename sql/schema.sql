@@ -3265,6 +3265,9 @@ BEGIN
 
     IF NOT keep_tails THEN
         PERFORM embudo.set_local('embudo.merged_lead_ids', array_to_string(tails, ','));
+        -- Their mail, sent or not, goes with their messages (deleting them would delete it).
+        UPDATE public.mail_mail m SET res_id = head.id
+        WHERE m.company_id = head.company_id AND m.model = 'crm.lead' AND m.res_id = ANY (tails);
         DELETE FROM public.crm_lead l WHERE l.id = ANY (tails);
         PERFORM embudo.set_local('embudo.merged_lead_ids', '');
     END IF;
@@ -3675,7 +3678,7 @@ ALTER FUNCTION embudo.document_salesperson_key(kind text, company integer, docum
 CREATE FUNCTION embudo.document_salesperson_key_as_owner(kind text, company integer, document integer) RETURNS integer
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$ SELECT embudo.document_salesperson_key(kind, company, document) $$;
+    AS $$ SELECT CASE WHEN pg_trigger_depth() > 0 THEN embudo.document_salesperson_key(kind, company, document) END $$;
 
 
 ALTER FUNCTION embudo.document_salesperson_key_as_owner(kind text, company integer, document integer) OWNER TO embudo_owner;
@@ -3744,6 +3747,23 @@ $_$;
 
 
 ALTER FUNCTION embudo.enable_follower_policy(target regclass, policy name, parent regclass, link name, clauses text) OWNER TO embudo_owner;
+
+--
+-- Name: enable_member_leaving_policy(regclass); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.enable_member_leaving_policy(target regclass) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    PERFORM embudo.replace_policy(target, 'owner_member_leaving', 'TO embudo_owner '
+        'USING (coalesce(current_setting(''embudo.member_leaving'', true), '''') <> '''') '
+        'WITH CHECK (coalesce(current_setting(''embudo.member_leaving'', true), '''') <> '''')');
+END
+$$;
+
+
+ALTER FUNCTION embudo.enable_member_leaving_policy(target regclass) OWNER TO embudo_owner;
 
 --
 -- Name: enable_parent_policy(regclass, name, regclass, name); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -4765,9 +4785,15 @@ BEGIN
         RETURN NEW;
     END IF;
     -- Only the copies of the document's salesperson change: the document changed hands
-    -- (salesperson_key_follows, base/policies.sql), which its mail follows, sent or not.
-    IF TG_OP = 'UPDATE' AND to_jsonb(NEW) - '{lead_salesperson_key,order_salesperson_key}'::text[]
-                            = to_jsonb(OLD) - '{lead_salesperson_key,order_salesperson_key}'::text[] THEN
+    -- (salesperson_key_follows, base/policies.sql), which its mail follows, sent or not. Or the mail of a
+    -- lead being merged moves to the surviving lead (embudo.crm_merge names the merged ones).
+    IF TG_OP = 'UPDATE' AND (
+        to_jsonb(NEW) - '{lead_salesperson_key,order_salesperson_key}'::text[]
+            = to_jsonb(OLD) - '{lead_salesperson_key,order_salesperson_key}'::text[]
+        OR OLD.model = 'crm.lead' AND NEW.model = 'crm.lead'
+           AND OLD.res_id = ANY (string_to_array(nullif(current_setting('embudo.merged_lead_ids', true), ''), ',')::int[])
+           AND to_jsonb(NEW) - '{res_id,lead_salesperson_key,order_salesperson_key}'::text[]
+               = to_jsonb(OLD) - '{res_id,lead_salesperson_key,order_salesperson_key}'::text[]) THEN
         RETURN NEW;
     END IF;
 
@@ -5107,7 +5133,7 @@ ALTER FUNCTION embudo.message_salesperson_key(company integer, message integer) 
 CREATE FUNCTION embudo.message_salesperson_key_as_owner(company integer, message integer) RETURNS integer
     LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$ SELECT embudo.message_salesperson_key(company, message) $$;
+    AS $$ SELECT CASE WHEN pg_trigger_depth() > 0 THEN embudo.message_salesperson_key(company, message) END $$;
 
 
 ALTER FUNCTION embudo.message_salesperson_key_as_owner(company integer, message integer) OWNER TO embudo_owner;
@@ -6430,7 +6456,11 @@ BEGIN
         RAISE EXCEPTION 'administrators cannot change their own access level' USING ERRCODE = 'check_violation';
     END IF;
     IF level IS NULL THEN
+        -- Their documents become nobody's: the owner writes their history and copies
+        -- (embudo.enable_member_leaving_policy).
+        PERFORM embudo.set_local('embudo.member_leaving', target::text);
         DELETE FROM public.res_company_member WHERE company_id = company AND user_id = target;
+        PERFORM embudo.set_local('embudo.member_leaving', '');
     ELSE
         UPDATE public.res_company_member SET access_level = level WHERE company_id = company AND user_id = target;
         IF NOT FOUND THEN
@@ -15166,6 +15196,90 @@ CREATE POLICY owner_exists ON public.sale_order_tag_rel FOR SELECT TO embudo_own
 
 
 --
+-- Name: account_tax_sale_order_line_rel owner_member_leaving; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_member_leaving ON public.account_tax_sale_order_line_rel TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: crm_tag_rel owner_member_leaving; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_member_leaving ON public.crm_tag_rel TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: crm_team_closing owner_member_leaving; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_member_leaving ON public.crm_team_closing TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: ir_attachment owner_member_leaving; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_member_leaving ON public.ir_attachment TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: mail_activity owner_member_leaving; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_member_leaving ON public.mail_activity TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: mail_followers owner_member_leaving; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_member_leaving ON public.mail_followers TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: mail_message owner_member_leaving; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_member_leaving ON public.mail_message TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: mail_tracking_value owner_member_leaving; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_member_leaving ON public.mail_tracking_value TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: sale_order_line owner_member_leaving; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_member_leaving ON public.sale_order_line TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: sale_order_option owner_member_leaving; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_member_leaving ON public.sale_order_option TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: sale_order_portal_token owner_member_leaving; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_member_leaving ON public.sale_order_portal_token TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: sale_order_tag_rel owner_member_leaving; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_member_leaving ON public.sale_order_tag_rel TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text)));
+
+
+--
 -- Name: mail_activity owner_or_writer_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
@@ -16806,6 +16920,13 @@ REVOKE ALL ON FUNCTION embudo.enable_catalog_policies(target regclass, writer em
 --
 
 REVOKE ALL ON FUNCTION embudo.enable_follower_policy(target regclass, policy name, parent regclass, link name, clauses text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION enable_member_leaving_policy(target regclass); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.enable_member_leaving_policy(target regclass) FROM PUBLIC;
 
 
 --

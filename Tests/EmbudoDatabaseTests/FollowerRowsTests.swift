@@ -166,6 +166,11 @@ struct FollowerRowsTests {
         }
         #expect(try await history(carol).filter { $0.hasPrefix("m") }.count == 3)
         #expect(try await history(alice) == [])
+        // The owner's lookup answers only the copies' triggers, never a direct call.
+        let asked = try await db.transaction(as: alice) {
+            try $0.query("SELECT embudo.document_salesperson_key_as_owner('crm.lead', \(acme), \(lead))")[0].decode(Int?.self, at: 0)
+        }
+        #expect(asked == nil)
         // A document that does not exist in the request's companies takes no history.
         let missing = await #expect(throws: PGError.self) {
             try await db.transaction(as: alice) {
@@ -235,6 +240,74 @@ struct FollowerRowsTests {
         try Administration(connection: try fixture.database.adminConnection()).revoke(user: fixture.alice, company: acme)
         let left = try copies()
         #expect(Set(left) == [0] && left.count >= 4, "\(left)")
+    }
+
+    /// An administrator removes a salesperson who has a lead and an order with history
+    /// (`embudo.set_access_level`, run as the owner): their documents become nobody's, with their
+    /// history and every copy.
+    @Test func aMemberWithDocumentsCanBeRemoved() async throws {
+        let fixture = try await TenancyFixture()
+        let db = fixture.service()
+        defer { db.shutdown() }
+        let acme = fixture.acme.id
+        let adam = TenantContext(userID: fixture.adam, companyIDs: [acme])
+        let (lead, order) = try await db.transaction(as: adam) { connection in
+            let tag = try connection.query("INSERT INTO crm_tag (company_id, name) VALUES (\(acme), 'Hot') RETURNING id")[0].decode(Int.self, at: 0)
+            let lead = try connection.query("""
+                INSERT INTO crm_lead (company_id, name, type, user_id) VALUES (\(acme), 'Hers', 'opportunity', \(fixture.alice)) RETURNING id
+                """)[0].decode(Int.self, at: 0)
+            _ = try connection.query("INSERT INTO crm_tag_rel (company_id, lead_id, tag_id) VALUES (\(acme), \(lead), \(tag))")
+            let order = try connection.query("""
+                INSERT INTO sale_order (company_id, partner_id, user_id) VALUES (\(acme), \(fixture.acmePartner), \(fixture.alice)) RETURNING id
+                """)[0].decode(Int.self, at: 0)
+            _ = try connection.query("INSERT INTO mail_message (company_id, model, res_id, body, message_type) VALUES (\(acme), 'sale.order', \(order), 'Hi', 'comment')")
+            return (lead, order)
+        }
+        try await db.transaction(as: adam) { _ = try $0.query("SELECT embudo.set_access_level(\(acme), \(fixture.alice), NULL)") }
+        let admin = try fixture.database.adminConnection()
+        #expect(try admin.query("SELECT count(*)::int FROM res_company_member WHERE company_id = \(acme) AND user_id = \(fixture.alice)")[0]
+            .decode(Int.self, at: 0) == 0)
+        let keys = try admin.query("""
+            SELECT salesperson_key FROM crm_lead WHERE id = \(lead) UNION ALL SELECT salesperson_key FROM sale_order WHERE id = \(order)
+            UNION ALL SELECT salesperson_key FROM crm_tag_rel WHERE lead_id = \(lead)
+            UNION ALL SELECT coalesce(lead_salesperson_key, order_salesperson_key) FROM mail_message WHERE res_id IN (\(lead), \(order))
+            UNION ALL SELECT t.salesperson_key FROM mail_tracking_value t JOIN mail_message m ON m.company_id = t.company_id AND m.id = t.mail_message_id
+                      WHERE m.res_id IN (\(lead), \(order))
+            """).map { try $0.decode(Int.self, at: 0) }
+        #expect(Set(keys) == [0] && keys.count >= 6, "\(keys)")
+        // The change of salesperson is in the lead's history.
+        #expect(try admin.query("""
+            SELECT count(*)::int FROM mail_tracking_value t JOIN mail_message m ON m.company_id = t.company_id AND m.id = t.mail_message_id
+            WHERE m.model = 'crm.lead' AND m.res_id = \(lead) AND t.field = 'user_id'
+            """)[0].decode(Int.self, at: 0) == 1)
+    }
+
+    /// Merging leads keeps the mail of the merged ones, sent or not: it moves to the surviving lead with
+    /// their messages (deleting a lead deletes its mail).
+    @Test func aMergeKeepsTheMergedLeadsMail() async throws {
+        let fixture = try await TenancyFixture()
+        let db = fixture.service()
+        defer { db.shutdown() }
+        let acme = fixture.acme.id
+        let adam = TenantContext(userID: fixture.adam, companyIDs: [acme])
+        let alice = TenantContext(userID: fixture.alice, companyIDs: [acme])
+        let (first, second) = try await db.transaction(as: adam) { connection in
+            (try connection.query("INSERT INTO crm_lead (company_id, name, type, user_id) VALUES (\(acme), 'A', 'opportunity', \(fixture.alice)) RETURNING id")[0]
+                .decode(Int.self, at: 0),
+             try connection.query("INSERT INTO crm_lead (company_id, name, type, user_id) VALUES (\(acme), 'B', 'lead', \(fixture.alice)) RETURNING id")[0]
+                .decode(Int.self, at: 0))
+        }
+        let admin = try fixture.database.adminConnection()
+        _ = try admin.query("""
+            INSERT INTO mail_mail (company_id, email_from, email_to, subject, body_html, model, res_id, state)
+            VALUES (\(acme), 'ana@example.com', 'buyer@example.com', 'Offer', 'Hello', 'crm.lead', \(second), 'sent')
+            """)
+        let head = try await db.transaction(as: alice) {
+            try $0.query("SELECT embudo.crm_merge(ARRAY[\(first), \(second)]::int[], NULL::int, NULL::int, false)")[0].decode(Int.self, at: 0)
+        }
+        let mail = try admin.query("SELECT res_id, lead_salesperson_key, state FROM mail_mail WHERE company_id = \(acme) AND subject = 'Offer'")
+            .map { try $0.decode((Int, Int, String).self) }
+        #expect(mail.count == 1 && mail[0].0 == head && mail[0].1 == fixture.alice && mail[0].2 == "sent", "\(mail)")
     }
 
     /// Every table with a copy of a document's salesperson has the trigger that fills it, and a foreign

@@ -9,8 +9,9 @@ FROM unnest('{mail_activity_type, mail_activity_rel}'::regclass[]) t;
 
 -- Read and create with the document; edit or delete as creator, assignee or writer of the document.
 -- "The document is visible" reads the copy of its salesperson the activity carries (migration 0026:
--- lead_salesperson_key or order_salesperson_key, the other NULL; a foreign key to the document's
--- salesperson_key, ON UPDATE CASCADE, keeps it equal; the `defaults` trigger below fills it in), as the
+-- lead_salesperson_key or order_salesperson_key, the other NULL; the `defaults` trigger below fills it
+-- in, the document's salesperson_key_follows trigger writes a new one, and a foreign key to the
+-- document's salesperson_key, checked at commit, refuses one that differs), as the
 -- rows of embudo.enable_follower_policy do, instead of looking the document up for every activity.
 SELECT embudo.enable_tenancy('mail_activity');
 DO $policies$
@@ -26,6 +27,9 @@ END
 $policies$;
 -- "Forbidden" or "missing"? (embudo.count_existing)
 SELECT embudo.replace_policy('mail_activity', 'owner_exists', 'FOR SELECT TO embudo_owner USING (true)');
+-- A member leaving unassigns their documents, whose triggers then write the activities' copies as the
+-- owner (base/policies.sql, embudo.enable_member_leaving_policy).
+SELECT embudo.enable_member_leaving_policy('mail_activity');
 ALTER TABLE mail_activity ALTER COLUMN create_uid SET DEFAULT embudo.current_user_id();
 
 -- The helpers below that query a table are PL/pgSQL, not SQL: PostgreSQL inlines no SQL function whose

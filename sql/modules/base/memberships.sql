@@ -26,7 +26,11 @@ BEGIN
         RAISE EXCEPTION 'administrators cannot change their own access level' USING ERRCODE = 'check_violation';
     END IF;
     IF level IS NULL THEN
+        -- Their documents become nobody's: the owner writes their history and copies
+        -- (embudo.enable_member_leaving_policy).
+        PERFORM embudo.set_local('embudo.member_leaving', target::text);
         DELETE FROM public.res_company_member WHERE company_id = company AND user_id = target;
+        PERFORM embudo.set_local('embudo.member_leaving', '');
     ELSE
         UPDATE public.res_company_member SET access_level = level WHERE company_id = company AND user_id = target;
         IF NOT FOUND THEN

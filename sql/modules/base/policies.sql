@@ -224,8 +224,9 @@ $$;
 
 -- Rows that follow a lead or an order and are read with it (its tags, an order's lines, optional
 -- products and portal links, a line's taxes) carry the document's salesperson, `salesperson_key`
--- (migration 0024: the salesperson's id, 0 for none; a foreign key to the document's own
--- `salesperson_key`, ON UPDATE CASCADE, keeps it equal to the document's), so that their policy reads
+-- (migration 0024: the salesperson's id, 0 for none; the document's salesperson_key_follows trigger
+-- writes a new one, and a foreign key to the document's own `salesperson_key`, checked at commit,
+-- refuses one that differs), so that their policy reads
 -- their own columns: the same rule as the document's (embudo.personal_or_all), without looking the
 -- document up for every row, as Citus requires of a policy (no subquery on another table) and as a
 -- list of lines or tags is cheaper for. `parent` is the document (or, for a line's taxes, the line,
@@ -251,6 +252,21 @@ BEGIN
     -- (It writes them as the request's user does: no function running as the owner writes these rows,
     -- and the documents' salesperson_key_follows triggers write the copies with the request's own rights.)
     PERFORM embudo.replace_policy(target, 'owner_exists', 'FOR SELECT TO embudo_owner USING (true)');
+END
+$$;
+
+-- A member leaving a company (embudo.set_access_level, run as the owner) unassigns their documents
+-- through the foreign keys' SET NULL; the documents' triggers then run as the owner, outside the keys'
+-- own exemption from row-level security, and write history (the change of salesperson) and the copies.
+-- While set_access_level names the leaving member (`embudo.member_leaving`, transaction-local), the
+-- owner may do that on the tables those triggers write (each module names its own).
+CREATE OR REPLACE FUNCTION embudo.enable_member_leaving_policy(target regclass) RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    PERFORM embudo.replace_policy(target, 'owner_member_leaving', 'TO embudo_owner '
+        'USING (coalesce(current_setting(''embudo.member_leaving'', true), '''') <> '''') '
+        'WITH CHECK (coalesce(current_setting(''embudo.member_leaving'', true), '''') <> '''')');
 END
 $$;
 

@@ -41,6 +41,9 @@ WHEN (OLD.salesperson_key IS DISTINCT FROM NEW.salesperson_key) EXECUTE FUNCTION
 SELECT embudo.enable_tenancy('crm_team_closing');
 SELECT embudo.replace_policy('crm_team_closing', 'member_all', 'TO embudo_service USING (true) WITH CHECK (true)');
 REVOKE DELETE ON crm_team_closing FROM embudo_service;
+-- What a lead's triggers write when a member leaves (base/policies.sql): history, closing counters, copies.
+SELECT embudo.enable_member_leaving_policy(t)
+FROM unnest('{crm_tag_rel, mail_message, mail_tracking_value, mail_followers, ir_attachment, crm_team_closing}'::regclass[]) t;
 
 -- Adds a user as follower of a lead (no-op when already following).
 CREATE OR REPLACE FUNCTION embudo.crm_follow(company int, lead int, follower int) RETURNS void

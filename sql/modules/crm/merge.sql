@@ -115,6 +115,9 @@ BEGIN
 
     IF NOT keep_tails THEN
         PERFORM embudo.set_local('embudo.merged_lead_ids', array_to_string(tails, ','));
+        -- Their mail, sent or not, goes with their messages (deleting them would delete it).
+        UPDATE public.mail_mail m SET res_id = head.id
+        WHERE m.company_id = head.company_id AND m.model = 'crm.lead' AND m.res_id = ANY (tails);
         DELETE FROM public.crm_lead l WHERE l.id = ANY (tails);
         PERFORM embudo.set_local('embudo.merged_lead_ids', '');
     END IF;

@@ -4,8 +4,9 @@
 -- reads it, and deleting the document deletes them.
 --
 -- "The document is visible" is read from the row itself: each carries the document's salesperson
--- (migration 0029: lead_salesperson_key or order_salesperson_key, NULL but for its own kind; a foreign
--- key to the document's salesperson_key, ON UPDATE CASCADE, keeps it equal), as activities do, so that
+-- (migration 0029: lead_salesperson_key or order_salesperson_key, NULL but for its own kind; the
+-- document's salesperson_key_follows trigger writes a new one, and a foreign key to the document's
+-- salesperson_key, checked at commit, refuses one that differs), as activities do, so that
 -- no policy looks the document up (Citus refuses that, issue 24) and a chatter of 50 messages does not
 -- probe its lead 50 times. Tracking values copy their message's (mail_message.salesperson_key).
 
@@ -51,14 +52,16 @@ $$;
 -- see its document: the customer's page writes on the opportunity of a quotation, a reply by e-mail
 -- on a colleague's lead. That widens nothing: the row is read back under the document's rule, and
 -- writing history was never limited to visible documents (service_post).
+-- They answer only inside a trigger (the copies' own, below): called directly, they would tell the
+-- service the salesperson of a document its user cannot see.
 CREATE OR REPLACE FUNCTION embudo.document_salesperson_key_as_owner(kind text, company int, document int) RETURNS int
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
-AS $$ SELECT embudo.document_salesperson_key(kind, company, document) $$;
+AS $$ SELECT CASE WHEN pg_trigger_depth() > 0 THEN embudo.document_salesperson_key(kind, company, document) END $$;
 CREATE OR REPLACE FUNCTION embudo.message_salesperson_key_as_owner(company int, message int) RETURNS int
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
-AS $$ SELECT embudo.message_salesperson_key(company, message) $$;
+AS $$ SELECT CASE WHEN pg_trigger_depth() > 0 THEN embudo.message_salesperson_key(company, message) END $$;
 REVOKE EXECUTE ON FUNCTION embudo.document_salesperson_key_as_owner(text, int, int), embudo.message_salesperson_key_as_owner(int, int) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION embudo.document_salesperson_key_as_owner(text, int, int), embudo.message_salesperson_key_as_owner(int, int) TO embudo_service;
 

@@ -220,9 +220,15 @@ BEGIN
         RETURN NEW;
     END IF;
     -- Only the copies of the document's salesperson change: the document changed hands
-    -- (salesperson_key_follows, base/policies.sql), which its mail follows, sent or not.
-    IF TG_OP = 'UPDATE' AND to_jsonb(NEW) - '{lead_salesperson_key,order_salesperson_key}'::text[]
-                            = to_jsonb(OLD) - '{lead_salesperson_key,order_salesperson_key}'::text[] THEN
+    -- (salesperson_key_follows, base/policies.sql), which its mail follows, sent or not. Or the mail of a
+    -- lead being merged moves to the surviving lead (embudo.crm_merge names the merged ones).
+    IF TG_OP = 'UPDATE' AND (
+        to_jsonb(NEW) - '{lead_salesperson_key,order_salesperson_key}'::text[]
+            = to_jsonb(OLD) - '{lead_salesperson_key,order_salesperson_key}'::text[]
+        OR OLD.model = 'crm.lead' AND NEW.model = 'crm.lead'
+           AND OLD.res_id = ANY (string_to_array(nullif(current_setting('embudo.merged_lead_ids', true), ''), ',')::int[])
+           AND to_jsonb(NEW) - '{res_id,lead_salesperson_key,order_salesperson_key}'::text[]
+               = to_jsonb(OLD) - '{res_id,lead_salesperson_key,order_salesperson_key}'::text[]) THEN
         RETURN NEW;
     END IF;
 

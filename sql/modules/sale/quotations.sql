@@ -63,6 +63,10 @@ SELECT embudo.enable_tenancy('account_tax_sale_order_line_rel');
 SELECT embudo.enable_follower_policy('account_tax_sale_order_line_rel', 'with_line', 'sale_order_line', 'sale_order_line_id');
 SELECT embudo.enable_tenancy('sale_order_option');
 SELECT embudo.enable_follower_policy('sale_order_option', 'with_order', 'sale_order', 'order_id');
+-- What an order's triggers write when a member leaves (base/policies.sql): the copies (the portal
+-- links': portal.sql).
+SELECT embudo.enable_member_leaving_policy(t)
+FROM unnest('{sale_order_tag_rel, sale_order_line, sale_order_option, account_tax_sale_order_line_rel}'::regclass[]) t;
 
 -- ---------------------------------------------------------------------------------------------------
 -- Order behaviour
