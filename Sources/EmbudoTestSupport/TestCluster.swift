@@ -27,8 +27,9 @@ public enum TestCluster {
     }
 
     /// Whether the template's policies call the tenant context's helpers inline, as on Citus, instead of
-    /// through InitPlans (`EMBUDO_TEST_INLINE_POLICIES=1`; sql/modules/base/policies.sql,
-    /// `embudo.inline_policies`): scripts/test runs the isolation suites on both forms.
+    /// through InitPlans (`EMBUDO_TEST_INLINE_POLICIES=1`: `embudo.inline_policy_context` rewrites them
+    /// once the template is migrated; sql/modules/base/policies.sql). scripts/test runs the isolation
+    /// suites on both forms.
     public static var inlinePolicies: Bool {
         ProcessInfo.processInfo.environment["EMBUDO_TEST_INLINE_POLICIES"] == "1"
     }
@@ -54,9 +55,6 @@ public enum TestCluster {
         try cluster.start()
         try DatabaseEndpoints.ensureDatabase(named: templateName, in: cluster)
         let connection = try PGConnection(conninfo: cluster.conninfo(database: templateName))
-        if inlinePolicies {
-            try connection.execute("SET embudo.inline_policies = on")
-        }
         try Migrator(directory: sqlDirectory).migrate(connection)
         if inlinePolicies {
             try connection.query("SELECT embudo.inline_policy_context()")

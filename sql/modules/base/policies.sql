@@ -31,14 +31,14 @@ $$;
 -- list's, a read's and the pipeline's statements at 5,000 leads, two interleaved rounds, 2026-12-07):
 -- the list of 80 −10 to −28% for a salesperson with "own documents" (who reads 437 leads to find 80),
 -- no loss for a manager; a read by id no loss; read_group by stage −26 to −31% for the salesperson and
--- −51% for the manager (the granted companies are a setting, parsed as an array for every row). So the InitPlans stay where PostgreSQL
--- runs alone, and the calls are inlined where Citus is installed, or where embudo.inline_policies is
--- on (scripts/test runs the isolation suites on that form too: TestCluster, EMBUDO_TEST_INLINE_POLICIES).
+-- −51% for the manager (the granted companies are a setting, parsed as an array for every row). So the
+-- InitPlans stay where PostgreSQL runs alone, and the calls are inlined where Citus is installed
+-- (embudo.inline_policy_context; scripts/test runs the isolation suites on that form too: TestCluster,
+-- EMBUDO_TEST_INLINE_POLICIES).
 CREATE OR REPLACE FUNCTION embudo.inline_policies() RETURNS boolean
 LANGUAGE sql STABLE
 AS $$
     SELECT EXISTS (SELECT FROM pg_catalog.pg_extension e WHERE e.extname = 'citus')
-           OR coalesce(current_setting('embudo.inline_policies', true), '') = 'on'
 $$;
 
 -- A policy's expression, as pg_get_expr writes it, with the context's InitPlans written as bare calls.
@@ -58,19 +58,20 @@ DECLARE
     rewritten int := 0;
 BEGIN
     FOR found IN
-        SELECT p.polname, p.polrelid::regclass AS tab, pg_get_expr(p.polqual, p.polrelid) AS qual,
-               pg_get_expr(p.polwithcheck, p.polrelid) AS checks
-        FROM pg_catalog.pg_policy p WHERE target IS NULL OR p.polrelid = target
+        SELECT * FROM (
+            SELECT p.polname, p.polrelid::regclass AS tab, pg_get_expr(p.polqual, p.polrelid) AS qual,
+                   pg_get_expr(p.polwithcheck, p.polrelid) AS checks
+            FROM pg_catalog.pg_policy p WHERE target IS NULL OR p.polrelid = target
+        ) x, LATERAL (SELECT embudo.inline_context(x.qual) AS inline_qual, embudo.inline_context(x.checks) AS inline_checks) i
+        WHERE x.qual IS DISTINCT FROM i.inline_qual OR x.checks IS DISTINCT FROM i.inline_checks
     LOOP
-        IF found.qual IS DISTINCT FROM embudo.inline_context(found.qual) THEN
-            EXECUTE format('ALTER POLICY %I ON %s USING (%s)', found.polname, found.tab, embudo.inline_context(found.qual));
+        IF found.qual IS DISTINCT FROM found.inline_qual THEN
+            EXECUTE format('ALTER POLICY %I ON %s USING (%s)', found.polname, found.tab, found.inline_qual);
         END IF;
-        IF found.checks IS DISTINCT FROM embudo.inline_context(found.checks) THEN
-            EXECUTE format('ALTER POLICY %I ON %s WITH CHECK (%s)', found.polname, found.tab, embudo.inline_context(found.checks));
+        IF found.checks IS DISTINCT FROM found.inline_checks THEN
+            EXECUTE format('ALTER POLICY %I ON %s WITH CHECK (%s)', found.polname, found.tab, found.inline_checks);
         END IF;
-        IF found.qual IS DISTINCT FROM embudo.inline_context(found.qual) OR found.checks IS DISTINCT FROM embudo.inline_context(found.checks) THEN
-            rewritten := rewritten + 1;
-        END IF;
+        rewritten := rewritten + 1;
     END LOOP;
     RETURN rewritten;
 END
@@ -249,8 +250,8 @@ BEGIN
                    link, target, (SELECT c.relname FROM pg_catalog.pg_class c WHERE c.oid = parent));
     PERFORM embudo.replace_policy(target, policy, format('%1$s USING (%2$s) WITH CHECK (%2$s)', clauses, mine));
     -- As the document's: the owner sees the rows of the request's companies, for embudo.count_existing.
-    -- (It writes them as the request's user does: no function running as the owner writes these rows,
-    -- and the documents' salesperson_key_follows triggers write the copies with the request's own rights.)
+    -- (It writes them as the request's user does, the documents' salesperson_key_follows triggers
+    -- included; only a member leaving has the owner write the copies: embudo.enable_member_leaving_policy.)
     PERFORM embudo.replace_policy(target, 'owner_exists', 'FOR SELECT TO embudo_owner USING (true)');
 END
 $$;
