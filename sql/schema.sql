@@ -984,11 +984,14 @@ BEGIN
     IF NEW.opportunity_id IS NOT NULL AND (TG_OP = 'INSERT' OR NEW.opportunity_id IS DISTINCT FROM OLD.opportunity_id) THEN
         NEW.res_model := 'crm.lead';
         NEW.res_id := NEW.opportunity_id;
+    ELSIF TG_OP = 'UPDATE' AND NEW.opportunity_id IS NULL AND OLD.opportunity_id IS NOT NULL AND NEW.res_model = 'crm.lead'
+          AND NEW.res_id IS NOT DISTINCT FROM OLD.res_id THEN
+        -- The opportunity cleared (by hand, or deleted: embudo.enable_unlink), and not named again by res_id.
+        NEW.res_model := NULL;
+        NEW.res_model_id := NULL;
+        NEW.res_id := NULL;
     ELSIF NEW.res_model = 'crm.lead' AND NEW.res_id IS NOT NULL THEN
         NEW.opportunity_id := NEW.res_id;
-    ELSIF TG_OP = 'UPDATE' AND NEW.opportunity_id IS NULL AND OLD.opportunity_id IS NOT NULL AND NEW.res_model = 'crm.lead' THEN
-        NEW.res_model := NULL;
-        NEW.res_id := NULL;
     END IF;
     IF NEW.res_model IS NULL AND NEW.res_model_id IS NOT NULL THEN
         NEW.res_model := (SELECT m.model FROM public.ir_model m WHERE m.id = NEW.res_model_id);
@@ -3740,7 +3743,7 @@ BEGIN
     PERFORM embudo.replace_policy(target, policy, format('%1$s USING (%2$s) WITH CHECK (%2$s)', clauses, mine));
     -- As the document's: the owner sees the rows of the request's companies, for embudo.count_existing.
     -- (It writes them as the request's user does, the documents' salesperson_key_follows triggers
-    -- included; only a member leaving has the owner write the copies: embudo.enable_member_leaving_policy.)
+    -- included; only unlinking has the owner write the copies: embudo.enable_owner_unlinking_policy.)
     PERFORM embudo.replace_policy(target, 'owner_exists', 'FOR SELECT TO embudo_owner USING (true)');
 END
 $_$;
@@ -3749,21 +3752,21 @@ $_$;
 ALTER FUNCTION embudo.enable_follower_policy(target regclass, policy name, parent regclass, link name, clauses text) OWNER TO embudo_owner;
 
 --
--- Name: enable_member_leaving_policy(regclass); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+-- Name: enable_owner_unlinking_policy(regclass); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
-CREATE FUNCTION embudo.enable_member_leaving_policy(target regclass) RETURNS void
+CREATE FUNCTION embudo.enable_owner_unlinking_policy(target regclass) RETURNS void
     LANGUAGE plpgsql
     AS $$
 BEGIN
-    PERFORM embudo.replace_policy(target, 'owner_member_leaving', 'TO embudo_owner '
-        'USING (coalesce(current_setting(''embudo.member_leaving'', true), '''') <> '''') '
-        'WITH CHECK (coalesce(current_setting(''embudo.member_leaving'', true), '''') <> '''')');
+    PERFORM embudo.replace_policy(target, 'owner_unlinking', 'TO embudo_owner '
+        'USING (coalesce(current_setting(''embudo.owner_unlinking'', true), '''') <> '''') '
+        'WITH CHECK (coalesce(current_setting(''embudo.owner_unlinking'', true), '''') <> '''')');
 END
 $$;
 
 
-ALTER FUNCTION embudo.enable_member_leaving_policy(target regclass) OWNER TO embudo_owner;
+ALTER FUNCTION embudo.enable_owner_unlinking_policy(target regclass) OWNER TO embudo_owner;
 
 --
 -- Name: enable_parent_policy(regclass, name, regclass, name); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -3844,6 +3847,26 @@ $$;
 
 
 ALTER FUNCTION embudo.enable_tenancy(target regclass, company_column name) OWNER TO embudo_owner;
+
+--
+-- Name: enable_unlink(regclass, name, regclass); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.enable_unlink(target regclass, "column" name, named regclass) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF named <> 'public.res_company_member'::regclass THEN
+        EXECUTE format('CREATE OR REPLACE TRIGGER %I AFTER DELETE ON %s FOR EACH ROW EXECUTE FUNCTION embudo.unlink_deleted(%L, %L)',
+                       'unlink_' || (SELECT c.relname FROM pg_catalog.pg_class c WHERE c.oid = target) || '_' || "column",
+                       named, embudo.qualified_name(target), "column");
+    END IF;
+    PERFORM embudo.enable_owner_unlinking_policy(target);
+END
+$$;
+
+
+ALTER FUNCTION embudo.enable_unlink(target regclass, "column" name, named regclass) OWNER TO embudo_owner;
 
 --
 -- Name: end_session(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -5536,6 +5559,34 @@ $$;
 ALTER FUNCTION embudo.refuse(kind text, message text) OWNER TO embudo_owner;
 
 --
+-- Name: remove_member(integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.remove_member(company integer, target integer) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    ref record;
+BEGIN
+    FOR ref IN
+        SELECT k.conrelid::regclass AS tab, a.attname AS col
+        FROM pg_catalog.pg_constraint k
+        JOIN pg_catalog.pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey) AND a.attname <> 'company_id'
+        WHERE k.confrelid = 'public.res_company_member'::regclass AND k.contype = 'f' AND k.confdeltype = 'a'
+          AND k.condeferrable AND cardinality(k.conkey) = 2
+        ORDER BY 1, 2
+    LOOP
+        PERFORM embudo.unlink_references(ref.tab, ref.col, company, target);
+    END LOOP;
+    DELETE FROM public.res_company_member WHERE company_id = company AND user_id = target;
+END
+$$;
+
+
+ALTER FUNCTION embudo.remove_member(company integer, target integer) OWNER TO embudo_owner;
+
+--
 -- Name: replace_policy(regclass, name, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -6456,11 +6507,7 @@ BEGIN
         RAISE EXCEPTION 'administrators cannot change their own access level' USING ERRCODE = 'check_violation';
     END IF;
     IF level IS NULL THEN
-        -- Their documents become nobody's: the owner writes their history and copies
-        -- (embudo.enable_member_leaving_policy).
-        PERFORM embudo.set_local('embudo.member_leaving', target::text);
-        DELETE FROM public.res_company_member WHERE company_id = company AND user_id = target;
-        PERFORM embudo.set_local('embudo.member_leaving', '');
+        PERFORM embudo.remove_member(company, target);
     ELSE
         UPDATE public.res_company_member SET access_level = level WHERE company_id = company AND user_id = target;
         IF NOT FOUND THEN
@@ -6783,6 +6830,42 @@ $$;
 
 
 ALTER FUNCTION embudo.throttled_login(target_account text, candidate integer, secret text) OWNER TO embudo_owner;
+
+--
+-- Name: unlink_deleted(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.unlink_deleted() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+BEGIN
+    PERFORM embudo.unlink_references(TG_ARGV[0]::regclass, TG_ARGV[1], OLD.company_id, OLD.id);
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.unlink_deleted() OWNER TO embudo_owner;
+
+--
+-- Name: unlink_references(regclass, name, integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.unlink_references(target regclass, "column" name, company integer, deleted integer) RETURNS void
+    LANGUAGE plpgsql
+    AS $_$
+DECLARE
+    previous constant text := coalesce(current_setting('embudo.owner_unlinking', true), '');
+BEGIN
+    PERFORM embudo.set_local('embudo.owner_unlinking', 'on');
+    EXECUTE format('UPDATE %s SET %2$I = NULL WHERE company_id = $1 AND %2$I = $2', target, "column") USING company, deleted;
+    PERFORM embudo.set_local('embudo.owner_unlinking', previous);
+END
+$_$;
+
+
+ALTER FUNCTION embudo.unlink_references(target regclass, "column" name, company integer, deleted integer) OWNER TO embudo_owner;
 
 --
 -- Name: user_today(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -12514,6 +12597,181 @@ CREATE TRIGGER tz_known BEFORE INSERT OR UPDATE OF tz ON public.res_partner FOR 
 
 
 --
+-- Name: crm_lead unlink_calendar_event_opportunity_id; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER unlink_calendar_event_opportunity_id AFTER DELETE ON public.crm_lead FOR EACH ROW EXECUTE FUNCTION embudo.unlink_deleted('public.calendar_event', 'opportunity_id');
+
+
+--
+-- Name: calendar_recurrence unlink_calendar_event_recurrence_id; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER unlink_calendar_event_recurrence_id AFTER DELETE ON public.calendar_recurrence FOR EACH ROW EXECUTE FUNCTION embudo.unlink_deleted('public.calendar_event', 'recurrence_id');
+
+
+--
+-- Name: calendar_event unlink_calendar_recurrence_base_event_id; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER unlink_calendar_recurrence_base_event_id AFTER DELETE ON public.calendar_event FOR EACH ROW EXECUTE FUNCTION embudo.unlink_deleted('public.calendar_recurrence', 'base_event_id');
+
+
+--
+-- Name: utm_campaign unlink_crm_lead_campaign_id; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER unlink_crm_lead_campaign_id AFTER DELETE ON public.utm_campaign FOR EACH ROW EXECUTE FUNCTION embudo.unlink_deleted('public.crm_lead', 'campaign_id');
+
+
+--
+-- Name: utm_medium unlink_crm_lead_medium_id; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER unlink_crm_lead_medium_id AFTER DELETE ON public.utm_medium FOR EACH ROW EXECUTE FUNCTION embudo.unlink_deleted('public.crm_lead', 'medium_id');
+
+
+--
+-- Name: res_partner unlink_crm_lead_partner_id; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER unlink_crm_lead_partner_id AFTER DELETE ON public.res_partner FOR EACH ROW EXECUTE FUNCTION embudo.unlink_deleted('public.crm_lead', 'partner_id');
+
+
+--
+-- Name: utm_source unlink_crm_lead_source_id; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER unlink_crm_lead_source_id AFTER DELETE ON public.utm_source FOR EACH ROW EXECUTE FUNCTION embudo.unlink_deleted('public.crm_lead', 'source_id');
+
+
+--
+-- Name: crm_team unlink_crm_lead_team_id; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER unlink_crm_lead_team_id AFTER DELETE ON public.crm_team FOR EACH ROW EXECUTE FUNCTION embudo.unlink_deleted('public.crm_lead', 'team_id');
+
+
+--
+-- Name: crm_team unlink_crm_stage_team_id; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER unlink_crm_stage_team_id AFTER DELETE ON public.crm_team FOR EACH ROW EXECUTE FUNCTION embudo.unlink_deleted('public.crm_stage', 'team_id');
+
+
+--
+-- Name: mail_activity_type unlink_mail_activity_previous_activity_type_id; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER unlink_mail_activity_previous_activity_type_id AFTER DELETE ON public.mail_activity_type FOR EACH ROW EXECUTE FUNCTION embudo.unlink_deleted('public.mail_activity', 'previous_activity_type_id');
+
+
+--
+-- Name: mail_activity_type unlink_mail_activity_recommended_activity_type_id; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER unlink_mail_activity_recommended_activity_type_id AFTER DELETE ON public.mail_activity_type FOR EACH ROW EXECUTE FUNCTION embudo.unlink_deleted('public.mail_activity', 'recommended_activity_type_id');
+
+
+--
+-- Name: res_partner unlink_mail_activity_request_partner_id; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER unlink_mail_activity_request_partner_id AFTER DELETE ON public.res_partner FOR EACH ROW EXECUTE FUNCTION embudo.unlink_deleted('public.mail_activity', 'request_partner_id');
+
+
+--
+-- Name: mail_message unlink_mail_mail_mail_message_id; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER unlink_mail_mail_mail_message_id AFTER DELETE ON public.mail_message FOR EACH ROW EXECUTE FUNCTION embudo.unlink_deleted('public.mail_mail', 'mail_message_id');
+
+
+--
+-- Name: mail_activity_type unlink_mail_message_mail_activity_type_id; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER unlink_mail_message_mail_activity_type_id AFTER DELETE ON public.mail_activity_type FOR EACH ROW EXECUTE FUNCTION embudo.unlink_deleted('public.mail_message', 'mail_activity_type_id');
+
+
+--
+-- Name: product_category unlink_product_product_categ_id; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER unlink_product_product_categ_id AFTER DELETE ON public.product_category FOR EACH ROW EXECUTE FUNCTION embudo.unlink_deleted('public.product_product', 'categ_id');
+
+
+--
+-- Name: account_payment_term unlink_res_partner_property_payment_term_id; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER unlink_res_partner_property_payment_term_id AFTER DELETE ON public.account_payment_term FOR EACH ROW EXECUTE FUNCTION embudo.unlink_deleted('public.res_partner', 'property_payment_term_id');
+
+
+--
+-- Name: product_pricelist unlink_res_partner_property_product_pricelist; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER unlink_res_partner_property_product_pricelist AFTER DELETE ON public.product_pricelist FOR EACH ROW EXECUTE FUNCTION embudo.unlink_deleted('public.res_partner', 'property_product_pricelist');
+
+
+--
+-- Name: crm_team unlink_res_partner_team_id; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER unlink_res_partner_team_id AFTER DELETE ON public.crm_team FOR EACH ROW EXECUTE FUNCTION embudo.unlink_deleted('public.res_partner', 'team_id');
+
+
+--
+-- Name: utm_campaign unlink_sale_order_campaign_id; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER unlink_sale_order_campaign_id AFTER DELETE ON public.utm_campaign FOR EACH ROW EXECUTE FUNCTION embudo.unlink_deleted('public.sale_order', 'campaign_id');
+
+
+--
+-- Name: utm_medium unlink_sale_order_medium_id; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER unlink_sale_order_medium_id AFTER DELETE ON public.utm_medium FOR EACH ROW EXECUTE FUNCTION embudo.unlink_deleted('public.sale_order', 'medium_id');
+
+
+--
+-- Name: crm_lead unlink_sale_order_opportunity_id; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER unlink_sale_order_opportunity_id AFTER DELETE ON public.crm_lead FOR EACH ROW EXECUTE FUNCTION embudo.unlink_deleted('public.sale_order', 'opportunity_id');
+
+
+--
+-- Name: sale_order_line unlink_sale_order_option_line_id; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER unlink_sale_order_option_line_id AFTER DELETE ON public.sale_order_line FOR EACH ROW EXECUTE FUNCTION embudo.unlink_deleted('public.sale_order_option', 'line_id');
+
+
+--
+-- Name: account_payment_term unlink_sale_order_payment_term_id; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER unlink_sale_order_payment_term_id AFTER DELETE ON public.account_payment_term FOR EACH ROW EXECUTE FUNCTION embudo.unlink_deleted('public.sale_order', 'payment_term_id');
+
+
+--
+-- Name: utm_source unlink_sale_order_source_id; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER unlink_sale_order_source_id AFTER DELETE ON public.utm_source FOR EACH ROW EXECUTE FUNCTION embudo.unlink_deleted('public.sale_order', 'source_id');
+
+
+--
+-- Name: crm_team unlink_sale_order_team_id; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER unlink_sale_order_team_id AFTER DELETE ON public.crm_team FOR EACH ROW EXECUTE FUNCTION embudo.unlink_deleted('public.sale_order', 'team_id');
+
+
+--
 -- Name: alias_domain_request alias_domain_request_company_id_fkey; Type: FK CONSTRAINT; Schema: embudo; Owner: embudo_owner
 --
 
@@ -12790,7 +13048,7 @@ ALTER TABLE ONLY public.calendar_event
 --
 
 ALTER TABLE ONLY public.calendar_event
-    ADD CONSTRAINT calendar_event_company_id_opportunity_id_fkey FOREIGN KEY (company_id, opportunity_id) REFERENCES public.crm_lead(company_id, id) ON DELETE SET NULL (opportunity_id);
+    ADD CONSTRAINT calendar_event_company_id_opportunity_id_fkey FOREIGN KEY (company_id, opportunity_id) REFERENCES public.crm_lead(company_id, id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -12798,7 +13056,7 @@ ALTER TABLE ONLY public.calendar_event
 --
 
 ALTER TABLE ONLY public.calendar_event
-    ADD CONSTRAINT calendar_event_company_id_recurrence_id_fkey FOREIGN KEY (company_id, recurrence_id) REFERENCES public.calendar_recurrence(company_id, id) ON DELETE SET NULL (recurrence_id);
+    ADD CONSTRAINT calendar_event_company_id_recurrence_id_fkey FOREIGN KEY (company_id, recurrence_id) REFERENCES public.calendar_recurrence(company_id, id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -12806,7 +13064,7 @@ ALTER TABLE ONLY public.calendar_event
 --
 
 ALTER TABLE ONLY public.calendar_event
-    ADD CONSTRAINT calendar_event_company_id_user_id_fkey FOREIGN KEY (company_id, user_id) REFERENCES public.res_company_member(company_id, user_id) ON DELETE SET NULL (user_id);
+    ADD CONSTRAINT calendar_event_company_id_user_id_fkey FOREIGN KEY (company_id, user_id) REFERENCES public.res_company_member(company_id, user_id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -12886,7 +13144,7 @@ ALTER TABLE ONLY public.calendar_feed
 --
 
 ALTER TABLE ONLY public.calendar_recurrence
-    ADD CONSTRAINT calendar_recurrence_company_id_base_event_id_fkey FOREIGN KEY (company_id, base_event_id) REFERENCES public.calendar_event(company_id, id) ON DELETE SET NULL (base_event_id);
+    ADD CONSTRAINT calendar_recurrence_company_id_base_event_id_fkey FOREIGN KEY (company_id, base_event_id) REFERENCES public.calendar_event(company_id, id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -12918,7 +13176,7 @@ ALTER TABLE ONLY public.calendar_recurrence
 --
 
 ALTER TABLE ONLY public.crm_lead
-    ADD CONSTRAINT crm_lead_company_id_campaign_id_fkey FOREIGN KEY (company_id, campaign_id) REFERENCES public.utm_campaign(company_id, id) ON DELETE SET NULL (campaign_id);
+    ADD CONSTRAINT crm_lead_company_id_campaign_id_fkey FOREIGN KEY (company_id, campaign_id) REFERENCES public.utm_campaign(company_id, id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -12942,7 +13200,7 @@ ALTER TABLE ONLY public.crm_lead
 --
 
 ALTER TABLE ONLY public.crm_lead
-    ADD CONSTRAINT crm_lead_company_id_medium_id_fkey FOREIGN KEY (company_id, medium_id) REFERENCES public.utm_medium(company_id, id) ON DELETE SET NULL (medium_id);
+    ADD CONSTRAINT crm_lead_company_id_medium_id_fkey FOREIGN KEY (company_id, medium_id) REFERENCES public.utm_medium(company_id, id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -12950,7 +13208,7 @@ ALTER TABLE ONLY public.crm_lead
 --
 
 ALTER TABLE ONLY public.crm_lead
-    ADD CONSTRAINT crm_lead_company_id_partner_id_fkey FOREIGN KEY (company_id, partner_id) REFERENCES public.res_partner(company_id, id) ON DELETE SET NULL (partner_id);
+    ADD CONSTRAINT crm_lead_company_id_partner_id_fkey FOREIGN KEY (company_id, partner_id) REFERENCES public.res_partner(company_id, id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -12958,7 +13216,7 @@ ALTER TABLE ONLY public.crm_lead
 --
 
 ALTER TABLE ONLY public.crm_lead
-    ADD CONSTRAINT crm_lead_company_id_source_id_fkey FOREIGN KEY (company_id, source_id) REFERENCES public.utm_source(company_id, id) ON DELETE SET NULL (source_id);
+    ADD CONSTRAINT crm_lead_company_id_source_id_fkey FOREIGN KEY (company_id, source_id) REFERENCES public.utm_source(company_id, id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -12974,7 +13232,7 @@ ALTER TABLE ONLY public.crm_lead
 --
 
 ALTER TABLE ONLY public.crm_lead
-    ADD CONSTRAINT crm_lead_company_id_team_id_fkey FOREIGN KEY (company_id, team_id) REFERENCES public.crm_team(company_id, id) ON DELETE SET NULL (team_id);
+    ADD CONSTRAINT crm_lead_company_id_team_id_fkey FOREIGN KEY (company_id, team_id) REFERENCES public.crm_team(company_id, id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -12982,7 +13240,7 @@ ALTER TABLE ONLY public.crm_lead
 --
 
 ALTER TABLE ONLY public.crm_lead
-    ADD CONSTRAINT crm_lead_company_id_user_id_fkey FOREIGN KEY (company_id, user_id) REFERENCES public.res_company_member(company_id, user_id) ON DELETE SET NULL (user_id);
+    ADD CONSTRAINT crm_lead_company_id_user_id_fkey FOREIGN KEY (company_id, user_id) REFERENCES public.res_company_member(company_id, user_id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -13070,7 +13328,7 @@ ALTER TABLE ONLY public.crm_stage
 --
 
 ALTER TABLE ONLY public.crm_stage
-    ADD CONSTRAINT crm_stage_company_id_team_id_fkey FOREIGN KEY (company_id, team_id) REFERENCES public.crm_team(company_id, id) ON DELETE SET NULL (team_id);
+    ADD CONSTRAINT crm_stage_company_id_team_id_fkey FOREIGN KEY (company_id, team_id) REFERENCES public.crm_team(company_id, id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -13166,7 +13424,7 @@ ALTER TABLE ONLY public.crm_team
 --
 
 ALTER TABLE ONLY public.crm_team
-    ADD CONSTRAINT crm_team_company_id_user_id_fkey FOREIGN KEY (company_id, user_id) REFERENCES public.res_company_member(company_id, user_id) ON DELETE SET NULL (user_id);
+    ADD CONSTRAINT crm_team_company_id_user_id_fkey FOREIGN KEY (company_id, user_id) REFERENCES public.res_company_member(company_id, user_id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -13318,7 +13576,7 @@ ALTER TABLE ONLY public.mail_activity
 --
 
 ALTER TABLE ONLY public.mail_activity
-    ADD CONSTRAINT mail_activity_company_id_previous_activity_type_id_fkey FOREIGN KEY (company_id, previous_activity_type_id) REFERENCES public.mail_activity_type(company_id, id) ON DELETE SET NULL (previous_activity_type_id);
+    ADD CONSTRAINT mail_activity_company_id_previous_activity_type_id_fkey FOREIGN KEY (company_id, previous_activity_type_id) REFERENCES public.mail_activity_type(company_id, id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -13326,7 +13584,7 @@ ALTER TABLE ONLY public.mail_activity
 --
 
 ALTER TABLE ONLY public.mail_activity
-    ADD CONSTRAINT mail_activity_company_id_recommended_activity_type_id_fkey FOREIGN KEY (company_id, recommended_activity_type_id) REFERENCES public.mail_activity_type(company_id, id) ON DELETE SET NULL (recommended_activity_type_id);
+    ADD CONSTRAINT mail_activity_company_id_recommended_activity_type_id_fkey FOREIGN KEY (company_id, recommended_activity_type_id) REFERENCES public.mail_activity_type(company_id, id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -13334,7 +13592,7 @@ ALTER TABLE ONLY public.mail_activity
 --
 
 ALTER TABLE ONLY public.mail_activity
-    ADD CONSTRAINT mail_activity_company_id_request_partner_id_fkey FOREIGN KEY (company_id, request_partner_id) REFERENCES public.res_partner(company_id, id) ON DELETE SET NULL (request_partner_id);
+    ADD CONSTRAINT mail_activity_company_id_request_partner_id_fkey FOREIGN KEY (company_id, request_partner_id) REFERENCES public.res_partner(company_id, id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -13406,7 +13664,7 @@ ALTER TABLE ONLY public.mail_activity_type
 --
 
 ALTER TABLE ONLY public.mail_activity_type
-    ADD CONSTRAINT mail_activity_type_company_id_default_user_id_fkey FOREIGN KEY (company_id, default_user_id) REFERENCES public.res_company_member(company_id, user_id) ON DELETE SET NULL (default_user_id);
+    ADD CONSTRAINT mail_activity_type_company_id_default_user_id_fkey FOREIGN KEY (company_id, default_user_id) REFERENCES public.res_company_member(company_id, user_id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -13502,7 +13760,7 @@ ALTER TABLE ONLY public.mail_mail
 --
 
 ALTER TABLE ONLY public.mail_mail
-    ADD CONSTRAINT mail_mail_company_id_mail_message_id_fkey FOREIGN KEY (company_id, mail_message_id) REFERENCES public.mail_message(company_id, id) ON DELETE SET NULL (mail_message_id);
+    ADD CONSTRAINT mail_mail_company_id_mail_message_id_fkey FOREIGN KEY (company_id, mail_message_id) REFERENCES public.mail_message(company_id, id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -13566,7 +13824,7 @@ ALTER TABLE ONLY public.mail_message
 --
 
 ALTER TABLE ONLY public.mail_message
-    ADD CONSTRAINT mail_message_company_id_mail_activity_type_id_fkey FOREIGN KEY (company_id, mail_activity_type_id) REFERENCES public.mail_activity_type(company_id, id) ON DELETE SET NULL (mail_activity_type_id);
+    ADD CONSTRAINT mail_message_company_id_mail_activity_type_id_fkey FOREIGN KEY (company_id, mail_activity_type_id) REFERENCES public.mail_activity_type(company_id, id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -13742,7 +14000,7 @@ ALTER TABLE ONLY public.product_pricelist
 --
 
 ALTER TABLE ONLY public.product_product
-    ADD CONSTRAINT product_product_company_id_categ_id_fkey FOREIGN KEY (company_id, categ_id) REFERENCES public.product_category(company_id, id) ON DELETE SET NULL (categ_id);
+    ADD CONSTRAINT product_product_company_id_categ_id_fkey FOREIGN KEY (company_id, categ_id) REFERENCES public.product_category(company_id, id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -13894,7 +14152,7 @@ ALTER TABLE ONLY public.res_partner
 --
 
 ALTER TABLE ONLY public.res_partner
-    ADD CONSTRAINT res_partner_company_id_property_payment_term_id_fkey FOREIGN KEY (company_id, property_payment_term_id) REFERENCES public.account_payment_term(company_id, id) ON DELETE SET NULL (property_payment_term_id);
+    ADD CONSTRAINT res_partner_company_id_property_payment_term_id_fkey FOREIGN KEY (company_id, property_payment_term_id) REFERENCES public.account_payment_term(company_id, id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -13902,7 +14160,7 @@ ALTER TABLE ONLY public.res_partner
 --
 
 ALTER TABLE ONLY public.res_partner
-    ADD CONSTRAINT res_partner_company_id_property_product_pricelist_fkey FOREIGN KEY (company_id, property_product_pricelist) REFERENCES public.product_pricelist(company_id, id) ON DELETE SET NULL (property_product_pricelist);
+    ADD CONSTRAINT res_partner_company_id_property_product_pricelist_fkey FOREIGN KEY (company_id, property_product_pricelist) REFERENCES public.product_pricelist(company_id, id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -13910,7 +14168,7 @@ ALTER TABLE ONLY public.res_partner
 --
 
 ALTER TABLE ONLY public.res_partner
-    ADD CONSTRAINT res_partner_company_id_team_id_fkey FOREIGN KEY (company_id, team_id) REFERENCES public.crm_team(company_id, id) ON DELETE SET NULL (team_id);
+    ADD CONSTRAINT res_partner_company_id_team_id_fkey FOREIGN KEY (company_id, team_id) REFERENCES public.crm_team(company_id, id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -13918,7 +14176,7 @@ ALTER TABLE ONLY public.res_partner
 --
 
 ALTER TABLE ONLY public.res_partner
-    ADD CONSTRAINT res_partner_company_id_user_id_fkey FOREIGN KEY (company_id, user_id) REFERENCES public.res_company_member(company_id, user_id) ON DELETE SET NULL (user_id);
+    ADD CONSTRAINT res_partner_company_id_user_id_fkey FOREIGN KEY (company_id, user_id) REFERENCES public.res_company_member(company_id, user_id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -14014,7 +14272,7 @@ ALTER TABLE ONLY public.res_users_invitation
 --
 
 ALTER TABLE ONLY public.sale_order
-    ADD CONSTRAINT sale_order_company_id_campaign_id_fkey FOREIGN KEY (company_id, campaign_id) REFERENCES public.utm_campaign(company_id, id) ON DELETE SET NULL (campaign_id);
+    ADD CONSTRAINT sale_order_company_id_campaign_id_fkey FOREIGN KEY (company_id, campaign_id) REFERENCES public.utm_campaign(company_id, id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -14030,7 +14288,7 @@ ALTER TABLE ONLY public.sale_order
 --
 
 ALTER TABLE ONLY public.sale_order
-    ADD CONSTRAINT sale_order_company_id_medium_id_fkey FOREIGN KEY (company_id, medium_id) REFERENCES public.utm_medium(company_id, id) ON DELETE SET NULL (medium_id);
+    ADD CONSTRAINT sale_order_company_id_medium_id_fkey FOREIGN KEY (company_id, medium_id) REFERENCES public.utm_medium(company_id, id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -14038,7 +14296,7 @@ ALTER TABLE ONLY public.sale_order
 --
 
 ALTER TABLE ONLY public.sale_order
-    ADD CONSTRAINT sale_order_company_id_opportunity_id_fkey FOREIGN KEY (company_id, opportunity_id) REFERENCES public.crm_lead(company_id, id) ON DELETE SET NULL (opportunity_id);
+    ADD CONSTRAINT sale_order_company_id_opportunity_id_fkey FOREIGN KEY (company_id, opportunity_id) REFERENCES public.crm_lead(company_id, id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -14070,7 +14328,7 @@ ALTER TABLE ONLY public.sale_order
 --
 
 ALTER TABLE ONLY public.sale_order
-    ADD CONSTRAINT sale_order_company_id_payment_term_id_fkey FOREIGN KEY (company_id, payment_term_id) REFERENCES public.account_payment_term(company_id, id) ON DELETE SET NULL (payment_term_id);
+    ADD CONSTRAINT sale_order_company_id_payment_term_id_fkey FOREIGN KEY (company_id, payment_term_id) REFERENCES public.account_payment_term(company_id, id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -14086,7 +14344,7 @@ ALTER TABLE ONLY public.sale_order
 --
 
 ALTER TABLE ONLY public.sale_order
-    ADD CONSTRAINT sale_order_company_id_source_id_fkey FOREIGN KEY (company_id, source_id) REFERENCES public.utm_source(company_id, id) ON DELETE SET NULL (source_id);
+    ADD CONSTRAINT sale_order_company_id_source_id_fkey FOREIGN KEY (company_id, source_id) REFERENCES public.utm_source(company_id, id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -14094,7 +14352,7 @@ ALTER TABLE ONLY public.sale_order
 --
 
 ALTER TABLE ONLY public.sale_order
-    ADD CONSTRAINT sale_order_company_id_team_id_fkey FOREIGN KEY (company_id, team_id) REFERENCES public.crm_team(company_id, id) ON DELETE SET NULL (team_id);
+    ADD CONSTRAINT sale_order_company_id_team_id_fkey FOREIGN KEY (company_id, team_id) REFERENCES public.crm_team(company_id, id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -14102,7 +14360,7 @@ ALTER TABLE ONLY public.sale_order
 --
 
 ALTER TABLE ONLY public.sale_order
-    ADD CONSTRAINT sale_order_company_id_user_id_fkey FOREIGN KEY (company_id, user_id) REFERENCES public.res_company_member(company_id, user_id) ON DELETE SET NULL (user_id);
+    ADD CONSTRAINT sale_order_company_id_user_id_fkey FOREIGN KEY (company_id, user_id) REFERENCES public.res_company_member(company_id, user_id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -14198,7 +14456,7 @@ ALTER TABLE ONLY public.sale_order_line
 --
 
 ALTER TABLE ONLY public.sale_order_option
-    ADD CONSTRAINT sale_order_option_company_id_line_id_fkey FOREIGN KEY (company_id, line_id) REFERENCES public.sale_order_line(company_id, id) ON DELETE SET NULL (line_id);
+    ADD CONSTRAINT sale_order_option_company_id_line_id_fkey FOREIGN KEY (company_id, line_id) REFERENCES public.sale_order_line(company_id, id) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -15196,90 +15454,6 @@ CREATE POLICY owner_exists ON public.sale_order_tag_rel FOR SELECT TO embudo_own
 
 
 --
--- Name: account_tax_sale_order_line_rel owner_member_leaving; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY owner_member_leaving ON public.account_tax_sale_order_line_rel TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text)));
-
-
---
--- Name: crm_tag_rel owner_member_leaving; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY owner_member_leaving ON public.crm_tag_rel TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text)));
-
-
---
--- Name: crm_team_closing owner_member_leaving; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY owner_member_leaving ON public.crm_team_closing TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text)));
-
-
---
--- Name: ir_attachment owner_member_leaving; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY owner_member_leaving ON public.ir_attachment TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text)));
-
-
---
--- Name: mail_activity owner_member_leaving; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY owner_member_leaving ON public.mail_activity TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text)));
-
-
---
--- Name: mail_followers owner_member_leaving; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY owner_member_leaving ON public.mail_followers TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text)));
-
-
---
--- Name: mail_message owner_member_leaving; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY owner_member_leaving ON public.mail_message TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text)));
-
-
---
--- Name: mail_tracking_value owner_member_leaving; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY owner_member_leaving ON public.mail_tracking_value TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text)));
-
-
---
--- Name: sale_order_line owner_member_leaving; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY owner_member_leaving ON public.sale_order_line TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text)));
-
-
---
--- Name: sale_order_option owner_member_leaving; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY owner_member_leaving ON public.sale_order_option TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text)));
-
-
---
--- Name: sale_order_portal_token owner_member_leaving; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY owner_member_leaving ON public.sale_order_portal_token TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text)));
-
-
---
--- Name: sale_order_tag_rel owner_member_leaving; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY owner_member_leaving ON public.sale_order_tag_rel TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.member_leaving'::text, true), ''::text) <> ''::text)));
-
-
---
 -- Name: mail_activity owner_or_writer_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
@@ -15305,6 +15479,160 @@ CREATE POLICY owner_read ON public.calendar_event_res_users_rel FOR SELECT TO em
 --
 
 CREATE POLICY owner_routes ON public.crm_team FOR SELECT TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
+
+
+--
+-- Name: account_tax_sale_order_line_rel owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_unlinking ON public.account_tax_sale_order_line_rel TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: calendar_event owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_unlinking ON public.calendar_event TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: calendar_recurrence owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_unlinking ON public.calendar_recurrence TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: crm_lead owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_unlinking ON public.crm_lead TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: crm_stage owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_unlinking ON public.crm_stage TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: crm_tag_rel owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_unlinking ON public.crm_tag_rel TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: crm_team owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_unlinking ON public.crm_team TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: crm_team_closing owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_unlinking ON public.crm_team_closing TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: ir_attachment owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_unlinking ON public.ir_attachment TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: mail_activity owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_unlinking ON public.mail_activity TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: mail_activity_type owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_unlinking ON public.mail_activity_type TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: mail_followers owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_unlinking ON public.mail_followers TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: mail_mail owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_unlinking ON public.mail_mail TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: mail_message owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_unlinking ON public.mail_message TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: mail_tracking_value owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_unlinking ON public.mail_tracking_value TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: product_product owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_unlinking ON public.product_product TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: res_partner owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_unlinking ON public.res_partner TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: sale_order owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_unlinking ON public.sale_order TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: sale_order_line owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_unlinking ON public.sale_order_line TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: sale_order_option owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_unlinking ON public.sale_order_option TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: sale_order_portal_token owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_unlinking ON public.sale_order_portal_token TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: sale_order_tag_rel owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_unlinking ON public.sale_order_tag_rel TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
 
 
 --
@@ -16923,10 +17251,10 @@ REVOKE ALL ON FUNCTION embudo.enable_follower_policy(target regclass, policy nam
 
 
 --
--- Name: FUNCTION enable_member_leaving_policy(target regclass); Type: ACL; Schema: embudo; Owner: embudo_owner
+-- Name: FUNCTION enable_owner_unlinking_policy(target regclass); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
-REVOKE ALL ON FUNCTION embudo.enable_member_leaving_policy(target regclass) FROM PUBLIC;
+REVOKE ALL ON FUNCTION embudo.enable_owner_unlinking_policy(target regclass) FROM PUBLIC;
 
 
 --
@@ -16955,6 +17283,13 @@ REVOKE ALL ON FUNCTION embudo.enable_shared_record_policies(target regclass) FRO
 --
 
 REVOKE ALL ON FUNCTION embudo.enable_tenancy(target regclass, company_column name) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION enable_unlink(target regclass, "column" name, named regclass); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.enable_unlink(target regclass, "column" name, named regclass) FROM PUBLIC;
 
 
 --
@@ -17435,6 +17770,13 @@ GRANT ALL ON FUNCTION embudo.refuse(kind text, message text) TO embudo_service;
 
 
 --
+-- Name: FUNCTION remove_member(company integer, target integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.remove_member(company integer, target integer) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION replace_policy(target regclass, policy name, clauses text); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -17794,6 +18136,20 @@ GRANT ALL ON FUNCTION embudo.text_like(text, text) TO embudo_service;
 --
 
 REVOKE ALL ON FUNCTION embudo.throttled_login(target_account text, candidate integer, secret text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION unlink_deleted(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.unlink_deleted() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION unlink_references(target regclass, "column" name, company integer, deleted integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.unlink_references(target regclass, "column" name, company integer, deleted integer) FROM PUBLIC;
 
 
 --

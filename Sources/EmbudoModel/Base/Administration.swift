@@ -79,7 +79,8 @@ public struct Administration {
         _ = try connection.transaction { try $0.query(SQL.setCompanyActive(company, active)) }
     }
 
-    /// Removes a user's access to a company.
+    /// Removes a user's access to a company: their documents, teams and meetings there become
+    /// nobody's (`embudo.remove_member`).
     public func revoke(user: Int, company: Int) throws {
         _ = try connection.transaction { try $0.query(SQL.revoke(user: user, company: company)) }
     }
@@ -161,7 +162,7 @@ public struct Administration {
         }
         static func setHome(user: Int, company: Int) -> PGQuery { "SELECT embudo.set_home_company(\(user), \(company))" }
         static func revoke(user: Int, company: Int) -> PGQuery {
-            "DELETE FROM res_company_member WHERE user_id = \(user) AND company_id = \(company)"
+            "SELECT embudo.remove_member(\(company), \(user))"
         }
         static func endSessions(user: Int) -> PGQuery { "DELETE FROM embudo.http_session WHERE user_id = \(user)" }
         static func apiKeys(user: Int) -> PGQuery {

@@ -27,9 +27,16 @@ END
 $policies$;
 -- "Forbidden" or "missing"? (embudo.count_existing)
 SELECT embudo.replace_policy('mail_activity', 'owner_exists', 'FOR SELECT TO embudo_owner USING (true)');
--- A member leaving unassigns their documents, whose triggers then write the activities' copies as the
--- owner (base/policies.sql, embudo.enable_member_leaving_policy).
-SELECT embudo.enable_member_leaving_policy('mail_activity');
+-- A document unlinked from a deleted salesperson, team or customer has its triggers write the
+-- activities' copies as the owner (base/policies.sql, embudo.enable_owner_unlinking_policy).
+SELECT embudo.enable_owner_unlinking_policy('mail_activity');
+-- The keys that become NULL when what they name is deleted (base/policies.sql, embudo.enable_unlink).
+SELECT embudo.enable_unlink(k.tab, k.col, k.named)
+FROM (VALUES ('mail_activity', 'previous_activity_type_id', 'mail_activity_type'),
+             ('mail_activity', 'recommended_activity_type_id', 'mail_activity_type'),
+             ('mail_activity', 'request_partner_id', 'res_partner'),
+             ('mail_activity_type', 'default_user_id', 'res_company_member'),
+             ('mail_message', 'mail_activity_type_id', 'mail_activity_type')) k (tab, col, named);
 ALTER TABLE mail_activity ALTER COLUMN create_uid SET DEFAULT embudo.current_user_id();
 
 -- The helpers below that query a table are PL/pgSQL, not SQL: PostgreSQL inlines no SQL function whose

@@ -13,6 +13,33 @@ AS $$
         'admin'))
 $$;
 
+-- Removes a member from a company. Their documents, teams and meetings become nobody's: every key to
+-- the membership is cleared first (such keys take no action: policies.sql, embudo.enable_unlink), as
+-- whoever calls this: the owner for set_access_level, which writes the rows' history and copies as it
+-- does so, or the privileged login of `embudo` (Administration.revoke). The keys are read from the
+-- catalog; on Citus this runs on the coordinator, which has them. Not the service's to call.
+CREATE OR REPLACE FUNCTION embudo.remove_member(company int, target int) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    ref record;
+BEGIN
+    FOR ref IN
+        SELECT k.conrelid::regclass AS tab, a.attname AS col
+        FROM pg_catalog.pg_constraint k
+        JOIN pg_catalog.pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey) AND a.attname <> 'company_id'
+        WHERE k.confrelid = 'public.res_company_member'::regclass AND k.contype = 'f' AND k.confdeltype = 'a'
+          AND k.condeferrable AND cardinality(k.conkey) = 2
+        ORDER BY 1, 2
+    LOOP
+        PERFORM embudo.unlink_references(ref.tab, ref.col, company, target);
+    END LOOP;
+    DELETE FROM public.res_company_member WHERE company_id = company AND user_id = target;
+END
+$$;
+REVOKE ALL ON FUNCTION embudo.remove_member(int, int) FROM PUBLIC;
+
 -- Sets (or, with NULL, removes) a user's access to a company. Administrators cannot change their own.
 CREATE OR REPLACE FUNCTION embudo.set_access_level(company int, target int, level embudo.access_level) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER
@@ -26,11 +53,7 @@ BEGIN
         RAISE EXCEPTION 'administrators cannot change their own access level' USING ERRCODE = 'check_violation';
     END IF;
     IF level IS NULL THEN
-        -- Their documents become nobody's: the owner writes their history and copies
-        -- (embudo.enable_member_leaving_policy).
-        PERFORM embudo.set_local('embudo.member_leaving', target::text);
-        DELETE FROM public.res_company_member WHERE company_id = company AND user_id = target;
-        PERFORM embudo.set_local('embudo.member_leaving', '');
+        PERFORM embudo.remove_member(company, target);
     ELSE
         UPDATE public.res_company_member SET access_level = level WHERE company_id = company AND user_id = target;
         IF NOT FOUND THEN

@@ -251,23 +251,77 @@ BEGIN
     PERFORM embudo.replace_policy(target, policy, format('%1$s USING (%2$s) WITH CHECK (%2$s)', clauses, mine));
     -- As the document's: the owner sees the rows of the request's companies, for embudo.count_existing.
     -- (It writes them as the request's user does, the documents' salesperson_key_follows triggers
-    -- included; only a member leaving has the owner write the copies: embudo.enable_member_leaving_policy.)
+    -- included; only unlinking has the owner write the copies: embudo.enable_owner_unlinking_policy.)
     PERFORM embudo.replace_policy(target, 'owner_exists', 'FOR SELECT TO embudo_owner USING (true)');
 END
 $$;
 
--- A member leaving a company (embudo.set_access_level, run as the owner) unassigns their documents
--- through the foreign keys' SET NULL; the documents' triggers then run as the owner, outside the keys'
--- own exemption from row-level security, and write history (the change of salesperson) and the copies.
--- While set_access_level names the leaving member (`embudo.member_leaving`, transaction-local), the
--- owner may do that on the tables those triggers write (each module names its own).
-CREATE OR REPLACE FUNCTION embudo.enable_member_leaving_policy(target regclass) RETURNS void
+-- Some keys of tenant tables name a row that may go while the key's row stays: a lead's team, customer
+-- or campaign, a quotation's opportunity, a meeting's salesperson. Deleting the named row sets the column
+-- to NULL, as ON DELETE SET NULL (column) did; Citus refuses that action on a key that holds the
+-- distribution column (issue 24, migration 0032). So the key takes no action, DEFERRABLE INITIALLY
+-- DEFERRED, and a trigger on the named table does it: embudo.enable_unlink(table, column, named table)
+-- declares one (each module its own tables' keys), which FollowerRowsTests holds every such key to. A
+-- key to a membership (the salesperson, res_company_member) is cleared by embudo.set_access_level
+-- (memberships.sql), which is how a member leaves.
+--
+-- The column is cleared as the owner, as the key's action was: the row's deletion passed the request's
+-- own policies, the rows naming it need not (a colleague's private meeting names the deleted lead). The
+-- owner writes them while `embudo.owner_unlinking` is set (transaction-local, by those functions alone),
+-- and only in the request's companies; the rows' own triggers then run as the owner too and write history
+-- (a change of salesperson or team) and copies, so the tables they write take the same policy.
+CREATE OR REPLACE FUNCTION embudo.enable_owner_unlinking_policy(target regclass) RETURNS void
 LANGUAGE plpgsql
 AS $$
 BEGIN
-    PERFORM embudo.replace_policy(target, 'owner_member_leaving', 'TO embudo_owner '
-        'USING (coalesce(current_setting(''embudo.member_leaving'', true), '''') <> '''') '
-        'WITH CHECK (coalesce(current_setting(''embudo.member_leaving'', true), '''') <> '''')');
+    PERFORM embudo.replace_policy(target, 'owner_unlinking', 'TO embudo_owner '
+        'USING (coalesce(current_setting(''embudo.owner_unlinking'', true), '''') <> '''') '
+        'WITH CHECK (coalesce(current_setting(''embudo.owner_unlinking'', true), '''') <> '''')');
+END
+$$;
+
+-- Sets `column` of `target`'s rows of `company` that name `deleted` to NULL, as the owner may while
+-- unlinking (embudo.enable_owner_unlinking_policy). Only the owner's functions call it.
+CREATE OR REPLACE FUNCTION embudo.unlink_references(target regclass, "column" name, company int, deleted int) RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    previous constant text := coalesce(current_setting('embudo.owner_unlinking', true), '');
+BEGIN
+    PERFORM embudo.set_local('embudo.owner_unlinking', 'on');
+    EXECUTE format('UPDATE %s SET %2$I = NULL WHERE company_id = $1 AND %2$I = $2', target, "column") USING company, deleted;
+    PERFORM embudo.set_local('embudo.owner_unlinking', previous);
+END
+$$;
+REVOKE ALL ON FUNCTION embudo.unlink_references(regclass, name, int, int) FROM PUBLIC;
+
+-- The trigger of embudo.enable_unlink, AFTER DELETE on the named table: TG_ARGV holds the table
+-- (schema-qualified) and column whose rows named the deleted row. The statement names the row's company,
+-- so on Citus it stays on the shard's node, with the colocated shards.
+CREATE OR REPLACE FUNCTION embudo.unlink_deleted() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    PERFORM embudo.unlink_references(TG_ARGV[0]::regclass, TG_ARGV[1], OLD.company_id, OLD.id);
+    RETURN NULL;
+END
+$$;
+
+-- Declares that `target`.`column`, with the company a key to `named`'s (company_id, id) that takes no
+-- action, becomes NULL when the row it names is deleted: the trigger `unlink_<table>_<column>` on
+-- `named`, and the owner's policy on `target`. For `named` res_company_member (the key names a member's
+-- user_id), embudo.set_access_level clears the column; only the policy is needed.
+CREATE OR REPLACE FUNCTION embudo.enable_unlink(target regclass, "column" name, named regclass) RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    IF named <> 'public.res_company_member'::regclass THEN
+        EXECUTE format('CREATE OR REPLACE TRIGGER %I AFTER DELETE ON %s FOR EACH ROW EXECUTE FUNCTION embudo.unlink_deleted(%L, %L)',
+                       'unlink_' || (SELECT c.relname FROM pg_catalog.pg_class c WHERE c.oid = target) || '_' || "column",
+                       named, embudo.qualified_name(target), "column");
+    END IF;
+    PERFORM embudo.enable_owner_unlinking_policy(target);
 END
 $$;
 

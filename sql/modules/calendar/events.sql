@@ -45,6 +45,10 @@ SELECT embudo.replace_policy('calendar_event', 'organizer_or_admin_delete', 'FOR
     'user_id = (SELECT embudo.current_user_id()) OR company_id = ANY ((SELECT embudo.company_ids(''admin''))::int[]))');
 -- "Forbidden" or "missing"? (embudo.count_existing), and the busy time of private events.
 SELECT embudo.replace_policy('calendar_event', 'owner_exists', 'FOR SELECT TO embudo_owner USING (true)');
+-- A meeting outlives its opportunity, its series and its organizer's membership, whoever may see it
+-- (base/policies.sql, embudo.enable_unlink). Its activities follow as the owner (activities.sql).
+SELECT embudo.enable_unlink('calendar_event', k.col, k.named)
+FROM (VALUES ('opportunity_id', 'crm_lead'), ('recurrence_id', 'calendar_recurrence'), ('user_id', 'res_company_member')) k (col, named);
 
 -- What belongs to an event (its attendees, and its contacts, types and reminders) follows it.
 SELECT embudo.enable_tenancy(t.target), embudo.enable_parent_policy(t.target, 'with_event', 'calendar_event', t.link)
@@ -185,11 +189,14 @@ BEGIN
     IF NEW.opportunity_id IS NOT NULL AND (TG_OP = 'INSERT' OR NEW.opportunity_id IS DISTINCT FROM OLD.opportunity_id) THEN
         NEW.res_model := 'crm.lead';
         NEW.res_id := NEW.opportunity_id;
+    ELSIF TG_OP = 'UPDATE' AND NEW.opportunity_id IS NULL AND OLD.opportunity_id IS NOT NULL AND NEW.res_model = 'crm.lead'
+          AND NEW.res_id IS NOT DISTINCT FROM OLD.res_id THEN
+        -- The opportunity cleared (by hand, or deleted: embudo.enable_unlink), and not named again by res_id.
+        NEW.res_model := NULL;
+        NEW.res_model_id := NULL;
+        NEW.res_id := NULL;
     ELSIF NEW.res_model = 'crm.lead' AND NEW.res_id IS NOT NULL THEN
         NEW.opportunity_id := NEW.res_id;
-    ELSIF TG_OP = 'UPDATE' AND NEW.opportunity_id IS NULL AND OLD.opportunity_id IS NOT NULL AND NEW.res_model = 'crm.lead' THEN
-        NEW.res_model := NULL;
-        NEW.res_id := NULL;
     END IF;
     IF NEW.res_model IS NULL AND NEW.res_model_id IS NOT NULL THEN
         NEW.res_model := (SELECT m.model FROM public.ir_model m WHERE m.id = NEW.res_model_id);

@@ -8,6 +8,8 @@ SELECT embudo.enable_tenancy('calendar_recurrence');
 SELECT embudo.replace_policy('calendar_recurrence', 'with_events', 'USING (EXISTS (SELECT 1 FROM calendar_event e '
     'WHERE e.company_id = calendar_recurrence.company_id AND (e.id = calendar_recurrence.base_event_id OR e.recurrence_id = calendar_recurrence.id))) '
     'WITH CHECK (EXISTS (SELECT 1 FROM calendar_event e WHERE e.company_id = calendar_recurrence.company_id AND e.id = calendar_recurrence.base_event_id))');
+-- A series outlives its first event (base/policies.sql, embudo.enable_unlink).
+SELECT embudo.enable_unlink('calendar_recurrence', 'base_event_id', 'calendar_event');
 
 -- The instants of a rule's occurrences, in order: days computed in time zone `tz` at the local time of
 -- `dtstart`. Weekly rules on the chosen weekdays (dtstart's when none), monthly on a day of the month

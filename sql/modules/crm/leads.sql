@@ -41,9 +41,15 @@ WHEN (OLD.salesperson_key IS DISTINCT FROM NEW.salesperson_key) EXECUTE FUNCTION
 SELECT embudo.enable_tenancy('crm_team_closing');
 SELECT embudo.replace_policy('crm_team_closing', 'member_all', 'TO embudo_service USING (true) WITH CHECK (true)');
 REVOKE DELETE ON crm_team_closing FROM embudo_service;
--- What a lead's triggers write when a member leaves (base/policies.sql): history, closing counters, copies.
-SELECT embudo.enable_member_leaving_policy(t)
+-- What a lead's triggers write when the owner unlinks it from a deleted team, customer or salesperson
+-- (base/policies.sql): history, closing counters, copies.
+SELECT embudo.enable_owner_unlinking_policy(t)
 FROM unnest('{crm_tag_rel, mail_message, mail_tracking_value, mail_followers, ir_attachment, crm_team_closing}'::regclass[]) t;
+-- The keys that become NULL when what they name is deleted (base/policies.sql, embudo.enable_unlink).
+SELECT embudo.enable_unlink('crm_lead', k.col, k.named)
+FROM (VALUES ('campaign_id', 'utm_campaign'), ('medium_id', 'utm_medium'), ('source_id', 'utm_source'),
+             ('partner_id', 'res_partner'), ('team_id', 'crm_team'), ('user_id', 'res_company_member')) k (col, named);
+SELECT embudo.enable_unlink('res_partner', 'team_id', 'crm_team');
 
 -- Adds a user as follower of a lead (no-op when already following).
 CREATE OR REPLACE FUNCTION embudo.crm_follow(company int, lead int, follower int) RETURNS void

@@ -16,6 +16,10 @@ FROM unnest('{crm_team, crm_team_member, crm_stage, crm_lost_reason}'::regclass[
 SELECT embudo.enable_tenancy('crm_tag'), embudo.enable_catalog_policies('crm_tag', 'own', 'admin');
 SELECT embudo.enable_tenancy(t), embudo.enable_shared_record_policies(t)
 FROM unnest('{utm_campaign, utm_medium, utm_source}'::regclass[]) t;
+-- A deleted team leaves its stages to every team; a team's leader leaving the company leaves it without
+-- one (base/policies.sql, embudo.enable_unlink).
+SELECT embudo.enable_unlink('crm_stage', 'team_id', 'crm_team');
+SELECT embudo.enable_unlink('crm_team', 'user_id', 'res_company_member');
 
 -- Joining a team leaves the previous one.
 CREATE OR REPLACE FUNCTION embudo.crm_team_member_move() RETURNS trigger

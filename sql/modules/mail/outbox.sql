@@ -31,6 +31,8 @@ SELECT embudo.replace_policy('mail_mail', 'with_document', format('TO embudo_ser
     'AND (%s OR create_uid = (SELECT embudo.current_user_id())))', embudo.personal_or_all('= 0', 'lead_salesperson_key', 'order_salesperson_key')));
 CREATE OR REPLACE TRIGGER salesperson_key BEFORE INSERT OR UPDATE OF company_id, model, res_id ON mail_mail
 FOR EACH ROW EXECUTE FUNCTION embudo.copy_document_salesperson();
+-- Queued mail outlives the message it was written from (base/policies.sql, embudo.enable_unlink).
+SELECT embudo.enable_unlink('mail_mail', 'mail_message_id', 'mail_message');
 
 -- Claims up to `batch` due messages for delivery: each is leased for `lease` (a worker that dies leaves
 -- it to be claimed again after that) and counts an attempt. Concurrent workers never get the same one.

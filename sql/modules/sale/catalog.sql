@@ -8,6 +8,8 @@ GRANT SELECT ON l10n_mx_edi_usage, l10n_mx_edi_payment_method, l10n_mx_edi_payme
 SELECT embudo.enable_tenancy(t), embudo.enable_catalog_policies(t, 'admin', 'admin')
 FROM unnest('{account_tax, account_payment_term, account_payment_term_line, product_category, product_product,
               product_taxes_rel, product_pricelist, product_pricelist_item}'::regclass[]) t;
+-- A deleted category leaves its products without one (base/policies.sql, embudo.enable_unlink).
+SELECT embudo.enable_unlink('product_product', 'categ_id', 'product_category');
 
 -- Units default to "Units".
 CREATE OR REPLACE FUNCTION embudo.product_defaults() RETURNS trigger

@@ -63,10 +63,18 @@ SELECT embudo.enable_tenancy('account_tax_sale_order_line_rel');
 SELECT embudo.enable_follower_policy('account_tax_sale_order_line_rel', 'with_line', 'sale_order_line', 'sale_order_line_id');
 SELECT embudo.enable_tenancy('sale_order_option');
 SELECT embudo.enable_follower_policy('sale_order_option', 'with_order', 'sale_order', 'order_id');
--- What an order's triggers write when a member leaves (base/policies.sql): the copies (the portal
--- links': portal.sql).
-SELECT embudo.enable_member_leaving_policy(t)
+-- What an order's triggers write when the owner unlinks it from a deleted salesperson, team or
+-- opportunity (base/policies.sql): the copies (the portal links': portal.sql).
+SELECT embudo.enable_owner_unlinking_policy(t)
 FROM unnest('{sale_order_tag_rel, sale_order_line, sale_order_option, account_tax_sale_order_line_rel}'::regclass[]) t;
+-- The keys that become NULL when what they name is deleted (base/policies.sql, embudo.enable_unlink).
+SELECT embudo.enable_unlink(k.tab, k.col, k.named)
+FROM (VALUES ('sale_order', 'campaign_id', 'utm_campaign'), ('sale_order', 'medium_id', 'utm_medium'),
+             ('sale_order', 'source_id', 'utm_source'), ('sale_order', 'team_id', 'crm_team'),
+             ('sale_order', 'user_id', 'res_company_member'), ('sale_order', 'opportunity_id', 'crm_lead'),
+             ('sale_order', 'payment_term_id', 'account_payment_term'), ('sale_order_option', 'line_id', 'sale_order_line'),
+             ('res_partner', 'property_payment_term_id', 'account_payment_term'),
+             ('res_partner', 'property_product_pricelist', 'product_pricelist')) k (tab, col, named);
 
 -- ---------------------------------------------------------------------------------------------------
 -- Order behaviour
