@@ -1198,7 +1198,7 @@ CREATE FUNCTION embudo.calendar_feed_create(company integer, with_activities boo
     AS $$
 DECLARE
     me int := embudo.current_user_id();
-    token text := embudo.random_token(24);
+    token text := embudo.company_token(company, 24);
 BEGIN
     IF me IS NULL OR NOT company = ANY (embudo.company_ids()) THEN
         PERFORM embudo.refuse('access', 'You are not a member of this company.');
@@ -1251,11 +1251,20 @@ ALTER FUNCTION embudo.calendar_feed_ics(company integer, with_activities boolean
 --
 
 CREATE FUNCTION embudo.calendar_feed_resolve(token text) RETURNS TABLE(company_id integer, user_id integer, include_activities boolean)
-    LANGUAGE sql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    SELECT f.company_id, f.user_id, f.include_activities FROM public.calendar_feed f
-    WHERE f.token_hash = sha256(convert_to(token, 'UTF8'))
+DECLARE
+    company constant int := embudo.token_company(token);
+    hash constant bytea := sha256(convert_to(token, 'UTF8'));
+BEGIN
+    IF company IS NOT NULL THEN
+        RETURN QUERY SELECT f.company_id, f.user_id, f.include_activities FROM public.calendar_feed f
+        WHERE f.company_id = company AND f.token_hash = hash;
+    ELSE
+        RETURN QUERY SELECT f.company_id, f.user_id, f.include_activities FROM public.calendar_feed f WHERE f.token_hash = hash;
+    END IF;
+END
 $$;
 
 
@@ -1464,7 +1473,7 @@ CREATE FUNCTION embudo.calendar_issue_token(company integer, attendee integer, a
     LANGUAGE plpgsql
     AS $$
 DECLARE
-    token text := embudo.random_token(24);
+    token text := embudo.company_token(company, 24);
 BEGIN
     DELETE FROM public.calendar_attendee_token t WHERE t.company_id = company AND t.attendee_id = attendee;
     INSERT INTO public.calendar_attendee_token (company_id, attendee_id, token_hash, acting_user, expires_at)
@@ -1877,12 +1886,21 @@ ALTER FUNCTION embudo.calendar_token_answer(attendee integer, answer text) OWNER
 --
 
 CREATE FUNCTION embudo.calendar_token_resolve(token text) RETURNS TABLE(company_id integer, attendee_id integer, acting_user integer, form_key text)
-    LANGUAGE sql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    SELECT t.company_id, t.attendee_id, t.acting_user, embudo.link_form_key(token)
-    FROM public.calendar_attendee_token t
-    WHERE t.token_hash = sha256(convert_to(token, 'UTF8')) AND t.expires_at > now()
+DECLARE
+    company constant int := embudo.token_company(token);
+    hash constant bytea := sha256(convert_to(token, 'UTF8'));
+BEGIN
+    IF company IS NOT NULL THEN
+        RETURN QUERY SELECT t.company_id, t.attendee_id, t.acting_user, embudo.link_form_key(token)
+        FROM public.calendar_attendee_token t WHERE t.company_id = company AND t.token_hash = hash AND t.expires_at > now();
+    ELSE
+        RETURN QUERY SELECT t.company_id, t.attendee_id, t.acting_user, embudo.link_form_key(token)
+        FROM public.calendar_attendee_token t WHERE t.token_hash = hash AND t.expires_at > now();
+    END IF;
+END
 $$;
 
 
@@ -2124,6 +2142,19 @@ END;
 
 
 ALTER FUNCTION embudo.company_ids(minimum embudo.access_level) OWNER TO embudo_owner;
+
+--
+-- Name: company_token(integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.company_token(company integer, bytes integer) RETURNS text
+    LANGUAGE sql
+    AS $$
+    SELECT company::text || '-' || embudo.random_token(bytes)
+$$;
+
+
+ALTER FUNCTION embudo.company_token(company integer, bytes integer) OWNER TO embudo_owner;
 
 --
 -- Name: contains_pattern(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -5309,12 +5340,13 @@ CREATE FUNCTION embudo.portal_issue_token(sale_order integer) RETURNS text
     AS $$
 DECLARE
     o public.sale_order;
-    token text := embudo.random_token(24);
+    token text;
 BEGIN
     SELECT * INTO o FROM public.sale_order x WHERE x.id = sale_order;
     IF NOT FOUND THEN
         PERFORM embudo.refuse('user', 'This order does not exist or you cannot see it.');
     END IF;
+    token := embudo.company_token(o.company_id, 24);
     UPDATE public.sale_order_portal_token SET revoked_at = now() WHERE company_id = o.company_id AND order_id = o.id AND revoked_at IS NULL;
     INSERT INTO public.sale_order_portal_token (company_id, order_id, token_hash, acting_user, expires_at)
     VALUES (o.company_id, o.id, sha256(convert_to(token, 'UTF8')), coalesce(embudo.current_user_id(), o.user_id),
@@ -5390,12 +5422,23 @@ ALTER FUNCTION embudo.portal_quotation(sale_order integer) OWNER TO embudo_owner
 --
 
 CREATE FUNCTION embudo.portal_resolve(token text) RETURNS TABLE(company_id integer, order_id integer, acting_user integer, form_key text)
-    LANGUAGE sql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    SELECT t.company_id, t.order_id, t.acting_user, embudo.link_form_key(token)
-    FROM public.sale_order_portal_token t
-    WHERE t.token_hash = sha256(convert_to(token, 'UTF8')) AND t.revoked_at IS NULL AND t.expires_at > now()
+DECLARE
+    company constant int := embudo.token_company(token);
+    hash constant bytea := sha256(convert_to(token, 'UTF8'));
+BEGIN
+    IF company IS NOT NULL THEN
+        RETURN QUERY SELECT t.company_id, t.order_id, t.acting_user, embudo.link_form_key(token)
+        FROM public.sale_order_portal_token t
+        WHERE t.company_id = company AND t.token_hash = hash AND t.revoked_at IS NULL AND t.expires_at > now();
+    ELSE
+        RETURN QUERY SELECT t.company_id, t.order_id, t.acting_user, embudo.link_form_key(token)
+        FROM public.sale_order_portal_token t
+        WHERE t.token_hash = hash AND t.revoked_at IS NULL AND t.expires_at > now();
+    END IF;
+END
 $$;
 
 
@@ -6830,6 +6873,19 @@ $$;
 
 
 ALTER FUNCTION embudo.throttled_login(target_account text, candidate integer, secret text) OWNER TO embudo_owner;
+
+--
+-- Name: token_company(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.token_company(token text) RETURNS integer
+    LANGUAGE sql IMMUTABLE
+    AS $_$
+    SELECT CASE WHEN token ~ '^[1-9][0-9]{0,8}-[0-9a-f]+$' THEN split_part(token, '-', 1)::int END
+$_$;
+
+
+ALTER FUNCTION embudo.token_company(token text) OWNER TO embudo_owner;
 
 --
 -- Name: unlink_deleted(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -10811,7 +10867,7 @@ ALTER TABLE ONLY public.calendar_attendee_token
 --
 
 ALTER TABLE ONLY public.calendar_attendee_token
-    ADD CONSTRAINT calendar_attendee_token_token_hash_key UNIQUE (token_hash);
+    ADD CONSTRAINT calendar_attendee_token_token_hash_key UNIQUE (company_id, token_hash);
 
 
 --
@@ -10859,7 +10915,7 @@ ALTER TABLE ONLY public.calendar_feed
 --
 
 ALTER TABLE ONLY public.calendar_feed
-    ADD CONSTRAINT calendar_feed_token_hash_key UNIQUE (token_hash);
+    ADD CONSTRAINT calendar_feed_token_hash_key UNIQUE (company_id, token_hash);
 
 
 --
@@ -11331,7 +11387,7 @@ ALTER TABLE ONLY public.sale_order_portal_token
 --
 
 ALTER TABLE ONLY public.sale_order_portal_token
-    ADD CONSTRAINT sale_order_portal_token_token_hash_key UNIQUE (token_hash);
+    ADD CONSTRAINT sale_order_portal_token_token_hash_key UNIQUE (company_id, token_hash);
 
 
 --
@@ -11435,13 +11491,6 @@ CREATE INDEX transient_record_age ON embudo.transient_record USING btree (create
 
 
 --
--- Name: transient_record_id; Type: INDEX; Schema: embudo; Owner: embudo_owner
---
-
-CREATE UNIQUE INDEX transient_record_id ON embudo.transient_record USING btree (id);
-
-
---
 -- Name: user_api_key_user; Type: INDEX; Schema: embudo; Owner: embudo_owner
 --
 
@@ -11481,6 +11530,13 @@ CREATE INDEX calendar_attendee_of_user ON public.calendar_attendee USING btree (
 --
 
 CREATE UNIQUE INDEX calendar_attendee_partner ON public.calendar_attendee USING btree (company_id, event_id, partner_id) WHERE (partner_id IS NOT NULL);
+
+
+--
+-- Name: calendar_attendee_token_hash; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX calendar_attendee_token_hash ON public.calendar_attendee_token USING btree (token_hash);
 
 
 --
@@ -11551,6 +11607,13 @@ CREATE UNIQUE INDEX calendar_event_type_name ON public.calendar_event_type USING
 --
 
 CREATE INDEX calendar_event_user ON public.calendar_event USING btree (company_id, user_id, start) WHERE active;
+
+
+--
+-- Name: calendar_feed_hash; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX calendar_feed_hash ON public.calendar_feed USING btree (token_hash);
 
 
 --
@@ -11802,7 +11865,7 @@ CREATE INDEX mail_mail_due ON public.mail_mail USING btree (next_attempt_at) WHE
 -- Name: mail_mail_id; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
-CREATE UNIQUE INDEX mail_mail_id ON public.mail_mail USING btree (id);
+CREATE INDEX mail_mail_id ON public.mail_mail USING btree (id);
 
 
 --
@@ -12041,6 +12104,13 @@ CREATE INDEX sale_order_option_order ON public.sale_order_option USING btree (co
 --
 
 CREATE INDEX sale_order_partner ON public.sale_order USING btree (company_id, partner_id);
+
+
+--
+-- Name: sale_order_portal_token_hash; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX sale_order_portal_token_hash ON public.sale_order_portal_token USING btree (token_hash);
 
 
 --
@@ -16863,6 +16933,14 @@ GRANT ALL ON FUNCTION embudo.company_ids(minimum embudo.access_level) TO embudo_
 
 
 --
+-- Name: FUNCTION company_token(company integer, bytes integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.company_token(company integer, bytes integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.company_token(company integer, bytes integer) TO embudo_service;
+
+
+--
 -- Name: FUNCTION contains_pattern(text text); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -18136,6 +18214,13 @@ GRANT ALL ON FUNCTION embudo.text_like(text, text) TO embudo_service;
 --
 
 REVOKE ALL ON FUNCTION embudo.throttled_login(target_account text, candidate integer, secret text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION token_company(token text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.token_company(token text) FROM PUBLIC;
 
 
 --

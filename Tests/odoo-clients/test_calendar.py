@@ -113,7 +113,7 @@ def test_meeting_from_the_opportunity_invites_the_customer_and_plans_the_activit
 
     # The customer answers from the link: the page asks first (a GET changes nothing), the button answers.
     body = mail["parsed"].get_body(("html",)).get_content()
-    link = re.search(r'href="[^"]*(/calendar/meeting/[0-9a-f]{48})\?answer=accepted"', body).group(1)
+    link = re.search(r'href="[^"]*(/calendar/meeting/[0-9]+-[0-9a-f]{48})\?answer=accepted"', body).group(1)
     status, _, page = request(server, "GET", link + "?answer=accepted")
     assert status == 200 and "Demostración de la flota" in page and "Aún no respondes" in page
     assert ana["calendar.attendee"].search_read([("event_id", "=", event_id), ("partner_id", "=", co["customer"])], ["state"])[0]["state"] == "needsAction"
@@ -345,7 +345,7 @@ def test_private_feed_parsed_as_icalendar_and_revoked(server, co):
     ana["mail.activity"].create({"res_model_id": model, "res_id": co["lead"], "summary": "Llamar al cliente", "date_deadline": day})
     answer = ana["res.users"].calendar_feed_create(include_activities=True)
     url = answer["url"]
-    path = re.search(r"(/calendar/feed/[0-9a-f]{48}\.ics)$", url).group(1)
+    path = re.search(r"(/calendar/feed/[0-9]+-[0-9a-f]{48}\.ics)$", url).group(1)
     status, headers, text = request(server, "GET", path)
     assert status == 200 and headers["Content-Type"].startswith("text/calendar")
     calendar = icalendar.Calendar.from_ical(text)
@@ -359,11 +359,11 @@ def test_private_feed_parsed_as_icalendar_and_revoked(server, co):
     assert {str(v["UID"]) for v in again.walk("VEVENT")} == {str(v["UID"]) for v in calendar.walk("VEVENT")}
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
     # A colleague's feed lists only his own meetings and those he is invited to.
-    beto_path = re.search(r"(/calendar/feed/[0-9a-f]{48}\.ics)$", co["beto"]["res.users"].calendar_feed_create()["url"]).group(1)
+    beto_path = re.search(r"(/calendar/feed/[0-9]+-[0-9a-f]{48}\.ics)$", co["beto"]["res.users"].calendar_feed_create()["url"]).group(1)
     beto_names = {str(v["SUMMARY"]) for v in icalendar.Calendar.from_ical(request(server, "GET", beto_path)[2]).walk("VEVENT")}
     assert not beto_names & {"En el feed", "Dentista", "Serie del feed"} and not any("Llamar" in name for name in beto_names)
     # A new URL revokes the old; revoking leaves none.
-    new_path = re.search(r"(/calendar/feed/[0-9a-f]{48}\.ics)$", ana["res.users"].calendar_feed_create()["url"]).group(1)
+    new_path = re.search(r"(/calendar/feed/[0-9]+-[0-9a-f]{48}\.ics)$", ana["res.users"].calendar_feed_create()["url"]).group(1)
     assert request(server, "GET", path)[0] == 404 and request(server, "GET", new_path)[0] == 200
     assert ana["res.users"].calendar_feed_revoke() is True
     assert request(server, "GET", new_path)[0] == 404

@@ -31,7 +31,7 @@ def quotation(env, customer_lang="es_ES"):
     env["sale.order"].browse(order_id).action_quotation_send()
     body = env["mail.message"].search_read([("model", "=", "sale.order"), ("res_id", "=", order_id), ("message_type", "=", "email")],
                                            ["body"], order="id desc", limit=1)[0]["body"]
-    path = re.search(r'href="[^"]*(/my/quotation/[0-9a-f]{48})"', body).group(1)
+    path = re.search(r'href="[^"]*(/my/quotation/[0-9]+-[0-9a-f]{48})"', body).group(1)
     return order_id, lead, path
 
 
@@ -115,7 +115,7 @@ def test_revoked_expired_and_unknown_links(server):
     env["sale.order"].browse(order_id).action_quotation_send()
     body = env["mail.message"].search_read([("model", "=", "sale.order"), ("res_id", "=", order_id), ("message_type", "=", "email")],
                                            ["body"], order="id desc", limit=1)[0]["body"]
-    expired = re.search(r"(/my/quotation/[0-9a-f]{48})", body).group(1)
+    expired = re.search(r"(/my/quotation/[0-9]+-[0-9a-f]{48})", body).group(1)
     assert expired != path
     assert request(server, "GET", expired)[0] == 404
     # Unknown and malformed tokens look the same.

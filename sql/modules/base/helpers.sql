@@ -43,6 +43,25 @@ AS $$
 $$;
 GRANT EXECUTE ON FUNCTION embudo.random_token(int) TO embudo_service;
 
+-- A link's token for a record of `company` (a quotation's page, an invitation's answer, a calendar
+-- feed): the company's id, '-', and `bytes` random bytes in hex. Resolving it then reads that company's
+-- rows alone, by their unique (company_id, token_hash): on Citus, on the node holding the company
+-- (issue 24, migration 0033). The token is kept hashed whole, so another number in front opens nothing.
+CREATE OR REPLACE FUNCTION embudo.company_token(company int, bytes int) RETURNS text
+LANGUAGE sql VOLATILE
+AS $$
+    SELECT company::text || '-' || embudo.random_token(bytes)
+$$;
+GRANT EXECUTE ON FUNCTION embudo.company_token(int, int) TO embudo_service;
+
+-- The company a link's token names (embudo.company_token), or NULL: tokens issued before migration 0033
+-- name none, and are found by their hash alone.
+CREATE OR REPLACE FUNCTION embudo.token_company(token text) RETURNS int
+LANGUAGE sql IMMUTABLE
+AS $$
+    SELECT CASE WHEN token ~ '^[1-9][0-9]{0,8}-[0-9a-f]+$' THEN split_part(token, '-', 1)::int END
+$$;
+
 -- The name of a default record in a company's language (res_company.lang): Spanish for every Spanish
 -- (es_MX, es_ES, es_419), English otherwise. The seed triggers of each module's defaults.sql use it.
 CREATE OR REPLACE FUNCTION embudo.localized(lang text, english text, spanish text) RETURNS text

@@ -10,7 +10,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     me int := embudo.current_user_id();
-    token text := embudo.random_token(24);
+    token text := embudo.company_token(company, 24);
 BEGIN
     IF me IS NULL OR NOT company = ANY (embudo.company_ids()) THEN
         PERFORM embudo.refuse('access', 'You are not a member of this company.');
@@ -34,13 +34,23 @@ BEGIN
 END
 $$;
 
--- Whose feed a token opens (no row for an unknown or revoked one).
+-- Whose feed a token opens (no row for an unknown or revoked one), looked up in the company the token
+-- names, if it names one (embudo.token_company: feeds subscribed to before migration 0033 name none).
 CREATE OR REPLACE FUNCTION embudo.calendar_feed_resolve(token text) RETURNS TABLE (company_id int, user_id int, include_activities boolean)
-LANGUAGE sql STABLE SECURITY DEFINER
+LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT f.company_id, f.user_id, f.include_activities FROM public.calendar_feed f
-    WHERE f.token_hash = sha256(convert_to(token, 'UTF8'))
+DECLARE
+    company constant int := embudo.token_company(token);
+    hash constant bytea := sha256(convert_to(token, 'UTF8'));
+BEGIN
+    IF company IS NOT NULL THEN
+        RETURN QUERY SELECT f.company_id, f.user_id, f.include_activities FROM public.calendar_feed f
+        WHERE f.company_id = company AND f.token_hash = hash;
+    ELSE
+        RETURN QUERY SELECT f.company_id, f.user_id, f.include_activities FROM public.calendar_feed f WHERE f.token_hash = hash;
+    END IF;
+END
 $$;
 
 -- The current user's feed in `company`, as iCalendar text (runs as the user: row-level security).

@@ -64,7 +64,7 @@ CREATE OR REPLACE FUNCTION embudo.calendar_issue_token(company int, attendee int
 LANGUAGE plpgsql
 AS $$
 DECLARE
-    token text := embudo.random_token(24);
+    token text := embudo.company_token(company, 24);
 BEGIN
     DELETE FROM public.calendar_attendee_token t WHERE t.company_id = company AND t.attendee_id = attendee;
     INSERT INTO public.calendar_attendee_token (company_id, attendee_id, token_hash, acting_user, expires_at)
@@ -287,12 +287,21 @@ CREATE OR REPLACE TRIGGER answered AFTER UPDATE OF state ON calendar_attendee FO
 
 CREATE OR REPLACE FUNCTION embudo.calendar_token_resolve(token text)
 RETURNS TABLE (company_id int, attendee_id int, acting_user int, form_key text)
-LANGUAGE sql STABLE SECURITY DEFINER
+LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT t.company_id, t.attendee_id, t.acting_user, embudo.link_form_key(token)
-    FROM public.calendar_attendee_token t
-    WHERE t.token_hash = sha256(convert_to(token, 'UTF8')) AND t.expires_at > now()
+DECLARE
+    company constant int := embudo.token_company(token);
+    hash constant bytea := sha256(convert_to(token, 'UTF8'));
+BEGIN
+    IF company IS NOT NULL THEN
+        RETURN QUERY SELECT t.company_id, t.attendee_id, t.acting_user, embudo.link_form_key(token)
+        FROM public.calendar_attendee_token t WHERE t.company_id = company AND t.token_hash = hash AND t.expires_at > now();
+    ELSE
+        RETURN QUERY SELECT t.company_id, t.attendee_id, t.acting_user, embudo.link_form_key(token)
+        FROM public.calendar_attendee_token t WHERE t.token_hash = hash AND t.expires_at > now();
+    END IF;
+END
 $$;
 
 -- What the contact sees, as JSON: the meeting (or series), when in their time zone, the organizer,

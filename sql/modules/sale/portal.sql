@@ -17,12 +17,13 @@ LANGUAGE plpgsql
 AS $$
 DECLARE
     o public.sale_order;
-    token text := embudo.random_token(24);
+    token text;
 BEGIN
     SELECT * INTO o FROM public.sale_order x WHERE x.id = sale_order;
     IF NOT FOUND THEN
         PERFORM embudo.refuse('user', 'This order does not exist or you cannot see it.');
     END IF;
+    token := embudo.company_token(o.company_id, 24);
     UPDATE public.sale_order_portal_token SET revoked_at = now() WHERE company_id = o.company_id AND order_id = o.id AND revoked_at IS NULL;
     INSERT INTO public.sale_order_portal_token (company_id, order_id, token_hash, acting_user, expires_at)
     VALUES (o.company_id, o.id, sha256(convert_to(token, 'UTF8')), coalesce(embudo.current_user_id(), o.user_id),
@@ -62,15 +63,27 @@ AS $$
 $$;
 
 -- The order a live token opens, the user its page acts as, and the form's anti-forgery value; no row
--- for an unknown, revoked or expired token.
+-- for an unknown, revoked or expired token. Looked up in the company the token names, if it names one
+-- (embudo.token_company).
 CREATE OR REPLACE FUNCTION embudo.portal_resolve(token text)
 RETURNS TABLE (company_id int, order_id int, acting_user int, form_key text)
-LANGUAGE sql STABLE SECURITY DEFINER
+LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT t.company_id, t.order_id, t.acting_user, embudo.link_form_key(token)
-    FROM public.sale_order_portal_token t
-    WHERE t.token_hash = sha256(convert_to(token, 'UTF8')) AND t.revoked_at IS NULL AND t.expires_at > now()
+DECLARE
+    company constant int := embudo.token_company(token);
+    hash constant bytea := sha256(convert_to(token, 'UTF8'));
+BEGIN
+    IF company IS NOT NULL THEN
+        RETURN QUERY SELECT t.company_id, t.order_id, t.acting_user, embudo.link_form_key(token)
+        FROM public.sale_order_portal_token t
+        WHERE t.company_id = company AND t.token_hash = hash AND t.revoked_at IS NULL AND t.expires_at > now();
+    ELSE
+        RETURN QUERY SELECT t.company_id, t.order_id, t.acting_user, embudo.link_form_key(token)
+        FROM public.sale_order_portal_token t
+        WHERE t.token_hash = hash AND t.revoked_at IS NULL AND t.expires_at > now();
+    END IF;
+END
 $$;
 
 -- What the customer sees, as JSON: company, customer, lines, options, totals, expiration, terms, language.
