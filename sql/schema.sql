@@ -165,6 +165,13 @@ BEGIN
         UPDATE public.res_users u SET credential_version = u.credential_version + 1
           FROM public.res_company_member m
          WHERE m.user_id = u.id AND m.company_id = changed.company_id;
+    ELSIF TG_TABLE_NAME = 'res_company_member' THEN
+        -- The user's companies, which res_users' policies read, follow too.
+        UPDATE public.res_users u
+        SET credential_version = u.credential_version + 1,
+            member_of = ARRAY(SELECT m.company_id FROM public.res_company_member m WHERE m.user_id = u.id ORDER BY 1)
+         WHERE u.id = changed.user_id
+            OR (TG_OP = 'UPDATE' AND u.id = OLD.user_id);
     ELSE
         UPDATE public.res_users u SET credential_version = u.credential_version + 1
          WHERE u.id = changed.user_id
@@ -9322,6 +9329,7 @@ CREATE TABLE public.res_users (
     company_id integer,
     signature text,
     credential_version bigint DEFAULT 1 NOT NULL,
+    member_of integer[] DEFAULT '{}'::integer[] NOT NULL,
     CONSTRAINT res_users_id_positive CHECK ((id > 0)),
     CONSTRAINT res_users_login_check CHECK (((login <> ''::text) AND (login = btrim(login)))),
     CONSTRAINT res_users_name_check CHECK ((name <> ''::text)),
@@ -14897,9 +14905,7 @@ CREATE POLICY colleagues ON public.res_company_member FOR SELECT TO embudo_servi
 -- Name: res_users colleagues; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY colleagues ON public.res_users FOR SELECT TO embudo_service USING (((id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (id IN ( SELECT m.user_id
-   FROM public.res_company_member m
-  WHERE (m.company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[]))))));
+CREATE POLICY colleagues ON public.res_users FOR SELECT TO embudo_service USING (((id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (member_of && ( SELECT embudo.company_ids() AS company_ids))));
 
 
 --
@@ -15788,8 +15794,7 @@ CREATE POLICY report_members ON public.res_company_member FOR SELECT TO embudo_r
 -- Name: res_users report_names; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY report_names ON public.res_users FOR SELECT TO embudo_report USING ((id IN ( SELECT m.user_id
-   FROM public.res_company_member m)));
+CREATE POLICY report_names ON public.res_users FOR SELECT TO embudo_report USING ((member_of && ( SELECT embudo.company_ids() AS company_ids)));
 
 
 --

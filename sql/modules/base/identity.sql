@@ -6,9 +6,10 @@
 -- SECURITY DEFINER helpers) reads them whole.
 ALTER TABLE res_users ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS colleagues ON res_users;
+-- (A user's companies are a column of theirs, member_of, kept by embudo.access_changed: Citus refuses a
+-- policy that looks another table up.)
 CREATE POLICY colleagues ON res_users FOR SELECT TO embudo_service
-    USING (id = (SELECT embudo.current_user_id())
-           OR id IN (SELECT m.user_id FROM res_company_member m WHERE m.company_id = ANY ((SELECT embudo.company_ids())::int[])));
+    USING (id = (SELECT embudo.current_user_id()) OR member_of && (SELECT embudo.company_ids())::int[]);
 ALTER TABLE res_company_member ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS colleagues ON res_company_member;
 CREATE POLICY colleagues ON res_company_member FOR SELECT TO embudo_service
@@ -258,6 +259,13 @@ BEGIN
         UPDATE public.res_users u SET credential_version = u.credential_version + 1
           FROM public.res_company_member m
          WHERE m.user_id = u.id AND m.company_id = changed.company_id;
+    ELSIF TG_TABLE_NAME = 'res_company_member' THEN
+        -- The user's companies, which res_users' policies read, follow too.
+        UPDATE public.res_users u
+        SET credential_version = u.credential_version + 1,
+            member_of = ARRAY(SELECT m.company_id FROM public.res_company_member m WHERE m.user_id = u.id ORDER BY 1)
+         WHERE u.id = changed.user_id
+            OR (TG_OP = 'UPDATE' AND u.id = OLD.user_id);
     ELSE
         UPDATE public.res_users u SET credential_version = u.credential_version + 1
          WHERE u.id = changed.user_id

@@ -26,4 +26,4 @@ CREATE POLICY report_members ON res_company_member FOR SELECT TO embudo_report
     USING (company_id = ANY ((SELECT embudo.company_ids())::int[]));
 DROP POLICY IF EXISTS report_names ON res_users;
 CREATE POLICY report_names ON res_users FOR SELECT TO embudo_report
-    USING (id IN (SELECT m.user_id FROM res_company_member m));
+    USING (member_of && (SELECT embudo.company_ids())::int[]);
