@@ -25,7 +25,7 @@ public struct AccountActivation: Sendable {
 
     /// Whether `token` has the shape of an activation token (48 hex digits), checked before any query.
     public static func isWellFormed(_ token: String) -> Bool {
-        QuotationPortal.isWellFormed(token)
+        QuotationPortal.isRandomPart(token.utf8[...])
     }
 
     /// The invitee a live token activates, or nil for a malformed, unknown, used or expired one.

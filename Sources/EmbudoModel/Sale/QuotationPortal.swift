@@ -24,9 +24,19 @@ public struct QuotationPortal: Sendable {
         var tenant: TenantContext { TenantContext(userID: actingUser, companyIDs: [companyID]) }
     }
 
-    /// Whether `token` has the shape of a link token (48 hex digits), checked before any query.
+    /// Whether `token` has the shape of a link token, checked before any query: the company's id, a
+    /// dash and 48 hex digits (`embudo.company_token`), or the 48 hex digits alone of a link sent before
+    /// migration 0033.
     public static func isWellFormed(_ token: String) -> Bool {
-        token.utf8.count == 48 && token.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+        guard let dash = token.utf8.firstIndex(of: UInt8(ascii: "-")) else { return isRandomPart(token.utf8[...]) }
+        let company = token.utf8[..<dash]
+        return (1...9).contains(company.count) && company.first != UInt8(ascii: "0") && company.allSatisfy { (48...57).contains($0) }
+            && isRandomPart(token.utf8[token.utf8.index(after: dash)...])
+    }
+
+    /// 48 lowercase hex digits: the random part of a link's token.
+    static func isRandomPart(_ part: Substring.UTF8View) -> Bool {
+        part.count == 48 && part.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
     }
 
     /// The quotation a token opens, or nil for a malformed, unknown, revoked or expired one.
