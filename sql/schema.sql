@@ -518,6 +518,24 @@ $$;
 ALTER FUNCTION embudo.authenticate_key(api_key text) OWNER TO embudo_owner;
 
 --
+-- Name: begin_owner_writes(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.begin_owner_writes() RETURNS text
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    previous constant text := coalesce(current_setting('embudo.owner_writes', true), '');
+BEGIN
+    PERFORM embudo.set_local('embudo.owner_writes', 'on');
+    RETURN previous;
+END
+$$;
+
+
+ALTER FUNCTION embudo.begin_owner_writes() OWNER TO embudo_owner;
+
+--
 -- Name: bi_watchdog(interval); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -644,6 +662,27 @@ $$;
 
 
 ALTER FUNCTION embudo.calendar_answer(ids integer[], answer text) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_attendance_changed(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_attendance_changed() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        PERFORM embudo.calendar_refresh(NEW.company_id, ARRAY[NEW.calendar_event_id]);
+    END IF;
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+        PERFORM embudo.calendar_refresh(OLD.company_id, ARRAY[OLD.calendar_event_id]);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_attendance_changed() OWNER TO embudo_owner;
 
 --
 -- Name: calendar_attendee_answered(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -833,6 +872,123 @@ $$;
 ALTER FUNCTION embudo.calendar_copy_people(company integer, source integer, targets integer[]) OWNER TO embudo_owner;
 
 --
+-- Name: calendar_copy_readers(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_copy_readers() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    parent constant int := (to_jsonb(NEW) ->> TG_ARGV[1])::int;
+BEGIN
+    IF parent IS NULL THEN
+        NEW.readers := coalesce(NEW.readers, '{}');
+    ELSE
+        NEW.readers := coalesce(embudo.calendar_parent_readers(TG_ARGV[0], NEW.company_id, parent),
+                                embudo.calendar_parent_readers_as_owner(TG_ARGV[0], NEW.company_id, parent), '{}');
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_copy_readers() OWNER TO embudo_owner;
+
+--
+-- Name: calendar_copy_readers_as_owner(text, integer, integer, integer[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_copy_readers_as_owner(kind text, company integer, parent integer, copy integer[]) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT embudo.calendar_copy_readers_to(kind, company, parent, copy) WHERE pg_trigger_depth() > 0
+$$;
+
+
+ALTER FUNCTION embudo.calendar_copy_readers_as_owner(kind text, company integer, parent integer, copy integer[]) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_copy_readers_to(text, integer, integer, integer[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_copy_readers_to(kind text, company integer, parent integer, copy integer[]) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    previous constant text := embudo.begin_owner_writes();
+BEGIN
+    IF kind = 'attendee' THEN
+        UPDATE public.calendar_attendee_token SET readers = copy WHERE company_id = company AND attendee_id = parent;
+    ELSE
+        UPDATE public.calendar_attendee SET readers = copy WHERE company_id = company AND event_id = parent;
+        UPDATE public.calendar_event_res_partner_rel SET readers = copy WHERE company_id = company AND calendar_event_id = parent;
+        UPDATE public.meeting_category_rel SET readers = copy WHERE company_id = company AND event_id = parent;
+        UPDATE public.calendar_alarm_calendar_event_rel SET readers = copy WHERE company_id = company AND calendar_event_id = parent;
+        UPDATE public.calendar_event_res_users_rel SET readers = copy WHERE company_id = company AND calendar_event_id = parent;
+        UPDATE public.calendar_recurrence SET readers = copy WHERE company_id = company AND base_event_id = parent;
+    END IF;
+    PERFORM embudo.end_owner_writes(previous);
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_copy_readers_to(kind text, company integer, parent integer, copy integer[]) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_document_changed(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_document_changed() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    PERFORM embudo.calendar_refresh(NEW.company_id, CASE WHEN embudo.rls_exempt()
+        THEN ARRAY(SELECT e.id FROM public.calendar_event e
+                   WHERE e.company_id = NEW.company_id AND e.res_model = TG_ARGV[0] AND e.res_id = NEW.id AND e.privacy <> 'private')
+        ELSE embudo.calendar_document_meetings(NEW.company_id, TG_ARGV[0], NEW.id) END);
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_document_changed() OWNER TO embudo_owner;
+
+--
+-- Name: calendar_document_meetings(integer, text, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_document_meetings(company integer, model text, document integer) RETURNS integer[]
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT ARRAY(SELECT e.id FROM public.calendar_event e
+                 WHERE e.company_id = company AND e.res_model = model AND e.res_id = document AND e.privacy <> 'private')
+    WHERE pg_trigger_depth() > 0
+$$;
+
+
+ALTER FUNCTION embudo.calendar_document_meetings(company integer, model text, document integer) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_enable_readers_copy(regclass, text, name, name, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_enable_readers_copy(target regclass, parent text, link name, policy name, clauses text) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    EXECUTE format('CREATE OR REPLACE TRIGGER readers BEFORE INSERT OR UPDATE OF %I ON %s FOR EACH ROW '
+                   'EXECUTE FUNCTION embudo.calendar_copy_readers(%L, %L)', link, target, parent, link);
+    PERFORM embudo.replace_policy(target, policy, format(clauses, embudo.calendar_readers_rule()));
+    PERFORM embudo.enable_owner_writes_policy(target);
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_enable_readers_copy(target regclass, parent text, link name, policy name, clauses text) OWNER TO embudo_owner;
+
+--
 -- Name: calendar_event_after_insert(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -942,6 +1098,12 @@ DECLARE
     last_day date;
     length interval;
 BEGIN
+    -- Who may read it works out again (embudo.calendar_refresh_readers), and nothing else changes: not
+    -- the write's instructions, nor its date.
+    IF TG_OP = 'UPDATE' AND NEW.readers IS NULL AND embudo.calendar_readers_only(OLD, NEW) THEN
+        NEW.readers := embudo.calendar_event_readers(NEW);
+        RETURN NEW;
+    END IF;
     -- recurrence_update is an instruction of this write, never kept (recurrence.sql reads it).
     -- (The changes the triggers make to the other events of a series keep the write's.)
     IF TG_OP = 'UPDATE' AND current_setting('embudo.calendar_propagating', true) IS DISTINCT FROM 'on' THEN
@@ -1032,6 +1194,13 @@ BEGIN
     END IF;
     NEW.write_uid := coalesce(embudo.current_user_id(), NEW.write_uid);
     NEW.write_date := now();
+    -- Who may read it: worked out when what decides it changes, never the caller's to set.
+    IF TG_OP = 'INSERT' OR NEW.readers IS NULL
+       OR (NEW.user_id, NEW.privacy, NEW.res_model, NEW.res_id) IS DISTINCT FROM (OLD.user_id, OLD.privacy, OLD.res_model, OLD.res_id) THEN
+        NEW.readers := embudo.calendar_event_readers(NEW);
+    ELSE
+        NEW.readers := OLD.readers;
+    END IF;
     RETURN NEW;
 END
 $$;
@@ -1046,11 +1215,7 @@ ALTER FUNCTION embudo.calendar_event_before_write() OWNER TO embudo_owner;
 CREATE FUNCTION embudo.calendar_event_policy(clauses text) RETURNS text
     LANGUAGE sql IMMUTABLE
     AS $$
-    SELECT format(clauses,
-        'user_id = (SELECT embudo.current_user_id()) OR embudo.calendar_attends(company_id, id) '
-        'OR (privacy <> ''private'' AND (company_id = ANY ((SELECT embudo.company_ids(''all''))::int[]) '
-        '    OR (opportunity_id IS NOT NULL AND EXISTS (SELECT 1 FROM crm_lead l WHERE l.company_id = calendar_event.company_id AND l.id = opportunity_id)) '
-        '    OR (res_model = ''sale.order'' AND EXISTS (SELECT 1 FROM sale_order o WHERE o.company_id = calendar_event.company_id AND o.id = res_id))))')
+    SELECT format(clauses, embudo.calendar_readers_rule())
 $$;
 
 
@@ -1070,7 +1235,7 @@ DECLARE
     rule_changed boolean;
     done_series text := coalesce(current_setting('embudo.calendar_propagated', true), '');
 BEGIN
-    IF current_setting('embudo.calendar_propagating', true) = 'on' OR OLD.recurrence_id IS NULL THEN
+    IF current_setting('embudo.calendar_propagating', true) = 'on' OR OLD.recurrence_id IS NULL OR embudo.calendar_readers_only(OLD, NEW) THEN
         RETURN NULL;
     END IF;
     rule_changed := (NEW.rrule_type, NEW."interval", NEW.end_type, NEW.count, NEW.until, NEW.mon, NEW.tue, NEW.wed, NEW.thu, NEW.fri,
@@ -1116,6 +1281,20 @@ $$;
 
 
 ALTER FUNCTION embudo.calendar_event_propagate() OWNER TO embudo_owner;
+
+--
+-- Name: calendar_event_readers(anyelement); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_event_readers(e anyelement) RETURNS integer[]
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT CASE WHEN embudo.rls_exempt() THEN embudo.calendar_readers_of(e.company_id, e.id, e.user_id, e.privacy, e.res_model, e.res_id)
+                ELSE embudo.calendar_readers(e.company_id, e.id, e.user_id, e.privacy, e.res_model, e.res_id) END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_event_readers(e anyelement) OWNER TO embudo_owner;
 
 --
 -- Name: calendar_expand(integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -1581,6 +1760,35 @@ $$;
 ALTER FUNCTION embudo.calendar_notify_removed(company integer, event integer, partner integer, member integer) OWNER TO embudo_owner;
 
 --
+-- Name: calendar_parent_readers(text, integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_parent_readers(kind text, company integer, parent integer) RETURNS integer[]
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT CASE WHEN kind = 'attendee'
+                THEN (SELECT a.readers FROM public.calendar_attendee a WHERE a.company_id = company AND a.id = parent)
+                ELSE (SELECT e.readers FROM public.calendar_event e WHERE e.company_id = company AND e.id = parent) END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_parent_readers(kind text, company integer, parent integer) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_parent_readers_as_owner(text, integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_parent_readers_as_owner(kind text, company integer, parent integer) RETURNS integer[]
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT embudo.calendar_parent_readers(kind, company, parent) WHERE pg_trigger_depth() > 0
+$$;
+
+
+ALTER FUNCTION embudo.calendar_parent_readers_as_owner(kind text, company integer, parent integer) OWNER TO embudo_owner;
+
+--
 -- Name: calendar_partner_tz(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -1609,7 +1817,7 @@ DECLARE
     mode text := coalesce(nullif(current_setting('embudo.calendar_update_mode', true), ''), 'self_only');
     e public.calendar_event;
 BEGIN
-    IF mode = 'self_only' OR current_setting('embudo.calendar_propagating', true) = 'on' THEN
+    IF mode = 'self_only' OR current_setting('embudo.calendar_propagating', true) = 'on' OR embudo.calendar_readers_only(OLD, NEW) THEN
         RETURN NULL;
     END IF;
     SELECT * INTO e FROM public.calendar_event x WHERE x.company_id = NEW.company_id AND x.id = NEW.id;
@@ -1660,6 +1868,140 @@ $$;
 
 
 ALTER FUNCTION embudo.calendar_public_name(e anyelement, lang text) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_readers(integer, integer, integer, text, text, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_readers(company integer, event integer, organizer integer, privacy text, res_model text, res_id integer) RETURNS integer[]
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT embudo.calendar_readers_of(company, event, organizer, privacy, res_model, res_id) WHERE pg_trigger_depth() > 0
+$$;
+
+
+ALTER FUNCTION embudo.calendar_readers(company integer, event integer, organizer integer, privacy text, res_model text, res_id integer) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_readers_follow(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_readers_follow() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF embudo.rls_exempt() THEN
+        PERFORM embudo.calendar_copy_readers_to(TG_ARGV[0], NEW.company_id, NEW.id, NEW.readers);
+    ELSE
+        PERFORM embudo.calendar_copy_readers_as_owner(TG_ARGV[0], NEW.company_id, NEW.id, NEW.readers);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_readers_follow() OWNER TO embudo_owner;
+
+--
+-- Name: calendar_readers_of(integer, integer, integer, text, text, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_readers_of(company integer, event integer, organizer integer, privacy text, res_model text, res_id integer) RETURNS integer[]
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT ARRAY(
+        SELECT DISTINCT x FROM unnest(ARRAY[organizer]
+            || ARRAY(SELECT r.res_users_id FROM public.calendar_event_res_users_rel r WHERE r.company_id = company AND r.calendar_event_id = event)
+            || CASE WHEN privacy <> 'private' THEN ARRAY[-1]
+                    || ARRAY(SELECT l.salesperson_key FROM public.crm_lead l WHERE res_model = 'crm.lead' AND l.company_id = company AND l.id = res_id)
+                    || ARRAY(SELECT o.salesperson_key FROM public.sale_order o WHERE res_model = 'sale.order' AND o.company_id = company AND o.id = res_id)
+               ELSE '{}'::int[] END) x
+        WHERE x IS NOT NULL ORDER BY x)
+$$;
+
+
+ALTER FUNCTION embudo.calendar_readers_of(company integer, event integer, organizer integer, privacy text, res_model text, res_id integer) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_readers_only(anyelement, anyelement); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_readers_only(earlier anyelement, later anyelement) RETURNS boolean
+    LANGUAGE sql IMMUTABLE
+    AS $$
+    SELECT to_jsonb(later) - 'readers' = to_jsonb(earlier) - 'readers'
+$$;
+
+
+ALTER FUNCTION embudo.calendar_readers_only(earlier anyelement, later anyelement) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_readers_rule(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_readers_rule() RETURNS text
+    LANGUAGE sql IMMUTABLE
+    AS $$
+    SELECT '(company_id = ANY ((SELECT embudo.company_ids(''all''))::int[]) AND readers @> ''{-1}''::int[]) '
+           'OR readers && ARRAY[(SELECT embudo.current_user_id()), 0]'
+$$;
+
+
+ALTER FUNCTION embudo.calendar_readers_rule() OWNER TO embudo_owner;
+
+--
+-- Name: calendar_refresh(integer, integer[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_refresh(company integer, events integer[]) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF cardinality(events) = 0 THEN
+        RETURN;
+    ELSIF embudo.rls_exempt() THEN
+        PERFORM embudo.calendar_refresh_readers(company, events);
+    ELSE
+        PERFORM embudo.calendar_refresh_readers_as_owner(company, events);
+    END IF;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_refresh(company integer, events integer[]) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_refresh_readers(integer, integer[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_refresh_readers(company integer, events integer[]) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    previous constant text := embudo.begin_owner_writes();
+BEGIN
+    UPDATE public.calendar_event e SET readers = NULL WHERE e.company_id = company AND e.id = ANY (events);
+    PERFORM embudo.end_owner_writes(previous);
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_refresh_readers(company integer, events integer[]) OWNER TO embudo_owner;
+
+--
+-- Name: calendar_refresh_readers_as_owner(integer, integer[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_refresh_readers_as_owner(company integer, events integer[]) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT embudo.calendar_refresh_readers(company, events) WHERE pg_trigger_depth() > 0
+$$;
+
+
+ALTER FUNCTION embudo.calendar_refresh_readers_as_owner(company integer, events integer[]) OWNER TO embudo_owner;
 
 --
 -- Name: calendar_rrule(anyelement); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -3781,7 +4123,7 @@ BEGIN
     PERFORM embudo.replace_policy(target, policy, format('%1$s USING (%2$s) WITH CHECK (%2$s)', clauses, mine));
     -- As the document's: the owner sees the rows of the request's companies, for embudo.count_existing.
     -- (It writes them as the request's user does, the documents' salesperson_key_follows triggers
-    -- included; only unlinking has the owner write the copies: embudo.enable_owner_unlinking_policy.)
+    -- included; only unlinking has the owner write the copies: embudo.enable_owner_writes_policy.)
     PERFORM embudo.replace_policy(target, 'owner_exists', 'FOR SELECT TO embudo_owner USING (true)');
 END
 $_$;
@@ -3790,38 +4132,21 @@ $_$;
 ALTER FUNCTION embudo.enable_follower_policy(target regclass, policy name, parent regclass, link name, clauses text) OWNER TO embudo_owner;
 
 --
--- Name: enable_owner_unlinking_policy(regclass); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+-- Name: enable_owner_writes_policy(regclass); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
-CREATE FUNCTION embudo.enable_owner_unlinking_policy(target regclass) RETURNS void
+CREATE FUNCTION embudo.enable_owner_writes_policy(target regclass) RETURNS void
     LANGUAGE plpgsql
     AS $$
 BEGIN
-    PERFORM embudo.replace_policy(target, 'owner_unlinking', 'TO embudo_owner '
-        'USING (coalesce(current_setting(''embudo.owner_unlinking'', true), '''') <> '''') '
-        'WITH CHECK (coalesce(current_setting(''embudo.owner_unlinking'', true), '''') <> '''')');
+    PERFORM embudo.replace_policy(target, 'owner_writes', 'TO embudo_owner '
+        'USING (coalesce(current_setting(''embudo.owner_writes'', true), '''') <> '''') '
+        'WITH CHECK (coalesce(current_setting(''embudo.owner_writes'', true), '''') <> '''')');
 END
 $$;
 
 
-ALTER FUNCTION embudo.enable_owner_unlinking_policy(target regclass) OWNER TO embudo_owner;
-
---
--- Name: enable_parent_policy(regclass, name, regclass, name); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
---
-
-CREATE FUNCTION embudo.enable_parent_policy(target regclass, policy name, parent regclass, link name) RETURNS void
-    LANGUAGE plpgsql
-    AS $_$
-DECLARE
-    visible constant text := embudo.visible_row(parent, link);
-BEGIN
-    PERFORM embudo.replace_policy(target, policy, format('USING (%1$s) WITH CHECK (%1$s)', visible));
-END
-$_$;
-
-
-ALTER FUNCTION embudo.enable_parent_policy(target regclass, policy name, parent regclass, link name) OWNER TO embudo_owner;
+ALTER FUNCTION embudo.enable_owner_writes_policy(target regclass) OWNER TO embudo_owner;
 
 --
 -- Name: enable_salesperson_documents(regclass); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -3899,12 +4224,23 @@ BEGIN
                        'unlink_' || (SELECT c.relname FROM pg_catalog.pg_class c WHERE c.oid = target) || '_' || "column",
                        named, embudo.qualified_name(target), "column");
     END IF;
-    PERFORM embudo.enable_owner_unlinking_policy(target);
+    PERFORM embudo.enable_owner_writes_policy(target);
 END
 $$;
 
 
 ALTER FUNCTION embudo.enable_unlink(target regclass, "column" name, named regclass) OWNER TO embudo_owner;
+
+--
+-- Name: end_owner_writes(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.end_owner_writes(previous text) RETURNS void
+    LANGUAGE sql
+    AS $$ SELECT embudo.set_local('embudo.owner_writes', previous) $$;
+
+
+ALTER FUNCTION embudo.end_owner_writes(previous text) OWNER TO embudo_owner;
 
 --
 -- Name: end_session(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -5708,6 +6044,19 @@ $$;
 ALTER FUNCTION embudo.request_alias_domain(company integer, requested text) OWNER TO embudo_owner;
 
 --
+-- Name: rls_exempt(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.rls_exempt() RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT r.rolsuper OR r.rolbypassrls FROM pg_catalog.pg_roles r WHERE r.rolname = current_user
+$$;
+
+
+ALTER FUNCTION embudo.rls_exempt() OWNER TO embudo_owner;
+
+--
 -- Name: sale_cancel(integer[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -6899,11 +7248,14 @@ ALTER FUNCTION embudo.token_company(token text) OWNER TO embudo_owner;
 --
 
 CREATE FUNCTION embudo.unlink_deleted() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
+    LANGUAGE plpgsql
     AS $$
 BEGIN
-    PERFORM embudo.unlink_references(TG_ARGV[0]::regclass, TG_ARGV[1], OLD.company_id, OLD.id);
+    IF embudo.rls_exempt() THEN
+        PERFORM embudo.unlink_references(TG_ARGV[0]::regclass, TG_ARGV[1], OLD.company_id, OLD.id);
+    ELSE
+        PERFORM embudo.unlink_references_as_owner(TG_ARGV[0]::regclass, TG_ARGV[1], OLD.company_id, OLD.id);
+    END IF;
     RETURN NULL;
 END
 $$;
@@ -6919,16 +7271,29 @@ CREATE FUNCTION embudo.unlink_references(target regclass, "column" name, company
     LANGUAGE plpgsql
     AS $_$
 DECLARE
-    previous constant text := coalesce(current_setting('embudo.owner_unlinking', true), '');
+    previous constant text := embudo.begin_owner_writes();
 BEGIN
-    PERFORM embudo.set_local('embudo.owner_unlinking', 'on');
     EXECUTE format('UPDATE %s SET %2$I = NULL WHERE company_id = $1 AND %2$I = $2', target, "column") USING company, deleted;
-    PERFORM embudo.set_local('embudo.owner_unlinking', previous);
+    PERFORM embudo.end_owner_writes(previous);
 END
 $_$;
 
 
 ALTER FUNCTION embudo.unlink_references(target regclass, "column" name, company integer, deleted integer) OWNER TO embudo_owner;
+
+--
+-- Name: unlink_references_as_owner(regclass, name, integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.unlink_references_as_owner(target regclass, "column" name, company integer, deleted integer) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    SELECT embudo.unlink_references(target, "column", company, deleted) WHERE pg_trigger_depth() > 0
+$$;
+
+
+ALTER FUNCTION embudo.unlink_references_as_owner(target regclass, "column" name, company integer, deleted integer) OWNER TO embudo_owner;
 
 --
 -- Name: user_today(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -6988,19 +7353,6 @@ $$;
 
 
 ALTER FUNCTION embudo.verified_user(candidate integer, password text) OWNER TO embudo_owner;
-
---
--- Name: visible_row(regclass, name); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
---
-
-CREATE FUNCTION embudo.visible_row(parent regclass, link name) RETURNS text
-    LANGUAGE sql STABLE
-    AS $$
-    SELECT format('coalesce((SELECT true FROM %s p WHERE p.id = %I LIMIT 1), false)', parent, link)
-$$;
-
-
-ALTER FUNCTION embudo.visible_row(parent regclass, link name) OWNER TO embudo_owner;
 
 --
 -- Name: write_own_preferences(jsonb); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -7522,7 +7874,8 @@ ALTER TABLE public.calendar_alarm OWNER TO embudo_owner;
 CREATE TABLE public.calendar_alarm_calendar_event_rel (
     company_id integer NOT NULL,
     calendar_event_id integer NOT NULL,
-    calendar_alarm_id integer NOT NULL
+    calendar_alarm_id integer NOT NULL,
+    readers integer[] NOT NULL
 );
 
 ALTER TABLE ONLY public.calendar_alarm_calendar_event_rel FORCE ROW LEVEL SECURITY;
@@ -7575,6 +7928,7 @@ CREATE TABLE public.calendar_attendee (
     availability text,
     create_date timestamp with time zone DEFAULT now() NOT NULL,
     write_date timestamp with time zone DEFAULT now() NOT NULL,
+    readers integer[] NOT NULL,
     CONSTRAINT calendar_attendee_availability_check CHECK ((availability = ANY (ARRAY['free'::text, 'busy'::text]))),
     CONSTRAINT calendar_attendee_check CHECK ((num_nonnulls(partner_id, user_id) = 1)),
     CONSTRAINT calendar_attendee_state_check CHECK ((state = ANY (ARRAY['needsAction'::text, 'tentative'::text, 'declined'::text, 'accepted'::text])))
@@ -7609,7 +7963,8 @@ CREATE TABLE public.calendar_attendee_token (
     token_hash bytea NOT NULL,
     acting_user integer NOT NULL,
     expires_at timestamp with time zone NOT NULL,
-    create_date timestamp with time zone DEFAULT now() NOT NULL
+    create_date timestamp with time zone DEFAULT now() NOT NULL,
+    readers integer[] NOT NULL
 );
 
 
@@ -7669,6 +8024,7 @@ CREATE TABLE public.calendar_event (
     create_date timestamp with time zone DEFAULT now() NOT NULL,
     write_uid integer DEFAULT embudo.current_user_id(),
     write_date timestamp with time zone DEFAULT now() NOT NULL,
+    readers integer[] NOT NULL,
     CONSTRAINT calendar_event_byday_check CHECK ((byday = ANY (ARRAY['1'::text, '2'::text, '3'::text, '4'::text, '-1'::text]))),
     CONSTRAINT calendar_event_check CHECK ((stop >= start)),
     CONSTRAINT calendar_event_check1 CHECK (((NOT allday) OR ((start_date IS NOT NULL) AND (stop_date IS NOT NULL) AND (stop_date >= start_date)))),
@@ -7718,7 +8074,8 @@ ALTER TABLE public.calendar_event ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTI
 CREATE TABLE public.calendar_event_res_partner_rel (
     company_id integer NOT NULL,
     calendar_event_id integer NOT NULL,
-    res_partner_id integer NOT NULL
+    res_partner_id integer NOT NULL,
+    readers integer[] NOT NULL
 );
 
 ALTER TABLE ONLY public.calendar_event_res_partner_rel FORCE ROW LEVEL SECURITY;
@@ -7733,7 +8090,8 @@ ALTER TABLE public.calendar_event_res_partner_rel OWNER TO embudo_owner;
 CREATE TABLE public.calendar_event_res_users_rel (
     company_id integer NOT NULL,
     calendar_event_id integer NOT NULL,
-    res_users_id integer NOT NULL
+    res_users_id integer NOT NULL,
+    readers integer[] NOT NULL
 );
 
 ALTER TABLE ONLY public.calendar_event_res_users_rel FORCE ROW LEVEL SECURITY;
@@ -7819,6 +8177,7 @@ CREATE TABLE public.calendar_recurrence (
     create_date timestamp with time zone DEFAULT now() NOT NULL,
     write_uid integer,
     write_date timestamp with time zone DEFAULT now() NOT NULL,
+    readers integer[] NOT NULL,
     CONSTRAINT calendar_recurrence_byday_check CHECK ((byday = ANY (ARRAY['1'::text, '2'::text, '3'::text, '4'::text, '-1'::text]))),
     CONSTRAINT calendar_recurrence_check CHECK (((end_type <> 'end_date'::text) OR (until IS NOT NULL))),
     CONSTRAINT calendar_recurrence_count_check CHECK (((count >= 1) AND (count <= 720))),
@@ -8777,7 +9136,8 @@ ALTER TABLE public.mail_tracking_value ALTER COLUMN id ADD GENERATED ALWAYS AS I
 CREATE TABLE public.meeting_category_rel (
     company_id integer NOT NULL,
     event_id integer NOT NULL,
-    type_id integer NOT NULL
+    type_id integer NOT NULL,
+    readers integer[] NOT NULL
 );
 
 ALTER TABLE ONLY public.meeting_category_rel FORCE ROW LEVEL SECURITY;
@@ -11520,6 +11880,13 @@ CREATE INDEX account_payment_term_line_term ON public.account_payment_term_line 
 
 
 --
+-- Name: calendar_attendee_event; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX calendar_attendee_event ON public.calendar_attendee USING btree (company_id, event_id);
+
+
+--
 -- Name: calendar_attendee_of_partner; Type: INDEX; Schema: public; Owner: embudo_owner
 --
 
@@ -11538,6 +11905,13 @@ CREATE INDEX calendar_attendee_of_user ON public.calendar_attendee USING btree (
 --
 
 CREATE UNIQUE INDEX calendar_attendee_partner ON public.calendar_attendee USING btree (company_id, event_id, partner_id) WHERE (partner_id IS NOT NULL);
+
+
+--
+-- Name: calendar_attendee_readers; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX calendar_attendee_readers ON public.calendar_attendee USING btree (company_id, id, readers);
 
 
 --
@@ -11573,6 +11947,13 @@ CREATE INDEX calendar_event_ical_uid ON public.calendar_event USING btree (compa
 --
 
 CREATE INDEX calendar_event_opportunity ON public.calendar_event USING btree (company_id, opportunity_id) WHERE (opportunity_id IS NOT NULL);
+
+
+--
+-- Name: calendar_event_readers; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE UNIQUE INDEX calendar_event_readers ON public.calendar_event USING btree (company_id, id, readers);
 
 
 --
@@ -11622,6 +12003,13 @@ CREATE INDEX calendar_event_user ON public.calendar_event USING btree (company_i
 --
 
 CREATE INDEX calendar_feed_hash ON public.calendar_feed USING btree (token_hash);
+
+
+--
+-- Name: calendar_recurrence_base_event; Type: INDEX; Schema: public; Owner: embudo_owner
+--
+
+CREATE INDEX calendar_recurrence_base_event ON public.calendar_recurrence USING btree (company_id, base_event_id) WHERE (base_event_id IS NOT NULL);
 
 
 --
@@ -12234,6 +12622,20 @@ CREATE TRIGGER attendees_follow AFTER INSERT OR DELETE ON public.calendar_event_
 
 
 --
+-- Name: crm_lead calendar_readers; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER calendar_readers AFTER UPDATE ON public.crm_lead FOR EACH ROW WHEN ((old.salesperson_key IS DISTINCT FROM new.salesperson_key)) EXECUTE FUNCTION embudo.calendar_document_changed('crm.lead');
+
+
+--
+-- Name: sale_order calendar_readers; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER calendar_readers AFTER UPDATE ON public.sale_order FOR EACH ROW WHEN ((old.salesperson_key IS DISTINCT FROM new.salesperson_key)) EXECUTE FUNCTION embudo.calendar_document_changed('sale.order');
+
+
+--
 -- Name: calendar_event cancellations; Type: TRIGGER; Schema: public; Owner: embudo_owner
 --
 
@@ -12483,6 +12885,76 @@ CREATE TRIGGER product_taxes AFTER INSERT ON public.sale_order_line FOR EACH ROW
 --
 
 CREATE TRIGGER propagate AFTER UPDATE ON public.calendar_event FOR EACH ROW EXECUTE FUNCTION embudo.calendar_event_propagate();
+
+
+--
+-- Name: calendar_alarm_calendar_event_rel readers; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER readers BEFORE INSERT OR UPDATE OF calendar_event_id ON public.calendar_alarm_calendar_event_rel FOR EACH ROW EXECUTE FUNCTION embudo.calendar_copy_readers('event', 'calendar_event_id');
+
+
+--
+-- Name: calendar_attendee readers; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER readers BEFORE INSERT OR UPDATE OF event_id ON public.calendar_attendee FOR EACH ROW EXECUTE FUNCTION embudo.calendar_copy_readers('event', 'event_id');
+
+
+--
+-- Name: calendar_attendee_token readers; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER readers BEFORE INSERT OR UPDATE OF attendee_id ON public.calendar_attendee_token FOR EACH ROW EXECUTE FUNCTION embudo.calendar_copy_readers('attendee', 'attendee_id');
+
+
+--
+-- Name: calendar_event_res_partner_rel readers; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER readers BEFORE INSERT OR UPDATE OF calendar_event_id ON public.calendar_event_res_partner_rel FOR EACH ROW EXECUTE FUNCTION embudo.calendar_copy_readers('event', 'calendar_event_id');
+
+
+--
+-- Name: calendar_event_res_users_rel readers; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER readers BEFORE INSERT OR UPDATE OF calendar_event_id ON public.calendar_event_res_users_rel FOR EACH ROW EXECUTE FUNCTION embudo.calendar_copy_readers('event', 'calendar_event_id');
+
+
+--
+-- Name: calendar_recurrence readers; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER readers BEFORE INSERT OR UPDATE OF base_event_id ON public.calendar_recurrence FOR EACH ROW EXECUTE FUNCTION embudo.calendar_copy_readers('event', 'base_event_id');
+
+
+--
+-- Name: meeting_category_rel readers; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER readers BEFORE INSERT OR UPDATE OF event_id ON public.meeting_category_rel FOR EACH ROW EXECUTE FUNCTION embudo.calendar_copy_readers('event', 'event_id');
+
+
+--
+-- Name: calendar_event_res_users_rel readers_attendance; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER readers_attendance AFTER INSERT OR DELETE OR UPDATE OF calendar_event_id, res_users_id ON public.calendar_event_res_users_rel FOR EACH ROW EXECUTE FUNCTION embudo.calendar_attendance_changed();
+
+
+--
+-- Name: calendar_attendee readers_follow; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER readers_follow AFTER UPDATE ON public.calendar_attendee FOR EACH ROW WHEN ((old.readers IS DISTINCT FROM new.readers)) EXECUTE FUNCTION embudo.calendar_readers_follow('attendee');
+
+
+--
+-- Name: calendar_event readers_follow; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER readers_follow AFTER UPDATE ON public.calendar_event FOR EACH ROW WHEN ((old.readers IS DISTINCT FROM new.readers)) EXECUTE FUNCTION embudo.calendar_readers_follow('event');
 
 
 --
@@ -13018,6 +13490,14 @@ ALTER TABLE ONLY public.account_tax
 
 
 --
+-- Name: calendar_alarm_calendar_event_rel calendar_alarm_calendar_even_company_id_calendar_event_id_fkey1; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_alarm_calendar_event_rel
+    ADD CONSTRAINT calendar_alarm_calendar_even_company_id_calendar_event_id_fkey1 FOREIGN KEY (company_id, calendar_event_id, readers) REFERENCES public.calendar_event(company_id, id, readers) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: calendar_alarm_calendar_event_rel calendar_alarm_calendar_event_company_id_calendar_alarm_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
 --
 
@@ -13074,6 +13554,14 @@ ALTER TABLE ONLY public.calendar_attendee
 
 
 --
+-- Name: calendar_attendee calendar_attendee_company_id_event_id_readers_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_attendee
+    ADD CONSTRAINT calendar_attendee_company_id_event_id_readers_fkey FOREIGN KEY (company_id, event_id, readers) REFERENCES public.calendar_event(company_id, id, readers) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: calendar_attendee calendar_attendee_company_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
 --
 
@@ -13111,6 +13599,14 @@ ALTER TABLE ONLY public.calendar_attendee_token
 
 ALTER TABLE ONLY public.calendar_attendee_token
     ADD CONSTRAINT calendar_attendee_token_company_id_attendee_id_fkey FOREIGN KEY (company_id, attendee_id) REFERENCES public.calendar_attendee(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: calendar_attendee_token calendar_attendee_token_company_id_attendee_id_readers_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_attendee_token
+    ADD CONSTRAINT calendar_attendee_token_company_id_attendee_id_readers_fkey FOREIGN KEY (company_id, attendee_id, readers) REFERENCES public.calendar_attendee(company_id, id, readers) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -13162,6 +13658,14 @@ ALTER TABLE ONLY public.calendar_event
 
 
 --
+-- Name: calendar_event_res_partner_rel calendar_event_res_partner_r_company_id_calendar_event_id_fkey1; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_event_res_partner_rel
+    ADD CONSTRAINT calendar_event_res_partner_r_company_id_calendar_event_id_fkey1 FOREIGN KEY (company_id, calendar_event_id, readers) REFERENCES public.calendar_event(company_id, id, readers) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
+
+
+--
 -- Name: calendar_event_res_partner_rel calendar_event_res_partner_re_company_id_calendar_event_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
 --
 
@@ -13175,6 +13679,14 @@ ALTER TABLE ONLY public.calendar_event_res_partner_rel
 
 ALTER TABLE ONLY public.calendar_event_res_partner_rel
     ADD CONSTRAINT calendar_event_res_partner_rel_company_id_res_partner_id_fkey FOREIGN KEY (company_id, res_partner_id) REFERENCES public.res_partner(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: calendar_event_res_users_rel calendar_event_res_users_rel_company_id_calendar_event_id__fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_event_res_users_rel
+    ADD CONSTRAINT calendar_event_res_users_rel_company_id_calendar_event_id__fkey FOREIGN KEY (company_id, calendar_event_id, readers) REFERENCES public.calendar_event(company_id, id, readers) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -13223,6 +13735,14 @@ ALTER TABLE ONLY public.calendar_feed
 
 ALTER TABLE ONLY public.calendar_recurrence
     ADD CONSTRAINT calendar_recurrence_company_id_base_event_id_fkey FOREIGN KEY (company_id, base_event_id) REFERENCES public.calendar_event(company_id, id) DEFERRABLE INITIALLY DEFERRED;
+
+
+--
+-- Name: calendar_recurrence calendar_recurrence_company_id_base_event_id_readers_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.calendar_recurrence
+    ADD CONSTRAINT calendar_recurrence_company_id_base_event_id_readers_fkey FOREIGN KEY (company_id, base_event_id, readers) REFERENCES public.calendar_event(company_id, id, readers) DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -13975,6 +14495,14 @@ ALTER TABLE ONLY public.mail_tracking_value
 
 ALTER TABLE ONLY public.meeting_category_rel
     ADD CONSTRAINT meeting_category_rel_company_id_event_id_fkey FOREIGN KEY (company_id, event_id) REFERENCES public.calendar_event(company_id, id) ON DELETE CASCADE;
+
+
+--
+-- Name: meeting_category_rel meeting_category_rel_company_id_event_id_readers_fkey; Type: FK CONSTRAINT; Schema: public; Owner: embudo_owner
+--
+
+ALTER TABLE ONLY public.meeting_category_rel
+    ADD CONSTRAINT meeting_category_rel_company_id_event_id_readers_fkey FOREIGN KEY (company_id, event_id, readers) REFERENCES public.calendar_event(company_id, id, readers) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
 
 
 --
@@ -14781,37 +15309,21 @@ CREATE POLICY admins_and_invitee ON public.res_users_invitation FOR SELECT TO em
 -- Name: calendar_event attendee_or_reader_create; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY attendee_or_reader_create ON public.calendar_event FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR embudo.calendar_attends(company_id, id) OR ((privacy <> 'private'::text) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR ((opportunity_id IS NOT NULL) AND (EXISTS ( SELECT 1
-   FROM public.crm_lead l
-  WHERE ((l.company_id = calendar_event.company_id) AND (l.id = calendar_event.opportunity_id))))) OR ((res_model = 'sale.order'::text) AND (EXISTS ( SELECT 1
-   FROM public.sale_order o
-  WHERE ((o.company_id = calendar_event.company_id) AND (o.id = calendar_event.res_id))))))))));
+CREATE POLICY attendee_or_reader_create ON public.calendar_event FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) AND (readers @> '{-1}'::integer[])) OR (readers && ARRAY[( SELECT embudo.current_user_id() AS current_user_id), 0]))));
 
 
 --
 -- Name: calendar_event attendee_or_reader_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY attendee_or_reader_read ON public.calendar_event FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR embudo.calendar_attends(company_id, id) OR ((privacy <> 'private'::text) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR ((opportunity_id IS NOT NULL) AND (EXISTS ( SELECT 1
-   FROM public.crm_lead l
-  WHERE ((l.company_id = calendar_event.company_id) AND (l.id = calendar_event.opportunity_id))))) OR ((res_model = 'sale.order'::text) AND (EXISTS ( SELECT 1
-   FROM public.sale_order o
-  WHERE ((o.company_id = calendar_event.company_id) AND (o.id = calendar_event.res_id))))))))));
+CREATE POLICY attendee_or_reader_read ON public.calendar_event FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) AND (readers @> '{-1}'::integer[])) OR (readers && ARRAY[( SELECT embudo.current_user_id() AS current_user_id), 0]))));
 
 
 --
 -- Name: calendar_event attendee_or_reader_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY attendee_or_reader_update ON public.calendar_event FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR embudo.calendar_attends(company_id, id) OR ((privacy <> 'private'::text) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR ((opportunity_id IS NOT NULL) AND (EXISTS ( SELECT 1
-   FROM public.crm_lead l
-  WHERE ((l.company_id = calendar_event.company_id) AND (l.id = calendar_event.opportunity_id))))) OR ((res_model = 'sale.order'::text) AND (EXISTS ( SELECT 1
-   FROM public.sale_order o
-  WHERE ((o.company_id = calendar_event.company_id) AND (o.id = calendar_event.res_id)))))))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((user_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR embudo.calendar_attends(company_id, id) OR ((privacy <> 'private'::text) AND ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) OR ((opportunity_id IS NOT NULL) AND (EXISTS ( SELECT 1
-   FROM public.crm_lead l
-  WHERE ((l.company_id = calendar_event.company_id) AND (l.id = calendar_event.opportunity_id))))) OR ((res_model = 'sale.order'::text) AND (EXISTS ( SELECT 1
-   FROM public.sale_order o
-  WHERE ((o.company_id = calendar_event.company_id) AND (o.id = calendar_event.res_id))))))))));
+CREATE POLICY attendee_or_reader_update ON public.calendar_event FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) AND (readers @> '{-1}'::integer[])) OR (readers && ARRAY[( SELECT embudo.current_user_id() AS current_user_id), 0])))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) AND (readers @> '{-1}'::integer[])) OR (readers && ARRAY[( SELECT embudo.current_user_id() AS current_user_id), 0]))));
 
 
 --
@@ -15265,9 +15777,7 @@ CREATE POLICY member_read ON public.calendar_alarm FOR SELECT USING (((company_i
 -- Name: calendar_event_res_users_rel member_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY member_read ON public.calendar_event_res_users_rel FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((res_users_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR (EXISTS ( SELECT 1
-   FROM public.calendar_event e
-  WHERE ((e.company_id = calendar_event_res_users_rel.company_id) AND (e.id = calendar_event_res_users_rel.calendar_event_id)))))));
+CREATE POLICY member_read ON public.calendar_event_res_users_rel FOR SELECT USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND ((res_users_id = ( SELECT embudo.current_user_id() AS current_user_id)) OR ((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) AND (readers @> '{-1}'::integer[])) OR (readers && ARRAY[( SELECT embudo.current_user_id() AS current_user_id), 0]))));
 
 
 --
@@ -15558,157 +16068,199 @@ CREATE POLICY owner_routes ON public.crm_team FOR SELECT TO embudo_owner USING (
 
 
 --
--- Name: account_tax_sale_order_line_rel owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+-- Name: account_tax_sale_order_line_rel owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY owner_unlinking ON public.account_tax_sale_order_line_rel TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
-
-
---
--- Name: calendar_event owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY owner_unlinking ON public.calendar_event TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+CREATE POLICY owner_writes ON public.account_tax_sale_order_line_rel TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text)));
 
 
 --
--- Name: calendar_recurrence owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+-- Name: calendar_alarm_calendar_event_rel owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY owner_unlinking ON public.calendar_recurrence TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
-
-
---
--- Name: crm_lead owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY owner_unlinking ON public.crm_lead TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+CREATE POLICY owner_writes ON public.calendar_alarm_calendar_event_rel TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text)));
 
 
 --
--- Name: crm_stage owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+-- Name: calendar_attendee owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY owner_unlinking ON public.crm_stage TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
-
-
---
--- Name: crm_tag_rel owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY owner_unlinking ON public.crm_tag_rel TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+CREATE POLICY owner_writes ON public.calendar_attendee TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text)));
 
 
 --
--- Name: crm_team owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+-- Name: calendar_attendee_token owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY owner_unlinking ON public.crm_team TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
-
-
---
--- Name: crm_team_closing owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY owner_unlinking ON public.crm_team_closing TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+CREATE POLICY owner_writes ON public.calendar_attendee_token TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text)));
 
 
 --
--- Name: ir_attachment owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+-- Name: calendar_event owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY owner_unlinking ON public.ir_attachment TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
-
-
---
--- Name: mail_activity owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY owner_unlinking ON public.mail_activity TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+CREATE POLICY owner_writes ON public.calendar_event TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text)));
 
 
 --
--- Name: mail_activity_type owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+-- Name: calendar_event_res_partner_rel owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY owner_unlinking ON public.mail_activity_type TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
-
-
---
--- Name: mail_followers owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY owner_unlinking ON public.mail_followers TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+CREATE POLICY owner_writes ON public.calendar_event_res_partner_rel TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text)));
 
 
 --
--- Name: mail_mail owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+-- Name: calendar_event_res_users_rel owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY owner_unlinking ON public.mail_mail TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
-
-
---
--- Name: mail_message owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY owner_unlinking ON public.mail_message TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+CREATE POLICY owner_writes ON public.calendar_event_res_users_rel TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text)));
 
 
 --
--- Name: mail_tracking_value owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+-- Name: calendar_recurrence owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY owner_unlinking ON public.mail_tracking_value TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
-
-
---
--- Name: product_product owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY owner_unlinking ON public.product_product TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+CREATE POLICY owner_writes ON public.calendar_recurrence TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text)));
 
 
 --
--- Name: res_partner owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+-- Name: crm_lead owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY owner_unlinking ON public.res_partner TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
-
-
---
--- Name: sale_order owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY owner_unlinking ON public.sale_order TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+CREATE POLICY owner_writes ON public.crm_lead TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text)));
 
 
 --
--- Name: sale_order_line owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+-- Name: crm_stage owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY owner_unlinking ON public.sale_order_line TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
-
-
---
--- Name: sale_order_option owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY owner_unlinking ON public.sale_order_option TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+CREATE POLICY owner_writes ON public.crm_stage TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text)));
 
 
 --
--- Name: sale_order_portal_token owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+-- Name: crm_tag_rel owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY owner_unlinking ON public.sale_order_portal_token TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+CREATE POLICY owner_writes ON public.crm_tag_rel TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text)));
 
 
 --
--- Name: sale_order_tag_rel owner_unlinking; Type: POLICY; Schema: public; Owner: embudo_owner
+-- Name: crm_team owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY owner_unlinking ON public.sale_order_tag_rel TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_unlinking'::text, true), ''::text) <> ''::text)));
+CREATE POLICY owner_writes ON public.crm_team TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: crm_team_closing owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_writes ON public.crm_team_closing TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: ir_attachment owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_writes ON public.ir_attachment TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: mail_activity owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_writes ON public.mail_activity TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: mail_activity_type owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_writes ON public.mail_activity_type TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: mail_followers owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_writes ON public.mail_followers TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: mail_mail owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_writes ON public.mail_mail TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: mail_message owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_writes ON public.mail_message TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: mail_tracking_value owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_writes ON public.mail_tracking_value TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: meeting_category_rel owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_writes ON public.meeting_category_rel TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: product_product owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_writes ON public.product_product TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: res_partner owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_writes ON public.res_partner TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: sale_order owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_writes ON public.sale_order TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: sale_order_line owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_writes ON public.sale_order_line TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: sale_order_option owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_writes ON public.sale_order_option TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: sale_order_portal_token owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_writes ON public.sale_order_portal_token TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text)));
+
+
+--
+-- Name: sale_order_tag_rel owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_writes ON public.sale_order_tag_rel TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (COALESCE(current_setting('embudo.owner_writes'::text, true), ''::text) <> ''::text)));
 
 
 --
@@ -15918,11 +16470,7 @@ CREATE POLICY visible ON public.ir_model_data FOR SELECT USING (((company_id IS 
 -- Name: calendar_attendee_token with_attendee; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_attendee ON public.calendar_attendee_token TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
-   FROM public.calendar_attendee a
-  WHERE ((a.company_id = calendar_attendee_token.company_id) AND (a.id = calendar_attendee_token.attendee_id)))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
-   FROM public.calendar_attendee a
-  WHERE ((a.company_id = calendar_attendee_token.company_id) AND (a.id = calendar_attendee_token.attendee_id))))));
+CREATE POLICY with_attendee ON public.calendar_attendee_token TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) AND (readers @> '{-1}'::integer[])) OR (readers && ARRAY[( SELECT embudo.current_user_id() AS current_user_id), 0])))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) AND (readers @> '{-1}'::integer[])) OR (readers && ARRAY[( SELECT embudo.current_user_id() AS current_user_id), 0]))));
 
 
 --
@@ -15992,92 +16540,56 @@ CREATE POLICY with_document_read ON public.mail_message FOR SELECT USING (((comp
 -- Name: calendar_alarm_calendar_event_rel with_event; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_event ON public.calendar_alarm_calendar_event_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
-   FROM public.calendar_event p
-  WHERE (p.id = calendar_alarm_calendar_event_rel.calendar_event_id)
- LIMIT 1), false))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
-   FROM public.calendar_event p
-  WHERE (p.id = calendar_alarm_calendar_event_rel.calendar_event_id)
- LIMIT 1), false)));
+CREATE POLICY with_event ON public.calendar_alarm_calendar_event_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) AND (readers @> '{-1}'::integer[])) OR (readers && ARRAY[( SELECT embudo.current_user_id() AS current_user_id), 0])))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) AND (readers @> '{-1}'::integer[])) OR (readers && ARRAY[( SELECT embudo.current_user_id() AS current_user_id), 0]))));
 
 
 --
 -- Name: calendar_attendee with_event; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_event ON public.calendar_attendee USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
-   FROM public.calendar_event p
-  WHERE (p.id = calendar_attendee.event_id)
- LIMIT 1), false))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
-   FROM public.calendar_event p
-  WHERE (p.id = calendar_attendee.event_id)
- LIMIT 1), false)));
+CREATE POLICY with_event ON public.calendar_attendee USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) AND (readers @> '{-1}'::integer[])) OR (readers && ARRAY[( SELECT embudo.current_user_id() AS current_user_id), 0])))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) AND (readers @> '{-1}'::integer[])) OR (readers && ARRAY[( SELECT embudo.current_user_id() AS current_user_id), 0]))));
 
 
 --
 -- Name: calendar_event_res_partner_rel with_event; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_event ON public.calendar_event_res_partner_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
-   FROM public.calendar_event p
-  WHERE (p.id = calendar_event_res_partner_rel.calendar_event_id)
- LIMIT 1), false))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
-   FROM public.calendar_event p
-  WHERE (p.id = calendar_event_res_partner_rel.calendar_event_id)
- LIMIT 1), false)));
+CREATE POLICY with_event ON public.calendar_event_res_partner_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) AND (readers @> '{-1}'::integer[])) OR (readers && ARRAY[( SELECT embudo.current_user_id() AS current_user_id), 0])))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) AND (readers @> '{-1}'::integer[])) OR (readers && ARRAY[( SELECT embudo.current_user_id() AS current_user_id), 0]))));
 
 
 --
 -- Name: meeting_category_rel with_event; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_event ON public.meeting_category_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
-   FROM public.calendar_event p
-  WHERE (p.id = meeting_category_rel.event_id)
- LIMIT 1), false))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND COALESCE(( SELECT true
-   FROM public.calendar_event p
-  WHERE (p.id = meeting_category_rel.event_id)
- LIMIT 1), false)));
+CREATE POLICY with_event ON public.meeting_category_rel USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) AND (readers @> '{-1}'::integer[])) OR (readers && ARRAY[( SELECT embudo.current_user_id() AS current_user_id), 0])))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) AND (readers @> '{-1}'::integer[])) OR (readers && ARRAY[( SELECT embudo.current_user_id() AS current_user_id), 0]))));
 
 
 --
 -- Name: calendar_event_res_users_rel with_event_delete; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_event_delete ON public.calendar_event_res_users_rel FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
-   FROM public.calendar_event e
-  WHERE ((e.company_id = calendar_event_res_users_rel.company_id) AND (e.id = calendar_event_res_users_rel.calendar_event_id))))));
+CREATE POLICY with_event_delete ON public.calendar_event_res_users_rel FOR DELETE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) AND (readers @> '{-1}'::integer[])) OR (readers && ARRAY[( SELECT embudo.current_user_id() AS current_user_id), 0]))));
 
 
 --
 -- Name: calendar_event_res_users_rel with_event_insert; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_event_insert ON public.calendar_event_res_users_rel FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
-   FROM public.calendar_event e
-  WHERE ((e.company_id = calendar_event_res_users_rel.company_id) AND (e.id = calendar_event_res_users_rel.calendar_event_id))))));
+CREATE POLICY with_event_insert ON public.calendar_event_res_users_rel FOR INSERT TO embudo_service WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) AND (readers @> '{-1}'::integer[])) OR (readers && ARRAY[( SELECT embudo.current_user_id() AS current_user_id), 0]))));
 
 
 --
 -- Name: calendar_event_res_users_rel with_event_update; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_event_update ON public.calendar_event_res_users_rel FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
-   FROM public.calendar_event e
-  WHERE ((e.company_id = calendar_event_res_users_rel.company_id) AND (e.id = calendar_event_res_users_rel.calendar_event_id)))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
-   FROM public.calendar_event e
-  WHERE ((e.company_id = calendar_event_res_users_rel.company_id) AND (e.id = calendar_event_res_users_rel.calendar_event_id))))));
+CREATE POLICY with_event_update ON public.calendar_event_res_users_rel FOR UPDATE TO embudo_service USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) AND (readers @> '{-1}'::integer[])) OR (readers && ARRAY[( SELECT embudo.current_user_id() AS current_user_id), 0])))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) AND (readers @> '{-1}'::integer[])) OR (readers && ARRAY[( SELECT embudo.current_user_id() AS current_user_id), 0]))));
 
 
 --
 -- Name: calendar_recurrence with_events; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
-CREATE POLICY with_events ON public.calendar_recurrence USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
-   FROM public.calendar_event e
-  WHERE ((e.company_id = calendar_recurrence.company_id) AND ((e.id = calendar_recurrence.base_event_id) OR (e.recurrence_id = calendar_recurrence.id))))))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (EXISTS ( SELECT 1
-   FROM public.calendar_event e
-  WHERE ((e.company_id = calendar_recurrence.company_id) AND (e.id = calendar_recurrence.base_event_id))))));
+CREATE POLICY with_events ON public.calendar_recurrence USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) AND (readers @> '{-1}'::integer[])) OR (readers && ARRAY[( SELECT embudo.current_user_id() AS current_user_id), 0])))) WITH CHECK (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (((company_id = ANY (( SELECT embudo.company_ids('all'::embudo.access_level) AS company_ids)::integer[])) AND (readers @> '{-1}'::integer[])) OR (readers && ARRAY[( SELECT embudo.current_user_id() AS current_user_id), 0]))));
 
 
 --
@@ -16527,6 +17039,13 @@ GRANT ALL ON FUNCTION embudo.authenticate_key(api_key text) TO embudo_service;
 
 
 --
+-- Name: FUNCTION begin_owner_writes(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.begin_owner_writes() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION bi_watchdog(longest interval); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -16555,6 +17074,13 @@ GRANT ALL ON FUNCTION embudo.calendar_address(company integer, partner integer, 
 
 REVOKE ALL ON FUNCTION embudo.calendar_answer(ids integer[], answer text) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.calendar_answer(ids integer[], answer text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_attendance_changed(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_attendance_changed() FROM PUBLIC;
 
 
 --
@@ -16605,6 +17131,50 @@ GRANT ALL ON FUNCTION embudo.calendar_copy_people(company integer, source intege
 
 
 --
+-- Name: FUNCTION calendar_copy_readers(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_copy_readers() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION calendar_copy_readers_as_owner(kind text, company integer, parent integer, copy integer[]); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_copy_readers_as_owner(kind text, company integer, parent integer, copy integer[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_copy_readers_as_owner(kind text, company integer, parent integer, copy integer[]) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_copy_readers_to(kind text, company integer, parent integer, copy integer[]); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_copy_readers_to(kind text, company integer, parent integer, copy integer[]) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION calendar_document_changed(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_document_changed() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION calendar_document_meetings(company integer, model text, document integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_document_meetings(company integer, model text, document integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_document_meetings(company integer, model text, document integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_enable_readers_copy(target regclass, parent text, link name, policy name, clauses text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_enable_readers_copy(target regclass, parent text, link name, policy name, clauses text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION calendar_event_after_insert(); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -16644,6 +17214,14 @@ REVOKE ALL ON FUNCTION embudo.calendar_event_policy(clauses text) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION embudo.calendar_event_propagate() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION calendar_event_readers(e anyelement); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_event_readers(e anyelement) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_event_readers(e anyelement) TO embudo_service;
 
 
 --
@@ -16764,6 +17342,22 @@ GRANT ALL ON FUNCTION embudo.calendar_notify_removed(company integer, event inte
 
 
 --
+-- Name: FUNCTION calendar_parent_readers(kind text, company integer, parent integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_parent_readers(kind text, company integer, parent integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_parent_readers(kind text, company integer, parent integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_parent_readers_as_owner(kind text, company integer, parent integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_parent_readers_as_owner(kind text, company integer, parent integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_parent_readers_as_owner(kind text, company integer, parent integer) TO embudo_service;
+
+
+--
 -- Name: FUNCTION calendar_partner_tz(); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -16791,6 +17385,67 @@ GRANT ALL ON FUNCTION embudo.calendar_plain(html text) TO embudo_service;
 
 REVOKE ALL ON FUNCTION embudo.calendar_public_name(e anyelement, lang text) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.calendar_public_name(e anyelement, lang text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_readers(company integer, event integer, organizer integer, privacy text, res_model text, res_id integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_readers(company integer, event integer, organizer integer, privacy text, res_model text, res_id integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_readers(company integer, event integer, organizer integer, privacy text, res_model text, res_id integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_readers_follow(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_readers_follow() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION calendar_readers_of(company integer, event integer, organizer integer, privacy text, res_model text, res_id integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_readers_of(company integer, event integer, organizer integer, privacy text, res_model text, res_id integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_readers_of(company integer, event integer, organizer integer, privacy text, res_model text, res_id integer) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_readers_only(earlier anyelement, later anyelement); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_readers_only(earlier anyelement, later anyelement) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_readers_only(earlier anyelement, later anyelement) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_readers_rule(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_readers_rule() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION calendar_refresh(company integer, events integer[]); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_refresh(company integer, events integer[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_refresh(company integer, events integer[]) TO embudo_service;
+
+
+--
+-- Name: FUNCTION calendar_refresh_readers(company integer, events integer[]); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_refresh_readers(company integer, events integer[]) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION calendar_refresh_readers_as_owner(company integer, events integer[]); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_refresh_readers_as_owner(company integer, events integer[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.calendar_refresh_readers_as_owner(company integer, events integer[]) TO embudo_service;
 
 
 --
@@ -17334,17 +17989,10 @@ REVOKE ALL ON FUNCTION embudo.enable_follower_policy(target regclass, policy nam
 
 
 --
--- Name: FUNCTION enable_owner_unlinking_policy(target regclass); Type: ACL; Schema: embudo; Owner: embudo_owner
+-- Name: FUNCTION enable_owner_writes_policy(target regclass); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
-REVOKE ALL ON FUNCTION embudo.enable_owner_unlinking_policy(target regclass) FROM PUBLIC;
-
-
---
--- Name: FUNCTION enable_parent_policy(target regclass, policy name, parent regclass, link name); Type: ACL; Schema: embudo; Owner: embudo_owner
---
-
-REVOKE ALL ON FUNCTION embudo.enable_parent_policy(target regclass, policy name, parent regclass, link name) FROM PUBLIC;
+REVOKE ALL ON FUNCTION embudo.enable_owner_writes_policy(target regclass) FROM PUBLIC;
 
 
 --
@@ -17373,6 +18021,13 @@ REVOKE ALL ON FUNCTION embudo.enable_tenancy(target regclass, company_column nam
 --
 
 REVOKE ALL ON FUNCTION embudo.enable_unlink(target regclass, "column" name, named regclass) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION end_owner_writes(previous text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.end_owner_writes(previous text) FROM PUBLIC;
 
 
 --
@@ -17875,6 +18530,14 @@ GRANT ALL ON FUNCTION embudo.request_alias_domain(company integer, requested tex
 
 
 --
+-- Name: FUNCTION rls_exempt(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.rls_exempt() FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.rls_exempt() TO embudo_service;
+
+
+--
 -- Name: FUNCTION sale_cancel(ids integer[]); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -18243,6 +18906,14 @@ REVOKE ALL ON FUNCTION embudo.unlink_references(target regclass, "column" name, 
 
 
 --
+-- Name: FUNCTION unlink_references_as_owner(target regclass, "column" name, company integer, deleted integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.unlink_references_as_owner(target regclass, "column" name, company integer, deleted integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.unlink_references_as_owner(target regclass, "column" name, company integer, deleted integer) TO embudo_service;
+
+
+--
 -- Name: FUNCTION user_today(person integer); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -18262,13 +18933,6 @@ REVOKE ALL ON FUNCTION embudo.valid_mail_domain(domain text) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION embudo.verified_user(candidate integer, password text) FROM PUBLIC;
-
-
---
--- Name: FUNCTION visible_row(parent regclass, link name); Type: ACL; Schema: embudo; Owner: embudo_owner
---
-
-REVOKE ALL ON FUNCTION embudo.visible_row(parent regclass, link name) FROM PUBLIC;
 
 
 --

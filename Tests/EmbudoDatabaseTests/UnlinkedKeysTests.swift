@@ -31,11 +31,11 @@ struct UnlinkedKeysTests {
                                WHERE g.tgrelid = f.confrelid AND g.tgname = 'unlink_' || c.relname || '_' || a.attname
                                  AND g.tgfoid = 'embudo.unlink_deleted'::regproc AND g.tgtype = 9 -- AFTER DELETE, for each row
                                  AND encode(g.tgargs, 'escape') = 'public.' || c.relname || '\\000' || a.attname || '\\000'),
-                       EXISTS (SELECT FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname = 'owner_unlinking'),
+                       EXISTS (SELECT FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname = 'owner_writes'),
                        a.attnotnull
                 FROM pg_constraint f JOIN pg_class c ON c.oid = f.conrelid
                 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = ANY (f.conkey) AND a.attname <> 'company_id'
-                WHERE f.contype = 'f' AND f.confdeltype = 'a' AND f.condeferred
+                WHERE f.contype = 'f' AND f.confdeltype = 'a' AND f.condeferred AND cardinality(f.conkey) = 2
                 ORDER BY 1
                 """).map { try $0.decode((String, String, Bool, Bool, Bool).self) }
         }

@@ -42,7 +42,7 @@ END
 $keys$;
 
 -- The owner's policy for a member leaving (0029's embudo.enable_member_leaving_policy) is now the
--- owner's policy for unlinking (embudo.enable_owner_unlinking_policy), on more tables.
+-- owner's policy for unlinking (embudo.enable_owner_writes_policy), on more tables.
 DO $policies$
 DECLARE
     p record;

@@ -28,8 +28,8 @@ $policies$;
 -- "Forbidden" or "missing"? (embudo.count_existing)
 SELECT embudo.replace_policy('mail_activity', 'owner_exists', 'FOR SELECT TO embudo_owner USING (true)');
 -- A document unlinked from a deleted salesperson, team or customer has its triggers write the
--- activities' copies as the owner (base/policies.sql, embudo.enable_owner_unlinking_policy).
-SELECT embudo.enable_owner_unlinking_policy('mail_activity');
+-- activities' copies as the owner (base/policies.sql, embudo.enable_owner_writes_policy).
+SELECT embudo.enable_owner_writes_policy('mail_activity');
 -- The keys that become NULL when what they name is deleted (base/policies.sql, embudo.enable_unlink).
 SELECT embudo.enable_unlink(k.tab, k.col, k.named)
 FROM (VALUES ('mail_activity', 'previous_activity_type_id', 'mail_activity_type'),

@@ -197,32 +197,6 @@ BEGIN
 END
 $$;
 
--- The condition "the row of `parent` whose id is in this row's column `link` is visible" (the parent's
--- own policies decide), for the policies of rows that follow a parent. It is EXISTS written as a scalar
--- subquery: PostgreSQL may turn an EXISTS it cannot join (these sit in ORs, or in policies) into a
--- hashed subplan that reads every row of the parent the request may see, and it does so in generic
--- plans, which do not know how many rows they read. Marking one activity done read the company's
--- 5,000 leads that way: 2.0 ms, against 0.2 ms probing the lead's primary key. A scalar subquery is
--- never hashed: each row probes its parent.
-CREATE OR REPLACE FUNCTION embudo.visible_row(parent regclass, link name) RETURNS text
-LANGUAGE sql STABLE
-AS $$
-    SELECT format('coalesce((SELECT true FROM %s p WHERE p.id = %I LIMIT 1), false)', parent, link)
-$$;
-
--- Rows that belong to a parent record (a lead's tags, an order's lines) follow the parent's own
--- visibility: they are read and written when the parent (`parent`, whose id is in column `link`) is
--- visible.
-CREATE OR REPLACE FUNCTION embudo.enable_parent_policy(target regclass, policy name, parent regclass, link name) RETURNS void
-LANGUAGE plpgsql
-AS $$
-DECLARE
-    visible constant text := embudo.visible_row(parent, link);
-BEGIN
-    PERFORM embudo.replace_policy(target, policy, format('USING (%1$s) WITH CHECK (%1$s)', visible));
-END
-$$;
-
 -- Rows that follow a lead or an order and are read with it (its tags, an order's lines, optional
 -- products and portal links, a line's taxes) carry the document's salesperson, `salesperson_key`
 -- (migration 0024: the salesperson's id, 0 for none; the document's salesperson_key_follows trigger
@@ -251,7 +225,7 @@ BEGIN
     PERFORM embudo.replace_policy(target, policy, format('%1$s USING (%2$s) WITH CHECK (%2$s)', clauses, mine));
     -- As the document's: the owner sees the rows of the request's companies, for embudo.count_existing.
     -- (It writes them as the request's user does, the documents' salesperson_key_follows triggers
-    -- included; only unlinking has the owner write the copies: embudo.enable_owner_unlinking_policy.)
+    -- included; only unlinking has the owner write the copies: embudo.enable_owner_writes_policy.)
     PERFORM embudo.replace_policy(target, 'owner_exists', 'FOR SELECT TO embudo_owner USING (true)');
 END
 $$;
@@ -266,44 +240,84 @@ $$;
 -- (memberships.sql), which is how a member leaves.
 --
 -- The column is cleared as the owner, as the key's action was: the row's deletion passed the request's
--- own policies, the rows naming it need not (a colleague's private meeting names the deleted lead). The
--- owner writes them while `embudo.owner_unlinking` is set (transaction-local, by those functions alone),
--- and only in the request's companies; the rows' own triggers then run as the owner too and write history
--- (a change of salesperson or team) and copies, so the tables they write take the same policy.
-CREATE OR REPLACE FUNCTION embudo.enable_owner_unlinking_policy(target regclass) RETURNS void
+-- own policies, the rows naming it need not (a colleague's private meeting names the deleted lead).
+--
+-- The owner writes for the request in such places (clearing keys to a deleted row; keeping the copies
+-- of who may read a meeting: calendar/events.sql) while `embudo.owner_writes` is set: transaction-local,
+-- set by those functions alone around their statements (embudo.begin_owner_writes), and only in the
+-- request's companies. The rows' own triggers then run as the owner too and write history (a change of
+-- salesperson or team) and copies, so the tables they write take the same policy.
+CREATE OR REPLACE FUNCTION embudo.enable_owner_writes_policy(target regclass) RETURNS void
 LANGUAGE plpgsql
 AS $$
 BEGIN
-    PERFORM embudo.replace_policy(target, 'owner_unlinking', 'TO embudo_owner '
-        'USING (coalesce(current_setting(''embudo.owner_unlinking'', true), '''') <> '''') '
-        'WITH CHECK (coalesce(current_setting(''embudo.owner_unlinking'', true), '''') <> '''')');
+    PERFORM embudo.replace_policy(target, 'owner_writes', 'TO embudo_owner '
+        'USING (coalesce(current_setting(''embudo.owner_writes'', true), '''') <> '''') '
+        'WITH CHECK (coalesce(current_setting(''embudo.owner_writes'', true), '''') <> '''')');
 END
 $$;
 
--- Sets `column` of `target`'s rows of `company` that name `deleted` to NULL, as the owner may while
--- unlinking (embudo.enable_owner_unlinking_policy). Only the owner's functions call it.
+-- Sets `embudo.owner_writes`; returns what it was, for embudo.end_owner_writes.
+CREATE OR REPLACE FUNCTION embudo.begin_owner_writes() RETURNS text
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    previous constant text := coalesce(current_setting('embudo.owner_writes', true), '');
+BEGIN
+    PERFORM embudo.set_local('embudo.owner_writes', 'on');
+    RETURN previous;
+END
+$$;
+CREATE OR REPLACE FUNCTION embudo.end_owner_writes(previous text) RETURNS void
+LANGUAGE sql
+AS $$ SELECT embudo.set_local('embudo.owner_writes', previous) $$;
+REVOKE ALL ON FUNCTION embudo.begin_owner_writes(), embudo.end_owner_writes(text) FROM PUBLIC;
+
+-- Sets `column` of `target`'s rows of `company` that name `deleted` to NULL, as the owner may while it
+-- writes for the request (embudo.enable_owner_writes_policy). Only the owner's functions call it.
 CREATE OR REPLACE FUNCTION embudo.unlink_references(target regclass, "column" name, company int, deleted int) RETURNS void
 LANGUAGE plpgsql
 AS $$
 DECLARE
-    previous constant text := coalesce(current_setting('embudo.owner_unlinking', true), '');
+    previous constant text := embudo.begin_owner_writes();
 BEGIN
-    PERFORM embudo.set_local('embudo.owner_unlinking', 'on');
     EXECUTE format('UPDATE %s SET %2$I = NULL WHERE company_id = $1 AND %2$I = $2', target, "column") USING company, deleted;
-    PERFORM embudo.set_local('embudo.owner_unlinking', previous);
+    PERFORM embudo.end_owner_writes(previous);
 END
 $$;
 REVOKE ALL ON FUNCTION embudo.unlink_references(regclass, name, int, int) FROM PUBLIC;
+
+-- Whether the current role is exempt from row-level security (a superuser, or BYPASSRLS): psql and the
+-- privileged login of `embudo`, which write without any tenant context. The owner's functions that
+-- write for a request see only the request's companies; for such a caller the triggers write as it.
+CREATE OR REPLACE FUNCTION embudo.rls_exempt() RETURNS boolean
+LANGUAGE sql STABLE
+AS $$
+    SELECT r.rolsuper OR r.rolbypassrls FROM pg_catalog.pg_roles r WHERE r.rolname = current_user
+$$;
+GRANT EXECUTE ON FUNCTION embudo.rls_exempt() TO embudo_service;
+
+-- embudo.unlink_references as the owner, for a request. Only inside the triggers below.
+CREATE OR REPLACE FUNCTION embudo.unlink_references_as_owner(target regclass, "column" name, company int, deleted int) RETURNS void
+LANGUAGE sql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT embudo.unlink_references(target, "column", company, deleted) WHERE pg_trigger_depth() > 0
+$$;
+GRANT EXECUTE ON FUNCTION embudo.unlink_references_as_owner(regclass, name, int, int) TO embudo_service;
 
 -- The trigger of embudo.enable_unlink, AFTER DELETE on the named table: TG_ARGV holds the table
 -- (schema-qualified) and column whose rows named the deleted row. The statement names the row's company,
 -- so on Citus it stays on the shard's node, with the colocated shards.
 CREATE OR REPLACE FUNCTION embudo.unlink_deleted() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, pg_temp
+LANGUAGE plpgsql
 AS $$
 BEGIN
-    PERFORM embudo.unlink_references(TG_ARGV[0]::regclass, TG_ARGV[1], OLD.company_id, OLD.id);
+    IF embudo.rls_exempt() THEN
+        PERFORM embudo.unlink_references(TG_ARGV[0]::regclass, TG_ARGV[1], OLD.company_id, OLD.id);
+    ELSE
+        PERFORM embudo.unlink_references_as_owner(TG_ARGV[0]::regclass, TG_ARGV[1], OLD.company_id, OLD.id);
+    END IF;
     RETURN NULL;
 END
 $$;
@@ -321,7 +335,7 @@ BEGIN
                        'unlink_' || (SELECT c.relname FROM pg_catalog.pg_class c WHERE c.oid = target) || '_' || "column",
                        named, embudo.qualified_name(target), "column");
     END IF;
-    PERFORM embudo.enable_owner_unlinking_policy(target);
+    PERFORM embudo.enable_owner_writes_policy(target);
 END
 $$;
 

@@ -5,12 +5,11 @@
 SELECT embudo.enable_tenancy(t), embudo.enable_catalog_policies(t, 'admin', 'admin')
 FROM unnest('{calendar_event_type, calendar_alarm}'::regclass[]) t;
 
--- Whether the current user attends event `event` of company `company` as a colleague. The events' own
--- policy asks it, so it reads the colleagues' table as its owner (owner_read), the company and user
--- named explicitly; members read that table only for the events they can see. Only for a session of
--- the service: as the owner, it trusts the context's settings (the user, the companies), which any
--- login can set, and BI logins, which read meetings through the same policy, may call it; for them
--- there is no current user, so no meeting they attend.
+-- Whether the current user attends event `event` of company `company` as a colleague (the busy slots
+-- and the feed ask it). It reads the colleagues' table as its owner (owner_read), the company and user
+-- named explicitly. Only for a session of the service: as the owner, it trusts the context's settings
+-- (the user, the companies), which any login can set; BI logins have no current user, so no meeting
+-- they attend.
 CREATE OR REPLACE FUNCTION embudo.calendar_attends(company int, event int) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
@@ -29,15 +28,235 @@ SELECT embudo.enable_tenancy('calendar_event');
 ALTER TABLE calendar_event ALTER COLUMN user_id SET DEFAULT embudo.current_user_id();
 ALTER TABLE calendar_event ALTER COLUMN create_uid SET DEFAULT embudo.current_user_id();
 ALTER TABLE calendar_event ALTER COLUMN write_uid SET DEFAULT embudo.current_user_id();
+-- Who may read a meeting is kept on it, `readers` (migration 0035; Citus refuses a policy that looks
+-- another table up): the organizer and the colleagues invited, always; unless it is private, -1 for
+-- "members with all documents" and the salesperson_key of the opportunity or quotation it is about (its
+-- salesperson, or 0 for nobody's: every member, as the document). Sorted, without repeats: the rows that
+-- belong to the meeting copy it, and a foreign key compares the copies with it.
+CREATE OR REPLACE FUNCTION embudo.calendar_readers_rule() RETURNS text
+LANGUAGE sql IMMUTABLE
+AS $$
+    SELECT '(company_id = ANY ((SELECT embudo.company_ids(''all''))::int[]) AND readers @> ''{-1}''::int[]) '
+           'OR readers && ARRAY[(SELECT embudo.current_user_id()), 0]'
+$$;
 CREATE OR REPLACE FUNCTION embudo.calendar_event_policy(clauses text) RETURNS text
 LANGUAGE sql IMMUTABLE
 AS $$
-    SELECT format(clauses,
-        'user_id = (SELECT embudo.current_user_id()) OR embudo.calendar_attends(company_id, id) '
-        'OR (privacy <> ''private'' AND (company_id = ANY ((SELECT embudo.company_ids(''all''))::int[]) '
-        '    OR (opportunity_id IS NOT NULL AND EXISTS (SELECT 1 FROM crm_lead l WHERE l.company_id = calendar_event.company_id AND l.id = opportunity_id)) '
-        '    OR (res_model = ''sale.order'' AND EXISTS (SELECT 1 FROM sale_order o WHERE o.company_id = calendar_event.company_id AND o.id = res_id))))')
+    SELECT format(clauses, embudo.calendar_readers_rule())
 $$;
+
+-- A meeting's readers (see above), worked out from the colleagues invited and the document, as the
+-- caller may read them.
+CREATE OR REPLACE FUNCTION embudo.calendar_readers_of(company int, event int, organizer int, privacy text, res_model text, res_id int)
+RETURNS int[]
+LANGUAGE sql STABLE
+AS $$
+    SELECT ARRAY(
+        SELECT DISTINCT x FROM unnest(ARRAY[organizer]
+            || ARRAY(SELECT r.res_users_id FROM public.calendar_event_res_users_rel r WHERE r.company_id = company AND r.calendar_event_id = event)
+            || CASE WHEN privacy <> 'private' THEN ARRAY[-1]
+                    || ARRAY(SELECT l.salesperson_key FROM public.crm_lead l WHERE res_model = 'crm.lead' AND l.company_id = company AND l.id = res_id)
+                    || ARRAY(SELECT o.salesperson_key FROM public.sale_order o WHERE res_model = 'sale.order' AND o.company_id = company AND o.id = res_id)
+               ELSE '{}'::int[] END) x
+        WHERE x IS NOT NULL ORDER BY x)
+$$;
+
+-- The same, read as the owner, within the request's companies: the request may not see the colleagues'
+-- table, nor the document. Only inside the triggers that keep `readers`.
+CREATE OR REPLACE FUNCTION embudo.calendar_readers(company int, event int, organizer int, privacy text, res_model text, res_id int)
+RETURNS int[]
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT embudo.calendar_readers_of(company, event, organizer, privacy, res_model, res_id) WHERE pg_trigger_depth() > 0
+$$;
+
+-- A meeting's readers, for its BEFORE trigger: as the caller when it is exempt from row-level security
+-- (psql, the privileged login: no tenant context), else as the owner.
+CREATE OR REPLACE FUNCTION embudo.calendar_event_readers(e anyelement) RETURNS int[]
+LANGUAGE sql STABLE
+AS $$
+    SELECT CASE WHEN embudo.rls_exempt() THEN embudo.calendar_readers_of(e.company_id, e.id, e.user_id, e.privacy, e.res_model, e.res_id)
+                ELSE embudo.calendar_readers(e.company_id, e.id, e.user_id, e.privacy, e.res_model, e.res_id) END
+$$;
+
+-- Whether an update of a meeting changes its readers and nothing else (the triggers that act on a
+-- meeting's changes skip it).
+CREATE OR REPLACE FUNCTION embudo.calendar_readers_only(earlier anyelement, later anyelement) RETURNS boolean
+LANGUAGE sql IMMUTABLE
+AS $$
+    SELECT to_jsonb(later) - 'readers' = to_jsonb(earlier) - 'readers'
+$$;
+
+-- Works `readers` out again for the meetings of `company` named by `events` (the meeting's BEFORE
+-- trigger does, for a change of readers alone), and so their rows' copies; `as_owner`: as the owner,
+-- for a request (the owner's trigger functions below); otherwise as a caller exempt from row-level
+-- security (psql, the privileged login), with no tenant context.
+CREATE OR REPLACE FUNCTION embudo.calendar_refresh_readers(company int, events int[]) RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    previous constant text := embudo.begin_owner_writes();
+BEGIN
+    UPDATE public.calendar_event e SET readers = NULL WHERE e.company_id = company AND e.id = ANY (events);
+    PERFORM embudo.end_owner_writes(previous);
+END
+$$;
+REVOKE ALL ON FUNCTION embudo.calendar_refresh_readers(int, int[]) FROM PUBLIC;
+CREATE OR REPLACE FUNCTION embudo.calendar_refresh_readers_as_owner(company int, events int[]) RETURNS void
+LANGUAGE sql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT embudo.calendar_refresh_readers(company, events) WHERE pg_trigger_depth() > 0
+$$;
+CREATE OR REPLACE FUNCTION embudo.calendar_refresh(company int, events int[]) RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    IF cardinality(events) = 0 THEN
+        RETURN;
+    ELSIF embudo.rls_exempt() THEN
+        PERFORM embudo.calendar_refresh_readers(company, events);
+    ELSE
+        PERFORM embudo.calendar_refresh_readers_as_owner(company, events);
+    END IF;
+END
+$$;
+
+-- The colleagues invited changed: the meeting's readers follow.
+CREATE OR REPLACE FUNCTION embudo.calendar_attendance_changed() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        PERFORM embudo.calendar_refresh(NEW.company_id, ARRAY[NEW.calendar_event_id]);
+    END IF;
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+        PERFORM embudo.calendar_refresh(OLD.company_id, ARRAY[OLD.calendar_event_id]);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+-- The opportunity or quotation a meeting is about changed hands: the readers of its meetings that are
+-- not private follow (TG_ARGV[0]: the document's model). The meetings are found as the owner.
+CREATE OR REPLACE FUNCTION embudo.calendar_document_meetings(company int, model text, document int) RETURNS int[]
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT ARRAY(SELECT e.id FROM public.calendar_event e
+                 WHERE e.company_id = company AND e.res_model = model AND e.res_id = document AND e.privacy <> 'private')
+    WHERE pg_trigger_depth() > 0
+$$;
+CREATE OR REPLACE FUNCTION embudo.calendar_document_changed() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    PERFORM embudo.calendar_refresh(NEW.company_id, CASE WHEN embudo.rls_exempt()
+        THEN ARRAY(SELECT e.id FROM public.calendar_event e
+                   WHERE e.company_id = NEW.company_id AND e.res_model = TG_ARGV[0] AND e.res_id = NEW.id AND e.privacy <> 'private')
+        ELSE embudo.calendar_document_meetings(NEW.company_id, TG_ARGV[0], NEW.id) END);
+    RETURN NULL;
+END
+$$;
+CREATE OR REPLACE TRIGGER calendar_readers AFTER UPDATE ON crm_lead FOR EACH ROW
+WHEN (OLD.salesperson_key IS DISTINCT FROM NEW.salesperson_key) EXECUTE FUNCTION embudo.calendar_document_changed('crm.lead');
+CREATE OR REPLACE TRIGGER calendar_readers AFTER UPDATE ON sale_order FOR EACH ROW
+WHEN (OLD.salesperson_key IS DISTINCT FROM NEW.salesperson_key) EXECUTE FUNCTION embudo.calendar_document_changed('sale.order');
+
+-- A meeting's (`kind` 'event') or an attendance's ('attendee') new readers reach its rows' copies, as
+-- the owner for a request (whoever changes who may read a meeting may no longer read it afterwards).
+-- Each statement names the meeting's company.
+CREATE OR REPLACE FUNCTION embudo.calendar_copy_readers_to(kind text, company int, parent int, copy int[]) RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    previous constant text := embudo.begin_owner_writes();
+BEGIN
+    IF kind = 'attendee' THEN
+        UPDATE public.calendar_attendee_token SET readers = copy WHERE company_id = company AND attendee_id = parent;
+    ELSE
+        UPDATE public.calendar_attendee SET readers = copy WHERE company_id = company AND event_id = parent;
+        UPDATE public.calendar_event_res_partner_rel SET readers = copy WHERE company_id = company AND calendar_event_id = parent;
+        UPDATE public.meeting_category_rel SET readers = copy WHERE company_id = company AND event_id = parent;
+        UPDATE public.calendar_alarm_calendar_event_rel SET readers = copy WHERE company_id = company AND calendar_event_id = parent;
+        UPDATE public.calendar_event_res_users_rel SET readers = copy WHERE company_id = company AND calendar_event_id = parent;
+        UPDATE public.calendar_recurrence SET readers = copy WHERE company_id = company AND base_event_id = parent;
+    END IF;
+    PERFORM embudo.end_owner_writes(previous);
+END
+$$;
+REVOKE ALL ON FUNCTION embudo.calendar_copy_readers_to(text, int, int, int[]) FROM PUBLIC;
+CREATE OR REPLACE FUNCTION embudo.calendar_copy_readers_as_owner(kind text, company int, parent int, copy int[]) RETURNS void
+LANGUAGE sql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT embudo.calendar_copy_readers_to(kind, company, parent, copy) WHERE pg_trigger_depth() > 0
+$$;
+CREATE OR REPLACE FUNCTION embudo.calendar_readers_follow() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    IF embudo.rls_exempt() THEN
+        PERFORM embudo.calendar_copy_readers_to(TG_ARGV[0], NEW.company_id, NEW.id, NEW.readers);
+    ELSE
+        PERFORM embudo.calendar_copy_readers_as_owner(TG_ARGV[0], NEW.company_id, NEW.id, NEW.readers);
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE OR REPLACE TRIGGER readers_follow AFTER UPDATE ON calendar_event FOR EACH ROW
+WHEN (OLD.readers IS DISTINCT FROM NEW.readers) EXECUTE FUNCTION embudo.calendar_readers_follow('event');
+
+-- A row that belongs to a meeting (or, for an answer link, to an attendance) copies its readers when it
+-- is added or moved: read with the caller's rights, else as the owner (a row added for a meeting the
+-- caller cannot read is then refused by its policy). The copy is not the caller's to set: the foreign
+-- key refuses one that differs, at commit. TG_ARGV: the parent ('event' or 'attendee') and the column
+-- naming it.
+CREATE OR REPLACE FUNCTION embudo.calendar_parent_readers(kind text, company int, parent int) RETURNS int[]
+LANGUAGE sql STABLE
+AS $$
+    SELECT CASE WHEN kind = 'attendee'
+                THEN (SELECT a.readers FROM public.calendar_attendee a WHERE a.company_id = company AND a.id = parent)
+                ELSE (SELECT e.readers FROM public.calendar_event e WHERE e.company_id = company AND e.id = parent) END
+$$;
+CREATE OR REPLACE FUNCTION embudo.calendar_parent_readers_as_owner(kind text, company int, parent int) RETURNS int[]
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT embudo.calendar_parent_readers(kind, company, parent) WHERE pg_trigger_depth() > 0
+$$;
+CREATE OR REPLACE FUNCTION embudo.calendar_copy_readers() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    parent constant int := (to_jsonb(NEW) ->> TG_ARGV[1])::int;
+BEGIN
+    IF parent IS NULL THEN
+        NEW.readers := coalesce(NEW.readers, '{}');
+    ELSE
+        NEW.readers := coalesce(embudo.calendar_parent_readers(TG_ARGV[0], NEW.company_id, parent),
+                                embudo.calendar_parent_readers_as_owner(TG_ARGV[0], NEW.company_id, parent), '{}');
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+-- Declares a table whose rows belong to a meeting (or an attendance): the copy of its readers, the
+-- policy that reads it (every command: `clauses` TO …, and any other condition, `%s` the readers'), and
+-- the owner's writes of the copy.
+CREATE OR REPLACE FUNCTION embudo.calendar_enable_readers_copy(target regclass, parent text, link name, policy name, clauses text)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    EXECUTE format('CREATE OR REPLACE TRIGGER readers BEFORE INSERT OR UPDATE OF %I ON %s FOR EACH ROW '
+                   'EXECUTE FUNCTION embudo.calendar_copy_readers(%L, %L)', link, target, parent, link);
+    PERFORM embudo.replace_policy(target, policy, format(clauses, embudo.calendar_readers_rule()));
+    PERFORM embudo.enable_owner_writes_policy(target);
+END
+$$;
+
 SELECT embudo.replace_policy('calendar_event', 'attendee_or_reader_read', embudo.calendar_event_policy('FOR SELECT USING (%s)'));
 SELECT embudo.replace_policy('calendar_event', 'attendee_or_reader_create', embudo.calendar_event_policy('FOR INSERT TO embudo_service WITH CHECK (%s)'));
 SELECT embudo.replace_policy('calendar_event', 'attendee_or_reader_update', embudo.calendar_event_policy('FOR UPDATE TO embudo_service USING (%1$s) WITH CHECK (%1$s)'));
@@ -45,33 +264,38 @@ SELECT embudo.replace_policy('calendar_event', 'organizer_or_admin_delete', 'FOR
     'user_id = (SELECT embudo.current_user_id()) OR company_id = ANY ((SELECT embudo.company_ids(''admin''))::int[]))');
 -- "Forbidden" or "missing"? (embudo.count_existing), and the busy time of private events.
 SELECT embudo.replace_policy('calendar_event', 'owner_exists', 'FOR SELECT TO embudo_owner USING (true)');
+-- The owner works readers out again (embudo.calendar_refresh_readers).
+SELECT embudo.enable_owner_writes_policy('calendar_event');
 -- A meeting outlives its opportunity, its series and its organizer's membership, whoever may see it
 -- (base/policies.sql, embudo.enable_unlink). Its activities follow as the owner (activities.sql).
 SELECT embudo.enable_unlink('calendar_event', k.col, k.named)
 FROM (VALUES ('opportunity_id', 'crm_lead'), ('recurrence_id', 'calendar_recurrence'), ('user_id', 'res_company_member')) k (col, named);
 
--- What belongs to an event (its attendees, and its contacts, types and reminders) follows it.
-SELECT embudo.enable_tenancy(t.target), embudo.enable_parent_policy(t.target, 'with_event', 'calendar_event', t.link)
+-- What belongs to an event (its attendees, and its contacts, types and reminders) follows it: read and
+-- changed by the meeting's readers.
+SELECT embudo.enable_tenancy(t.target), embudo.calendar_enable_readers_copy(t.target, 'event', t.link, 'with_event', 'USING (%1$s) WITH CHECK (%1$s)')
 FROM (VALUES ('calendar_attendee'::regclass, 'event_id'::name), ('calendar_event_res_partner_rel', 'calendar_event_id'),
              ('meeting_category_rel', 'event_id'), ('calendar_alarm_calendar_event_rel', 'calendar_event_id')) t (target, link);
--- Which colleagues attend which events: read and changed with the event (its own policy reads this table
--- through embudo.calendar_attends, as the owner).
+CREATE OR REPLACE TRIGGER readers_follow AFTER UPDATE ON calendar_attendee FOR EACH ROW
+WHEN (OLD.readers IS DISTINCT FROM NEW.readers) EXECUTE FUNCTION embudo.calendar_readers_follow('attendee');
+-- Which colleagues attend which events: read and changed with the event, and each colleague reads their
+-- own. A change of them changes the event's readers.
 SELECT embudo.enable_tenancy('calendar_event_res_users_rel');
-SELECT embudo.replace_policy('calendar_event_res_users_rel', 'member_read', 'FOR SELECT USING (res_users_id = (SELECT embudo.current_user_id()) '
-    'OR EXISTS (SELECT 1 FROM calendar_event e WHERE e.company_id = calendar_event_res_users_rel.company_id AND e.id = calendar_event_id))');
+SELECT embudo.calendar_enable_readers_copy('calendar_event_res_users_rel', 'event', 'calendar_event_id', 'member_read',
+                                           'FOR SELECT USING (res_users_id = (SELECT embudo.current_user_id()) OR %s)');
 SELECT embudo.replace_policy('calendar_event_res_users_rel', 'owner_read', 'FOR SELECT TO embudo_owner USING (true)');
 SELECT embudo.replace_policy('calendar_event_res_users_rel', 'with_event_' || v.verb,
-           format('FOR %s TO embudo_service ', v.verb) || format(v.clause, 'EXISTS (SELECT 1 FROM calendar_event e '
-                  'WHERE e.company_id = calendar_event_res_users_rel.company_id AND e.id = calendar_event_id)'))
+           format('FOR %s TO embudo_service ', v.verb) || format(v.clause, embudo.calendar_readers_rule()))
 FROM (VALUES ('insert', 'WITH CHECK (%1$s)'), ('update', 'USING (%1$s) WITH CHECK (%1$s)'), ('delete', 'USING (%1$s)')) v (verb, clause);
+CREATE OR REPLACE TRIGGER readers_attendance AFTER INSERT OR DELETE OR UPDATE OF calendar_event_id, res_users_id ON calendar_event_res_users_rel
+FOR EACH ROW EXECUTE FUNCTION embudo.calendar_attendance_changed();
 -- Answer links: made by invitations, resolved by the owner's function before any tenant is known.
 SELECT embudo.enable_tenancy('calendar_attendee_token');
 ALTER TABLE calendar_attendee_token NO FORCE ROW LEVEL SECURITY;
 REVOKE SELECT, UPDATE ON calendar_attendee_token FROM embudo_service, embudo_report;
 GRANT SELECT (company_id, attendee_id, acting_user, expires_at, create_date) ON calendar_attendee_token TO embudo_service;
-SELECT embudo.replace_policy('calendar_attendee_token', 'with_attendee', 'TO embudo_service USING (EXISTS (SELECT 1 FROM calendar_attendee a '
-    'WHERE a.company_id = calendar_attendee_token.company_id AND a.id = attendee_id)) WITH CHECK (EXISTS (SELECT 1 FROM calendar_attendee a '
-    'WHERE a.company_id = calendar_attendee_token.company_id AND a.id = attendee_id))');
+SELECT embudo.calendar_enable_readers_copy('calendar_attendee_token', 'attendee', 'attendee_id', 'with_attendee',
+                                           'TO embudo_service USING (%1$s) WITH CHECK (%1$s)');
 
 -- Reminders sent and feeds are the owner's functions' alone (they resolve tokens before any tenant is
 -- known, and serve every company).
@@ -140,6 +364,12 @@ DECLARE
     last_day date;
     length interval;
 BEGIN
+    -- Who may read it works out again (embudo.calendar_refresh_readers), and nothing else changes: not
+    -- the write's instructions, nor its date.
+    IF TG_OP = 'UPDATE' AND NEW.readers IS NULL AND embudo.calendar_readers_only(OLD, NEW) THEN
+        NEW.readers := embudo.calendar_event_readers(NEW);
+        RETURN NEW;
+    END IF;
     -- recurrence_update is an instruction of this write, never kept (recurrence.sql reads it).
     -- (The changes the triggers make to the other events of a series keep the write's.)
     IF TG_OP = 'UPDATE' AND current_setting('embudo.calendar_propagating', true) IS DISTINCT FROM 'on' THEN
@@ -230,6 +460,13 @@ BEGIN
     END IF;
     NEW.write_uid := coalesce(embudo.current_user_id(), NEW.write_uid);
     NEW.write_date := now();
+    -- Who may read it: worked out when what decides it changes, never the caller's to set.
+    IF TG_OP = 'INSERT' OR NEW.readers IS NULL
+       OR (NEW.user_id, NEW.privacy, NEW.res_model, NEW.res_id) IS DISTINCT FROM (OLD.user_id, OLD.privacy, OLD.res_model, OLD.res_id) THEN
+        NEW.readers := embudo.calendar_event_readers(NEW);
+    ELSE
+        NEW.readers := OLD.readers;
+    END IF;
     RETURN NEW;
 END
 $$;
@@ -494,6 +731,11 @@ $$;
 
 GRANT EXECUTE ON FUNCTION embudo.calendar_attends(int, int) TO embudo_bi, embudo_report;
 GRANT EXECUTE ON FUNCTION embudo.calendar_attends(int, int), embudo.calendar_my_status(int, int), embudo.calendar_mark_done(int[]),
+    embudo.calendar_readers_only(anyelement, anyelement), embudo.calendar_readers(int, int, int, text, text, int),
+    embudo.calendar_readers_of(int, int, int, text, text, int), embudo.calendar_event_readers(anyelement), embudo.calendar_refresh(int, int[]),
+    embudo.calendar_refresh_readers_as_owner(int, int[]), embudo.calendar_document_meetings(int, text, int),
+    embudo.calendar_copy_readers_as_owner(text, int, int, int[]), embudo.calendar_parent_readers(text, int, int),
+    embudo.calendar_parent_readers_as_owner(text, int, int),
     embudo.calendar_uninvite(int, int, int, int), embudo.calendar_public_name(anyelement, text), embudo.calendar_tz(text),
     embudo.calendar_answer(int[], text), embudo.calendar_when(anyelement, text, text),
     embudo.calendar_busy_slots(timestamptz, timestamptz), embudo.calendar_upcoming(int[])

@@ -4,10 +4,9 @@
 -- (Odoo's recurrence_update: self_only, future_events, all_events).
 
 SELECT embudo.enable_tenancy('calendar_recurrence');
--- A series is seen and changed with its first event or any of its events.
-SELECT embudo.replace_policy('calendar_recurrence', 'with_events', 'USING (EXISTS (SELECT 1 FROM calendar_event e '
-    'WHERE e.company_id = calendar_recurrence.company_id AND (e.id = calendar_recurrence.base_event_id OR e.recurrence_id = calendar_recurrence.id))) '
-    'WITH CHECK (EXISTS (SELECT 1 FROM calendar_event e WHERE e.company_id = calendar_recurrence.company_id AND e.id = calendar_recurrence.base_event_id))');
+-- A series is seen and changed by its first event's readers (a copy of them, kept as long as the series
+-- outlives that event: events.sql, embudo.calendar_enable_readers_copy).
+SELECT embudo.calendar_enable_readers_copy('calendar_recurrence', 'event', 'base_event_id', 'with_events', 'USING (%1$s) WITH CHECK (%1$s)');
 -- A series outlives its first event (base/policies.sql, embudo.enable_unlink).
 SELECT embudo.enable_unlink('calendar_recurrence', 'base_event_id', 'calendar_event');
 
@@ -196,7 +195,7 @@ DECLARE
     rule_changed boolean;
     done_series text := coalesce(current_setting('embudo.calendar_propagated', true), '');
 BEGIN
-    IF current_setting('embudo.calendar_propagating', true) = 'on' OR OLD.recurrence_id IS NULL THEN
+    IF current_setting('embudo.calendar_propagating', true) = 'on' OR OLD.recurrence_id IS NULL OR embudo.calendar_readers_only(OLD, NEW) THEN
         RETURN NULL;
     END IF;
     rule_changed := (NEW.rrule_type, NEW."interval", NEW.end_type, NEW.count, NEW.until, NEW.mon, NEW.tue, NEW.wed, NEW.thu, NEW.fri,
@@ -251,7 +250,7 @@ DECLARE
     mode text := coalesce(nullif(current_setting('embudo.calendar_update_mode', true), ''), 'self_only');
     e public.calendar_event;
 BEGIN
-    IF mode = 'self_only' OR current_setting('embudo.calendar_propagating', true) = 'on' THEN
+    IF mode = 'self_only' OR current_setting('embudo.calendar_propagating', true) = 'on' OR embudo.calendar_readers_only(OLD, NEW) THEN
         RETURN NULL;
     END IF;
     SELECT * INTO e FROM public.calendar_event x WHERE x.company_id = NEW.company_id AND x.id = NEW.id;

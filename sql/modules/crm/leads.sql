@@ -43,7 +43,7 @@ SELECT embudo.replace_policy('crm_team_closing', 'member_all', 'TO embudo_servic
 REVOKE DELETE ON crm_team_closing FROM embudo_service;
 -- What a lead's triggers write when the owner unlinks it from a deleted team, customer or salesperson
 -- (base/policies.sql): history, closing counters, copies.
-SELECT embudo.enable_owner_unlinking_policy(t)
+SELECT embudo.enable_owner_writes_policy(t)
 FROM unnest('{crm_tag_rel, mail_message, mail_tracking_value, mail_followers, ir_attachment, crm_team_closing}'::regclass[]) t;
 -- The keys that become NULL when what they name is deleted (base/policies.sql, embudo.enable_unlink).
 SELECT embudo.enable_unlink('crm_lead', k.col, k.named)

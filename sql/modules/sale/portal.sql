@@ -9,7 +9,7 @@ SELECT embudo.enable_tenancy('sale_order_portal_token');
 ALTER TABLE sale_order_portal_token NO FORCE ROW LEVEL SECURITY;
 REVOKE SELECT ON sale_order_portal_token FROM embudo_report;
 SELECT embudo.enable_follower_policy('sale_order_portal_token', 'with_order', 'sale_order', 'order_id', 'TO embudo_service');
-SELECT embudo.enable_owner_unlinking_policy('sale_order_portal_token');
+SELECT embudo.enable_owner_writes_policy('sale_order_portal_token');
 
 -- Issues a new link for an order (earlier ones are revoked); returns the token, shown once.
 CREATE OR REPLACE FUNCTION embudo.portal_issue_token(sale_order int) RETURNS text

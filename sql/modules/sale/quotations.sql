@@ -65,7 +65,7 @@ SELECT embudo.enable_tenancy('sale_order_option');
 SELECT embudo.enable_follower_policy('sale_order_option', 'with_order', 'sale_order', 'order_id');
 -- What an order's triggers write when the owner unlinks it from a deleted salesperson, team or
 -- opportunity (base/policies.sql): the copies (the portal links': portal.sql).
-SELECT embudo.enable_owner_unlinking_policy(t)
+SELECT embudo.enable_owner_writes_policy(t)
 FROM unnest('{sale_order_tag_rel, sale_order_line, sale_order_option, account_tax_sale_order_line_rel}'::regclass[]) t;
 -- The keys that become NULL when what they name is deleted (base/policies.sql, embudo.enable_unlink).
 SELECT embudo.enable_unlink(k.tab, k.col, k.named)
