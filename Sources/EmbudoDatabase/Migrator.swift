@@ -48,6 +48,9 @@ public struct Migrator: Sendable {
     }
 
     /// Migrates the database behind `connection` (see ``migrate(_:)``) and tells what was applied.
+    ///
+    /// On a database with the citus extension (distributed PostgreSQL), triggers may then be created on
+    /// distributed tables, and the tables not yet placed are placed afterwards (`distribution.sql`).
     @discardableResult
     public func apply(_ connection: PGConnection) throws -> Outcome {
         let bootstrap = try directory.bootstrap()
@@ -57,6 +60,24 @@ public struct Migrator: Sendable {
         defer { _ = try? connection.query("SELECT pg_advisory_unlock(\(Self.lockKey))") }
 
         try runBootstrap(bootstrap, on: connection)
+        let citus = try connection.query(Statements.citusInstalled)[0].decode(Bool.self, at: 0)
+        if citus {
+            try connection.execute(Statements.citusSessionText)
+        }
+        let outcome = try applyChanges(migrations: migrations, definitions: definitions, on: connection)
+        if citus {
+            let distribution = try directory.distribution()
+            do {
+                try connection.transaction { try $0.execute(distribution) }
+            } catch let error as PGError {
+                throw DatabaseSetupError("placing the tables on Citus (distribution.sql) failed: \(error.debugDescription)")
+            }
+        }
+        return outcome
+    }
+
+    /// The pending migrations and the changed definitions, in one transaction.
+    private func applyChanges(migrations: [Migration], definitions: [Definition], on connection: PGConnection) throws -> Outcome {
         let pending = try pendingMigrations(migrations, on: connection)
         let checksums = try definitions.map { try checksum(of: $0.sql, on: connection) }
         let recorded = try Dictionary(uniqueKeysWithValues: connection.query(Statements.appliedDefinitions).decode((String, String).self))
@@ -160,6 +181,10 @@ public struct Migrator: Sendable {
         static let forgetDefinitions: PGQuery = "DELETE FROM embudo.schema_definitions"
         static let actAsOwner: PGQuery = "SET LOCAL ROLE embudo_owner"
         static let actAsOwnerText = "SET LOCAL ROLE embudo_owner"
+        static let citusInstalled: PGQuery = "SELECT EXISTS (SELECT FROM pg_extension WHERE extname = 'citus')"
+        /// Triggers on distributed tables (the definitions replace them): their functions touch only the
+        /// row's company's rows of colocated tables (issue 24).
+        static let citusSessionText = "SET citus.enable_unsafe_triggers = on"
 
         static func checksum(_ sql: String) -> PGQuery {
             "SELECT encode(sha256(convert_to(\(sql), 'UTF8')), 'hex')"

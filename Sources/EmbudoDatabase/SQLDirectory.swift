@@ -35,6 +35,12 @@ public struct SQLDirectory: Sendable {
         try read(path + "/bootstrap.sql")
     }
 
+    /// The placement of the tables on Citus (`distribution.sql`): run after the migrations and the
+    /// definitions on a database with the citus extension.
+    public func distribution() throws(DatabaseSetupError) -> String {
+        try read(path + "/distribution.sql")
+    }
+
     /// The migrations, ordered by file name.
     public func migrations() throws(DatabaseSetupError) -> [Migration] {
         let folder = path + "/migrations"
