@@ -41,10 +41,16 @@ BEGIN
         GRANT pg_read_all_stats TO embudo_owner;
     END IF;
     -- On Citus (distributed PostgreSQL), DDL reaches the workers through connections as the current
-    -- role: the migrations, run as the owner, need it to log in between the nodes (the workers'
-    -- authentication decides from where; scripts/citus-cluster trusts loopback). Not otherwise.
-    IF EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') AND NOT (SELECT rolcanlogin FROM pg_roles WHERE rolname = 'embudo_owner') THEN
-        ALTER ROLE embudo_owner LOGIN;
+    -- role: the migrations, run as the owner (and the report views' sources, as embudo_report), need it
+    -- to log in between the nodes (the workers' authentication decides from where;
+    -- scripts/citus-cluster trusts loopback). Not otherwise.
+    IF EXISTS (SELECT FROM pg_extension WHERE extname = 'citus') THEN
+        IF NOT (SELECT rolcanlogin FROM pg_roles WHERE rolname = 'embudo_owner') THEN
+            ALTER ROLE embudo_owner LOGIN;
+        END IF;
+        IF NOT (SELECT rolcanlogin FROM pg_roles WHERE rolname = 'embudo_report') THEN
+            ALTER ROLE embudo_report LOGIN;
+        END IF;
     END IF;
     -- A privileged login that is not a superuser must be able to act as the owner to migrate.
     IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN

@@ -2680,13 +2680,13 @@ CREATE FUNCTION embudo.create_company(company_name text, company_lang text DEFAU
 DECLARE
     new_id int;
     group_role name := 'embudo_bi_' || substr(md5(gen_random_uuid()::text), 1, 16);
-BEGIN
     -- The language names the company's default records (the seed triggers) and chooses its currency.
-    INSERT INTO public.res_company (name, lang, currency_id)
-    VALUES (company_name, company_lang,
-            coalesce((SELECT c.id FROM public.res_currency c
-                      WHERE c.name = CASE company_lang WHEN 'es_MX' THEN 'MXN' WHEN 'es_ES' THEN 'EUR' END),
-                     embudo.default_currency()))
+    -- (Looked up first: Citus refuses a subquery inside INSERT … VALUES.)
+    currency constant int := coalesce((SELECT c.id FROM public.res_currency c
+                                       WHERE c.name = CASE company_lang WHEN 'es_MX' THEN 'MXN' WHEN 'es_ES' THEN 'EUR' END),
+                                      embudo.default_currency());
+BEGIN
+    INSERT INTO public.res_company (name, lang, currency_id) VALUES (company_name, company_lang, currency)
     RETURNING id INTO new_id;
     EXECUTE format('CREATE ROLE %I NOLOGIN IN ROLE embudo_bi', group_role);
     INSERT INTO embudo.company_bi_role (company_id, role_name) VALUES (new_id, group_role);
@@ -4546,7 +4546,7 @@ ALTER FUNCTION embudo.identity(target integer) OWNER TO embudo_owner;
 CREATE FUNCTION embudo.inline_context(expression text) RETURNS text
     LANGUAGE sql IMMUTABLE
     AS $$
-    SELECT regexp_replace(expression, '\(\s*SELECT (embudo\.(company_ids|current_user_id)\([^()]*\)) AS [a-z_]+\)', '\1', 'g')
+    SELECT regexp_replace(expression, '\(\s*SELECT (embudo\.(company_ids|current_user_id)\([^()]*\))(\s+AS\s+[a-z_]+)?\s*\)', '\1', 'g')
 $$;
 
 
@@ -5578,6 +5578,19 @@ $_$;
 ALTER FUNCTION embudo.personal_or_all(nobody text, VARIADIC salespeople name[]) OWNER TO embudo_owner;
 
 --
+-- Name: policy_clauses(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.policy_clauses(clauses text) RETURNS text
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT CASE WHEN embudo.inline_policies() THEN embudo.inline_context(clauses) ELSE clauses END
+$$;
+
+
+ALTER FUNCTION embudo.policy_clauses(clauses text) OWNER TO embudo_owner;
+
+--
 -- Name: portal_accept(integer, text, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -5973,6 +5986,22 @@ $$;
 ALTER FUNCTION embudo.remove_member(company integer, target integer) OWNER TO embudo_owner;
 
 --
+-- Name: replace_global_policy(regclass, name, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.replace_global_policy(target regclass, policy name, clauses text) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    EXECUTE format('DROP POLICY IF EXISTS %I ON %s', policy, target);
+    EXECUTE format('CREATE POLICY %I ON %s %s', policy, target, embudo.policy_clauses(clauses));
+END
+$$;
+
+
+ALTER FUNCTION embudo.replace_global_policy(target regclass, policy name, clauses text) OWNER TO embudo_owner;
+
+--
 -- Name: replace_policy(regclass, name, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -5980,14 +6009,14 @@ CREATE FUNCTION embudo.replace_policy(target regclass, policy name, clauses text
     LANGUAGE plpgsql
     AS $$
 DECLARE
-    fence constant text := embudo.tenant_fence(target);
+    fence constant text := embudo.policy_clauses(embudo.tenant_fence(target));
     created record;
 BEGIN
     IF fence IS NULL THEN
         RAISE EXCEPTION 'policy % on %: not a tenant table (call embudo.enable_tenancy first)', policy, target;
     END IF;
     EXECUTE format('DROP POLICY IF EXISTS %I ON %s', policy, target);
-    EXECUTE format('CREATE POLICY %I ON %s %s', policy, target, clauses);
+    EXECUTE format('CREATE POLICY %I ON %s %s', policy, target, embudo.policy_clauses(clauses));
     SELECT p.polpermissive, pg_get_expr(p.polqual, p.polrelid) AS qual, pg_get_expr(p.polwithcheck, p.polrelid) AS checks
     INTO STRICT created FROM pg_policy p WHERE p.polrelid = target AND p.polname = policy;
     IF NOT created.polpermissive THEN
@@ -18397,6 +18426,13 @@ REVOKE ALL ON FUNCTION embudo.personal_or_all(nobody text, VARIADIC salespeople 
 
 
 --
+-- Name: FUNCTION policy_clauses(clauses text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.policy_clauses(clauses text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION portal_accept(sale_order integer, signer text, option integer); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -18512,6 +18548,13 @@ GRANT ALL ON FUNCTION embudo.refuse(kind text, message text) TO embudo_service;
 --
 
 REVOKE ALL ON FUNCTION embudo.remove_member(company integer, target integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION replace_global_policy(target regclass, policy name, clauses text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.replace_global_policy(target regclass, policy name, clauses text) FROM PUBLIC;
 
 
 --

@@ -16,10 +16,17 @@ import Glibc
 public struct Migrator: Sendable {
     /// Where the SQL comes from.
     public let directory: SQLDirectory
+    /// Whether scripts run statement by statement even without Citus (tests compare both ways).
+    let statementByStatement: Bool
 
     /// Creates a migrator for a folder of SQL.
     public init(directory: SQLDirectory) {
+        self.init(directory: directory, statementByStatement: false)
+    }
+
+    init(directory: SQLDirectory, statementByStatement: Bool) {
         self.directory = directory
+        self.statementByStatement = statementByStatement
     }
 
     /// What one run of the migrator applied.
@@ -64,11 +71,11 @@ public struct Migrator: Sendable {
         if citus {
             try connection.execute(Statements.citusSessionText)
         }
-        let outcome = try applyChanges(migrations: migrations, definitions: definitions, on: connection)
+        let outcome = try applyChanges(migrations: migrations, definitions: definitions, on: connection, oneByOne: citus || statementByStatement)
         if citus {
             let distribution = try directory.distribution()
             do {
-                try connection.transaction { try $0.execute(distribution) }
+                try connection.transaction { try Self.run(distribution, on: $0, oneByOne: true) }
             } catch let error as PGError {
                 throw DatabaseSetupError("placing the tables on Citus (distribution.sql) failed: \(error.debugDescription)")
             }
@@ -77,7 +84,8 @@ public struct Migrator: Sendable {
     }
 
     /// The pending migrations and the changed definitions, in one transaction.
-    private func applyChanges(migrations: [Migration], definitions: [Definition], on connection: PGConnection) throws -> Outcome {
+    private func applyChanges(migrations: [Migration], definitions: [Definition], on connection: PGConnection,
+                              oneByOne: Bool) throws -> Outcome {
         let pending = try pendingMigrations(migrations, on: connection)
         let checksums = try definitions.map { try checksum(of: $0.sql, on: connection) }
         let recorded = try Dictionary(uniqueKeysWithValues: connection.query(Statements.appliedDefinitions).decode((String, String).self))
@@ -87,7 +95,7 @@ public struct Migrator: Sendable {
         try connection.transaction(prelude: [Statements.actAsOwner]) { connection in
             for (migration, checksum) in pending {
                 do {
-                    try connection.execute(migration.sql)
+                    try Self.run(migration.sql, on: connection, oneByOne: oneByOne)
                 } catch let error as PGError {
                     throw DatabaseSetupError("migration \(migration.version) failed: \(error.debugDescription)")
                 }
@@ -97,7 +105,7 @@ public struct Migrator: Sendable {
                 do {
                     // Each file starts as the owner, whatever role the previous one ended with.
                     try connection.execute(Statements.actAsOwnerText)
-                    try connection.execute(definition.sql)
+                    try Self.run(definition.sql, on: connection, oneByOne: oneByOne)
                 } catch let error as PGError {
                     throw DatabaseSetupError("definitions modules/\(definition.path) failed: \(error.debugDescription)"
                                              + (pending.isEmpty ? "" : " (the pending migrations were not applied either)"))
@@ -109,6 +117,18 @@ public struct Migrator: Sendable {
             }
         }
         return Outcome(versions: pending.map { $0.0.version }, definitions: definitions.map(\.path))
+    }
+
+    /// Runs a script: whole, or statement by statement (on Citus, which sends some statements to its
+    /// workers as the text of the query they came in: ``SQLStatements``).
+    private static func run(_ script: String, on connection: PGConnection, oneByOne: Bool) throws {
+        guard oneByOne else {
+            try connection.execute(script)
+            return
+        }
+        for statement in SQLStatements.split(script) {
+            try connection.execute(statement)
+        }
     }
 
     /// The migrations not applied yet, with their checksums. Refuses an applied migration whose file has

@@ -5,7 +5,8 @@ import PGClient
 import Testing
 
 /// What a distributed PostgreSQL (Citus, issue 24) needs of the schema and can be checked on one
-/// PostgreSQL. (The policies' form is TenancyTests' `inlinedPoliciesHoldNoSubqueryButOnTheTablesLeft`.)
+/// PostgreSQL. (The policies' form is TenancyTests' `inlinedPoliciesHoldNoSubquery`; on the cluster
+/// itself, CitusPlacementTests.)
 @Suite("Ready to be distributed")
 struct DistributionReadinessTests {
     /// On Citus a trigger on a shard, and a query routed to one, hand a function the shard's row type

@@ -308,10 +308,10 @@ struct TenancyTests {
     }
 
     /// Citus refuses a subquery in a policy (issue 24). With the tenant context's helpers inlined, as a
-    /// database with Citus has them (`embudo.inline_policy_context`), the tables whose policies still
-    /// hold one are those left to redesign: named here, so that the list only shrinks. The rewrite keeps
-    /// each policy's meaning: scripts/test runs the isolation suites on that form too.
-    @Test func inlinedPoliciesHoldNoSubqueryButOnTheTablesLeft() async throws {
+    /// database with Citus has them (`embudo.inline_policy_context`), no policy holds one: none reads
+    /// another table (meetings and users carry what theirs need: migrations 0034, 0035). The rewrite
+    /// keeps each policy's meaning: scripts/test runs the isolation suites on that form too.
+    @Test func inlinedPoliciesHoldNoSubquery() async throws {
         let database = try await TestDatabase.make()
         defer { database.drop() }
         let connection = try database.adminConnection()

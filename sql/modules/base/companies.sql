@@ -71,13 +71,13 @@ AS $$
 DECLARE
     new_id int;
     group_role name := 'embudo_bi_' || substr(md5(gen_random_uuid()::text), 1, 16);
-BEGIN
     -- The language names the company's default records (the seed triggers) and chooses its currency.
-    INSERT INTO public.res_company (name, lang, currency_id)
-    VALUES (company_name, company_lang,
-            coalesce((SELECT c.id FROM public.res_currency c
-                      WHERE c.name = CASE company_lang WHEN 'es_MX' THEN 'MXN' WHEN 'es_ES' THEN 'EUR' END),
-                     embudo.default_currency()))
+    -- (Looked up first: Citus refuses a subquery inside INSERT … VALUES.)
+    currency constant int := coalesce((SELECT c.id FROM public.res_currency c
+                                       WHERE c.name = CASE company_lang WHEN 'es_MX' THEN 'MXN' WHEN 'es_ES' THEN 'EUR' END),
+                                      embudo.default_currency());
+BEGIN
+    INSERT INTO public.res_company (name, lang, currency_id) VALUES (company_name, company_lang, currency)
     RETURNING id INTO new_id;
     EXECUTE format('CREATE ROLE %I NOLOGIN IN ROLE embudo_bi', group_role);
     INSERT INTO embudo.company_bi_role (company_id, role_name) VALUES (new_id, group_role);

@@ -8,6 +8,5 @@ GRANT SELECT ON ir_model, ir_config_parameter TO embudo_service;
 -- External ids of global records are visible to all; those of a company's default records (crm.stage_lead1…)
 -- to that company only.
 ALTER TABLE ir_model_data ENABLE ROW LEVEL SECURITY;
-DROP POLICY IF EXISTS visible ON ir_model_data;
-CREATE POLICY visible ON ir_model_data FOR SELECT
-    USING (company_id IS NULL OR company_id = ANY ((SELECT embudo.company_ids())::int[]));
+SELECT embudo.replace_global_policy('ir_model_data', 'visible', 'FOR SELECT '
+    'USING (company_id IS NULL OR company_id = ANY ((SELECT embudo.company_ids())::int[]))');

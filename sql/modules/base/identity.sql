@@ -5,15 +5,13 @@
 -- the users and memberships of the companies they act in. Enabled, not forced: their owner (the
 -- SECURITY DEFINER helpers) reads them whole.
 ALTER TABLE res_users ENABLE ROW LEVEL SECURITY;
-DROP POLICY IF EXISTS colleagues ON res_users;
 -- (A user's companies are a column of theirs, member_of, kept by embudo.access_changed: Citus refuses a
 -- policy that looks another table up.)
-CREATE POLICY colleagues ON res_users FOR SELECT TO embudo_service
-    USING (id = (SELECT embudo.current_user_id()) OR member_of && (SELECT embudo.company_ids())::int[]);
+SELECT embudo.replace_global_policy('res_users', 'colleagues', 'FOR SELECT TO embudo_service '
+    'USING (id = (SELECT embudo.current_user_id()) OR member_of && (SELECT embudo.company_ids())::int[])');
 ALTER TABLE res_company_member ENABLE ROW LEVEL SECURITY;
-DROP POLICY IF EXISTS colleagues ON res_company_member;
-CREATE POLICY colleagues ON res_company_member FOR SELECT TO embudo_service
-    USING (user_id = (SELECT embudo.current_user_id()) OR company_id = ANY ((SELECT embudo.company_ids())::int[]));
+SELECT embudo.replace_global_policy('res_company_member', 'colleagues', 'FOR SELECT TO embudo_service '
+    'USING (user_id = (SELECT embudo.current_user_id()) OR company_id = ANY ((SELECT embudo.company_ids())::int[]))');
 GRANT SELECT (id, login, name, email, tz, lang, active, company_id, signature, create_date, write_date) ON res_users TO embudo_service;
 GRANT SELECT ON res_company_member TO embudo_service;
 -- BI logins read the BI group role of each company (it holds company ids and role names, both visible in

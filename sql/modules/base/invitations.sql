@@ -16,10 +16,9 @@ ALTER TABLE res_users_invitation ENABLE ROW LEVEL SECURITY;
 GRANT SELECT (company_id, id, login, name, access_level, state, company_name, invited_by, invited_by_name,
               expires_at, answered_at, create_date, write_date) ON res_users_invitation TO embudo_service;
 -- The inviting company's administrators see its invitations; the invitee sees those still pending.
-DROP POLICY IF EXISTS admins_and_invitee ON res_users_invitation;
-CREATE POLICY admins_and_invitee ON res_users_invitation FOR SELECT TO embudo_service
-    USING (company_id = ANY ((SELECT embudo.company_ids('admin'))::int[])
-           OR (state = 'pending' AND user_id = (SELECT embudo.current_user_id())));
+SELECT embudo.replace_global_policy('res_users_invitation', 'admins_and_invitee', 'FOR SELECT TO embudo_service '
+    'USING (company_id = ANY ((SELECT embudo.company_ids(''admin''))::int[]) '
+    '       OR (state = ''pending'' AND user_id = (SELECT embudo.current_user_id())))');
 
 -- Queues the message of an invitation to the invitee's own address (the login): the activation link
 -- for a login without a password, else a notice to accept or decline after logging in. In the

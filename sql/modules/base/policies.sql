@@ -41,11 +41,32 @@ AS $$
     SELECT EXISTS (SELECT FROM pg_catalog.pg_extension e WHERE e.extname = 'citus')
 $$;
 
--- A policy's expression, as pg_get_expr writes it, with the context's InitPlans written as bare calls.
+-- A policy's expression, as written or as pg_get_expr writes it, with the context's InitPlans written as
+-- bare calls: `(SELECT embudo.company_ids('all'))`, `( SELECT embudo.company_ids() AS company_ids)`.
 CREATE OR REPLACE FUNCTION embudo.inline_context(expression text) RETURNS text
 LANGUAGE sql IMMUTABLE
 AS $$
-    SELECT regexp_replace(expression, '\(\s*SELECT (embudo\.(company_ids|current_user_id)\([^()]*\)) AS [a-z_]+\)', '\1', 'g')
+    SELECT regexp_replace(expression, '\(\s*SELECT (embudo\.(company_ids|current_user_id)\([^()]*\))(\s+AS\s+[a-z_]+)?\s*\)', '\1', 'g')
+$$;
+
+-- A policy's clauses as they must be created: with the context's calls inline where Citus is installed
+-- (it refuses a policy with a subquery at once, even one ALTER POLICY would inline next).
+CREATE OR REPLACE FUNCTION embudo.policy_clauses(clauses text) RETURNS text
+LANGUAGE sql STABLE
+AS $$
+    SELECT CASE WHEN embudo.inline_policies() THEN embudo.inline_context(clauses) ELSE clauses END
+$$;
+
+-- Creates one policy of a global table (users, memberships, invitations, ir_model_data), replacing the
+-- one of that name: `clauses` is what follows CREATE POLICY … ON …, written as is (a global table has
+-- no company condition to add).
+CREATE OR REPLACE FUNCTION embudo.replace_global_policy(target regclass, policy name, clauses text) RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    EXECUTE format('DROP POLICY IF EXISTS %I ON %s', policy, target);
+    EXECUTE format('CREATE POLICY %I ON %s %s', policy, target, embudo.policy_clauses(clauses));
+END
 $$;
 
 -- Writes the context's calls inline in the policies of a table (NULL: of every table, global tables
@@ -81,19 +102,19 @@ $$;
 -- POLICY … ON …): permissive, with its conditions put behind the company's, USING (fence AND (using))
 -- and, when it has one, WITH CHECK (fence AND (check)). A policy without WITH CHECK checks new rows with
 -- its USING, fence included. The table must have gone through embudo.enable_tenancy first: otherwise
--- nothing is created (the policies of global tables are written out as CREATE POLICY, where they are).
+-- nothing is created (the policies of global tables: embudo.replace_global_policy).
 CREATE OR REPLACE FUNCTION embudo.replace_policy(target regclass, policy name, clauses text) RETURNS void
 LANGUAGE plpgsql
 AS $$
 DECLARE
-    fence constant text := embudo.tenant_fence(target);
+    fence constant text := embudo.policy_clauses(embudo.tenant_fence(target));
     created record;
 BEGIN
     IF fence IS NULL THEN
         RAISE EXCEPTION 'policy % on %: not a tenant table (call embudo.enable_tenancy first)', policy, target;
     END IF;
     EXECUTE format('DROP POLICY IF EXISTS %I ON %s', policy, target);
-    EXECUTE format('CREATE POLICY %I ON %s %s', policy, target, clauses);
+    EXECUTE format('CREATE POLICY %I ON %s %s', policy, target, embudo.policy_clauses(clauses));
     SELECT p.polpermissive, pg_get_expr(p.polqual, p.polrelid) AS qual, pg_get_expr(p.polwithcheck, p.polrelid) AS checks
     INTO STRICT created FROM pg_policy p WHERE p.polrelid = target AND p.polname = policy;
     IF NOT created.polpermissive THEN

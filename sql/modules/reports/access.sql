@@ -21,9 +21,7 @@ ALTER DEFAULT PRIVILEGES FOR ROLE embudo_owner IN SCHEMA report GRANT SELECT ON 
 -- Salespeople's names for reports: the members of the companies the reader may see (the policies'
 -- current_user is the querying login or the service, so company_ids() names the right companies).
 GRANT SELECT ON res_users, res_company_member TO embudo_report;
-DROP POLICY IF EXISTS report_members ON res_company_member;
-CREATE POLICY report_members ON res_company_member FOR SELECT TO embudo_report
-    USING (company_id = ANY ((SELECT embudo.company_ids())::int[]));
-DROP POLICY IF EXISTS report_names ON res_users;
-CREATE POLICY report_names ON res_users FOR SELECT TO embudo_report
-    USING (member_of && (SELECT embudo.company_ids())::int[]);
+SELECT embudo.replace_global_policy('res_company_member', 'report_members', 'FOR SELECT TO embudo_report '
+    'USING (company_id = ANY ((SELECT embudo.company_ids())::int[]))');
+SELECT embudo.replace_global_policy('res_users', 'report_names', 'FOR SELECT TO embudo_report '
+    'USING (member_of && (SELECT embudo.company_ids())::int[])');

@@ -4,6 +4,11 @@
 -- company's rows only. A view whose columns change incompatibly must be dropped by a migration first
 -- (CREATE OR REPLACE VIEW only adds columns).
 
+-- On Citus the views stay on the coordinator, where BI tools query them (it plans their tables'
+-- distributed queries); sent to the workers, they would be created through connections as
+-- embudo_report, beside the migration's own as the owner, and wait for its locks. (On one PostgreSQL the
+-- setting is a placeholder.)
+SET LOCAL citus.enable_ddl_propagation = off;
 SET LOCAL ROLE embudo_report;
 
 -- Today and month starts in each company's time zone.
@@ -229,3 +234,4 @@ COMMENT ON COLUMN report.sales.price_total IS 'Line amount with taxes';
 
 GRANT SELECT ON ALL TABLES IN SCHEMA report TO embudo_bi, embudo_service;
 GRANT SELECT ON ALL TABLES IN SCHEMA report_source TO embudo_bi, embudo_service;
+SET LOCAL citus.enable_ddl_propagation = on;
