@@ -218,39 +218,6 @@ $$;
 ALTER FUNCTION embudo.activate_company_currency(company integer) OWNER TO embudo_owner;
 
 --
--- Name: activities_seed_company(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
---
-
-CREATE FUNCTION embudo.activities_seed_company() RETURNS trigger
-    LANGUAGE plpgsql
-    AS $$
-DECLARE
-    company int := NEW.id;
-    spec record;
-    created int;
-BEGIN
-    FOR spec IN SELECT * FROM (VALUES
-        ('mail_activity_data_email', 'Email', 'Correo electrónico', 'fa-envelope', 0, 3, 'default', NULL, true),
-        ('mail_activity_data_call', 'Call', 'Llamada', 'fa-phone', 2, 6, 'default', NULL, true),
-        ('mail_activity_data_meeting', 'Meeting', 'Reunión', 'fa-users', 0, 9, 'meeting', NULL, true),
-        ('mail_activity_data_todo', 'To Do', 'Por hacer', 'fa-tasks', 5, 12, 'default', NULL, true),
-        ('mail_activity_data_upload_document', 'Upload Document', 'Subir documento', 'fa-upload', 5, 25, 'upload_file', NULL, true),
-        ('mail_activity_data_warning', 'Exception', 'Excepción', 'fa-warning', 0, 99, 'default', 'warning', false)
-    ) s (xmlid, english, spanish, icon, delay_count, sequence, category, decoration_type, active) LOOP
-        INSERT INTO public.mail_activity_type (company_id, name, icon, delay_count, sequence, category, decoration_type, active, res_model)
-        VALUES (company, embudo.localized(NEW.lang, spec.english, spec.spanish), spec.icon, spec.delay_count, spec.sequence,
-                spec.category, spec.decoration_type, spec.active, NULL)
-        RETURNING id INTO created;
-        INSERT INTO public.ir_model_data (module, name, model, res_id, company_id) VALUES ('mail', spec.xmlid, 'mail.activity.type', created, company);
-    END LOOP;
-    RETURN NULL;
-END
-$$;
-
-
-ALTER FUNCTION embudo.activities_seed_company() OWNER TO embudo_owner;
-
---
 -- Name: activity_deadline(integer, integer, date); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -2038,29 +2005,6 @@ $$;
 ALTER FUNCTION embudo.calendar_rrule_text(rrule_type text, step integer, end_type text, total integer, until date) OWNER TO embudo_owner;
 
 --
--- Name: calendar_seed_company(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
---
-
-CREATE FUNCTION embudo.calendar_seed_company() RETURNS trigger
-    LANGUAGE plpgsql
-    AS $$
-BEGIN
-    INSERT INTO public.calendar_event_type (company_id, name)
-    SELECT NEW.id, embudo.localized(NEW.lang, t.english, t.spanish)
-    FROM (VALUES ('Customer Meeting', 'Reunión con cliente'), ('Internal Meeting', 'Reunión interna'), ('Demo', 'Demostración')) t (english, spanish);
-    INSERT INTO public.calendar_alarm (company_id, name, alarm_type, duration, "interval")
-    SELECT NEW.id, embudo.localized(NEW.lang, a.english, a.spanish), a.kind, a.duration, a.unit
-    FROM (VALUES ('15 minutes before', '15 minutos antes', 'email', 15, 'minutes'), ('1 hour before', '1 hora antes', 'email', 1, 'hours'),
-                 ('1 day before', '1 día antes', 'email', 1, 'days'),
-                 ('Notification: 15 minutes', 'Notificación: 15 minutos', 'notification', 15, 'minutes')) a (english, spanish, kind, duration, unit);
-    RETURN NULL;
-END
-$$;
-
-
-ALTER FUNCTION embudo.calendar_seed_company() OWNER TO embudo_owner;
-
---
 -- Name: calendar_send_reminders(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -2676,9 +2620,10 @@ ALTER FUNCTION embudo.create_bi_login(company integer, login name, password text
 
 CREATE FUNCTION embudo.create_company(company_name text, company_lang text DEFAULT 'en_US'::text) RETURNS integer
     LANGUAGE plpgsql
-    AS $$
+    AS $_$
 DECLARE
     new_id int;
+    seed name;
     group_role name := 'embudo_bi_' || substr(md5(gen_random_uuid()::text), 1, 16);
     -- The language names the company's default records (the seed triggers) and chooses its currency.
     -- (Looked up first: Citus refuses a subquery inside INSERT … VALUES.)
@@ -2688,11 +2633,17 @@ DECLARE
 BEGIN
     INSERT INTO public.res_company (name, lang, currency_id) VALUES (company_name, company_lang, currency)
     RETURNING id INTO new_id;
+    FOR seed IN
+        SELECT p.proname FROM pg_catalog.pg_proc p
+        WHERE p.pronamespace = 'embudo'::regnamespace AND p.proname ~ '^seed_[0-9]+_' ORDER BY p.proname
+    LOOP
+        EXECUTE format('SELECT embudo.%I($1)', seed) USING new_id;
+    END LOOP;
     EXECUTE format('CREATE ROLE %I NOLOGIN IN ROLE embudo_bi', group_role);
     INSERT INTO embudo.company_bi_role (company_id, role_name) VALUES (new_id, group_role);
     RETURN new_id;
 END
-$$;
+$_$;
 
 
 ALTER FUNCTION embudo.create_company(company_name text, company_lang text) OWNER TO embudo_owner;
@@ -3719,48 +3670,6 @@ $$;
 
 
 ALTER FUNCTION embudo.crm_quotation_partner_defaults(lead_id integer) OWNER TO embudo_owner;
-
---
--- Name: crm_seed_company(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
---
-
-CREATE FUNCTION embudo.crm_seed_company() RETURNS trigger
-    LANGUAGE plpgsql
-    AS $$
-DECLARE
-    company int := NEW.id;
-    lang text := NEW.lang;
-    team int;
-    spec record;
-    created int;
-BEGIN
-    INSERT INTO public.crm_team (company_id, name, sequence, use_opportunities, alias_contact)
-    VALUES (company, embudo.localized(lang, 'Sales', 'Ventas'), 0, true, 'everyone') RETURNING id INTO team;
-    INSERT INTO public.ir_model_data (module, name, model, res_id, company_id)
-    VALUES ('sales_team', 'team_sales_department', 'crm.team', team, company);
-    FOR spec IN SELECT * FROM (VALUES
-        ('stage_lead1', 'New', 'Nuevo', 1, false), ('stage_lead2', 'Qualified', 'Calificado', 2, false),
-        ('stage_lead3', 'Proposition', 'Propuesta', 3, false), ('stage_lead4', 'Won', 'Ganado', 70, true)
-    ) s (xmlid, english, spanish, sequence, is_won) LOOP
-        INSERT INTO public.crm_stage (company_id, name, sequence, is_won)
-        VALUES (company, embudo.localized(lang, spec.english, spec.spanish), spec.sequence, spec.is_won) RETURNING id INTO created;
-        INSERT INTO public.ir_model_data (module, name, model, res_id, company_id) VALUES ('crm', spec.xmlid, 'crm.stage', created, company);
-    END LOOP;
-    FOR spec IN SELECT * FROM (VALUES
-        ('lost_reason_1', 'Too expensive', 'Demasiado caro'),
-        ('lost_reason_2', 'We don''t have people/skills', 'No tenemos el personal o las habilidades'),
-        ('lost_reason_3', 'Not enough stock', 'No hay suficiente inventario')
-    ) s (xmlid, english, spanish) LOOP
-        INSERT INTO public.crm_lost_reason (company_id, name) VALUES (company, embudo.localized(lang, spec.english, spec.spanish))
-        RETURNING id INTO created;
-        INSERT INTO public.ir_model_data (module, name, model, res_id, company_id) VALUES ('crm', spec.xmlid, 'crm.lost.reason', created, company);
-    END LOOP;
-    RETURN NULL;
-END
-$$;
-
-
-ALTER FUNCTION embudo.crm_seed_company() OWNER TO embudo_owner;
 
 --
 -- Name: crm_stage_before_delete(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -6781,49 +6690,6 @@ $$;
 ALTER FUNCTION embudo.sale_quotation_content(sale_order integer, OUT subject text, OUT body text, OUT lang text, OUT customer integer) OWNER TO embudo_owner;
 
 --
--- Name: sale_seed_company(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
---
-
-CREATE FUNCTION embudo.sale_seed_company() RETURNS trigger
-    LANGUAGE plpgsql
-    AS $$
-DECLARE
-    company int := NEW.id;
-    upsell int;
-    pricelist int;
-    term int;
-    spec record;
-BEGIN
-    INSERT INTO public.mail_activity_type (company_id, name, icon, delay_count, sequence, category, decoration_type, active, res_model)
-    VALUES (company, embudo.localized(NEW.lang, 'Order Upsell', 'Venta adicional'), 'fa-line-chart', 0, 10, 'default', NULL, true, 'sale.order')
-    RETURNING id INTO upsell;
-    INSERT INTO public.ir_model_data (module, name, model, res_id, company_id)
-    VALUES ('sale', 'mail_act_sale_upsell', 'mail.activity.type', upsell, company);
-    INSERT INTO public.product_pricelist (company_id, name, currency_id, sequence)
-    VALUES (company, embudo.localized(NEW.lang, 'Public Pricelist', 'Lista de precios pública'), NEW.currency_id, 1)
-    RETURNING id INTO pricelist;
-    INSERT INTO public.ir_model_data (module, name, model, res_id, company_id) VALUES ('product', 'list0', 'product.pricelist', pricelist, company);
-    FOR spec IN SELECT * FROM (VALUES
-        ('Immediate Payment', 'Pago inmediato', 'account_payment_term_immediate', 0, 'day_after_invoice_date'),
-        ('15 Days', '15 días', 'account_payment_term_15days', 15, 'day_after_invoice_date'),
-        ('30 Days', '30 días', 'account_payment_term_30days', 30, 'day_after_invoice_date'),
-        ('End of Following Month', 'Fin del mes siguiente', 'account_payment_term_end_following_month', 31, 'day_following_month')
-    ) s (english, spanish, xmlid, days, option) LOOP
-        INSERT INTO public.account_payment_term (company_id, name, note)
-        VALUES (company, embudo.localized(NEW.lang, spec.english, spec.spanish),
-                embudo.localized(NEW.lang, 'Payment terms: ' || spec.english, 'Condiciones de pago: ' || spec.spanish))
-        RETURNING id INTO term;
-        INSERT INTO public.account_payment_term_line (company_id, payment_id, value, days, option) VALUES (company, term, 'balance', spec.days, spec.option);
-        INSERT INTO public.ir_model_data (module, name, model, res_id, company_id) VALUES ('account', spec.xmlid, 'account.payment.term', term, company);
-    END LOOP;
-    RETURN NULL;
-END
-$$;
-
-
-ALTER FUNCTION embudo.sale_seed_company() OWNER TO embudo_owner;
-
---
 -- Name: sale_send_quotation(integer[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -6902,6 +6768,145 @@ CREATE FUNCTION embudo.sale_unlock(ids integer[]) RETURNS integer
 
 
 ALTER FUNCTION embudo.sale_unlock(ids integer[]) OWNER TO embudo_owner;
+
+--
+-- Name: seed_20_crm(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.seed_20_crm(company integer) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    lang constant text := (SELECT c.lang FROM public.res_company c WHERE c.id = company);
+    team int;
+    spec record;
+    created int;
+BEGIN
+    INSERT INTO public.crm_team (company_id, name, sequence, use_opportunities, alias_contact)
+    VALUES (company, embudo.localized(lang, 'Sales', 'Ventas'), 0, true, 'everyone') RETURNING id INTO team;
+    INSERT INTO public.ir_model_data (module, name, model, res_id, company_id)
+    VALUES ('sales_team', 'team_sales_department', 'crm.team', team, company);
+    FOR spec IN SELECT * FROM (VALUES
+        ('stage_lead1', 'New', 'Nuevo', 1, false), ('stage_lead2', 'Qualified', 'Calificado', 2, false),
+        ('stage_lead3', 'Proposition', 'Propuesta', 3, false), ('stage_lead4', 'Won', 'Ganado', 70, true)
+    ) s (xmlid, english, spanish, sequence, is_won) LOOP
+        INSERT INTO public.crm_stage (company_id, name, sequence, is_won)
+        VALUES (company, embudo.localized(lang, spec.english, spec.spanish), spec.sequence, spec.is_won) RETURNING id INTO created;
+        INSERT INTO public.ir_model_data (module, name, model, res_id, company_id) VALUES ('crm', spec.xmlid, 'crm.stage', created, company);
+    END LOOP;
+    FOR spec IN SELECT * FROM (VALUES
+        ('lost_reason_1', 'Too expensive', 'Demasiado caro'),
+        ('lost_reason_2', 'We don''t have people/skills', 'No tenemos el personal o las habilidades'),
+        ('lost_reason_3', 'Not enough stock', 'No hay suficiente inventario')
+    ) s (xmlid, english, spanish) LOOP
+        INSERT INTO public.crm_lost_reason (company_id, name) VALUES (company, embudo.localized(lang, spec.english, spec.spanish))
+        RETURNING id INTO created;
+        INSERT INTO public.ir_model_data (module, name, model, res_id, company_id) VALUES ('crm', spec.xmlid, 'crm.lost.reason', created, company);
+    END LOOP;
+END
+$$;
+
+
+ALTER FUNCTION embudo.seed_20_crm(company integer) OWNER TO embudo_owner;
+
+--
+-- Name: seed_30_activities(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.seed_30_activities(company integer) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    lang constant text := (SELECT c.lang FROM public.res_company c WHERE c.id = company);
+    spec record;
+    created int;
+BEGIN
+    FOR spec IN SELECT * FROM (VALUES
+        ('mail_activity_data_email', 'Email', 'Correo electrónico', 'fa-envelope', 0, 3, 'default', NULL, true),
+        ('mail_activity_data_call', 'Call', 'Llamada', 'fa-phone', 2, 6, 'default', NULL, true),
+        ('mail_activity_data_meeting', 'Meeting', 'Reunión', 'fa-users', 0, 9, 'meeting', NULL, true),
+        ('mail_activity_data_todo', 'To Do', 'Por hacer', 'fa-tasks', 5, 12, 'default', NULL, true),
+        ('mail_activity_data_upload_document', 'Upload Document', 'Subir documento', 'fa-upload', 5, 25, 'upload_file', NULL, true),
+        ('mail_activity_data_warning', 'Exception', 'Excepción', 'fa-warning', 0, 99, 'default', 'warning', false)
+    ) s (xmlid, english, spanish, icon, delay_count, sequence, category, decoration_type, active) LOOP
+        INSERT INTO public.mail_activity_type (company_id, name, icon, delay_count, sequence, category, decoration_type, active, res_model)
+        VALUES (company, embudo.localized(lang, spec.english, spec.spanish), spec.icon, spec.delay_count, spec.sequence,
+                spec.category, spec.decoration_type, spec.active, NULL)
+        RETURNING id INTO created;
+        INSERT INTO public.ir_model_data (module, name, model, res_id, company_id) VALUES ('mail', spec.xmlid, 'mail.activity.type', created, company);
+    END LOOP;
+END
+$$;
+
+
+ALTER FUNCTION embudo.seed_30_activities(company integer) OWNER TO embudo_owner;
+
+--
+-- Name: seed_40_sale(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.seed_40_sale(company integer) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    lang constant text := (SELECT c.lang FROM public.res_company c WHERE c.id = company);
+    currency constant int := (SELECT c.currency_id FROM public.res_company c WHERE c.id = company);
+    upsell int;
+    pricelist int;
+    term int;
+    spec record;
+BEGIN
+    INSERT INTO public.mail_activity_type (company_id, name, icon, delay_count, sequence, category, decoration_type, active, res_model)
+    VALUES (company, embudo.localized(lang, 'Order Upsell', 'Venta adicional'), 'fa-line-chart', 0, 10, 'default', NULL, true, 'sale.order')
+    RETURNING id INTO upsell;
+    INSERT INTO public.ir_model_data (module, name, model, res_id, company_id)
+    VALUES ('sale', 'mail_act_sale_upsell', 'mail.activity.type', upsell, company);
+    INSERT INTO public.product_pricelist (company_id, name, currency_id, sequence)
+    VALUES (company, embudo.localized(lang, 'Public Pricelist', 'Lista de precios pública'), currency, 1)
+    RETURNING id INTO pricelist;
+    INSERT INTO public.ir_model_data (module, name, model, res_id, company_id) VALUES ('product', 'list0', 'product.pricelist', pricelist, company);
+    FOR spec IN SELECT * FROM (VALUES
+        ('Immediate Payment', 'Pago inmediato', 'account_payment_term_immediate', 0, 'day_after_invoice_date'),
+        ('15 Days', '15 días', 'account_payment_term_15days', 15, 'day_after_invoice_date'),
+        ('30 Days', '30 días', 'account_payment_term_30days', 30, 'day_after_invoice_date'),
+        ('End of Following Month', 'Fin del mes siguiente', 'account_payment_term_end_following_month', 31, 'day_following_month')
+    ) s (english, spanish, xmlid, days, option) LOOP
+        INSERT INTO public.account_payment_term (company_id, name, note)
+        VALUES (company, embudo.localized(lang, spec.english, spec.spanish),
+                embudo.localized(lang, 'Payment terms: ' || spec.english, 'Condiciones de pago: ' || spec.spanish))
+        RETURNING id INTO term;
+        INSERT INTO public.account_payment_term_line (company_id, payment_id, value, days, option) VALUES (company, term, 'balance', spec.days, spec.option);
+        INSERT INTO public.ir_model_data (module, name, model, res_id, company_id) VALUES ('account', spec.xmlid, 'account.payment.term', term, company);
+    END LOOP;
+END
+$$;
+
+
+ALTER FUNCTION embudo.seed_40_sale(company integer) OWNER TO embudo_owner;
+
+--
+-- Name: seed_60_calendar(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.seed_60_calendar(company integer) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    lang constant text := (SELECT c.lang FROM public.res_company c WHERE c.id = company);
+BEGIN
+    INSERT INTO public.calendar_event_type (company_id, name)
+    SELECT company, embudo.localized(lang, t.english, t.spanish)
+    FROM (VALUES ('Customer Meeting', 'Reunión con cliente'), ('Internal Meeting', 'Reunión interna'), ('Demo', 'Demostración')) t (english, spanish);
+    INSERT INTO public.calendar_alarm (company_id, name, alarm_type, duration, "interval")
+    SELECT company, embudo.localized(lang, a.english, a.spanish), a.kind, a.duration, a.unit
+    FROM (VALUES ('15 minutes before', '15 minutos antes', 'email', 15, 'minutes'), ('1 hour before', '1 hora antes', 'email', 1, 'hours'),
+                 ('1 day before', '1 día antes', 'email', 1, 'days'),
+                 ('Notification: 15 minutes', 'Notificación: 15 minutos', 'notification', 15, 'minutes')) a (english, spanish, kind, duration, unit);
+END
+$$;
+
+
+ALTER FUNCTION embudo.seed_60_calendar(company integer) OWNER TO embudo_owner;
 
 --
 -- Name: session_identity(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -13113,34 +13118,6 @@ CREATE TRIGGER salesperson_key_follows AFTER UPDATE ON public.sale_order_line FO
 
 
 --
--- Name: res_company seed_20_crm; Type: TRIGGER; Schema: public; Owner: embudo_owner
---
-
-CREATE TRIGGER seed_20_crm AFTER INSERT ON public.res_company FOR EACH ROW EXECUTE FUNCTION embudo.crm_seed_company();
-
-
---
--- Name: res_company seed_30_activities; Type: TRIGGER; Schema: public; Owner: embudo_owner
---
-
-CREATE TRIGGER seed_30_activities AFTER INSERT ON public.res_company FOR EACH ROW EXECUTE FUNCTION embudo.activities_seed_company();
-
-
---
--- Name: res_company seed_40_sale; Type: TRIGGER; Schema: public; Owner: embudo_owner
---
-
-CREATE TRIGGER seed_40_sale AFTER INSERT ON public.res_company FOR EACH ROW EXECUTE FUNCTION embudo.sale_seed_company();
-
-
---
--- Name: res_company seed_60_calendar; Type: TRIGGER; Schema: public; Owner: embudo_owner
---
-
-CREATE TRIGGER seed_60_calendar AFTER INSERT ON public.res_company FOR EACH ROW EXECUTE FUNCTION embudo.calendar_seed_company();
-
-
---
 -- Name: calendar_attendee send_invitations; Type: TRIGGER; Schema: public; Owner: embudo_owner
 --
 
@@ -16979,13 +16956,6 @@ GRANT ALL ON FUNCTION embudo.activate_company_currency(company integer) TO embud
 
 
 --
--- Name: FUNCTION activities_seed_company(); Type: ACL; Schema: embudo; Owner: embudo_owner
---
-
-REVOKE ALL ON FUNCTION embudo.activities_seed_company() FROM PUBLIC;
-
-
---
 -- Name: FUNCTION activity_deadline(company integer, activity_type integer, base date); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -17494,13 +17464,6 @@ GRANT ALL ON FUNCTION embudo.calendar_rrule_text(rrule_type text, step integer, 
 
 
 --
--- Name: FUNCTION calendar_seed_company(); Type: ACL; Schema: embudo; Owner: embudo_owner
---
-
-REVOKE ALL ON FUNCTION embudo.calendar_seed_company() FROM PUBLIC;
-
-
---
 -- Name: FUNCTION calendar_send_reminders(); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -17898,13 +17861,6 @@ GRANT ALL ON FUNCTION embudo.crm_quotation_partner_apply(lead_id integer, action
 
 REVOKE ALL ON FUNCTION embudo.crm_quotation_partner_defaults(lead_id integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.crm_quotation_partner_defaults(lead_id integer) TO embudo_service;
-
-
---
--- Name: FUNCTION crm_seed_company(); Type: ACL; Schema: embudo; Owner: embudo_owner
---
-
-REVOKE ALL ON FUNCTION embudo.crm_seed_company() FROM PUBLIC;
 
 
 --
@@ -18772,13 +18728,6 @@ GRANT ALL ON FUNCTION embudo.sale_quotation_content(sale_order integer, OUT subj
 
 
 --
--- Name: FUNCTION sale_seed_company(); Type: ACL; Schema: embudo; Owner: embudo_owner
---
-
-REVOKE ALL ON FUNCTION embudo.sale_seed_company() FROM PUBLIC;
-
-
---
 -- Name: FUNCTION sale_send_quotation(ids integer[]); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -18808,6 +18757,34 @@ GRANT ALL ON FUNCTION embudo.sale_transition(ids integer[], allowed text[], targ
 
 REVOKE ALL ON FUNCTION embudo.sale_unlock(ids integer[]) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.sale_unlock(ids integer[]) TO embudo_service;
+
+
+--
+-- Name: FUNCTION seed_20_crm(company integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.seed_20_crm(company integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION seed_30_activities(company integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.seed_30_activities(company integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION seed_40_sale(company integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.seed_40_sale(company integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION seed_60_calendar(company integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.seed_60_calendar(company integer) FROM PUBLIC;
 
 
 --

@@ -1,12 +1,13 @@
 -- Default activity types of every company (reference §1.10), with per-company external ids: Email,
 -- Call, Meeting, To Do, Upload Document, Exception. (The sale module adds Order Upsell.)
 
--- Seeds a new company (trigger seed_30_activities: after the CRM's, before the sale module's).
-CREATE OR REPLACE FUNCTION embudo.activities_seed_company() RETURNS trigger
+-- Seeds a new company (embudo.create_company calls seed_30_activities after the CRM's, before the sale
+-- module's).
+CREATE OR REPLACE FUNCTION embudo.seed_30_activities(company int) RETURNS void
 LANGUAGE plpgsql
 AS $$
 DECLARE
-    company int := NEW.id;
+    lang constant text := (SELECT c.lang FROM public.res_company c WHERE c.id = company);
     spec record;
     created int;
 BEGIN
@@ -19,12 +20,10 @@ BEGIN
         ('mail_activity_data_warning', 'Exception', 'Excepción', 'fa-warning', 0, 99, 'default', 'warning', false)
     ) s (xmlid, english, spanish, icon, delay_count, sequence, category, decoration_type, active) LOOP
         INSERT INTO public.mail_activity_type (company_id, name, icon, delay_count, sequence, category, decoration_type, active, res_model)
-        VALUES (company, embudo.localized(NEW.lang, spec.english, spec.spanish), spec.icon, spec.delay_count, spec.sequence,
+        VALUES (company, embudo.localized(lang, spec.english, spec.spanish), spec.icon, spec.delay_count, spec.sequence,
                 spec.category, spec.decoration_type, spec.active, NULL)
         RETURNING id INTO created;
         INSERT INTO public.ir_model_data (module, name, model, res_id, company_id) VALUES ('mail', spec.xmlid, 'mail.activity.type', created, company);
     END LOOP;
-    RETURN NULL;
 END
 $$;
-CREATE OR REPLACE TRIGGER seed_30_activities AFTER INSERT ON res_company FOR EACH ROW EXECUTE FUNCTION embudo.activities_seed_company();

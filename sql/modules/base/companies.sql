@@ -64,12 +64,14 @@ CREATE OR REPLACE TRIGGER currency_changed BEFORE UPDATE OF currency_id ON res_c
 -- execute these. Values arrive as parameters; identifiers are quoted with format('%I').
 
 -- Creates a company and its BI group role; returns the company's id. Each module seeds the company's
--- default data from its own trigger (seed_<NN>_<module>, in the modules' order).
+-- default data with its own function, embudo.seed_<NN>_<module>(company), called here in the order of
+-- their names (the modules' order).
 CREATE OR REPLACE FUNCTION embudo.create_company(company_name text, company_lang text DEFAULT 'en_US') RETURNS int
 LANGUAGE plpgsql
 AS $$
 DECLARE
     new_id int;
+    seed name;
     group_role name := 'embudo_bi_' || substr(md5(gen_random_uuid()::text), 1, 16);
     -- The language names the company's default records (the seed triggers) and chooses its currency.
     -- (Looked up first: Citus refuses a subquery inside INSERT … VALUES.)
@@ -79,6 +81,12 @@ DECLARE
 BEGIN
     INSERT INTO public.res_company (name, lang, currency_id) VALUES (company_name, company_lang, currency)
     RETURNING id INTO new_id;
+    FOR seed IN
+        SELECT p.proname FROM pg_catalog.pg_proc p
+        WHERE p.pronamespace = 'embudo'::regnamespace AND p.proname ~ '^seed_[0-9]+_' ORDER BY p.proname
+    LOOP
+        EXECUTE format('SELECT embudo.%I($1)', seed) USING new_id;
+    END LOOP;
     EXECUTE format('CREATE ROLE %I NOLOGIN IN ROLE embudo_bi', group_role);
     INSERT INTO embudo.company_bi_role (company_id, role_name) VALUES (new_id, group_role);
     RETURN new_id;

@@ -3,14 +3,15 @@
 -- language (Ventas; Nuevo, Calificado, Propuesta, Ganado); the company's first administrator leads the
 -- team.
 
--- Seeds a new company. The seed triggers of res_company fire in the order of their names, which is the
--- modules' order: seed_20_crm, seed_30_activities, seed_40_sale.
-CREATE OR REPLACE FUNCTION embudo.crm_seed_company() RETURNS trigger
+-- Seeds a new company. embudo.create_company (base/companies.sql) calls each module's seed function,
+-- embudo.seed_<NN>_<module>(company), in the order of their names, which is the modules' order:
+-- seed_20_crm, seed_30_activities, seed_40_sale, seed_60_calendar. (Not triggers of res_company: on
+-- Citus a reference table's triggers run on each node's copy.)
+CREATE OR REPLACE FUNCTION embudo.seed_20_crm(company int) RETURNS void
 LANGUAGE plpgsql
 AS $$
 DECLARE
-    company int := NEW.id;
-    lang text := NEW.lang;
+    lang constant text := (SELECT c.lang FROM public.res_company c WHERE c.id = company);
     team int;
     spec record;
     created int;
@@ -36,10 +37,8 @@ BEGIN
         RETURNING id INTO created;
         INSERT INTO public.ir_model_data (module, name, model, res_id, company_id) VALUES ('crm', spec.xmlid, 'crm.lost.reason', created, company);
     END LOOP;
-    RETURN NULL;
 END
 $$;
-CREATE OR REPLACE TRIGGER seed_20_crm AFTER INSERT ON res_company FOR EACH ROW EXECUTE FUNCTION embudo.crm_seed_company();
 
 -- The company's first administrator leads the default "Sales" team and belongs to it.
 CREATE OR REPLACE FUNCTION embudo.crm_member_added() RETURNS trigger
