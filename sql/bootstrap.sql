@@ -250,6 +250,7 @@ BEGIN
         WHERE n.nspname = 'embudo' AND c.opcname = 'gin_trgm_ops'
     ) THEN
         -- Strategies 3 and 4 are pg_trgm's LIKE and ILIKE: its functions extract a pattern's trigrams.
+        -- (distribution.sql creates the same on Citus's workers.)
         EXECUTE format($opclass$
             CREATE OPERATOR CLASS embudo.gin_trgm_ops FOR TYPE text USING gin AS
                 OPERATOR 3 embudo.~~ (text, text),

@@ -12,9 +12,14 @@
 -- The policies call the tenant context's helpers inline (Citus refuses subqueries in policies:
 -- base/policies.sql, embudo.inline_policy_context). The trigram operator class of the text search
 -- indexes (bootstrap.sql), which Citus does not propagate, is created on every worker and recorded as
--- distributed.
+-- distributed. (Its text is bootstrap.sql's: this file, run by a superuser, must not take SQL to run
+-- from a function the owner could replace.)
 
+-- As the owner: the superuser running this file calls no function of schema embudo, which the owner
+-- could have replaced.
+SET LOCAL ROLE embudo_owner;
 SELECT embudo.inline_policy_context();
+RESET ROLE;
 
 -- The service sets its tenant context, and the SQL functions their flags, with SET LOCAL
 -- (embudo.set_local): Citus passes those to the workers within the transaction when told to, which the

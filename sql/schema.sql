@@ -166,7 +166,10 @@ BEGIN
           FROM public.res_company_member m
          WHERE m.user_id = u.id AND m.company_id = changed.company_id;
     ELSIF TG_TABLE_NAME = 'res_company_member' THEN
-        -- The user's companies, which res_users' policies read, follow too.
+        -- The user's companies, which res_users' policies read, follow too. The user's row is locked
+        -- first, and the update is a statement of its own: it then reads the memberships as committed by
+        -- a concurrent change of the same user's (which it waited for), not as of its own start.
+        PERFORM 1 FROM public.res_users u WHERE u.id = changed.user_id OR (TG_OP = 'UPDATE' AND u.id = OLD.user_id) FOR UPDATE;
         UPDATE public.res_users u
         SET credential_version = u.credential_version + 1,
             member_of = ARRAY(SELECT m.company_id FROM public.res_company_member m WHERE m.user_id = u.id ORDER BY 1)
@@ -849,7 +852,7 @@ DECLARE
     parent constant int := (to_jsonb(NEW) ->> TG_ARGV[1])::int;
 BEGIN
     IF parent IS NULL THEN
-        NEW.readers := coalesce(NEW.readers, '{}');
+        NEW.readers := CASE WHEN TG_OP = 'UPDATE' THEN OLD.readers ELSE '{}' END;
     ELSE
         NEW.readers := coalesce(embudo.calendar_parent_readers(TG_ARGV[0], NEW.company_id, parent),
                                 embudo.calendar_parent_readers_as_owner(TG_ARGV[0], NEW.company_id, parent), '{}');
@@ -922,6 +925,27 @@ $$;
 ALTER FUNCTION embudo.calendar_document_changed() OWNER TO embudo_owner;
 
 --
+-- Name: calendar_document_deleted(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.calendar_document_deleted() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    previous constant text := embudo.begin_owner_writes();
+BEGIN
+    UPDATE public.calendar_event e SET res_model = NULL, res_model_id = NULL, res_id = NULL
+    WHERE e.company_id = OLD.company_id AND e.res_model = TG_ARGV[0] AND e.res_id = OLD.id;
+    PERFORM embudo.end_owner_writes(previous);
+    RETURN NULL;
+END
+$$;
+
+
+ALTER FUNCTION embudo.calendar_document_deleted() OWNER TO embudo_owner;
+
+--
 -- Name: calendar_document_meetings(integer, text, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -945,10 +969,13 @@ CREATE FUNCTION embudo.calendar_enable_readers_copy(target regclass, parent text
     LANGUAGE plpgsql
     AS $$
 BEGIN
-    EXECUTE format('CREATE OR REPLACE TRIGGER readers BEFORE INSERT OR UPDATE OF %I ON %s FOR EACH ROW '
+    EXECUTE format('CREATE OR REPLACE TRIGGER readers BEFORE INSERT OR UPDATE OF %I, readers ON %s FOR EACH ROW '
                    'EXECUTE FUNCTION embudo.calendar_copy_readers(%L, %L)', link, target, parent, link);
     PERFORM embudo.replace_policy(target, policy, format(clauses, embudo.calendar_readers_rule()));
     PERFORM embudo.enable_owner_writes_policy(target);
+    -- The owner's functions (reminders, feeds, "forbidden" or "missing") read them as they read the
+    -- meetings, private ones included (owner_exists on calendar_event).
+    PERFORM embudo.replace_policy(target, 'owner_read', 'FOR SELECT TO embudo_owner USING (true)');
 END
 $$;
 
@@ -12656,6 +12683,13 @@ CREATE TRIGGER attendees_follow AFTER INSERT OR DELETE ON public.calendar_event_
 
 
 --
+-- Name: sale_order calendar_meetings; Type: TRIGGER; Schema: public; Owner: embudo_owner
+--
+
+CREATE TRIGGER calendar_meetings AFTER DELETE ON public.sale_order FOR EACH ROW EXECUTE FUNCTION embudo.calendar_document_deleted('sale.order');
+
+
+--
 -- Name: crm_lead calendar_readers; Type: TRIGGER; Schema: public; Owner: embudo_owner
 --
 
@@ -12925,49 +12959,49 @@ CREATE TRIGGER propagate AFTER UPDATE ON public.calendar_event FOR EACH ROW EXEC
 -- Name: calendar_alarm_calendar_event_rel readers; Type: TRIGGER; Schema: public; Owner: embudo_owner
 --
 
-CREATE TRIGGER readers BEFORE INSERT OR UPDATE OF calendar_event_id ON public.calendar_alarm_calendar_event_rel FOR EACH ROW EXECUTE FUNCTION embudo.calendar_copy_readers('event', 'calendar_event_id');
+CREATE TRIGGER readers BEFORE INSERT OR UPDATE OF calendar_event_id, readers ON public.calendar_alarm_calendar_event_rel FOR EACH ROW EXECUTE FUNCTION embudo.calendar_copy_readers('event', 'calendar_event_id');
 
 
 --
 -- Name: calendar_attendee readers; Type: TRIGGER; Schema: public; Owner: embudo_owner
 --
 
-CREATE TRIGGER readers BEFORE INSERT OR UPDATE OF event_id ON public.calendar_attendee FOR EACH ROW EXECUTE FUNCTION embudo.calendar_copy_readers('event', 'event_id');
+CREATE TRIGGER readers BEFORE INSERT OR UPDATE OF event_id, readers ON public.calendar_attendee FOR EACH ROW EXECUTE FUNCTION embudo.calendar_copy_readers('event', 'event_id');
 
 
 --
 -- Name: calendar_attendee_token readers; Type: TRIGGER; Schema: public; Owner: embudo_owner
 --
 
-CREATE TRIGGER readers BEFORE INSERT OR UPDATE OF attendee_id ON public.calendar_attendee_token FOR EACH ROW EXECUTE FUNCTION embudo.calendar_copy_readers('attendee', 'attendee_id');
+CREATE TRIGGER readers BEFORE INSERT OR UPDATE OF attendee_id, readers ON public.calendar_attendee_token FOR EACH ROW EXECUTE FUNCTION embudo.calendar_copy_readers('attendee', 'attendee_id');
 
 
 --
 -- Name: calendar_event_res_partner_rel readers; Type: TRIGGER; Schema: public; Owner: embudo_owner
 --
 
-CREATE TRIGGER readers BEFORE INSERT OR UPDATE OF calendar_event_id ON public.calendar_event_res_partner_rel FOR EACH ROW EXECUTE FUNCTION embudo.calendar_copy_readers('event', 'calendar_event_id');
+CREATE TRIGGER readers BEFORE INSERT OR UPDATE OF calendar_event_id, readers ON public.calendar_event_res_partner_rel FOR EACH ROW EXECUTE FUNCTION embudo.calendar_copy_readers('event', 'calendar_event_id');
 
 
 --
 -- Name: calendar_event_res_users_rel readers; Type: TRIGGER; Schema: public; Owner: embudo_owner
 --
 
-CREATE TRIGGER readers BEFORE INSERT OR UPDATE OF calendar_event_id ON public.calendar_event_res_users_rel FOR EACH ROW EXECUTE FUNCTION embudo.calendar_copy_readers('event', 'calendar_event_id');
+CREATE TRIGGER readers BEFORE INSERT OR UPDATE OF calendar_event_id, readers ON public.calendar_event_res_users_rel FOR EACH ROW EXECUTE FUNCTION embudo.calendar_copy_readers('event', 'calendar_event_id');
 
 
 --
 -- Name: calendar_recurrence readers; Type: TRIGGER; Schema: public; Owner: embudo_owner
 --
 
-CREATE TRIGGER readers BEFORE INSERT OR UPDATE OF base_event_id ON public.calendar_recurrence FOR EACH ROW EXECUTE FUNCTION embudo.calendar_copy_readers('event', 'base_event_id');
+CREATE TRIGGER readers BEFORE INSERT OR UPDATE OF base_event_id, readers ON public.calendar_recurrence FOR EACH ROW EXECUTE FUNCTION embudo.calendar_copy_readers('event', 'base_event_id');
 
 
 --
 -- Name: meeting_category_rel readers; Type: TRIGGER; Schema: public; Owner: embudo_owner
 --
 
-CREATE TRIGGER readers BEFORE INSERT OR UPDATE OF event_id ON public.meeting_category_rel FOR EACH ROW EXECUTE FUNCTION embudo.calendar_copy_readers('event', 'event_id');
+CREATE TRIGGER readers BEFORE INSERT OR UPDATE OF event_id, readers ON public.meeting_category_rel FOR EACH ROW EXECUTE FUNCTION embudo.calendar_copy_readers('event', 'event_id');
 
 
 --
@@ -16060,10 +16094,52 @@ CREATE POLICY owner_or_writer_update ON public.mail_activity FOR UPDATE TO embud
 
 
 --
+-- Name: calendar_alarm_calendar_event_rel owner_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_read ON public.calendar_alarm_calendar_event_rel FOR SELECT TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
+
+
+--
+-- Name: calendar_attendee owner_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_read ON public.calendar_attendee FOR SELECT TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
+
+
+--
+-- Name: calendar_attendee_token owner_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_read ON public.calendar_attendee_token FOR SELECT TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
+
+
+--
+-- Name: calendar_event_res_partner_rel owner_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_read ON public.calendar_event_res_partner_rel FOR SELECT TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
+
+
+--
 -- Name: calendar_event_res_users_rel owner_read; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
 CREATE POLICY owner_read ON public.calendar_event_res_users_rel FOR SELECT TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
+
+
+--
+-- Name: calendar_recurrence owner_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_read ON public.calendar_recurrence FOR SELECT TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
+
+
+--
+-- Name: meeting_category_rel owner_read; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_read ON public.meeting_category_rel FOR SELECT TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
 
 
 --
@@ -17156,6 +17232,13 @@ REVOKE ALL ON FUNCTION embudo.calendar_copy_readers_to(kind text, company intege
 --
 
 REVOKE ALL ON FUNCTION embudo.calendar_document_changed() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION calendar_document_deleted(); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.calendar_document_deleted() FROM PUBLIC;
 
 
 --

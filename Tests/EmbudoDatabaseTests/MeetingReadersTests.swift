@@ -98,14 +98,86 @@ struct MeetingReadersTests {
         }
         #expect(try await sees(alice) == [0, 0])
 
-        // A copy is not the caller's to set, nor the meeting's readers.
-        let forged = await #expect(throws: PGError.self) {
-            try await db.transaction(as: adam) { _ = try $0.query("UPDATE calendar_attendee SET readers = '{-1, 0}' WHERE event_id = \(meeting)") }
+        // A copy is not the caller's to set, nor the meeting's readers: both are read again.
+        try await db.transaction(as: adam) { connection in
+            _ = try connection.query("UPDATE calendar_attendee SET readers = '{-1, 0}' WHERE event_id = \(meeting)")
+            _ = try connection.query("UPDATE calendar_event SET readers = '{-1, 0}', name = 'Demo 2' WHERE id = \(meeting)")
+        }
+        #expect(try await sees(carol) == [0, 0])
+        let admin = try fixture.database.adminConnection()
+        let readers = try admin.query("""
+            SELECT DISTINCT readers::text FROM calendar_attendee WHERE event_id = \(meeting)
+            UNION SELECT readers::text FROM calendar_event WHERE id = \(meeting)
+            """).map { try $0.decode(String.self, at: 0) }
+        #expect(readers == ["{\(fixture.adam)}"])
+        // A copy made different anyway fails at commit.
+        let forged = #expect(throws: PGError.self) {
+            try admin.transaction { connection in
+                try connection.execute("ALTER TABLE calendar_attendee DISABLE TRIGGER readers")
+                _ = try connection.query("UPDATE calendar_attendee SET readers = '{-1, 0}' WHERE event_id = \(meeting)")
+            }
         }
         #expect(forged?.code == .foreignKeyViolation)
-        try await db.transaction(as: adam) { _ = try $0.query("UPDATE calendar_event SET readers = '{-1, 0}', name = 'Demo 2' WHERE id = \(meeting)") }
-        #expect(try await sees(carol) == [0, 0])
-        let readers = try fixture.database.adminConnection().query("SELECT readers::text FROM calendar_event WHERE id = \(meeting)")[0].decode(String.self, at: 0)
-        #expect(readers == "{\(fixture.adam)}")
+
+        // The owner's functions read a private meeting's rows: its reminders go out.
+        _ = try admin.query("""
+            UPDATE calendar_event SET start = now() + interval '10 minutes', stop = now() + interval '70 minutes' WHERE id = \(meeting)
+            """)
+        _ = try admin.query("""
+            INSERT INTO calendar_alarm_calendar_event_rel (company_id, calendar_event_id, calendar_alarm_id)
+            SELECT company_id, \(meeting), id FROM calendar_alarm WHERE company_id = \(acme) AND alarm_type = 'email' AND duration_minutes = 15
+            """)
+        _ = try admin.query("SELECT embudo.calendar_send_reminders()")
+        #expect(try admin.query("SELECT count(*)::int FROM calendar_alarm_sent WHERE event_id = \(meeting)")[0].decode(Int.self, at: 0) == 2)
+    }
+
+    /// A meeting about a quotation that is deleted lets go of it, and so do its readers; a series whose
+    /// first meeting was deleted keeps the readers it had, whatever is written into them.
+    @Test func meetingsLetGoOfWhatIsDeleted() async throws {
+        let fixture = try await TenancyFixture()
+        let db = fixture.service()
+        defer { db.shutdown() }
+        let acme = fixture.acme.id
+        let adam = TenantContext(userID: fixture.adam, companyIDs: [acme])
+        let alice = TenantContext(userID: fixture.alice, companyIDs: [acme])
+        let (order, meeting) = try await db.transaction(as: adam) { connection in
+            let order = try connection.query("""
+                INSERT INTO sale_order (company_id, partner_id, user_id) VALUES (\(acme), \(fixture.acmePartner), NULL) RETURNING id
+                """)[0].decode(Int.self, at: 0)
+            let meeting = try connection.query("""
+                INSERT INTO calendar_event (company_id, name, start, stop, res_model, res_id)
+                VALUES (\(acme), 'Review', now(), now() + interval '1 hour', 'sale.order', \(order)) RETURNING id
+                """)[0].decode(Int.self, at: 0)
+            return (order, meeting)
+        }
+        func aliceSees() async throws -> Int {
+            try await db.transaction(as: alice) {
+                try $0.query("SELECT count(*)::int FROM calendar_event WHERE company_id = \(acme) AND id = \(meeting)")[0].decode(Int.self, at: 0)
+            }
+        }
+        // Nobody's quotation: every member reads it, and its meeting.
+        #expect(try await aliceSees() == 1)
+        try await db.transaction(as: adam) { _ = try $0.query("DELETE FROM sale_order WHERE company_id = \(acme) AND id = \(order)") }
+        #expect(try await aliceSees() == 0)
+        let admin = try fixture.database.adminConnection()
+        #expect(try admin.query("SELECT coalesce(res_model, '-') FROM calendar_event WHERE id = \(meeting)")[0].decode(String.self, at: 0) == "-")
+
+        // A series whose first meeting was deleted keeps that meeting's readers.
+        let first = try await db.transaction(as: adam) { connection in
+            try connection.query("""
+                INSERT INTO calendar_event (company_id, name, start, stop) VALUES (\(acme), 'Weekly', now(), now() + interval '1 hour') RETURNING id
+                """)[0].decode(Int.self, at: 0)
+        }
+        let series = try admin.query("""
+            INSERT INTO calendar_recurrence (company_id, dtstart, ical_uid, base_event_id) VALUES (\(acme), now(), 'series@test', \(first))
+            RETURNING id
+            """)[0].decode(Int.self, at: 0)
+        func seriesReaders() throws -> String {
+            try admin.query("SELECT readers::text FROM calendar_recurrence WHERE id = \(series)")[0].decode(String.self, at: 0)
+        }
+        #expect(try seriesReaders() == "{-1,\(fixture.adam)}")
+        try await db.transaction(as: adam) { _ = try $0.query("DELETE FROM calendar_event WHERE company_id = \(acme) AND id = \(first)") }
+        try await db.transaction(as: adam) { _ = try $0.query("UPDATE calendar_recurrence SET readers = '{0}' WHERE id = \(series)") }
+        #expect(try seriesReaders() == "{-1,\(fixture.adam)}")
     }
 }

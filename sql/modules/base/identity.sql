@@ -258,7 +258,10 @@ BEGIN
           FROM public.res_company_member m
          WHERE m.user_id = u.id AND m.company_id = changed.company_id;
     ELSIF TG_TABLE_NAME = 'res_company_member' THEN
-        -- The user's companies, which res_users' policies read, follow too.
+        -- The user's companies, which res_users' policies read, follow too. The user's row is locked
+        -- first, and the update is a statement of its own: it then reads the memberships as committed by
+        -- a concurrent change of the same user's (which it waited for), not as of its own start.
+        PERFORM 1 FROM public.res_users u WHERE u.id = changed.user_id OR (TG_OP = 'UPDATE' AND u.id = OLD.user_id) FOR UPDATE;
         UPDATE public.res_users u
         SET credential_version = u.credential_version + 1,
             member_of = ARRAY(SELECT m.company_id FROM public.res_company_member m WHERE m.user_id = u.id ORDER BY 1)

@@ -159,6 +159,22 @@ BEGIN
     RETURN NULL;
 END
 $$;
+-- A deleted quotation lets go of its meetings (res_id names it without a foreign key; an opportunity's
+-- meetings let go through theirs: embudo.enable_unlink), and their readers follow.
+CREATE OR REPLACE FUNCTION embudo.calendar_document_deleted() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    previous constant text := embudo.begin_owner_writes();
+BEGIN
+    UPDATE public.calendar_event e SET res_model = NULL, res_model_id = NULL, res_id = NULL
+    WHERE e.company_id = OLD.company_id AND e.res_model = TG_ARGV[0] AND e.res_id = OLD.id;
+    PERFORM embudo.end_owner_writes(previous);
+    RETURN NULL;
+END
+$$;
+CREATE OR REPLACE TRIGGER calendar_meetings AFTER DELETE ON sale_order FOR EACH ROW EXECUTE FUNCTION embudo.calendar_document_deleted('sale.order');
 CREATE OR REPLACE TRIGGER calendar_readers AFTER UPDATE ON crm_lead FOR EACH ROW
 WHEN (OLD.salesperson_key IS DISTINCT FROM NEW.salesperson_key) EXECUTE FUNCTION embudo.calendar_document_changed('crm.lead');
 CREATE OR REPLACE TRIGGER calendar_readers AFTER UPDATE ON sale_order FOR EACH ROW
@@ -209,10 +225,11 @@ CREATE OR REPLACE TRIGGER readers_follow AFTER UPDATE ON calendar_event FOR EACH
 WHEN (OLD.readers IS DISTINCT FROM NEW.readers) EXECUTE FUNCTION embudo.calendar_readers_follow('event');
 
 -- A row that belongs to a meeting (or, for an answer link, to an attendance) copies its readers when it
--- is added or moved: read with the caller's rights, else as the owner (a row added for a meeting the
--- caller cannot read is then refused by its policy). The copy is not the caller's to set: the foreign
--- key refuses one that differs, at commit. TG_ARGV: the parent ('event' or 'attendee') and the column
--- naming it.
+-- is added, moved or its copy written: read with the caller's rights, else as the owner (a row added for
+-- a meeting the caller cannot read is then refused by its policy). The copy is never the caller's to
+-- set: it is read again from the parent, and a row without one (a series whose first meeting was
+-- deleted) keeps the readers it had. (The foreign key compares the copies at commit as well.) TG_ARGV:
+-- the parent ('event' or 'attendee') and the column naming it.
 CREATE OR REPLACE FUNCTION embudo.calendar_parent_readers(kind text, company int, parent int) RETURNS int[]
 LANGUAGE sql STABLE
 AS $$
@@ -233,7 +250,7 @@ DECLARE
     parent constant int := (to_jsonb(NEW) ->> TG_ARGV[1])::int;
 BEGIN
     IF parent IS NULL THEN
-        NEW.readers := coalesce(NEW.readers, '{}');
+        NEW.readers := CASE WHEN TG_OP = 'UPDATE' THEN OLD.readers ELSE '{}' END;
     ELSE
         NEW.readers := coalesce(embudo.calendar_parent_readers(TG_ARGV[0], NEW.company_id, parent),
                                 embudo.calendar_parent_readers_as_owner(TG_ARGV[0], NEW.company_id, parent), '{}');
@@ -243,17 +260,20 @@ END
 $$;
 
 -- Declares a table whose rows belong to a meeting (or an attendance): the copy of its readers, the
--- policy that reads it (every command: `clauses` TO …, and any other condition, `%s` the readers'), and
--- the owner's writes of the copy.
+-- policy that reads it (every command: `clauses` TO …, and any other condition, `%s` the readers'), the
+-- owner's writes of the copy and the owner's reads.
 CREATE OR REPLACE FUNCTION embudo.calendar_enable_readers_copy(target regclass, parent text, link name, policy name, clauses text)
 RETURNS void
 LANGUAGE plpgsql
 AS $$
 BEGIN
-    EXECUTE format('CREATE OR REPLACE TRIGGER readers BEFORE INSERT OR UPDATE OF %I ON %s FOR EACH ROW '
+    EXECUTE format('CREATE OR REPLACE TRIGGER readers BEFORE INSERT OR UPDATE OF %I, readers ON %s FOR EACH ROW '
                    'EXECUTE FUNCTION embudo.calendar_copy_readers(%L, %L)', link, target, parent, link);
     PERFORM embudo.replace_policy(target, policy, format(clauses, embudo.calendar_readers_rule()));
     PERFORM embudo.enable_owner_writes_policy(target);
+    -- The owner's functions (reminders, feeds, "forbidden" or "missing") read them as they read the
+    -- meetings, private ones included (owner_exists on calendar_event).
+    PERFORM embudo.replace_policy(target, 'owner_read', 'FOR SELECT TO embudo_owner USING (true)');
 END
 $$;
 
