@@ -256,8 +256,8 @@ $$;
 -- to NULL, as ON DELETE SET NULL (column) did; Citus refuses that action on a key that holds the
 -- distribution column (issue 24, migration 0032). So the key takes no action, DEFERRABLE INITIALLY
 -- DEFERRED, and a trigger on the named table does it: embudo.enable_unlink(table, column, named table)
--- declares one (each module its own tables' keys), which FollowerRowsTests holds every such key to. A
--- key to a membership (the salesperson, res_company_member) is cleared by embudo.set_access_level
+-- declares one (each module its own tables' keys), which UnlinkedKeysTests holds every such key to. A
+-- key to a membership (the salesperson, res_company_member) is cleared by embudo.remove_member
 -- (memberships.sql), which is how a member leaves.
 --
 -- The column is cleared as the owner, as the key's action was: the row's deletion passed the request's
@@ -346,7 +346,7 @@ $$;
 -- Declares that `target`.`column`, with the company a key to `named`'s (company_id, id) that takes no
 -- action, becomes NULL when the row it names is deleted: the trigger `unlink_<table>_<column>` on
 -- `named`, and the owner's policy on `target`. For `named` res_company_member (the key names a member's
--- user_id), embudo.set_access_level clears the column; only the policy is needed.
+-- user_id), embudo.remove_member clears the column; only the policy is needed.
 CREATE OR REPLACE FUNCTION embudo.enable_unlink(target regclass, "column" name, named regclass) RETURNS void
 LANGUAGE plpgsql
 AS $$
