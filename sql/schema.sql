@@ -7064,11 +7064,13 @@ ALTER FUNCTION embudo.set_local(VARIADIC pairs text[]) OWNER TO embudo_owner;
 --
 
 CREATE FUNCTION embudo.set_password(target_user integer, password text) RETURNS void
-    LANGUAGE sql
+    LANGUAGE plpgsql
     AS $$
-    UPDATE public.res_users
-    SET password_hash = embudo_crypto.crypt(password, embudo_crypto.gen_salt('bf', 10)), write_date = now()
-    WHERE id = target_user
+DECLARE
+    hash constant text := embudo_crypto.crypt(password, embudo_crypto.gen_salt('bf', 10));
+BEGIN
+    UPDATE public.res_users SET password_hash = hash, write_date = now() WHERE id = target_user;
+END
 $$;
 
 

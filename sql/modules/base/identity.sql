@@ -18,13 +18,16 @@ GRANT SELECT ON res_company_member TO embudo_service;
 -- pg_roles anyway).
 GRANT SELECT ON embudo.company_bi_role TO embudo_bi;
 
--- Sets a user's password (bcrypt).
+-- Sets a user's password (bcrypt). (The hash is worked out first, in PL/pgSQL: Citus cannot plan an SQL
+-- function's parameters, nor a volatile function in an UPDATE of a table it places.)
 CREATE OR REPLACE FUNCTION embudo.set_password(target_user int, password text) RETURNS void
-LANGUAGE sql
+LANGUAGE plpgsql
 AS $$
-    UPDATE public.res_users
-    SET password_hash = embudo_crypto.crypt(password, embudo_crypto.gen_salt('bf', 10)), write_date = now()
-    WHERE id = target_user
+DECLARE
+    hash constant text := embudo_crypto.crypt(password, embudo_crypto.gen_salt('bf', 10));
+BEGIN
+    UPDATE public.res_users SET password_hash = hash, write_date = now() WHERE id = target_user;
+END
 $$;
 
 -- Logging in: the active user with this login (or id) and password (or API key), with their
