@@ -139,8 +139,9 @@ CREATE FUNCTION embudo.accept_invitation_row(i anyelement) RETURNS void
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 BEGIN
-    INSERT INTO public.res_company_member (company_id, user_id, access_level) VALUES (i.company_id, i.user_id, i.access_level)
-    ON CONFLICT (company_id, user_id) DO NOTHING;
+    IF NOT EXISTS (SELECT FROM public.res_company_member m WHERE m.company_id = i.company_id AND m.user_id = i.user_id) THEN
+        PERFORM embudo.grant_member(i.company_id, i.user_id, i.access_level);
+    END IF;
     UPDATE public.res_users SET company_id = i.company_id, write_date = now() WHERE id = i.user_id AND company_id IS NULL;
     UPDATE public.res_users_invitation SET state = 'accepted', answered_at = now(), write_date = now() WHERE id = i.id;
     DELETE FROM embudo.user_signup s WHERE s.invitation_id = i.id AND s.company_id = i.company_id;
@@ -149,43 +150,6 @@ $$;
 
 
 ALTER FUNCTION embudo.accept_invitation_row(i anyelement) OWNER TO embudo_owner;
-
---
--- Name: access_changed(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
---
-
-CREATE FUNCTION embudo.access_changed() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-DECLARE
-    changed record := CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
-BEGIN
-    IF TG_TABLE_NAME = 'disabled_company' THEN
-        UPDATE public.res_users u SET credential_version = u.credential_version + 1
-          FROM public.res_company_member m
-         WHERE m.user_id = u.id AND m.company_id = changed.company_id;
-    ELSIF TG_TABLE_NAME = 'res_company_member' THEN
-        -- The user's companies, which res_users' policies read, follow too. The user's row is locked
-        -- first, and the update is a statement of its own: it then reads the memberships as committed by
-        -- a concurrent change of the same user's (which it waited for), not as of its own start.
-        PERFORM 1 FROM public.res_users u WHERE u.id = changed.user_id OR (TG_OP = 'UPDATE' AND u.id = OLD.user_id) FOR UPDATE;
-        UPDATE public.res_users u
-        SET credential_version = u.credential_version + 1,
-            member_of = ARRAY(SELECT m.company_id FROM public.res_company_member m WHERE m.user_id = u.id ORDER BY 1)
-         WHERE u.id = changed.user_id
-            OR (TG_OP = 'UPDATE' AND u.id = OLD.user_id);
-    ELSE
-        UPDATE public.res_users u SET credential_version = u.credential_version + 1
-         WHERE u.id = changed.user_id
-            OR (TG_OP = 'UPDATE' AND u.id = OLD.user_id);
-    END IF;
-    RETURN NULL;
-END
-$$;
-
-
-ALTER FUNCTION embudo.access_changed() OWNER TO embudo_owner;
 
 --
 -- Name: acting_admin_of(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -203,22 +167,6 @@ $$;
 
 
 ALTER FUNCTION embudo.acting_admin_of(company integer) OWNER TO embudo_owner;
-
---
--- Name: activate_company_currency(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
---
-
-CREATE FUNCTION embudo.activate_company_currency(company integer) RETURNS void
-    LANGUAGE sql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-    UPDATE public.res_currency c SET active = true
-    FROM public.res_company co
-    WHERE co.id = company AND company = ANY (embudo.company_ids('admin')) AND c.id = co.currency_id AND NOT c.active
-$$;
-
-
-ALTER FUNCTION embudo.activate_company_currency(company integer) OWNER TO embudo_owner;
 
 --
 -- Name: activity_deadline(integer, integer, date); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -424,10 +372,7 @@ BEGIN
     END IF;
     DELETE FROM embudo.mail_route r WHERE r.company_id = company;
     IF chosen IS NOT NULL THEN
-        INSERT INTO embudo.mail_route (domain, alias_name, company_id, team_id) VALUES (chosen, '', company, NULL);
-        INSERT INTO embudo.mail_route (domain, alias_name, company_id, team_id)
-        SELECT chosen, t.alias_name, company, t.id FROM public.crm_team t
-        WHERE t.company_id = company AND t.alias_name IS NOT NULL AND t.active;
+        INSERT INTO embudo.mail_route (domain, company_id) VALUES (chosen, company);
         DELETE FROM embudo.alias_domain_request r WHERE r.company_id = company AND r.domain = chosen;
     END IF;
 END
@@ -2332,6 +2277,40 @@ $$;
 ALTER FUNCTION embudo.cancel_invitation(invitation integer) OWNER TO embudo_owner;
 
 --
+-- Name: change_company_currency(integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.change_company_currency(company integer, currency integer) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    previous int;
+BEGIN
+    IF NOT company = ANY (embudo.company_ids('admin')) THEN
+        PERFORM embudo.refuse('access', 'Only the company''s administrators may change its currency.');
+    END IF;
+    SELECT c.currency_id INTO previous FROM public.res_company c WHERE c.id = company;
+    IF previous IS NOT DISTINCT FROM currency THEN
+        RETURN previous;
+    END IF;
+    IF NOT EXISTS (SELECT FROM public.res_currency c WHERE c.id = currency) THEN
+        PERFORM embudo.refuse('validation', format('There is no currency %s.', currency));
+    END IF;
+    IF EXISTS (SELECT FROM public.sale_order o WHERE o.company_id = company) THEN
+        PERFORM embudo.refuse('user', format('The currency cannot change: the company has quotations or orders in %s.',
+                                             (SELECT c.name FROM public.res_currency c WHERE c.id = previous)));
+    END IF;
+    UPDATE public.res_company c SET currency_id = currency, write_date = now() WHERE c.id = company;
+    UPDATE public.res_currency c SET active = true WHERE c.id = currency AND NOT c.active;
+    RETURN previous;
+END
+$$;
+
+
+ALTER FUNCTION embudo.change_company_currency(company integer, currency integer) OWNER TO embudo_owner;
+
+--
 -- Name: change_own_password(text, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -2376,44 +2355,6 @@ $$;
 
 
 ALTER FUNCTION embudo.check_cfdi(policy text, method integer) OWNER TO embudo_owner;
-
---
--- Name: company_currency_activate(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
---
-
-CREATE FUNCTION embudo.company_currency_activate() RETURNS trigger
-    LANGUAGE plpgsql
-    AS $$
-BEGIN
-    PERFORM embudo.activate_company_currency(NEW.id);
-    RETURN NULL;
-END
-$$;
-
-
-ALTER FUNCTION embudo.company_currency_activate() OWNER TO embudo_owner;
-
---
--- Name: company_currency_changed(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
---
-
-CREATE FUNCTION embudo.company_currency_changed() RETURNS trigger
-    LANGUAGE plpgsql
-    AS $$
-BEGIN
-    -- (Every order counts, whoever's: the change needs administrators, who see all documents.)
-    IF EXISTS (SELECT 1 FROM public.sale_order o WHERE o.company_id = NEW.id) THEN
-        PERFORM embudo.refuse('user', format('The currency cannot change: the company has quotations or orders in %s.',
-                                             (SELECT c.name FROM public.res_currency c WHERE c.id = OLD.currency_id)));
-    END IF;
-    UPDATE public.product_pricelist p SET currency_id = NEW.currency_id, write_date = now()
-    WHERE p.company_id = NEW.id AND p.currency_id = OLD.currency_id;
-    RETURN NEW;
-END
-$$;
-
-
-ALTER FUNCTION embudo.company_currency_changed() OWNER TO embudo_owner;
 
 --
 -- Name: company_ids_computed(embudo.access_level); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -2684,7 +2625,13 @@ CREATE FUNCTION embudo.credential_stamp(target integer) RETURNS text
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 BEGIN
-    RETURN (SELECT u.credential_version::text FROM public.res_users u WHERE u.id = target);
+    RETURN (SELECT u.credential_version::text
+            || ':' || coalesce((SELECT string_agg(k.id::text, ',' ORDER BY k.id) FROM embudo.user_api_key k WHERE k.user_id = target), '')
+            || ':' || coalesce((SELECT string_agg(m.company_id::text || m.access_level::text
+                                                  || CASE WHEN d.company_id IS NULL THEN '' ELSE '-' END, ',' ORDER BY m.company_id)
+                                FROM public.res_company_member m LEFT JOIN embudo.disabled_company d ON d.company_id = m.company_id
+                                WHERE m.user_id = target), '')
+            FROM public.res_users u WHERE u.id = target);
 END
 $$;
 
@@ -3489,34 +3436,6 @@ $$;
 ALTER FUNCTION embudo.crm_matching_partner(lead anyelement) OWNER TO embudo_owner;
 
 --
--- Name: crm_member_added(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
---
-
-CREATE FUNCTION embudo.crm_member_added() RETURNS trigger
-    LANGUAGE plpgsql
-    AS $$
-DECLARE
-    team int;
-BEGIN
-    IF NEW.access_level <> 'admin' THEN
-        RETURN NULL;
-    END IF;
-    SELECT d.res_id INTO team FROM public.ir_model_data d
-    WHERE d.module = 'sales_team' AND d.name = 'team_sales_department' AND d.company_id = NEW.company_id;
-    UPDATE public.crm_team t SET user_id = NEW.user_id
-    WHERE t.company_id = NEW.company_id AND t.id = team AND t.user_id IS NULL;
-    IF FOUND THEN
-        INSERT INTO public.crm_team_member (company_id, team_id, user_id) VALUES (NEW.company_id, team, NEW.user_id)
-        ON CONFLICT DO NOTHING;
-    END IF;
-    RETURN NULL;
-END
-$$;
-
-
-ALTER FUNCTION embudo.crm_member_added() OWNER TO embudo_owner;
-
---
 -- Name: crm_merge(integer[], integer, integer, boolean); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -3864,9 +3783,9 @@ BEGIN
     SELECT 'demo' || company || '.' || n || '@example.com', embudo.localized(lang, 'Salesperson ', 'Vendedor ') || company || '.' || n
     FROM generate_series(1, 5) n
     WHERE NOT EXISTS (SELECT 1 FROM public.res_users u WHERE lower(u.login) = 'demo' || company || '.' || n || '@example.com');
-    INSERT INTO public.res_company_member (company_id, user_id, access_level)
-    SELECT company, u.id, 'own' FROM public.res_users u WHERE u.login LIKE 'demo' || company || '.%@example.com'
-    ON CONFLICT DO NOTHING;
+    PERFORM embudo.grant_member(company, u.id, 'own') FROM public.res_users u
+    WHERE u.login LIKE 'demo' || company || '.%@example.com'
+      AND NOT EXISTS (SELECT FROM public.res_company_member m WHERE m.company_id = company AND m.user_id = u.id);
     people := ARRAY(SELECT m.user_id FROM public.res_company_member m WHERE m.company_id = company ORDER BY m.user_id);
     INSERT INTO public.crm_team_member (company_id, team_id, user_id) SELECT company, team, p FROM unnest(people) p ON CONFLICT DO NOTHING;
 
@@ -4254,6 +4173,32 @@ $$;
 
 
 ALTER FUNCTION embudo.enter_tenant(acting_user integer, companies integer[], timeout_ms integer, stamp text, lang text) OWNER TO embudo_owner;
+
+--
+-- Name: grant_member(integer, integer, embudo.access_level); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.grant_member(company integer, target integer, level embudo.access_level) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+DECLARE
+    part name;
+BEGIN
+    INSERT INTO public.res_company_member (company_id, user_id, access_level) VALUES (company, target, level)
+    ON CONFLICT (company_id, user_id) DO UPDATE SET access_level = excluded.access_level;
+    PERFORM embudo.member_changed(target);
+    FOR part IN
+        SELECT p.proname FROM pg_catalog.pg_proc p
+        WHERE p.pronamespace = 'embudo'::regnamespace AND p.proname ~ '^member_granted_[0-9]+_' ORDER BY p.proname
+    LOOP
+        EXECUTE format('SELECT embudo.%I($1, $2, $3)', part) USING company, target, level;
+    END LOOP;
+END
+$_$;
+
+
+ALTER FUNCTION embudo.grant_member(company integer, target integer, level embudo.access_level) OWNER TO embudo_owner;
 
 --
 -- Name: html_escape(text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -5239,72 +5184,21 @@ ALTER FUNCTION embudo.mail_new_message_id(company integer, sender text) OWNER TO
 -- Name: mail_resolve(text[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
-CREATE FUNCTION embudo.mail_resolve(addresses text[]) RETURNS TABLE(company_id integer, team_id integer, alias_name text)
-    LANGUAGE sql STABLE SECURITY DEFINER
+CREATE FUNCTION embudo.mail_resolve(addresses text[]) RETURNS TABLE(ordinal integer, company_id integer, local_part text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    SELECT coalesce(alias.company_id, domain.company_id), alias.team_id, alias.alias_name
+BEGIN
+    RETURN QUERY
+    SELECT a.position::int, r.company_id, lower(split_part(a.address, '@', 1))
     FROM unnest(addresses) WITH ORDINALITY a (address, position)
-    JOIN embudo.mail_route domain ON domain.domain = lower(split_part(a.address, '@', 2)) AND domain.alias_name = ''
-    LEFT JOIN embudo.mail_route alias ON alias.domain = domain.domain AND alias.alias_name = lower(split_part(a.address, '@', 1))
-    ORDER BY alias.team_id IS NULL, a.position
-    LIMIT 1
+    JOIN embudo.mail_route r ON r.domain = lower(split_part(a.address, '@', 2))
+    ORDER BY a.position;
+END
 $$;
 
 
 ALTER FUNCTION embudo.mail_resolve(addresses text[]) OWNER TO embudo_owner;
-
---
--- Name: mail_routes_changed(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
---
-
-CREATE FUNCTION embudo.mail_routes_changed() RETURNS trigger
-    LANGUAGE plpgsql
-    AS $$
-BEGIN
-    IF TG_TABLE_NAME = 'res_company' THEN
-        PERFORM embudo.mail_routes_refresh(NEW.id);
-    ELSIF TG_OP = 'DELETE' THEN
-        PERFORM embudo.mail_routes_refresh(OLD.company_id);
-    ELSE
-        PERFORM embudo.mail_routes_refresh(NEW.company_id);
-    END IF;
-    RETURN NULL;
-END
-$$;
-
-
-ALTER FUNCTION embudo.mail_routes_changed() OWNER TO embudo_owner;
-
---
--- Name: mail_routes_refresh(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
---
-
-CREATE FUNCTION embudo.mail_routes_refresh(company integer) RETURNS void
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-DECLARE
-    domain text := (SELECT c.alias_domain FROM public.res_company c WHERE c.id = company);
-BEGIN
-    -- Only for a company the request acts in (the owner sees its teams through the request's context).
-    IF NOT company = ANY (embudo.company_ids()) THEN
-        RETURN;
-    END IF;
-    DELETE FROM embudo.mail_route r WHERE r.company_id = company;
-    IF domain IS NULL THEN
-        RETURN;
-    END IF;
-    INSERT INTO embudo.mail_route (domain, alias_name, company_id, team_id) VALUES (domain, '', company, NULL);
-    -- The owner reads the company's teams through its policy of the request's companies.
-    INSERT INTO embudo.mail_route (domain, alias_name, company_id, team_id)
-    SELECT domain, t.alias_name, company, t.id FROM public.crm_team t
-    WHERE t.company_id = company AND t.alias_name IS NOT NULL AND t.active;
-END
-$$;
-
-
-ALTER FUNCTION embudo.mail_routes_refresh(company integer) OWNER TO embudo_owner;
 
 --
 -- Name: mail_sender(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -5381,6 +5275,26 @@ $$;
 ALTER FUNCTION embudo.mail_thread_of(ids text[]) OWNER TO embudo_owner;
 
 --
+-- Name: member_changed(integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.member_changed(target integer) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    companies int[];
+BEGIN
+    PERFORM 1 FROM public.res_users u WHERE u.id = target FOR UPDATE;
+    companies := ARRAY(SELECT m.company_id FROM public.res_company_member m WHERE m.user_id = target ORDER BY 1);
+    UPDATE public.res_users u SET member_of = companies WHERE u.id = target;
+END
+$$;
+
+
+ALTER FUNCTION embudo.member_changed(target integer) OWNER TO embudo_owner;
+
+--
 -- Name: member_company_ids(integer, integer[], embudo.access_level); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
 --
 
@@ -5398,6 +5312,34 @@ $$;
 
 
 ALTER FUNCTION embudo.member_company_ids(acting_user integer, companies integer[], minimum embudo.access_level) OWNER TO embudo_owner;
+
+--
+-- Name: member_granted_20_crm(integer, integer, embudo.access_level); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.member_granted_20_crm(company integer, target integer, level embudo.access_level) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+DECLARE
+    team int;
+BEGIN
+    IF level <> 'admin' THEN
+        RETURN;
+    END IF;
+    SELECT d.res_id INTO team FROM public.ir_model_data d
+    WHERE d.module = 'sales_team' AND d.name = 'team_sales_department' AND d.company_id = company;
+    UPDATE public.crm_team t SET user_id = target
+    WHERE t.company_id = company AND t.id = team AND t.user_id IS NULL;
+    IF FOUND THEN
+        INSERT INTO public.crm_team_member (company_id, team_id, user_id) VALUES (company, team, target)
+        ON CONFLICT DO NOTHING;
+    END IF;
+END
+$$;
+
+
+ALTER FUNCTION embudo.member_granted_20_crm(company integer, target integer, level embudo.access_level) OWNER TO embudo_owner;
 
 --
 -- Name: member_grants(integer, integer[]); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -5915,6 +5857,7 @@ BEGIN
         PERFORM embudo.unlink_references(ref.tab, ref.col, company, target);
     END LOOP;
     DELETE FROM public.res_company_member WHERE company_id = company AND user_id = target;
+    PERFORM embudo.member_changed(target);
 END
 $$;
 
@@ -6007,6 +5950,25 @@ $$;
 
 
 ALTER FUNCTION embudo.request_alias_domain(company integer, requested text) OWNER TO embudo_owner;
+
+--
+-- Name: revoke_api_key(integer, text); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.revoke_api_key(target integer, key_name text) RETURNS integer
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    revoked int;
+BEGIN
+    DELETE FROM embudo.user_api_key k WHERE k.user_id = target AND k.name = key_name;
+    GET DIAGNOSTICS revoked = ROW_COUNT;
+    RETURN revoked;
+END
+$$;
+
+
+ALTER FUNCTION embudo.revoke_api_key(target integer, key_name text) OWNER TO embudo_owner;
 
 --
 -- Name: rls_exempt(); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -6969,10 +6931,10 @@ BEGIN
     IF level IS NULL THEN
         PERFORM embudo.remove_member(company, target);
     ELSE
-        UPDATE public.res_company_member SET access_level = level WHERE company_id = company AND user_id = target;
-        IF NOT FOUND THEN
+        IF NOT EXISTS (SELECT FROM public.res_company_member m WHERE m.company_id = company AND m.user_id = target) THEN
             RAISE EXCEPTION 'user % is not a member of company %', target, company USING ERRCODE = 'foreign_key_violation';
         END IF;
+        PERFORM embudo.grant_member(company, target, level);
     END IF;
 END
 $$;
@@ -7011,6 +6973,26 @@ $$;
 
 
 ALTER FUNCTION embudo.set_company_active(company integer, enabled boolean) OWNER TO embudo_owner;
+
+--
+-- Name: set_company_currency(integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
+--
+
+CREATE FUNCTION embudo.set_company_currency(company integer, currency integer) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    previous constant int := embudo.change_company_currency(company, currency);
+BEGIN
+    IF previous IS DISTINCT FROM currency THEN
+        UPDATE public.product_pricelist p SET currency_id = currency, write_date = now()
+        WHERE p.company_id = company AND p.currency_id = previous;
+    END IF;
+END
+$$;
+
+
+ALTER FUNCTION embudo.set_company_currency(company integer, currency integer) OWNER TO embudo_owner;
 
 --
 -- Name: set_home_company(integer, integer); Type: FUNCTION; Schema: embudo; Owner: embudo_owner
@@ -7628,9 +7610,7 @@ ALTER TABLE embudo.login_throttle_policy OWNER TO embudo_owner;
 
 CREATE TABLE embudo.mail_route (
     domain text NOT NULL,
-    alias_name text DEFAULT ''::text NOT NULL,
-    company_id integer NOT NULL,
-    team_id integer
+    company_id integer NOT NULL
 );
 
 
@@ -11154,7 +11134,7 @@ ALTER TABLE ONLY embudo.login_throttle_policy
 --
 
 ALTER TABLE ONLY embudo.mail_route
-    ADD CONSTRAINT mail_route_pkey PRIMARY KEY (domain, alias_name);
+    ADD CONSTRAINT mail_route_pkey PRIMARY KEY (domain);
 
 
 --
@@ -12601,20 +12581,6 @@ CREATE INDEX sale_order_user ON public.sale_order USING btree (company_id, user_
 
 
 --
--- Name: disabled_company disabled_company_access; Type: TRIGGER; Schema: embudo; Owner: embudo_owner
---
-
-CREATE TRIGGER disabled_company_access AFTER INSERT OR DELETE ON embudo.disabled_company FOR EACH ROW EXECUTE FUNCTION embudo.access_changed();
-
-
---
--- Name: user_api_key user_api_key_access; Type: TRIGGER; Schema: embudo; Owner: embudo_owner
---
-
-CREATE TRIGGER user_api_key_access AFTER INSERT OR DELETE OR UPDATE ON embudo.user_api_key FOR EACH ROW EXECUTE FUNCTION embudo.access_changed();
-
-
---
 -- Name: calendar_event activity_follows; Type: TRIGGER; Schema: public; Owner: embudo_owner
 --
 
@@ -12734,27 +12700,6 @@ CREATE TRIGGER compute_on_write BEFORE UPDATE ON public.crm_lead FOR EACH ROW EX
 
 
 --
--- Name: res_company_member crm_sales_team_leader; Type: TRIGGER; Schema: public; Owner: embudo_owner
---
-
-CREATE TRIGGER crm_sales_team_leader AFTER INSERT OR UPDATE OF access_level ON public.res_company_member FOR EACH ROW EXECUTE FUNCTION embudo.crm_member_added();
-
-
---
--- Name: res_company currency_activated; Type: TRIGGER; Schema: public; Owner: embudo_owner
---
-
-CREATE TRIGGER currency_activated AFTER UPDATE OF currency_id ON public.res_company FOR EACH ROW WHEN ((new.currency_id IS DISTINCT FROM old.currency_id)) EXECUTE FUNCTION embudo.company_currency_activate();
-
-
---
--- Name: res_company currency_changed; Type: TRIGGER; Schema: public; Owner: embudo_owner
---
-
-CREATE TRIGGER currency_changed BEFORE UPDATE OF currency_id ON public.res_company FOR EACH ROW WHEN ((new.currency_id IS DISTINCT FROM old.currency_id)) EXECUTE FUNCTION embudo.company_currency_changed();
-
-
---
 -- Name: calendar_attendee defaults; Type: TRIGGER; Schema: public; Owner: embudo_owner
 --
 
@@ -12850,27 +12795,6 @@ CREATE TRIGGER keep_used BEFORE DELETE ON public.crm_lost_reason FOR EACH ROW EX
 --
 
 CREATE TRIGGER keep_used BEFORE DELETE ON public.crm_stage FOR EACH ROW EXECUTE FUNCTION embudo.crm_stage_before_delete();
-
-
---
--- Name: crm_team mail_routes; Type: TRIGGER; Schema: public; Owner: embudo_owner
---
-
-CREATE TRIGGER mail_routes AFTER INSERT OR DELETE ON public.crm_team FOR EACH ROW EXECUTE FUNCTION embudo.mail_routes_changed();
-
-
---
--- Name: res_company mail_routes; Type: TRIGGER; Schema: public; Owner: embudo_owner
---
-
-CREATE TRIGGER mail_routes AFTER UPDATE OF alias_domain ON public.res_company FOR EACH ROW EXECUTE FUNCTION embudo.mail_routes_changed();
-
-
---
--- Name: crm_team mail_routes_update; Type: TRIGGER; Schema: public; Owner: embudo_owner
---
-
-CREATE TRIGGER mail_routes_update AFTER UPDATE ON public.crm_team FOR EACH ROW WHEN (((old.alias_name IS DISTINCT FROM new.alias_name) OR (old.active IS DISTINCT FROM new.active))) EXECUTE FUNCTION embudo.mail_routes_changed();
 
 
 --
@@ -13025,13 +12949,6 @@ CREATE TRIGGER readers_follow AFTER UPDATE ON public.calendar_attendee FOR EACH 
 --
 
 CREATE TRIGGER readers_follow AFTER UPDATE ON public.calendar_event FOR EACH ROW WHEN ((old.readers IS DISTINCT FROM new.readers)) EXECUTE FUNCTION embudo.calendar_readers_follow('event');
-
-
---
--- Name: res_company_member res_company_member_access; Type: TRIGGER; Schema: public; Owner: embudo_owner
---
-
-CREATE TRIGGER res_company_member_access AFTER INSERT OR DELETE OR UPDATE ON public.res_company_member FOR EACH ROW EXECUTE FUNCTION embudo.access_changed();
 
 
 --
@@ -16145,13 +16062,6 @@ CREATE POLICY owner_read ON public.meeting_category_rel FOR SELECT TO embudo_own
 
 
 --
--- Name: crm_team owner_routes; Type: POLICY; Schema: public; Owner: embudo_owner
---
-
-CREATE POLICY owner_routes ON public.crm_team FOR SELECT TO embudo_owner USING (((company_id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND true));
-
-
---
 -- Name: account_tax_sale_order_line_rel owner_writes; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
@@ -17012,25 +16922,10 @@ REVOKE ALL ON FUNCTION embudo.accept_invitation_row(i anyelement) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION access_changed(); Type: ACL; Schema: embudo; Owner: embudo_owner
---
-
-REVOKE ALL ON FUNCTION embudo.access_changed() FROM PUBLIC;
-
-
---
 -- Name: FUNCTION acting_admin_of(company integer); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
 REVOKE ALL ON FUNCTION embudo.acting_admin_of(company integer) FROM PUBLIC;
-
-
---
--- Name: FUNCTION activate_company_currency(company integer); Type: ACL; Schema: embudo; Owner: embudo_owner
---
-
-REVOKE ALL ON FUNCTION embudo.activate_company_currency(company integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION embudo.activate_company_currency(company integer) TO embudo_service;
 
 
 --
@@ -17621,6 +17516,14 @@ GRANT ALL ON FUNCTION embudo.cancel_invitation(invitation integer) TO embudo_ser
 
 
 --
+-- Name: FUNCTION change_company_currency(company integer, currency integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.change_company_currency(company integer, currency integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.change_company_currency(company integer, currency integer) TO embudo_service;
+
+
+--
 -- Name: FUNCTION change_own_password(old_password text, new_password text); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -17634,20 +17537,6 @@ GRANT ALL ON FUNCTION embudo.change_own_password(old_password text, new_password
 
 REVOKE ALL ON FUNCTION embudo.check_cfdi(policy text, method integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.check_cfdi(policy text, method integer) TO embudo_service;
-
-
---
--- Name: FUNCTION company_currency_activate(); Type: ACL; Schema: embudo; Owner: embudo_owner
---
-
-REVOKE ALL ON FUNCTION embudo.company_currency_activate() FROM PUBLIC;
-
-
---
--- Name: FUNCTION company_currency_changed(); Type: ACL; Schema: embudo; Owner: embudo_owner
---
-
-REVOKE ALL ON FUNCTION embudo.company_currency_changed() FROM PUBLIC;
 
 
 --
@@ -17918,13 +17807,6 @@ GRANT ALL ON FUNCTION embudo.crm_matching_partner(lead anyelement) TO embudo_ser
 
 
 --
--- Name: FUNCTION crm_member_added(); Type: ACL; Schema: embudo; Owner: embudo_owner
---
-
-REVOKE ALL ON FUNCTION embudo.crm_member_added() FROM PUBLIC;
-
-
---
 -- Name: FUNCTION crm_merge(ids integer[], salesperson integer, team integer, keep_tails boolean); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -18114,6 +17996,13 @@ GRANT ALL ON FUNCTION embudo.end_session(token text) TO embudo_service;
 
 REVOKE ALL ON FUNCTION embudo.enter_tenant(acting_user integer, companies integer[], timeout_ms integer, stamp text, lang text) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.enter_tenant(acting_user integer, companies integer[], timeout_ms integer, stamp text, lang text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION grant_member(company integer, target integer, level embudo.access_level); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.grant_member(company integer, target integer, level embudo.access_level) FROM PUBLIC;
 
 
 --
@@ -18355,22 +18244,6 @@ GRANT ALL ON FUNCTION embudo.mail_resolve(addresses text[]) TO embudo_service;
 
 
 --
--- Name: FUNCTION mail_routes_changed(); Type: ACL; Schema: embudo; Owner: embudo_owner
---
-
-REVOKE ALL ON FUNCTION embudo.mail_routes_changed() FROM PUBLIC;
-GRANT ALL ON FUNCTION embudo.mail_routes_changed() TO embudo_service;
-
-
---
--- Name: FUNCTION mail_routes_refresh(company integer); Type: ACL; Schema: embudo; Owner: embudo_owner
---
-
-REVOKE ALL ON FUNCTION embudo.mail_routes_refresh(company integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION embudo.mail_routes_refresh(company integer) TO embudo_service;
-
-
---
 -- Name: FUNCTION mail_sender(company integer); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
@@ -18403,11 +18276,25 @@ GRANT ALL ON FUNCTION embudo.mail_thread_of(ids text[]) TO embudo_service;
 
 
 --
+-- Name: FUNCTION member_changed(target integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.member_changed(target integer) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION member_company_ids(acting_user integer, companies integer[], minimum embudo.access_level); Type: ACL; Schema: embudo; Owner: embudo_owner
 --
 
 REVOKE ALL ON FUNCTION embudo.member_company_ids(acting_user integer, companies integer[], minimum embudo.access_level) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.member_company_ids(acting_user integer, companies integer[], minimum embudo.access_level) TO embudo_service;
+
+
+--
+-- Name: FUNCTION member_granted_20_crm(company integer, target integer, level embudo.access_level); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.member_granted_20_crm(company integer, target integer, level embudo.access_level) FROM PUBLIC;
 
 
 --
@@ -18611,6 +18498,13 @@ REVOKE ALL ON FUNCTION embudo.replace_policy(target regclass, policy name, claus
 
 REVOKE ALL ON FUNCTION embudo.request_alias_domain(company integer, requested text) FROM PUBLIC;
 GRANT ALL ON FUNCTION embudo.request_alias_domain(company integer, requested text) TO embudo_service;
+
+
+--
+-- Name: FUNCTION revoke_api_key(target integer, key_name text); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.revoke_api_key(target integer, key_name text) FROM PUBLIC;
 
 
 --
@@ -18893,6 +18787,14 @@ GRANT ALL ON FUNCTION embudo.set_access_level(company integer, target integer, l
 --
 
 REVOKE ALL ON FUNCTION embudo.set_company_active(company integer, enabled boolean) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION set_company_currency(company integer, currency integer); Type: ACL; Schema: embudo; Owner: embudo_owner
+--
+
+REVOKE ALL ON FUNCTION embudo.set_company_currency(company integer, currency integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION embudo.set_company_currency(company integer, currency integer) TO embudo_service;
 
 
 --

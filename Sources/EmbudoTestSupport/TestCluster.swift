@@ -8,6 +8,10 @@ import Synchronization
 /// process exits, with a migrated template database that each test clones.
 ///
 /// Tests run in parallel: each takes a database of its own with ``TestDatabase/make(migrated:)``.
+///
+/// With `EMBUDO_TEST_ON_CITUS=1` and `EMBUDO_TEST_CITUS_URL` (a Citus coordinator's database, as
+/// scripts/citus-cluster starts one), the databases live on that Citus cluster instead
+/// (``CitusTestCluster``): the same tests, on tables distributed by company.
 public enum TestCluster {
     /// The migrated template that test databases are cloned from.
     public static let templateName = "embudo_template"
@@ -32,6 +36,13 @@ public enum TestCluster {
     /// suites on both forms.
     public static var inlinePolicies: Bool {
         ProcessInfo.processInfo.environment["EMBUDO_TEST_INLINE_POLICIES"] == "1"
+    }
+
+    /// Whether test databases are made on the Citus cluster of `EMBUDO_TEST_CITUS_URL`
+    /// (`EMBUDO_TEST_ON_CITUS=1`).
+    public static var onCitus: Bool {
+        ProcessInfo.processInfo.environment["EMBUDO_TEST_ON_CITUS"] == "1"
+            && ProcessInfo.processInfo.environment["EMBUDO_TEST_CITUS_URL"] != nil
     }
 
     /// The repository's `sql` folder.
@@ -71,32 +82,62 @@ public enum TestCluster {
     }
 }
 
+/// Where a test's database lives: the process's embedded cluster, or the nodes of a Citus cluster.
+public enum TestServer: Sendable {
+    /// The process's own cluster (``TestCluster``).
+    case embedded(EmbeddedPostgres)
+    /// A Citus cluster (``CitusTestCluster``).
+    case citus(CitusTestCluster)
+
+    /// The connection string of a login (local connections are trusted) to a database: on Citus, the
+    /// coordinator's.
+    public func conninfo(user: String = EmbeddedPostgres.superuser, database: String) -> String {
+        switch self {
+        case .embedded(let cluster): cluster.conninfo(user: user, database: database)
+        case .citus(let citus): citus.coordinator.conninfo(user: user, database: database)
+        }
+    }
+}
+
 /// A database of one test's own, in the shared test cluster.
 public struct TestDatabase: Sendable {
     /// The database's name.
     public let name: String
-    /// The cluster it lives in.
-    public let cluster: EmbeddedPostgres
+    /// Where it lives.
+    public let server: TestServer
 
     private static let counter = Atomic<Int>(0)
 
     /// Creates a fresh database: a clone of the migrated template, or an empty one.
     public static func make(migrated: Bool = true) async throws -> TestDatabase {
-        let cluster = try await TestCluster.cluster()
         let number = counter.add(1, ordering: .relaxed).newValue
+        if TestCluster.onCitus {
+            let citus = try await CitusTestCluster.shared()
+            let name = "test_\(getpid())_\(number)"
+            try citus.createDatabase(named: name, migrated: migrated)
+            return TestDatabase(name: name, server: .citus(citus))
+        }
+        let cluster = try await TestCluster.cluster()
         let name = "test_\(number)"
         try DatabaseEndpoints.ensureDatabase(named: name, in: cluster, template: migrated ? TestCluster.templateName : "template0")
-        return TestDatabase(name: name, cluster: cluster)
+        return TestDatabase(name: name, server: .embedded(cluster))
+    }
+
+    /// The process's embedded cluster (`pg_dump` and the other tools of the server), unless the database
+    /// is on Citus.
+    public var cluster: EmbeddedPostgres? {
+        if case .embedded(let cluster) = server { return cluster }
+        return nil
     }
 
     /// The superuser's connection string (what `embudo migrate` would use).
-    public var adminConninfo: String { cluster.conninfo(database: name) }
+    public var adminConninfo: String { server.conninfo(database: name) }
 
     /// The connection string of another login of the cluster (local connections are trusted).
-    public func conninfo(user: String) -> String { cluster.conninfo(user: user, database: name) }
+    public func conninfo(user: String) -> String { server.conninfo(user: user, database: name) }
 
     /// The service role's connection string.
-    public var serviceConninfo: String { cluster.conninfo(user: "embudo_service", database: name) }
+    public var serviceConninfo: String { conninfo(user: "embudo_service") }
 
     /// Opens a connection as the superuser.
     public func adminConnection() throws -> PGConnection {
@@ -105,9 +146,14 @@ public struct TestDatabase: Sendable {
 
     /// Drops the database (ends its connections first).
     public func drop() {
-        guard let connection = try? PGConnection(conninfo: cluster.conninfo()) else { return }
-        if let statement = try? connection.query("SELECT format('DROP DATABASE IF EXISTS %I WITH (FORCE)', \(name)::text)")[0].decode(String.self, at: 0) {
-            _ = try? connection.execute(statement)
+        switch server {
+        case .citus(let citus):
+            citus.dropDatabase(named: name)
+        case .embedded(let cluster):
+            guard let connection = try? PGConnection(conninfo: cluster.conninfo()) else { return }
+            if let statement = try? connection.query("SELECT format('DROP DATABASE IF EXISTS %I WITH (FORCE)', \(name)::text)")[0].decode(String.self, at: 0) {
+                _ = try? connection.execute(statement)
+            }
         }
     }
 }

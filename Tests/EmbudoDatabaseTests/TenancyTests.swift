@@ -178,7 +178,7 @@ struct TenancyTests {
         let admin = Administration(connection: try fixture.database.adminConnection())
         let login = "bi_acme_\(fixture.database.name)"
         try admin.createBILogin(company: fixture.acme.id, login: login, password: "bi-secret-1")
-        let bi = try PGConnection(conninfo: fixture.database.cluster.conninfo(user: login, database: fixture.database.name))
+        let bi = try PGConnection(conninfo: fixture.database.conninfo(user: login))
         func companies() throws -> [Int] {
             try bi.query("SELECT DISTINCT company_id FROM report.team_dashboard").map { try $0.decode(Int.self, at: 0) }
         }
@@ -362,7 +362,7 @@ struct TenancyTests {
         #expect(!superuser && !bypass && !owner)
         // A login that may not act as the service is refused with a clear reason.
         try connection.execute("CREATE ROLE stranger_\(database.name) LOGIN; GRANT CONNECT ON DATABASE \(database.name) TO stranger_\(database.name)")
-        let db = Database(conninfo: database.cluster.conninfo(user: "stranger_\(database.name)", database: database.name), poolSize: 1)
+        let db = Database(conninfo: database.conninfo(user: "stranger_\(database.name)"), poolSize: 1)
         defer { db.shutdown() }
         let error = await #expect(throws: PGError.self) { try await db.checkConnection() }
         #expect(error?.serverMessage.contains("not embudo_service") == true)

@@ -101,7 +101,7 @@ public struct Administration {
 
     /// Deletes a user's API keys of that name; returns how many.
     public func revokeAPIKey(user: Int, name: String) throws -> Int {
-        try connection.transaction { try $0.query(SQL.revokeAPIKey(user: user, name: name)).affectedRows }
+        try connection.transaction { try $0.query(SQL.revokeAPIKey(user: user, name: name))[0].decode(Int.self, at: 0) }
     }
 
     /// Sets a system parameter (Odoo's `ir.config_parameter`, e.g. `web.base.url` for links in e-mails).
@@ -145,10 +145,7 @@ public struct Administration {
         }
         static func setPassword(user: Int, password: String) -> PGQuery { "SELECT embudo.set_password(\(user), \(password))" }
         static func grant(user: Int, company: Int, access: AccessLevel) -> PGQuery {
-            """
-            INSERT INTO res_company_member (company_id, user_id, access_level) VALUES (\(company), \(user), \(access.rawValue))
-            ON CONFLICT (company_id, user_id) DO UPDATE SET access_level = excluded.access_level
-            """
+"SELECT embudo.grant_member(\(company), \(user), \(access.rawValue)::embudo.access_level)"
         }
         static func memberships(user: Int) -> PGQuery {
             "SELECT company_id, access_level::text FROM res_company_member WHERE user_id = \(user) ORDER BY company_id"
@@ -168,7 +165,7 @@ public struct Administration {
         static func apiKeys(user: Int) -> PGQuery {
             "SELECT name, to_char(create_date, 'YYYY-MM-DD HH24:MI') FROM embudo.user_api_key WHERE user_id = \(user) ORDER BY id"
         }
-        static func revokeAPIKey(user: Int, name: String) -> PGQuery { "DELETE FROM embudo.user_api_key WHERE user_id = \(user) AND name = \(name)" }
+        static func revokeAPIKey(user: Int, name: String) -> PGQuery { "SELECT embudo.revoke_api_key(\(user), \(name))" }
         static func setParameter(_ key: String, _ value: String) -> PGQuery {
             "INSERT INTO ir_config_parameter (key, value) VALUES (\(key), \(value)) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
         }

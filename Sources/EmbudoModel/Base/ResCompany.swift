@@ -18,8 +18,35 @@ public enum ResCompany {
             FieldDescription("create_date", .datetime, string: "Created on", readonly: true),
             FieldDescription("write_date", .datetime, string: "Last Updated on", readonly: true),
         ],
-        methods: [requestAliasDomain]
+        methods: [write, requestAliasDomain]
     )
+
+    /// `write`: as every model's, but a new currency goes through `embudo.set_company_currency`, which
+    /// refuses it but to the company's administrators and while the company has quotations, and moves its
+    /// pricelists to it (sql/modules/base/companies.sql). In one transaction with the other values.
+    static let write = ModelMethod("write", .records("vals"), writes: true) { call in
+        let ids = try call.arguments.ids()
+        guard case .object(var values)? = call.arguments["vals"] else {
+            throw ModelError.validation("write expects a dictionary of values")
+        }
+        let currency = try values.removeValue(forKey: "currency_id").map { value in
+            guard let id = value.intValue else { throw ModelError.validation("currency_id expects the id of a currency") }
+            return id
+        }
+        let (scalars, _) = try call.service.split(values, model: call.model)
+        let update = scalars.isEmpty ? nil : try call.service.update(ids, scalars, model: call.model, queries: call.queries, tenant: call.tenant)
+        try await call.database.transaction(as: call.tenant) { connection in
+            if let currency {
+                for company in ids {
+                    try connection.query("SELECT embudo.set_company_currency(\(company), \(currency))")
+                }
+            }
+            if let update {
+                try RecordChecks.checkChanged(try connection.query(update), ids: ids, model: call.model, on: connection)
+            }
+        }
+        return .value(true)
+    }
 
     /// `action_request_alias_domain(ids, domain)`: a company administrator asks for a mail domain. Nothing
     /// changes on the company: the answer is the DNS TXT record to publish (`{domain, record_type,

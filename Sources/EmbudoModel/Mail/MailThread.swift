@@ -45,12 +45,22 @@ public enum MailThread {
         let recipients = (message.to + message.cc + message.deliveredTo).map(\.address)
         // Only the caller's own companies (as they are now, not as cached): whether another company holds
         // a domain is none of the caller's business, so it answers as an unknown domain does.
-        let route = try await database.withoutTenant { connection in
-            try connection.query(GatewaySQL.resolve(recipients, user: user.id)).map { try $0.decode((Int, Int?).self) }.first
+        let candidates = try await database.withoutTenant { connection in
+            try connection.query(GatewaySQL.resolve(recipients, user: user.id)).map { try $0.decode((Int, String).self) }
         }
-        guard let (company, team) = route else {
+        guard let first = candidates.first else {
             throw ModelError(.user, "None of your companies receives mail for \(recipients.joined(separator: ", ")): unknown domain.")
         }
+        // The first recipient that is a team's alias in its company, else the first company: looked up
+        // acting in those companies.
+        let companies = candidates.reduce(into: [Int]()) { list, candidate in
+            if !list.contains(candidate.0) { list.append(candidate.0) }
+        }
+        let candidatesTenant = try ModelService.tenant(for: user, context: ["allowed_company_ids": .array(companies.map(JSONValue.int))])
+        let aliased = try await database.transaction(as: candidatesTenant, readOnly: true) { connection in
+            try connection.query(GatewaySQL.alias(candidates, companies: companies)).map { try $0.decode((Int, Int).self) }.first
+        }
+        let (company, team): (Int, Int?) = aliased.map { ($0.0, $0.1) } ?? (first.0, nil)
         let tenant = try ModelService.tenant(for: user, context: ["allowed_company_ids": [.int(company)]])
         let payload = gatewayPayload(message)
         let attachments: JSONValue = .array(message.attachments.map { attachment in
@@ -89,8 +99,20 @@ public enum MailThread {
 enum GatewaySQL {
     static func resolve(_ addresses: [String], user: Int) -> PGQuery {
         """
-        SELECT r.company_id, r.team_id FROM embudo.mail_resolve(\(addresses)::text[]) r
+        SELECT r.company_id, r.local_part FROM embudo.mail_resolve(\(addresses)::text[]) r
         WHERE r.company_id = ANY ((embudo.member_grants(\(user), ARRAY[r.company_id])).own)
+        ORDER BY r.ordinal
+        """
+    }
+    /// The first of `candidates` (company, local part) that is an active team's alias: (company, team).
+    static func alias(_ candidates: [(Int, String)], companies: [Int]) -> PGQuery {
+        """
+        SELECT t.company_id, t.id
+        FROM unnest(\(candidates.map(\.0))::int[], \(candidates.map(\.1))::text[]) WITH ORDINALITY a (company_id, alias_name, position)
+        JOIN crm_team t ON t.company_id = a.company_id AND t.alias_name = a.alias_name AND t.active
+        WHERE t.company_id = ANY (\(companies)::int[])
+        ORDER BY a.position
+        LIMIT 1
         """
     }
     static func route(team: Int?, message: String) -> PGQuery { "SELECT embudo.mail_gateway(\(team)::int, \(message)::jsonb)::text" }

@@ -19,46 +19,56 @@ ALTER TABLE res_company ALTER COLUMN currency_id SET DEFAULT embudo.default_curr
 -- Administrators may change their company's currency (issue 22: a company created before its language
 -- chose pesos) as long as it has no quotation or order, whose amounts are in the old one (as Odoo allows
 -- it until accounting entries exist); the pricelists in the old currency follow. An inactive currency
--- is activated (reference data: activation is what choosing it means).
-GRANT UPDATE (currency_id) ON res_company TO embudo_service;
-CREATE OR REPLACE FUNCTION embudo.company_currency_changed() RETURNS trigger
+-- is activated (reference data: activation is what choosing it means). The change is this function's
+-- (res.company's write calls it: ResCompany.swift), not a trigger's: on Citus res_company is a reference
+-- table, whose triggers run on every node's copy, where they cannot reach the company's orders. The
+-- service may not write the column directly.
+REVOKE UPDATE (currency_id) ON res_company FROM embudo_service;
+CREATE OR REPLACE FUNCTION embudo.set_company_currency(company int, currency int) RETURNS void
 LANGUAGE plpgsql
 AS $$
+DECLARE
+    previous constant int := embudo.change_company_currency(company, currency);
 BEGIN
-    -- (Every order counts, whoever's: the change needs administrators, who see all documents.)
-    IF EXISTS (SELECT 1 FROM public.sale_order o WHERE o.company_id = NEW.id) THEN
-        PERFORM embudo.refuse('user', format('The currency cannot change: the company has quotations or orders in %s.',
-                                             (SELECT c.name FROM public.res_currency c WHERE c.id = OLD.currency_id)));
+    IF previous IS DISTINCT FROM currency THEN
+        UPDATE public.product_pricelist p SET currency_id = currency, write_date = now()
+        WHERE p.company_id = company AND p.currency_id = previous;
     END IF;
-    UPDATE public.product_pricelist p SET currency_id = NEW.currency_id, write_date = now()
-    WHERE p.company_id = NEW.id AND p.currency_id = OLD.currency_id;
-    RETURN NEW;
 END
 $$;
 
--- Activates the currency a company now uses (reference data the service cannot change otherwise): only
--- that company's, for an administrator of it, once the change is made.
-CREATE OR REPLACE FUNCTION embudo.activate_company_currency(company int) RETURNS void
-LANGUAGE sql SECURITY DEFINER
+-- The rule itself, and what the service cannot change otherwise (the company's row, the currency's
+-- activation): refused but to an administrator of the company, and while it has orders; returns the
+-- currency it had. (Every order counts, whoever's: the owner sees them all in the request's companies.)
+-- (PL/pgSQL: Citus plans neither an SQL function's parameters nor a subquery in an UPDATE of a reference
+-- table.)
+CREATE OR REPLACE FUNCTION embudo.change_company_currency(company int, currency int) RETURNS int
+LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-    UPDATE public.res_currency c SET active = true
-    FROM public.res_company co
-    WHERE co.id = company AND company = ANY (embudo.company_ids('admin')) AND c.id = co.currency_id AND NOT c.active
-$$;
-GRANT EXECUTE ON FUNCTION embudo.activate_company_currency(int) TO embudo_service;
-CREATE OR REPLACE FUNCTION embudo.company_currency_activate() RETURNS trigger
-LANGUAGE plpgsql
-AS $$
+DECLARE
+    previous int;
 BEGIN
-    PERFORM embudo.activate_company_currency(NEW.id);
-    RETURN NULL;
+    IF NOT company = ANY (embudo.company_ids('admin')) THEN
+        PERFORM embudo.refuse('access', 'Only the company''s administrators may change its currency.');
+    END IF;
+    SELECT c.currency_id INTO previous FROM public.res_company c WHERE c.id = company;
+    IF previous IS NOT DISTINCT FROM currency THEN
+        RETURN previous;
+    END IF;
+    IF NOT EXISTS (SELECT FROM public.res_currency c WHERE c.id = currency) THEN
+        PERFORM embudo.refuse('validation', format('There is no currency %s.', currency));
+    END IF;
+    IF EXISTS (SELECT FROM public.sale_order o WHERE o.company_id = company) THEN
+        PERFORM embudo.refuse('user', format('The currency cannot change: the company has quotations or orders in %s.',
+                                             (SELECT c.name FROM public.res_currency c WHERE c.id = previous)));
+    END IF;
+    UPDATE public.res_company c SET currency_id = currency, write_date = now() WHERE c.id = company;
+    UPDATE public.res_currency c SET active = true WHERE c.id = currency AND NOT c.active;
+    RETURN previous;
 END
 $$;
-CREATE OR REPLACE TRIGGER currency_activated AFTER UPDATE OF currency_id ON res_company
-    FOR EACH ROW WHEN (NEW.currency_id IS DISTINCT FROM OLD.currency_id) EXECUTE FUNCTION embudo.company_currency_activate();
-CREATE OR REPLACE TRIGGER currency_changed BEFORE UPDATE OF currency_id ON res_company
-    FOR EACH ROW WHEN (NEW.currency_id IS DISTINCT FROM OLD.currency_id) EXECUTE FUNCTION embudo.company_currency_changed();
+GRANT EXECUTE ON FUNCTION embudo.set_company_currency(int, int), embudo.change_company_currency(int, int) TO embudo_service;
 
 -- Administration, run by the privileged login (embudo company create / user create); nobody else may
 -- execute these. Values arrive as parameters; identifiers are quoted with format('%I').

@@ -160,8 +160,9 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    INSERT INTO public.res_company_member (company_id, user_id, access_level) VALUES (i.company_id, i.user_id, i.access_level)
-    ON CONFLICT (company_id, user_id) DO NOTHING;
+    IF NOT EXISTS (SELECT FROM public.res_company_member m WHERE m.company_id = i.company_id AND m.user_id = i.user_id) THEN
+        PERFORM embudo.grant_member(i.company_id, i.user_id, i.access_level);
+    END IF;
     UPDATE public.res_users SET company_id = i.company_id, write_date = now() WHERE id = i.user_id AND company_id IS NULL;
     UPDATE public.res_users_invitation SET state = 'accepted', answered_at = now(), write_date = now() WHERE id = i.id;
     DELETE FROM embudo.user_signup s WHERE s.invitation_id = i.id AND s.company_id = i.company_id;

@@ -36,9 +36,36 @@ BEGIN
         PERFORM embudo.unlink_references(ref.tab, ref.col, company, target);
     END LOOP;
     DELETE FROM public.res_company_member WHERE company_id = company AND user_id = target;
+    PERFORM embudo.member_changed(target);
 END
 $$;
 REVOKE ALL ON FUNCTION embudo.remove_member(int, int) FROM PUBLIC;
+
+-- Gives a user access to a company at a level, or changes their level. What follows a membership is
+-- done here, not by triggers of res_company_member (on Citus, a reference table's triggers run on every
+-- node's copy, and cannot write the tables of other nodes): the user's companies and credential stamp
+-- (identity.sql, embudo.member_changed), then each module's part, embudo.member_granted_<NN>_<module>
+-- (company, user, level), called in the order of their names (the modules' order). Not the service's to
+-- call: set_access_level, accepted invitations and the privileged login's `embudo user create` do.
+CREATE OR REPLACE FUNCTION embudo.grant_member(company int, target int, level embudo.access_level) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    part name;
+BEGIN
+    INSERT INTO public.res_company_member (company_id, user_id, access_level) VALUES (company, target, level)
+    ON CONFLICT (company_id, user_id) DO UPDATE SET access_level = excluded.access_level;
+    PERFORM embudo.member_changed(target);
+    FOR part IN
+        SELECT p.proname FROM pg_catalog.pg_proc p
+        WHERE p.pronamespace = 'embudo'::regnamespace AND p.proname ~ '^member_granted_[0-9]+_' ORDER BY p.proname
+    LOOP
+        EXECUTE format('SELECT embudo.%I($1, $2, $3)', part) USING company, target, level;
+    END LOOP;
+END
+$$;
+REVOKE ALL ON FUNCTION embudo.grant_member(int, int, embudo.access_level) FROM PUBLIC;
 
 -- Sets (or, with NULL, removes) a user's access to a company. Administrators cannot change their own.
 CREATE OR REPLACE FUNCTION embudo.set_access_level(company int, target int, level embudo.access_level) RETURNS void
@@ -55,10 +82,10 @@ BEGIN
     IF level IS NULL THEN
         PERFORM embudo.remove_member(company, target);
     ELSE
-        UPDATE public.res_company_member SET access_level = level WHERE company_id = company AND user_id = target;
-        IF NOT FOUND THEN
+        IF NOT EXISTS (SELECT FROM public.res_company_member m WHERE m.company_id = company AND m.user_id = target) THEN
             RAISE EXCEPTION 'user % is not a member of company %', target, company USING ERRCODE = 'foreign_key_violation';
         END IF;
+        PERFORM embudo.grant_member(company, target, level);
     END IF;
 END
 $$;

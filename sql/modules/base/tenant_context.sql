@@ -160,16 +160,15 @@ END;
 -- transaction-mode pooler, a privileged session that had switched to the service would serve other
 -- requests one RESET ROLE away from its privileges.
 --
--- The grants are a function of the user, the companies asked for and the user's credential version:
--- every input of member_grants (the user's active flag, memberships and their levels, disabled
--- companies) raises that version when it changes (identity.sql). So the session keeps, for each user it
+-- The grants are a function of the user, the companies asked for and the user's credential stamp: every
+-- input of member_grants (the user's active flag, memberships and their levels, disabled companies)
+-- changes that stamp when it changes (identity.sql). So the session keeps, for each user it
 -- served, the last grants it worked out, keyed by all three (the session-level setting
 -- embudo.grants_u<user>: key;own;all;admin), and a call of a user in the same companies as that user's
--- last call on this connection reads one integer, the version (credential_stamp), instead of joining
--- the memberships. (A connection serves many users in turn: with one entry per session, the load test's
--- eight salespeople on eight connections missed seven calls in eight.) The version is read
--- before the grants are worked out, and a change raises it in the transaction that makes it, so cached
--- grants are never older than their key. The cache is read only here, for the service, which could set
+-- last call on this connection reads the stamp (credential_stamp) instead of working the grants out. (A connection serves many users in turn: with one entry per session, the load test's
+-- eight salespeople on eight connections missed seven calls in eight.) The stamp is read
+-- before the grants are worked out, from the rows the grants are worked out from, so cached grants are
+-- never older than their key. The cache is read only here, for the service, which could set
 -- the granted_* settings themselves anyway: it widens nothing.
 --
 -- It runs with its caller's rights (no SECURITY DEFINER), so it needs no search_path of its own: a path

@@ -40,26 +40,25 @@ BEGIN
 END
 $$;
 
--- The company's first administrator leads the default "Sales" team and belongs to it.
-CREATE OR REPLACE FUNCTION embudo.crm_member_added() RETURNS trigger
+-- The company's first administrator leads the default "Sales" team and belongs to it (called by
+-- embudo.grant_member: memberships.sql).
+CREATE OR REPLACE FUNCTION embudo.member_granted_20_crm(company int, target int, level embudo.access_level) RETURNS void
 LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     team int;
 BEGIN
-    IF NEW.access_level <> 'admin' THEN
-        RETURN NULL;
+    IF level <> 'admin' THEN
+        RETURN;
     END IF;
     SELECT d.res_id INTO team FROM public.ir_model_data d
-    WHERE d.module = 'sales_team' AND d.name = 'team_sales_department' AND d.company_id = NEW.company_id;
-    UPDATE public.crm_team t SET user_id = NEW.user_id
-    WHERE t.company_id = NEW.company_id AND t.id = team AND t.user_id IS NULL;
+    WHERE d.module = 'sales_team' AND d.name = 'team_sales_department' AND d.company_id = company;
+    UPDATE public.crm_team t SET user_id = target
+    WHERE t.company_id = company AND t.id = team AND t.user_id IS NULL;
     IF FOUND THEN
-        INSERT INTO public.crm_team_member (company_id, team_id, user_id) VALUES (NEW.company_id, team, NEW.user_id)
+        INSERT INTO public.crm_team_member (company_id, team_id, user_id) VALUES (company, team, target)
         ON CONFLICT DO NOTHING;
     END IF;
-    RETURN NULL;
 END
 $$;
-CREATE OR REPLACE TRIGGER crm_sales_team_leader AFTER INSERT OR UPDATE OF access_level ON res_company_member
-    FOR EACH ROW EXECUTE FUNCTION embudo.crm_member_added();

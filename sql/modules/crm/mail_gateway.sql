@@ -8,68 +8,22 @@
 -- Bounces are counted on leads.
 GRANT UPDATE (message_bounce) ON crm_lead TO embudo_service;
 
--- Where mail for an address goes (embudo.mail_route), kept by triggers, readable before any tenant is
--- known: only the gateway's owner function reads it.
-CREATE OR REPLACE FUNCTION embudo.mail_routes_refresh(company int) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    domain text := (SELECT c.alias_domain FROM public.res_company c WHERE c.id = company);
-BEGIN
-    -- Only for a company the request acts in (the owner sees its teams through the request's context).
-    IF NOT company = ANY (embudo.company_ids()) THEN
-        RETURN;
-    END IF;
-    DELETE FROM embudo.mail_route r WHERE r.company_id = company;
-    IF domain IS NULL THEN
-        RETURN;
-    END IF;
-    INSERT INTO embudo.mail_route (domain, alias_name, company_id, team_id) VALUES (domain, '', company, NULL);
-    -- The owner reads the company's teams through its policy of the request's companies.
-    INSERT INTO embudo.mail_route (domain, alias_name, company_id, team_id)
-    SELECT domain, t.alias_name, company, t.id FROM public.crm_team t
-    WHERE t.company_id = company AND t.alias_name IS NOT NULL AND t.active;
-END
-$$;
-
-SELECT embudo.replace_policy('crm_team', 'owner_routes', 'FOR SELECT TO embudo_owner USING (true)');
-
-CREATE OR REPLACE FUNCTION embudo.mail_routes_changed() RETURNS trigger
-LANGUAGE plpgsql
-AS $$
-BEGIN
-    IF TG_TABLE_NAME = 'res_company' THEN
-        PERFORM embudo.mail_routes_refresh(NEW.id);
-    ELSIF TG_OP = 'DELETE' THEN
-        PERFORM embudo.mail_routes_refresh(OLD.company_id);
-    ELSE
-        PERFORM embudo.mail_routes_refresh(NEW.company_id);
-    END IF;
-    RETURN NULL;
-END
-$$;
-
-CREATE OR REPLACE TRIGGER mail_routes AFTER UPDATE OF alias_domain ON res_company FOR EACH ROW EXECUTE FUNCTION embudo.mail_routes_changed();
--- A team's routes follow its alias whoever changes it: the pipeline's own trigger clears the alias of a
--- team that takes neither leads nor opportunities, which `UPDATE OF alias_name` would not see.
-CREATE OR REPLACE TRIGGER mail_routes AFTER INSERT OR DELETE ON crm_team FOR EACH ROW EXECUTE FUNCTION embudo.mail_routes_changed();
-CREATE OR REPLACE TRIGGER mail_routes_update AFTER UPDATE ON crm_team FOR EACH ROW
-    WHEN (OLD.alias_name IS DISTINCT FROM NEW.alias_name OR OLD.active IS DISTINCT FROM NEW.active)
-    EXECUTE FUNCTION embudo.mail_routes_changed();
-
--- The company and alias an incoming message is for: the first recipient whose domain is a company's.
+-- The companies an incoming message is for: the recipients whose domain is a company's, in their order,
+-- with the address's local part (a team's alias, looked up in the company then: MailThread.swift).
+-- Read before any tenant is known, as the owner, from embudo.mail_route: each company's mail domain,
+-- which the operator's embudo.assign_alias_domain keeps.
 CREATE OR REPLACE FUNCTION embudo.mail_resolve(addresses text[])
-RETURNS TABLE (company_id int, team_id int, alias_name text)
-LANGUAGE sql STABLE SECURITY DEFINER
+RETURNS TABLE (ordinal int, company_id int, local_part text)
+LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT coalesce(alias.company_id, domain.company_id), alias.team_id, alias.alias_name
+BEGIN
+    RETURN QUERY
+    SELECT a.position::int, r.company_id, lower(split_part(a.address, '@', 1))
     FROM unnest(addresses) WITH ORDINALITY a (address, position)
-    JOIN embudo.mail_route domain ON domain.domain = lower(split_part(a.address, '@', 2)) AND domain.alias_name = ''
-    LEFT JOIN embudo.mail_route alias ON alias.domain = domain.domain AND alias.alias_name = lower(split_part(a.address, '@', 1))
-    ORDER BY alias.team_id IS NULL, a.position
-    LIMIT 1
+    JOIN embudo.mail_route r ON r.domain = lower(split_part(a.address, '@', 2))
+    ORDER BY a.position;
+END
 $$;
 
 -- The record a message answers (`ids`: Message-IDs without their angle brackets): a message stored
@@ -263,7 +217,7 @@ BEGIN
 END
 $$;
 
-GRANT EXECUTE ON FUNCTION embudo.mail_routes_changed(), embudo.mail_routes_refresh(int), embudo.mail_resolve(text[]), embudo.mail_thread_of(text[]),
+GRANT EXECUTE ON FUNCTION embudo.mail_resolve(text[]), embudo.mail_thread_of(text[]),
     embudo.mail_gateway(int, jsonb), embudo.mail_gateway_attach(text, int, int, jsonb), embudo.crm_lead_send_mail(int, text, text)
 TO embudo_service;
 
@@ -316,10 +270,9 @@ END
 $$;
 
 -- The operator's assignment (embudo company set-domain, and verify-domains once the DNS record is
--- found), run with the privileged login: sets (or with NULL clears) a company's mail domain and
--- rebuilds its mail routes (the routes' trigger refreshes them only for the request's companies, and the
--- operator acts in none), then forgets the company's request for that domain. Raises EMV01 for an
--- invalid domain and unique_violation (23505) when another company holds it.
+-- found), run with the privileged login: sets (or with NULL clears) a company's mail domain and its
+-- route (embudo.mail_route, which embudo.mail_resolve reads), then forgets the company's request for that
+-- domain. Raises EMV01 for an invalid domain and unique_violation (23505) when another company holds it.
 CREATE OR REPLACE FUNCTION embudo.assign_alias_domain(company int, assigned text) RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -339,10 +292,7 @@ BEGIN
     END IF;
     DELETE FROM embudo.mail_route r WHERE r.company_id = company;
     IF chosen IS NOT NULL THEN
-        INSERT INTO embudo.mail_route (domain, alias_name, company_id, team_id) VALUES (chosen, '', company, NULL);
-        INSERT INTO embudo.mail_route (domain, alias_name, company_id, team_id)
-        SELECT chosen, t.alias_name, company, t.id FROM public.crm_team t
-        WHERE t.company_id = company AND t.alias_name IS NOT NULL AND t.active;
+        INSERT INTO embudo.mail_route (domain, company_id) VALUES (chosen, company);
         DELETE FROM embudo.alias_domain_request r WHERE r.company_id = company AND r.domain = chosen;
     END IF;
 END

@@ -24,9 +24,9 @@ BEGIN
     SELECT 'demo' || company || '.' || n || '@example.com', embudo.localized(lang, 'Salesperson ', 'Vendedor ') || company || '.' || n
     FROM generate_series(1, 5) n
     WHERE NOT EXISTS (SELECT 1 FROM public.res_users u WHERE lower(u.login) = 'demo' || company || '.' || n || '@example.com');
-    INSERT INTO public.res_company_member (company_id, user_id, access_level)
-    SELECT company, u.id, 'own' FROM public.res_users u WHERE u.login LIKE 'demo' || company || '.%@example.com'
-    ON CONFLICT DO NOTHING;
+    PERFORM embudo.grant_member(company, u.id, 'own') FROM public.res_users u
+    WHERE u.login LIKE 'demo' || company || '.%@example.com'
+      AND NOT EXISTS (SELECT FROM public.res_company_member m WHERE m.company_id = company AND m.user_id = u.id);
     people := ARRAY(SELECT m.user_id FROM public.res_company_member m WHERE m.company_id = company ORDER BY m.user_id);
     INSERT INTO public.crm_team_member (company_id, team_id, user_id) SELECT company, team, p FROM unnest(people) p ON CONFLICT DO NOTHING;
 
