@@ -21,13 +21,22 @@ SET LOCAL ROLE embudo_owner;
 SELECT embudo.inline_policy_context();
 RESET ROLE;
 
--- The service sets its tenant context, and the SQL functions their flags, with SET LOCAL
--- (embudo.set_local): Citus passes those to the workers within the transaction when told to, which the
--- service's role is, in this database. (ALTER DATABASE … SET would be sent to the workers as the whole
--- text of this file.)
+-- The service's settings in this database (Citus sends them to every node's database of this name).
+-- (ALTER DATABASE … SET would be sent to the workers as the whole text of this file.)
+--   * The service sets its tenant context, and the SQL functions their flags, with SET LOCAL
+--     (embudo.set_local): Citus passes those to the workers within the transaction when told to.
+--   * Plans are chosen per call (plan_cache_mode = auto, where the service's role forces generic plans
+--     on one PostgreSQL): Citus cannot plan a query over several shards from a generic plan's
+--     parameters.
+--   * Writing a reference table (a company's name, a user's preferences) locks, on the first worker, the
+--     reference tables its keys name (currencies, countries…), which Citus allows only to a role that
+--     may write them; the service may not, so Citus's check of those internal locks is skipped for it.
+--     (The locks serialise writes; the rights on the tables stay PostgreSQL's to check.)
 DO $settings$
 BEGIN
     EXECUTE format('ALTER ROLE embudo_service IN DATABASE %I SET citus.propagate_set_commands = %L', current_database(), 'local');
+    EXECUTE format('ALTER ROLE embudo_service IN DATABASE %I SET plan_cache_mode = %L', current_database(), 'auto');
+    EXECUTE format('ALTER ROLE embudo_service IN DATABASE %I SET citus.skip_advisory_lock_permission_checks = on', current_database());
 END
 $settings$;
 

@@ -537,12 +537,17 @@ ALTER FUNCTION embudo.calendar_activity_meeting() OWNER TO embudo_owner;
 --
 
 CREATE FUNCTION embudo.calendar_address(company integer, partner integer, member integer, OUT name text, OUT email text) RETURNS record
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-    SELECT coalesce(p.name, u.name), embudo.normalize_email(coalesce(p.email, u.email))
-    FROM (SELECT 1) one
-    LEFT JOIN public.res_partner p ON p.company_id = company AND p.id = partner
-    LEFT JOIN public.res_users u ON partner IS NULL AND u.id = member
+BEGIN
+    IF partner IS NOT NULL THEN
+        SELECT p.name, embudo.normalize_email(p.email) INTO name, email
+        FROM public.res_partner p WHERE p.company_id = company AND p.id = partner;
+    ELSE
+        SELECT u.name, embudo.normalize_email(u.email) INTO name, email
+        FROM public.res_users u WHERE u.id = member;
+    END IF;
+END
 $$;
 
 
@@ -628,7 +633,7 @@ BEGIN
     END IF;
     PERFORM embudo.set_local('embudo.calendar_answered', coalesce(current_setting('embudo.calendar_answered', true), '') || key);
     SELECT * INTO who FROM embudo.calendar_address(NEW.company_id, NEW.partner_id, NEW.user_id);
-    SELECT u.name, embudo.normalize_email(u.email) AS email, u.lang INTO organizer FROM public.res_users u WHERE u.id = e.user_id;
+    SELECT u.name, embudo.normalize_email(u.email) AS email, u.lang, u.tz INTO organizer FROM public.res_users u WHERE u.id = e.user_id;
     lang := coalesce(organizer.lang, 'en_US');
     verb := CASE NEW.state WHEN 'accepted' THEN embudo.localized(lang, ' accepted ', ' aceptó ')
                            WHEN 'declined' THEN embudo.localized(lang, ' declined ', ' rechazó ')
@@ -645,8 +650,8 @@ BEGIN
         INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, model, res_id, create_uid, write_uid)
         VALUES (e.company_id, embudo.mail_sender(e.company_id), embudo.mail_format_address(organizer.name, organizer.email),
                 who.name || verb || e.name,
-                '<p>' || embudo.html_escape(who.name || verb || '"' || e.name || '" (' || embudo.calendar_when(e, coalesce(
-                    (SELECT u.tz FROM public.res_users u WHERE u.id = e.user_id), 'UTC'), lang) || ')') || '</p>',
+                '<p>' || embudo.html_escape(who.name || verb || '"' || e.name || '" (' || embudo.calendar_when(e, coalesce(organizer.tz, 'UTC'), lang) || ')')
+                || '</p>',
                 'calendar.event', e.id, embudo.current_user_id(), embudo.current_user_id());
         PERFORM embudo.set_local('embudo.mail_on_behalf', '');
     END IF;
@@ -717,12 +722,17 @@ ALTER FUNCTION embudo.calendar_attendees_follow() OWNER TO embudo_owner;
 --
 
 CREATE FUNCTION embudo.calendar_attends(company integer, event integer) RETURNS boolean
-    LANGUAGE sql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    SELECT pg_has_role(session_user, 'embudo_service', 'MEMBER')
-       AND EXISTS (SELECT 1 FROM public.calendar_event_res_users_rel r
-                   WHERE r.company_id = company AND r.calendar_event_id = event AND r.res_users_id = embudo.current_user_id())
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT pg_has_role(session_user, 'embudo_service', 'MEMBER')
+           AND EXISTS (SELECT 1 FROM public.calendar_event_res_users_rel r
+                       WHERE r.company_id = company AND r.calendar_event_id = event AND r.res_users_id = embudo.current_user_id())
+    );
+END
 $$;
 
 
@@ -733,9 +743,12 @@ ALTER FUNCTION embudo.calendar_attends(company integer, event integer) OWNER TO 
 --
 
 CREATE FUNCTION embudo.calendar_busy_slots(range_start timestamp with time zone, range_stop timestamp with time zone) RETURNS TABLE(start timestamp with time zone, stop timestamp with time zone, allday boolean, user_id integer, user_name text)
-    LANGUAGE sql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
     SELECT e.start, e.stop, e.allday, e.user_id, u.name
     FROM public.calendar_event e LEFT JOIN public.res_users u ON u.id = e.user_id
     WHERE e.company_id = ANY (embudo.company_ids()) AND e.active AND e.privacy = 'private' AND e.show_as = 'busy'
@@ -744,7 +757,8 @@ CREATE FUNCTION embudo.calendar_busy_slots(range_start timestamp with time zone,
       AND NOT EXISTS (SELECT 1 FROM public.calendar_event_res_users_rel r
                       WHERE r.company_id = e.company_id AND r.calendar_event_id = e.id AND r.res_users_id = embudo.current_user_id())
       AND range_stop - range_start <= interval '400 days'
-    ORDER BY e.start
+    ORDER BY e.start;
+END
 $$;
 
 
@@ -895,12 +909,17 @@ ALTER FUNCTION embudo.calendar_document_deleted() OWNER TO embudo_owner;
 --
 
 CREATE FUNCTION embudo.calendar_document_meetings(company integer, model text, document integer) RETURNS integer[]
-    LANGUAGE sql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    SELECT ARRAY(SELECT e.id FROM public.calendar_event e
-                 WHERE e.company_id = company AND e.res_model = model AND e.res_id = document AND e.privacy <> 'private')
-    WHERE pg_trigger_depth() > 0
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT ARRAY(SELECT e.id FROM public.calendar_event e
+                     WHERE e.company_id = company AND e.res_model = model AND e.res_id = document AND e.privacy <> 'private')
+        WHERE pg_trigger_depth() > 0
+    );
+END
 $$;
 
 
@@ -937,6 +956,8 @@ CREATE FUNCTION embudo.calendar_event_after_insert() RETURNS trigger
 DECLARE
     me int := embudo.current_user_id();
     lang text;
+    zone text;
+    organizer_zone text;
     meeting_type int;
 BEGIN
     IF NEW.user_id IS NOT NULL THEN
@@ -946,12 +967,15 @@ BEGIN
     IF NEW.recurrence_id IS NOT NULL OR NEW.res_model IS NULL OR current_setting('embudo.calendar_from_activity', true) = 'on' THEN
         RETURN NULL;
     END IF;
-    lang := coalesce((SELECT u.lang FROM public.res_users u WHERE u.id = me), 'en_US');
+    -- (Looked up first: Citus refuses a subquery inside INSERT … VALUES.)
+    SELECT coalesce(u.lang, 'en_US'), u.tz INTO lang, zone FROM public.res_users u WHERE u.id = me;
+    lang := coalesce(lang, 'en_US');
+    SELECT u.tz INTO organizer_zone FROM public.res_users u WHERE u.id = NEW.user_id;
     IF NEW.res_model = 'crm.lead' THEN
         INSERT INTO public.mail_message (company_id, model, res_id, body, author_id, message_type, subtype_id, create_uid, write_uid)
         VALUES (NEW.company_id, 'crm.lead', NEW.res_id,
                 embudo.html_escape(embudo.localized(lang, 'Meeting scheduled at ', 'Reunión programada el ')
-                || embudo.calendar_when(NEW, (SELECT u.tz FROM public.res_users u WHERE u.id = me), lang)
+                || embudo.calendar_when(NEW, zone, lang)
                 || E'\n' || embudo.localized(lang, 'Subject: ', 'Asunto: ') || embudo.calendar_public_name(NEW, lang)
                 || CASE WHEN NOT NEW.allday THEN E'\n' || embudo.localized(lang, 'Duration: ', 'Duración: ')
                         || to_char(NEW.stop - NEW.start, 'HH24:MI') ELSE '' END),
@@ -964,7 +988,7 @@ BEGIN
         INSERT INTO public.mail_activity (company_id, res_model, res_id, activity_type_id, summary, user_id, date_deadline,
                                           calendar_event_id, create_uid, write_uid)
         VALUES (NEW.company_id, NEW.res_model, NEW.res_id, meeting_type, embudo.calendar_public_name(NEW, lang), NEW.user_id,
-                (NEW.start AT TIME ZONE coalesce((SELECT u.tz FROM public.res_users u WHERE u.id = NEW.user_id), 'UTC'))::date,
+                (NEW.start AT TIME ZONE coalesce(organizer_zone, 'UTC'))::date,
                 NEW.id, me, me);
     END IF;
     RETURN NULL;
@@ -1343,29 +1367,34 @@ ALTER FUNCTION embudo.calendar_feed_create(company integer, with_activities bool
 --
 
 CREATE FUNCTION embudo.calendar_feed_ics(company integer, with_activities boolean) RETURNS text
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-    SELECT embudo.ical_calendar(
-        coalesce((SELECT string_agg(embudo.ical_events(company, s.ical_uid, NULL, NULL, false), '' ORDER BY s.first)
-                  FROM (SELECT e.ical_uid, min(e.start) AS first FROM public.calendar_event e
-                        WHERE e.company_id = company AND e.active
-                          AND e.start < now() + interval '400 days' AND e.stop > now() - interval '90 days'
-                          AND (e.user_id = embudo.current_user_id() OR embudo.calendar_attends(e.company_id, e.id))
-                        GROUP BY e.ical_uid) s), '')
-        || CASE WHEN with_activities THEN coalesce((
-            SELECT string_agg(embudo.ical_line('BEGIN:VEVENT') || embudo.ical_line('UID:activity-' || a.company_id || '-' || a.id || '@embudo')
-                              || embudo.ical_line('DTSTAMP:' || embudo.ical_utc(now()))
-                              || embudo.ical_line('DTSTART;VALUE=DATE:' || to_char(a.date_deadline, 'YYYYMMDD'))
-                              || embudo.ical_line('DTEND;VALUE=DATE:' || to_char(a.date_deadline + 1, 'YYYYMMDD'))
-                              || embudo.ical_line('SUMMARY:' || embudo.ical_text(concat_ws(': ', t.name, nullif(a.summary, ''))
-                                                                                    || coalesce(' — ' || a.res_name, '')))
-                              || embudo.ical_line('TRANSP:TRANSPARENT')
-                              || embudo.ical_line('END:VEVENT'), '' ORDER BY a.date_deadline, a.id)
-            FROM public.mail_activity a LEFT JOIN public.mail_activity_type t ON t.company_id = a.company_id AND t.id = a.activity_type_id
-            WHERE a.company_id = company AND a.active AND a.user_id = embudo.current_user_id() AND a.calendar_event_id IS NULL
-              AND a.date_deadline > (now() - interval '90 days')::date), '') ELSE '' END,
-        NULL,
-        (SELECT c.name FROM public.res_company c WHERE c.id = company) || ' — Embudo')
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT embudo.ical_calendar(
+            coalesce((SELECT string_agg(embudo.ical_events(company, s.ical_uid, NULL, NULL, false), '' ORDER BY s.first)
+                      FROM (SELECT e.ical_uid, min(e.start) AS first FROM public.calendar_event e
+                            WHERE e.company_id = company AND e.active
+                              AND e.start < now() + interval '400 days' AND e.stop > now() - interval '90 days'
+                              AND (e.user_id = embudo.current_user_id() OR embudo.calendar_attends(e.company_id, e.id))
+                            GROUP BY e.ical_uid) s), '')
+            || CASE WHEN with_activities THEN coalesce((
+                SELECT string_agg(embudo.ical_line('BEGIN:VEVENT') || embudo.ical_line('UID:activity-' || a.company_id || '-' || a.id || '@embudo')
+                                  || embudo.ical_line('DTSTAMP:' || embudo.ical_utc(now()))
+                                  || embudo.ical_line('DTSTART;VALUE=DATE:' || to_char(a.date_deadline, 'YYYYMMDD'))
+                                  || embudo.ical_line('DTEND;VALUE=DATE:' || to_char(a.date_deadline + 1, 'YYYYMMDD'))
+                                  || embudo.ical_line('SUMMARY:' || embudo.ical_text(concat_ws(': ', t.name, nullif(a.summary, ''))
+                                                                                        || coalesce(' — ' || a.res_name, '')))
+                                  || embudo.ical_line('TRANSP:TRANSPARENT')
+                                  || embudo.ical_line('END:VEVENT'), '' ORDER BY a.date_deadline, a.id)
+                FROM public.mail_activity a LEFT JOIN public.mail_activity_type t ON t.company_id = a.company_id AND t.id = a.activity_type_id
+                WHERE a.company_id = company AND a.active AND a.user_id = embudo.current_user_id() AND a.calendar_event_id IS NULL
+                  AND a.date_deadline > (now() - interval '90 days')::date), '') ELSE '' END,
+            NULL,
+            (SELECT c.name FROM public.res_company c WHERE c.id = company) || ' — Embudo')
+    );
+END
 $$;
 
 
@@ -1437,6 +1466,7 @@ DECLARE
     body text;
     cancelled boolean;
     fresh boolean;
+    linked boolean;
     base text := rtrim(coalesce((SELECT value FROM public.ir_config_parameter WHERE key = 'web.base.url'), ''), '/');
     queued int := 0;
 BEGIN
@@ -1529,15 +1559,15 @@ BEGIN
                     ELSE '<p><a href="' || embudo.html_escape(link) || '">' || embudo.html_escape(embudo.localized(lang, 'Open in Embudo', 'Abrir en Embudo'))
                          || '</a></p>' END
             || '</div>';
+        -- (Whether the meeting is still there, looked up first: Citus refuses a subquery inside
+        -- INSERT … VALUES.)
+        linked := master.id IS NOT NULL AND EXISTS (SELECT 1 FROM public.calendar_event x WHERE x.company_id = target.company AND x.id = master.id);
         PERFORM embudo.set_local('embudo.mail_on_behalf', 'on');
         INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, calendar_ics, calendar_method, model, res_id,
                                       create_uid, write_uid)
         VALUES (target.company, embudo.mail_sender(target.company), embudo.mail_format_address(who.name, who.email), subject, body,
                 ics, CASE WHEN cancelled THEN 'CANCEL' ELSE 'REQUEST' END,
-                CASE WHEN master.id IS NOT NULL AND EXISTS (SELECT 1 FROM public.calendar_event x WHERE x.company_id = target.company AND x.id = master.id)
-                     THEN 'calendar.event' END,
-                CASE WHEN master.id IS NOT NULL AND EXISTS (SELECT 1 FROM public.calendar_event x WHERE x.company_id = target.company AND x.id = master.id)
-                     THEN master.id END,
+                CASE WHEN linked THEN 'calendar.event' END, CASE WHEN linked THEN master.id END,
                 me, me);
         PERFORM embudo.set_local('embudo.mail_on_behalf', '');
         queued := queued + 1;
@@ -1571,20 +1601,25 @@ ALTER FUNCTION embudo.calendar_flush_trigger() OWNER TO embudo_owner;
 --
 
 CREATE FUNCTION embudo.calendar_invitation(attendee integer) RETURNS jsonb
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-    SELECT jsonb_build_object(
-        'name', e.name, 'company', c.name, 'attendee', p.name, 'state', a.state, 'lang', coalesce(p.lang, c.lang),
-        'when', embudo.calendar_when(e, coalesce(p.tz, c.tz), coalesce(p.lang, c.lang)),
-        'location', e.location, 'videocall', e.videocall_location, 'description', embudo.calendar_plain(e.description),
-        'organizer', (SELECT u.name FROM public.res_users u WHERE u.id = e.user_id),
-        'occurrences', (SELECT count(*) FROM public.calendar_event x WHERE x.company_id = e.company_id AND x.ical_uid = e.ical_uid AND x.active),
-        'active', e.active)
-    FROM public.calendar_attendee a
-    JOIN public.calendar_event e ON e.company_id = a.company_id AND e.id = a.event_id
-    JOIN public.res_company c ON c.id = a.company_id
-    JOIN public.res_partner p ON p.company_id = a.company_id AND p.id = a.partner_id
-    WHERE a.id = attendee
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT jsonb_build_object(
+            'name', e.name, 'company', c.name, 'attendee', p.name, 'state', a.state, 'lang', coalesce(p.lang, c.lang),
+            'when', embudo.calendar_when(e, coalesce(p.tz, c.tz), coalesce(p.lang, c.lang)),
+            'location', e.location, 'videocall', e.videocall_location, 'description', embudo.calendar_plain(e.description),
+            'organizer', (SELECT u.name FROM public.res_users u WHERE u.id = e.user_id),
+            'occurrences', (SELECT count(*) FROM public.calendar_event x WHERE x.company_id = e.company_id AND x.ical_uid = e.ical_uid AND x.active),
+            'active', e.active)
+        FROM public.calendar_attendee a
+        JOIN public.calendar_event e ON e.company_id = a.company_id AND e.id = a.event_id
+        JOIN public.res_company c ON c.id = a.company_id
+        JOIN public.res_partner p ON p.company_id = a.company_id AND p.id = a.partner_id
+        WHERE a.id = attendee
+    );
+END
 $$;
 
 
@@ -1639,10 +1674,15 @@ ALTER FUNCTION embudo.calendar_mark_done(ids integer[]) OWNER TO embudo_owner;
 --
 
 CREATE FUNCTION embudo.calendar_my_status(company integer, event integer) RETURNS text
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-    SELECT a.state FROM public.calendar_attendee a
-    WHERE a.company_id = company AND a.event_id = event AND a.user_id = embudo.current_user_id()
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT a.state FROM public.calendar_attendee a
+        WHERE a.company_id = company AND a.event_id = event AND a.user_id = embudo.current_user_id()
+    );
+END
 $$;
 
 
@@ -1689,10 +1729,13 @@ ALTER FUNCTION embudo.calendar_note_change() OWNER TO embudo_owner;
 --
 
 CREATE FUNCTION embudo.calendar_notify_removed(company integer, event integer, partner integer, member integer) RETURNS void
-    LANGUAGE sql
+    LANGUAGE plpgsql
     AS $$
-    SELECT embudo.calendar_note(company, e.ical_uid, partner, member)
-    FROM public.calendar_event e WHERE e.company_id = calendar_notify_removed.company AND e.id = event
+#variable_conflict use_column
+BEGIN
+    PERFORM embudo.calendar_note(company, e.ical_uid, partner, member)
+    FROM public.calendar_event e WHERE e.company_id = calendar_notify_removed.company AND e.id = event;
+END
 $$;
 
 
@@ -1703,11 +1746,16 @@ ALTER FUNCTION embudo.calendar_notify_removed(company integer, event integer, pa
 --
 
 CREATE FUNCTION embudo.calendar_parent_readers(kind text, company integer, parent integer) RETURNS integer[]
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-    SELECT CASE WHEN kind = 'attendee'
-                THEN (SELECT a.readers FROM public.calendar_attendee a WHERE a.company_id = company AND a.id = parent)
-                ELSE (SELECT e.readers FROM public.calendar_event e WHERE e.company_id = company AND e.id = parent) END
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT CASE WHEN kind = 'attendee'
+                    THEN (SELECT a.readers FROM public.calendar_attendee a WHERE a.company_id = company AND a.id = parent)
+                    ELSE (SELECT e.readers FROM public.calendar_event e WHERE e.company_id = company AND e.id = parent) END
+    );
+END
 $$;
 
 
@@ -1847,16 +1895,21 @@ ALTER FUNCTION embudo.calendar_readers_follow() OWNER TO embudo_owner;
 --
 
 CREATE FUNCTION embudo.calendar_readers_of(company integer, event integer, organizer integer, privacy text, res_model text, res_id integer) RETURNS integer[]
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-    SELECT ARRAY(
-        SELECT DISTINCT x FROM unnest(ARRAY[organizer]
-            || ARRAY(SELECT r.res_users_id FROM public.calendar_event_res_users_rel r WHERE r.company_id = company AND r.calendar_event_id = event)
-            || CASE WHEN privacy <> 'private' THEN ARRAY[-1]
-                    || ARRAY(SELECT l.salesperson_key FROM public.crm_lead l WHERE res_model = 'crm.lead' AND l.company_id = company AND l.id = res_id)
-                    || ARRAY(SELECT o.salesperson_key FROM public.sale_order o WHERE res_model = 'sale.order' AND o.company_id = company AND o.id = res_id)
-               ELSE '{}'::int[] END) x
-        WHERE x IS NOT NULL ORDER BY x)
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT ARRAY(
+            SELECT DISTINCT x FROM unnest(ARRAY[organizer]
+                || ARRAY(SELECT r.res_users_id FROM public.calendar_event_res_users_rel r WHERE r.company_id = company AND r.calendar_event_id = event)
+                || CASE WHEN privacy <> 'private' THEN ARRAY[-1]
+                        || ARRAY(SELECT l.salesperson_key FROM public.crm_lead l WHERE res_model = 'crm.lead' AND l.company_id = company AND l.id = res_id)
+                        || ARRAY(SELECT o.salesperson_key FROM public.sale_order o WHERE res_model = 'sale.order' AND o.company_id = company AND o.id = res_id)
+                   ELSE '{}'::int[] END) x
+            WHERE x IS NOT NULL ORDER BY x)
+    );
+END
 $$;
 
 
@@ -2216,8 +2269,11 @@ ALTER FUNCTION embudo.calendar_uninvite(company integer, event integer, partner 
 --
 
 CREATE FUNCTION embudo.calendar_upcoming(company integer[]) RETURNS TABLE(today integer, next_days integer)
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
     SELECT count(*) FILTER (WHERE (e.start AT TIME ZONE tz)::date <= d AND (e.stop AT TIME ZONE tz)::date >= d)::int,
            count(*) FILTER (WHERE (e.start AT TIME ZONE tz)::date BETWEEN d AND d + 7)::int
     FROM (SELECT coalesce((SELECT u.tz FROM public.res_users u WHERE u.id = embudo.current_user_id()), 'UTC') AS tz) z,
@@ -2225,7 +2281,8 @@ CREATE FUNCTION embudo.calendar_upcoming(company integer[]) RETURNS TABLE(today 
          public.calendar_event e
     WHERE e.company_id = ANY (company) AND e.active AND NOT e.done
       AND e.start < (t.d + 9)::timestamp AT TIME ZONE z.tz AND e.stop >= t.d::timestamp AT TIME ZONE z.tz
-      AND (e.user_id = embudo.current_user_id() OR embudo.calendar_attends(e.company_id, e.id))
+      AND (e.user_id = embudo.current_user_id() OR embudo.calendar_attends(e.company_id, e.id));
+END
 $$;
 
 
@@ -2366,6 +2423,11 @@ CREATE FUNCTION embudo.company_ids_computed(minimum embudo.access_level) RETURNS
     AS $$
 BEGIN
     IF current_user IN ('embudo_service', 'embudo_owner') THEN
+        -- No user, no companies, without a query (on Citus this runs on the workers, which a policy's
+        -- helper may not query the cluster's tables from).
+        IF nullif(current_setting('embudo.user_id', true), '') IS NULL THEN
+            RETURN '{}';
+        END IF;
         RETURN embudo.member_company_ids(
             nullif(current_setting('embudo.user_id', true), '')::int,
             string_to_array(nullif(current_setting('embudo.company_ids', true), ''), ',')::int[],
@@ -2914,17 +2976,22 @@ ALTER FUNCTION embudo.crm_create_customer(lead anyelement, salesperson integer) 
 --
 
 CREATE FUNCTION embudo.crm_default_team(company integer, salesperson integer, lead_type text) RETURNS integer
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-    SELECT coalesce(
-        (SELECT t.id FROM public.crm_team t
-         WHERE t.company_id = company AND t.active AND salesperson IS NOT NULL
-           AND (t.user_id = salesperson OR EXISTS (SELECT 1 FROM public.crm_team_member m
-                                                   WHERE m.company_id = t.company_id AND m.team_id = t.id AND m.user_id = salesperson))
-         ORDER BY t.sequence, t.id LIMIT 1),
-        (SELECT t.id FROM public.crm_team t
-         WHERE t.company_id = company AND t.active AND (CASE WHEN lead_type = 'lead' THEN t.use_leads ELSE t.use_opportunities END)
-         ORDER BY t.sequence, t.id LIMIT 1))
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT coalesce(
+            (SELECT t.id FROM public.crm_team t
+             WHERE t.company_id = company AND t.active AND salesperson IS NOT NULL
+               AND (t.user_id = salesperson OR EXISTS (SELECT 1 FROM public.crm_team_member m
+                                                       WHERE m.company_id = t.company_id AND m.team_id = t.id AND m.user_id = salesperson))
+             ORDER BY t.sequence, t.id LIMIT 1),
+            (SELECT t.id FROM public.crm_team t
+             WHERE t.company_id = company AND t.active AND (CASE WHEN lead_type = 'lead' THEN t.use_leads ELSE t.use_opportunities END)
+             ORDER BY t.sequence, t.id LIMIT 1))
+    );
+END
 $$;
 
 
@@ -2935,14 +3002,19 @@ ALTER FUNCTION embudo.crm_default_team(company integer, salesperson integer, lea
 --
 
 CREATE FUNCTION embudo.crm_duplicates(company integer, email text, partner integer, include_lost boolean) RETURNS integer[]
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-    SELECT coalesce(array_agg(l.id ORDER BY l.id), '{}')
-    FROM public.crm_lead l
-    WHERE l.company_id = company
-      AND ((email IS NOT NULL AND l.email_normalized = embudo.normalize_email(email)) OR (partner IS NOT NULL AND l.partner_id = partner))
-      AND CASE WHEN include_lost THEN l.type = 'opportunity' OR l.active
-               ELSE l.active AND (l.probability IS NULL OR l.probability < 100) END
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT coalesce(array_agg(l.id ORDER BY l.id), '{}')
+        FROM public.crm_lead l
+        WHERE l.company_id = company
+          AND ((email IS NOT NULL AND l.email_normalized = embudo.normalize_email(email)) OR (partner IS NOT NULL AND l.partner_id = partner))
+          AND CASE WHEN include_lost THEN l.type = 'opportunity' OR l.active
+                   ELSE l.active AND (l.probability IS NULL OR l.probability < 100) END
+    );
+END
 $$;
 
 
@@ -2953,12 +3025,17 @@ ALTER FUNCTION embudo.crm_duplicates(company integer, email text, partner intege
 --
 
 CREATE FUNCTION embudo.crm_first_stage(company integer, team integer, unfolded_only boolean) RETURNS integer
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-    SELECT s.id FROM public.crm_stage s
-    WHERE s.company_id = company AND (s.team_id IS NULL OR s.team_id = team) AND (NOT unfolded_only OR NOT s.fold)
-    ORDER BY s.sequence, s.id
-    LIMIT 1
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT s.id FROM public.crm_stage s
+        WHERE s.company_id = company AND (s.team_id IS NULL OR s.team_id = team) AND (NOT unfolded_only OR NOT s.fold)
+        ORDER BY s.sequence, s.id
+        LIMIT 1
+    );
+END
 $$;
 
 
@@ -2969,11 +3046,14 @@ ALTER FUNCTION embudo.crm_first_stage(company integer, team integer, unfolded_on
 --
 
 CREATE FUNCTION embudo.crm_follow(company integer, lead integer, follower integer) RETURNS void
-    LANGUAGE sql
+    LANGUAGE plpgsql
     AS $$
+#variable_conflict use_column
+BEGIN
     INSERT INTO public.mail_followers (company_id, res_model, res_id, user_id)
     SELECT company, 'crm.lead', lead, follower WHERE follower IS NOT NULL
-    ON CONFLICT DO NOTHING
+    ON CONFLICT DO NOTHING;
+END
 $$;
 
 
@@ -3418,18 +3498,23 @@ ALTER FUNCTION embudo.crm_mass_convert(ids integer[], action text, partner integ
 --
 
 CREATE FUNCTION embudo.crm_matching_partner(lead anyelement) RETURNS integer
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-    SELECT coalesce(
-        lead.partner_id,
-        (SELECT p.id FROM public.res_partner p WHERE p.company_id = lead.company_id AND lead.email_normalized IS NOT NULL
-            AND embudo.normalize_email(p.email) = lead.email_normalized ORDER BY p.id LIMIT 1),
-        (SELECT p.id FROM public.res_partner p WHERE p.company_id = lead.company_id AND lead.partner_name IS NOT NULL
-            AND p.name ILIKE embudo.contains_pattern(lead.partner_name) ORDER BY p.id LIMIT 1),
-        (SELECT p.id FROM public.res_partner p WHERE p.company_id = lead.company_id AND lead.contact_name IS NOT NULL
-            AND p.name ILIKE embudo.contains_pattern(lead.contact_name) ORDER BY p.id LIMIT 1),
-        (SELECT p.id FROM public.res_partner p WHERE p.company_id = lead.company_id
-            AND p.name ILIKE embudo.contains_pattern(lead.name) ORDER BY p.id LIMIT 1))
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT coalesce(
+            lead.partner_id,
+            (SELECT p.id FROM public.res_partner p WHERE p.company_id = lead.company_id AND lead.email_normalized IS NOT NULL
+                AND embudo.normalize_email(p.email) = lead.email_normalized ORDER BY p.id LIMIT 1),
+            (SELECT p.id FROM public.res_partner p WHERE p.company_id = lead.company_id AND lead.partner_name IS NOT NULL
+                AND p.name ILIKE embudo.contains_pattern(lead.partner_name) ORDER BY p.id LIMIT 1),
+            (SELECT p.id FROM public.res_partner p WHERE p.company_id = lead.company_id AND lead.contact_name IS NOT NULL
+                AND p.name ILIKE embudo.contains_pattern(lead.contact_name) ORDER BY p.id LIMIT 1),
+            (SELECT p.id FROM public.res_partner p WHERE p.company_id = lead.company_id
+                AND p.name ILIKE embudo.contains_pattern(lead.name) ORDER BY p.id LIMIT 1))
+    );
+END
 $$;
 
 
@@ -3689,12 +3774,17 @@ ALTER FUNCTION embudo.crm_team_member_move() OWNER TO embudo_owner;
 --
 
 CREATE FUNCTION embudo.crm_team_win_rate(company integer, team integer) RETURNS double precision
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-    SELECT CASE WHEN coalesce(sum(c.won + c.lost), 0) = 0 THEN 10
-                ELSE round((100.0 * sum(c.won) / sum(c.won + c.lost))::numeric, 2)::double precision END
-    FROM public.crm_team_closing c
-    WHERE c.company_id = company AND c.team_id = team AND c.month >= date_trunc('month', now() - interval '1 year')
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT CASE WHEN coalesce(sum(c.won + c.lost), 0) = 0 THEN 10
+                    ELSE round((100.0 * sum(c.won) / sum(c.won + c.lost))::numeric, 2)::double precision END
+        FROM public.crm_team_closing c
+        WHERE c.company_id = company AND c.team_id = team AND c.month >= date_trunc('month', now() - interval '1 year')
+    );
+END
 $$;
 
 
@@ -4355,43 +4445,48 @@ ALTER FUNCTION embudo.ical_utc(instant timestamp with time zone) OWNER TO embudo
 --
 
 CREATE FUNCTION embudo.ical_vevent(e anyelement, series_sequence integer, rdates timestamp with time zone[], recurrence_id timestamp with time zone, cancelled boolean) RETURNS text
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-    SELECT string_agg(embudo.ical_line(line), '' ORDER BY n)
-    FROM unnest(ARRAY[
-        'BEGIN:VEVENT',
-        'UID:' || embudo.ical_text(e.ical_uid),
-        'DTSTAMP:' || embudo.ical_utc(now()),
-        'SEQUENCE:' || series_sequence,
-        CASE WHEN recurrence_id IS NOT NULL THEN
-            CASE WHEN e.allday THEN 'RECURRENCE-ID;VALUE=DATE:' || to_char(recurrence_id AT TIME ZONE 'UTC', 'YYYYMMDD')
-                 ELSE 'RECURRENCE-ID:' || embudo.ical_utc(recurrence_id) END END,
-        CASE WHEN e.allday THEN 'DTSTART;VALUE=DATE:' || to_char(e.start_date, 'YYYYMMDD') ELSE 'DTSTART:' || embudo.ical_utc(e.start) END,
-        CASE WHEN e.allday THEN 'DTEND;VALUE=DATE:' || to_char(e.stop_date + 1, 'YYYYMMDD') ELSE 'DTEND:' || embudo.ical_utc(e.stop) END,
-        CASE WHEN cardinality(rdates) > 0 THEN
-            CASE WHEN e.allday THEN 'RDATE;VALUE=DATE:' || (SELECT string_agg(to_char(d AT TIME ZONE 'UTC', 'YYYYMMDD'), ',' ORDER BY d) FROM unnest(rdates) d)
-                 ELSE 'RDATE:' || (SELECT string_agg(embudo.ical_utc(d), ',' ORDER BY d) FROM unnest(rdates) d) END END,
-        'SUMMARY:' || embudo.ical_text(left(e.name, 1000)),
-        CASE WHEN nullif(e.location, '') IS NOT NULL THEN 'LOCATION:' || embudo.ical_text(left(e.location, 1000)) END,
-        CASE WHEN nullif(e.videocall_location, '') IS NOT NULL THEN 'URL:' || embudo.ical_text(left(e.videocall_location, 1000)) END,
-        CASE WHEN nullif(e.description, '') IS NOT NULL OR nullif(e.videocall_location, '') IS NOT NULL
-             THEN 'DESCRIPTION:' || embudo.ical_text(left(concat_ws(E'\n\n', nullif(embudo.calendar_plain(left(e.description, 20000)), ''),
-                                                                   nullif(e.videocall_location, '')), 8000)) END,
-        'CLASS:' || CASE e.privacy WHEN 'private' THEN 'PRIVATE' WHEN 'confidential' THEN 'CONFIDENTIAL' ELSE 'PUBLIC' END,
-        'TRANSP:' || CASE e.show_as WHEN 'free' THEN 'TRANSPARENT' ELSE 'OPAQUE' END,
-        'STATUS:' || CASE WHEN cancelled THEN 'CANCELLED' ELSE 'CONFIRMED' END,
-        (SELECT 'ORGANIZER;CN=' || embudo.ical_param(a.name) || ':mailto:' || a.email
-         FROM embudo.calendar_address(e.company_id, NULL, e.user_id) a WHERE a.email IS NOT NULL)
-    ] || ARRAY(
-        SELECT 'ATTENDEE;CN=' || embudo.ical_param(a.name) || ';ROLE=REQ-PARTICIPANT;PARTSTAT='
-               || CASE t.state WHEN 'accepted' THEN 'ACCEPTED' WHEN 'declined' THEN 'DECLINED' WHEN 'tentative' THEN 'TENTATIVE' ELSE 'NEEDS-ACTION' END
-               || ';RSVP=' || CASE WHEN t.user_id IS NOT DISTINCT FROM e.user_id AND t.partner_id IS NULL THEN 'FALSE' ELSE 'TRUE' END
-               || ':mailto:' || a.email
-        FROM public.calendar_attendee t, embudo.calendar_address(t.company_id, t.partner_id, t.user_id) a
-        WHERE t.company_id = e.company_id AND t.event_id = e.id AND a.email IS NOT NULL
-        ORDER BY t.id)
-      || ARRAY['END:VEVENT']) WITH ORDINALITY AS x (line, n)
-    WHERE line IS NOT NULL
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT string_agg(embudo.ical_line(line), '' ORDER BY n)
+        FROM unnest(ARRAY[
+            'BEGIN:VEVENT',
+            'UID:' || embudo.ical_text(e.ical_uid),
+            'DTSTAMP:' || embudo.ical_utc(now()),
+            'SEQUENCE:' || series_sequence,
+            CASE WHEN recurrence_id IS NOT NULL THEN
+                CASE WHEN e.allday THEN 'RECURRENCE-ID;VALUE=DATE:' || to_char(recurrence_id AT TIME ZONE 'UTC', 'YYYYMMDD')
+                     ELSE 'RECURRENCE-ID:' || embudo.ical_utc(recurrence_id) END END,
+            CASE WHEN e.allday THEN 'DTSTART;VALUE=DATE:' || to_char(e.start_date, 'YYYYMMDD') ELSE 'DTSTART:' || embudo.ical_utc(e.start) END,
+            CASE WHEN e.allday THEN 'DTEND;VALUE=DATE:' || to_char(e.stop_date + 1, 'YYYYMMDD') ELSE 'DTEND:' || embudo.ical_utc(e.stop) END,
+            CASE WHEN cardinality(rdates) > 0 THEN
+                CASE WHEN e.allday THEN 'RDATE;VALUE=DATE:' || (SELECT string_agg(to_char(d AT TIME ZONE 'UTC', 'YYYYMMDD'), ',' ORDER BY d) FROM unnest(rdates) d)
+                     ELSE 'RDATE:' || (SELECT string_agg(embudo.ical_utc(d), ',' ORDER BY d) FROM unnest(rdates) d) END END,
+            'SUMMARY:' || embudo.ical_text(left(e.name, 1000)),
+            CASE WHEN nullif(e.location, '') IS NOT NULL THEN 'LOCATION:' || embudo.ical_text(left(e.location, 1000)) END,
+            CASE WHEN nullif(e.videocall_location, '') IS NOT NULL THEN 'URL:' || embudo.ical_text(left(e.videocall_location, 1000)) END,
+            CASE WHEN nullif(e.description, '') IS NOT NULL OR nullif(e.videocall_location, '') IS NOT NULL
+                 THEN 'DESCRIPTION:' || embudo.ical_text(left(concat_ws(E'\n\n', nullif(embudo.calendar_plain(left(e.description, 20000)), ''),
+                                                                       nullif(e.videocall_location, '')), 8000)) END,
+            'CLASS:' || CASE e.privacy WHEN 'private' THEN 'PRIVATE' WHEN 'confidential' THEN 'CONFIDENTIAL' ELSE 'PUBLIC' END,
+            'TRANSP:' || CASE e.show_as WHEN 'free' THEN 'TRANSPARENT' ELSE 'OPAQUE' END,
+            'STATUS:' || CASE WHEN cancelled THEN 'CANCELLED' ELSE 'CONFIRMED' END,
+            (SELECT 'ORGANIZER;CN=' || embudo.ical_param(a.name) || ':mailto:' || a.email
+             FROM embudo.calendar_address(e.company_id, NULL, e.user_id) a WHERE a.email IS NOT NULL)
+        ] || ARRAY(
+            SELECT 'ATTENDEE;CN=' || embudo.ical_param(a.name) || ';ROLE=REQ-PARTICIPANT;PARTSTAT='
+                   || CASE t.state WHEN 'accepted' THEN 'ACCEPTED' WHEN 'declined' THEN 'DECLINED' WHEN 'tentative' THEN 'TENTATIVE' ELSE 'NEEDS-ACTION' END
+                   || ';RSVP=' || CASE WHEN t.user_id IS NOT DISTINCT FROM e.user_id AND t.partner_id IS NULL THEN 'FALSE' ELSE 'TRUE' END
+                   || ':mailto:' || a.email
+            FROM public.calendar_attendee t, embudo.calendar_address(t.company_id, t.partner_id, t.user_id) a
+            WHERE t.company_id = e.company_id AND t.event_id = e.id AND a.email IS NOT NULL
+            ORDER BY t.id)
+          || ARRAY['END:VEVENT']) WITH ORDINALITY AS x (line, n)
+        WHERE line IS NOT NULL
+    );
+END
 $$;
 
 
@@ -4555,6 +4650,7 @@ DECLARE
     existing int;
     invitation int;
     inviter public.res_users;
+    company_label text;
     token text;
 BEGIN
     IF NOT embudo.acting_admin_of(company) THEN
@@ -4600,9 +4696,10 @@ BEGIN
                 SELECT u.id INTO target FROM public.res_users u WHERE lower(u.login) = address;
             END IF;
         END IF;
+        -- (The company's name is looked up first: Citus refuses a subquery inside INSERT … VALUES.)
+        SELECT c.name INTO company_label FROM public.res_company c WHERE c.id = company;
         INSERT INTO public.res_users_invitation (company_id, login, name, access_level, user_id, company_name, invited_by, invited_by_name, expires_at)
-        VALUES (company, address, user_name, level, target,
-                (SELECT c.name FROM public.res_company c WHERE c.id = company), me, inviter.name, now() + interval '14 days')
+        VALUES (company, address, user_name, level, target, company_label, me, inviter.name, now() + interval '14 days')
         RETURNING id INTO invitation;
     END IF;
 
@@ -4862,15 +4959,19 @@ ALTER FUNCTION embudo.mail_address_list(header text) OWNER TO embudo_owner;
 --
 
 CREATE FUNCTION embudo.mail_claim(batch integer, lease interval) RETURNS TABLE(id integer, email_from text, email_to text, email_cc text, reply_to text, subject text, body_html text, attempts integer, message_id text, calendar_ics text, calendar_method text)
-    LANGUAGE sql SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
     UPDATE public.mail_mail m
     SET attempts = m.attempts + 1, next_attempt_at = now() + lease, write_date = now()
     WHERE m.id IN (SELECT d.id FROM public.mail_mail d WHERE d.state = 'outgoing' AND d.next_attempt_at <= now()
                    ORDER BY d.next_attempt_at, d.id LIMIT batch FOR UPDATE SKIP LOCKED)
     RETURNING m.id, m.email_from, m.email_to, m.email_cc, m.reply_to, m.subject, m.body_html, m.attempts, m.message_id,
-              m.calendar_ics, m.calendar_method
+              m.calendar_ics, m.calendar_method;
+END
 $$;
 
 
@@ -4881,14 +4982,20 @@ ALTER FUNCTION embudo.mail_claim(batch integer, lease interval) OWNER TO embudo_
 --
 
 CREATE FUNCTION embudo.mail_failed(message integer, reason text, retry_in interval, permanent boolean) RETURNS text
-    LANGUAGE sql SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
+#variable_conflict use_column
+DECLARE
+    outcome text;
+BEGIN
     UPDATE public.mail_mail
     SET state = CASE WHEN permanent OR attempts >= max_attempts THEN 'exception' ELSE 'outgoing' END,
         next_attempt_at = now() + retry_in, failure_reason = left(reason, 2000), write_date = now()
     WHERE id = message AND state = 'outgoing'
-    RETURNING state
+    RETURNING state INTO outcome;
+    RETURN outcome;
+END
 $$;
 
 
@@ -4933,6 +5040,7 @@ DECLARE
                           || CASE WHEN message ? 'in_reply_to' AND message->>'in_reply_to' <> '' THEN ARRAY[message->>'in_reply_to'] ELSE '{}' END;
     lead_type text;
     lang text;
+    domain text;
 BEGIN
     IF incoming_id IS NOT NULL THEN
         SELECT m.model, m.res_id INTO existing FROM public.mail_message m WHERE m.company_id = company AND m.message_id = incoming_id;
@@ -4978,9 +5086,10 @@ BEGIN
            WHERE f.company_id = company AND f.partner_id = partner AND l.team_id = team) THEN
         IF sender IS NOT NULL THEN
             -- In the company's language (the sender is unknown here, or a contact without one).
-            lang := (SELECT c.lang FROM public.res_company c WHERE c.id = company);
+            -- (The company's domain is looked up first: Citus refuses a subquery inside INSERT … VALUES.)
+            SELECT c.lang, c.alias_domain INTO lang, domain FROM public.res_company c WHERE c.id = company;
             INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, create_uid, write_uid)
-            VALUES (company, 'MAILER-DAEMON@' || coalesce((SELECT c.alias_domain FROM public.res_company c WHERE c.id = company), 'localhost'),
+            VALUES (company, 'MAILER-DAEMON@' || coalesce(domain, 'localhost'),
                     sender, 'Re: ' || coalesce(message->>'subject', ''),
                     '<p>' || embudo.localized(lang, 'Hello,', 'Hola:') || '</p><p>'
                     || embudo.localized(lang, 'The following e-mail sent to ', 'El siguiente correo enviado a ') || embudo.html_escape(alias.alias_name)
@@ -5028,16 +5137,20 @@ ALTER FUNCTION embudo.mail_gateway(team integer, message jsonb) OWNER TO embudo_
 --
 
 CREATE FUNCTION embudo.mail_gateway_attach(model text, record integer, message integer, attachments jsonb) RETURNS integer
-    LANGUAGE sql
+    LANGUAGE plpgsql
     AS $$
-    WITH stored AS (
-        INSERT INTO public.ir_attachment (company_id, name, mimetype, res_model, res_id, mail_message_id, content_id, datas, create_uid)
-        SELECT (embudo.company_ids())[1], coalesce(nullif(a->>'filename', ''), 'attachment'), coalesce(a->>'content_type', 'application/octet-stream'),
-               model, record, message, a->>'content_id', decode(a->>'data', 'hex'), embudo.current_user_id()
-        FROM jsonb_array_elements(attachments) a
-        RETURNING 1
-    )
-    SELECT count(*)::int FROM stored
+DECLARE
+    company constant int := (embudo.company_ids())[1];
+    author constant int := embudo.current_user_id();
+    stored int;
+BEGIN
+    INSERT INTO public.ir_attachment (company_id, name, mimetype, res_model, res_id, mail_message_id, content_id, datas, create_uid)
+    SELECT company, coalesce(nullif(a->>'filename', ''), 'attachment'), coalesce(a->>'content_type', 'application/octet-stream'),
+           model, record, message, a->>'content_id', decode(a->>'data', 'hex'), author
+    FROM jsonb_array_elements(attachments) a;
+    GET DIAGNOSTICS stored = ROW_COUNT;
+    RETURN stored;
+END
 $$;
 
 
@@ -5170,11 +5283,16 @@ ALTER FUNCTION embudo.mail_message_salesperson_follows() OWNER TO embudo_owner;
 --
 
 CREATE FUNCTION embudo.mail_new_message_id(company integer, sender text) RETURNS text
-    LANGUAGE sql
+    LANGUAGE plpgsql
     AS $$
-    SELECT embudo.random_token(16) || '@'
-        || coalesce((SELECT c.alias_domain FROM public.res_company c WHERE c.id = company),
-                    nullif(split_part(embudo.normalize_email(sender), '@', 2), ''), 'localhost')
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT embudo.random_token(16) || '@'
+            || coalesce((SELECT c.alias_domain FROM public.res_company c WHERE c.id = company),
+                        nullif(split_part(embudo.normalize_email(sender), '@', 2), ''), 'localhost')
+    );
+END
 $$;
 
 
@@ -5205,12 +5323,17 @@ ALTER FUNCTION embudo.mail_resolve(addresses text[]) OWNER TO embudo_owner;
 --
 
 CREATE FUNCTION embudo.mail_sender(company integer) RETURNS text
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-    SELECT coalesce((SELECT embudo.mail_format_address(u.name, embudo.normalize_email(u.email)) FROM public.res_users u
-                     WHERE u.id = embudo.current_user_id() AND embudo.normalize_email(u.email) IS NOT NULL),
-                    (SELECT embudo.mail_format_address(c.name, 'noreply@' || coalesce(c.alias_domain, 'localhost'))
-                     FROM public.res_company c WHERE c.id = company))
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT coalesce((SELECT embudo.mail_format_address(u.name, embudo.normalize_email(u.email)) FROM public.res_users u
+                         WHERE u.id = embudo.current_user_id() AND embudo.normalize_email(u.email) IS NOT NULL),
+                        (SELECT embudo.mail_format_address(c.name, 'noreply@' || coalesce(c.alias_domain, 'localhost'))
+                         FROM public.res_company c WHERE c.id = company))
+    );
+END
 $$;
 
 
@@ -5221,15 +5344,20 @@ ALTER FUNCTION embudo.mail_sender(company integer) OWNER TO embudo_owner;
 --
 
 CREATE FUNCTION embudo.mail_sender_allowed(company integer, person integer, address text) RETURNS boolean
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $_$
-    SELECT EXISTS (SELECT 1 FROM public.res_users u
-                   WHERE u.id = person
-                     AND lower(address) IN (embudo.normalize_email(u.email), CASE WHEN u.login ~ '^[^@\s<>]+@[^@\s<>]+$' THEN lower(u.login) END))
-        OR EXISTS (SELECT 1 FROM public.res_company c
-                   WHERE c.id = company
-                     AND (lower(split_part(address, '@', 2)) = c.alias_domain
-                          OR (c.alias_domain IS NULL AND lower(address) IN ('noreply@localhost', 'mailer-daemon@localhost'))))
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT EXISTS (SELECT 1 FROM public.res_users u
+                       WHERE u.id = person
+                         AND lower(address) IN (embudo.normalize_email(u.email), CASE WHEN u.login ~ '^[^@\s<>]+@[^@\s<>]+$' THEN lower(u.login) END))
+            OR EXISTS (SELECT 1 FROM public.res_company c
+                       WHERE c.id = company
+                         AND (lower(split_part(address, '@', 2)) = c.alias_domain
+                              OR (c.alias_domain IS NULL AND lower(address) IN ('noreply@localhost', 'mailer-daemon@localhost'))))
+    );
+END
 $_$;
 
 
@@ -5240,12 +5368,15 @@ ALTER FUNCTION embudo.mail_sender_allowed(company integer, person integer, addre
 --
 
 CREATE FUNCTION embudo.mail_sent(message integer, sent_message_id text DEFAULT NULL::text) RETURNS void
-    LANGUAGE sql SECURITY DEFINER
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
+#variable_conflict use_column
+BEGIN
     UPDATE public.mail_mail SET state = 'sent', sent_at = now(), failure_reason = NULL, write_date = now(),
                                 message_id = coalesce(sent_message_id, message_id)
-    WHERE id = message AND state = 'outgoing'
+    WHERE id = message AND state = 'outgoing';
+END
 $$;
 
 
@@ -5256,8 +5387,11 @@ ALTER FUNCTION embudo.mail_sent(message integer, sent_message_id text) OWNER TO 
 --
 
 CREATE FUNCTION embudo.mail_thread_of(ids text[]) RETURNS TABLE(model text, res_id integer)
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
     SELECT x.model, x.res_id FROM (
         SELECT m.model, m.res_id, a.position FROM unnest(ids) WITH ORDINALITY a (id, position)
         JOIN public.mail_message m ON m.message_id = '<' || a.id || '>'
@@ -5268,7 +5402,8 @@ CREATE FUNCTION embudo.mail_thread_of(ids text[]) RETURNS TABLE(model text, res_
         WHERE s.model IN ('crm.lead', 'sale.order')
     ) x
     ORDER BY x.position DESC
-    LIMIT 1
+    LIMIT 1;
+END
 $$;
 
 
@@ -5376,11 +5511,16 @@ ALTER FUNCTION embudo.member_grants(acting_user integer, companies integer[], OU
 --
 
 CREATE FUNCTION embudo.member_reads_lead(company integer, person integer, salesperson integer) RETURNS boolean
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-    SELECT EXISTS (SELECT 1 FROM public.res_company_member m
-                   WHERE m.company_id = company AND m.user_id = person
-                     AND (m.access_level >= 'all' OR salesperson IS NULL OR salesperson = person))
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT EXISTS (SELECT 1 FROM public.res_company_member m
+                       WHERE m.company_id = company AND m.user_id = person
+                         AND (m.access_level >= 'all' OR salesperson IS NULL OR salesperson = person))
+    );
+END
 $$;
 
 
@@ -5418,10 +5558,15 @@ ALTER FUNCTION embudo.message_salesperson_key_as_owner(company integer, message 
 --
 
 CREATE FUNCTION embudo.money(amount numeric, currency integer) RETURNS text
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-    SELECT to_char(amount, 'FM999G999G999G990D' || repeat('0', greatest(c.decimal_places, 1))) || ' ' || c.symbol
-    FROM public.res_currency c WHERE c.id = currency
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT to_char(amount, 'FM999G999G999G990D' || repeat('0', greatest(c.decimal_places, 1))) || ' ' || c.symbol
+        FROM public.res_currency c WHERE c.id = currency
+    );
+END
 $$;
 
 
@@ -5623,29 +5768,34 @@ ALTER FUNCTION embudo.portal_notify(o anyelement, body text, summary text) OWNER
 --
 
 CREATE FUNCTION embudo.portal_quotation(sale_order integer) RETURNS jsonb
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-    SELECT jsonb_build_object(
-        'name', o.name, 'state', o.state, 'company', c.name, 'customer', p.name, 'lang', coalesce(p.lang, 'en_US'),
-        'date_order', to_char(o.date_order, 'YYYY-MM-DD'), 'validity_date', to_char(o.validity_date, 'YYYY-MM-DD'),
-        'expired', o.validity_date < (now() AT TIME ZONE c.tz)::date,
-        'payment_term', (SELECT t.name FROM public.account_payment_term t WHERE t.company_id = o.company_id AND t.id = o.payment_term_id),
-        'currency', cur.symbol, 'decimals', cur.decimal_places,
-        'amount_untaxed', o.amount_untaxed, 'amount_tax', o.amount_tax, 'amount_total', o.amount_total,
-        'signed_by', o.signed_by, 'note', o.note,
-        'lines', coalesce((SELECT jsonb_agg(jsonb_build_object('name', l.name, 'section', l.display_type, 'quantity', trim_scale(l.product_uom_qty),
-                                                               'unit', u.name, 'price_unit', l.price_unit, 'discount', trim_scale(l.discount),
-                                                               'subtotal', l.price_subtotal) ORDER BY l.sequence, l.id)
-                           FROM public.sale_order_line l LEFT JOIN public.uom_uom u ON u.id = l.product_uom
-                           WHERE l.company_id = o.company_id AND l.order_id = o.id), '[]'),
-        'options', coalesce((SELECT jsonb_agg(jsonb_build_object('id', x.id, 'name', x.name, 'quantity', trim_scale(x.quantity),
-                                                                 'price_unit', x.price_unit, 'added', x.line_id IS NOT NULL) ORDER BY x.sequence, x.id)
-                             FROM public.sale_order_option x WHERE x.company_id = o.company_id AND x.order_id = o.id), '[]'))
-    FROM public.sale_order o
-    JOIN public.res_company c ON c.id = o.company_id
-    JOIN public.res_partner p ON p.company_id = o.company_id AND p.id = o.partner_id
-    JOIN public.res_currency cur ON cur.id = o.currency_id
-    WHERE o.id = sale_order
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT jsonb_build_object(
+            'name', o.name, 'state', o.state, 'company', c.name, 'customer', p.name, 'lang', coalesce(p.lang, 'en_US'),
+            'date_order', to_char(o.date_order, 'YYYY-MM-DD'), 'validity_date', to_char(o.validity_date, 'YYYY-MM-DD'),
+            'expired', o.validity_date < (now() AT TIME ZONE c.tz)::date,
+            'payment_term', (SELECT t.name FROM public.account_payment_term t WHERE t.company_id = o.company_id AND t.id = o.payment_term_id),
+            'currency', cur.symbol, 'decimals', cur.decimal_places,
+            'amount_untaxed', o.amount_untaxed, 'amount_tax', o.amount_tax, 'amount_total', o.amount_total,
+            'signed_by', o.signed_by, 'note', o.note,
+            'lines', coalesce((SELECT jsonb_agg(jsonb_build_object('name', l.name, 'section', l.display_type, 'quantity', trim_scale(l.product_uom_qty),
+                                                                   'unit', u.name, 'price_unit', l.price_unit, 'discount', trim_scale(l.discount),
+                                                                   'subtotal', l.price_subtotal) ORDER BY l.sequence, l.id)
+                               FROM public.sale_order_line l LEFT JOIN public.uom_uom u ON u.id = l.product_uom
+                               WHERE l.company_id = o.company_id AND l.order_id = o.id), '[]'),
+            'options', coalesce((SELECT jsonb_agg(jsonb_build_object('id', x.id, 'name', x.name, 'quantity', trim_scale(x.quantity),
+                                                                     'price_unit', x.price_unit, 'added', x.line_id IS NOT NULL) ORDER BY x.sequence, x.id)
+                                 FROM public.sale_order_option x WHERE x.company_id = o.company_id AND x.order_id = o.id), '[]'))
+        FROM public.sale_order o
+        JOIN public.res_company c ON c.id = o.company_id
+        JOIN public.res_partner p ON p.company_id = o.company_id AND p.id = o.partner_id
+        JOIN public.res_currency cur ON cur.id = o.currency_id
+        WHERE o.id = sale_order
+    );
+END
 $$;
 
 
@@ -6116,11 +6266,16 @@ ALTER FUNCTION embudo.sale_lock(ids integer[]) OWNER TO embudo_owner;
 --
 
 CREATE FUNCTION embudo.sale_mail_extra(sale_order integer, lang text) RETURNS text
-    LANGUAGE sql
+    LANGUAGE plpgsql
     AS $$
-    SELECT '<p><a href="' || embudo.html_escape(rtrim((SELECT value FROM public.ir_config_parameter WHERE key = 'web.base.url'), '/')
-           || '/my/quotation/' || embudo.portal_issue_token(sale_order)) || '">'
-           || embudo.localized(lang, 'Review, accept or decline the quotation online', 'Revisa, acepta o rechaza el presupuesto en línea') || '</a></p>'
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT '<p><a href="' || embudo.html_escape(rtrim((SELECT value FROM public.ir_config_parameter WHERE key = 'web.base.url'), '/')
+               || '/my/quotation/' || embudo.portal_issue_token(sale_order)) || '">'
+               || embudo.localized(lang, 'Review, accept or decline the quotation online', 'Revisa, acepta o rechaza el presupuesto en línea') || '</a></p>'
+    );
+END
 $$;
 
 
@@ -6150,8 +6305,9 @@ DECLARE
     o public.sale_order_option;
     parent public.sale_order;
     line int;
+    next_sequence int;
 BEGIN
-    SELECT * INTO o FROM public.sale_order_option x WHERE x.id = option;
+    SELECT * INTO o FROM public.sale_order_option x WHERE x.company_id = ANY (embudo.company_ids()) AND x.id = option;
     IF NOT FOUND THEN
         PERFORM embudo.refuse('user', 'This optional product does not exist or you cannot see it.');
     END IF;
@@ -6159,13 +6315,14 @@ BEGIN
     IF parent.state NOT IN ('draft', 'sent') THEN
         PERFORM embudo.refuse('user', 'You cannot add options to a confirmed order.');
     END IF;
+    -- (The line's place is worked out first: Citus refuses a subquery inside INSERT … VALUES.)
+    next_sequence := coalesce((SELECT max(l.sequence) + 1 FROM public.sale_order_line l WHERE l.company_id = o.company_id AND l.order_id = o.order_id), 10);
     INSERT INTO public.sale_order_line (company_id, order_id, name, product_id, product_uom_qty, product_uom, price_unit, discount,
                                         sequence, create_uid, write_uid)
-    VALUES (o.company_id, o.order_id, o.name, o.product_id, o.quantity, o.uom_id, o.price_unit, o.discount,
-            coalesce((SELECT max(l.sequence) + 1 FROM public.sale_order_line l WHERE l.company_id = o.company_id AND l.order_id = o.order_id), 10),
+    VALUES (o.company_id, o.order_id, o.name, o.product_id, o.quantity, o.uom_id, o.price_unit, o.discount, next_sequence,
             embudo.current_user_id(), embudo.current_user_id())
     RETURNING id INTO line;
-    UPDATE public.sale_order_option SET line_id = line, write_date = now() WHERE id = option;
+    UPDATE public.sale_order_option SET line_id = line, write_date = now() WHERE company_id = o.company_id AND id = option;
     RETURN line;
 END
 $$;
@@ -7166,8 +7323,11 @@ ALTER FUNCTION embudo.subtype(xmlid text) OWNER TO embudo_owner;
 --
 
 CREATE FUNCTION embudo.systray_activities() RETURNS TABLE(model text, overdue integer, today integer, planned integer)
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
     SELECT a.res_model,
            count(*) FILTER (WHERE s.state = 'overdue')::int,
            count(*) FILTER (WHERE s.state = 'today')::int,
@@ -7175,7 +7335,8 @@ CREATE FUNCTION embudo.systray_activities() RETURNS TABLE(model text, overdue in
     FROM public.mail_activity a, LATERAL (SELECT embudo.activity_state(a.date_deadline, a.user_id) AS state) s
     WHERE a.active AND a.user_id = embudo.current_user_id()
     GROUP BY a.res_model
-    ORDER BY a.res_model
+    ORDER BY a.res_model;
+END
 $$;
 
 

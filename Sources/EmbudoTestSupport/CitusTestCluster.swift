@@ -78,6 +78,7 @@ public final class CitusTestCluster: Sendable {
     public func createDatabase(named name: String, migrated: Bool) throws {
         guard migrated else {
             try createEmptyDatabase(named: name)
+            Self.created.withLock { $0.append(name) }
             return
         }
         for node in allNodes {
@@ -91,9 +92,10 @@ public final class CitusTestCluster: Sendable {
                 guard attempts < 50 else { throw DatabaseSetupError("the template \(templateName) stays in use on \(node.host):\(node.port)") }
             }
         }
-        let coordinator = try PGConnection(conninfo: coordinator.conninfo(database: name))
-        try coordinator.execute(try Self.statement(
-            coordinator, "ALTER ROLE embudo_service IN DATABASE %I SET citus.propagate_set_commands = 'local'", name))
+        Self.created.withLock { $0.append(name) }
+        // Migrated again, as a restored database would be: nothing to apply, but the service's settings
+        // in this database (distribution.sql), which a clone does not inherit.
+        try Migrator(directory: TestCluster.sqlDirectory).migrate(try PGConnection(conninfo: coordinator.conninfo(database: name)))
     }
 
     /// Ends the sessions holding the template, then creates the database; false when the template was
@@ -146,11 +148,15 @@ public final class CitusTestCluster: Sendable {
     }
 
     private static let templateToDrop = Mutex<(String, [Node])?>(nil)
+    /// The databases this process made (dropped at its exit).
+    private static let created = Mutex<[String]>([])
 
-    /// Drops this process's template (at process exit).
+    /// Drops this process's databases and template (at process exit).
     static func dropTemplate() {
         templateToDrop.withLock { template in
-            if let (name, nodes) = template { drop(name, on: nodes) }
+            guard let (name, nodes) = template else { return }
+            for database in created.withLock({ $0 }) { drop(database, on: nodes) }
+            drop(name, on: nodes)
             template = nil
         }
     }

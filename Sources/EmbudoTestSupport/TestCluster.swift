@@ -34,8 +34,9 @@ public enum TestCluster {
     /// through InitPlans (`EMBUDO_TEST_INLINE_POLICIES=1`: `embudo.inline_policy_context` rewrites them
     /// once the template is migrated; sql/modules/base/policies.sql). scripts/test runs the isolation
     /// suites on both forms.
+    /// On Citus they always are (sql/distribution.sql).
     public static var inlinePolicies: Bool {
-        ProcessInfo.processInfo.environment["EMBUDO_TEST_INLINE_POLICIES"] == "1"
+        ProcessInfo.processInfo.environment["EMBUDO_TEST_INLINE_POLICIES"] == "1" || onCitus
     }
 
     /// Whether test databases are made on the Citus cluster of `EMBUDO_TEST_CITUS_URL`

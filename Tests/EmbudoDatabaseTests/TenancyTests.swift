@@ -18,7 +18,9 @@ struct TenancyTests {
         let role = try await db.transaction(as: alice) { try $0.query("SELECT current_user::text")[0].decode(String.self, at: 0) }
         #expect(role == "embudo_service")
         #expect(try await db.transaction(as: alice) { try $0.query("SHOW jit")[0].decode(String.self, at: 0) } == "off")
-        #expect(try await db.transaction(as: alice) { try $0.query("SHOW plan_cache_mode")[0].decode(String.self, at: 0) } == "force_generic_plan")
+        // (On Citus plans are chosen per call: it cannot plan a query over several shards from a generic plan.)
+        #expect(try await db.transaction(as: alice) { try $0.query("SHOW plan_cache_mode")[0].decode(String.self, at: 0) }
+                == (TestCluster.onCitus ? "auto" : "force_generic_plan"))
 
         // Read: the query asks for nothing in particular; only Acme's rows come back.
         #expect(try await db.transaction(as: alice) { try $0.partnerNames() } == ["Acme Customer"])
@@ -48,7 +50,8 @@ struct TenancyTests {
         let move = await #expect(throws: PGError.self) {
             try await db.transaction(as: alice) { try $0.query("UPDATE res_partner SET company_id = \(bolt)").affectedRows }
         }
-        #expect(move?.code == .insufficientPrivilege)
+        // (Citus refuses any change of the column rows are distributed by, before the policy is asked.)
+        #expect(move?.code == .insufficientPrivilege || (TestCluster.onCitus && move?.sqlState == "0A000"))
 
         // Bolt's row is untouched.
         let bob = TenantContext(userID: fixture.bob, companyIDs: [bolt])

@@ -103,11 +103,16 @@ $$;
 
 -- Whether `person` (a member of `company`) may read a lead whose salesperson is `salesperson`.
 CREATE OR REPLACE FUNCTION embudo.member_reads_lead(company int, person int, salesperson int) RETURNS boolean
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
-    SELECT EXISTS (SELECT 1 FROM public.res_company_member m
-                   WHERE m.company_id = company AND m.user_id = person
-                     AND (m.access_level >= 'all' OR salesperson IS NULL OR salesperson = person))
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT EXISTS (SELECT 1 FROM public.res_company_member m
+                       WHERE m.company_id = company AND m.user_id = person
+                         AND (m.access_level >= 'all' OR salesperson IS NULL OR salesperson = person))
+    );
+END
 $$;
 
 -- Defaults and checks of a new or changed activity (reference §2.16), on leads and quotations. Whenever
@@ -290,8 +295,11 @@ CREATE OR REPLACE TRIGGER drop_activities AFTER UPDATE OF active ON crm_lead
 
 -- The caller's pending activities per model with their states, for the reminders' badge.
 CREATE OR REPLACE FUNCTION embudo.systray_activities() RETURNS TABLE (model text, overdue int, today int, planned int)
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
     SELECT a.res_model,
            count(*) FILTER (WHERE s.state = 'overdue')::int,
            count(*) FILTER (WHERE s.state = 'today')::int,
@@ -299,7 +307,8 @@ AS $$
     FROM public.mail_activity a, LATERAL (SELECT embudo.activity_state(a.date_deadline, a.user_id) AS state) s
     WHERE a.active AND a.user_id = embudo.current_user_id()
     GROUP BY a.res_model
-    ORDER BY a.res_model
+    ORDER BY a.res_model;
+END
 $$;
 
 GRANT EXECUTE ON FUNCTION

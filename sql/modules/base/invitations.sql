@@ -91,6 +91,7 @@ DECLARE
     existing int;
     invitation int;
     inviter public.res_users;
+    company_label text;
     token text;
 BEGIN
     IF NOT embudo.acting_admin_of(company) THEN
@@ -136,9 +137,10 @@ BEGIN
                 SELECT u.id INTO target FROM public.res_users u WHERE lower(u.login) = address;
             END IF;
         END IF;
+        -- (The company's name is looked up first: Citus refuses a subquery inside INSERT … VALUES.)
+        SELECT c.name INTO company_label FROM public.res_company c WHERE c.id = company;
         INSERT INTO public.res_users_invitation (company_id, login, name, access_level, user_id, company_name, invited_by, invited_by_name, expires_at)
-        VALUES (company, address, user_name, level, target,
-                (SELECT c.name FROM public.res_company c WHERE c.id = company), me, inviter.name, now() + interval '14 days')
+        VALUES (company, address, user_name, level, target, company_label, me, inviter.name, now() + interval '14 days')
         RETURNING id INTO invitation;
     END IF;
 

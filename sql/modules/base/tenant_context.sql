@@ -105,6 +105,11 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
     IF current_user IN ('embudo_service', 'embudo_owner') THEN
+        -- No user, no companies, without a query (on Citus this runs on the workers, which a policy's
+        -- helper may not query the cluster's tables from).
+        IF nullif(current_setting('embudo.user_id', true), '') IS NULL THEN
+            RETURN '{}';
+        END IF;
         RETURN embudo.member_company_ids(
             nullif(current_setting('embudo.user_id', true), '')::int,
             string_to_array(nullif(current_setting('embudo.company_ids', true), ''), ',')::int[],

@@ -11,12 +11,17 @@ FROM unnest('{calendar_event_type, calendar_alarm}'::regclass[]) t;
 -- (the user, the companies), which any login can set; BI logins have no current user, so no meeting
 -- they attend.
 CREATE OR REPLACE FUNCTION embudo.calendar_attends(company int, event int) RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER
+LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT pg_has_role(session_user, 'embudo_service', 'MEMBER')
-       AND EXISTS (SELECT 1 FROM public.calendar_event_res_users_rel r
-                   WHERE r.company_id = company AND r.calendar_event_id = event AND r.res_users_id = embudo.current_user_id())
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT pg_has_role(session_user, 'embudo_service', 'MEMBER')
+           AND EXISTS (SELECT 1 FROM public.calendar_event_res_users_rel r
+                       WHERE r.company_id = company AND r.calendar_event_id = event AND r.res_users_id = embudo.current_user_id())
+    );
+END
 $$;
 
 -- Events. The organizer and the colleagues invited read and change them; so does whoever may read the
@@ -49,16 +54,21 @@ $$;
 -- caller may read them.
 CREATE OR REPLACE FUNCTION embudo.calendar_readers_of(company int, event int, organizer int, privacy text, res_model text, res_id int)
 RETURNS int[]
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
-    SELECT ARRAY(
-        SELECT DISTINCT x FROM unnest(ARRAY[organizer]
-            || ARRAY(SELECT r.res_users_id FROM public.calendar_event_res_users_rel r WHERE r.company_id = company AND r.calendar_event_id = event)
-            || CASE WHEN privacy <> 'private' THEN ARRAY[-1]
-                    || ARRAY(SELECT l.salesperson_key FROM public.crm_lead l WHERE res_model = 'crm.lead' AND l.company_id = company AND l.id = res_id)
-                    || ARRAY(SELECT o.salesperson_key FROM public.sale_order o WHERE res_model = 'sale.order' AND o.company_id = company AND o.id = res_id)
-               ELSE '{}'::int[] END) x
-        WHERE x IS NOT NULL ORDER BY x)
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT ARRAY(
+            SELECT DISTINCT x FROM unnest(ARRAY[organizer]
+                || ARRAY(SELECT r.res_users_id FROM public.calendar_event_res_users_rel r WHERE r.company_id = company AND r.calendar_event_id = event)
+                || CASE WHEN privacy <> 'private' THEN ARRAY[-1]
+                        || ARRAY(SELECT l.salesperson_key FROM public.crm_lead l WHERE res_model = 'crm.lead' AND l.company_id = company AND l.id = res_id)
+                        || ARRAY(SELECT o.salesperson_key FROM public.sale_order o WHERE res_model = 'sale.order' AND o.company_id = company AND o.id = res_id)
+                   ELSE '{}'::int[] END) x
+            WHERE x IS NOT NULL ORDER BY x)
+    );
+END
 $$;
 
 -- The same, read as the owner, within the request's companies: the request may not see the colleagues'
@@ -141,12 +151,17 @@ $$;
 -- The opportunity or quotation a meeting is about changed hands: the readers of its meetings that are
 -- not private follow (TG_ARGV[0]: the document's model). The meetings are found as the owner.
 CREATE OR REPLACE FUNCTION embudo.calendar_document_meetings(company int, model text, document int) RETURNS int[]
-LANGUAGE sql STABLE SECURITY DEFINER
+LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT ARRAY(SELECT e.id FROM public.calendar_event e
-                 WHERE e.company_id = company AND e.res_model = model AND e.res_id = document AND e.privacy <> 'private')
-    WHERE pg_trigger_depth() > 0
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT ARRAY(SELECT e.id FROM public.calendar_event e
+                     WHERE e.company_id = company AND e.res_model = model AND e.res_id = document AND e.privacy <> 'private')
+        WHERE pg_trigger_depth() > 0
+    );
+END
 $$;
 CREATE OR REPLACE FUNCTION embudo.calendar_document_changed() RETURNS trigger
 LANGUAGE plpgsql
@@ -231,11 +246,16 @@ WHEN (OLD.readers IS DISTINCT FROM NEW.readers) EXECUTE FUNCTION embudo.calendar
 -- deleted) keeps the readers it had. (The foreign key compares the copies at commit as well.) TG_ARGV:
 -- the parent ('event' or 'attendee') and the column naming it.
 CREATE OR REPLACE FUNCTION embudo.calendar_parent_readers(kind text, company int, parent int) RETURNS int[]
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
-    SELECT CASE WHEN kind = 'attendee'
-                THEN (SELECT a.readers FROM public.calendar_attendee a WHERE a.company_id = company AND a.id = parent)
-                ELSE (SELECT e.readers FROM public.calendar_event e WHERE e.company_id = company AND e.id = parent) END
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT CASE WHEN kind = 'attendee'
+                    THEN (SELECT a.readers FROM public.calendar_attendee a WHERE a.company_id = company AND a.id = parent)
+                    ELSE (SELECT e.readers FROM public.calendar_event e WHERE e.company_id = company AND e.id = parent) END
+    );
+END
 $$;
 CREATE OR REPLACE FUNCTION embudo.calendar_parent_readers_as_owner(kind text, company int, parent int) RETURNS int[]
 LANGUAGE sql STABLE SECURITY DEFINER
@@ -326,10 +346,15 @@ REVOKE ALL ON calendar_alarm_sent, calendar_feed FROM embudo_service, embudo_rep
 
 -- The current user's answer to an event (Odoo's attendee_status), NULL when not invited.
 CREATE OR REPLACE FUNCTION embudo.calendar_my_status(company int, event int) RETURNS text
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
-    SELECT a.state FROM public.calendar_attendee a
-    WHERE a.company_id = company AND a.event_id = event AND a.user_id = embudo.current_user_id()
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT a.state FROM public.calendar_attendee a
+        WHERE a.company_id = company AND a.event_id = event AND a.user_id = embudo.current_user_id()
+    );
+END
 $$;
 
 -- What a meeting is called where people who cannot read it may look (the opportunity's history, its
@@ -502,6 +527,8 @@ AS $$
 DECLARE
     me int := embudo.current_user_id();
     lang text;
+    zone text;
+    organizer_zone text;
     meeting_type int;
 BEGIN
     IF NEW.user_id IS NOT NULL THEN
@@ -511,12 +538,15 @@ BEGIN
     IF NEW.recurrence_id IS NOT NULL OR NEW.res_model IS NULL OR current_setting('embudo.calendar_from_activity', true) = 'on' THEN
         RETURN NULL;
     END IF;
-    lang := coalesce((SELECT u.lang FROM public.res_users u WHERE u.id = me), 'en_US');
+    -- (Looked up first: Citus refuses a subquery inside INSERT … VALUES.)
+    SELECT coalesce(u.lang, 'en_US'), u.tz INTO lang, zone FROM public.res_users u WHERE u.id = me;
+    lang := coalesce(lang, 'en_US');
+    SELECT u.tz INTO organizer_zone FROM public.res_users u WHERE u.id = NEW.user_id;
     IF NEW.res_model = 'crm.lead' THEN
         INSERT INTO public.mail_message (company_id, model, res_id, body, author_id, message_type, subtype_id, create_uid, write_uid)
         VALUES (NEW.company_id, 'crm.lead', NEW.res_id,
                 embudo.html_escape(embudo.localized(lang, 'Meeting scheduled at ', 'Reunión programada el ')
-                || embudo.calendar_when(NEW, (SELECT u.tz FROM public.res_users u WHERE u.id = me), lang)
+                || embudo.calendar_when(NEW, zone, lang)
                 || E'\n' || embudo.localized(lang, 'Subject: ', 'Asunto: ') || embudo.calendar_public_name(NEW, lang)
                 || CASE WHEN NOT NEW.allday THEN E'\n' || embudo.localized(lang, 'Duration: ', 'Duración: ')
                         || to_char(NEW.stop - NEW.start, 'HH24:MI') ELSE '' END),
@@ -529,7 +559,7 @@ BEGIN
         INSERT INTO public.mail_activity (company_id, res_model, res_id, activity_type_id, summary, user_id, date_deadline,
                                           calendar_event_id, create_uid, write_uid)
         VALUES (NEW.company_id, NEW.res_model, NEW.res_id, meeting_type, embudo.calendar_public_name(NEW, lang), NEW.user_id,
-                (NEW.start AT TIME ZONE coalesce((SELECT u.tz FROM public.res_users u WHERE u.id = NEW.user_id), 'UTC'))::date,
+                (NEW.start AT TIME ZONE coalesce(organizer_zone, 'UTC'))::date,
                 NEW.id, me, me);
     END IF;
     RETURN NULL;
@@ -720,9 +750,12 @@ $$;
 -- `range_stop`: only when and whose, never what.
 CREATE OR REPLACE FUNCTION embudo.calendar_busy_slots(range_start timestamptz, range_stop timestamptz)
 RETURNS TABLE (start timestamptz, stop timestamptz, allday boolean, user_id int, user_name text)
-LANGUAGE sql STABLE SECURITY DEFINER
+LANGUAGE plpgsql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
     SELECT e.start, e.stop, e.allday, e.user_id, u.name
     FROM public.calendar_event e LEFT JOIN public.res_users u ON u.id = e.user_id
     WHERE e.company_id = ANY (embudo.company_ids()) AND e.active AND e.privacy = 'private' AND e.show_as = 'busy'
@@ -731,14 +764,18 @@ AS $$
       AND NOT EXISTS (SELECT 1 FROM public.calendar_event_res_users_rel r
                       WHERE r.company_id = e.company_id AND r.calendar_event_id = e.id AND r.res_users_id = embudo.current_user_id())
       AND range_stop - range_start <= interval '400 days'
-    ORDER BY e.start
+    ORDER BY e.start;
+END
 $$;
 
 -- Meetings scheduled today and in the next seven days for the current user (organizer or attendee),
 -- in their time zone: the activities badge's meeting line.
 CREATE OR REPLACE FUNCTION embudo.calendar_upcoming(company int[]) RETURNS TABLE (today int, next_days int)
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
     SELECT count(*) FILTER (WHERE (e.start AT TIME ZONE tz)::date <= d AND (e.stop AT TIME ZONE tz)::date >= d)::int,
            count(*) FILTER (WHERE (e.start AT TIME ZONE tz)::date BETWEEN d AND d + 7)::int
     FROM (SELECT coalesce((SELECT u.tz FROM public.res_users u WHERE u.id = embudo.current_user_id()), 'UTC') AS tz) z,
@@ -746,7 +783,8 @@ AS $$
          public.calendar_event e
     WHERE e.company_id = ANY (company) AND e.active AND NOT e.done
       AND e.start < (t.d + 9)::timestamp AT TIME ZONE z.tz AND e.stop >= t.d::timestamp AT TIME ZONE z.tz
-      AND (e.user_id = embudo.current_user_id() OR embudo.calendar_attends(e.company_id, e.id))
+      AND (e.user_id = embudo.current_user_id() OR embudo.calendar_attends(e.company_id, e.id));
+END
 $$;
 
 GRANT EXECUTE ON FUNCTION embudo.calendar_attends(int, int) TO embudo_bi, embudo_report;

@@ -55,29 +55,34 @@ $$;
 
 -- The current user's feed in `company`, as iCalendar text (runs as the user: row-level security).
 CREATE OR REPLACE FUNCTION embudo.calendar_feed_ics(company int, with_activities boolean) RETURNS text
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
-    SELECT embudo.ical_calendar(
-        coalesce((SELECT string_agg(embudo.ical_events(company, s.ical_uid, NULL, NULL, false), '' ORDER BY s.first)
-                  FROM (SELECT e.ical_uid, min(e.start) AS first FROM public.calendar_event e
-                        WHERE e.company_id = company AND e.active
-                          AND e.start < now() + interval '400 days' AND e.stop > now() - interval '90 days'
-                          AND (e.user_id = embudo.current_user_id() OR embudo.calendar_attends(e.company_id, e.id))
-                        GROUP BY e.ical_uid) s), '')
-        || CASE WHEN with_activities THEN coalesce((
-            SELECT string_agg(embudo.ical_line('BEGIN:VEVENT') || embudo.ical_line('UID:activity-' || a.company_id || '-' || a.id || '@embudo')
-                              || embudo.ical_line('DTSTAMP:' || embudo.ical_utc(now()))
-                              || embudo.ical_line('DTSTART;VALUE=DATE:' || to_char(a.date_deadline, 'YYYYMMDD'))
-                              || embudo.ical_line('DTEND;VALUE=DATE:' || to_char(a.date_deadline + 1, 'YYYYMMDD'))
-                              || embudo.ical_line('SUMMARY:' || embudo.ical_text(concat_ws(': ', t.name, nullif(a.summary, ''))
-                                                                                    || coalesce(' — ' || a.res_name, '')))
-                              || embudo.ical_line('TRANSP:TRANSPARENT')
-                              || embudo.ical_line('END:VEVENT'), '' ORDER BY a.date_deadline, a.id)
-            FROM public.mail_activity a LEFT JOIN public.mail_activity_type t ON t.company_id = a.company_id AND t.id = a.activity_type_id
-            WHERE a.company_id = company AND a.active AND a.user_id = embudo.current_user_id() AND a.calendar_event_id IS NULL
-              AND a.date_deadline > (now() - interval '90 days')::date), '') ELSE '' END,
-        NULL,
-        (SELECT c.name FROM public.res_company c WHERE c.id = company) || ' — Embudo')
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT embudo.ical_calendar(
+            coalesce((SELECT string_agg(embudo.ical_events(company, s.ical_uid, NULL, NULL, false), '' ORDER BY s.first)
+                      FROM (SELECT e.ical_uid, min(e.start) AS first FROM public.calendar_event e
+                            WHERE e.company_id = company AND e.active
+                              AND e.start < now() + interval '400 days' AND e.stop > now() - interval '90 days'
+                              AND (e.user_id = embudo.current_user_id() OR embudo.calendar_attends(e.company_id, e.id))
+                            GROUP BY e.ical_uid) s), '')
+            || CASE WHEN with_activities THEN coalesce((
+                SELECT string_agg(embudo.ical_line('BEGIN:VEVENT') || embudo.ical_line('UID:activity-' || a.company_id || '-' || a.id || '@embudo')
+                                  || embudo.ical_line('DTSTAMP:' || embudo.ical_utc(now()))
+                                  || embudo.ical_line('DTSTART;VALUE=DATE:' || to_char(a.date_deadline, 'YYYYMMDD'))
+                                  || embudo.ical_line('DTEND;VALUE=DATE:' || to_char(a.date_deadline + 1, 'YYYYMMDD'))
+                                  || embudo.ical_line('SUMMARY:' || embudo.ical_text(concat_ws(': ', t.name, nullif(a.summary, ''))
+                                                                                        || coalesce(' — ' || a.res_name, '')))
+                                  || embudo.ical_line('TRANSP:TRANSPARENT')
+                                  || embudo.ical_line('END:VEVENT'), '' ORDER BY a.date_deadline, a.id)
+                FROM public.mail_activity a LEFT JOIN public.mail_activity_type t ON t.company_id = a.company_id AND t.id = a.activity_type_id
+                WHERE a.company_id = company AND a.active AND a.user_id = embudo.current_user_id() AND a.calendar_event_id IS NULL
+                  AND a.date_deadline > (now() - interval '90 days')::date), '') ELSE '' END,
+            NULL,
+            (SELECT c.name FROM public.res_company c WHERE c.id = company) || ' — Embudo')
+    );
+END
 $$;
 
 GRANT EXECUTE ON FUNCTION embudo.calendar_feed_create(int, boolean), embudo.calendar_feed_revoke(int),

@@ -64,12 +64,17 @@ $$;
 
 -- The address to write for a contact or a colleague, or NULL.
 CREATE OR REPLACE FUNCTION embudo.calendar_address(company int, partner int, member int, OUT name text, OUT email text)
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
-    SELECT coalesce(p.name, u.name), embudo.normalize_email(coalesce(p.email, u.email))
-    FROM (SELECT 1) one
-    LEFT JOIN public.res_partner p ON p.company_id = company AND p.id = partner
-    LEFT JOIN public.res_users u ON partner IS NULL AND u.id = member
+BEGIN
+    IF partner IS NOT NULL THEN
+        SELECT p.name, embudo.normalize_email(p.email) INTO name, email
+        FROM public.res_partner p WHERE p.company_id = company AND p.id = partner;
+    ELSE
+        SELECT u.name, embudo.normalize_email(u.email) INTO name, email
+        FROM public.res_users u WHERE u.id = member;
+    END IF;
+END
 $$;
 
 -- The lines of one VEVENT for event `e`: `master` says whether it stands for its series (RDATE of the
@@ -78,43 +83,48 @@ $$;
 CREATE OR REPLACE FUNCTION embudo.ical_vevent(e anyelement, series_sequence int, rdates timestamptz[], recurrence_id timestamptz,
                                               cancelled boolean)
 RETURNS text
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
-    SELECT string_agg(embudo.ical_line(line), '' ORDER BY n)
-    FROM unnest(ARRAY[
-        'BEGIN:VEVENT',
-        'UID:' || embudo.ical_text(e.ical_uid),
-        'DTSTAMP:' || embudo.ical_utc(now()),
-        'SEQUENCE:' || series_sequence,
-        CASE WHEN recurrence_id IS NOT NULL THEN
-            CASE WHEN e.allday THEN 'RECURRENCE-ID;VALUE=DATE:' || to_char(recurrence_id AT TIME ZONE 'UTC', 'YYYYMMDD')
-                 ELSE 'RECURRENCE-ID:' || embudo.ical_utc(recurrence_id) END END,
-        CASE WHEN e.allday THEN 'DTSTART;VALUE=DATE:' || to_char(e.start_date, 'YYYYMMDD') ELSE 'DTSTART:' || embudo.ical_utc(e.start) END,
-        CASE WHEN e.allday THEN 'DTEND;VALUE=DATE:' || to_char(e.stop_date + 1, 'YYYYMMDD') ELSE 'DTEND:' || embudo.ical_utc(e.stop) END,
-        CASE WHEN cardinality(rdates) > 0 THEN
-            CASE WHEN e.allday THEN 'RDATE;VALUE=DATE:' || (SELECT string_agg(to_char(d AT TIME ZONE 'UTC', 'YYYYMMDD'), ',' ORDER BY d) FROM unnest(rdates) d)
-                 ELSE 'RDATE:' || (SELECT string_agg(embudo.ical_utc(d), ',' ORDER BY d) FROM unnest(rdates) d) END END,
-        'SUMMARY:' || embudo.ical_text(left(e.name, 1000)),
-        CASE WHEN nullif(e.location, '') IS NOT NULL THEN 'LOCATION:' || embudo.ical_text(left(e.location, 1000)) END,
-        CASE WHEN nullif(e.videocall_location, '') IS NOT NULL THEN 'URL:' || embudo.ical_text(left(e.videocall_location, 1000)) END,
-        CASE WHEN nullif(e.description, '') IS NOT NULL OR nullif(e.videocall_location, '') IS NOT NULL
-             THEN 'DESCRIPTION:' || embudo.ical_text(left(concat_ws(E'\n\n', nullif(embudo.calendar_plain(left(e.description, 20000)), ''),
-                                                                   nullif(e.videocall_location, '')), 8000)) END,
-        'CLASS:' || CASE e.privacy WHEN 'private' THEN 'PRIVATE' WHEN 'confidential' THEN 'CONFIDENTIAL' ELSE 'PUBLIC' END,
-        'TRANSP:' || CASE e.show_as WHEN 'free' THEN 'TRANSPARENT' ELSE 'OPAQUE' END,
-        'STATUS:' || CASE WHEN cancelled THEN 'CANCELLED' ELSE 'CONFIRMED' END,
-        (SELECT 'ORGANIZER;CN=' || embudo.ical_param(a.name) || ':mailto:' || a.email
-         FROM embudo.calendar_address(e.company_id, NULL, e.user_id) a WHERE a.email IS NOT NULL)
-    ] || ARRAY(
-        SELECT 'ATTENDEE;CN=' || embudo.ical_param(a.name) || ';ROLE=REQ-PARTICIPANT;PARTSTAT='
-               || CASE t.state WHEN 'accepted' THEN 'ACCEPTED' WHEN 'declined' THEN 'DECLINED' WHEN 'tentative' THEN 'TENTATIVE' ELSE 'NEEDS-ACTION' END
-               || ';RSVP=' || CASE WHEN t.user_id IS NOT DISTINCT FROM e.user_id AND t.partner_id IS NULL THEN 'FALSE' ELSE 'TRUE' END
-               || ':mailto:' || a.email
-        FROM public.calendar_attendee t, embudo.calendar_address(t.company_id, t.partner_id, t.user_id) a
-        WHERE t.company_id = e.company_id AND t.event_id = e.id AND a.email IS NOT NULL
-        ORDER BY t.id)
-      || ARRAY['END:VEVENT']) WITH ORDINALITY AS x (line, n)
-    WHERE line IS NOT NULL
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT string_agg(embudo.ical_line(line), '' ORDER BY n)
+        FROM unnest(ARRAY[
+            'BEGIN:VEVENT',
+            'UID:' || embudo.ical_text(e.ical_uid),
+            'DTSTAMP:' || embudo.ical_utc(now()),
+            'SEQUENCE:' || series_sequence,
+            CASE WHEN recurrence_id IS NOT NULL THEN
+                CASE WHEN e.allday THEN 'RECURRENCE-ID;VALUE=DATE:' || to_char(recurrence_id AT TIME ZONE 'UTC', 'YYYYMMDD')
+                     ELSE 'RECURRENCE-ID:' || embudo.ical_utc(recurrence_id) END END,
+            CASE WHEN e.allday THEN 'DTSTART;VALUE=DATE:' || to_char(e.start_date, 'YYYYMMDD') ELSE 'DTSTART:' || embudo.ical_utc(e.start) END,
+            CASE WHEN e.allday THEN 'DTEND;VALUE=DATE:' || to_char(e.stop_date + 1, 'YYYYMMDD') ELSE 'DTEND:' || embudo.ical_utc(e.stop) END,
+            CASE WHEN cardinality(rdates) > 0 THEN
+                CASE WHEN e.allday THEN 'RDATE;VALUE=DATE:' || (SELECT string_agg(to_char(d AT TIME ZONE 'UTC', 'YYYYMMDD'), ',' ORDER BY d) FROM unnest(rdates) d)
+                     ELSE 'RDATE:' || (SELECT string_agg(embudo.ical_utc(d), ',' ORDER BY d) FROM unnest(rdates) d) END END,
+            'SUMMARY:' || embudo.ical_text(left(e.name, 1000)),
+            CASE WHEN nullif(e.location, '') IS NOT NULL THEN 'LOCATION:' || embudo.ical_text(left(e.location, 1000)) END,
+            CASE WHEN nullif(e.videocall_location, '') IS NOT NULL THEN 'URL:' || embudo.ical_text(left(e.videocall_location, 1000)) END,
+            CASE WHEN nullif(e.description, '') IS NOT NULL OR nullif(e.videocall_location, '') IS NOT NULL
+                 THEN 'DESCRIPTION:' || embudo.ical_text(left(concat_ws(E'\n\n', nullif(embudo.calendar_plain(left(e.description, 20000)), ''),
+                                                                       nullif(e.videocall_location, '')), 8000)) END,
+            'CLASS:' || CASE e.privacy WHEN 'private' THEN 'PRIVATE' WHEN 'confidential' THEN 'CONFIDENTIAL' ELSE 'PUBLIC' END,
+            'TRANSP:' || CASE e.show_as WHEN 'free' THEN 'TRANSPARENT' ELSE 'OPAQUE' END,
+            'STATUS:' || CASE WHEN cancelled THEN 'CANCELLED' ELSE 'CONFIRMED' END,
+            (SELECT 'ORGANIZER;CN=' || embudo.ical_param(a.name) || ':mailto:' || a.email
+             FROM embudo.calendar_address(e.company_id, NULL, e.user_id) a WHERE a.email IS NOT NULL)
+        ] || ARRAY(
+            SELECT 'ATTENDEE;CN=' || embudo.ical_param(a.name) || ';ROLE=REQ-PARTICIPANT;PARTSTAT='
+                   || CASE t.state WHEN 'accepted' THEN 'ACCEPTED' WHEN 'declined' THEN 'DECLINED' WHEN 'tentative' THEN 'TENTATIVE' ELSE 'NEEDS-ACTION' END
+                   || ';RSVP=' || CASE WHEN t.user_id IS NOT DISTINCT FROM e.user_id AND t.partner_id IS NULL THEN 'FALSE' ELSE 'TRUE' END
+                   || ':mailto:' || a.email
+            FROM public.calendar_attendee t, embudo.calendar_address(t.company_id, t.partner_id, t.user_id) a
+            WHERE t.company_id = e.company_id AND t.event_id = e.id AND a.email IS NOT NULL
+            ORDER BY t.id)
+          || ARRAY['END:VEVENT']) WITH ORDINALITY AS x (line, n)
+        WHERE line IS NOT NULL
+    );
+END
 $$;
 
 -- The VEVENTs of the meeting or series with UID `uid` in company `company`, as the current user may

@@ -53,10 +53,13 @@ CREATE OR REPLACE TRIGGER note_change AFTER UPDATE ON calendar_event FOR EACH RO
 
 -- A colleague or contact removed from a meeting hears that it is cancelled for them.
 CREATE OR REPLACE FUNCTION embudo.calendar_notify_removed(company int, event int, partner int, member int) RETURNS void
-LANGUAGE sql
+LANGUAGE plpgsql
 AS $$
-    SELECT embudo.calendar_note(company, e.ical_uid, partner, member)
-    FROM public.calendar_event e WHERE e.company_id = calendar_notify_removed.company AND e.id = event
+#variable_conflict use_column
+BEGIN
+    PERFORM embudo.calendar_note(company, e.ical_uid, partner, member)
+    FROM public.calendar_event e WHERE e.company_id = calendar_notify_removed.company AND e.id = event;
+END
 $$;
 
 -- A new answer link for a contact's attendance of event `attendee` (the earlier one stops working).
@@ -101,6 +104,7 @@ DECLARE
     body text;
     cancelled boolean;
     fresh boolean;
+    linked boolean;
     base text := rtrim(coalesce((SELECT value FROM public.ir_config_parameter WHERE key = 'web.base.url'), ''), '/');
     queued int := 0;
 BEGIN
@@ -193,15 +197,15 @@ BEGIN
                     ELSE '<p><a href="' || embudo.html_escape(link) || '">' || embudo.html_escape(embudo.localized(lang, 'Open in Embudo', 'Abrir en Embudo'))
                          || '</a></p>' END
             || '</div>';
+        -- (Whether the meeting is still there, looked up first: Citus refuses a subquery inside
+        -- INSERT … VALUES.)
+        linked := master.id IS NOT NULL AND EXISTS (SELECT 1 FROM public.calendar_event x WHERE x.company_id = target.company AND x.id = master.id);
         PERFORM embudo.set_local('embudo.mail_on_behalf', 'on');
         INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, calendar_ics, calendar_method, model, res_id,
                                       create_uid, write_uid)
         VALUES (target.company, embudo.mail_sender(target.company), embudo.mail_format_address(who.name, who.email), subject, body,
                 ics, CASE WHEN cancelled THEN 'CANCEL' ELSE 'REQUEST' END,
-                CASE WHEN master.id IS NOT NULL AND EXISTS (SELECT 1 FROM public.calendar_event x WHERE x.company_id = target.company AND x.id = master.id)
-                     THEN 'calendar.event' END,
-                CASE WHEN master.id IS NOT NULL AND EXISTS (SELECT 1 FROM public.calendar_event x WHERE x.company_id = target.company AND x.id = master.id)
-                     THEN master.id END,
+                CASE WHEN linked THEN 'calendar.event' END, CASE WHEN linked THEN master.id END,
                 me, me);
         PERFORM embudo.set_local('embudo.mail_on_behalf', '');
         queued := queued + 1;
@@ -253,7 +257,7 @@ BEGIN
     END IF;
     PERFORM embudo.set_local('embudo.calendar_answered', coalesce(current_setting('embudo.calendar_answered', true), '') || key);
     SELECT * INTO who FROM embudo.calendar_address(NEW.company_id, NEW.partner_id, NEW.user_id);
-    SELECT u.name, embudo.normalize_email(u.email) AS email, u.lang INTO organizer FROM public.res_users u WHERE u.id = e.user_id;
+    SELECT u.name, embudo.normalize_email(u.email) AS email, u.lang, u.tz INTO organizer FROM public.res_users u WHERE u.id = e.user_id;
     lang := coalesce(organizer.lang, 'en_US');
     verb := CASE NEW.state WHEN 'accepted' THEN embudo.localized(lang, ' accepted ', ' aceptó ')
                            WHEN 'declined' THEN embudo.localized(lang, ' declined ', ' rechazó ')
@@ -270,8 +274,8 @@ BEGIN
         INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, model, res_id, create_uid, write_uid)
         VALUES (e.company_id, embudo.mail_sender(e.company_id), embudo.mail_format_address(organizer.name, organizer.email),
                 who.name || verb || e.name,
-                '<p>' || embudo.html_escape(who.name || verb || '"' || e.name || '" (' || embudo.calendar_when(e, coalesce(
-                    (SELECT u.tz FROM public.res_users u WHERE u.id = e.user_id), 'UTC'), lang) || ')') || '</p>',
+                '<p>' || embudo.html_escape(who.name || verb || '"' || e.name || '" (' || embudo.calendar_when(e, coalesce(organizer.tz, 'UTC'), lang) || ')')
+                || '</p>',
                 'calendar.event', e.id, embudo.current_user_id(), embudo.current_user_id());
         PERFORM embudo.set_local('embudo.mail_on_behalf', '');
     END IF;
@@ -307,20 +311,25 @@ $$;
 -- What the contact sees, as JSON: the meeting (or series), when in their time zone, the organizer,
 -- their answer and language.
 CREATE OR REPLACE FUNCTION embudo.calendar_invitation(attendee int) RETURNS jsonb
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
-    SELECT jsonb_build_object(
-        'name', e.name, 'company', c.name, 'attendee', p.name, 'state', a.state, 'lang', coalesce(p.lang, c.lang),
-        'when', embudo.calendar_when(e, coalesce(p.tz, c.tz), coalesce(p.lang, c.lang)),
-        'location', e.location, 'videocall', e.videocall_location, 'description', embudo.calendar_plain(e.description),
-        'organizer', (SELECT u.name FROM public.res_users u WHERE u.id = e.user_id),
-        'occurrences', (SELECT count(*) FROM public.calendar_event x WHERE x.company_id = e.company_id AND x.ical_uid = e.ical_uid AND x.active),
-        'active', e.active)
-    FROM public.calendar_attendee a
-    JOIN public.calendar_event e ON e.company_id = a.company_id AND e.id = a.event_id
-    JOIN public.res_company c ON c.id = a.company_id
-    JOIN public.res_partner p ON p.company_id = a.company_id AND p.id = a.partner_id
-    WHERE a.id = attendee
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT jsonb_build_object(
+            'name', e.name, 'company', c.name, 'attendee', p.name, 'state', a.state, 'lang', coalesce(p.lang, c.lang),
+            'when', embudo.calendar_when(e, coalesce(p.tz, c.tz), coalesce(p.lang, c.lang)),
+            'location', e.location, 'videocall', e.videocall_location, 'description', embudo.calendar_plain(e.description),
+            'organizer', (SELECT u.name FROM public.res_users u WHERE u.id = e.user_id),
+            'occurrences', (SELECT count(*) FROM public.calendar_event x WHERE x.company_id = e.company_id AND x.ical_uid = e.ical_uid AND x.active),
+            'active', e.active)
+        FROM public.calendar_attendee a
+        JOIN public.calendar_event e ON e.company_id = a.company_id AND e.id = a.event_id
+        JOIN public.res_company c ON c.id = a.company_id
+        JOIN public.res_partner p ON p.company_id = a.company_id AND p.id = a.partner_id
+        WHERE a.id = attendee
+    );
+END
 $$;
 
 -- The contact answers: the same answer for every meeting of the series they attend.

@@ -5,14 +5,19 @@
 -- Leads and opportunities that duplicate an email address or a customer (reference §2.10): with
 -- include_lost, every opportunity and the active leads; otherwise active ones not won.
 CREATE OR REPLACE FUNCTION embudo.crm_duplicates(company int, email text, partner int, include_lost boolean) RETURNS int[]
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
-    SELECT coalesce(array_agg(l.id ORDER BY l.id), '{}')
-    FROM public.crm_lead l
-    WHERE l.company_id = company
-      AND ((email IS NOT NULL AND l.email_normalized = embudo.normalize_email(email)) OR (partner IS NOT NULL AND l.partner_id = partner))
-      AND CASE WHEN include_lost THEN l.type = 'opportunity' OR l.active
-               ELSE l.active AND (l.probability IS NULL OR l.probability < 100) END
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT coalesce(array_agg(l.id ORDER BY l.id), '{}')
+        FROM public.crm_lead l
+        WHERE l.company_id = company
+          AND ((email IS NOT NULL AND l.email_normalized = embudo.normalize_email(email)) OR (partner IS NOT NULL AND l.partner_id = partner))
+          AND CASE WHEN include_lost THEN l.type = 'opportunity' OR l.active
+                   ELSE l.active AND (l.probability IS NULL OR l.probability < 100) END
+    );
+END
 $$;
 
 -- A LIKE pattern matching `text` anywhere, its wildcards escaped.
@@ -25,18 +30,23 @@ $$;
 -- The customer a lead matches: its own, else one with the same email, else one whose name contains
 -- the company name, the contact name or the lead's name.
 CREATE OR REPLACE FUNCTION embudo.crm_matching_partner(lead anyelement) RETURNS int
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
-    SELECT coalesce(
-        lead.partner_id,
-        (SELECT p.id FROM public.res_partner p WHERE p.company_id = lead.company_id AND lead.email_normalized IS NOT NULL
-            AND embudo.normalize_email(p.email) = lead.email_normalized ORDER BY p.id LIMIT 1),
-        (SELECT p.id FROM public.res_partner p WHERE p.company_id = lead.company_id AND lead.partner_name IS NOT NULL
-            AND p.name ILIKE embudo.contains_pattern(lead.partner_name) ORDER BY p.id LIMIT 1),
-        (SELECT p.id FROM public.res_partner p WHERE p.company_id = lead.company_id AND lead.contact_name IS NOT NULL
-            AND p.name ILIKE embudo.contains_pattern(lead.contact_name) ORDER BY p.id LIMIT 1),
-        (SELECT p.id FROM public.res_partner p WHERE p.company_id = lead.company_id
-            AND p.name ILIKE embudo.contains_pattern(lead.name) ORDER BY p.id LIMIT 1))
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT coalesce(
+            lead.partner_id,
+            (SELECT p.id FROM public.res_partner p WHERE p.company_id = lead.company_id AND lead.email_normalized IS NOT NULL
+                AND embudo.normalize_email(p.email) = lead.email_normalized ORDER BY p.id LIMIT 1),
+            (SELECT p.id FROM public.res_partner p WHERE p.company_id = lead.company_id AND lead.partner_name IS NOT NULL
+                AND p.name ILIKE embudo.contains_pattern(lead.partner_name) ORDER BY p.id LIMIT 1),
+            (SELECT p.id FROM public.res_partner p WHERE p.company_id = lead.company_id AND lead.contact_name IS NOT NULL
+                AND p.name ILIKE embudo.contains_pattern(lead.contact_name) ORDER BY p.id LIMIT 1),
+            (SELECT p.id FROM public.res_partner p WHERE p.company_id = lead.company_id
+                AND p.name ILIKE embudo.contains_pattern(lead.name) ORDER BY p.id LIMIT 1))
+    );
+END
 $$;
 
 -- The conversion wizard's defaults for a lead.

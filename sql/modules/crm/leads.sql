@@ -53,11 +53,14 @@ SELECT embudo.enable_unlink('res_partner', 'team_id', 'crm_team');
 
 -- Adds a user as follower of a lead (no-op when already following).
 CREATE OR REPLACE FUNCTION embudo.crm_follow(company int, lead int, follower int) RETURNS void
-LANGUAGE sql
+LANGUAGE plpgsql
 AS $$
+#variable_conflict use_column
+BEGIN
     INSERT INTO public.mail_followers (company_id, res_model, res_id, user_id)
     SELECT company, 'crm.lead', lead, follower WHERE follower IS NOT NULL
-    ON CONFLICT DO NOTHING
+    ON CONFLICT DO NOTHING;
+END
 $$;
 
 -- ---------------------------------------------------------------------------------------------------
@@ -67,39 +70,54 @@ $$;
 -- The team of a salesperson (reference §2.2): an active team the user leads or belongs to, else the
 -- first team by sequence among those that use leads (for a lead) or opportunities.
 CREATE OR REPLACE FUNCTION embudo.crm_default_team(company int, salesperson int, lead_type text) RETURNS int
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
-    SELECT coalesce(
-        (SELECT t.id FROM public.crm_team t
-         WHERE t.company_id = company AND t.active AND salesperson IS NOT NULL
-           AND (t.user_id = salesperson OR EXISTS (SELECT 1 FROM public.crm_team_member m
-                                                   WHERE m.company_id = t.company_id AND m.team_id = t.id AND m.user_id = salesperson))
-         ORDER BY t.sequence, t.id LIMIT 1),
-        (SELECT t.id FROM public.crm_team t
-         WHERE t.company_id = company AND t.active AND (CASE WHEN lead_type = 'lead' THEN t.use_leads ELSE t.use_opportunities END)
-         ORDER BY t.sequence, t.id LIMIT 1))
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT coalesce(
+            (SELECT t.id FROM public.crm_team t
+             WHERE t.company_id = company AND t.active AND salesperson IS NOT NULL
+               AND (t.user_id = salesperson OR EXISTS (SELECT 1 FROM public.crm_team_member m
+                                                       WHERE m.company_id = t.company_id AND m.team_id = t.id AND m.user_id = salesperson))
+             ORDER BY t.sequence, t.id LIMIT 1),
+            (SELECT t.id FROM public.crm_team t
+             WHERE t.company_id = company AND t.active AND (CASE WHEN lead_type = 'lead' THEN t.use_leads ELSE t.use_opportunities END)
+             ORDER BY t.sequence, t.id LIMIT 1))
+    );
+END
 $$;
 
 -- The first stage for a team: shared stages and the team's own, by sequence; unfolded ones only when
 -- asked.
 CREATE OR REPLACE FUNCTION embudo.crm_first_stage(company int, team int, unfolded_only boolean) RETURNS int
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
-    SELECT s.id FROM public.crm_stage s
-    WHERE s.company_id = company AND (s.team_id IS NULL OR s.team_id = team) AND (NOT unfolded_only OR NOT s.fold)
-    ORDER BY s.sequence, s.id
-    LIMIT 1
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT s.id FROM public.crm_stage s
+        WHERE s.company_id = company AND (s.team_id IS NULL OR s.team_id = team) AND (NOT unfolded_only OR NOT s.fold)
+        ORDER BY s.sequence, s.id
+        LIMIT 1
+    );
+END
 $$;
 
 -- A new lead's probability: the team's share of won among its opportunities closed in the last year,
 -- 10 when it closed none.
 CREATE OR REPLACE FUNCTION embudo.crm_team_win_rate(company int, team int) RETURNS double precision
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
-    SELECT CASE WHEN coalesce(sum(c.won + c.lost), 0) = 0 THEN 10
-                ELSE round((100.0 * sum(c.won) / sum(c.won + c.lost))::numeric, 2)::double precision END
-    FROM public.crm_team_closing c
-    WHERE c.company_id = company AND c.team_id = team AND c.month >= date_trunc('month', now() - interval '1 year')
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT CASE WHEN coalesce(sum(c.won + c.lost), 0) = 0 THEN 10
+                    ELSE round((100.0 * sum(c.won) / sum(c.won + c.lost))::numeric, 2)::double precision END
+        FROM public.crm_team_closing c
+        WHERE c.company_id = company AND c.team_id = team AND c.month >= date_trunc('month', now() - interval '1 year')
+    );
+END
 $$;
 
 -- Copies a customer's details onto the lead (reference §2.7). `overwrite` is false on creation, where

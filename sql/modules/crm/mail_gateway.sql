@@ -31,8 +31,11 @@ $$;
 -- by the random Message-ID recorded when it was queued (and sent with). The last id of the list that
 -- matches wins. Never by a mail's sequential number: anyone could quote it and post into any record.
 CREATE OR REPLACE FUNCTION embudo.mail_thread_of(ids text[]) RETURNS TABLE (model text, res_id int)
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
     SELECT x.model, x.res_id FROM (
         SELECT m.model, m.res_id, a.position FROM unnest(ids) WITH ORDINALITY a (id, position)
         JOIN public.mail_message m ON m.message_id = '<' || a.id || '>'
@@ -43,7 +46,8 @@ AS $$
         WHERE s.model IN ('crm.lead', 'sale.order')
     ) x
     ORDER BY x.position DESC
-    LIMIT 1
+    LIMIT 1;
+END
 $$;
 
 -- Routes one parsed message (JSON from the service's parser) in the company the caller acts in;
@@ -68,6 +72,7 @@ DECLARE
                           || CASE WHEN message ? 'in_reply_to' AND message->>'in_reply_to' <> '' THEN ARRAY[message->>'in_reply_to'] ELSE '{}' END;
     lead_type text;
     lang text;
+    domain text;
 BEGIN
     IF incoming_id IS NOT NULL THEN
         SELECT m.model, m.res_id INTO existing FROM public.mail_message m WHERE m.company_id = company AND m.message_id = incoming_id;
@@ -113,9 +118,10 @@ BEGIN
            WHERE f.company_id = company AND f.partner_id = partner AND l.team_id = team) THEN
         IF sender IS NOT NULL THEN
             -- In the company's language (the sender is unknown here, or a contact without one).
-            lang := (SELECT c.lang FROM public.res_company c WHERE c.id = company);
+            -- (The company's domain is looked up first: Citus refuses a subquery inside INSERT … VALUES.)
+            SELECT c.lang, c.alias_domain INTO lang, domain FROM public.res_company c WHERE c.id = company;
             INSERT INTO public.mail_mail (company_id, email_from, email_to, subject, body_html, create_uid, write_uid)
-            VALUES (company, 'MAILER-DAEMON@' || coalesce((SELECT c.alias_domain FROM public.res_company c WHERE c.id = company), 'localhost'),
+            VALUES (company, 'MAILER-DAEMON@' || coalesce(domain, 'localhost'),
                     sender, 'Re: ' || coalesce(message->>'subject', ''),
                     '<p>' || embudo.localized(lang, 'Hello,', 'Hola:') || '</p><p>'
                     || embudo.localized(lang, 'The following e-mail sent to ', 'El siguiente correo enviado a ') || embudo.html_escape(alias.alias_name)
@@ -157,16 +163,20 @@ $$;
 
 -- Attachments of a message routed by the gateway (hex in the JSON): stored with its record.
 CREATE OR REPLACE FUNCTION embudo.mail_gateway_attach(model text, record int, message int, attachments jsonb) RETURNS int
-LANGUAGE sql
+LANGUAGE plpgsql
 AS $$
-    WITH stored AS (
-        INSERT INTO public.ir_attachment (company_id, name, mimetype, res_model, res_id, mail_message_id, content_id, datas, create_uid)
-        SELECT (embudo.company_ids())[1], coalesce(nullif(a->>'filename', ''), 'attachment'), coalesce(a->>'content_type', 'application/octet-stream'),
-               model, record, message, a->>'content_id', decode(a->>'data', 'hex'), embudo.current_user_id()
-        FROM jsonb_array_elements(attachments) a
-        RETURNING 1
-    )
-    SELECT count(*)::int FROM stored
+DECLARE
+    company constant int := (embudo.company_ids())[1];
+    author constant int := embudo.current_user_id();
+    stored int;
+BEGIN
+    INSERT INTO public.ir_attachment (company_id, name, mimetype, res_model, res_id, mail_message_id, content_id, datas, create_uid)
+    SELECT company, coalesce(nullif(a->>'filename', ''), 'attachment'), coalesce(a->>'content_type', 'application/octet-stream'),
+           model, record, message, a->>'content_id', decode(a->>'data', 'hex'), author
+    FROM jsonb_array_elements(attachments) a;
+    GET DIAGNOSTICS stored = ROW_COUNT;
+    RETURN stored;
+END
 $$;
 
 -- The e-mail of a message posted on a lead as a comment (message_post): queued for the lead's customer

@@ -41,38 +41,51 @@ SELECT embudo.enable_unlink('mail_mail', 'mail_message_id', 'mail_message');
 CREATE OR REPLACE FUNCTION embudo.mail_claim(batch int, lease interval)
 RETURNS TABLE (id int, email_from text, email_to text, email_cc text, reply_to text, subject text, body_html text, attempts int, message_id text,
                calendar_ics text, calendar_method text)
-LANGUAGE sql SECURITY DEFINER
+LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
     UPDATE public.mail_mail m
     SET attempts = m.attempts + 1, next_attempt_at = now() + lease, write_date = now()
     WHERE m.id IN (SELECT d.id FROM public.mail_mail d WHERE d.state = 'outgoing' AND d.next_attempt_at <= now()
                    ORDER BY d.next_attempt_at, d.id LIMIT batch FOR UPDATE SKIP LOCKED)
     RETURNING m.id, m.email_from, m.email_to, m.email_cc, m.reply_to, m.subject, m.body_html, m.attempts, m.message_id,
-              m.calendar_ics, m.calendar_method
+              m.calendar_ics, m.calendar_method;
+END
 $$;
 
 -- A claimed message was accepted by the relay, with this Message-ID (without angle brackets).
 CREATE OR REPLACE FUNCTION embudo.mail_sent(message int, sent_message_id text DEFAULT NULL) RETURNS void
-LANGUAGE sql SECURITY DEFINER
+LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
+#variable_conflict use_column
+BEGIN
     UPDATE public.mail_mail SET state = 'sent', sent_at = now(), failure_reason = NULL, write_date = now(),
                                 message_id = coalesce(sent_message_id, message_id)
-    WHERE id = message AND state = 'outgoing'
+    WHERE id = message AND state = 'outgoing';
+END
 $$;
 
 -- A claimed message failed: retried after `retry_in`, or in exception once its attempts are spent (or
 -- at once when the failure is permanent).
 CREATE OR REPLACE FUNCTION embudo.mail_failed(message int, reason text, retry_in interval, permanent boolean) RETURNS text
-LANGUAGE sql SECURITY DEFINER
+LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
+#variable_conflict use_column
+DECLARE
+    outcome text;
+BEGIN
     UPDATE public.mail_mail
     SET state = CASE WHEN permanent OR attempts >= max_attempts THEN 'exception' ELSE 'outgoing' END,
         next_attempt_at = now() + retry_in, failure_reason = left(reason, 2000), write_date = now()
     WHERE id = message AND state = 'outgoing'
-    RETURNING state
+    RETURNING state INTO outcome;
+    RETURN outcome;
+END
 $$;
 
 GRANT EXECUTE ON FUNCTION embudo.mail_claim(int, interval), embudo.mail_sent(int, text), embudo.mail_failed(int, text, interval, boolean)
@@ -172,26 +185,36 @@ $$;
 -- noreply@localhost and MAILER-DAEMON@localhost: no company can hold `localhost` (a domain needs a
 -- dot), so they impersonate nobody, and relays that check senders refuse them.
 CREATE OR REPLACE FUNCTION embudo.mail_sender_allowed(company int, person int, address text) RETURNS boolean
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
-    SELECT EXISTS (SELECT 1 FROM public.res_users u
-                   WHERE u.id = person
-                     AND lower(address) IN (embudo.normalize_email(u.email), CASE WHEN u.login ~ '^[^@\s<>]+@[^@\s<>]+$' THEN lower(u.login) END))
-        OR EXISTS (SELECT 1 FROM public.res_company c
-                   WHERE c.id = company
-                     AND (lower(split_part(address, '@', 2)) = c.alias_domain
-                          OR (c.alias_domain IS NULL AND lower(address) IN ('noreply@localhost', 'mailer-daemon@localhost'))))
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT EXISTS (SELECT 1 FROM public.res_users u
+                       WHERE u.id = person
+                         AND lower(address) IN (embudo.normalize_email(u.email), CASE WHEN u.login ~ '^[^@\s<>]+@[^@\s<>]+$' THEN lower(u.login) END))
+            OR EXISTS (SELECT 1 FROM public.res_company c
+                       WHERE c.id = company
+                         AND (lower(split_part(address, '@', 2)) = c.alias_domain
+                              OR (c.alias_domain IS NULL AND lower(address) IN ('noreply@localhost', 'mailer-daemon@localhost'))))
+    );
+END
 $$;
 
 -- A new Message-ID (without angle brackets): 128 random bits at the company's mail domain, else at the
 -- sender's domain, else at localhost. Nobody can guess it, so only someone who received the message can
 -- answer it into its record.
 CREATE OR REPLACE FUNCTION embudo.mail_new_message_id(company int, sender text) RETURNS text
-LANGUAGE sql VOLATILE
+LANGUAGE plpgsql VOLATILE
 AS $$
-    SELECT embudo.random_token(16) || '@'
-        || coalesce((SELECT c.alias_domain FROM public.res_company c WHERE c.id = company),
-                    nullif(split_part(embudo.normalize_email(sender), '@', 2), ''), 'localhost')
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT embudo.random_token(16) || '@'
+            || coalesce((SELECT c.alias_domain FROM public.res_company c WHERE c.id = company),
+                        nullif(split_part(embudo.normalize_email(sender), '@', 2), ''), 'localhost')
+    );
+END
 $$;
 
 -- The rules of outgoing mail queued or changed by the service (any other role is the delivery worker's
@@ -310,12 +333,17 @@ CREATE OR REPLACE TRIGGER rules BEFORE INSERT OR UPDATE ON mail_mail FOR EACH RO
 -- else the company's noreply address at its mail domain (noreply@localhost without one), never someone
 -- else's address on their behalf.
 CREATE OR REPLACE FUNCTION embudo.mail_sender(company int) RETURNS text
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
-    SELECT coalesce((SELECT embudo.mail_format_address(u.name, embudo.normalize_email(u.email)) FROM public.res_users u
-                     WHERE u.id = embudo.current_user_id() AND embudo.normalize_email(u.email) IS NOT NULL),
-                    (SELECT embudo.mail_format_address(c.name, 'noreply@' || coalesce(c.alias_domain, 'localhost'))
-                     FROM public.res_company c WHERE c.id = company))
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT coalesce((SELECT embudo.mail_format_address(u.name, embudo.normalize_email(u.email)) FROM public.res_users u
+                         WHERE u.id = embudo.current_user_id() AND embudo.normalize_email(u.email) IS NOT NULL),
+                        (SELECT embudo.mail_format_address(c.name, 'noreply@' || coalesce(c.alias_domain, 'localhost'))
+                         FROM public.res_company c WHERE c.id = company))
+    );
+END
 $$;
 
 GRANT EXECUTE ON FUNCTION embudo.mail_address_list(text), embudo.mail_format_address(text, text), embudo.mail_sender_allowed(int, int, text),

@@ -33,11 +33,16 @@ END
 $$;
 -- The quotation e-mail links to the online answer page (a new link at each sending), as HTML.
 CREATE OR REPLACE FUNCTION embudo.sale_mail_extra(sale_order int, lang text) RETURNS text
-LANGUAGE sql
+LANGUAGE plpgsql
 AS $$
-    SELECT '<p><a href="' || embudo.html_escape(rtrim((SELECT value FROM public.ir_config_parameter WHERE key = 'web.base.url'), '/')
-           || '/my/quotation/' || embudo.portal_issue_token(sale_order)) || '">'
-           || embudo.localized(lang, 'Review, accept or decline the quotation online', 'Revisa, acepta o rechaza el presupuesto en línea') || '</a></p>'
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT '<p><a href="' || embudo.html_escape(rtrim((SELECT value FROM public.ir_config_parameter WHERE key = 'web.base.url'), '/')
+               || '/my/quotation/' || embudo.portal_issue_token(sale_order)) || '">'
+               || embudo.localized(lang, 'Review, accept or decline the quotation online', 'Revisa, acepta o rechaza el presupuesto en línea') || '</a></p>'
+    );
+END
 $$;
 
 -- Revokes an order's links.
@@ -88,29 +93,34 @@ $$;
 
 -- What the customer sees, as JSON: company, customer, lines, options, totals, expiration, terms, language.
 CREATE OR REPLACE FUNCTION embudo.portal_quotation(sale_order int) RETURNS jsonb
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
-    SELECT jsonb_build_object(
-        'name', o.name, 'state', o.state, 'company', c.name, 'customer', p.name, 'lang', coalesce(p.lang, 'en_US'),
-        'date_order', to_char(o.date_order, 'YYYY-MM-DD'), 'validity_date', to_char(o.validity_date, 'YYYY-MM-DD'),
-        'expired', o.validity_date < (now() AT TIME ZONE c.tz)::date,
-        'payment_term', (SELECT t.name FROM public.account_payment_term t WHERE t.company_id = o.company_id AND t.id = o.payment_term_id),
-        'currency', cur.symbol, 'decimals', cur.decimal_places,
-        'amount_untaxed', o.amount_untaxed, 'amount_tax', o.amount_tax, 'amount_total', o.amount_total,
-        'signed_by', o.signed_by, 'note', o.note,
-        'lines', coalesce((SELECT jsonb_agg(jsonb_build_object('name', l.name, 'section', l.display_type, 'quantity', trim_scale(l.product_uom_qty),
-                                                               'unit', u.name, 'price_unit', l.price_unit, 'discount', trim_scale(l.discount),
-                                                               'subtotal', l.price_subtotal) ORDER BY l.sequence, l.id)
-                           FROM public.sale_order_line l LEFT JOIN public.uom_uom u ON u.id = l.product_uom
-                           WHERE l.company_id = o.company_id AND l.order_id = o.id), '[]'),
-        'options', coalesce((SELECT jsonb_agg(jsonb_build_object('id', x.id, 'name', x.name, 'quantity', trim_scale(x.quantity),
-                                                                 'price_unit', x.price_unit, 'added', x.line_id IS NOT NULL) ORDER BY x.sequence, x.id)
-                             FROM public.sale_order_option x WHERE x.company_id = o.company_id AND x.order_id = o.id), '[]'))
-    FROM public.sale_order o
-    JOIN public.res_company c ON c.id = o.company_id
-    JOIN public.res_partner p ON p.company_id = o.company_id AND p.id = o.partner_id
-    JOIN public.res_currency cur ON cur.id = o.currency_id
-    WHERE o.id = sale_order
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT jsonb_build_object(
+            'name', o.name, 'state', o.state, 'company', c.name, 'customer', p.name, 'lang', coalesce(p.lang, 'en_US'),
+            'date_order', to_char(o.date_order, 'YYYY-MM-DD'), 'validity_date', to_char(o.validity_date, 'YYYY-MM-DD'),
+            'expired', o.validity_date < (now() AT TIME ZONE c.tz)::date,
+            'payment_term', (SELECT t.name FROM public.account_payment_term t WHERE t.company_id = o.company_id AND t.id = o.payment_term_id),
+            'currency', cur.symbol, 'decimals', cur.decimal_places,
+            'amount_untaxed', o.amount_untaxed, 'amount_tax', o.amount_tax, 'amount_total', o.amount_total,
+            'signed_by', o.signed_by, 'note', o.note,
+            'lines', coalesce((SELECT jsonb_agg(jsonb_build_object('name', l.name, 'section', l.display_type, 'quantity', trim_scale(l.product_uom_qty),
+                                                                   'unit', u.name, 'price_unit', l.price_unit, 'discount', trim_scale(l.discount),
+                                                                   'subtotal', l.price_subtotal) ORDER BY l.sequence, l.id)
+                               FROM public.sale_order_line l LEFT JOIN public.uom_uom u ON u.id = l.product_uom
+                               WHERE l.company_id = o.company_id AND l.order_id = o.id), '[]'),
+            'options', coalesce((SELECT jsonb_agg(jsonb_build_object('id', x.id, 'name', x.name, 'quantity', trim_scale(x.quantity),
+                                                                     'price_unit', x.price_unit, 'added', x.line_id IS NOT NULL) ORDER BY x.sequence, x.id)
+                                 FROM public.sale_order_option x WHERE x.company_id = o.company_id AND x.order_id = o.id), '[]'))
+        FROM public.sale_order o
+        JOIN public.res_company c ON c.id = o.company_id
+        JOIN public.res_partner p ON p.company_id = o.company_id AND p.id = o.partner_id
+        JOIN public.res_currency cur ON cur.id = o.currency_id
+        WHERE o.id = sale_order
+    );
+END
 $$;
 
 -- Tells the salesperson, on the quotation and on its opportunity: a message, and a To Do activity.

@@ -4,10 +4,15 @@
 
 -- An amount with the currency's decimals and symbol.
 CREATE OR REPLACE FUNCTION embudo.money(amount numeric, currency int) RETURNS text
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
-    SELECT to_char(amount, 'FM999G999G999G990D' || repeat('0', greatest(c.decimal_places, 1))) || ' ' || c.symbol
-    FROM public.res_currency c WHERE c.id = currency
+#variable_conflict use_column
+BEGIN
+    RETURN (
+        SELECT to_char(amount, 'FM999G999G999G990D' || repeat('0', greatest(c.decimal_places, 1))) || ' ' || c.symbol
+        FROM public.res_currency c WHERE c.id = currency
+    );
+END
 $$;
 
 -- What the quotation e-mail says (Odoo's default template), in the customer's language (else the

@@ -432,8 +432,9 @@ DECLARE
     o public.sale_order_option;
     parent public.sale_order;
     line int;
+    next_sequence int;
 BEGIN
-    SELECT * INTO o FROM public.sale_order_option x WHERE x.id = option;
+    SELECT * INTO o FROM public.sale_order_option x WHERE x.company_id = ANY (embudo.company_ids()) AND x.id = option;
     IF NOT FOUND THEN
         PERFORM embudo.refuse('user', 'This optional product does not exist or you cannot see it.');
     END IF;
@@ -441,13 +442,14 @@ BEGIN
     IF parent.state NOT IN ('draft', 'sent') THEN
         PERFORM embudo.refuse('user', 'You cannot add options to a confirmed order.');
     END IF;
+    -- (The line's place is worked out first: Citus refuses a subquery inside INSERT … VALUES.)
+    next_sequence := coalesce((SELECT max(l.sequence) + 1 FROM public.sale_order_line l WHERE l.company_id = o.company_id AND l.order_id = o.order_id), 10);
     INSERT INTO public.sale_order_line (company_id, order_id, name, product_id, product_uom_qty, product_uom, price_unit, discount,
                                         sequence, create_uid, write_uid)
-    VALUES (o.company_id, o.order_id, o.name, o.product_id, o.quantity, o.uom_id, o.price_unit, o.discount,
-            coalesce((SELECT max(l.sequence) + 1 FROM public.sale_order_line l WHERE l.company_id = o.company_id AND l.order_id = o.order_id), 10),
+    VALUES (o.company_id, o.order_id, o.name, o.product_id, o.quantity, o.uom_id, o.price_unit, o.discount, next_sequence,
             embudo.current_user_id(), embudo.current_user_id())
     RETURNING id INTO line;
-    UPDATE public.sale_order_option SET line_id = line, write_date = now() WHERE id = option;
+    UPDATE public.sale_order_option SET line_id = line, write_date = now() WHERE company_id = o.company_id AND id = option;
     RETURN line;
 END
 $$;
