@@ -66,8 +66,14 @@ BEGIN
         REVOKE EXECUTE ON FUNCTION pg_catalog.lo_create(oid), pg_catalog.lo_creat(integer),
             pg_catalog.lo_from_bytea(oid, bytea), pg_catalog.lo_import(text), pg_catalog.lo_import(text, oid) FROM PUBLIC;
         -- The service's server messages in English whatever the cluster's locale, for its logs: errors are
-        -- classified by SQLSTATE, never by these words. lc_messages can only be set by a superuser.
-        ALTER ROLE embudo_service SET lc_messages = 'C';
+        -- classified by SQLSTATE, never by these words. lc_messages can only be set by a superuser. (Set
+        -- once: migrations of the cluster's other databases may run at the same time.)
+        IF NOT EXISTS (
+            SELECT FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole
+            WHERE r.rolname = 'embudo_service' AND s.setdatabase = 0 AND 'lc_messages=C' = ANY (s.setconfig)
+        ) THEN
+            ALTER ROLE embudo_service SET lc_messages = 'C';
+        END IF;
     END IF;
 END
 $bootstrap$;

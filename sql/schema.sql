@@ -2978,19 +2978,24 @@ ALTER FUNCTION embudo.crm_create_customer(lead anyelement, salesperson integer) 
 CREATE FUNCTION embudo.crm_default_team(company integer, salesperson integer, lead_type text) RETURNS integer
     LANGUAGE plpgsql STABLE
     AS $$
-#variable_conflict use_column
+DECLARE
+    team int;
 BEGIN
-    RETURN (
-        SELECT coalesce(
-            (SELECT t.id FROM public.crm_team t
-             WHERE t.company_id = company AND t.active AND salesperson IS NOT NULL
-               AND (t.user_id = salesperson OR EXISTS (SELECT 1 FROM public.crm_team_member m
-                                                       WHERE m.company_id = t.company_id AND m.team_id = t.id AND m.user_id = salesperson))
-             ORDER BY t.sequence, t.id LIMIT 1),
-            (SELECT t.id FROM public.crm_team t
-             WHERE t.company_id = company AND t.active AND (CASE WHEN lead_type = 'lead' THEN t.use_leads ELSE t.use_opportunities END)
-             ORDER BY t.sequence, t.id LIMIT 1))
-    );
+    -- (Every table read names the company itself, not through another's column: on Citus, where this
+    -- runs on the lead's node, each query is then one task there.)
+    IF salesperson IS NOT NULL THEN
+        SELECT t.id INTO team FROM public.crm_team t
+        WHERE t.company_id = company AND t.active
+          AND (t.user_id = salesperson
+               OR t.id IN (SELECT m.team_id FROM public.crm_team_member m WHERE m.company_id = company AND m.user_id = salesperson))
+        ORDER BY t.sequence, t.id LIMIT 1;
+    END IF;
+    IF team IS NULL THEN
+        SELECT t.id INTO team FROM public.crm_team t
+        WHERE t.company_id = company AND t.active AND (CASE WHEN lead_type = 'lead' THEN t.use_leads ELSE t.use_opportunities END)
+        ORDER BY t.sequence, t.id LIMIT 1;
+    END IF;
+    RETURN team;
 END
 $$;
 
@@ -7393,6 +7398,7 @@ DECLARE
     counted int;
     wait bigint;
     moment timestamptz;
+    retry timestamptz;
 BEGIN
     INSERT INTO embudo.login_failure AS f (account) VALUES (target_account)
     ON CONFLICT (account) DO UPDATE SET account = f.account
@@ -7418,12 +7424,11 @@ BEGIN
     moment := clock_timestamp();
     counted := CASE WHEN state.last_failure IS NULL OR state.last_failure < moment - policy.forget_after THEN 1
                      ELSE state.failures + 1 END;
-    UPDATE embudo.login_failure f
-    SET failures = counted, last_failure = moment,
-        retry_at = CASE WHEN counted <= policy.free_failures THEN NULL
-                        ELSE moment + least(policy.max_delay,
-                                            policy.first_delay * power(2, least(counted - policy.free_failures - 1, 40)))
-                   END
+    -- (Worked out first: Citus takes no function but immutable ones in a CASE of an UPDATE.)
+    retry := CASE WHEN counted <= policy.free_failures THEN NULL
+                  ELSE moment + least(policy.max_delay, policy.first_delay * power(2, least(counted - policy.free_failures - 1, 40)))
+             END;
+    UPDATE embudo.login_failure f SET failures = counted, last_failure = moment, retry_at = retry
     WHERE f.account = target_account;
     -- Counts nobody has added to for a while (guesses at logins that do not exist) do not pile up; rows
     -- that a concurrent attempt holds are left for later, so that two cleanups never wait on each other.

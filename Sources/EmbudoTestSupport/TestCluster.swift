@@ -46,6 +46,15 @@ public enum TestCluster {
             && ProcessInfo.processInfo.environment["EMBUDO_TEST_CITUS_URL"] != nil
     }
 
+    /// On Citus, has the session's DDL change the coordinator's catalog alone, and allows it on tables
+    /// with triggers: for tests that break the schema on purpose, to see that a check of the catalog
+    /// notices (Citus would refuse the broken definition on its shards). Nothing elsewhere.
+    public static func catalogOnly(_ connection: PGConnection) throws {
+        guard onCitus else { return }
+        try connection.execute("SET citus.enable_ddl_propagation = off")
+        try connection.execute("SET citus.enable_unsafe_triggers = on")
+    }
+
     /// The repository's `sql` folder.
     public static var sqlDirectory: SQLDirectory {
         // This file is Sources/EmbudoTestSupport/TestCluster.swift.

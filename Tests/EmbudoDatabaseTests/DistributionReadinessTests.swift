@@ -49,6 +49,7 @@ struct DistributionReadinessTests {
                 """).map { try $0.decode(String.self, at: 0) }
         }
         #expect(try keys() == [])
+        try TestCluster.catalogOnly(connection)
         try connection.execute("CREATE UNIQUE INDEX probe_lead_name ON crm_lead (name)")
         #expect(try keys() == ["probe_lead_name"])
     }

@@ -176,7 +176,10 @@ struct TenancyTests {
         #expect(try await db.transaction(as: adam) { try $0.query("UPDATE res_company SET name = 'Acme Corp'").affectedRows } == 1)
     }
 
-    @Test func aBILoginSeesOnlyItsCompanyWhateverSettingsItSets() async throws {
+    // (Not yet on Citus: a BI login's companies are looked up in tables, which a policy may not read on
+    // the workers. Issue 24, left for the BI design on Citus.)
+    @Test(.disabled(if: TestCluster.onCitus, "BI logins on Citus: their companies are looked up in tables a policy cannot read on the workers"))
+    func aBILoginSeesOnlyItsCompanyWhateverSettingsItSets() async throws {
         let fixture = try await TenancyFixture()
         let admin = Administration(connection: try fixture.database.adminConnection())
         let login = "bi_acme_\(fixture.database.name)"

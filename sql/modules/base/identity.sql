@@ -117,6 +117,7 @@ DECLARE
     counted int;
     wait bigint;
     moment timestamptz;
+    retry timestamptz;
 BEGIN
     INSERT INTO embudo.login_failure AS f (account) VALUES (target_account)
     ON CONFLICT (account) DO UPDATE SET account = f.account
@@ -142,12 +143,11 @@ BEGIN
     moment := clock_timestamp();
     counted := CASE WHEN state.last_failure IS NULL OR state.last_failure < moment - policy.forget_after THEN 1
                      ELSE state.failures + 1 END;
-    UPDATE embudo.login_failure f
-    SET failures = counted, last_failure = moment,
-        retry_at = CASE WHEN counted <= policy.free_failures THEN NULL
-                        ELSE moment + least(policy.max_delay,
-                                            policy.first_delay * power(2, least(counted - policy.free_failures - 1, 40)))
-                   END
+    -- (Worked out first: Citus takes no function but immutable ones in a CASE of an UPDATE.)
+    retry := CASE WHEN counted <= policy.free_failures THEN NULL
+                  ELSE moment + least(policy.max_delay, policy.first_delay * power(2, least(counted - policy.free_failures - 1, 40)))
+             END;
+    UPDATE embudo.login_failure f SET failures = counted, last_failure = moment, retry_at = retry
     WHERE f.account = target_account;
     -- Counts nobody has added to for a while (guesses at logins that do not exist) do not pile up; rows
     -- that a concurrent attempt holds are left for later, so that two cleanups never wait on each other.

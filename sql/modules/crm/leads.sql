@@ -72,19 +72,24 @@ $$;
 CREATE OR REPLACE FUNCTION embudo.crm_default_team(company int, salesperson int, lead_type text) RETURNS int
 LANGUAGE plpgsql STABLE
 AS $$
-#variable_conflict use_column
+DECLARE
+    team int;
 BEGIN
-    RETURN (
-        SELECT coalesce(
-            (SELECT t.id FROM public.crm_team t
-             WHERE t.company_id = company AND t.active AND salesperson IS NOT NULL
-               AND (t.user_id = salesperson OR EXISTS (SELECT 1 FROM public.crm_team_member m
-                                                       WHERE m.company_id = t.company_id AND m.team_id = t.id AND m.user_id = salesperson))
-             ORDER BY t.sequence, t.id LIMIT 1),
-            (SELECT t.id FROM public.crm_team t
-             WHERE t.company_id = company AND t.active AND (CASE WHEN lead_type = 'lead' THEN t.use_leads ELSE t.use_opportunities END)
-             ORDER BY t.sequence, t.id LIMIT 1))
-    );
+    -- (Every table read names the company itself, not through another's column: on Citus, where this
+    -- runs on the lead's node, each query is then one task there.)
+    IF salesperson IS NOT NULL THEN
+        SELECT t.id INTO team FROM public.crm_team t
+        WHERE t.company_id = company AND t.active
+          AND (t.user_id = salesperson
+               OR t.id IN (SELECT m.team_id FROM public.crm_team_member m WHERE m.company_id = company AND m.user_id = salesperson))
+        ORDER BY t.sequence, t.id LIMIT 1;
+    END IF;
+    IF team IS NULL THEN
+        SELECT t.id INTO team FROM public.crm_team t
+        WHERE t.company_id = company AND t.active AND (CASE WHEN lead_type = 'lead' THEN t.use_leads ELSE t.use_opportunities END)
+        ORDER BY t.sequence, t.id LIMIT 1;
+    END IF;
+    RETURN team;
 END
 $$;
 
