@@ -28,15 +28,16 @@ RESET ROLE;
 --   * Plans are chosen per call (plan_cache_mode = auto, where the service's role forces generic plans
 --     on one PostgreSQL): Citus cannot plan a query over several shards from a generic plan's
 --     parameters.
---   * Writing a reference table (a company's name, a user's preferences) locks, on the first worker, the
---     reference tables its keys name (currencies, countries…), which Citus allows only to a role that
---     may write them; the service may not, so Citus's check of those internal locks is skipped for it.
---     (The locks serialise writes; the rights on the tables stay PostgreSQL's to check.)
+--   * Reference tables are written from the coordinator only (no trigger on a worker writes one): Citus
+--     then takes no lock on the first worker to serialise writes from other nodes. (Such a lock on the
+--     reference tables a written row's keys name, currencies or countries, is allowed only to a role that
+--     may write those, which the service may not.)
 DO $settings$
 BEGIN
     EXECUTE format('ALTER ROLE embudo_service IN DATABASE %I SET citus.propagate_set_commands = %L', current_database(), 'local');
     EXECUTE format('ALTER ROLE embudo_service IN DATABASE %I SET plan_cache_mode = %L', current_database(), 'auto');
-    EXECUTE format('ALTER ROLE embudo_service IN DATABASE %I SET citus.skip_advisory_lock_permission_checks = on', current_database());
+    EXECUTE format('ALTER ROLE embudo_service IN DATABASE %I SET citus.allow_modifications_from_workers_to_replicated_tables = off',
+                   current_database());
 END
 $settings$;
 

@@ -2344,6 +2344,9 @@ CREATE FUNCTION embudo.change_company_currency(company integer, currency integer
 DECLARE
     previous int;
 BEGIN
+    IF company IS NULL OR currency IS NULL THEN
+        PERFORM embudo.refuse('validation', 'A company and a currency are needed.');
+    END IF;
     IF NOT company = ANY (embudo.company_ids('admin')) THEN
         PERFORM embudo.refuse('access', 'Only the company''s administrators may change its currency.');
     END IF;
@@ -2358,7 +2361,11 @@ BEGIN
         PERFORM embudo.refuse('user', format('The currency cannot change: the company has quotations or orders in %s.',
                                              (SELECT c.name FROM public.res_currency c WHERE c.id = previous)));
     END IF;
+    -- (As the owner, through owner_currency: the request's companies it administers.)
     UPDATE public.res_company c SET currency_id = currency, write_date = now() WHERE c.id = company;
+    IF NOT FOUND THEN
+        PERFORM embudo.refuse('access', 'Only the company''s administrators may change its currency.');
+    END IF;
     UPDATE public.res_currency c SET active = true WHERE c.id = currency AND NOT c.active;
     RETURN previous;
 END
@@ -2687,12 +2694,13 @@ CREATE FUNCTION embudo.credential_stamp(target integer) RETURNS text
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 BEGIN
-    RETURN (SELECT u.credential_version::text
-            || ':' || coalesce((SELECT string_agg(k.id::text, ',' ORDER BY k.id) FROM embudo.user_api_key k WHERE k.user_id = target), '')
+    RETURN (SELECT md5(u.credential_version::text
+            || ':' || coalesce((SELECT string_agg(k.id::text || '=' || encode(k.key_hash, 'hex'), ',' ORDER BY k.id)
+                                FROM embudo.user_api_key k WHERE k.user_id = target), '')
             || ':' || coalesce((SELECT string_agg(m.company_id::text || m.access_level::text
                                                   || CASE WHEN d.company_id IS NULL THEN '' ELSE '-' END, ',' ORDER BY m.company_id)
                                 FROM public.res_company_member m LEFT JOIN embudo.disabled_company d ON d.company_id = m.company_id
-                                WHERE m.user_id = target), '')
+                                WHERE m.user_id = target), ''))
             FROM public.res_users u WHERE u.id = target);
 END
 $$;
@@ -7093,7 +7101,9 @@ BEGIN
     IF level IS NULL THEN
         PERFORM embudo.remove_member(company, target);
     ELSE
-        IF NOT EXISTS (SELECT FROM public.res_company_member m WHERE m.company_id = company AND m.user_id = target) THEN
+        -- (Locked: a concurrent removal then waits, and is not undone.)
+        PERFORM FROM public.res_company_member m WHERE m.company_id = company AND m.user_id = target FOR UPDATE;
+        IF NOT FOUND THEN
             RAISE EXCEPTION 'user % is not a member of company %', target, company USING ERRCODE = 'foreign_key_violation';
         END IF;
         PERFORM embudo.grant_member(company, target, level);
@@ -16088,6 +16098,13 @@ CREATE POLICY organizer_or_admin_delete ON public.calendar_event FOR DELETE TO e
 
 
 --
+-- Name: res_company owner_currency; Type: POLICY; Schema: public; Owner: embudo_owner
+--
+
+CREATE POLICY owner_currency ON public.res_company FOR UPDATE TO embudo_owner USING (((id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[])))) WITH CHECK (((id = ANY (( SELECT embudo.company_ids() AS company_ids)::integer[])) AND (id = ANY (( SELECT embudo.company_ids('admin'::embudo.access_level) AS company_ids)::integer[]))));
+
+
+--
 -- Name: account_tax_sale_order_line_rel owner_exists; Type: POLICY; Schema: public; Owner: embudo_owner
 --
 
@@ -19904,13 +19921,6 @@ GRANT UPDATE(write_date) ON TABLE public.res_company TO embudo_service;
 --
 
 GRANT UPDATE(crm_use_leads) ON TABLE public.res_company TO embudo_service;
-
-
---
--- Name: COLUMN res_company.currency_id; Type: ACL; Schema: public; Owner: embudo_owner
---
-
-GRANT UPDATE(currency_id) ON TABLE public.res_company TO embudo_service;
 
 
 --

@@ -39,7 +39,8 @@ $$;
 
 -- The rule itself, and what the service cannot change otherwise (the company's row, the currency's
 -- activation): refused but to an administrator of the company, and while it has orders; returns the
--- currency it had. (Every order counts, whoever's: the owner sees them all in the request's companies.)
+-- currency it had. (Called alone, it leaves the pricelists in the old currency: set_company_currency
+-- moves them.) (Every order counts, whoever's: the owner sees them all in the request's companies.)
 -- (PL/pgSQL: Citus plans neither an SQL function's parameters nor a subquery in an UPDATE of a reference
 -- table.)
 CREATE OR REPLACE FUNCTION embudo.change_company_currency(company int, currency int) RETURNS int
@@ -49,6 +50,9 @@ AS $$
 DECLARE
     previous int;
 BEGIN
+    IF company IS NULL OR currency IS NULL THEN
+        PERFORM embudo.refuse('validation', 'A company and a currency are needed.');
+    END IF;
     IF NOT company = ANY (embudo.company_ids('admin')) THEN
         PERFORM embudo.refuse('access', 'Only the company''s administrators may change its currency.');
     END IF;
@@ -63,11 +67,17 @@ BEGIN
         PERFORM embudo.refuse('user', format('The currency cannot change: the company has quotations or orders in %s.',
                                              (SELECT c.name FROM public.res_currency c WHERE c.id = previous)));
     END IF;
+    -- (As the owner, through owner_currency: the request's companies it administers.)
     UPDATE public.res_company c SET currency_id = currency, write_date = now() WHERE c.id = company;
+    IF NOT FOUND THEN
+        PERFORM embudo.refuse('access', 'Only the company''s administrators may change its currency.');
+    END IF;
     UPDATE public.res_currency c SET active = true WHERE c.id = currency AND NOT c.active;
     RETURN previous;
 END
 $$;
+SELECT embudo.replace_policy('res_company', 'owner_currency', 'FOR UPDATE TO embudo_owner '
+    'USING (id = ANY ((SELECT embudo.company_ids(''admin''))::int[])) WITH CHECK (id = ANY ((SELECT embudo.company_ids(''admin''))::int[]))');
 GRANT EXECUTE ON FUNCTION embudo.set_company_currency(int, int), embudo.change_company_currency(int, int) TO embudo_service;
 
 -- Administration, run by the privileged login (embudo company create / user create); nobody else may

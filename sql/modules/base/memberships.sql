@@ -43,8 +43,8 @@ REVOKE ALL ON FUNCTION embudo.remove_member(int, int) FROM PUBLIC;
 
 -- Gives a user access to a company at a level, or changes their level. What follows a membership is
 -- done here, not by triggers of res_company_member (on Citus, a reference table's triggers run on every
--- node's copy, and cannot write the tables of other nodes): the user's companies and credential stamp
--- (identity.sql, embudo.member_changed), then each module's part, embudo.member_granted_<NN>_<module>
+-- node's copy, and cannot write the tables of other nodes): the user's companies (identity.sql,
+-- embudo.member_changed), then each module's part, embudo.member_granted_<NN>_<module>
 -- (company, user, level), called in the order of their names (the modules' order). Not the service's to
 -- call: set_access_level, accepted invitations and the privileged login's `embudo user create` do.
 CREATE OR REPLACE FUNCTION embudo.grant_member(company int, target int, level embudo.access_level) RETURNS void
@@ -82,7 +82,9 @@ BEGIN
     IF level IS NULL THEN
         PERFORM embudo.remove_member(company, target);
     ELSE
-        IF NOT EXISTS (SELECT FROM public.res_company_member m WHERE m.company_id = company AND m.user_id = target) THEN
+        -- (Locked: a concurrent removal then waits, and is not undone.)
+        PERFORM FROM public.res_company_member m WHERE m.company_id = company AND m.user_id = target FOR UPDATE;
+        IF NOT FOUND THEN
             RAISE EXCEPTION 'user % is not a member of company %', target, company USING ERRCODE = 'foreign_key_violation';
         END IF;
         PERFORM embudo.grant_member(company, target, level);

@@ -170,8 +170,9 @@ END;
 -- changes that stamp when it changes (identity.sql). So the session keeps, for each user it
 -- served, the last grants it worked out, keyed by all three (the session-level setting
 -- embudo.grants_u<user>: key;own;all;admin), and a call of a user in the same companies as that user's
--- last call on this connection reads the stamp (credential_stamp) instead of working the grants out. (A connection serves many users in turn: with one entry per session, the load test's
--- eight salespeople on eight connections missed seven calls in eight.) The stamp is read
+-- last call on this connection reads the stamp (credential_stamp) instead of working the grants out. (A
+-- connection serves many users in turn: with one entry per session, the load test's eight salespeople
+-- on eight connections missed seven calls in eight.) The stamp is read
 -- before the grants are worked out, from the rows the grants are worked out from, so cached grants are
 -- never older than their key. The cache is read only here, for the service, which could set
 -- the granted_* settings themselves anyway: it widens nothing.

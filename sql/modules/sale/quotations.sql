@@ -5,7 +5,7 @@
 
 -- "Lock Confirmed Sales" (sale.group_auto_done_setting), the default quotation validity and the
 -- currency of the company.
-GRANT UPDATE (sale_auto_done, quotation_validity_days, currency_id) ON res_company TO embudo_service;
+GRANT UPDATE (sale_auto_done, quotation_validity_days) ON res_company TO embudo_service;
 
 -- Order numbers per company (S00001…): one counter row per company, locked by each create, so that
 -- concurrent creates never share a number.
