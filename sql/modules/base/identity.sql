@@ -236,7 +236,7 @@ $$;
 -- user). Read, not kept by triggers of
 -- those tables: on Citus a reference table's triggers run on every node's copy, where they cannot write
 -- the other nodes' tables; and so a key deleted or a membership changed with plain SQL stops the next
--- call too. (About 13 µs a call more than the version alone, measured; PL/pgSQL: it keeps its plans for
+-- call too. (About 16 µs a call more than the version alone, measured; PL/pgSQL: it keeps its plans for
 -- the session, where a SECURITY DEFINER SQL function is planned at every call.) A membership removed by
 -- deleting its company or user leaves the user's member_of behind (no such deletion is done here).
 CREATE OR REPLACE FUNCTION embudo.credential_stamp(target int) RETURNS text
