@@ -145,7 +145,7 @@ public struct Administration {
         }
         static func setPassword(user: Int, password: String) -> PGQuery { "SELECT embudo.set_password(\(user), \(password))" }
         static func grant(user: Int, company: Int, access: AccessLevel) -> PGQuery {
-"SELECT embudo.grant_member(\(company), \(user), \(access.rawValue)::embudo.access_level)"
+            "SELECT embudo.grant_member(\(company), \(user), \(access.rawValue)::embudo.access_level)"
         }
         static func memberships(user: Int) -> PGQuery {
             "SELECT company_id, access_level::text FROM res_company_member WHERE user_id = \(user) ORDER BY company_id"
